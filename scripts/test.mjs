@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm test`: everything a change can break, in the order that fails fastest.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const isCi = Boolean(process.env.CI);
+
+function step(name, command, args, env = {}) {
+  const started = Date.now();
+  process.stdout.write(`\n▶ ${name}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    process.stdout.write(`✖ ${name} failed after ${seconds}s\n`);
+    process.exit(result.status ?? 1);
+  }
+  process.stdout.write(`✔ ${name} (${seconds}s)\n`);
+}
+
+step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+step('unit and integration tests', 'npx', ['vitest', 'run']);
+step('build web app', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+
+if (!existsSync(CHROMIUM)) {
+  const help = `Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium\n(or set CHROMIUM_PATH). The browser end-to-end tests cannot run without it.`;
+  if (isCi || !process.env.JALIN_SKIP_E2E) {
+    process.stdout.write(`\n✖ ${help}\n`);
+    if (!isCi) process.stdout.write('Set JALIN_SKIP_E2E=1 to run everything else knowingly without them.\n');
+    process.exit(1);
+  }
+  process.stdout.write(`\n⚠ SKIPPED the browser end-to-end tests (JALIN_SKIP_E2E=1). ${help}\n`);
+  process.exit(0);
+}
+step('browser end-to-end tests', 'npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts'], { CHROMIUM_PATH: CHROMIUM });

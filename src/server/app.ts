@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { handleError } from './lib/error-handler';
+import { AppError } from './lib/errors';
+import type { AppDeps } from './lib/http';
+import { MAX_UPLOAD_BYTES_CEILING } from '../shared/limits';
+import { registerModules } from './modules/routes';
+import { resolveSessionActor } from './modules/auth/auth.routes';
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+// Builds the whole HTTP app without listening, so tests drive it with app.inject().
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false || deps.env.LOG_LEVEL === 'silent' ? false : {
+      level: deps.env.LOG_LEVEL,
+      // Never write credentials or session cookies to the log.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  });
+  app.decorate('deps', deps);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine writes CSS variables into style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameSrc: ["'self'"],
+        objectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES_CEILING, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Jalin API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', resolveSessionActor);
+  await app.register(registerModules, { prefix: '/api' });
+
+  // The staff app is a built SPA under /app; the root is kept for the public portal.
+  if (existsSync(WEB_DIR)) {
+    await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/app/', wildcard: false, index: false });
+  }
+  app.get('/', (_request, reply) => reply.redirect('/app/'));
+  app.setNotFoundHandler((request, reply) => {
+    const isApp = request.url === '/app' || request.url.startsWith('/app/');
+    if (isApp && request.method === 'GET' && existsSync(path.join(WEB_DIR, 'index.html'))) {
+      // The SPA owns every /app/... path.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIR);
+    }
+    throw new AppError({ code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.', messageEn: 'Route not found.' });
+  });
+  return app;
+}

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import type { Env } from './env';
+import { units } from './modules/units/units.table';
+import { countUsers, insertUser } from './modules/users/users.service';
+import { DEFAULT_UNITS } from './seed/default-units';
+
+export type BootstrapResult = { adminCreated: boolean; generatedPassword: string | null };
+
+export async function seedDefaultUnits(db: Db, now: Date): Promise<void> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(units);
+  // PGlite and node-postgres both return int4 as a number.
+  if ((row?.count ?? 0) > 0) return;
+  await db.insert(units).values(DEFAULT_UNITS.map((unit) => ({ ...unit, createdAt: now, updatedAt: now })));
+}
+
+// First start on an empty database: the OPD list and one admin account.
+export async function bootstrapDatabase(db: Db, env: Env, now: Date): Promise<BootstrapResult> {
+  await seedDefaultUnits(db, now);
+  if ((await countUsers(db)) > 0) return { adminCreated: false, generatedPassword: null };
+  const generatedPassword = env.JALIN_ADMIN_PASSWORD ? null : randomBytes(12).toString('base64url');
+  await insertUser(
+    { db, actor: null, now },
+    {
+      email: env.JALIN_ADMIN_EMAIL.toLowerCase(),
+      name: 'Administrator',
+      role: 'admin',
+      unitId: null,
+      password: env.JALIN_ADMIN_PASSWORD ?? generatedPassword ?? '',
+    },
+  );
+  return { adminCreated: true, generatedPassword };
+}

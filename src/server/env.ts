@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+// Every setting is read here and nowhere else; a bad value stops start-up with its name.
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((value) => value === '1' || value === 'true' || value === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.url().optional(),
+  JALIN_DATA_DIR: z.string().min(1).default('./data'),
+  JALIN_STORAGE_DIR: z.string().min(1).optional(),
+  JALIN_ADMIN_EMAIL: z.email().default('admin@jalin.local'),
+  JALIN_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  JALIN_DEMO: booleanFlag.default(true),
+  JALIN_COOKIE_SECURE: booleanFlag.default(false),
+  JALIN_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('Jalin <jalin@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as a shell `FOO=` means "no value".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration — ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+export function readEnv(): Env {
+  return parseEnv(process.env);
+}
+
+export function storageDir(env: Env): string {
+  return env.JALIN_STORAGE_DIR ?? `${env.JALIN_DATA_DIR}/files`;
+}

@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ApiErrorBody } from '../../shared/api-error';
+import { AppError } from './errors';
+
+function body(error: AppError): ApiErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      messageEn: error.messageEn,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.issues ? { issues: error.issues } : {}),
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    },
+  };
+}
+
+// Every error leaves as { error: { code, message, messageEn, field?, issues? } }.
+export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return reply.status(error.status).send(body(error));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((issue) => {
+      const zodPath = (issue.params.issue as { path?: PropertyKey[] } | undefined)?.path ?? [];
+      const where = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || zodPath.map(String).join('.');
+      return { path: where || error.validationContext || 'body', message: issue.message ?? 'tidak valid' };
+    });
+    const first = issues[0];
+    const appError = new AppError({
+      code: 'VALIDATION',
+      message: `Isian tidak valid: ${issues.map((issue) => `${issue.path} (${issue.message})`).join('; ')}`,
+      messageEn: `Invalid input: ${issues.map((issue) => `${issue.path} (${issue.message})`).join('; ')}`,
+      ...(first ? { field: first.path } : {}),
+      issues,
+    });
+    return reply.status(400).send(body(appError));
+  }
+  const fastifyError = error as FastifyError;
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 413 || fastifyError.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return reply.status(413).send(
+      body(new AppError({ code: 'PAYLOAD_TOO_LARGE', message: 'Berkas atau data terlalu besar.', messageEn: 'File or payload too large.' })),
+    );
+  }
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return reply.status(400).send(
+      body(new AppError({ code: 'VALIDATION', message: 'Badan permintaan bukan JSON yang sah.', messageEn: 'The request body is not valid JSON.', field: 'body' })),
+    );
+  }
+  if (status === 415) {
+    return reply.status(415).send(
+      body(new AppError({ code: 'UNSUPPORTED_MEDIA', message: 'Jenis isi permintaan tidak didukung.', messageEn: 'Unsupported content type.' })),
+    );
+  }
+  if (status === 429) {
+    return reply.status(429).send(
+      body(new AppError({ code: 'TOO_MANY_REQUESTS', message: 'Terlalu banyak permintaan. Coba lagi nanti.', messageEn: 'Too many requests. Try again later.' })),
+    );
+  }
+  if (status >= 400 && status < 500) {
+    return reply.status(status).send(
+      body(new AppError({ code: 'VALIDATION', message: `Permintaan tidak valid: ${fastifyError.message}`, messageEn: `Bad request: ${fastifyError.message}` })),
+    );
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send(
+    body(new AppError({ code: 'INTERNAL', message: 'Terjadi kesalahan pada server.', messageEn: 'Internal server error.' })),
+  );
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client';
+import type { Env } from '../env';
+import type { FileStore } from './file-store';
+import type { ActorCtx, Ctx } from './context';
+import { AppError } from './errors';
+
+// What the routes need from the running app; tests build it with their own database and clock.
+export type AppDeps = {
+  database: Database;
+  env: Env;
+  files: FileStore;
+  clock: () => Date;
+};
+
+export function typed(app: FastifyInstance) {
+  return app.withTypeProvider<ZodTypeProvider>();
+}
+
+export function ctxOf(request: FastifyRequest): Ctx {
+  const deps = request.server.deps;
+  return { db: deps.database.db, actor: request.actor, now: deps.clock() };
+}
+
+// 401 without a session; the caller then asks the module's policy for 403.
+export function actorCtxOf(request: FastifyRequest): ActorCtx {
+  const ctx = ctxOf(request);
+  if (!ctx.actor) {
+    throw new AppError({
+      code: 'UNAUTHENTICATED',
+      message: 'Silakan masuk terlebih dahulu.',
+      messageEn: 'Please log in first.',
+    });
+  }
+  return { ...ctx, actor: ctx.actor };
+}
+
+export function sendFileDownload(
+  reply: FastifyReply,
+  options: { body: Buffer | NodeJS.ReadableStream; fileName: string; mimeType: string; inline?: boolean },
+) {
+  // RFC 6266: a plain ASCII fallback plus the UTF-8 name.
+  const ascii = options.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const disposition = options.inline ? 'inline' : 'attachment';
+  return reply
+    .header('content-type', options.mimeType)
+    .header('content-disposition', `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(options.fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .send(options.body);
+}

@@ -1,0 +1,34 @@
+import { bootstrapDatabase } from './bootstrap';
+import { buildApp } from './app';
+import { openDatabase } from './db/client';
+import { readEnv, storageDir } from './env';
+import { createLocalFileStore } from './lib/file-store';
+import { loadDemoIfWanted } from './demo/load-demo';
+
+async function main() {
+  const env = readEnv();
+  const database = await openDatabase({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: env.JALIN_DATA_DIR });
+  const files = createLocalFileStore(storageDir(env));
+  const boot = await bootstrapDatabase(database.db, env, new Date());
+  if (boot.generatedPassword) {
+    // Printed once, to the terminal only; it is never written to the log.
+    process.stdout.write(
+      `\nAkun admin dibuat / admin account created:\n  e-mail: ${env.JALIN_ADMIN_EMAIL}\n  password: ${boot.generatedPassword}\n\n`,
+    );
+  }
+  await loadDemoIfWanted({ database, env, files, firstStart: boot.adminCreated });
+  const app = await buildApp({ database, env, files, clock: () => new Date() });
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void close());
+  process.on('SIGTERM', () => void close());
+  await app.listen({ port: env.PORT, host: env.HOST });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Jalin could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

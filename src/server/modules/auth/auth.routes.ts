@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { LoginSchema, SessionUserSchema } from '../../../shared/auth';
+import { actorCtxOf, typed } from '../../lib/http';
+import { findSessionUser, login, logout, SESSION_COOKIE, SESSION_HOURS } from './auth.service';
+
+export async function resolveSessionActor(request: FastifyRequest) {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token || !request.url.startsWith('/api')) return;
+  request.sessionToken = token;
+  request.actor = await findSessionUser(request.server.deps.database.db, token, request.server.deps.clock());
+}
+
+function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
+
+export function authRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  api.post(
+    '/auth/login',
+    {
+      schema: { tags: ['auth'], body: LoginSchema, response: { 200: z.object({ user: SessionUserSchema }) } },
+      // A second brake besides the per-account lock: per address.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { db } = request.server.deps.database;
+      const result = await login(db, request.body, request.server.deps.clock());
+      setSessionCookie(reply, result.token, request.server.deps.env.JALIN_COOKIE_SECURE);
+      return { user: result.user };
+    },
+  );
+  api.post('/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    if (request.sessionToken) await logout(request.server.deps.database.db, request.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+  api.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], response: { 200: z.object({ user: SessionUserSchema }) } } },
+    async (request) => ({ user: actorCtxOf(request).actor }),
+  );
+}

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tsvector } from '../../db/types';
+import { agreements } from '../agreements/agreements.table';
+import { users } from '../users/users.table';
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['naskah_ttd', 'draf', 'lampiran', 'lainnya'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    pageCount: integer('page_count'),
+    textContent: text('text_content'),
+    // A scan without a text layer: kept and shown, but its words cannot be searched yet.
+    needsOcr: boolean('needs_ocr').notNull().default(false),
+    isPublic: boolean('is_public').notNull().default(false),
+    // Very long texts are cut for the index only (a tsvector must stay under 1 MB); the text is kept whole.
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`to_tsvector('indonesian'::regconfig, left(coalesce(text_content, ''), 400000))`,
+    ),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('documents_agreement_idx').on(table.agreementId),
+    index('documents_search_idx').using('gin', table.searchVector),
+  ],
+);

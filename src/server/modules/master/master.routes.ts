@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  PartnerCategoryInputSchema,
+  PartnerCategoryUpdateSchema,
+  PartnerGroupInputSchema,
+  PartnerGroupUpdateSchema,
+  SectorInputSchema,
+  SectorUpdateSchema,
+  UnitInputSchema,
+  UnitUpdateSchema,
+} from '../../../shared/master';
+import { actorCtxOf, typed } from '../../lib/http';
+import * as master from './master.service';
+
+const idParam = z.object({ id: z.uuid() });
+const codeParam = z.object({ code: z.string().min(1).max(50) });
+const tags = ['master'];
+
+export function masterRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  api.get('/master', { schema: { tags } }, (request) => master.readMasterData(actorCtxOf(request)));
+
+  api.post('/units', { schema: { tags, body: UnitInputSchema } }, async (request, reply) =>
+    reply.status(201).send(await master.createUnit(actorCtxOf(request), request.body)),
+  );
+  api.patch('/units/:id', { schema: { tags, params: idParam, body: UnitUpdateSchema } }, (request) =>
+    master.updateUnit(actorCtxOf(request), request.params.id, request.body),
+  );
+
+  api.post('/sectors', { schema: { tags, body: SectorInputSchema } }, async (request, reply) =>
+    reply.status(201).send(await master.createSector(actorCtxOf(request), request.body)),
+  );
+  api.patch('/sectors/:code', { schema: { tags, params: codeParam, body: SectorUpdateSchema } }, (request) =>
+    master.updateSector(actorCtxOf(request), request.params.code, request.body),
+  );
+
+  api.post('/partner-groups', { schema: { tags, body: PartnerGroupInputSchema } }, async (request, reply) =>
+    reply.status(201).send(await master.createPartnerGroup(actorCtxOf(request), request.body)),
+  );
+  api.patch('/partner-groups/:code', { schema: { tags, params: codeParam, body: PartnerGroupUpdateSchema } }, (request) =>
+    master.updatePartnerGroup(actorCtxOf(request), request.params.code, request.body),
+  );
+
+  api.post('/partner-categories', { schema: { tags, body: PartnerCategoryInputSchema } }, async (request, reply) =>
+    reply.status(201).send(await master.createPartnerCategory(actorCtxOf(request), request.body)),
+  );
+  api.patch('/partner-categories/:code', { schema: { tags, params: codeParam, body: PartnerCategoryUpdateSchema } }, (request) =>
+    master.updatePartnerCategory(actorCtxOf(request), request.params.code, request.body),
+  );
+}

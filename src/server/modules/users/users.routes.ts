@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CreateUserSchema, UpdateUserSchema } from '../../../shared/users';
+import { actorCtxOf, typed } from '../../lib/http';
+import { createUser, listUsers, updateUser } from './users.service';
+
+export function usersRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  const tags = ['users'];
+  api.get('/users', { schema: { tags } }, (request) => listUsers(actorCtxOf(request)));
+  api.post('/users', { schema: { tags, body: CreateUserSchema } }, async (request, reply) =>
+    reply.status(201).send(await createUser(actorCtxOf(request), request.body)),
+  );
+  api.patch('/users/:id', { schema: { tags, params: z.object({ id: z.uuid() }), body: UpdateUserSchema } }, (request) =>
+    updateUser(actorCtxOf(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { MAX_NAME_LENGTH } from './limits';
+
+const code = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,49}$/, 'kode: huruf kecil, angka dan garis bawah / lower-case letters, digits, underscores');
+
+export const UnitInputSchema = z.object({
+  name: z.string().trim().min(3).max(MAX_NAME_LENGTH),
+  shortName: z.string().trim().max(60).nullable().optional(),
+  isActive: z.boolean().optional(),
+});
+export type UnitInput = z.infer<typeof UnitInputSchema>;
+export const UnitUpdateSchema = UnitInputSchema.partial().extend({ version: z.number().int().positive() });
+
+export const SectorInputSchema = z.object({
+  code,
+  name: z.string().trim().min(3).max(MAX_NAME_LENGTH),
+  sortOrder: z.number().int().min(0).max(1000).optional(),
+  isActive: z.boolean().optional(),
+});
+export const SectorUpdateSchema = SectorInputSchema.omit({ code: true }).partial().extend({ version: z.number().int().positive() });
+
+export const PartnerGroupInputSchema = z.object({
+  code,
+  name: z.string().trim().min(3).max(MAX_NAME_LENGTH),
+  sortOrder: z.number().int().min(0).max(1000).optional(),
+});
+export const PartnerGroupUpdateSchema = PartnerGroupInputSchema.omit({ code: true }).partial().extend({ version: z.number().int().positive() });
+
+export const PartnerCategoryInputSchema = z.object({
+  code,
+  name: z.string().trim().min(3).max(MAX_NAME_LENGTH),
+  groupCode: code,
+  sortOrder: z.number().int().min(0).max(1000).optional(),
+});
+export const PartnerCategoryUpdateSchema = PartnerCategoryInputSchema.omit({ code: true }).partial().extend({ version: z.number().int().positive() });
+
+export type Unit = { id: string; name: string; shortName: string | null; isActive: boolean; version: number };
+export type Sector = { code: string; name: string; sortOrder: number; isActive: boolean; version: number };
+export type PartnerGroup = { code: string; name: string; sortOrder: number; version: number };
+export type PartnerCategory = { code: string; name: string; groupCode: string; sortOrder: number; version: number };
+export type MasterData = { units: Unit[]; sectors: Sector[]; partnerGroups: PartnerGroup[]; partnerCategories: PartnerCategory[] };

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { MAX_NAME_LENGTH } from './limits';
+import { ROLES } from './roles';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+const userFields = {
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  name: z.string().trim().min(2).max(MAX_NAME_LENGTH),
+  role: z.enum(ROLES),
+  unitId: z.uuid().nullable().optional(),
+};
+
+export const CreateUserSchema = z.object({
+  ...userFields,
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
+});
+export type CreateUserInput = z.infer<typeof CreateUserSchema>;
+
+export const UpdateUserSchema = z.object({
+  name: userFields.name.optional(),
+  role: userFields.role.optional(),
+  unitId: userFields.unitId,
+  isActive: z.boolean().optional(),
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(200).optional(),
+  version: z.number().int().positive(),
+});
+export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
+
+export type UserView = {
+  id: string;
+  email: string;
+  name: string;
+  role: (typeof ROLES)[number];
+  unitId: string | null;
+  isActive: boolean;
+  version: number;
+  createdAt: string;
+};

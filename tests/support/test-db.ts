@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateDatabase, openPglite, openPostgres, type Database } from '../../src/server/db/client';
+
+// Which database the integration suites run on: the vitest project sets JALIN_TEST_DB.
+export const TEST_DB_KIND = process.env.JALIN_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+export const TEMPLATE_DB = 'jalin_test_template';
+
+let pgliteTemplate: Promise<Blob> | null = null;
+
+// One migrated PGlite per worker, then a copy per test database instead of running initdb each time.
+async function pgliteSnapshot(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const database = await openPglite();
+    await migrateDatabase(database);
+    const client = (database.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }).$client;
+    const blob = await client.dumpDataDir('none');
+    await database.close();
+    return blob;
+  })();
+  return pgliteTemplate;
+}
+
+function serverUrl(database: string): string {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function createTestDatabase(): Promise<Database> {
+  if (TEST_DB_KIND === 'pglite') return openPglite({ loadDataDir: await pgliteSnapshot() });
+  // A database per test file, cloned from the template that globalSetup migrated.
+  const name = `jalin_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl('postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.end();
+  const database = openPostgres(serverUrl(name), { max: 5 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleaner = new pg.Client({ connectionString: serverUrl('postgres') });
+      await cleaner.connect();
+      await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleaner.end();
+    },
+  };
+}
+
+// Called once per run (vitest globalSetup) when the suites run on PostgreSQL.
+export async function preparePostgresTemplate(): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl('postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  await admin.end();
+  const database = openPostgres(serverUrl(TEMPLATE_DB), { max: 1 });
+  await migrateDatabase(database);
+  await database.close();
+}
