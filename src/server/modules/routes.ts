@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import { agreementsRoutes } from './agreements/agreements.routes';
 import { authRoutes } from './auth/auth.routes';
+import { documentsRoutes } from './documents/documents.routes';
 import { healthRoutes } from './health/health.routes';
+import { importsRoutes } from './imports/imports.routes';
 import { masterRoutes } from './master/master.routes';
+import { partnersRoutes } from './partners/partners.routes';
+import { publicRoutes } from './public/public.routes';
+import { searchRoutes } from './search/search.routes';
+import { settingsRoutes } from './settings/settings.routes';
+import { statsRoutes } from './stats/stats.routes';
 import { usersRoutes } from './users/users.routes';
 
 // Every module's routes, mounted under /api. A module adds one line here.
@@ -10,4 +18,12 @@ export async function registerModules(app: FastifyInstance) {
   authRoutes(app);
   usersRoutes(app);
   masterRoutes(app);
+  settingsRoutes(app);
+  partnersRoutes(app);
+  agreementsRoutes(app);
+  documentsRoutes(app);
+  searchRoutes(app);
+  importsRoutes(app);
+  statsRoutes(app);
+  publicRoutes(app);
 }

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { COOPERATION_KINDS, DOC_TYPES, END_REASONS, KSDD_MODES, type AgreementStatus, type DocType } from './agreement-codes';
+import { MAX_NAME_LENGTH, MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD / date format YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'tanggal tidak ada / no such date');
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+// A partner on an agreement: an existing one by id, or a new one by name and category.
+export const AgreementPartnerRefSchema = z.union([
+  z.object({ id: z.uuid() }),
+  z.object({ name: z.string().trim().min(2).max(MAX_NAME_LENGTH), categoryCode: z.string().min(1).max(50) }),
+]);
+export type AgreementPartnerRef = z.infer<typeof AgreementPartnerRefSchema>;
+
+export const AgreementFieldsSchema = z.object({
+  docType: z.enum(DOC_TYPES),
+  kind: z.enum(COOPERATION_KINDS),
+  ksddMode: z.enum(KSDD_MODES).nullable().optional(),
+  title: z.string().trim().min(5).max(MAX_TITLE_LENGTH),
+  numberOurs: optionalText(MAX_NUMBER_LENGTH),
+  numberPartner: optionalText(MAX_NUMBER_LENGTH),
+  signedOn: isoDate.nullable().optional(),
+  startsOn: isoDate.nullable().optional(),
+  endsOn: isoDate.nullable().optional(),
+  scope: optionalText(MAX_TEXT_LENGTH),
+  purpose: optionalText(MAX_TEXT_LENGTH),
+  // Rupiah, whole numbers, as a string so that no value is ever rounded by a float.
+  valueIdr: z.string().regex(/^\d{1,18}$/, 'nilai rupiah: angka bulat / whole rupiah').nullable().optional(),
+  parentId: z.uuid().nullable().optional(),
+  // First partner is the primary partner.
+  partners: z.array(AgreementPartnerRefSchema).min(1, 'paling sedikit satu mitra / at least one partner').max(20),
+  leadUnitId: z.uuid(),
+  supportingUnitIds: z.array(z.uuid()).max(50).default([]),
+  primarySectorCode: z.string().min(1).max(50),
+  otherSectorCodes: z.array(z.string().min(1).max(50)).max(13).default([]),
+  isDraft: z.boolean().default(false),
+  isPublic: z.boolean().default(true),
+  longTermReason: optionalText(MAX_TEXT_LENGTH),
+});
+
+// Cross-field rules shared by the form, the API and the import.
+export function checkAgreementDates(
+  value: { startsOn?: string | null; endsOn?: string | null; signedOn?: string | null },
+  addIssue: (path: string, message: string) => void,
+): void {
+  if (value.startsOn && value.endsOn && value.endsOn < value.startsOn) {
+    addIssue('endsOn', 'Tanggal berakhir mendahului tanggal mulai / end date precedes start date');
+  }
+}
+
+export const CreateAgreementSchema = AgreementFieldsSchema.superRefine((value, context) => {
+  checkAgreementDates(value, (path, message) => context.addIssue({ code: 'custom', path: [path], message }));
+  if (value.kind === 'KSDD' && !value.ksddMode && !value.isDraft) {
+    context.addIssue({ code: 'custom', path: ['ksddMode'], message: 'KSDD: pilih wajib atau sukarela / choose wajib or sukarela' });
+  }
+});
+export type CreateAgreementInput = z.input<typeof CreateAgreementSchema>;
+
+export const UpdateAgreementSchema = AgreementFieldsSchema.partial()
+  .extend({ version: z.number().int().positive() })
+  .superRefine((value, context) => {
+    checkAgreementDates(value, (path, message) => context.addIssue({ code: 'custom', path: [path], message }));
+  });
+export type UpdateAgreementInput = z.input<typeof UpdateAgreementSchema>;
+
+export const EndAgreementSchema = z.object({
+  kind: z.enum(['diakhiri', 'dicabut']).default('diakhiri'),
+  endedOn: isoDate,
+  reason: z.enum(END_REASONS),
+  note: z.string().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
+  version: z.number().int().positive(),
+});
+export type EndAgreementInput = z.input<typeof EndAgreementSchema>;
+
+export type PartnerSummary = { id: string; name: string; categoryCode: string; groupCode: string };
+export type UnitSummary = { id: string; name: string; isLead: boolean };
+export type AgreementLink = { id: string; title: string; docType: DocType; numberOurs: string | null };
+
+export type AgreementView = {
+  id: string;
+  docType: DocType;
+  kind: (typeof COOPERATION_KINDS)[number];
+  ksddMode: (typeof KSDD_MODES)[number] | null;
+  title: string;
+  numberOurs: string | null;
+  numberPartner: string | null;
+  signedOn: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  scope: string | null;
+  purpose: string | null;
+  valueIdr: string | null;
+  status: AgreementStatus;
+  isDraft: boolean;
+  isPublic: boolean;
+  longTermReason: string | null;
+  termination: { kind: 'diakhiri' | 'dicabut'; endedOn: string; reason: string; note: string | null } | null;
+  partners: PartnerSummary[];
+  units: UnitSummary[];
+  primarySectorCode: string;
+  otherSectorCodes: string[];
+  parent: AgreementLink | null;
+  children: AgreementLink[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type AuditEntryView = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  changes: { field: string; old: unknown; new: unknown }[];
+};
