@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { normalizePartnerName } from '../../src/shared/partner-name';
+import type { Db } from '../../src/server/db/client';
+import {
+  agreementPartners,
+  agreementSectors,
+  agreementUnits,
+  agreements,
+} from '../../src/server/modules/agreements/agreements.table';
+import { partners } from '../../src/server/modules/partners/partners.table';
+import { buildUnit } from './builders';
+
+// Registry rows inserted directly (no service, no audit), with missing partners and OPDs created.
+const unique = () => randomBytes(4).toString('hex');
+
+export type BuiltPartner = typeof partners.$inferSelect;
+export type BuiltAgreement = typeof agreements.$inferSelect & {
+  partnerIds: string[];
+  leadUnitId: string;
+  supportingUnitIds: string[];
+  sectorCodes: string[];
+};
+
+type PartnerOverrides = Partial<Omit<typeof partners.$inferInsert, 'nameKey'>>;
+
+export async function buildPartner(db: Db, overrides: PartnerOverrides = {}): Promise<BuiltPartner> {
+  const name = overrides.name ?? `PT Mitra Uji ${unique()}`;
+  const [row] = await db
+    .insert(partners)
+    .values({ categoryCode: 'swasta', ...overrides, name, nameKey: normalizePartnerName(name) })
+    .returning();
+  if (!row) throw new Error('buildPartner: nothing inserted');
+  return row;
+}
+
+export type AgreementOverrides = Partial<typeof agreements.$inferInsert> & {
+  // Each entry: an existing partner by id, or the fields of a partner to create. First = primary.
+  partners?: ({ id: string } | PartnerOverrides)[];
+  leadUnitId?: string;
+  supportingUnitIds?: string[];
+  otherSectorCodes?: string[];
+};
+
+async function partnerRows(db: Db, specs: AgreementOverrides['partners']): Promise<BuiltPartner[]> {
+  const rows: BuiltPartner[] = [];
+  for (const spec of specs ?? [{}]) {
+    if ('id' in spec && spec.id) {
+      const [row] = await db.select().from(partners).where(eq(partners.id, spec.id));
+      if (!row) throw new Error(`buildAgreement: no partner ${spec.id}`);
+      rows.push(row);
+    } else {
+      rows.push(await buildPartner(db, spec));
+    }
+  }
+  return rows;
+}
+
+export async function buildAgreement(db: Db, overrides: AgreementOverrides = {}): Promise<BuiltAgreement> {
+  const { partners: partnerSpecs, leadUnitId, supportingUnitIds = [], otherSectorCodes = [], ...columns } = overrides;
+  const linked = await partnerRows(db, partnerSpecs);
+  const lead = leadUnitId ?? (await buildUnit(db)).id;
+  const [row] = await db
+    .insert(agreements)
+    .values({
+      docType: 'KB',
+      kind: 'KSDPK',
+      title: `Kesepakatan Bersama Uji ${unique()}`,
+      signedOn: '2026-01-10',
+      startsOn: '2026-01-10',
+      endsOn: '2029-01-09',
+      primarySectorCode: 'pendidikan',
+      primaryCategoryCode: linked[0]?.categoryCode ?? null,
+      ...columns,
+    })
+    .returning();
+  if (!row) throw new Error('buildAgreement: nothing inserted');
+  if (linked.length > 0) {
+    await db.insert(agreementPartners).values(linked.map((partner, position) => ({ agreementId: row.id, partnerId: partner.id, position })));
+  }
+  await db.insert(agreementUnits).values([
+    { agreementId: row.id, unitId: lead, isLead: true },
+    ...supportingUnitIds.filter((id) => id !== lead).map((unitId) => ({ agreementId: row.id, unitId, isLead: false })),
+  ]);
+  const sectorCodes = [...new Set([row.primarySectorCode, ...otherSectorCodes])];
+  await db.insert(agreementSectors).values(sectorCodes.map((sectorCode) => ({ agreementId: row.id, sectorCode })));
+  await db.execute(sql`SELECT jalin_refresh_agreement_search(ARRAY[${row.id}]::uuid[])`);
+  const [fresh] = await db.select().from(agreements).where(eq(agreements.id, row.id));
+  return { ...(fresh ?? row), partnerIds: linked.map((partner) => partner.id), leadUnitId: lead, supportingUnitIds, sectorCodes };
+}
