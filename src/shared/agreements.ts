@@ -16,7 +16,8 @@ export const AgreementPartnerRefSchema = z.union([
 ]);
 export type AgreementPartnerRef = z.infer<typeof AgreementPartnerRefSchema>;
 
-export const AgreementFieldsSchema = z.object({
+// Without defaults, so that a partial update never resets a field the caller did not send.
+const agreementFieldsBase = z.object({
   docType: z.enum(DOC_TYPES),
   kind: z.enum(COOPERATION_KINDS),
   ksddMode: z.enum(KSDD_MODES).nullable().optional(),
@@ -34,12 +35,19 @@ export const AgreementFieldsSchema = z.object({
   // First partner is the primary partner.
   partners: z.array(AgreementPartnerRefSchema).min(1, 'paling sedikit satu mitra / at least one partner').max(20),
   leadUnitId: z.uuid(),
-  supportingUnitIds: z.array(z.uuid()).max(50).default([]),
+  supportingUnitIds: z.array(z.uuid()).max(50),
   primarySectorCode: z.string().min(1).max(50),
-  otherSectorCodes: z.array(z.string().min(1).max(50)).max(13).default([]),
-  isDraft: z.boolean().default(false),
-  isPublic: z.boolean().default(true),
+  otherSectorCodes: z.array(z.string().min(1).max(50)).max(13),
+  isDraft: z.boolean(),
+  isPublic: z.boolean(),
   longTermReason: optionalText(MAX_TEXT_LENGTH),
+});
+
+export const AgreementFieldsSchema = agreementFieldsBase.extend({
+  supportingUnitIds: agreementFieldsBase.shape.supportingUnitIds.default([]),
+  otherSectorCodes: agreementFieldsBase.shape.otherSectorCodes.default([]),
+  isDraft: agreementFieldsBase.shape.isDraft.default(false),
+  isPublic: agreementFieldsBase.shape.isPublic.default(true),
 });
 
 // Cross-field rules shared by the form, the API and the import.
@@ -60,7 +68,8 @@ export const CreateAgreementSchema = AgreementFieldsSchema.superRefine((value, c
 });
 export type CreateAgreementInput = z.input<typeof CreateAgreementSchema>;
 
-export const UpdateAgreementSchema = AgreementFieldsSchema.partial()
+export const UpdateAgreementSchema = agreementFieldsBase
+  .partial()
   .extend({ version: z.number().int().positive() })
   .superRefine((value, context) => {
     checkAgreementDates(value, (path, message) => context.addIssue({ code: 'custom', path: [path], message }));
