@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { UpdateSettingsSchema } from '../../../shared/settings';
+import { actorCtxOf, typed } from '../../lib/http';
+import { readSettings, updateSettings } from './settings.service';
 
-export function settingsRoutes(_app: FastifyInstance) {
-  // Routes of this module are registered here.
+const tags = ['settings'];
+
+export function settingsRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  api.get('/settings', { schema: { tags } }, (request) => readSettings(actorCtxOf(request)));
+  api.patch('/settings', { schema: { tags, body: UpdateSettingsSchema } }, (request) => updateSettings(actorCtxOf(request), request.body));
 }

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { MAX_UPLOAD_BYTES_CEILING } from './limits';
+
+// Tunable rules an admin changes without a new release (domain.md: keep every deadline as data).
+export const SETTING_LIMITS = {
+  expiryWarningDays: { min: 1, max: 730 },
+  maxTermYears: { min: 1, max: 50 },
+  maxUploadMb: { min: 1, max: MAX_UPLOAD_BYTES_CEILING / (1024 * 1024) },
+} as const;
+
+export type SettingName = keyof typeof SETTING_LIMITS;
+
+// The database key of each setting.
+export const SETTING_KEYS: Record<SettingName, string> = {
+  expiryWarningDays: 'expiry_warning_days',
+  maxTermYears: 'max_term_years',
+  maxUploadMb: 'max_upload_mb',
+};
+
+const bounded = (name: SettingName) => z.number().int().min(SETTING_LIMITS[name].min).max(SETTING_LIMITS[name].max);
+
+export const UpdateSettingsSchema = z
+  .object({
+    expiryWarningDays: bounded('expiryWarningDays').optional(),
+    maxTermYears: bounded('maxTermYears').optional(),
+    maxUploadMb: bounded('maxUploadMb').optional(),
+    version: z.number().int().positive(),
+  })
+  .strict();
+export type UpdateSettingsInput = z.infer<typeof UpdateSettingsSchema>;
+
+export type Settings = { expiryWarningDays: number; maxTermYears: number; maxUploadMb: number };
+
+// `version` covers the whole set: any change to any setting moves it on.
+export type SettingsView = Settings & { version: number; updatedAt: string | null };
