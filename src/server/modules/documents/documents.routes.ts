@@ -1,5 +1,40 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DocumentFileQuerySchema } from '../../../shared/documents';
+import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
+import { receiveUpload } from './documents.multipart';
+import { deleteDocument, listAgreementDocuments, openDocumentFile, prepareUpload, uploadDocument, type FilesCtx } from './documents.service';
 
-export function documentsRoutes(_app: FastifyInstance) {
-  // Routes of this module are registered here.
+const idParam = z.object({ id: z.uuid() });
+const tags = ['documents'];
+
+function filesCtxOf(request: FastifyRequest): FilesCtx {
+  return { ...actorCtxOf(request), files: request.server.deps.files };
+}
+
+export function documentsRoutes(app: FastifyInstance) {
+  const api = typed(app);
+
+  // multipart/form-data: file (PDF), kind, isPublic?
+  api.post('/agreements/:id/documents', { schema: { tags, params: idParam, consumes: ['multipart/form-data'] } }, async (request, reply) => {
+    const ctx = filesCtxOf(request);
+    const limit = await prepareUpload(ctx, request.params.id);
+    const upload = await receiveUpload(request, limit);
+    return reply.status(201).send(await uploadDocument(ctx, request.params.id, upload));
+  });
+
+  api.get('/agreements/:id/documents', { schema: { tags, params: idParam } }, (request) =>
+    listAgreementDocuments(actorCtxOf(request), request.params.id),
+  );
+
+  api.get('/documents/:id/file', { schema: { tags, params: idParam, querystring: DocumentFileQuerySchema } }, async (request, reply) => {
+    const file = await openDocumentFile(filesCtxOf(request), request.params.id);
+    const download = request.query.download === '1' || request.query.download === 'true';
+    return sendFileDownload(reply, { ...file, inline: !download });
+  });
+
+  api.delete('/documents/:id', { schema: { tags, params: idParam } }, async (request, reply) => {
+    await deleteDocument(filesCtxOf(request), request.params.id);
+    return reply.status(204).send();
+  });
 }

@@ -1,0 +1,69 @@
+import { extractText, getDocumentProxy } from 'unpdf';
+import { MAX_FILE_NAME_LENGTH } from '../../../shared/documents';
+import { AppError } from '../../lib/errors';
+
+// A PDF starts with "%PDF-"; readers accept it anywhere in the first 1024 bytes (ISO 32000-1, 7.5.2 note).
+const PDF_MAGIC = Buffer.from('%PDF-', 'ascii');
+const MAGIC_WINDOW = 1024;
+
+export function looksLikePdf(bytes: Buffer): boolean {
+  const index = bytes.subarray(0, MAGIC_WINDOW + PDF_MAGIC.length).indexOf(PDF_MAGIC);
+  return index >= 0 && index < MAGIC_WINDOW;
+}
+
+export type PdfContent = { pageCount: number; text: string; needsOcr: boolean };
+
+// PostgreSQL text cannot hold NUL, and a lone surrogate cannot be encoded as UTF-8.
+function cleanText(text: string): string {
+  return text
+    .replaceAll('\0', ' ')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .trim();
+}
+
+function corrupt(): AppError {
+  return new AppError({
+    code: 'BAD_FILE',
+    message: 'Berkas PDF rusak atau tidak dapat dibaca.',
+    messageEn: 'The PDF file is damaged or cannot be read.',
+    field: 'file',
+  });
+}
+
+// Parses the whole file (which also proves it is a PDF) and takes its text layer, pages merged.
+// A PDF without any letters in its text layer is a scan: kept, and marked as needing OCR.
+export async function readPdfContent(bytes: Buffer): Promise<PdfContent> {
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    // pdf.js may take over the buffer it is given, so it gets a copy; verbosity 0 keeps warnings out of the log.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
+  } catch {
+    throw corrupt();
+  }
+  try {
+    const { totalPages, text } = await extractText(pdf, { mergePages: true });
+    const cleaned = cleanText(text);
+    const hasLetters = /\p{L}/u.test(cleaned);
+    return { pageCount: totalPages, text: hasLetters ? cleaned : '', needsOcr: !hasLetters };
+  } catch {
+    throw corrupt();
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+// The name shown to people: the last path segment, without control or invisible format characters.
+// It is never used to build a storage path.
+export function displayFileName(raw: string | undefined): string {
+  const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+/, '')
+    .trim();
+  const named = cleaned.length > 0 ? cleaned : 'dokumen.pdf';
+  const withExtension = /\.pdf$/i.test(named) ? named : `${named}.pdf`;
+  if (withExtension.length <= MAX_FILE_NAME_LENGTH) return withExtension;
+  return `${withExtension.slice(0, MAX_FILE_NAME_LENGTH - 4).trimEnd()}.pdf`;
+}

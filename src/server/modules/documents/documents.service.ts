@@ -1,0 +1,155 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { UploadDocumentFieldsSchema, type DocumentView } from '../../../shared/documents';
+import type { ActorCtx } from '../../lib/context';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import type { FileStore } from '../../lib/file-store';
+import { recordAudit } from '../audit/audit.service';
+import { getSettings } from '../settings/settings.service';
+import { canDeleteDocument, canReadDocuments, canUploadDocument } from './documents.policy';
+import { displayFileName, looksLikePdf, readPdfContent } from './documents.pdf';
+import {
+  deleteDocumentRow,
+  findAgreementAccess,
+  findDocument,
+  insertDocument,
+  listDocumentsOf,
+  type AgreementAccess,
+  type DocumentSummary,
+} from './documents.repository';
+
+export type FilesCtx = ActorCtx & { files: FileStore };
+
+export type ReceivedUpload = {
+  fields: Record<string, string>;
+  file: { fileName: string | undefined; bytes: Buffer } | null;
+};
+
+const PDF_MIME = 'application/pdf';
+const MB = 1024 * 1024;
+
+function toView(row: DocumentSummary): DocumentView {
+  return {
+    id: row.id,
+    agreementId: row.agreementId,
+    kind: row.kind,
+    fileName: row.fileName,
+    mimeType: row.mimeType,
+    sizeBytes: row.sizeBytes,
+    sha256: row.sha256,
+    pageCount: row.pageCount,
+    needsOcr: row.needsOcr,
+    isPublic: row.isPublic,
+    uploadedBy: row.uploadedBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function visibleAgreement(ctx: ActorCtx, agreementId: string): Promise<AgreementAccess> {
+  const access = await findAgreementAccess(ctx.db, agreementId);
+  if (!access) throw notFound('Naskah kerja sama', 'Agreement');
+  if (!canReadDocuments(ctx.actor, access)) throw forbidden();
+  return access;
+}
+
+export function tooLarge(limitMb: number): AppError {
+  return new AppError({
+    code: 'PAYLOAD_TOO_LARGE',
+    message: `Berkas melebihi batas unggah ${limitMb} MB.`,
+    messageEn: `The file exceeds the upload limit of ${limitMb} MB.`,
+    field: 'file',
+    details: { limitMb },
+  });
+}
+
+// Checked before the body is read, so a refused upload costs no bandwidth.
+export async function prepareUpload(ctx: ActorCtx, agreementId: string): Promise<{ limitBytes: number; limitMb: number }> {
+  if (!canUploadDocument(ctx.actor)) throw forbidden();
+  if (!(await findAgreementAccess(ctx.db, agreementId))) throw notFound('Naskah kerja sama', 'Agreement');
+  const { maxUploadMb } = await getSettings(ctx.db);
+  return { limitBytes: maxUploadMb * MB, limitMb: maxUploadMb };
+}
+
+function parseFields(fields: Record<string, string>) {
+  const parsed = UploadDocumentFieldsSchema.safeParse(fields);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || 'body', message: issue.message }));
+  const list = issues.map((issue) => `${issue.path} (${issue.message})`).join('; ');
+  throw new AppError({ code: 'VALIDATION', message: `Isian tidak valid: ${list}`, messageEn: `Invalid input: ${list}`, field: issues[0]?.path ?? 'body', issues });
+}
+
+// Refuses what is not a PDF by its bytes, whatever its name or declared type says.
+function checkFile(file: ReceivedUpload['file'], limit: { limitBytes: number; limitMb: number }): { fileName: string | undefined; bytes: Buffer } {
+  if (!file) {
+    throw new AppError({ code: 'VALIDATION', message: 'Pilih berkas PDF untuk diunggah.', messageEn: 'Choose a PDF file to upload.', field: 'file' });
+  }
+  if (file.bytes.length === 0) {
+    throw new AppError({ code: 'BAD_FILE', message: 'Berkas kosong.', messageEn: 'The file is empty.', field: 'file' });
+  }
+  if (file.bytes.length > limit.limitBytes) throw tooLarge(limit.limitMb);
+  if (!looksLikePdf(file.bytes)) {
+    throw new AppError({ code: 'UNSUPPORTED_MEDIA', message: 'Berkas bukan PDF.', messageEn: 'The file is not a PDF.', field: 'file' });
+  }
+  return file;
+}
+
+export async function uploadDocument(ctx: FilesCtx, agreementId: string, upload: ReceivedUpload): Promise<DocumentView> {
+  const limit = await prepareUpload(ctx, agreementId);
+  const fields = parseFields(upload.fields);
+  const file = checkFile(upload.file, limit);
+  const content = await readPdfContent(file.bytes);
+  const storageKey = `documents/${randomUUID()}.pdf`;
+  await ctx.files.put(storageKey, file.bytes);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      if (!(await findAgreementAccess(tx, agreementId))) throw notFound('Naskah kerja sama', 'Agreement');
+      const row = await insertDocument(tx, {
+        agreementId,
+        kind: fields.kind,
+        fileName: displayFileName(file.fileName),
+        mimeType: PDF_MIME,
+        sizeBytes: file.bytes.length,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        storageKey,
+        pageCount: content.pageCount,
+        textContent: content.needsOcr ? null : content.text,
+        needsOcr: content.needsOcr,
+        isPublic: fields.isPublic,
+        uploadedBy: ctx.actor.id,
+        createdAt: ctx.now,
+      });
+      const summary = { id: row.id, fileName: row.fileName, kind: row.kind, sizeBytes: row.sizeBytes, sha256: row.sha256, isPublic: row.isPublic };
+      await recordAudit(tx, { actor: ctx.actor, entity: 'agreement', entityId: agreementId, action: 'document_upload', at: ctx.now, changes: [{ field: 'document', old: null, new: summary }] });
+      return toView(row);
+    });
+  } catch (error) {
+    // Nothing half-written: a file without its row would never be found again.
+    await ctx.files.remove(storageKey);
+    throw error;
+  }
+}
+
+export async function listAgreementDocuments(ctx: ActorCtx, agreementId: string): Promise<DocumentView[]> {
+  await visibleAgreement(ctx, agreementId);
+  return (await listDocumentsOf(ctx.db, agreementId)).map(toView);
+}
+
+export async function openDocumentFile(ctx: FilesCtx, documentId: string) {
+  const document = await findDocument(ctx.db, documentId);
+  if (!document) throw notFound('Dokumen', 'Document');
+  await visibleAgreement(ctx, document.agreementId);
+  if (!(await ctx.files.exists(document.storageKey))) throw notFound('Berkas dokumen', 'Document file');
+  return { body: ctx.files.stream(document.storageKey), fileName: document.fileName, mimeType: document.mimeType };
+}
+
+export async function deleteDocument(ctx: FilesCtx, documentId: string): Promise<void> {
+  if (!canDeleteDocument(ctx.actor)) throw forbidden();
+  const removed = await ctx.db.transaction(async (tx) => {
+    const row = await deleteDocumentRow(tx, documentId);
+    if (!row) throw notFound('Dokumen', 'Document');
+    const summary = { id: row.id, fileName: row.fileName, kind: row.kind, sha256: row.sha256 };
+    await recordAudit(tx, { actor: ctx.actor, entity: 'agreement', entityId: row.agreementId, action: 'document_delete', at: ctx.now, changes: [{ field: 'document', old: summary, new: null }] });
+    return row;
+  });
+  // After the commit: a failed removal leaves an unreferenced file, never a row without its file.
+  await ctx.files.remove(removed.storageKey).catch(() => undefined);
+}

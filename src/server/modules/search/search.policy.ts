@@ -1,0 +1,40 @@
+import type { Actor } from '../../lib/context';
+
+// Every signed-in role reads the registry (domain.md: tkksd reviews, opd follows up, pimpinan watches).
+export function canReadRegistry(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'tkksd' || actor.role === 'opd' || actor.role === 'pimpinan';
+}
+
+export function canExportRegistry(actor: Actor): boolean {
+  return canReadRegistry(actor);
+}
+
+// Which drafts an actor may see in lists: the division and the review team see all of them; an
+// OPD liaison sees the drafts its own OPD is linked to; leadership sees signed agreements only.
+export type DraftVisibility = { kind: 'all' } | { kind: 'none' } | { kind: 'unit'; unitId: string };
+
+export function draftVisibility(actor: Actor): DraftVisibility {
+  switch (actor.role) {
+    case 'admin':
+    case 'tkksd':
+      return { kind: 'all' };
+    case 'opd':
+      return actor.unitId ? { kind: 'unit', unitId: actor.unitId } : { kind: 'none' };
+    case 'pimpinan':
+      return { kind: 'none' };
+  }
+}
+
+export function canSeeAgreement(actor: Actor, agreement: { isDraft: boolean; unitIds: string[] }): boolean {
+  if (!canReadRegistry(actor)) return false;
+  if (!agreement.isDraft) return true;
+  const visibility = draftVisibility(actor);
+  switch (visibility.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'unit':
+      return agreement.unitIds.includes(visibility.unitId);
+  }
+}
