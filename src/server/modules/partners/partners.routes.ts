@@ -1,5 +1,25 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CreatePartnerSchema, MergePartnersSchema, PartnerListQuerySchema, UpdatePartnerSchema } from '../../../shared/partners';
+import { actorCtxOf, typed } from '../../lib/http';
+import { mergePartners } from './partners-merge.service';
+import * as service from './partners.service';
 
-export function partnersRoutes(_app: FastifyInstance) {
-  // Routes of this module are registered here.
+const idParam = z.object({ id: z.uuid() });
+const tags = ['partners'];
+
+export function partnersRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  api.get('/partners', { schema: { tags, querystring: PartnerListQuerySchema } }, (request) =>
+    service.listPartners(actorCtxOf(request), request.query),
+  );
+  api.get('/partners/duplicates', { schema: { tags } }, (request) => service.listPartnerDuplicates(actorCtxOf(request)));
+  api.get('/partners/:id', { schema: { tags, params: idParam } }, (request) => service.getPartner(actorCtxOf(request), request.params.id));
+  api.post('/partners', { schema: { tags, body: CreatePartnerSchema } }, async (request, reply) =>
+    reply.status(201).send(await service.createPartner(actorCtxOf(request), request.body)),
+  );
+  api.patch('/partners/:id', { schema: { tags, params: idParam, body: UpdatePartnerSchema } }, (request) =>
+    service.updatePartner(actorCtxOf(request), request.params.id, request.body),
+  );
+  api.post('/partners/merge', { schema: { tags, body: MergePartnersSchema } }, (request) => mergePartners(actorCtxOf(request), request.body));
 }

@@ -1,0 +1,10 @@
+import type { Actor } from '../../lib/context';
+
+// Partners are part of the registry: every signed-in role reads them; only the division edits.
+export function canReadPartners(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'tkksd' || actor.role === 'opd' || actor.role === 'pimpinan';
+}
+
+export function canEditPartners(actor: Actor): boolean {
+  return actor.role === 'admin';
+}
