@@ -1,0 +1,162 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { normalizePartnerName } from '../../../shared/partner-name';
+import type { Db } from '../../db/client';
+import { agreementPartners, agreementSectors, agreementUnits, agreements } from '../agreements/agreements.table';
+import { partnerCategories, sectors } from '../master/master.table';
+import { partners } from '../partners/partners.table';
+import { getSettings } from '../settings/settings.service';
+import { units } from '../units/units.table';
+import { splitList, unitKey } from './import-cells';
+import type { RawTable } from './import-file';
+
+// Everything the import checks rows against, read with a handful of set-based queries
+// (never one query per row): the benchmark target is thousands of rows a second.
+export type ExistingAgreement = {
+  id: string;
+  version: number;
+  docType: string;
+  kind: string;
+  ksddMode: string | null;
+  title: string;
+  numberPartner: string | null;
+  signedOn: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  scope: string | null;
+  valueIdr: string | null;
+  longTermReason: string | null;
+  parentNumber: string | null;
+  primarySectorCode: string;
+  partnerKeys: string[];
+  partnerNames: string[];
+  leadUnitId: string | null;
+  supportingUnitIds: string[];
+  otherSectorCodes: string[];
+};
+
+export type RegistryPartner = { id: string; name: string; categoryCode: string };
+export type RegistryUnit = { id: string; name: string };
+
+export type ImportRegistry = {
+  categoryCodes: Set<string>;
+  // Lower-cased code or name → code.
+  sectorByLabel: Map<string, string>;
+  // unitKey(name) and unitKey(short name) → unit.
+  unitByKey: Map<string, RegistryUnit>;
+  unitNameById: Map<string, string>;
+  partnerByKey: Map<string, RegistryPartner>;
+  agreementByNumber: Map<string, ExistingAgreement>;
+  maxTermYears: number;
+};
+
+const CHUNK = 1000;
+
+export function chunked<T>(list: T[], size = CHUNK): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < list.length; start += size) result.push(list.slice(start, start + size));
+  return result;
+}
+
+async function selectInChunks<T>(keys: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const results: T[] = [];
+  for (const chunk of chunked([...new Set(keys)])) results.push(...(await query(chunk)));
+  return results;
+}
+
+async function loadMaster(db: Db) {
+  const [categoryRows, sectorRows, unitRows] = await Promise.all([
+    db.select({ code: partnerCategories.code }).from(partnerCategories),
+    db.select({ code: sectors.code, name: sectors.name }).from(sectors),
+    db.select({ id: units.id, name: units.name, shortName: units.shortName }).from(units).orderBy(asc(units.name)),
+  ]);
+  const sectorByLabel = new Map<string, string>();
+  for (const row of sectorRows) {
+    sectorByLabel.set(row.name.toLowerCase(), row.code);
+    sectorByLabel.set(row.code.toLowerCase(), row.code);
+  }
+  const unitByKey = new Map<string, RegistryUnit>();
+  for (const row of unitRows) {
+    if (row.shortName && !unitByKey.has(unitKey(row.shortName))) unitByKey.set(unitKey(row.shortName), row);
+  }
+  // Full names win over a short name that happens to read the same.
+  for (const row of unitRows) unitByKey.set(unitKey(row.name), row);
+  return {
+    categoryCodes: new Set(categoryRows.map((row) => row.code)),
+    sectorByLabel,
+    unitByKey,
+    unitNameById: new Map(unitRows.map((row) => [row.id, row.name])),
+  };
+}
+
+async function loadPartners(db: Db, table: RawTable): Promise<Map<string, RegistryPartner>> {
+  const keys = table.rows.flatMap((row) => splitList(row.cells.mitra ?? '').map(normalizePartnerName));
+  const rows = await selectInChunks(keys, (chunk) =>
+    db.select({ id: partners.id, name: partners.name, key: partners.nameKey, categoryCode: partners.categoryCode }).from(partners).where(inArray(partners.nameKey, chunk)),
+  );
+  return new Map(rows.map((row) => [row.key, { id: row.id, name: row.name, categoryCode: row.categoryCode }]));
+}
+
+type AgreementRow = typeof agreements.$inferSelect & { parentNumber: string | null };
+
+async function loadRelations(db: Db, ids: string[]) {
+  const [partnerLinks, unitLinks, sectorLinks] = await Promise.all([
+    selectInChunks(ids, (chunk) =>
+      db
+        .select({ agreementId: agreementPartners.agreementId, key: partners.nameKey, name: partners.name, position: agreementPartners.position })
+        .from(agreementPartners)
+        .innerJoin(partners, eq(partners.id, agreementPartners.partnerId))
+        .where(inArray(agreementPartners.agreementId, chunk))
+        .orderBy(asc(agreementPartners.position)),
+    ),
+    selectInChunks(ids, (chunk) => db.select().from(agreementUnits).where(inArray(agreementUnits.agreementId, chunk))),
+    selectInChunks(ids, (chunk) => db.select().from(agreementSectors).where(inArray(agreementSectors.agreementId, chunk))),
+  ]);
+  return { partnerLinks, unitLinks, sectorLinks };
+}
+
+function group<T extends { agreementId: string }>(rows: T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) grouped.set(row.agreementId, [...(grouped.get(row.agreementId) ?? []), row]);
+  return grouped;
+}
+
+async function loadAgreements(db: Db, table: RawTable): Promise<Map<string, ExistingAgreement>> {
+  const numbers = table.rows.flatMap((row) => [row.cells.nomor_pemda ?? '', row.cells.induk ?? '']).filter((number) => number !== '');
+  const parent = alias(agreements, 'parent');
+  const rows: AgreementRow[] = await selectInChunks(numbers, async (chunk) => {
+    const found = await db
+      .select({ agreement: agreements, parentNumber: parent.numberOurs })
+      .from(agreements)
+      .leftJoin(parent, eq(parent.id, agreements.parentId))
+      .where(inArray(agreements.numberOurs, chunk));
+    return found.map((row) => ({ ...row.agreement, parentNumber: row.parentNumber }));
+  });
+  const relations = await loadRelations(db, rows.map((row) => row.id));
+  const partnersOf = group(relations.partnerLinks);
+  const unitsOf = group(relations.unitLinks);
+  const sectorsOf = group(relations.sectorLinks);
+  const byNumber = new Map<string, ExistingAgreement>();
+  for (const row of rows) {
+    if (!row.numberOurs) continue;
+    const linked = partnersOf.get(row.id) ?? [];
+    const unitRows = unitsOf.get(row.id) ?? [];
+    byNumber.set(row.numberOurs, {
+      ...row,
+      partnerKeys: linked.map((link) => link.key),
+      partnerNames: linked.map((link) => link.name),
+      leadUnitId: unitRows.find((link) => link.isLead)?.unitId ?? null,
+      supportingUnitIds: unitRows.filter((link) => !link.isLead).map((link) => link.unitId).sort(),
+      otherSectorCodes: (sectorsOf.get(row.id) ?? []).map((link) => link.sectorCode).filter((code) => code !== row.primarySectorCode).sort(),
+    });
+  }
+  return byNumber;
+}
+
+export async function loadImportRegistry(db: Db, table: RawTable): Promise<ImportRegistry> {
+  const master = await loadMaster(db);
+  const partnerByKey = await loadPartners(db, table);
+  const agreementByNumber = await loadAgreements(db, table);
+  const { maxTermYears } = await getSettings(db);
+  return { ...master, partnerByKey, agreementByNumber, maxTermYears };
+}

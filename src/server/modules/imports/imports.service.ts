@@ -1,0 +1,211 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import {
+  IMPORT_SAMPLE_SIZE,
+  type ImportColumn,
+  type ImportIssue,
+  type ImportPreview,
+  type ImportRunView,
+} from '../../../shared/imports';
+import type { Database, Db } from '../../db/client';
+import type { Ctx } from '../../lib/context';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import { recordAudit } from '../audit/audit.service';
+import { readImportTable, type RawTable } from './import-file';
+import { planImport, type ImportPlan } from './import-plan';
+import { loadImportRegistry, type ImportRegistry } from './import-registry';
+import { validateTable } from './import-validate';
+import { writePlan } from './import-write';
+import { canImport } from './imports.policy';
+import { importRuns } from './imports.table';
+
+type RunRow = typeof importRuns.$inferSelect;
+export type ImportInput = { fileName: string; bytes: Uint8Array };
+export type ProgressListener = (doneRows: number, totalRows: number) => Promise<void>;
+
+// A null actor is the command line, run by whoever holds the server's shell; any signed-in user must be admin.
+function assertMayImport(ctx: Ctx) {
+  if (ctx.actor && !canImport(ctx.actor)) throw forbidden();
+}
+
+function toRunView(row: RunRow): ImportRunView {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    status: row.status,
+    totalRows: row.totalRows,
+    doneRows: row.doneRows,
+    createdCount: row.createdCount,
+    updatedCount: row.updatedCount,
+    unchangedCount: row.unchangedCount,
+    issues: row.issues as ImportIssue[],
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
+  };
+}
+
+type Analysis = { table: RawTable; registry: ImportRegistry; plan: ImportPlan; issues: ImportIssue[] };
+
+// Reads, validates and plans without writing anything; the same steps run again when confirmed.
+async function analyse(db: Db, table: RawTable): Promise<Analysis> {
+  const registry = await loadImportRegistry(db, table);
+  const validated = validateTable(table, registry);
+  const plan = planImport(validated.rows, registry, new Set<ImportColumn>(table.columns));
+  const issues = [...validated.issues, ...plan.issues].sort((a, b) => a.row - b.row);
+  return { table, registry, plan, issues };
+}
+
+function previewOf(id: string, fileName: string, analysis: Analysis): ImportPreview {
+  const count = (action: string) => analysis.plan.items.filter((item) => item.action === action).length;
+  return {
+    id,
+    fileName,
+    totalRows: analysis.table.rows.length,
+    toCreate: count('create'),
+    toUpdate: count('update'),
+    unchanged: count('unchanged'),
+    issues: analysis.issues,
+    ignoredColumns: analysis.table.ignoredColumns,
+    sample: analysis.plan.items.slice(0, IMPORT_SAMPLE_SIZE).map((item) => ({ ...item.row, action: item.action })),
+  };
+}
+
+const cleanFileName = (name: string) => name.replace(/[\\/]/g, '_').slice(0, 255) || 'impor';
+
+async function storePreview(ctx: Ctx, fileName: string, analysis: Analysis): Promise<ImportPreview> {
+  const draft = previewOf('', fileName, analysis);
+  return ctx.db.transaction(async (tx) => {
+    const [run] = await tx
+      .insert(importRuns)
+      .values({
+        fileName,
+        status: 'preview',
+        totalRows: draft.totalRows,
+        createdCount: draft.toCreate,
+        updatedCount: draft.toUpdate,
+        unchangedCount: draft.unchanged,
+        issues: draft.issues,
+        payload: analysis.table,
+        createdBy: ctx.actor?.id ?? null,
+        createdAt: ctx.now,
+      })
+      .returning({ id: importRuns.id });
+    if (!run) throw new Error('insert returned nothing');
+    const changes = [{ field: 'fileName', old: null, new: fileName }, { field: 'issues', old: null, new: draft.issues.length }];
+    await recordAudit(tx, { actor: ctx.actor, entity: 'import_run', entityId: run.id, action: 'preview', changes, at: ctx.now });
+    return { ...draft, id: run.id };
+  });
+}
+
+// Step 1: read and check the file; the registry is not touched. The run keeps the rows for step 2.
+export async function previewImport(ctx: Ctx, input: ImportInput): Promise<ImportPreview> {
+  assertMayImport(ctx);
+  const analysis = await analyse(ctx.db, await readImportTable(input.bytes));
+  return storePreview(ctx, cleanFileName(input.fileName), analysis);
+}
+
+async function findRun(db: Db, id: string): Promise<RunRow> {
+  const [run] = await db.select().from(importRuns).where(eq(importRuns.id, id));
+  if (!run) throw notFound('Impor', 'Import');
+  return run;
+}
+
+// Step 2: a clean preview becomes a running import; the write itself is runImport.
+export async function confirmImport(ctx: Ctx, id: string): Promise<ImportRunView> {
+  assertMayImport(ctx);
+  const [started] = await ctx.db
+    .update(importRuns)
+    .set({ status: 'running', doneRows: 0 })
+    .where(and(eq(importRuns.id, id), eq(importRuns.status, 'preview'), sql`jsonb_array_length(${importRuns.issues}) = 0`))
+    .returning();
+  if (started) return toRunView(started);
+  const run = await findRun(ctx.db, id);
+  if (run.status === 'preview') {
+    throw new AppError({ code: 'CONFLICT', message: 'Berkas masih memuat kesalahan; perbaiki lalu unggah ulang.', messageEn: 'The file still has errors; fix them and upload again.' });
+  }
+  throw new AppError({ code: 'CONFLICT', message: 'Impor ini sudah dijalankan.', messageEn: 'This import has already been started.' });
+}
+
+class ImportRejected extends Error {
+  readonly issues: ImportIssue[];
+  constructor(issues: ImportIssue[]) {
+    super('import rejected');
+    this.issues = issues;
+  }
+}
+
+async function writeRun(ctx: Ctx, run: RunRow, onProgress?: ProgressListener): Promise<RunRow> {
+  return ctx.db.transaction(async (tx) => {
+    // Checked again inside the transaction: the registry may have changed since the preview.
+    const analysis = await analyse(tx, run.payload as RawTable);
+    if (analysis.issues.length > 0) throw new ImportRejected(analysis.issues);
+    const total = analysis.table.rows.length;
+    const unchanged = analysis.plan.items.filter((item) => item.action === 'unchanged').length;
+    let done = unchanged;
+    const options = { db: tx, registry: analysis.registry, actor: ctx.actor, now: ctx.now };
+    const counts = await writePlan({ ...options, onBatch: async (rows) => { done += rows; await onProgress?.(done, total); } }, analysis.plan.items);
+    const result = { status: 'done' as const, doneRows: total, totalRows: total, createdCount: counts.created, updatedCount: counts.updated, unchangedCount: unchanged, issues: [], finishedAt: ctx.now };
+    const changes = [{ field: 'created', old: null, new: counts.created }, { field: 'updated', old: null, new: counts.updated }, { field: 'unchanged', old: null, new: unchanged }];
+    await recordAudit(tx, { actor: ctx.actor, entity: 'import_run', entityId: run.id, action: 'import', changes, at: ctx.now });
+    const [finished] = await tx.update(importRuns).set(result).where(eq(importRuns.id, run.id)).returning();
+    return finished ?? { ...run, ...result };
+  });
+}
+
+async function markFailed(ctx: Ctx, runId: string, issues: ImportIssue[]): Promise<RunRow> {
+  const [failed] = await ctx.db.update(importRuns).set({ status: 'failed', issues, finishedAt: ctx.now }).where(eq(importRuns.id, runId)).returning();
+  await recordAudit(ctx.db, { actor: ctx.actor, entity: 'import_run', entityId: runId, action: 'import_failed', changes: [{ field: 'issues', old: null, new: issues.length }], at: ctx.now });
+  if (!failed) throw notFound('Impor', 'Import');
+  return failed;
+}
+
+// Step 3 (in the background for the web app): one transaction, written in batches. A failure rolls
+// everything back and leaves the run 'failed' with the reason; an unexpected error is then rethrown.
+export async function runImport(ctx: Ctx, runId: string, onProgress?: ProgressListener): Promise<ImportRunView> {
+  assertMayImport(ctx);
+  const run = await findRun(ctx.db, runId);
+  if (run.status !== 'running') {
+    throw new AppError({ code: 'CONFLICT', message: 'Impor ini belum dikonfirmasi atau sudah selesai.', messageEn: 'This import is not confirmed or has already finished.' });
+  }
+  try {
+    return toRunView(await writeRun(ctx, run, onProgress));
+  } catch (error) {
+    if (error instanceof ImportRejected) return toRunView(await markFailed(ctx, runId, error.issues));
+    const message = error instanceof AppError ? error.message : 'Terjadi kesalahan pada server saat menulis impor; tidak ada yang disimpan.';
+    const failed = await markFailed(ctx, runId, [{ row: 0, column: '', message }]);
+    if (error instanceof AppError) return toRunView(failed);
+    throw error;
+  }
+}
+
+// On PostgreSQL the progress goes through another pooled connection, so readers see it while the
+// import's transaction is open. PGlite runs one statement at a time: the run is read when it ends.
+export function progressRecorder(database: Database, runId: string): ProgressListener | undefined {
+  if (database.kind !== 'postgres') return undefined;
+  return async (doneRows) => {
+    await database.db.update(importRuns).set({ doneRows }).where(eq(importRuns.id, runId));
+  };
+}
+
+export async function getImportRun(ctx: Ctx, id: string): Promise<ImportRunView> {
+  assertMayImport(ctx);
+  return toRunView(await findRun(ctx.db, id));
+}
+
+export async function listImportRuns(ctx: Ctx): Promise<ImportRunView[]> {
+  assertMayImport(ctx);
+  const rows = await ctx.db.select().from(importRuns).orderBy(desc(importRuns.createdAt)).limit(20);
+  return rows.map(toRunView);
+}
+
+export type ImportFileResult = { preview: Omit<ImportPreview, 'id'> & { id: string | null }; run: ImportRunView | null };
+
+// One-shot for the command line: check, and unless it is a dry run or the file has errors, write.
+export async function importFile(ctx: Ctx, input: ImportInput & { dryRun: boolean; onProgress?: ProgressListener }): Promise<ImportFileResult> {
+  assertMayImport(ctx);
+  const fileName = cleanFileName(input.fileName);
+  const analysis = await analyse(ctx.db, await readImportTable(input.bytes));
+  if (input.dryRun || analysis.issues.length > 0) return { preview: { ...previewOf('', fileName, analysis), id: null }, run: null };
+  const preview = await storePreview(ctx, fileName, analysis);
+  await confirmImport(ctx, preview.id);
+  return { preview, run: await runImport(ctx, preview.id, input.onProgress) };
+}
