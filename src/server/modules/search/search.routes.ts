@@ -1,5 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { ExportQuerySchema, SearchQuerySchema } from '../../../shared/search';
+import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
+import { exportAgreements } from './search.export';
+import { searchAgreements } from './search.service';
 
-export function searchRoutes(_app: FastifyInstance) {
-  // Routes of this module are registered here.
+const tags = ['search'];
+
+export function searchRoutes(app: FastifyInstance) {
+  const api = typed(app);
+
+  // The registry list: ?q=&year=&docType=&kind=&partnerGroup=&partnerCategory=&sector=&unit=&status=&sort=&page=&pageSize=
+  api.get('/agreements', { schema: { tags, querystring: SearchQuerySchema } }, (request) => searchAgreements(actorCtxOf(request), request.query));
+
+  // The same filters, every matching row: ?format=xlsx|csv
+  api.get('/agreements/export', { schema: { tags, querystring: ExportQuerySchema } }, async (request, reply) => {
+    const file = await exportAgreements(actorCtxOf(request), request.query);
+    return sendFileDownload(reply, file);
+  });
 }
