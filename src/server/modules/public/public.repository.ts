@@ -1,0 +1,94 @@
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { agreementPartners, agreementSectors, agreements } from '../agreements/agreements.table';
+import { documents } from '../documents/documents.table';
+import { partners } from '../partners/partners.table';
+import { statusCondition, type StatusBounds } from '../search/search.filters';
+
+const a = agreements;
+// Spelled out for correlated subqueries (a one-table select leaves columns unqualified).
+const outerId = sql.raw('"agreements"."id"');
+
+// Dissemination (domain.md): citizens see signed agreements marked public that are in force today.
+export function publiclyVisible(bounds: StatusBounds): SQL {
+  return and(
+    eq(a.isDraft, false),
+    eq(a.isPublic, true),
+    or(statusCondition('aktif', bounds), statusCondition('akan_berakhir', bounds)),
+  ) as SQL;
+}
+
+// The GIN index narrows the candidates; the match is then checked again on public fields only
+// (title, scope, partner names, public documents), so a word found only in a number, in the
+// purpose or in a non-public document never reveals an agreement.
+export function publicTextCondition(tsQuery: SQL): SQL {
+  const names = sql`(SELECT string_agg(p.name, ' ') FROM agreement_partners ap JOIN partners p ON p.id = ap.partner_id WHERE ap.agreement_id = ${outerId})`;
+  const publicVector = sql`(to_tsvector('indonesian', ${a.title} || ' ' || coalesce(${a.scope}, '') || ' ' || coalesce(${names}, '')) || to_tsvector('simple', coalesce(${names}, '')))`;
+  const publicDocument = sql`EXISTS (SELECT 1 FROM documents d WHERE d.agreement_id = ${outerId} AND d.is_public AND d.search_vector @@ ${tsQuery})`;
+  return sql`(${a.id} IN (SELECT id FROM agreements WHERE search_vector @@ ${tsQuery} UNION SELECT agreement_id FROM documents WHERE is_public AND search_vector @@ ${tsQuery})
+    AND (${publicVector} @@ ${tsQuery} OR ${publicDocument}))`;
+}
+
+export function sectorCondition(codes: string[]): SQL {
+  return inArray(a.id, sql`(SELECT ${agreementSectors.agreementId} FROM ${agreementSectors} WHERE ${inArray(agreementSectors.sectorCode, codes)})`);
+}
+
+export async function countPublic(db: Db, where: SQL): Promise<number> {
+  const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(a).where(where);
+  return row?.total ?? 0;
+}
+
+// Only the public columns are ever read.
+export async function findPublicPage(db: Db, where: SQL, limit: number, offset: number) {
+  return db
+    .select({
+      id: a.id,
+      title: a.title,
+      docType: a.docType,
+      kind: a.kind,
+      signedOn: a.signedOn,
+      startsOn: a.startsOn,
+      endsOn: a.endsOn,
+      scope: a.scope,
+      primarySectorCode: a.primarySectorCode,
+    })
+    .from(a)
+    .where(where)
+    .orderBy(sql`${a.signedOn} DESC NULLS LAST`, asc(a.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function partnerNamesOf(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ agreementId: agreementPartners.agreementId, name: partners.name })
+    .from(agreementPartners)
+    .innerJoin(partners, eq(partners.id, agreementPartners.partnerId))
+    .where(inArray(agreementPartners.agreementId, ids))
+    .orderBy(agreementPartners.agreementId, agreementPartners.position);
+}
+
+export async function sectorCodesOf(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(agreementSectors).where(inArray(agreementSectors.agreementId, ids)).orderBy(agreementSectors.sectorCode);
+}
+
+export async function publicDocumentsOf(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ agreementId: documents.agreementId, id: documents.id, fileName: documents.fileName })
+    .from(documents)
+    .where(and(inArray(documents.agreementId, ids), eq(documents.isPublic, true)))
+    .orderBy(asc(documents.createdAt), asc(documents.id));
+}
+
+// A public document of a publicly visible agreement, or nothing.
+export async function findPublicDocument(db: Db, id: string, bounds: StatusBounds) {
+  const [row] = await db
+    .select({ storageKey: documents.storageKey, fileName: documents.fileName, mimeType: documents.mimeType })
+    .from(documents)
+    .innerJoin(a, eq(a.id, documents.agreementId))
+    .where(and(eq(documents.id, id), eq(documents.isPublic, true), publiclyVisible(bounds)));
+  return row ?? null;
+}
