@@ -33,48 +33,61 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-type ParserState = { records: string[][]; record: string[]; field: string; isQuoted: boolean; afterQuote: boolean };
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
 
-function endField(state: ParserState) {
-  state.record.push(state.field);
-  state.field = '';
-  state.afterQuote = false;
+// A quoted field from the opening quote at `start`; returns its value and the index after the closing quote.
+function readQuoted(text: string, start: number, record: number): [string, number] {
+  let value = '';
+  let from = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) throw new CsvSyntaxError('a quoted field is not closed', record);
+    value += text.slice(from, quote);
+    if (text.charCodeAt(quote + 1) !== QUOTE) return [value, quote + 1];
+    value += '"';
+    from = quote + 2;
+  }
 }
 
-function endRecord(state: ParserState) {
-  endField(state);
-  state.records.push(state.record);
-  state.record = [];
+function readPlain(text: string, start: number, delimiter: number): [string, number] {
+  let end = start;
+  while (end < text.length) {
+    const code = text.charCodeAt(end);
+    if (code === delimiter || code === CR || code === LF) break;
+    end += 1;
+  }
+  return [text.slice(start, end), end];
 }
 
 // Returns records (one per spreadsheet row); a quoted field may hold delimiters, quotes ("") and line breaks.
+// Scans with indexOf and slices instead of building strings a character at a time: a 2 MB file takes milliseconds.
 export function parseCsv(text: string, delimiter: CsvDelimiter = detectDelimiter(text)): string[][] {
-  const state: ParserState = { records: [], record: [], field: '', isQuoted: false, afterQuote: false };
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index] ?? '';
-    if (state.isQuoted) {
-      if (char !== '"') state.field += char;
-      else if (text[index + 1] === '"') {
-        state.field += '"';
-        index += 1;
-      } else {
-        state.isQuoted = false;
-        state.afterQuote = true;
-      }
-    } else if (char === '"' && state.field === '' && !state.afterQuote) {
-      state.isQuoted = true;
-    } else if (char === delimiter) {
-      endField(state);
-    } else if (char === '\r' || char === '\n') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      endRecord(state);
-    } else if (state.afterQuote) {
-      throw new CsvSyntaxError('text after a closing quote', state.records.length + 1);
+  const records: string[][] = [];
+  if (text.length === 0) return records;
+  const separator = delimiter.charCodeAt(0);
+  let record: string[] = [];
+  let index = 0;
+  for (;;) {
+    const [value, next] = text.charCodeAt(index) === QUOTE ? readQuoted(text, index, records.length + 1) : readPlain(text, index, separator);
+    record.push(value);
+    index = next;
+    const code = text.charCodeAt(index);
+    if (index >= text.length) break;
+    if (code === separator) {
+      index += 1;
+      if (index >= text.length) record.push('');
+      if (index >= text.length) break;
+    } else if (code === CR || code === LF) {
+      index += code === CR && text.charCodeAt(index + 1) === LF ? 2 : 1;
+      records.push(record);
+      record = [];
+      if (index >= text.length) return records;
     } else {
-      state.field += char;
+      throw new CsvSyntaxError('text after a closing quote', records.length + 1);
     }
   }
-  if (state.isQuoted) throw new CsvSyntaxError('a quoted field is not closed', state.records.length + 1);
-  if (state.field !== '' || state.record.length > 0 || state.afterQuote) endRecord(state);
-  return state.records;
+  records.push(record);
+  return records;
 }

@@ -1,5 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import type { Db } from '../../db/client';
 import { agreementPartners, agreementSectors, agreementUnits, agreements } from '../agreements/agreements.table';
@@ -7,6 +7,7 @@ import { partnerCategories, sectors } from '../master/master.table';
 import { partners } from '../partners/partners.table';
 import { getSettings } from '../settings/settings.service';
 import { units } from '../units/units.table';
+import { arrayParam } from './import-bulk';
 import { splitList, unitKey } from './import-cells';
 import type { RawTable } from './import-file';
 
@@ -50,26 +51,22 @@ export type ImportRegistry = {
   maxTermYears: number;
 };
 
-const CHUNK = 1000;
-
-export function chunked<T>(list: T[], size = CHUNK): T[][] {
+export function chunked<T>(list: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < list.length; start += size) result.push(list.slice(start, start + size));
   return result;
 }
 
-async function selectInChunks<T>(keys: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const results: T[] = [];
-  for (const chunk of chunked([...new Set(keys)])) results.push(...(await query(chunk)));
-  return results;
+// "column = ANY($1)": one parameter however many keys.
+function isAnyOf(column: PgColumn, values: string[], pgType = 'text'): SQL {
+  return sql`${column} = ANY(${arrayParam([...new Set(values)], pgType)})`;
 }
 
 async function loadMaster(db: Db) {
-  const [categoryRows, sectorRows, unitRows] = await Promise.all([
-    db.select({ code: partnerCategories.code }).from(partnerCategories),
-    db.select({ code: sectors.code, name: sectors.name }).from(sectors),
-    db.select({ id: units.id, name: units.name, shortName: units.shortName }).from(units).orderBy(asc(units.name)),
-  ]);
+  // One after another: inside a transaction they share one connection.
+  const categoryRows = await db.select({ code: partnerCategories.code }).from(partnerCategories);
+  const sectorRows = await db.select({ code: sectors.code, name: sectors.name }).from(sectors);
+  const unitRows = await db.select({ id: units.id, name: units.name, shortName: units.shortName }).from(units).orderBy(asc(units.name));
   const sectorByLabel = new Map<string, string>();
   for (const row of sectorRows) {
     sectorByLabel.set(row.name.toLowerCase(), row.code);
@@ -91,27 +88,24 @@ async function loadMaster(db: Db) {
 
 async function loadPartners(db: Db, table: RawTable): Promise<Map<string, RegistryPartner>> {
   const keys = table.rows.flatMap((row) => splitList(row.cells.mitra ?? '').map(normalizePartnerName));
-  const rows = await selectInChunks(keys, (chunk) =>
-    db.select({ id: partners.id, name: partners.name, key: partners.nameKey, categoryCode: partners.categoryCode }).from(partners).where(inArray(partners.nameKey, chunk)),
-  );
+  const rows = await db
+    .select({ id: partners.id, name: partners.name, key: partners.nameKey, categoryCode: partners.categoryCode })
+    .from(partners)
+    .where(isAnyOf(partners.nameKey, keys));
   return new Map(rows.map((row) => [row.key, { id: row.id, name: row.name, categoryCode: row.categoryCode }]));
 }
 
 type AgreementRow = typeof agreements.$inferSelect & { parentNumber: string | null };
 
 async function loadRelations(db: Db, ids: string[]) {
-  const [partnerLinks, unitLinks, sectorLinks] = await Promise.all([
-    selectInChunks(ids, (chunk) =>
-      db
-        .select({ agreementId: agreementPartners.agreementId, key: partners.nameKey, name: partners.name, position: agreementPartners.position })
-        .from(agreementPartners)
-        .innerJoin(partners, eq(partners.id, agreementPartners.partnerId))
-        .where(inArray(agreementPartners.agreementId, chunk))
-        .orderBy(asc(agreementPartners.position)),
-    ),
-    selectInChunks(ids, (chunk) => db.select().from(agreementUnits).where(inArray(agreementUnits.agreementId, chunk))),
-    selectInChunks(ids, (chunk) => db.select().from(agreementSectors).where(inArray(agreementSectors.agreementId, chunk))),
-  ]);
+  const partnerLinks = await db
+    .select({ agreementId: agreementPartners.agreementId, key: partners.nameKey, name: partners.name, position: agreementPartners.position })
+    .from(agreementPartners)
+    .innerJoin(partners, eq(partners.id, agreementPartners.partnerId))
+    .where(isAnyOf(agreementPartners.agreementId, ids, 'uuid'))
+    .orderBy(asc(agreementPartners.position));
+  const unitLinks = await db.select().from(agreementUnits).where(isAnyOf(agreementUnits.agreementId, ids, 'uuid'));
+  const sectorLinks = await db.select().from(agreementSectors).where(isAnyOf(agreementSectors.agreementId, ids, 'uuid'));
   return { partnerLinks, unitLinks, sectorLinks };
 }
 
@@ -124,14 +118,12 @@ function group<T extends { agreementId: string }>(rows: T[]): Map<string, T[]> {
 async function loadAgreements(db: Db, table: RawTable): Promise<Map<string, ExistingAgreement>> {
   const numbers = table.rows.flatMap((row) => [row.cells.nomor_pemda ?? '', row.cells.induk ?? '']).filter((number) => number !== '');
   const parent = alias(agreements, 'parent');
-  const rows: AgreementRow[] = await selectInChunks(numbers, async (chunk) => {
-    const found = await db
-      .select({ agreement: agreements, parentNumber: parent.numberOurs })
-      .from(agreements)
-      .leftJoin(parent, eq(parent.id, agreements.parentId))
-      .where(inArray(agreements.numberOurs, chunk));
-    return found.map((row) => ({ ...row.agreement, parentNumber: row.parentNumber }));
-  });
+  const found = await db
+    .select({ agreement: agreements, parentNumber: parent.numberOurs })
+    .from(agreements)
+    .leftJoin(parent, eq(parent.id, agreements.parentId))
+    .where(isAnyOf(agreements.numberOurs, numbers));
+  const rows: AgreementRow[] = found.map((row) => ({ ...row.agreement, parentNumber: row.parentNumber }));
   const relations = await loadRelations(db, rows.map((row) => row.id));
   const partnersOf = group(relations.partnerLinks);
   const unitsOf = group(relations.unitLinks);

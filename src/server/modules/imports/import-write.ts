@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/context';
 import { staleVersion } from '../../lib/errors';
-import { agreementPartners, agreementSectors, agreementUnits, agreements } from '../agreements/agreements.table';
 import { unitKey } from './import-cells';
 import type { PlanItem } from './import-plan';
+import { arrayParam, bulkInsert, selectRows, unnestSource } from './import-bulk';
 import { chunked, type ImportRegistry } from './import-registry';
 import { ensurePartners, ensureUnits, insertAuditRows } from './import-write-refs';
 
-// Writes a plan in batches: one multi-row statement per table per batch, never a statement per row.
-export const IMPORT_BATCH_SIZE = 500;
+// Writes a plan in batches: one statement per table per batch, never a statement per row.
+export const IMPORT_BATCH_SIZE = 1000;
 
 type Refs = {
   idByNumber: Map<string, string>;
@@ -50,74 +50,62 @@ function columnsOf(item: PlanItem, refs: Refs) {
   };
 }
 
-function linksOf(items: PlanItem[], refs: Refs) {
-  const partnerLinks: (typeof agreementPartners.$inferInsert)[] = [];
-  const unitLinks: (typeof agreementUnits.$inferInsert)[] = [];
-  const sectorLinks: (typeof agreementSectors.$inferInsert)[] = [];
-  for (const { row } of items) {
-    const agreementId = refs.idByNumber.get(row.numberOurs) ?? '';
-    row.partners.forEach((partner, position) => {
-      partnerLinks.push({ agreementId, partnerId: refs.partnerByKey.get(normalizePartnerName(partner.name))?.id ?? '', position });
-    });
-    row.unitNames.forEach((name, index) => unitLinks.push({ agreementId, unitId: refs.unitIdByKey.get(unitKey(name)) ?? '', isLead: index === 0 }));
-    for (const sectorCode of row.sectorCodes) sectorLinks.push({ agreementId, sectorCode });
-  }
-  return { partnerLinks, unitLinks, sectorLinks };
+const AGREEMENT_COLUMNS = [
+  ['doc_type', 'text'], ['kind', 'text'], ['ksdd_mode', 'text'], ['title', 'text'], ['number_partner', 'text'],
+  ['signed_on', 'date'], ['starts_on', 'date'], ['ends_on', 'date'], ['scope', 'text'], ['value_idr', 'numeric'],
+  ['parent_id', 'uuid'], ['primary_sector_code', 'text'], ['primary_category_code', 'text'], ['long_term_reason', 'text'],
+] as const;
+
+function agreementValues(item: PlanItem, refs: Refs): unknown[] {
+  const c = columnsOf(item, refs);
+  return [c.docType, c.kind, c.ksddMode, c.title, c.numberPartner, c.signedOn, c.startsOn, c.endsOn, c.scope, c.valueIdr, c.parentId, c.primarySectorCode, c.primaryCategoryCode, c.longTermReason];
 }
 
 async function insertLinks(db: Db, items: PlanItem[], refs: Refs) {
-  const { partnerLinks, unitLinks, sectorLinks } = linksOf(items, refs);
-  if (partnerLinks.length > 0) await db.insert(agreementPartners).values(partnerLinks);
-  if (unitLinks.length > 0) await db.insert(agreementUnits).values(unitLinks);
-  if (sectorLinks.length > 0) await db.insert(agreementSectors).values(sectorLinks);
+  const partnerLinks: unknown[][] = [];
+  const unitLinks: unknown[][] = [];
+  const sectorLinks: unknown[][] = [];
+  for (const { row } of items) {
+    const agreementId = refs.idByNumber.get(row.numberOurs);
+    row.partners.forEach((partner, position) => partnerLinks.push([agreementId, refs.partnerByKey.get(normalizePartnerName(partner.name))?.id, position]));
+    row.unitNames.forEach((name, index) => unitLinks.push([agreementId, refs.unitIdByKey.get(unitKey(name)), index === 0]));
+    for (const sectorCode of row.sectorCodes) sectorLinks.push([agreementId, sectorCode]);
+  }
+  await bulkInsert(db, 'agreement_partners', [['agreement_id', 'uuid'], ['partner_id', 'uuid'], ['position', 'smallint']], partnerLinks);
+  await bulkInsert(db, 'agreement_units', [['agreement_id', 'uuid'], ['unit_id', 'uuid'], ['is_lead', 'boolean']], unitLinks);
+  await bulkInsert(db, 'agreement_sectors', [['agreement_id', 'uuid'], ['sector_code', 'text']], sectorLinks);
 }
 
 async function refreshSearch(db: Db, ids: string[]) {
-  await db.execute(sql`SELECT jalin_refresh_agreement_search(ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[])`);
+  await db.execute(sql`SELECT jalin_refresh_agreement_search(${arrayParam(ids, 'uuid')})`);
 }
 
 async function insertBatch(options: WriteOptions, batch: PlanItem[], refs: Refs) {
   const { db, actor, now } = options;
-  await db.insert(agreements).values(
-    batch.map((item) => ({
-      ...columnsOf(item, refs),
-      id: refs.idByNumber.get(item.row.numberOurs) ?? '',
-      numberOurs: item.row.numberOurs,
-      createdBy: actor?.id ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  );
+  const columns = [['id', 'uuid'], ['number_ours', 'text'], ...AGREEMENT_COLUMNS, ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
+  const stamp = now.toISOString();
+  const rows = batch.map((item) => [refs.idByNumber.get(item.row.numberOurs), item.row.numberOurs, ...agreementValues(item, refs), actor?.id ?? null, stamp, stamp]);
+  await bulkInsert(db, 'agreements', columns, rows);
   await insertLinks(db, batch, refs);
-}
-
-function updateValues(item: PlanItem, refs: Refs): SQL {
-  const c = columnsOf(item, refs);
-  return sql`(${item.existing?.id}::uuid, ${item.existing?.version}::int, ${c.docType}::text, ${c.kind}::text, ${c.ksddMode}::text, ${c.title}::text,
-    ${c.numberPartner}::text, ${c.signedOn}::date, ${c.startsOn}::date, ${c.endsOn}::date, ${c.scope}::text, ${c.valueIdr}::numeric,
-    ${c.parentId}::uuid, ${c.primarySectorCode}::text, ${c.primaryCategoryCode}::text, ${c.longTermReason}::text)`;
 }
 
 async function updateBatch(options: WriteOptions, batch: PlanItem[], refs: Refs) {
   const { db, now } = options;
   const ids = batch.map((item) => item.existing?.id ?? '');
+  const columns = [['id', 'uuid'], ['version', 'int'], ...AGREEMENT_COLUMNS] as const;
+  const rows = batch.map((item) => [item.existing?.id, item.existing?.version, ...agreementValues(item, refs)]);
+  const assignments = sql.raw(AGREEMENT_COLUMNS.map(([name]) => `${name} = v.${name}`).join(', '));
   // Guarded by version: an edit saved through the API since the preview makes the import stop (409).
-  const result: unknown = await db.execute(sql`
-    UPDATE agreements AS a SET doc_type = v.doc_type, kind = v.kind, ksdd_mode = v.ksdd_mode, title = v.title,
-      number_partner = v.number_partner, signed_on = v.signed_on, starts_on = v.starts_on, ends_on = v.ends_on,
-      scope = v.scope, value_idr = v.value_idr, parent_id = v.parent_id, primary_sector_code = v.primary_sector_code,
-      primary_category_code = v.primary_category_code, long_term_reason = v.long_term_reason,
-      version = a.version + 1, updated_at = ${now.toISOString()}::timestamptz
-    FROM (VALUES ${sql.join(batch.map((item) => updateValues(item, refs)), sql`, `)})
-      AS v(id, version, doc_type, kind, ksdd_mode, title, number_partner, signed_on, starts_on, ends_on, scope, value_idr,
-           parent_id, primary_sector_code, primary_category_code, long_term_reason)
+  const updated = await selectRows<{ id: string }>(db, sql`
+    UPDATE agreements AS a SET ${assignments}, version = a.version + 1, updated_at = ${now.toISOString()}::timestamptz
+    FROM ${unnestSource(columns, rows)}
     WHERE a.id = v.id AND a.version = v.version
     RETURNING a.id`);
-  // Both drivers answer raw SQL with { rows }.
-  if ((result as { rows: unknown[] }).rows.length !== batch.length) throw staleVersion();
-  await db.delete(agreementPartners).where(inArray(agreementPartners.agreementId, ids));
-  await db.delete(agreementUnits).where(inArray(agreementUnits.agreementId, ids));
-  await db.delete(agreementSectors).where(inArray(agreementSectors.agreementId, ids));
+  if (updated.length !== batch.length) throw staleVersion();
+  const idList = arrayParam(ids, 'uuid');
+  await db.execute(sql`DELETE FROM agreement_partners WHERE agreement_id = ANY(${idList})`);
+  await db.execute(sql`DELETE FROM agreement_units WHERE agreement_id = ANY(${idList})`);
+  await db.execute(sql`DELETE FROM agreement_sectors WHERE agreement_id = ANY(${idList})`);
   await insertLinks(db, batch, refs);
 }
 

@@ -133,21 +133,31 @@ class ImportRejected extends Error {
   }
 }
 
+// Writes an analysed, clean file and closes its run, inside the caller's transaction.
+async function writeAnalysed(ctx: Ctx, tx: Db, runId: string, analysis: Analysis, onProgress?: ProgressListener): Promise<RunRow | undefined> {
+  const total = analysis.table.rows.length;
+  const unchanged = analysis.plan.items.filter((item) => item.action === 'unchanged').length;
+  let done = unchanged;
+  const onBatch = async (rows: number) => {
+    done += rows;
+    await onProgress?.(done, total);
+  };
+  const counts = await writePlan({ db: tx, registry: analysis.registry, actor: ctx.actor, now: ctx.now, onBatch }, analysis.plan.items);
+  const changes = [{ field: 'created', old: null, new: counts.created }, { field: 'updated', old: null, new: counts.updated }, { field: 'unchanged', old: null, new: unchanged }];
+  await recordAudit(tx, { actor: ctx.actor, entity: 'import_run', entityId: runId, action: 'import', changes, at: ctx.now });
+  const result = { status: 'done' as const, doneRows: total, totalRows: total, createdCount: counts.created, updatedCount: counts.updated, unchangedCount: unchanged, issues: [], finishedAt: ctx.now };
+  const [finished] = await tx.update(importRuns).set(result).where(eq(importRuns.id, runId)).returning();
+  return finished;
+}
+
 async function writeRun(ctx: Ctx, run: RunRow, onProgress?: ProgressListener): Promise<RunRow> {
   return ctx.db.transaction(async (tx) => {
     // Checked again inside the transaction: the registry may have changed since the preview.
     const analysis = await analyse(tx, run.payload as RawTable);
     if (analysis.issues.length > 0) throw new ImportRejected(analysis.issues);
-    const total = analysis.table.rows.length;
-    const unchanged = analysis.plan.items.filter((item) => item.action === 'unchanged').length;
-    let done = unchanged;
-    const options = { db: tx, registry: analysis.registry, actor: ctx.actor, now: ctx.now };
-    const counts = await writePlan({ ...options, onBatch: async (rows) => { done += rows; await onProgress?.(done, total); } }, analysis.plan.items);
-    const result = { status: 'done' as const, doneRows: total, totalRows: total, createdCount: counts.created, updatedCount: counts.updated, unchangedCount: unchanged, issues: [], finishedAt: ctx.now };
-    const changes = [{ field: 'created', old: null, new: counts.created }, { field: 'updated', old: null, new: counts.updated }, { field: 'unchanged', old: null, new: unchanged }];
-    await recordAudit(tx, { actor: ctx.actor, entity: 'import_run', entityId: run.id, action: 'import', changes, at: ctx.now });
-    const [finished] = await tx.update(importRuns).set(result).where(eq(importRuns.id, run.id)).returning();
-    return finished ?? { ...run, ...result };
+    const finished = await writeAnalysed(ctx, tx, run.id, analysis, onProgress);
+    if (!finished) throw notFound('Impor', 'Import');
+    return finished;
   });
 }
 
@@ -199,13 +209,24 @@ export async function listImportRuns(ctx: Ctx): Promise<ImportRunView[]> {
 
 export type ImportFileResult = { preview: Omit<ImportPreview, 'id'> & { id: string | null }; run: ImportRunView | null };
 
-// One-shot for the command line: check, and unless it is a dry run or the file has errors, write.
+// One-shot for the command line: read, check and (unless it is a dry run or the file has errors)
+// write, all in one transaction, so the file is checked against exactly the registry it is written to.
 export async function importFile(ctx: Ctx, input: ImportInput & { dryRun: boolean; onProgress?: ProgressListener }): Promise<ImportFileResult> {
   assertMayImport(ctx);
   const fileName = cleanFileName(input.fileName);
-  const analysis = await analyse(ctx.db, await readImportTable(input.bytes));
-  if (input.dryRun || analysis.issues.length > 0) return { preview: { ...previewOf('', fileName, analysis), id: null }, run: null };
-  const preview = await storePreview(ctx, fileName, analysis);
-  await confirmImport(ctx, preview.id);
-  return { preview, run: await runImport(ctx, preview.id, input.onProgress) };
+  const table = await readImportTable(input.bytes);
+  if (input.dryRun) return { preview: { ...previewOf('', fileName, await analyse(ctx.db, table)), id: null }, run: null };
+  return ctx.db.transaction(async (tx) => {
+    const analysis = await analyse(tx, table);
+    const preview = previewOf('', fileName, analysis);
+    if (analysis.issues.length > 0) return { preview: { ...preview, id: null }, run: null };
+    const [run] = await tx
+      .insert(importRuns)
+      .values({ fileName, status: 'running', totalRows: preview.totalRows, createdBy: ctx.actor?.id ?? null, createdAt: ctx.now })
+      .returning({ id: importRuns.id });
+    if (!run) throw new Error('insert returned nothing');
+    const finished = await writeAnalysed(ctx, tx, run.id, analysis, input.onProgress);
+    if (!finished) throw notFound('Impor', 'Import');
+    return { preview: { ...preview, id: run.id }, run: toRunView(finished) };
+  });
 }
