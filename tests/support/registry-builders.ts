@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import type { CreateAgreementInput } from '../../src/shared/agreements';
 import { normalizePartnerName } from '../../src/shared/partner-name';
 import type { Db } from '../../src/server/db/client';
 import {
@@ -87,4 +88,33 @@ export async function buildAgreement(db: Db, overrides: AgreementOverrides = {})
   await db.execute(sql`SELECT jalin_refresh_agreement_search(ARRAY[${row.id}]::uuid[])`);
   const [fresh] = await db.select().from(agreements).where(eq(agreements.id, row.id));
   return { ...(fresh ?? row), partnerIds: linked.map((partner) => partner.id), leadUnitId: lead, supportingUnitIds, sectorCodes };
+}
+
+const COUNTED_TABLES = ['agreements', 'agreement_partners', 'agreement_units', 'agreement_sectors', 'partners', 'audit_log'] as const;
+export type RegistryCounts = Record<(typeof COUNTED_TABLES)[number], number>;
+
+// Row counts of every table an agreement write touches, to prove a refused write left nothing behind.
+export async function registryCounts(db: Db): Promise<RegistryCounts> {
+  const columns = COUNTED_TABLES.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ');
+  const result: unknown = await db.execute(sql.raw(`SELECT ${columns}`));
+  const [row] = (result as { rows: RegistryCounts[] }).rows;
+  if (!row) throw new Error('registryCounts: no row');
+  return row;
+}
+
+// A valid POST /api/agreements body with a fresh lead OPD and a new partner; tests override what they examine.
+export async function agreementPayload(db: Db, overrides: Partial<CreateAgreementInput> = {}): Promise<CreateAgreementInput> {
+  const tag = unique();
+  return {
+    docType: 'KB',
+    kind: 'KSDPK',
+    title: `Kesepakatan Bersama tentang Pengembangan UMKM ${tag}`,
+    signedOn: '2026-02-01',
+    startsOn: '2026-02-01',
+    endsOn: '2029-01-31',
+    partners: [{ name: `PT Mitra Usaha ${tag}`, categoryCode: 'swasta' }],
+    leadUnitId: overrides.leadUnitId ?? (await buildUnit(db)).id,
+    primarySectorCode: 'umkm_koperasi',
+    ...overrides,
+  };
 }

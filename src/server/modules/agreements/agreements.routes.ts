@@ -1,5 +1,26 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CreateAgreementSchema, EndAgreementSchema, UpdateAgreementSchema } from '../../../shared/agreements';
+import { actorCtxOf, typed } from '../../lib/http';
+import * as service from './agreements.service';
 
-export function agreementsRoutes(_app: FastifyInstance) {
-  // Routes of this module are registered here.
+const idParam = z.object({ id: z.uuid() });
+const tags = ['agreements'];
+
+// The registry list (GET /agreements) belongs to search; documents hang under /agreements/:id/documents.
+export function agreementsRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  api.post('/agreements', { schema: { tags, body: CreateAgreementSchema } }, async (request, reply) =>
+    reply.status(201).send(await service.createAgreement(actorCtxOf(request), request.body)),
+  );
+  api.get('/agreements/:id', { schema: { tags, params: idParam } }, (request) => service.getAgreement(actorCtxOf(request), request.params.id));
+  api.patch('/agreements/:id', { schema: { tags, params: idParam, body: UpdateAgreementSchema } }, (request) =>
+    service.updateAgreement(actorCtxOf(request), request.params.id, request.body),
+  );
+  api.post('/agreements/:id/end', { schema: { tags, params: idParam, body: EndAgreementSchema } }, (request) =>
+    service.endAgreement(actorCtxOf(request), request.params.id, request.body),
+  );
+  api.get('/agreements/:id/audit', { schema: { tags, params: idParam } }, (request) =>
+    service.listAgreementAudit(actorCtxOf(request), request.params.id),
+  );
 }

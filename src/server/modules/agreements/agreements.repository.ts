@@ -1,0 +1,163 @@
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { deriveAgreementStatus } from '../../../shared/agreement-status';
+import type { AgreementLink, AgreementView, PartnerSummary, UnitSummary } from '../../../shared/agreements';
+import type { Db } from '../../db/client';
+import { localDate } from '../../lib/context';
+import { partnerCategories, sectors } from '../master/master.table';
+import { partners } from '../partners/partners.table';
+import { getSettings } from '../settings/settings.service';
+import { units } from '../units/units.table';
+import { agreementPartners, agreementSectors, agreementUnits, agreements } from './agreements.table';
+
+export type AgreementRow = typeof agreements.$inferSelect;
+
+function groupBy<T extends { agreementId: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(row.agreementId, [...(groups.get(row.agreementId) ?? []), row]);
+  return groups;
+}
+
+const linkColumns = { id: agreements.id, title: agreements.title, docType: agreements.docType, numberOurs: agreements.numberOurs };
+
+async function loadLinks(db: Db, ids: string[]) {
+  const [partnerRows, unitRows, sectorRows] = await Promise.all([
+    db
+      .select({ agreementId: agreementPartners.agreementId, id: partners.id, name: partners.name, categoryCode: partners.categoryCode, groupCode: partnerCategories.groupCode })
+      .from(agreementPartners)
+      .innerJoin(partners, eq(partners.id, agreementPartners.partnerId))
+      .innerJoin(partnerCategories, eq(partnerCategories.code, partners.categoryCode))
+      .where(inArray(agreementPartners.agreementId, ids))
+      .orderBy(asc(agreementPartners.position)),
+    db
+      .select({ agreementId: agreementUnits.agreementId, id: units.id, name: units.name, isLead: agreementUnits.isLead })
+      .from(agreementUnits)
+      .innerJoin(units, eq(units.id, agreementUnits.unitId))
+      .where(inArray(agreementUnits.agreementId, ids))
+      .orderBy(desc(agreementUnits.isLead), asc(units.name)),
+    db.select().from(agreementSectors).where(inArray(agreementSectors.agreementId, ids)).orderBy(asc(agreementSectors.sectorCode)),
+  ]);
+  return { partners: groupBy(partnerRows), units: groupBy(unitRows), sectors: groupBy(sectorRows) };
+}
+
+async function loadFamily(db: Db, rows: AgreementRow[]) {
+  const parentIds = [...new Set(rows.flatMap((row) => (row.parentId ? [row.parentId] : [])))];
+  const [parents, children] = await Promise.all([
+    parentIds.length > 0 ? db.select(linkColumns).from(agreements).where(inArray(agreements.id, parentIds)) : [],
+    db
+      .select({ ...linkColumns, agreementId: sql<string>`${agreements.parentId}` })
+      .from(agreements)
+      .where(inArray(agreements.parentId, rows.map((row) => row.id)))
+      .orderBy(asc(agreements.signedOn), asc(agreements.createdAt)),
+  ]);
+  return { parents: new Map(parents.map((parent) => [parent.id, parent])), children: groupBy(children) };
+}
+
+const strip = <T extends { agreementId: string }>({ agreementId: _agreementId, ...rest }: T): Omit<T, 'agreementId'> => rest;
+
+// The one mapping from rows to AgreementView; status is derived here, from the local date in Ternate.
+export async function loadAgreementViews(db: Db, ids: string[], now: Date): Promise<AgreementView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(agreements).where(inArray(agreements.id, ids));
+  const [links, family, settings] = await Promise.all([loadLinks(db, ids), loadFamily(db, rows), getSettings(db)]);
+  const today = localDate(now);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const partnerList: PartnerSummary[] = (links.partners.get(id) ?? []).map(strip);
+    const unitList: UnitSummary[] = (links.units.get(id) ?? []).map(strip);
+    const parent: AgreementLink | null = row.parentId ? (family.parents.get(row.parentId) ?? null) : null;
+    return [{
+      id: row.id,
+      docType: row.docType,
+      kind: row.kind,
+      ksddMode: row.ksddMode,
+      title: row.title,
+      numberOurs: row.numberOurs,
+      numberPartner: row.numberPartner,
+      signedOn: row.signedOn,
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      scope: row.scope,
+      purpose: row.purpose,
+      valueIdr: row.valueIdr,
+      status: deriveAgreementStatus(row, today, settings.expiryWarningDays),
+      isDraft: row.isDraft,
+      isPublic: row.isPublic,
+      longTermReason: row.longTermReason,
+      termination:
+        row.terminationKind && row.terminatedOn
+          ? { kind: row.terminationKind, endedOn: row.terminatedOn, reason: row.terminationReason ?? '', note: row.terminationNote }
+          : null,
+      partners: partnerList,
+      units: unitList,
+      primarySectorCode: row.primarySectorCode,
+      otherSectorCodes: (links.sectors.get(id) ?? []).map((sector) => sector.sectorCode).filter((code) => code !== row.primarySectorCode),
+      parent,
+      children: (family.children.get(id) ?? []).map(strip),
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    }];
+  });
+}
+
+export async function findAgreementRow(db: Db, id: string, options: { lock?: boolean } = {}): Promise<AgreementRow | undefined> {
+  const query = db.select().from(agreements).where(eq(agreements.id, id)).$dynamic();
+  if (options.lock) query.for('update');
+  const [row] = await query;
+  return row;
+}
+
+export async function unitIdsOfAgreement(db: Db, id: string): Promise<string[]> {
+  const rows = await db.select({ unitId: agreementUnits.unitId }).from(agreementUnits).where(eq(agreementUnits.agreementId, id));
+  return rows.map((row) => row.unitId);
+}
+
+export async function findByNumberOurs(db: Db, numberOurs: string, exceptId: string | null): Promise<AgreementRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.numberOurs, numberOurs), exceptId ? ne(agreements.id, exceptId) : undefined));
+  return row;
+}
+
+export async function childrenOf(db: Db, id: string) {
+  return db.select(linkColumns).from(agreements).where(eq(agreements.parentId, id));
+}
+
+export async function replacePartnerLinks(db: Db, agreementId: string, partnerIds: string[]): Promise<void> {
+  await db.delete(agreementPartners).where(eq(agreementPartners.agreementId, agreementId));
+  await db.insert(agreementPartners).values(partnerIds.map((partnerId, position) => ({ agreementId, partnerId, position })));
+}
+
+export async function replaceUnitLinks(db: Db, agreementId: string, leadUnitId: string, supportingUnitIds: string[]): Promise<void> {
+  await db.delete(agreementUnits).where(eq(agreementUnits.agreementId, agreementId));
+  await db.insert(agreementUnits).values([
+    { agreementId, unitId: leadUnitId, isLead: true },
+    ...supportingUnitIds.map((unitId) => ({ agreementId, unitId, isLead: false })),
+  ]);
+}
+
+// agreement_sectors holds every sector of the agreement, the primary one included.
+export async function replaceSectorLinks(db: Db, agreementId: string, primary: string, others: string[]): Promise<void> {
+  await db.delete(agreementSectors).where(eq(agreementSectors.agreementId, agreementId));
+  await db.insert(agreementSectors).values([primary, ...others].map((sectorCode) => ({ agreementId, sectorCode })));
+}
+
+export async function refreshAgreementSearch(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(sql`SELECT jalin_refresh_agreement_search(ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[])`);
+}
+
+export async function existingUnitIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: units.id }).from(units).where(inArray(units.id, ids));
+  return new Set(rows.map((row) => row.id));
+}
+
+export async function existingSectorCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.select({ code: sectors.code }).from(sectors).where(inArray(sectors.code, codes));
+  return new Set(rows.map((row) => row.code));
+}

@@ -1,0 +1,159 @@
+import { termExceedsYears } from '../../../shared/agreement-status';
+import type { DocType } from '../../../shared/agreement-codes';
+import type { Settings } from '../../../shared/settings';
+import type { z } from 'zod';
+import type { Db } from '../../db/client';
+import { AppError, invalid } from '../../lib/errors';
+import * as repo from './agreements.repository';
+
+// What the rules look at: the agreement as it will be after the write.
+export type AgreementDraft = {
+  id: string | null;
+  docType: DocType;
+  kind: string;
+  ksddMode: string | null;
+  isDraft: boolean;
+  startsOn: string | null;
+  endsOn: string | null;
+  longTermReason: string | null;
+  parentId: string | null;
+};
+
+// Services are called by routes, the import and the CLI alike, so they check their own input.
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || 'body', message: issue.message }));
+  const summary = issues.map((issue) => `${issue.path} (${issue.message})`).join('; ');
+  return invalidAll(issues, summary);
+}
+
+function invalidAll(issues: { path: string; message: string }[], summary: string): never {
+  throw new AppError({ code: 'VALIDATION', message: `Isian tidak valid: ${summary}`, messageEn: `Invalid input: ${summary}`, field: issues[0]?.path ?? 'body', issues });
+}
+
+// PP 28/2018 Ps 4: cooperation between regions is either mandatory (bordering) or voluntary.
+export function checkKsddMode(draft: AgreementDraft): void {
+  if (draft.kind === 'KSDD' && !draft.ksddMode && !draft.isDraft) {
+    throw invalid('ksddMode', 'Kerja sama antar-daerah (KSDD): pilih wajib atau sukarela.', 'Cooperation between regions (KSDD): choose wajib or sukarela.');
+  }
+  if (draft.kind !== 'KSDD' && draft.ksddMode) {
+    throw invalid('ksddMode', 'Sifat wajib/sukarela hanya untuk KSDD.', 'Mandatory/voluntary applies only to KSDD.');
+  }
+}
+
+// No legal maximum term exists; the division's own limit is a setting, overridable with a reason.
+export function checkTerm(draft: AgreementDraft, settings: Settings): void {
+  if (!draft.startsOn || !draft.endsOn) return;
+  if (draft.endsOn < draft.startsOn) {
+    throw invalid('endsOn', 'Tanggal berakhir mendahului tanggal mulai.', 'The end date precedes the start date.');
+  }
+  if (termExceedsYears(draft.startsOn, draft.endsOn, settings.maxTermYears) && !draft.longTermReason) {
+    throw invalid(
+      'longTermReason',
+      `Jangka waktu lebih dari ${settings.maxTermYears} tahun: tuliskan alasannya.`,
+      `The term is longer than ${settings.maxTermYears} years: give the reason.`,
+    );
+  }
+}
+
+const parentError = (message: string, messageEn: string) => invalid('parentId', message, messageEn);
+
+// A PKS implements a KB (or, with central government, an NK); an adendum amends a KB, PKS or NK.
+function checkParentKind(docType: DocType, parentType: DocType): void {
+  if (docType === 'KB' || docType === 'NK') {
+    throw parentError('Kesepakatan Bersama dan Nota Kesepakatan tidak memiliki naskah induk.', 'A KB or NK has no parent document.');
+  }
+  if (docType === 'PKS' && parentType !== 'KB' && parentType !== 'NK') {
+    throw parentError('Induk PKS harus Kesepakatan Bersama (KB) atau Nota Kesepakatan (NK).', 'The parent of a PKS must be a KB or an NK.');
+  }
+  if (docType === 'ADENDUM' && parentType === 'ADENDUM') {
+    throw parentError('Adendum mengubah KB, PKS atau NK, bukan adendum lain.', 'An adendum amends a KB, PKS or NK, not another adendum.');
+  }
+}
+
+export async function checkParent(db: Db, draft: AgreementDraft): Promise<void> {
+  if (!draft.parentId) {
+    if (draft.docType === 'ADENDUM') throw parentError('Adendum harus menunjuk naskah yang diubahnya.', 'An adendum must name the document it amends.');
+    return;
+  }
+  if (draft.parentId === draft.id) throw parentError('Naskah tidak dapat menjadi induk dirinya sendiri.', 'A document cannot be its own parent.');
+  const parent = await repo.findAgreementRow(db, draft.parentId);
+  if (!parent) throw parentError('Naskah induk tidak ditemukan.', 'Parent document not found.');
+  checkParentKind(draft.docType, parent.docType);
+  let ancestor: repo.AgreementRow | undefined = parent;
+  for (let depth = 0; ancestor?.parentId && depth < 100; depth += 1) {
+    if (ancestor.parentId === draft.id) throw parentError('Hubungan induk ini membuat lingkaran.', 'This parent link would create a cycle.');
+    ancestor = await repo.findAgreementRow(db, ancestor.parentId);
+  }
+}
+
+// Changing a document's type must not strand the PKS or adenda that hang from it.
+export async function checkChildrenStillFit(db: Db, id: string, docType: DocType): Promise<void> {
+  for (const child of await repo.childrenOf(db, id)) {
+    const fits = child.docType === 'ADENDUM' ? docType !== 'ADENDUM' : child.docType === 'PKS' && (docType === 'KB' || docType === 'NK');
+    if (!fits) {
+      throw invalid('docType', `Jenis naskah tidak cocok dengan naskah turunannya "${child.title}".`, `This type does not fit its child document "${child.title}".`);
+    }
+  }
+}
+
+export async function checkNumberFree(db: Db, numberOurs: string | null, id: string | null): Promise<void> {
+  if (!numberOurs) return;
+  const clash = await repo.findByNumberOurs(db, numberOurs, id);
+  if (!clash) return;
+  throw new AppError({
+    code: 'CONFLICT',
+    message: `Nomor naskah ${numberOurs} sudah dipakai oleh "${clash.title}".`,
+    messageEn: `Document number ${numberOurs} is already used by "${clash.title}".`,
+    field: 'numberOurs',
+    details: { agreementId: clash.id },
+  });
+}
+
+export async function checkUnits(db: Db, leadUnitId: string, supportingUnitIds: string[]): Promise<void> {
+  const known = await repo.existingUnitIds(db, [leadUnitId, ...supportingUnitIds]);
+  if (!known.has(leadUnitId)) throw invalid('leadUnitId', 'OPD pengampu tidak ditemukan.', 'Lead unit not found.');
+  const missing = supportingUnitIds.findIndex((unitId) => !known.has(unitId));
+  if (missing >= 0) throw invalid(`supportingUnitIds.${missing}`, 'OPD pendukung tidak ditemukan.', 'Supporting unit not found.');
+}
+
+export async function checkSectors(db: Db, primary: string, others: string[]): Promise<void> {
+  const known = await repo.existingSectorCodes(db, [primary, ...others]);
+  if (!known.has(primary)) throw invalid('primarySectorCode', `Bidang "${primary}" tidak dikenal.`, `Unknown sector "${primary}".`);
+  const missing = others.findIndex((code) => !known.has(code));
+  const code = others[missing];
+  if (code !== undefined) throw invalid(`otherSectorCodes.${missing}`, `Bidang "${code}" tidak dikenal.`, `Unknown sector "${code}".`);
+}
+
+const KSDPK_ONLY_REASONS = ['putusan_pengadilan', 'mitra_pailit'];
+const REVOCATION_REASONS = ['pelanggaran', 'putusan_pengadilan'];
+
+// PP 28/2018 Ps 9 and Ps 22: why, and for which kinds, an agreement may end before its term.
+export function checkEnding(
+  current: repo.AgreementRow,
+  input: { kind: 'diakhiri' | 'dicabut'; endedOn: string; reason: string },
+): void {
+  if (current.isDraft) {
+    throw new AppError({ code: 'CONFLICT', message: 'Draf belum berlaku sehingga tidak dapat diakhiri.', messageEn: 'A draft is not in force and cannot be ended.', field: 'kind' });
+  }
+  if (current.terminationKind) {
+    throw new AppError({ code: 'CONFLICT', message: 'Naskah ini sudah diakhiri atau dicabut.', messageEn: 'This agreement has already been ended or revoked.', field: 'kind' });
+  }
+  if (input.reason === 'jangka_waktu_berakhir') {
+    throw invalid('reason', 'Berakhirnya jangka waktu tercatat otomatis dari tanggal berakhir.', 'Expiry of the term follows from the end date; it needs no ending.');
+  }
+  if (KSDPK_ONLY_REASONS.includes(input.reason) && current.kind !== 'KSDPK') {
+    throw invalid('reason', 'Alasan ini hanya berlaku untuk kerja sama dengan pihak ketiga (KSDPK).', 'This reason applies only to cooperation with a third party (KSDPK).');
+  }
+  if (input.kind === 'dicabut' && !REVOCATION_REASONS.includes(input.reason)) {
+    throw invalid('reason', 'Pencabutan hanya karena pelanggaran atau putusan pengadilan.', 'Revocation is only for a violation or a court ruling.');
+  }
+  const startsOn = current.startsOn ?? current.signedOn;
+  if (startsOn && input.endedOn < startsOn) {
+    throw invalid('endedOn', 'Tanggal pengakhiran mendahului mulai berlakunya naskah.', 'The ending date precedes the start of the agreement.');
+  }
+  if (current.endsOn && input.endedOn > current.endsOn) {
+    throw invalid('endedOn', 'Tanggal pengakhiran melewati tanggal berakhir naskah.', 'The ending date is after the agreement’s own end date.');
+  }
+}

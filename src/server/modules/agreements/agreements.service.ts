@@ -1,0 +1,219 @@
+import { and, desc, eq } from 'drizzle-orm';
+import {
+  CreateAgreementSchema,
+  EndAgreementSchema,
+  UpdateAgreementSchema,
+  type AgreementView,
+  type AuditEntryView,
+  type CreateAgreementInput,
+  type EndAgreementInput,
+  type UpdateAgreementInput,
+} from '../../../shared/agreements';
+import type { z } from 'zod';
+import type { Db } from '../../db/client';
+import type { ActorCtx } from '../../lib/context';
+import { forbidden, notFound, staleVersion } from '../../lib/errors';
+import { updateVersioned } from '../../lib/versioned';
+import { diffFields, recordAudit } from '../audit/audit.service';
+import { auditLog } from '../audit/audit.table';
+import { resolvePartnerRefs } from '../partners/partners.service';
+import { getSettings } from '../settings/settings.service';
+import { canCreateAgreement, canEditAgreement, canEndAgreement, canReadAgreement, canReadAgreementAudit } from './agreements.policy';
+import * as repo from './agreements.repository';
+import * as rules from './agreements.rules';
+import { agreements } from './agreements.table';
+
+export { loadAgreementViews } from './agreements.repository';
+
+type Fields = z.output<typeof CreateAgreementSchema>;
+type Columns = Omit<typeof agreements.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+const WHAT: [string, string] = ['Naskah kerja sama', 'Agreement'];
+const TEXT_COLUMNS = ['numberOurs', 'numberPartner', 'scope', 'purpose', 'longTermReason'] as const;
+const SCALAR_COLUMNS = ['docType', 'kind', 'ksddMode', 'title', ...TEXT_COLUMNS, 'signedOn', 'startsOn', 'endsOn', 'valueIdr', 'parentId', 'primarySectorCode', 'isDraft', 'isPublic'] as const;
+
+// The fields the input sets, with blank text stored as null.
+function scalarPatch(fields: Partial<Fields>): Partial<Columns> {
+  const patch: Record<string, unknown> = {};
+  for (const key of SCALAR_COLUMNS) {
+    const value = fields[key];
+    if (value !== undefined) patch[key] = typeof value === 'string' && (TEXT_COLUMNS as readonly string[]).includes(key) && value === '' ? null : value;
+  }
+  return patch;
+}
+
+function uniqueExcept(values: string[], except: string): string[] {
+  return [...new Set(values)].filter((value) => value !== except);
+}
+
+function draftOf(id: string | null, row: Partial<Columns> & Pick<Columns, 'docType' | 'kind'>): rules.AgreementDraft {
+  return {
+    id,
+    docType: row.docType,
+    kind: row.kind,
+    ksddMode: row.ksddMode ?? null,
+    isDraft: row.isDraft ?? false,
+    startsOn: row.startsOn ?? null,
+    endsOn: row.endsOn ?? null,
+    longTermReason: row.longTermReason ?? null,
+    parentId: row.parentId ?? null,
+  };
+}
+
+// What the audit trail compares: every field a person edits, lists by name.
+function auditSnapshot(view: AgreementView | undefined): Record<string, unknown> {
+  if (!view) return {};
+  const { id: _id, status: _status, partners, units, parent, children: _children, version: _version, createdAt: _c, updatedAt: _u, termination, ...fields } = view;
+  return {
+    ...fields,
+    parent: parent ? parent.title : null,
+    partners: partners.map((partner) => partner.name),
+    leadUnit: units.find((unit) => unit.isLead)?.name ?? null,
+    supportingUnits: units.filter((unit) => !unit.isLead).map((unit) => unit.name),
+    terminationKind: termination?.kind ?? null,
+    terminatedOn: termination?.endedOn ?? null,
+    terminationReason: termination?.reason ?? null,
+    terminationNote: termination?.note ?? null,
+  };
+}
+
+async function viewOf(db: Db, id: string, now: Date): Promise<AgreementView> {
+  const [view] = await repo.loadAgreementViews(db, [id], now);
+  if (!view) throw notFound(...WHAT);
+  return view;
+}
+
+async function finishWrite(tx: Db, ctx: ActorCtx, id: string, action: string, before: AgreementView | undefined): Promise<AgreementView> {
+  await repo.refreshAgreementSearch(tx, [id]);
+  const after = await viewOf(tx, id, ctx.now);
+  await recordAudit(tx, { actor: ctx.actor, entity: 'agreement', entityId: id, action, at: ctx.now, changes: diffFields(auditSnapshot(before), auditSnapshot(after)) });
+  return after;
+}
+
+function isNumberClash(error: unknown): boolean {
+  const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pgError = seen.cause ?? seen;
+  return pgError.code === '23505' && (pgError.constraint ?? 'agreements_number_ours_key') === 'agreements_number_ours_key';
+}
+
+async function insertRow(tx: Db, ctx: ActorCtx, columns: Columns): Promise<string> {
+  try {
+    const [row] = await tx.insert(agreements).values({ ...columns, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now }).returning({ id: agreements.id });
+    if (!row) throw new Error('insert returned nothing');
+    return row.id;
+  } catch (error) {
+    // Two saves racing for one number: the loser hears the same 409 as the pre-check gives.
+    if (isNumberClash(error)) await rules.checkNumberFree(tx, columns.numberOurs ?? null, null);
+    throw error;
+  }
+}
+
+export async function createAgreement(ctx: ActorCtx, input: CreateAgreementInput): Promise<AgreementView> {
+  if (!canCreateAgreement(ctx.actor)) throw forbidden();
+  const fields = rules.parseInput(CreateAgreementSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    const columns = { ...scalarPatch(fields), docType: fields.docType, kind: fields.kind, title: fields.title, primarySectorCode: fields.primarySectorCode };
+    const draft = draftOf(null, columns);
+    rules.checkKsddMode(draft);
+    rules.checkTerm(draft, await getSettings(tx));
+    await rules.checkParent(tx, draft);
+    await rules.checkNumberFree(tx, columns.numberOurs ?? null, null);
+    const supporting = uniqueExcept(fields.supportingUnitIds, fields.leadUnitId);
+    const otherSectors = uniqueExcept(fields.otherSectorCodes, fields.primarySectorCode);
+    await rules.checkUnits(tx, fields.leadUnitId, supporting);
+    await rules.checkSectors(tx, fields.primarySectorCode, otherSectors);
+    const partnerRows = await resolvePartnerRefs(tx, fields.partners, ctx);
+    const id = await insertRow(tx, ctx, { ...columns, primaryCategoryCode: partnerRows[0]?.categoryCode ?? null });
+    await repo.replacePartnerLinks(tx, id, partnerRows.map((partner) => partner.id));
+    await repo.replaceUnitLinks(tx, id, fields.leadUnitId, supporting);
+    await repo.replaceSectorLinks(tx, id, fields.primarySectorCode, otherSectors);
+    return finishWrite(tx, ctx, id, 'create', undefined);
+  });
+}
+
+// Loads the agreement if the actor may read it: 404 when missing, 403 when it is a draft they may not see.
+export async function getAgreement(ctx: ActorCtx, id: string): Promise<AgreementView> {
+  const view = await viewOf(ctx.db, id, ctx.now);
+  if (!canReadAgreement(ctx.actor, { isDraft: view.isDraft, unitIds: view.units.map((unit) => unit.id) })) throw forbidden();
+  return view;
+}
+
+// For modules that hang things off an agreement (documents): the same read rule, without the view.
+export async function findReadableAgreement(ctx: ActorCtx, id: string): Promise<repo.AgreementRow> {
+  const row = await repo.findAgreementRow(ctx.db, id);
+  if (!row) throw notFound(...WHAT);
+  if (!canReadAgreement(ctx.actor, { isDraft: row.isDraft, unitIds: await repo.unitIdsOfAgreement(ctx.db, id) })) throw forbidden();
+  return row;
+}
+
+async function updateLists(tx: Db, ctx: ActorCtx, id: string, fields: Partial<Fields>, before: AgreementView, primarySectorCode: string) {
+  const extra: Partial<Columns> = {};
+  if (fields.leadUnitId !== undefined || fields.supportingUnitIds !== undefined) {
+    const lead = fields.leadUnitId ?? before.units.find((unit) => unit.isLead)?.id ?? '';
+    const supporting = uniqueExcept(fields.supportingUnitIds ?? before.units.filter((unit) => !unit.isLead).map((unit) => unit.id), lead);
+    await rules.checkUnits(tx, lead, supporting);
+    await repo.replaceUnitLinks(tx, id, lead, supporting);
+  }
+  if (fields.primarySectorCode !== undefined || fields.otherSectorCodes !== undefined) {
+    const others = uniqueExcept(fields.otherSectorCodes ?? before.otherSectorCodes, primarySectorCode);
+    await rules.checkSectors(tx, primarySectorCode, others);
+    await repo.replaceSectorLinks(tx, id, primarySectorCode, others);
+  }
+  if (fields.partners !== undefined) {
+    const partnerRows = await resolvePartnerRefs(tx, fields.partners, ctx);
+    await repo.replacePartnerLinks(tx, id, partnerRows.map((partner) => partner.id));
+    extra.primaryCategoryCode = partnerRows[0]?.categoryCode ?? null;
+  }
+  return extra;
+}
+
+export async function updateAgreement(ctx: ActorCtx, id: string, input: UpdateAgreementInput): Promise<AgreementView> {
+  if (!canEditAgreement(ctx.actor)) throw forbidden();
+  const { version, ...fields } = rules.parseInput(UpdateAgreementSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findAgreementRow(tx, id, { lock: true });
+    if (!current) throw notFound(...WHAT);
+    if (current.version !== version) throw staleVersion();
+    const before = await viewOf(tx, id, ctx.now);
+    const patch = scalarPatch(fields);
+    // Mandatory/voluntary describes only KSDD: it goes when the kind changes away.
+    if (patch.kind && patch.kind !== 'KSDD' && fields.ksddMode === undefined) patch.ksddMode = null;
+    const merged = { ...current, ...patch };
+    const draft = draftOf(id, merged);
+    rules.checkKsddMode(draft);
+    rules.checkTerm(draft, await getSettings(tx));
+    if (patch.parentId !== undefined || patch.docType !== undefined) await rules.checkParent(tx, draft);
+    if (patch.docType !== undefined && patch.docType !== current.docType) await rules.checkChildrenStillFit(tx, id, merged.docType);
+    if (patch.numberOurs !== undefined) await rules.checkNumberFree(tx, merged.numberOurs, id);
+    const extra = await updateLists(tx, ctx, id, fields, before, merged.primarySectorCode);
+    await updateVersioned({ db: tx, table: agreements, where: eq(agreements.id, id), version, patch: { ...patch, ...extra }, now: ctx.now, what: WHAT });
+    return finishWrite(tx, ctx, id, 'update', before);
+  });
+}
+
+export async function endAgreement(ctx: ActorCtx, id: string, input: EndAgreementInput): Promise<AgreementView> {
+  if (!canEndAgreement(ctx.actor)) throw forbidden();
+  const fields = rules.parseInput(EndAgreementSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repo.findAgreementRow(tx, id, { lock: true });
+    if (!current) throw notFound(...WHAT);
+    if (current.version !== fields.version) throw staleVersion();
+    rules.checkEnding(current, fields);
+    const before = await viewOf(tx, id, ctx.now);
+    const patch = { terminationKind: fields.kind, terminatedOn: fields.endedOn, terminationReason: fields.reason, terminationNote: fields.note || null };
+    await updateVersioned({ db: tx, table: agreements, where: eq(agreements.id, id), version: fields.version, patch, now: ctx.now, what: WHAT });
+    return finishWrite(tx, ctx, id, fields.kind === 'dicabut' ? 'revoke' : 'end', before);
+  });
+}
+
+export async function listAgreementAudit(ctx: ActorCtx, id: string): Promise<AuditEntryView[]> {
+  const row = await repo.findAgreementRow(ctx.db, id);
+  if (!row) throw notFound(...WHAT);
+  if (!canReadAgreementAudit(ctx.actor, { isDraft: row.isDraft, unitIds: await repo.unitIdsOfAgreement(ctx.db, id) })) throw forbidden();
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'agreement'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id));
+  return rows.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), actor: entry.actorLabel, action: entry.action, changes: entry.changes }));
+}
+
