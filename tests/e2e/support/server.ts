@@ -25,7 +25,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jalin-e2e-'));
   let output = '';
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  // Node itself with the tsx loader, not `npx tsx`: one process, so SIGTERM reaches the server
+  // and no orphan keeps the port (and this process's pipes) open after stop().
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -60,8 +62,11 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     dataDir,
     output: () => output,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

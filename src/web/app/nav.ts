@@ -1,0 +1,18 @@
+import { IconBuildingCommunity, IconFilePlus, IconFileText, type Icon } from '@tabler/icons-react';
+import type { Role } from '../../shared/roles';
+
+export type NavItem = {
+  path: string;
+  // i18n key with its namespace (the feature folder): 'agreements:nav.registry'.
+  labelKey: string;
+  icon: Icon;
+  // Omitted: every signed-in role.
+  roles?: readonly Role[];
+};
+
+// The side navigation, in order. A new screen adds one line here and one in routes.tsx.
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/agreements', labelKey: 'agreements:nav.registry', icon: IconFileText },
+  { path: '/agreements/new', labelKey: 'agreements:nav.create', icon: IconFilePlus, roles: ['admin'] },
+  { path: '/partners', labelKey: 'partners:nav.partners', icon: IconBuildingCommunity },
+];

@@ -1,0 +1,25 @@
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import type { Role } from '../../shared/roles';
+
+export type AppRoute = {
+  // Relative to /app, react-router syntax: 'agreements/:id'.
+  path: string;
+  element: ReactNode;
+  // Omitted: every signed-in role.
+  roles?: readonly Role[];
+};
+
+// Each screen is its own chunk, loaded when first opened.
+function page<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K): ReactNode {
+  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+  return <Page />;
+}
+
+// Screens inside the signed-in shell. A new screen adds one line here and one in nav.ts.
+export const APP_ROUTES: AppRoute[] = [
+  { path: 'agreements', element: page(() => import('../features/agreements/components/agreements-page'), 'AgreementsPage') },
+  { path: 'agreements/new', element: page(() => import('../features/agreements/components/agreement-create-page'), 'AgreementCreatePage'), roles: ['admin'] },
+  { path: 'agreements/:id', element: page(() => import('../features/agreements/components/agreement-page'), 'AgreementPage') },
+  { path: 'agreements/:id/edit', element: page(() => import('../features/agreements/components/agreement-edit-page'), 'AgreementEditPage'), roles: ['admin'] },
+  { path: 'partners', element: page(() => import('../features/partners/components/partners-page'), 'PartnersPage') },
+];

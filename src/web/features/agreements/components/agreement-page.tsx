@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/page-header';
+
+export function AgreementPage() {
+  const { t } = useTranslation('agreements');
+  return <PageHeader title={t('nav.registry')} />;
+}
