@@ -1,5 +1,58 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '../../../shared/imports';
+import { AppError, forbidden } from '../../lib/errors';
+import { actorCtxOf, typed } from '../../lib/http';
+import { canImport } from './imports.policy';
+import { confirmImport, getImportRun, listImportRuns, previewImport, progressRecorder, runImport } from './imports.service';
 
-export function importsRoutes(_app: FastifyInstance) {
-  // Routes of this module are registered here.
+const idParam = z.object({ id: z.uuid() });
+const tags = ['imports'];
+
+function fileProblem(message: string, messageEn: string): AppError {
+  return new AppError({ code: 'VALIDATION', message, messageEn, field: 'file', issues: [{ path: 'file', message }] });
+}
+
+async function receiveFile(request: FastifyRequest): Promise<{ fileName: string; bytes: Buffer }> {
+  if (!request.isMultipart()) throw fileProblem('Kirim berkas sebagai multipart/form-data dengan kolom "file".', 'Send the file as multipart/form-data in a "file" field.');
+  const part = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+  if (!part || part.fieldname !== 'file') throw fileProblem('Kolom "file" berisi berkas CSV atau XLSX wajib diisi.', 'A CSV or XLSX file in the "file" field is required.');
+  try {
+    return { fileName: part.filename, bytes: await part.toBuffer() };
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new AppError({ code: 'PAYLOAD_TOO_LARGE', message: `Berkas impor paling besar ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, messageEn: `An import file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, field: 'file' });
+    }
+    throw error;
+  }
+}
+
+export function importsRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  // Confirmed imports are written after the answer; closing the app waits for them.
+  const running = new Set<Promise<unknown>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...running]);
+  });
+
+  api.get('/imports', { schema: { tags } }, (request) => listImportRuns(actorCtxOf(request)));
+
+  api.post('/imports', { schema: { tags } }, async (request) => {
+    const ctx = actorCtxOf(request);
+    // Refused before the upload is read: only the division may send registry files.
+    if (!canImport(ctx.actor)) throw forbidden();
+    return previewImport(ctx, await receiveFile(request));
+  });
+
+  api.post('/imports/:id/confirm', { schema: { tags, params: idParam } }, async (request, reply) => {
+    const ctx = actorCtxOf(request);
+    const run = await confirmImport(ctx, request.params.id);
+    const job = runImport(ctx, run.id, progressRecorder(request.server.deps.database, run.id))
+      .catch((error: unknown) => request.log.error({ err: error, importRun: run.id }, 'import failed'))
+      .finally(() => running.delete(job));
+    running.add(job);
+    return reply.status(202).send({ id: run.id });
+  });
+
+  api.get('/imports/:id', { schema: { tags, params: idParam } }, (request) => getImportRun(actorCtxOf(request), request.params.id));
 }
