@@ -116,6 +116,14 @@ describe('agreements routes', () => {
       expect(await registryCounts(t.database.db)).toEqual(before);
     });
 
+    it('gives one of two simultaneous saves with the same number a 409', async () => {
+      const numberOurs = `300/KB/${Date.now()}`;
+      const bodies = [await agreementPayload(t.database.db, { numberOurs }), await agreementPayload(t.database.db, { numberOurs })];
+      const responses = await Promise.all(bodies.map((body) => call('POST', '/api/agreements', admin, body)));
+      expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+      expect(responses.find((response) => response.statusCode === 409)?.json().error.field).toBe('numberOurs');
+    });
+
     it('rejects bad input with a 400 naming the field and leaves the database unchanged', async () => {
       const unknownId = '00000000-0000-4000-8000-000000000000';
       const cases: [string, object, string][] = [

@@ -98,17 +98,34 @@ export async function checkChildrenStillFit(db: Db, id: string, docType: DocType
   }
 }
 
+export function numberTaken(numberOurs: string, holder?: { id: string; title: string }): AppError {
+  const by = holder ? ` oleh "${holder.title}"` : '';
+  const byEn = holder ? ` by "${holder.title}"` : '';
+  return new AppError({
+    code: 'CONFLICT',
+    message: `Nomor naskah ${numberOurs} sudah dipakai${by}.`,
+    messageEn: `Document number ${numberOurs} is already used${byEn}.`,
+    field: 'numberOurs',
+    ...(holder ? { details: { agreementId: holder.id } } : {}),
+  });
+}
+
 export async function checkNumberFree(db: Db, numberOurs: string | null, id: string | null): Promise<void> {
   if (!numberOurs) return;
   const clash = await repo.findByNumberOurs(db, numberOurs, id);
-  if (!clash) return;
-  throw new AppError({
-    code: 'CONFLICT',
-    message: `Nomor naskah ${numberOurs} sudah dipakai oleh "${clash.title}".`,
-    messageEn: `Document number ${numberOurs} is already used by "${clash.title}".`,
-    field: 'numberOurs',
-    details: { agreementId: clash.id },
-  });
+  if (clash) throw numberTaken(numberOurs, clash);
+}
+
+// Two saves racing for one number both pass the check; the database refuses the second.
+export async function guardNumber<T>(numberOurs: string | null | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+    const pgError = seen.cause ?? seen;
+    if (numberOurs && pgError.code === '23505' && pgError.constraint === 'agreements_number_ours_key') throw numberTaken(numberOurs);
+    throw error;
+  }
 }
 
 export async function checkUnits(db: Db, leadUnitId: string, supportingUnitIds: string[]): Promise<void> {

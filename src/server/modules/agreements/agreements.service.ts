@@ -89,22 +89,12 @@ async function finishWrite(tx: Db, ctx: ActorCtx, id: string, action: string, be
   return after;
 }
 
-function isNumberClash(error: unknown): boolean {
-  const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pgError = seen.cause ?? seen;
-  return pgError.code === '23505' && (pgError.constraint ?? 'agreements_number_ours_key') === 'agreements_number_ours_key';
-}
-
 async function insertRow(tx: Db, ctx: ActorCtx, columns: Columns): Promise<string> {
-  try {
-    const [row] = await tx.insert(agreements).values({ ...columns, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now }).returning({ id: agreements.id });
-    if (!row) throw new Error('insert returned nothing');
-    return row.id;
-  } catch (error) {
-    // Two saves racing for one number: the loser hears the same 409 as the pre-check gives.
-    if (isNumberClash(error)) await rules.checkNumberFree(tx, columns.numberOurs ?? null, null);
-    throw error;
-  }
+  const [row] = await rules.guardNumber(columns.numberOurs, () =>
+    tx.insert(agreements).values({ ...columns, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now }).returning({ id: agreements.id }),
+  );
+  if (!row) throw new Error('insert returned nothing');
+  return row.id;
 }
 
 export async function createAgreement(ctx: ActorCtx, input: CreateAgreementInput): Promise<AgreementView> {
@@ -185,7 +175,8 @@ export async function updateAgreement(ctx: ActorCtx, id: string, input: UpdateAg
     if (patch.docType !== undefined && patch.docType !== current.docType) await rules.checkChildrenStillFit(tx, id, merged.docType);
     if (patch.numberOurs !== undefined) await rules.checkNumberFree(tx, merged.numberOurs, id);
     const extra = await updateLists(tx, ctx, id, fields, before, merged.primarySectorCode);
-    await updateVersioned({ db: tx, table: agreements, where: eq(agreements.id, id), version, patch: { ...patch, ...extra }, now: ctx.now, what: WHAT });
+    const write = () => updateVersioned({ db: tx, table: agreements, where: eq(agreements.id, id), version, patch: { ...patch, ...extra }, now: ctx.now, what: WHAT });
+    await rules.guardNumber(merged.numberOurs, write);
     return finishWrite(tx, ctx, id, 'update', before);
   });
 }

@@ -71,6 +71,12 @@ describe('partners routes', () => {
     expect(await partnerCount()).toBe(before);
   });
 
+  it('gives one of two simultaneous creations of the same partner a 409', async () => {
+    const name = `PT Serentak ${Date.now()}`;
+    const responses = await Promise.all([name, name.toUpperCase()].map((variant) => call('POST', '/api/partners', admin, { name: variant, categoryCode: 'swasta' })));
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it('rejects bad partner input with a 400 naming the field and writes nothing', async () => {
     const before = await partnerCount();
     const cases: [object, string][] = [

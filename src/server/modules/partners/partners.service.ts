@@ -40,6 +40,18 @@ function nameTaken(existing: repo.PartnerRow, field: string): AppError {
   });
 }
 
+// Two saves racing for one name both pass the look-up; the unique key refuses the second.
+async function guardNameKey<T>(field: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+    const pgError = seen.cause ?? seen;
+    if (pgError.code !== '23505' || pgError.constraint !== 'partners_name_key_unique') throw error;
+    throw new AppError({ code: 'CONFLICT', message: 'Mitra dengan nama yang sama baru saja didaftarkan.', messageEn: 'A partner with the same name was just registered.', field });
+  }
+}
+
 function nameKeyOf(name: string, field: string): string {
   const key = normalizePartnerName(name);
   if (key.length < 2) throw invalid(field, 'Nama mitra harus memuat huruf atau angka.', 'A partner name must contain letters or digits.');
@@ -65,7 +77,7 @@ async function insertPartner(db: Db, ctx: WriteCtx, input: CreatePartnerInput, f
   const clash = await repo.findPartnerByKey(db, nameKey);
   if (clash) throw nameTaken(clash, `${fieldPrefix}name`);
   const values = { name: input.name, nameKey, categoryCode: input.categoryCode, address: input.address ?? null };
-  const [row] = await db.insert(partners).values({ ...values, createdAt: ctx.now, updatedAt: ctx.now }).returning();
+  const [row] = await guardNameKey(`${fieldPrefix}name`, () => db.insert(partners).values({ ...values, createdAt: ctx.now, updatedAt: ctx.now }).returning());
   if (!row) throw new Error('insert returned nothing');
   await recordAudit(db, { actor: ctx.actor, entity: 'partner', entityId: row.id, action: 'create', at: ctx.now, changes: diffFields({}, values) });
   return row;
@@ -146,7 +158,9 @@ export async function updatePartner(ctx: ActorCtx, id: string, input: UpdatePart
     if (patch.categoryCode !== undefined) await assertCategory(tx, patch.categoryCode, 'categoryCode');
     const changes = diffFields(before, patch);
     if (changes.length === 0) return viewOf(tx, id);
-    const row = await updateVersioned({ db: tx, table: partners, where: eq(partners.id, id), version, patch: { ...patch, nameKey }, now: ctx.now, what: ['Mitra', 'Partner'] });
+    const row = await guardNameKey('name', () =>
+      updateVersioned({ db: tx, table: partners, where: eq(partners.id, id), version, patch: { ...patch, nameKey }, now: ctx.now, what: ['Mitra', 'Partner'] }),
+    );
     await recordAudit(tx, { actor: ctx.actor, entity: 'partner', entityId: id, action: 'update', at: ctx.now, changes });
     // Agreements show and are found by their partners' names.
     if (row.name !== before.name) await repo.refreshAgreementSearch(tx, await repo.agreementIdsOfPartner(tx, id));
