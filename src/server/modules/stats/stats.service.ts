@@ -1,0 +1,113 @@
+import { asc, sql } from 'drizzle-orm';
+import {
+  COUNTED_DOC_TYPES,
+  DEFAULT_STATS_YEARS,
+  MAX_STATS_RANGE_YEARS,
+  type StatsQuery,
+  type StatsResponse,
+  type StatsYear,
+} from '../../../shared/stats';
+import type { Db } from '../../db/client';
+import { localDate, type Ctx } from '../../lib/context';
+import { forbidden, invalid } from '../../lib/errors';
+import { partnerCategories, partnerGroups, sectors } from '../master/master.table';
+import { canReadStats } from './stats.policy';
+
+// Statistics read the registry itself (design.md: no copies to drift): signed, non-draft KB, PKS and NK
+// per signing year, by the primary partner's category (stored on the agreement) and the primary sector.
+
+export type StatsLabels = {
+  groups: { code: string; name: string }[];
+  categories: { code: string; name: string; groupCode: string }[];
+  sectors: { code: string; name: string }[];
+};
+
+type CountRow = { year: number; category: string | null; sector: string; count: number };
+
+const counted = sql`signed_on IS NOT NULL AND NOT is_draft AND doc_type IN (${sql.join(COUNTED_DOC_TYPES.map((type) => sql`${type}`), sql`, `)})`;
+
+async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  // Both drivers answer raw SQL with { rows }.
+  return (result as { rows: T[] }).rows;
+}
+
+async function latestYear(db: Db): Promise<number | null> {
+  const [row] = await rowsOf<{ year: number | null }>(db, sql`SELECT max(extract(year FROM signed_on))::int AS year FROM agreements WHERE ${counted}`);
+  return row?.year ?? null;
+}
+
+// Missing ends default to the last five years with data (or up to this year when there is none).
+async function resolveRange(ctx: Ctx, query: StatsQuery): Promise<{ from: number; to: number }> {
+  const latest = query.to === undefined ? ((await latestYear(ctx.db)) ?? Number(localDate(ctx.now).slice(0, 4))) : query.to;
+  const to = query.to ?? Math.max(latest, query.from ?? latest);
+  const from = query.from ?? to - DEFAULT_STATS_YEARS + 1;
+  if (from > to) throw invalid('from', 'Tahun "from" tidak boleh sesudah "to".', '"from" must not be after "to".');
+  if (to - from + 1 > MAX_STATS_RANGE_YEARS) {
+    throw invalid('to', `Rentang paling banyak ${MAX_STATS_RANGE_YEARS} tahun.`, `The range may span at most ${MAX_STATS_RANGE_YEARS} years.`);
+  }
+  return { from, to };
+}
+
+async function loadLabels(db: Db, sectorsInUse: Set<string>): Promise<StatsLabels> {
+  const groups = await db.select({ code: partnerGroups.code, name: partnerGroups.name }).from(partnerGroups).orderBy(asc(partnerGroups.sortOrder), asc(partnerGroups.code));
+  const categories = await db
+    .select({ code: partnerCategories.code, name: partnerCategories.name, groupCode: partnerCategories.groupCode })
+    .from(partnerCategories)
+    .orderBy(asc(partnerCategories.sortOrder), asc(partnerCategories.code));
+  const sectorRows = await db.select().from(sectors).orderBy(asc(sectors.sortOrder), asc(sectors.code));
+  // A retired sector still shows in the years it was used.
+  const shown = sectorRows.filter((row) => row.isActive || sectorsInUse.has(row.code));
+  return { groups, categories, sectors: shown.map(({ code, name }) => ({ code, name })) };
+}
+
+function zeros(codes: { code: string }[]): Record<string, number> {
+  return Object.fromEntries(codes.map(({ code }) => [code, 0]));
+}
+
+function largest(counts: Record<string, number>): string[] {
+  const max = Math.max(0, ...Object.values(counts));
+  return max === 0 ? [] : Object.keys(counts).filter((code) => counts[code] === max);
+}
+
+function buildYear(year: number, rows: CountRow[], labels: StatsLabels): StatsYear {
+  const groupOf = new Map(labels.categories.map((category) => [category.code, category.groupCode]));
+  const byPartnerGroup = zeros(labels.groups);
+  const byPartnerCategory = zeros(labels.categories);
+  const bySector = zeros(labels.sectors);
+  let total = 0;
+  for (const row of rows.filter((candidate) => candidate.year === year)) {
+    total += row.count;
+    bySector[row.sector] = (bySector[row.sector] ?? 0) + row.count;
+    if (!row.category) continue;
+    byPartnerCategory[row.category] = (byPartnerCategory[row.category] ?? 0) + row.count;
+    const group = groupOf.get(row.category);
+    if (group) byPartnerGroup[group] = (byPartnerGroup[group] ?? 0) + row.count;
+  }
+  return { year, total, byPartnerGroup, byPartnerCategory, bySector, largestPartnerGroup: largest(byPartnerGroup), largestSector: largest(bySector) };
+}
+
+// The figures and the names behind their codes (the export needs both); no permission check.
+export async function computeStats(ctx: Ctx, query: StatsQuery): Promise<{ stats: StatsResponse; labels: StatsLabels }> {
+  const { from, to } = await resolveRange(ctx, query);
+  const rows = await rowsOf<CountRow>(
+    ctx.db,
+    sql`SELECT extract(year FROM signed_on)::int AS year, primary_category_code AS category, primary_sector_code AS sector, count(*)::int AS count
+        FROM agreements
+        WHERE ${counted} AND signed_on >= ${`${from}-01-01`}::date AND signed_on <= ${`${to}-12-31`}::date
+        GROUP BY 1, 2, 3`,
+  );
+  const labels = await loadLabels(ctx.db, new Set(rows.map((row) => row.sector)));
+  const years = Array.from({ length: to - from + 1 }, (_, index) => buildYear(from + index, rows, labels));
+  return { stats: { from, to, years }, labels };
+}
+
+export function assertMayReadStats(ctx: Ctx) {
+  // A null actor is the command line on the server itself.
+  if (ctx.actor && !canReadStats(ctx.actor)) throw forbidden();
+}
+
+export async function getStats(ctx: Ctx, query: StatsQuery): Promise<StatsResponse> {
+  assertMayReadStats(ctx);
+  return (await computeStats(ctx, query)).stats;
+}
