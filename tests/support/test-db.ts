@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { migrateDatabase, openPglite, openPostgres, type Database } from '../../src/server/db/client';
 
 // Which database the integration suites run on: the vitest project sets JALIN_TEST_DB.
 export const TEST_DB_KIND = process.env.JALIN_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
-export const TEMPLATE_DB = 'jalin_test_template';
 
 let pgliteTemplate: Promise<Blob> | null = null;
 
@@ -33,7 +33,7 @@ export async function createTestDatabase(): Promise<Database> {
   const name = `jalin_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl('postgres') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
   await admin.end();
   const database = openPostgres(serverUrl(name), { max: 5 });
   return {
@@ -49,13 +49,19 @@ export async function createTestDatabase(): Promise<Database> {
 }
 
 // Called once per run (vitest globalSetup) when the suites run on PostgreSQL.
-export async function preparePostgresTemplate(): Promise<void> {
+export async function preparePostgresTemplate(template: string): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl('postgres') });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
-  const database = openPostgres(serverUrl(TEMPLATE_DB), { max: 1 });
+  const database = openPostgres(serverUrl(template), { max: 1 });
   await migrateDatabase(database);
   await database.close();
+}
+
+export async function dropPostgresTemplate(template: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl('postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  await admin.end();
 }
