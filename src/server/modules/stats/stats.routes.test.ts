@@ -42,7 +42,8 @@ describe('statistics routes', () => {
     expect(body.from).toBe(2011);
     expect(body.to).toBe(2013);
     expect(body.years.map((year) => [year.year, year.total])).toEqual([[2011, 4], [2012, 0], [2013, 1]]);
-    const [first, empty] = body.years;
+    const first = body.years[0]!;
+    const empty = body.years[1]!;
     expect(first.byPartnerGroup).toEqual({ pemerintah: 3, bumn_bumd: 1, swasta: 0, lainnya: 0 });
     expect(first.byPartnerCategory).toMatchObject({ pemerintah_kabupaten_kota: 2, pemerintah_provinsi: 1, bumd: 1, swasta: 0 });
     expect(first.bySector).toMatchObject({ umkm_koperasi: 2, pendidikan: 2, kesehatan: 0 });
