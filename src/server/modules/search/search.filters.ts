@@ -92,6 +92,10 @@ export type SearchConditions = {
   tsQuery: SQL | null;
   // Every active condition; a facet counts with all of them except its own.
   where: (except?: FacetName) => SQL | undefined;
+  // Visibility and text, which every facet shares.
+  base: SQL | undefined;
+  // The active facet filters, each on its own.
+  facetFilters: [FacetName, SQL][];
 };
 
 export function buildConditions(filters: SearchFilters, options: { visibility: DraftVisibility; bounds: StatusBounds }): SearchConditions {
@@ -124,8 +128,11 @@ export function buildConditions(filters: SearchFilters, options: { visibility: D
         : undefined,
     ],
   ];
+  const active = parts.filter((part): part is [FilterKey, SQL] => part[1] !== undefined);
   return {
     tsQuery,
-    where: (except) => and(...parts.filter(([key, condition]) => key !== except && condition).map(([, condition]) => condition)),
+    where: (except) => and(...active.filter(([key]) => key !== except).map(([, condition]) => condition)),
+    base: and(...active.filter(([key]) => key === 'visibility' || key === 'text').map(([, condition]) => condition)),
+    facetFilters: active.filter((part): part is [FacetName, SQL] => part[0] !== 'visibility' && part[0] !== 'text'),
   };
 }

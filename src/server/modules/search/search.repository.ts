@@ -36,35 +36,27 @@ export async function countMatches(db: Db, where: SQL | undefined): Promise<numb
   return row?.total ?? 0;
 }
 
-// One page of ids in order. Relevance adds the best document's rank to the agreement's own;
-// document vectors carry the lowest weight, so a hit in the title still comes first.
+// A hit inside a document adds a fixed amount, below a hit in the title: ranking every matching
+// document's own vector would mean reading each of them, which costs too much for common words.
+const DOCUMENT_MATCH_BONUS = 0.05;
+
+export function rankExpression(tsQuery: SQL): SQL<number> {
+  return sql<number>`(coalesce(ts_rank_cd(${a.searchVector}, ${tsQuery}), 0)
+    + CASE WHEN ${a.id} IN (SELECT agreement_id FROM documents WHERE search_vector @@ ${tsQuery}) THEN ${sql.raw(String(DOCUMENT_MATCH_BONUS))} ELSE 0 END)::float8`;
+}
+
+// One page of ids in order, with the relevance of each when there is a text query.
 export async function findPageIds(
   db: Db,
   options: { where: SQL | undefined; tsQuery: SQL | null; sort: SearchSort; limit: number; offset: number },
 ): Promise<{ id: string; rank: number }[]> {
-  const { tsQuery } = options;
-  if (!tsQuery) {
-    return db
-      .select({ id: a.id, rank: sql<number>`0::float8` })
-      .from(a)
-      .where(options.where)
-      .orderBy(...orderOf(options.sort, null))
-      .limit(options.limit)
-      .offset(options.offset);
-  }
-  const documentRanks = db
-    .select({ agreementId: documents.agreementId, rank: sql<number>`max(ts_rank_cd(${documents.searchVector}, ${tsQuery}))`.as('doc_rank') })
-    .from(documents)
-    .where(sql`${documents.searchVector} @@ ${tsQuery}`)
-    .groupBy(documents.agreementId)
-    .as('document_ranks');
-  const rank = sql<number>`(coalesce(ts_rank_cd(${a.searchVector}, ${tsQuery}), 0) + coalesce(${documentRanks.rank}, 0))::float8`;
+  const rank = options.tsQuery ? rankExpression(options.tsQuery) : sql<number>`0::float8`;
+  // Ordered by the output column, so the rank is computed once per row.
   return db
-    .select({ id: a.id, rank })
+    .select({ id: a.id, rank: rank.as('rank') })
     .from(a)
-    .leftJoin(documentRanks, eq(documentRanks.agreementId, a.id))
     .where(options.where)
-    .orderBy(...orderOf(options.sort, rank))
+    .orderBy(...orderOf(options.sort, options.tsQuery ? sql.raw('"rank"') : null))
     .limit(options.limit)
     .offset(options.offset);
 }

@@ -3,12 +3,11 @@ import type { AgreementListItem, AgreementSearchResult, SearchQuery } from '../.
 import { localDate, type ActorCtx } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
 import { getSettings } from '../settings/settings.service';
-import { countFacets } from './search.facets';
+import { countFacetsAndTotal } from './search.facets';
 import { buildConditions, statusExpression, usableText, type SearchConditions, type StatusBounds } from './search.filters';
 import { canReadRegistry, draftVisibility } from './search.policy';
 import {
   countDocumentsOf,
-  countMatches,
   effectiveSort,
   findPageIds,
   loadHeadlines,
@@ -77,10 +76,9 @@ export async function searchAgreements(ctx: ActorCtx, query: SearchQuery): Promi
   const where = plan.conditions.where();
   const sort = effectiveSort(query.sort, usableText(query.q) !== null);
   const offset = (query.page - 1) * query.pageSize;
-  const [total, page, facets] = await Promise.all([
-    countMatches(ctx.db, where),
+  const [{ total, facets }, page] = await Promise.all([
+    countFacetsAndTotal(ctx.db, plan.conditions, statusExpression(plan.bounds)),
     findPageIds(ctx.db, { where, tsQuery: plan.conditions.tsQuery, sort, limit: query.pageSize, offset }),
-    countFacets(ctx.db, plan.conditions, statusExpression(plan.bounds)),
   ]);
   return { items: await pageItems(ctx, plan, page), total, page: query.page, pageSize: query.pageSize, facets };
 }
