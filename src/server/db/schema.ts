@@ -9,3 +9,4 @@ export * from '../modules/audit/audit.table';
 export * from '../modules/agreements/agreements.table';
 export * from '../modules/documents/documents.table';
 export * from '../modules/imports/imports.table';
+export * from '../modules/procedures/procedures.table';

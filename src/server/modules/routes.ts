@@ -6,6 +6,7 @@ import { healthRoutes } from './health/health.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { masterRoutes } from './master/master.routes';
 import { partnersRoutes } from './partners/partners.routes';
+import { proceduresRoutes } from './procedures/procedures.routes';
 import { publicRoutes } from './public/public.routes';
 import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
@@ -26,4 +27,5 @@ export async function registerModules(app: FastifyInstance) {
   importsRoutes(app);
   statsRoutes(app);
   publicRoutes(app);
+  proceduresRoutes(app);
 }

@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { CooperationKind } from '../../../shared/agreement-codes';
+import {
+  PROCEDURE_DOC_TYPE_LABELS,
+  PROCEDURE_DOC_TYPES,
+  type ProcedureDocType,
+  type ProcedureGuide,
+  type ProcedureGuideResponse,
+  type ProcedureView,
+  type UpdateProcedureSchema,
+} from '../../../shared/procedures';
+import type { Db } from '../../db/client';
+import type { ActorCtx, Ctx } from '../../lib/context';
+import { forbidden, notFound } from '../../lib/errors';
+import { updateVersioned } from '../../lib/versioned';
+import { diffFields, recordAudit } from '../audit/audit.service';
+import { canEditProcedures, canReadProcedures } from './procedures.policy';
+import { replaceStages, selectProcedures } from './procedures.repository';
+import { procedures } from './procedures.table';
+
+export type UpdateProcedureData = z.output<typeof UpdateProcedureSchema>;
+
+// Other modules (proposals) read a kind's procedure through this; a transaction is a Db too.
+export async function loadProcedure(db: Db, kind: CooperationKind): Promise<ProcedureView> {
+  const [procedure] = await selectProcedures(db, kind);
+  if (!procedure) throw notFound(`Prosedur ${kind}`, `Procedure ${kind}`);
+  return procedure;
+}
+
+export async function listProcedures(ctx: ActorCtx): Promise<ProcedureView[]> {
+  if (!canReadProcedures(ctx.actor)) throw forbidden();
+  return selectProcedures(ctx.db);
+}
+
+export async function readProcedure(ctx: ActorCtx, kind: CooperationKind): Promise<ProcedureView> {
+  if (!canReadProcedures(ctx.actor)) throw forbidden();
+  return loadProcedure(ctx.db, kind);
+}
+
+export async function updateProcedure(ctx: ActorCtx, kind: CooperationKind, input: UpdateProcedureData): Promise<ProcedureView> {
+  if (!canEditProcedures(ctx.actor)) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadProcedure(tx, kind);
+    const patch = { name: input.name, description: input.description ?? null };
+    await updateVersioned({ db: tx, table: procedures, where: eq(procedures.kind, kind), version: input.version, patch, now: ctx.now, what: ['Prosedur', 'Procedure'] });
+    await replaceStages(tx, kind, input.stages);
+    const after = await loadProcedure(tx, kind);
+    const changes = diffFields(
+      { name: before.name, description: before.description, stages: before.stages },
+      { name: after.name, description: after.description, stages: after.stages },
+    );
+    await recordAudit(tx, { actor: ctx.actor, entity: 'procedure', entityId: kind, action: 'update', at: ctx.now, changes });
+    return after;
+  });
+}
+
+const documentNames = (types: ProcedureDocType[]) => types.map((type) => ({ type, name: PROCEDURE_DOC_TYPE_LABELS[type].id }));
+
+function toGuide(procedure: ProcedureView): ProcedureGuide {
+  return {
+    kind: procedure.kind,
+    name: procedure.name,
+    description: procedure.description,
+    // Conditional stages are not counted: most proposals never pass them.
+    totalTargetDays: procedure.stages.filter((stage) => !stage.isDprdApproval).reduce((sum, stage) => sum + stage.targetDays, 0),
+    stages: procedure.stages.map((stage, position) => ({
+      position,
+      code: stage.code,
+      name: stage.name,
+      description: stage.description ?? null,
+      targetDays: stage.targetDays,
+      isDprdApproval: stage.isDprdApproval,
+      documents: { opd: documentNames(stage.requiredDocTypes.opd), external: documentNames(stage.requiredDocTypes.external) },
+    })),
+  };
+}
+
+// "Alur dan tata cara" for anyone, generated from the same rows the workflow runs on.
+export async function readProcedureGuide(ctx: Ctx): Promise<ProcedureGuideResponse> {
+  const all = await selectProcedures(ctx.db);
+  return {
+    procedures: all.map(toGuide),
+    documentTypes: PROCEDURE_DOC_TYPES.map((type) => ({ type, name: PROCEDURE_DOC_TYPE_LABELS[type].id, nameEn: PROCEDURE_DOC_TYPE_LABELS[type].en })),
+  };
+}
