@@ -19,20 +19,61 @@ function checkNumbers(rows: RawRow[], issues: ImportIssue[]): Map<string, number
   return firstRow;
 }
 
-function checkParents(rows: RawRow[], firstRow: Map<string, number>, registry: ImportRegistry, issues: ImportIssue[]) {
+// The same parent rules as the registry form: a PKS implements a KB or (with central government)
+// an NK; an adendum amends a KB, PKS or NK and must name it; a KB or NK has no parent.
+function parentKindProblem(docType: string, parentType: string | undefined): string | null {
+  if (docType === 'KB' || docType === 'NK') return 'KB dan NK tidak memiliki induk / a KB or NK has no parent';
+  if (docType === 'PKS' && parentType && parentType !== 'KB' && parentType !== 'NK') return `induk PKS harus KB atau NK, bukan ${parentType} / the parent of a PKS must be a KB or NK`;
+  if (docType === 'ADENDUM' && parentType === 'ADENDUM') return 'adendum mengubah KB, PKS atau NK, bukan adendum lain / an adendum cannot amend an adendum';
+  return null;
+}
+
+type FileIndex = { firstRow: Map<string, number>; docTypeOf: (number: string) => string | undefined; parentOf: (number: string) => string | null };
+
+function indexFile(rows: RawRow[], firstRow: Map<string, number>, registry: ImportRegistry): FileIndex {
+  const fileDocType = new Map<string, string>();
+  const fileParent = new Map<string, string | null>();
   for (const row of rows) {
-    const parent = row.cells.induk ?? '';
-    if (parent === '') continue;
-    const parentRow = firstRow.get(parent);
-    const report = (message: string) => issues.push({ row: row.row, column: 'induk', message });
-    const isKnown = (parentRow !== undefined && parentRow < row.row) || registry.agreementByNumber.has(parent);
-    if (parent === row.cells.nomor_pemda) report('induk tidak boleh dokumen itu sendiri / a document cannot be its own parent');
-    else if (isKnown) continue;
-    else if (parentRow !== undefined) {
-      report(`induk "${parent}" ada di baris ${parentRow}: tulis induk sebelum turunannya / put the parent above its child`);
-    } else {
-      report(`induk "${parent}" tidak ditemukan di berkas maupun di register / parent not found in the file or the registry`);
-    }
+    const number = row.cells.nomor_pemda ?? '';
+    if (firstRow.get(number) !== row.row) continue;
+    fileDocType.set(number, (row.cells.jenis_dokumen ?? '').toUpperCase());
+    fileParent.set(number, row.cells.induk || null);
+  }
+  return {
+    firstRow,
+    docTypeOf: (number) => fileDocType.get(number) ?? registry.agreementByNumber.get(number)?.docType,
+    parentOf: (number) => (fileParent.has(number) ? (fileParent.get(number) ?? null) : (registry.agreementByNumber.get(number)?.parentNumber ?? null)),
+  };
+}
+
+function makesCycle(number: string, parent: string, index: FileIndex): boolean {
+  let current: string | null = parent;
+  for (let depth = 0; current && depth < 100; depth += 1) {
+    if (current === number) return true;
+    current = index.parentOf(current);
+  }
+  return false;
+}
+
+function parentProblem(row: RawRow, index: FileIndex, registry: ImportRegistry): string | null {
+  const parent = row.cells.induk ?? '';
+  const number = row.cells.nomor_pemda ?? '';
+  const docType = (row.cells.jenis_dokumen ?? '').toUpperCase();
+  if (parent === '') return docType === 'ADENDUM' ? 'adendum harus menyebut naskah yang diubahnya / an adendum must name the document it amends' : null;
+  if (parent === number) return 'induk tidak boleh dokumen itu sendiri / a document cannot be its own parent';
+  const parentRow = index.firstRow.get(parent);
+  const isKnown = (parentRow !== undefined && parentRow < row.row) || registry.agreementByNumber.has(parent);
+  if (!isKnown && parentRow !== undefined) return `induk "${parent}" ada di baris ${parentRow}: tulis induk sebelum turunannya / put the parent above its child`;
+  if (!isKnown) return `induk "${parent}" tidak ditemukan di berkas maupun di register / parent not found in the file or the registry`;
+  if (makesCycle(number, parent, index)) return 'hubungan induk ini membentuk lingkaran / this parent link makes a cycle';
+  return parentKindProblem(docType, index.docTypeOf(parent));
+}
+
+function checkParents(rows: RawRow[], firstRow: Map<string, number>, registry: ImportRegistry, issues: ImportIssue[]) {
+  const index = indexFile(rows, firstRow, registry);
+  for (const row of rows) {
+    const problem = parentProblem(row, index, registry);
+    if (problem) issues.push({ row: row.row, column: 'induk', message: problem });
   }
 }
 

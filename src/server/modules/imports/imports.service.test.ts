@@ -225,6 +225,28 @@ describe('rejecting a bad register file', () => {
     expect(await countAll()).toEqual(counts);
   });
 
+  it('applies the registry parent rules: PKS under a KB or NK, an adendum names its document, no cycles', async () => {
+    const p = prefix();
+    await importRows([row(p, { nomor_pemda: `${p}/K` }), row(p, { nomor_pemda: `${p}/P`, jenis_dokumen: 'PKS', induk: `${p}/K` })]);
+    const result = await importRows([
+      row(p, { nomor_pemda: `${p}/KB` }),
+      row(p, { nomor_pemda: `${p}/NK`, jenis_dokumen: 'NK', jenis_kerja_sama: 'SINERGI', induk: `${p}/KB` }),
+      row(p, { nomor_pemda: `${p}/ADD`, jenis_dokumen: 'ADENDUM' }),
+      row(p, { nomor_pemda: `${p}/PKS`, jenis_dokumen: 'PKS', induk: `${p}/KB` }),
+      row(p, { nomor_pemda: `${p}/PKS2`, jenis_dokumen: 'PKS', induk: `${p}/PKS` }),
+      row(p, { nomor_pemda: `${p}/ADD2`, jenis_dokumen: 'ADENDUM', induk: `${p}/PKS` }),
+      row(p, { nomor_pemda: `${p}/ADD3`, jenis_dokumen: 'ADENDUM', induk: `${p}/ADD2` }),
+      row(p, { nomor_pemda: `${p}/K`, jenis_dokumen: 'ADENDUM', induk: `${p}/P` }),
+    ]);
+    expect(result.preview.issues.map((issue) => [issue.row, issue.column, issue.message.split(' / ')[0]])).toEqual([
+      [3, 'induk', 'KB dan NK tidak memiliki induk'],
+      [4, 'induk', 'adendum harus menyebut naskah yang diubahnya'],
+      [6, 'induk', 'induk PKS harus KB atau NK, bukan PKS'],
+      [8, 'induk', 'adendum mengubah KB, PKS atau NK, bukan adendum lain'],
+      [9, 'induk', 'hubungan induk ini membentuk lingkaran'],
+    ]);
+  });
+
   it('keeps a preview with issues from being confirmed', async () => {
     const p = prefix();
     const preview = await previewImport(ctx, { fileName: 'bad.csv', bytes: toCsv([row(p, { jenis_dokumen: 'X' })]) });
