@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   JALIN_ADMIN_EMAIL: z.email().default('admin@jalin.local'),
   JALIN_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   JALIN_DEMO: booleanFlag.default(true),
+  // The shared password of the demo accounts; unset = generated and printed once.
+  JALIN_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   JALIN_COOKIE_SECURE: booleanFlag.default(false),
   JALIN_PUBLIC_URL: z.url().default('http://localhost:3000'),
   SMTP_URL: z.url().optional(),

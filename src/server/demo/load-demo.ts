@@ -1,9 +1,95 @@
-import type { Database } from '../db/client';
+import { inArray, sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/client';
 import type { Env } from '../env';
+import { seedDefaultUnits } from '../bootstrap';
+import type { Actor } from '../lib/context';
+import { AppError } from '../lib/errors';
 import type { FileStore } from '../lib/file-store';
+import { agreements } from '../modules/agreements/agreements.table';
+import { endAgreement } from '../modules/agreements/agreements.service';
+import { toCsv } from '../modules/imports/import-sheets';
+import { importFile } from '../modules/imports/imports.service';
+import { attachDemoDocuments } from './demo-documents';
+import { demoEntries, demoSheetRows, type DemoEntry } from './demo-rows';
+import { createDemoUsers, findAdminActor } from './demo-users';
 
-// Loads the demo data set into a freshly created database unless JALIN_DEMO=0.
+// The demo data set for Kota Ternate: 2020–2022 reproduce the figures of the article exactly
+// (8 / 27 / 17 agreements; largest partner group and sector per year), 2023–2026 fill today's registry.
+
+export type DemoResult = { agreements: number; documents: number; userEmails: string[]; generatedPassword: string | null };
+
+export async function registryIsEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: agreements.id }).from(agreements).limit(1);
+  return rows.length === 0;
+}
+
+async function idsByNumber(db: Db, entries: DemoEntry[]): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: agreements.id, numberOurs: agreements.numberOurs })
+    .from(agreements)
+    .where(inArray(agreements.numberOurs, entries.map((entry) => entry.numberOurs)));
+  return new Map(rows.map((row) => [row.numberOurs ?? '', row.id]));
+}
+
+// PP 28/2018 Ps 22: an agreement may end before its term when the parties agree.
+async function endEarly(db: Db, actor: Actor, now: Date, entries: DemoEntry[], ids: Map<string, string>) {
+  for (const entry of entries) {
+    const id = ids.get(entry.numberOurs);
+    if (!entry.endedEarly || !id) continue;
+    const [row] = await db.select({ version: agreements.version }).from(agreements).where(sql`${agreements.id} = ${id}`);
+    const { on, reason, note } = entry.endedEarly;
+    await endAgreement({ db, actor, now }, id, { kind: 'diakhiri', endedOn: on, reason, note, version: row?.version ?? 1 });
+  }
+}
+
+async function importDemoRegister(db: Db, actor: Actor, now: Date, entries: DemoEntry[]): Promise<number> {
+  const bytes = toCsv(demoSheetRows(entries));
+  const result = await importFile({ db, actor, now }, { fileName: 'register-kerja-sama-kota-ternate-demo.csv', bytes, dryRun: false });
+  if (result.run?.status !== 'done') {
+    const issues = [...result.preview.issues, ...(result.run?.issues ?? [])].map((issue) => `row ${issue.row} ${issue.column}: ${issue.message}`);
+    throw new Error(`the demo register did not import: ${issues.join('; ')}`);
+  }
+  return result.run.createdCount;
+}
+
+// Loads the demo into an empty registry; refuses when any agreement exists (never loads twice).
+export async function loadDemo(options: { database: Database; files: FileStore; now: Date; withUsers: boolean; password?: string | undefined }): Promise<DemoResult> {
+  const { db } = options.database;
+  await seedDefaultUnits(db, options.now);
+  if (!(await registryIsEmpty(db))) {
+    throw new AppError({ code: 'CONFLICT', message: 'Register sudah berisi naskah; data demo hanya dimuat ke register kosong.', messageEn: 'The registry already holds agreements; the demo loads only into an empty registry.' });
+  }
+  const actor = await findAdminActor(db);
+  if (!actor) throw new AppError({ code: 'CONFLICT', message: 'Belum ada akun admin aktif.', messageEn: 'There is no active admin account yet.' });
+  const entries = demoEntries();
+  const created = await importDemoRegister(db, actor, options.now, entries);
+  const ids = await idsByNumber(db, entries);
+  const documents = await attachDemoDocuments({ db, actor, now: options.now, files: options.files }, entries, ids);
+  await endEarly(db, actor, options.now, entries, ids);
+  const users = options.withUsers ? await createDemoUsers(db, { now: options.now, actor, password: options.password }) : { emails: [], generatedPassword: null };
+  return { agreements: created, documents, userEmails: users.emails, generatedPassword: users.generatedPassword };
+}
+
+export function describeDemo(result: DemoResult, passwordFromEnv: boolean): string {
+  const lines = [`Data demo dimuat / demo data loaded: ${result.agreements} naskah, ${result.documents} dokumen.`];
+  if (result.userEmails.length > 0) {
+    lines.push('Akun demo (hanya untuk demo) / demo accounts (demo only):', ...result.userEmails.map((email) => `  ${email}`));
+    lines.push(passwordFromEnv ? '  password: JALIN_DEMO_PASSWORD' : `  password: ${result.generatedPassword ?? ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// Loads the demo data set into a freshly created database unless JALIN_DEMO=0. The demo is a
+// convenience: if it cannot load, Jalin still starts, and says why.
 export async function loadDemoIfWanted(options: { database: Database; env: Env; files: FileStore; firstStart: boolean }): Promise<void> {
   if (!options.firstStart || !options.env.JALIN_DEMO) return;
-  // The demo data set arrives with the import module.
+  if (!(await registryIsEmpty(options.database.db))) return;
+  try {
+    const password = options.env.JALIN_DEMO_PASSWORD;
+    const result = await loadDemo({ database: options.database, files: options.files, now: new Date(), withUsers: true, password });
+    // Printed once, to the terminal only, like the admin's generated password.
+    process.stdout.write(`\n${describeDemo(result, Boolean(password))}\n`);
+  } catch (error) {
+    process.stderr.write(`Data demo tidak dimuat / demo data not loaded: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }

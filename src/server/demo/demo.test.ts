@@ -1,0 +1,108 @@
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveAgreementStatus } from '../../shared/agreement-status';
+import type { StatsResponse } from '../../shared/stats';
+import { cookieFrom, createTestApp, type TestApp } from '../../../tests/support/test-app';
+import { parseEnv } from '../env';
+import { agreements } from '../modules/agreements/agreements.table';
+import { documents } from '../modules/documents/documents.table';
+import { loadDemo, loadDemoIfWanted, type DemoResult } from './load-demo';
+
+const TODAY = '2026-11-27';
+const DEMO_PASSWORD = 'demo-rahasia-123';
+
+describe('the demo data set', () => {
+  let t: TestApp;
+  let cookie: string;
+  let result: DemoResult;
+
+  beforeAll(async () => {
+    t = await createTestApp({ now: new Date(`${TODAY}T03:00:00Z`) });
+    cookie = (await t.loginAs('admin')).cookie;
+    result = await loadDemo({ database: t.database, files: t.files, now: t.clock.now, withUsers: true, password: DEMO_PASSWORD });
+  }, 180_000);
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("reproduces the article's figures for 2020–2022 exactly through GET /api/stats", async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/stats?from=2020&to=2022', headers: { cookie } });
+    expect(response.statusCode).toBe(200);
+    const stats: StatsResponse = response.json();
+    expect(stats.years.map((year) => year.total)).toEqual([8, 27, 17]);
+    const [y2020, y2021, y2022] = stats.years;
+    expect(y2020).toMatchObject({ year: 2020, largestPartnerGroup: ['pemerintah'], largestSector: ['umkm_koperasi'] });
+    expect(y2020?.byPartnerGroup.pemerintah).toBe(6);
+    // The six are regional governments: provinsi or kabupaten/kota.
+    expect((y2020?.byPartnerCategory.pemerintah_provinsi ?? 0) + (y2020?.byPartnerCategory.pemerintah_kabupaten_kota ?? 0)).toBe(6);
+    expect(y2020?.bySector.umkm_koperasi).toBe(3);
+    expect(y2021).toMatchObject({ year: 2021, largestPartnerGroup: ['swasta'], largestSector: ['umkm_koperasi'] });
+    expect(y2021?.byPartnerGroup.swasta).toBe(10);
+    expect(y2021?.bySector.umkm_koperasi).toBe(5);
+    expect(y2022).toMatchObject({ year: 2022, largestPartnerGroup: ['pemerintah'], largestSector: ['pendidikan', 'pendapatan_daerah'] });
+    expect(y2022?.byPartnerGroup.pemerintah).toBe(11);
+    expect([y2022?.bySector.pendidikan, y2022?.bySector.pendapatan_daerah]).toEqual([4, 4]);
+  });
+
+  it('holds adenda (not counted), PKS linked to their KB or NK, and agreements up to 2026', async () => {
+    const rows = await t.database.db.select().from(agreements);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const adenda = rows.filter((row) => row.docType === 'ADENDUM' && row.signedOn! >= '2020-01-01' && row.signedOn! <= '2022-12-31');
+    expect(adenda.length).toBeGreaterThanOrEqual(3);
+    const pks = rows.filter((row) => row.docType === 'PKS' && row.parentId);
+    expect(pks.length).toBeGreaterThan(10);
+    for (const row of pks) expect(['KB', 'NK']).toContain(byId.get(row.parentId ?? '')?.docType);
+    expect(rows.some((row) => row.signedOn!.startsWith('2026'))).toBe(true);
+    expect(result.agreements).toBe(rows.length);
+  });
+
+  it('has active, expiring, ended and early-ended agreements on 2026-11-27', async () => {
+    const rows = await t.database.db.select().from(agreements);
+    const statuses = new Set(rows.map((row) => deriveAgreementStatus(row, TODAY, 180)));
+    expect([...statuses].sort()).toEqual(['akan_berakhir', 'aktif', 'berakhir', 'diakhiri']);
+    const ended = rows.filter((row) => row.terminationKind === 'diakhiri');
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ terminationReason: 'kesepakatan_para_pihak', terminatedOn: '2025-06-30' });
+  });
+
+  it('attaches a signed PDF with real Indonesian text to every agreement', async () => {
+    const docs = await t.database.db.select().from(documents).where(isNotNull(documents.textContent));
+    expect(docs).toHaveLength(result.agreements);
+    expect(result.documents).toBe(result.agreements);
+    const textOf = async (numberLike: string) => {
+      const [row] = await t.database.db
+        .select({ text: documents.textContent })
+        .from(documents)
+        .innerJoin(agreements, eq(agreements.id, documents.agreementId))
+        .where(and(sql`${agreements.title} ILIKE ${numberLike}`, eq(agreements.docType, 'PKS')));
+      return (row?.text ?? '').replace(/\s+/g, ' ');
+    };
+    const college = await textOf('%Calon Taruna melalui Jalur Beasiswa%');
+    expect(college).toContain('beasiswa');
+    expect(college).toContain('biaya mandiri');
+    const bank = await textOf('%Pembiayaan UMKM dan Pedagang Pasar%');
+    expect(bank).toContain('pembiayaan UMKM');
+    expect(bank).toContain('digitalisasi pajak dan retribusi daerah');
+    const file = await t.files.get(docs[0]!.storageKey);
+    expect(file.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('creates one demo account per other role, with the given password', async () => {
+    expect(result.userEmails).toEqual(['tkksd@demo.jalin.local', 'pimpinan@demo.jalin.local', 'diskop@demo.jalin.local']);
+    expect(result.generatedPassword).toBeNull();
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'diskop@demo.jalin.local', password: DEMO_PASSWORD } });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user).toMatchObject({ role: 'opd' });
+    const stats = await t.app.inject({ method: 'GET', url: '/api/stats?from=2021&to=2021', headers: { cookie: cookieFrom(login) } });
+    expect(stats.json().years[0].total).toBe(27);
+  });
+
+  it('never loads twice: a second load is refused and the automatic load does nothing', async () => {
+    const before = await t.database.db.select({ id: agreements.id }).from(agreements);
+    await expect(loadDemo({ database: t.database, files: t.files, now: t.clock.now, withUsers: true })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const env = parseEnv({ JALIN_DEMO: '1', LOG_LEVEL: 'silent' });
+    await loadDemoIfWanted({ database: t.database, env, files: t.files, firstStart: true });
+    expect(await t.database.db.select({ id: agreements.id }).from(agreements)).toHaveLength(before.length);
+  });
+});
