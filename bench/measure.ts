@@ -1,0 +1,75 @@
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { Db } from '../src/server/db/client';
+import * as schema from '../src/server/db/schema';
+import { searchAgreements } from '../src/server/modules/search/search.service';
+import { SearchQuerySchema } from '../src/shared/search';
+
+type Timings = Record<'search' | 'raw_search' | 'list' | 'stats', number[]>;
+type Statement = { sql: string; params: unknown[] };
+type RawClient = { query: (text: string, params: unknown[]) => Promise<unknown> };
+
+// What a person types into the registry's search box.
+const SEARCH_TERMS = ['biaya', 'beasiswa', 'retribusi', 'nelayan', 'Bank Ternate', 'pesisir sampah', 'pendidikan vokasi', 'kesehatan rujukan', 'wisata bahari', '000123/KB/KS'];
+const LIST_QUERIES = ['', 'sort=signed_desc', 'status=aktif', 'sector=pendidikan&page=3', 'docType=PKS&year=2020', 'partnerGroup=swasta&sort=title', 'page=40'];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
+}
+
+async function timeFetch(url: string, cookie: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie } });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+// The statements the search service sends for one query, captured once, to replay as plain SQL.
+async function captureStatements(db: Db, q: string): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  const logger = { logQuery: (text: string, params: unknown[]) => statements.push({ sql: text, params }) };
+  const client = (db as unknown as { $client: unknown }).$client;
+  const logged = ('dumpDataDir' in (client as object)
+    ? drizzlePglite(client as never, { schema, logger })
+    : drizzlePg(client as never, { schema, logger })) as unknown as Db;
+  const actor = { id: '00000000-0000-4000-8000-000000000000', email: 'bench@jalin.local', name: 'Bench', role: 'admin' as const, unitId: null };
+  await searchAgreements({ db: logged, actor, now: new Date() }, SearchQuerySchema.parse({ q }));
+  return statements;
+}
+
+export async function measure(options: { baseUrl: string; cookie: string; db: Db; rounds: number; log: (m: string) => void }): Promise<Timings> {
+  const { baseUrl, cookie, db, rounds, log } = options;
+  const timings: Timings = { search: [], raw_search: [], list: [], stats: [] };
+  const raw = (db as unknown as { $client: RawClient }).$client;
+  const captured = await Promise.all(SEARCH_TERMS.map((term) => captureStatements(db, term)));
+  // Warm-up: first queries pay for plans and cold pages.
+  for (const term of SEARCH_TERMS) await timeFetch(`${baseUrl}/api/agreements?q=${encodeURIComponent(term)}`, cookie);
+  log(`measuring ${rounds} rounds`);
+  for (let round = 0; round < rounds; round += 1) {
+    const index = round % SEARCH_TERMS.length;
+    const term = SEARCH_TERMS[index] ?? '';
+    timings.search.push(await timeFetch(`${baseUrl}/api/agreements?q=${encodeURIComponent(term)}`, cookie));
+    const started = performance.now();
+    await Promise.all((captured[index] ?? []).map((statement) => raw.query(statement.sql, statement.params)));
+    timings.raw_search.push(performance.now() - started);
+    timings.list.push(await timeFetch(`${baseUrl}/api/agreements?${LIST_QUERIES[round % LIST_QUERIES.length] ?? ''}`, cookie));
+    if (round % 5 === 0) timings.stats.push(await timeFetch(`${baseUrl}/api/stats?from=2015&to=2026`, cookie));
+  }
+  return timings;
+}
+
+export function summarize(timings: Timings) {
+  return {
+    search_p50_ms: percentile(timings.search, 50),
+    search_p95_ms: percentile(timings.search, 95),
+    raw_search_p50_ms: percentile(timings.raw_search, 50),
+    raw_search_p95_ms: percentile(timings.raw_search, 95),
+    list_p50_ms: percentile(timings.list, 50),
+    list_p95_ms: percentile(timings.list, 95),
+    stats_ms: percentile(timings.stats, 50),
+    stats_p95_ms: percentile(timings.stats, 95),
+  };
+}
