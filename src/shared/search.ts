@@ -48,7 +48,8 @@ export const ExportQuerySchema = SearchFiltersSchema.extend({
 });
 export type ExportQuery = z.output<typeof ExportQuerySchema>;
 
-// The column headers of an export, in Indonesian, in the order the import reads them.
+// The column headers of an export, in Indonesian, named as the import reads them (status is
+// derived and ignored on import; the last four carry what a faithful re-import needs).
 export const EXPORT_COLUMNS = [
   'nomor_pemda',
   'nomor_mitra',
@@ -64,6 +65,10 @@ export const EXPORT_COLUMNS = [
   'tanggal_berakhir',
   'status',
   'ruang_lingkup',
+  'induk',
+  'nilai',
+  'jenis_ksdd',
+  'alasan_jangka_panjang',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 // Several partners, sectors or OPDs share one cell, in order (the first is the primary one).

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
@@ -8,6 +9,7 @@ import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import { auditLog } from '../audit/audit.table';
 import { settings } from '../settings/settings.table';
+import { uploadDocument } from './documents.service';
 import { documents } from './documents.table';
 
 function storedFiles(t: TestApp): string[] {
@@ -89,6 +91,16 @@ describe('document routes', () => {
     expect(await snapshot(t)).toEqual(before);
   });
 
+  it('removes the stored file when the database refuses the row', async () => {
+    const agreement = await buildAgreement(t.database.db);
+    const before = await snapshot(t);
+    // An actor unknown to the users table: the row's foreign key fails after the file was written.
+    const ghost = { id: randomUUID(), email: 'hantu@uji.jalin.local', name: 'Hantu', role: 'admin' as const, unitId: null };
+    const upload = { fields: { kind: 'draf' }, file: { fileName: 'a.pdf', bytes: await makeTextPdf(['isi']) } };
+    await expect(uploadDocument({ ...t.ctx(ghost), actor: ghost, files: t.files }, agreement.id, upload)).rejects.toThrow();
+    expect(await snapshot(t)).toEqual(before);
+  });
+
   it('refuses an empty file', async () => {
     const agreement = await buildAgreement(t.database.db);
     const response = await upload(agreement.id, { content: Buffer.alloc(0) });
@@ -110,6 +122,14 @@ describe('document routes', () => {
     } finally {
       await t.database.db.update(settings).set({ value: 25 }).where(eq(settings.key, 'max_upload_mb'));
     }
+  });
+
+  it('accepts a PDF larger than the JSON body limit when it is within the upload limit', async () => {
+    const agreement = await buildAgreement(t.database.db);
+    const padded = Buffer.concat([await makeTextPdf(['Lampiran peta kawasan pesisir']), Buffer.alloc(3 * 1024 * 1024, 0x0a)]);
+    const response = await upload(agreement.id, { content: padded });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ sizeBytes: padded.length, needsOcr: false });
   });
 
   it('keeps only a safe base name of a path-like file name and never uses it as a storage path', async () => {

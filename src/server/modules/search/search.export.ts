@@ -16,6 +16,7 @@ const SEPARATOR = EXPORT_LIST_SEPARATOR;
 // subqueries a bare "id" would name the inner table's column.
 const outerId = sql.raw('"agreements"."id"');
 const outerPrimarySector = sql.raw('"agreements"."primary_sector_code"');
+const outerParent = sql.raw('"agreements"."parent_id"');
 
 // One row per agreement with its lists joined in order (primary first); the correlated lookups run
 // only for exported rows and each uses a primary-key index.
@@ -31,6 +32,10 @@ function exportRows(db: Db, where: SQL | undefined, sort: SearchSort, limit: num
       startsOn: a.startsOn,
       endsOn: a.endsOn,
       scope: a.scope,
+      valueIdr: a.valueIdr,
+      ksddMode: a.ksddMode,
+      longTermReason: a.longTermReason,
+      parentNumber: sql<string | null>`(SELECT p.number_ours FROM agreements p WHERE p.id = ${outerParent})`,
       isDraft: a.isDraft,
       terminationKind: a.terminationKind,
       terminatedOn: a.terminatedOn,
@@ -78,6 +83,10 @@ function toRecord(row: ExportRow, status: string): Record<ExportColumn, string> 
     tanggal_berakhir: row.endsOn ?? '',
     status,
     ruang_lingkup: row.scope ?? '',
+    induk: row.parentNumber ?? '',
+    nilai: row.valueIdr ?? '',
+    jenis_ksdd: row.ksddMode ?? '',
+    alasan_jangka_panjang: row.longTermReason ?? '',
   };
 }
 

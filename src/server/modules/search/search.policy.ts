@@ -10,7 +10,8 @@ export function canExportRegistry(actor: Actor): boolean {
 }
 
 // Which drafts an actor may see in lists: the division and the review team see all of them; an
-// OPD liaison sees the drafts its own OPD is linked to; leadership sees signed agreements only.
+// OPD liaison sees the drafts its own OPD is linked to; leadership sees signed agreements only
+// (the rule of canReadAgreement in the agreements module, in a form the list query can use).
 export type DraftVisibility = { kind: 'all' } | { kind: 'none' } | { kind: 'unit'; unitId: string };
 
 export function draftVisibility(actor: Actor): DraftVisibility {
@@ -22,19 +23,5 @@ export function draftVisibility(actor: Actor): DraftVisibility {
       return actor.unitId ? { kind: 'unit', unitId: actor.unitId } : { kind: 'none' };
     case 'pimpinan':
       return { kind: 'none' };
-  }
-}
-
-export function canSeeAgreement(actor: Actor, agreement: { isDraft: boolean; unitIds: string[] }): boolean {
-  if (!canReadRegistry(actor)) return false;
-  if (!agreement.isDraft) return true;
-  const visibility = draftVisibility(actor);
-  switch (visibility.kind) {
-    case 'all':
-      return true;
-    case 'none':
-      return false;
-    case 'unit':
-      return agreement.unitIds.includes(visibility.unitId);
   }
 }
