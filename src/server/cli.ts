@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { ROLES, type Role } from '../shared/roles';
+import { StatsQuerySchema, type StatsResponse } from '../shared/stats';
+import { CreateUserSchema } from '../shared/users';
+import { bootstrapDatabase, seedDefaultUnits } from './bootstrap';
+import { openDatabase, type Database } from './db/client';
+import { describeDemo, loadDemo, registryIsEmpty } from './demo/load-demo';
+import { readEnv, storageDir, type Env } from './env';
+import { AppError } from './lib/errors';
+import { createLocalFileStore } from './lib/file-store';
+import { getMasterData } from './modules/master/master.service';
+import { unitKey } from './modules/imports/import-cells';
+import { importFailed, importReport } from './modules/imports/import-report';
+import { importFile } from './modules/imports/imports.service';
+import { getStats } from './modules/stats/stats.service';
+import { insertUser } from './modules/users/users.service';
+
+// `npm run jalin -- <command>`: the same services as the web app, against DATABASE_URL or the
+// embedded database in JALIN_DATA_DIR. With --json, stdout carries only JSON; everything else goes to stderr.
+
+class CliFailure extends Error {}
+
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+
+async function withDatabase<T>(work: (database: Database, env: Env) => Promise<T>): Promise<T> {
+  const env = readEnv();
+  const database = await openDatabase({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: env.JALIN_DATA_DIR });
+  try {
+    return await work(database, env);
+  } finally {
+    await database.close();
+  }
+}
+
+async function importCommand(file: string, options: { dryRun?: boolean; json?: boolean }) {
+  const bytes = await readFile(file).catch(() => {
+    throw new CliFailure(`Berkas tidak dapat dibaca / cannot read file: ${file}`);
+  });
+  const dryRun = Boolean(options.dryRun);
+  const result = await withDatabase(async (database) => {
+    const now = new Date();
+    if (!dryRun) await seedDefaultUnits(database.db, now);
+    const onProgress = async (done: number, total: number) => {
+      err(`… ${done}/${total}`);
+    };
+    return importFile({ db: database.db, actor: null, now }, { fileName: path.basename(file), bytes, dryRun, onProgress });
+  });
+  if (options.json) out(JSON.stringify(result));
+  else out(importReport(result, { dryRun }).join('\n'));
+  if (importFailed(result)) {
+    throw new CliFailure(`Impor dibatalkan: ${result.preview.issues.length + (result.run?.issues.length ?? 0)} kesalahan; tidak ada yang ditulis / import refused, nothing written.`);
+  }
+}
+
+function statsTable(stats: StatsResponse): string {
+  const largest = (codes: string[], counts: Record<string, number>) => (codes.length === 0 ? '-' : `${codes.join(', ')} (${counts[codes[0] ?? ''] ?? 0})`);
+  const rows = stats.years.map(
+    (year) => `${year.year}  ${String(year.total).padStart(4)}   ${largest(year.largestPartnerGroup, year.byPartnerGroup).padEnd(28)} ${largest(year.largestSector, year.bySector)}`,
+  );
+  return ['Tahun  Jumlah Kelompok mitra terbesar       Bidang terbesar', ...rows].join('\n');
+}
+
+async function statsCommand(options: { from?: string; to?: string; json?: boolean }) {
+  const parsed = StatsQuerySchema.safeParse({ from: options.from, to: options.to });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliFailure(`--${issue?.path.join('.') ?? 'from'}: ${issue?.message ?? 'tidak valid'}`);
+  }
+  const stats = await withDatabase((database) => getStats({ db: database.db, actor: null, now: new Date() }, parsed.data));
+  out(options.json ? JSON.stringify(stats) : statsTable(stats));
+}
+
+async function findUnitId(database: Database, name: string | undefined): Promise<string | null> {
+  if (!name) return null;
+  const { units } = await getMasterData({ db: database.db, actor: null, now: new Date() });
+  const unit = units.find((candidate) => unitKey(candidate.name) === unitKey(name) || (candidate.shortName && unitKey(candidate.shortName) === unitKey(name)));
+  if (!unit) throw new CliFailure(`--unit: OPD "${name}" tidak ditemukan / unit not found`);
+  return unit.id;
+}
+
+async function createUserCommand(options: { email: string; name: string; role: Role; unit?: string; password?: string }) {
+  const generated = options.password ? null : randomBytes(12).toString('base64url');
+  const user = await withDatabase(async (database) => {
+    await seedDefaultUnits(database.db, new Date());
+    const unitId = await findUnitId(database, options.unit);
+    const parsed = CreateUserSchema.safeParse({ email: options.email, name: options.name, role: options.role, unitId, password: options.password ?? generated });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new CliFailure(`--${issue?.path.join('.') ?? 'email'}: ${issue?.message ?? 'tidak valid'}`);
+    }
+    return insertUser({ db: database.db, actor: null, now: new Date() }, parsed.data);
+  });
+  out(`Pengguna dibuat / user created: ${user.email} (${user.role})`);
+  // Printed once; it is stored only as a hash.
+  if (generated) out(`  password: ${generated}`);
+}
+
+async function demoCommand() {
+  await withDatabase(async (database, env) => {
+    const now = new Date();
+    const boot = await bootstrapDatabase(database.db, env, now);
+    if (boot.generatedPassword) out(`Akun admin dibuat / admin account created: ${env.JALIN_ADMIN_EMAIL}\n  password: ${boot.generatedPassword}`);
+    if (!(await registryIsEmpty(database.db))) {
+      throw new CliFailure('Register sudah berisi naskah; data demo hanya dimuat ke register kosong / the registry is not empty.');
+    }
+    const files = createLocalFileStore(storageDir(env));
+    const result = await loadDemo({ database, files, now, withUsers: true, password: env.JALIN_DEMO_PASSWORD });
+    out(describeDemo(result, Boolean(env.JALIN_DEMO_PASSWORD)));
+  });
+}
+
+function buildProgram(): Command {
+  const program = new Command('jalin').description('Jalin — perintah administrasi / administration commands').exitOverride();
+  program.configureOutput({ writeErr: err, outputError: (text, write) => write(text.trim()) });
+  program
+    .command('import')
+    .description('impor register dari CSV/XLSX / import a register file')
+    .argument('<file>')
+    .option('--dry-run', 'periksa saja, tanpa menulis / check only')
+    .option('--json', 'keluaran JSON / JSON output')
+    .action(importCommand);
+  program
+    .command('stats')
+    .description('statistik kerja sama per tahun / statistics per year')
+    .option('--from <year>')
+    .option('--to <year>')
+    .option('--json', 'keluaran JSON / JSON output')
+    .action(statsCommand);
+  program
+    .command('create-user')
+    .description('buat pengguna / create a user')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>')
+    .addOption(new Option('--role <role>').choices(ROLES).makeOptionMandatory())
+    .option('--unit <name>', 'OPD (wajib untuk peran opd) / unit, required for role opd')
+    .option('--password <password>', 'tanpa ini dibuatkan dan dicetak sekali / generated and printed once if omitted')
+    .action(createUserCommand);
+  program
+    .command('migrate')
+    .description('terapkan migrasi basis data / apply database migrations')
+    .action(async () => {
+      const kind = await withDatabase(async (database) => database.kind);
+      out(`Migrasi selesai / migrations applied (${kind}).`);
+    });
+  program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(demoCommand);
+  return program;
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof AppError) return `${error.message}${error.field ? ` (${error.field})` : ''}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function main(): Promise<number> {
+  try {
+    await buildProgram().parseAsync(process.argv);
+    return 0;
+  } catch (error) {
+    // Commander has already written its own message (or the help, which is a success).
+    if (error instanceof CommanderError) return error.exitCode;
+    err(`jalin: ${failureMessage(error)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
