@@ -10,3 +10,4 @@ export * from '../modules/agreements/agreements.table';
 export * from '../modules/documents/documents.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/procedures/procedures.table';
+export * from '../modules/proposals/proposals.table';

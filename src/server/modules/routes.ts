@@ -7,6 +7,7 @@ import { importsRoutes } from './imports/imports.routes';
 import { masterRoutes } from './master/master.routes';
 import { partnersRoutes } from './partners/partners.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
+import { proposalsRoutes } from './proposals/proposals.routes';
 import { publicRoutes } from './public/public.routes';
 import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
@@ -28,4 +29,5 @@ export async function registerModules(app: FastifyInstance) {
   statsRoutes(app);
   publicRoutes(app);
   proceduresRoutes(app);
+  proposalsRoutes(app);
 }

@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { CooperationKind } from '../../../shared/agreement-codes';
 import type { ProcedureStage, ProcedureView } from '../../../shared/procedures';
 import type { Db } from '../../db/client';
+import { proposals } from '../proposals/proposals.table';
 import { procedureStages, procedures } from './procedures.table';
 
 type StageRow = typeof procedureStages.$inferSelect;
@@ -19,10 +20,9 @@ function toStage(row: StageRow): ProcedureStage {
 
 // Every procedure with its stages in order; one kind when asked.
 export async function selectProcedures(db: Db, kind?: CooperationKind): Promise<ProcedureView[]> {
-  const [heads, stages] = await Promise.all([
-    db.select().from(procedures).where(kind ? eq(procedures.kind, kind) : undefined).orderBy(asc(procedures.kind)),
-    db.select().from(procedureStages).where(kind ? eq(procedureStages.kind, kind) : undefined).orderBy(asc(procedureStages.position)),
-  ]);
+  // One after the other: inside a transaction both run on the same connection.
+  const heads = await db.select().from(procedures).where(kind ? eq(procedures.kind, kind) : undefined).orderBy(asc(procedures.kind));
+  const stages = await db.select().from(procedureStages).where(kind ? eq(procedureStages.kind, kind) : undefined).orderBy(asc(procedureStages.position));
   return heads.map((head) => ({
     kind: head.kind,
     name: head.name,
@@ -49,4 +49,18 @@ export async function replaceStages(db: Db, kind: CooperationKind, stages: Proce
       isDprdApproval: stage.isDprdApproval,
     })),
   );
+}
+
+// Proposals still under way whose stage is not among the given codes: they would be stranded.
+export async function countOpenProposalsOutside(db: Db, kind: CooperationKind, keptCodes: string[]): Promise<{ stageCode: string; total: number }[]> {
+  return db
+    .select({ stageCode: proposals.stageCode, total: sql<number>`count(*)::int` })
+    .from(proposals)
+    .where(and(eq(proposals.kind, kind), inArray(proposals.state, ['draf', 'aktif', 'dikembalikan']), notInArray(proposals.stageCode, keptCodes)))
+    .groupBy(proposals.stageCode);
+}
+
+export async function selectStageNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ kind: procedureStages.kind, code: procedureStages.code, name: procedureStages.name }).from(procedureStages);
+  return new Map(rows.map((row) => [`${row.kind}:${row.code}`, row.name]));
 }

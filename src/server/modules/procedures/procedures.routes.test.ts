@@ -5,6 +5,7 @@ import type { ApiErrorBody } from '../../../shared/api-error';
 import type { ProcedureGuideResponse, ProcedureStage, ProcedureView } from '../../../shared/procedures';
 import { ROLES } from '../../../shared/roles';
 import { auditLog } from '../audit/audit.table';
+import { createProposalAs } from '../proposals/proposals.test-support';
 import { loadProcedure } from './procedures.service';
 
 describe('procedures routes', () => {
@@ -143,6 +144,17 @@ describe('procedures routes', () => {
         expect(error.issues?.map((issue) => issue.path), field).toContain(field);
       }
       expect(await loadProcedure(t.database.db, 'SINERGI')).toEqual(before);
+    });
+
+    it('refuses to drop a stage that a proposal under way still stands on', async () => {
+      const { cookie: opd } = await t.loginAs('opd');
+      await createProposalAs(t, opd, { kind: 'KSDLL' });
+      const before = await loadProcedure(t.database.db, 'KSDLL');
+      const stages = before.stages.map((stage, index) => (index === 0 ? { ...stage, code: 'pendaftaran' } : stage));
+      const response = await put('KSDLL', { ...editable(before), stages });
+      expect(response.statusCode).toBe(409);
+      expect(response.json<ApiErrorBody>().error.message).toContain('registrasi_validasi (1)');
+      expect(await loadProcedure(t.database.db, 'KSDLL')).toEqual(before);
     });
 
     it('refuses an unknown cooperation kind', async () => {

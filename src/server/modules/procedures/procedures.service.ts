@@ -12,11 +12,11 @@ import {
 } from '../../../shared/procedures';
 import type { Db } from '../../db/client';
 import type { ActorCtx, Ctx } from '../../lib/context';
-import { forbidden, notFound } from '../../lib/errors';
+import { AppError, forbidden, notFound } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { canEditProcedures, canReadProcedures } from './procedures.policy';
-import { replaceStages, selectProcedures } from './procedures.repository';
+import { countOpenProposalsOutside, replaceStages, selectProcedures, selectStageNames } from './procedures.repository';
 import { procedures } from './procedures.table';
 
 export type UpdateProcedureData = z.output<typeof UpdateProcedureSchema>;
@@ -26,6 +26,24 @@ export async function loadProcedure(db: Db, kind: CooperationKind): Promise<Proc
   const [procedure] = await selectProcedures(db, kind);
   if (!procedure) throw notFound(`Prosedur ${kind}`, `Procedure ${kind}`);
   return procedure;
+}
+
+// "kind:code" → stage name, for lists that show where each proposal stands.
+export async function listProcedureStageNames(db: Db): Promise<Map<string, string>> {
+  return selectStageNames(db);
+}
+
+async function assertNoProposalStranded(db: Db, kind: CooperationKind, keptCodes: string[]): Promise<void> {
+  const stranded = await countOpenProposalsOutside(db, kind, keptCodes);
+  if (stranded.length === 0) return;
+  const list = stranded.map((row) => `${row.stageCode} (${row.total})`).join(', ');
+  throw new AppError({
+    code: 'CONFLICT',
+    message: `Tahap berikut masih dipakai usulan yang sedang berjalan dan tidak dapat dihapus: ${list}.`,
+    messageEn: `These stages still hold proposals under way and cannot be removed: ${list}.`,
+    field: 'stages',
+    details: { stranded },
+  });
 }
 
 export async function listProcedures(ctx: ActorCtx): Promise<ProcedureView[]> {
@@ -44,6 +62,7 @@ export async function updateProcedure(ctx: ActorCtx, kind: CooperationKind, inpu
     const before = await loadProcedure(tx, kind);
     const patch = { name: input.name, description: input.description ?? null };
     await updateVersioned({ db: tx, table: procedures, where: eq(procedures.kind, kind), version: input.version, patch, now: ctx.now, what: ['Prosedur', 'Procedure'] });
+    await assertNoProposalStranded(tx, kind, input.stages.map((stage) => stage.code));
     await replaceStages(tx, kind, input.stages);
     const after = await loadProcedure(tx, kind);
     const changes = diffFields(

@@ -1,0 +1,79 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { CLOSED_PROPOSAL_STATES, type ProposalAction, type ProposalView, type TransitionProposalSchema } from '../../../shared/proposals';
+import type { Db } from '../../db/client';
+import type { Actor, ActorCtx } from '../../lib/context';
+import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
+import { updateVersioned } from '../../lib/versioned';
+import { recordAudit } from '../audit/audit.service';
+import { applyAction } from '../procedures/procedure-machine';
+import { loadProcedure } from '../procedures/procedures.service';
+import { machineFacts } from './proposal-views';
+import { canReadProposal, canTakeAction } from './proposals.policy';
+import * as repo from './proposals.repository';
+import { PROPOSAL_WHAT, proposalViewOf } from './proposals.service';
+import { proposals } from './proposals.table';
+
+type TransitionData = z.output<typeof TransitionProposalSchema>;
+
+// Who moved it: a staff member, or the outside initiator through a private link or an e-mail confirmation.
+export type TransitionActor = { actor: Actor } | { actor: null; label: string };
+
+export type TransitionResult = { row: repo.ProposalRow; from: Pick<repo.ProposalRow, 'stageCode' | 'state'> };
+
+// Runs one action through the state machine and writes the change, its timeline entry and its audit
+// row in the caller's transaction; a refusal is a 409 that says why.
+export async function applyTransition(
+  db: Db,
+  options: { before: repo.ProposalRow; action: ProposalAction; note: string | null; version: number; now: Date; by: TransitionActor },
+): Promise<TransitionResult> {
+  const { before, action, now, by } = options;
+  if (before.version !== options.version) throw staleVersion();
+  const procedure = await loadProcedure(db, before.kind);
+  const facts = machineFacts(before, procedure, await repo.presentDocTypes(db, before.id).then((types) => types.map((docType) => ({ docType }))));
+  const result = applyAction({ ...facts, action });
+  if (!result.ok) {
+    const { code, message, messageEn, missingDocTypes } = result.refusal;
+    throw new AppError({ code: 'CONFLICT', message, messageEn, details: { reason: code, ...(missingDocTypes ? { missingDocTypes } : {}) } });
+  }
+  const { next } = result;
+  const patch: Record<string, unknown> = { stageCode: next.stageCode, state: next.state };
+  if (next.stageCode !== before.stageCode) patch.stageEnteredAt = now;
+  if (action === 'submit') patch.submittedAt = now;
+  if (CLOSED_PROPOSAL_STATES.includes(next.state)) patch.closedAt = now;
+  const row = await updateVersioned({ db, table: proposals, where: eq(proposals.id, before.id), version: before.version, patch, now, what: PROPOSAL_WHAT });
+  const actorId = by.actor?.id ?? null;
+  const actorLabel = by.actor ? by.actor.email : by.label;
+  await repo.insertEvent(db, {
+    proposalId: before.id,
+    at: now,
+    action,
+    fromStage: before.stageCode,
+    toStage: next.stageCode,
+    fromState: before.state,
+    toState: next.state,
+    note: options.note,
+    details: { closedStage: result.closedStage, skippedStages: result.skippedStages },
+    actorId,
+    actorLabel,
+  });
+  const changes = [
+    { field: 'stageCode', old: before.stageCode, new: next.stageCode },
+    { field: 'state', old: before.state, new: next.state },
+    ...(options.note ? [{ field: 'note', old: null, new: options.note }] : []),
+    ...(by.actor ? [] : [{ field: 'by', old: null, new: by.label }]),
+  ];
+  await recordAudit(db, { actor: by.actor, entity: 'proposal', entityId: before.id, action, at: now, changes });
+  return { row, from: { stageCode: before.stageCode, state: before.state } };
+}
+
+export async function transitionProposal(ctx: ActorCtx, id: string, input: TransitionData): Promise<ProposalView> {
+  const { row } = await ctx.db.transaction(async (tx) => {
+    const before = await repo.lockProposal(tx, id);
+    if (!before) throw notFound(...PROPOSAL_WHAT);
+    if (!canReadProposal(ctx.actor, before) || !canTakeAction(ctx.actor, before, input.action)) throw forbidden();
+    const result = await applyTransition(tx, { before, action: input.action, note: input.note ?? null, version: input.version, now: ctx.now, by: { actor: ctx.actor } });
+    return result;
+  });
+  return proposalViewOf(ctx.db, row, ctx.actor);
+}

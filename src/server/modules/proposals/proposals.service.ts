@@ -1,0 +1,129 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  CreateProposalSchema,
+  ProposalListQuery,
+  ProposalListResponse,
+  ProposalView,
+  UpdateProposalSchema,
+} from '../../../shared/proposals';
+import { CLOSED_PROPOSAL_STATES } from '../../../shared/proposals';
+import type { Db } from '../../db/client';
+import { localDate, type Actor, type ActorCtx } from '../../lib/context';
+import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
+import { updateVersioned } from '../../lib/versioned';
+import { diffFields, recordAudit } from '../audit/audit.service';
+import { loadProcedure, listProcedureStageNames } from '../procedures/procedures.service';
+import { buildProposalView, proposalFieldsOf, toSummary } from './proposal-views';
+import { checkProposalReferences, checkProposalTerm, newTrackingCode } from './proposal-rules';
+import { canCreateProposal, canEditProposal, canReadProposal, proposalListScope } from './proposals.policy';
+import * as repo from './proposals.repository';
+import { proposals } from './proposals.table';
+
+type CreateData = z.output<typeof CreateProposalSchema>;
+type UpdateData = z.output<typeof UpdateProposalSchema>;
+export const PROPOSAL_WHAT: [string, string] = ['Usulan kerja sama', 'Proposal'];
+
+export function closedProposal(): AppError {
+  return new AppError({ code: 'CONFLICT', message: 'Usulan sudah ditutup dan tidak dapat diubah.', messageEn: 'The proposal is closed and cannot be changed.' });
+}
+
+// 404 when it does not exist, 403 when it exists but is not this actor's to see.
+export async function visibleProposal(ctx: ActorCtx, id: string, db: Db = ctx.db): Promise<repo.ProposalRow> {
+  const row = await repo.findProposal(db, id);
+  if (!row) throw notFound(...PROPOSAL_WHAT);
+  if (!canReadProposal(ctx.actor, row)) throw forbidden();
+  return row;
+}
+
+// Reads in parallel: call it with the pool, not inside a transaction.
+export async function proposalViewOf(db: Db, row: repo.ProposalRow, actor: Actor): Promise<ProposalView> {
+  const [procedure, documents, events, unitName] = await Promise.all([
+    loadProcedure(db, row.kind),
+    repo.listDocumentsOf(db, row.id),
+    repo.listEventsOf(db, row.id),
+    repo.unitName(db, row.unitId),
+  ]);
+  return buildProposalView({ row, unitName, procedure, documents, events, actor });
+}
+
+export async function getProposal(ctx: ActorCtx, id: string): Promise<ProposalView> {
+  return proposalViewOf(ctx.db, await visibleProposal(ctx, id), ctx.actor);
+}
+
+export async function listProposals(ctx: ActorCtx, query: ProposalListQuery): Promise<ProposalListResponse> {
+  const { rows, total } = await repo.selectProposalPage(ctx.db, proposalListScope(ctx.actor), query);
+  const stageNames = await listProcedureStageNames(ctx.db);
+  const items = rows.map(({ proposal, unitName }) => toSummary(proposal, unitName, stageNames.get(`${proposal.kind}:${proposal.stageCode}`) ?? null));
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+function initiatorOf(ctx: ActorCtx, input: CreateData) {
+  if (input.initiatorType === 'external') {
+    const external = input.external;
+    if (!external) throw invalid('external', 'Data pemrakarsa luar wajib diisi.', 'The outside initiator is required.');
+    return { initiatorType: 'external' as const, unitId: null, external };
+  }
+  const unitId = input.unitId ?? (ctx.actor.role === 'opd' ? ctx.actor.unitId : null);
+  if (!unitId) throw invalid('unitId', 'Pilih OPD pemrakarsa.', 'Choose the initiating unit.');
+  return { initiatorType: 'opd' as const, unitId, external: null };
+}
+
+export async function createProposal(ctx: ActorCtx, input: CreateData): Promise<ProposalView> {
+  const initiator = initiatorOf(ctx, input);
+  if (!canCreateProposal(ctx.actor, initiator)) throw forbidden();
+  await checkProposalReferences(ctx.db, { ...input, unitId: initiator.unitId });
+  await checkProposalTerm(ctx.db, input);
+  const { initiatorType: _type, unitId: _unit, external: _external, ...fields } = input;
+  const row = await ctx.db.transaction(async (tx) => {
+    const procedure = await loadProcedure(tx, input.kind);
+    const first = procedure.stages[0];
+    if (!first) throw invalid('kind', 'Prosedur jenis kerja sama ini belum memiliki tahap.', 'This kind has no procedure stages.');
+    const created = await repo.insertProposal(tx, {
+      ...fields,
+      trackingCode: await newTrackingCode(tx, localDate(ctx.now).slice(0, 4)),
+      initiatorType: initiator.initiatorType,
+      unitId: initiator.unitId,
+      externalInstitution: initiator.external?.institution ?? null,
+      externalContactName: initiator.external?.contactName ?? null,
+      externalEmail: initiator.external?.email ?? null,
+      externalPhone: initiator.external?.phone ?? null,
+      stageCode: first.code,
+      state: 'draf',
+      stageEnteredAt: ctx.now,
+      createdBy: ctx.actor.id,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await repo.insertEvent(tx, { proposalId: created.id, at: ctx.now, action: 'create', toStage: first.code, toState: 'draf', actorId: ctx.actor.id, actorLabel: ctx.actor.email });
+    await recordAudit(tx, { actor: ctx.actor, entity: 'proposal', entityId: created.id, action: 'create', at: ctx.now, changes: diffFields({}, { ...proposalFieldsOf(created), trackingCode: created.trackingCode }) });
+    return created;
+  });
+  return proposalViewOf(ctx.db, row, ctx.actor);
+}
+
+export async function updateProposal(ctx: ActorCtx, id: string, input: UpdateData): Promise<ProposalView> {
+  await checkProposalReferences(ctx.db, input);
+  const row = await ctx.db.transaction(async (tx) => {
+    const before = await repo.lockProposal(tx, id);
+    if (!before) throw notFound(...PROPOSAL_WHAT);
+    if (!canReadProposal(ctx.actor, before)) throw forbidden();
+    if (CLOSED_PROPOSAL_STATES.includes(before.state)) throw closedProposal();
+    if (!canEditProposal(ctx.actor, before)) throw forbidden();
+    const { version, ...patch } = input;
+    const merged = { ...proposalFieldsOf(before), ...patch };
+    await checkProposalTerm(tx, merged);
+    const columns: Record<string, unknown> = { ...patch };
+    if (patch.kind && patch.kind !== before.kind) {
+      // The kind decides the procedure, so it may change only before the proposal enters it.
+      if (before.state !== 'draf') throw invalid('kind', 'Jenis kerja sama tidak dapat diubah setelah usulan diajukan.', 'The kind cannot change once the proposal is submitted.');
+      columns.stageCode = (await loadProcedure(tx, patch.kind)).stages[0]?.code ?? before.stageCode;
+    }
+    const after = await updateVersioned({ db: tx, table: proposals, where: eq(proposals.id, id), version, patch: columns, now: ctx.now, what: PROPOSAL_WHAT });
+    const changes = diffFields(proposalFieldsOf(before), patch);
+    await repo.insertEvent(tx, { proposalId: id, at: ctx.now, action: 'update', details: { fields: changes.map((change) => change.field) }, actorId: ctx.actor.id, actorLabel: ctx.actor.email });
+    await recordAudit(tx, { actor: ctx.actor, entity: 'proposal', entityId: id, action: 'update', at: ctx.now, changes });
+    return after;
+  });
+  return proposalViewOf(ctx.db, row, ctx.actor);
+}
