@@ -1,5 +1,8 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { config as configureZod } from 'zod';
+import zodEnglish from 'zod/v4/locales/en.js';
+import zodIndonesian from 'zod/v4/locales/id.js';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -61,10 +64,12 @@ export async function setupI18n(): Promise<typeof i18next> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  // Screen readers and the browser's spell checker follow the page language.
-  document.documentElement.lang = i18next.language;
-  i18next.on('languageChanged', (language) => {
+  // Screen readers, the spell checker and the form validator's own messages follow the language.
+  const follow = (language: string) => {
     document.documentElement.lang = language;
-  });
+    configureZod(language === 'en' ? zodEnglish() : zodIndonesian());
+  };
+  follow(i18next.language);
+  i18next.on('languageChanged', follow);
   return i18next;
 }

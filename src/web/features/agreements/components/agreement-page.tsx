@@ -1,7 +1,100 @@
+import { Alert, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconFileOff, IconFiles, IconHistory, IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { NotFoundPage } from '../../../components/not-found-page';
 import { PageHeader } from '../../../components/page-header';
+import { PageLoader } from '../../../components/page-loader';
+import { StatusBadge } from '../../../components/status-badge';
+import { ApiError } from '../../../lib/api';
+import { errorMessage } from '../../../lib/notify';
+import { useIsAdmin } from '../../../lib/session';
+import { useAgreement, useAgreementDocuments } from '../api/agreement-queries';
+import { AgreementDetails } from './agreement-details';
+import { AgreementDocuments } from './agreement-documents';
+import { AuditTrail } from './audit-trail';
+import { EndAgreementModal } from './end-agreement-modal';
+
+const TABS = ['details', 'documents', 'history'] as const;
+type Tab = (typeof TABS)[number];
+
+function useTab(): [Tab, (tab: string | null) => void] {
+  const [params, setParams] = useSearchParams();
+  const value = params.get('tab');
+  const tab: Tab = TABS.find((name) => name === value) ?? 'details';
+  return [tab, (next) => setParams(next && next !== 'details' ? { tab: next } : {}, { replace: true })];
+}
 
 export function AgreementPage() {
   const { t } = useTranslation('agreements');
-  return <PageHeader title={t('nav.registry')} />;
+  const { id = '' } = useParams();
+  const isAdmin = useIsAdmin();
+  const agreement = useAgreement(id);
+  const documents = useAgreementDocuments(id);
+  const [tab, setTab] = useTab();
+  const [endOpened, endModal] = useDisclosure(false);
+
+  if (agreement.isPending) return <PageLoader />;
+  if (agreement.isError) {
+    if (agreement.error instanceof ApiError && agreement.error.status === 404) return <NotFoundPage />;
+    return <Alert color="red">{errorMessage(agreement.error)}</Alert>;
+  }
+  const view = agreement.data;
+  const isEnded = view.termination !== null;
+  return (
+    <>
+      <PageHeader
+        title={view.title}
+        description={
+          <Group gap="xs" component="span">
+            <StatusBadge status={view.status} />
+            <Text component="span" fz="sm" c="dimmed">
+              {view.docType} · {view.kind}
+              {view.numberOurs ? ` · ${view.numberOurs}` : ''}
+            </Text>
+          </Group>
+        }
+        actions={
+          isAdmin ? (
+            <>
+              <Button component={Link} to={`/agreements/${view.id}/edit`} leftSection={<IconPencil size={16} aria-hidden />}>
+                {t('detail.edit')}
+              </Button>
+              {!isEnded && !view.isDraft ? (
+                <Button variant="outline" color="red.9" leftSection={<IconFileOff size={16} aria-hidden />} onClick={endModal.open}>
+                  {t('end.open')}
+                </Button>
+              ) : null}
+            </>
+          ) : null
+        }
+      />
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="details" leftSection={<IconInfoCircle size={16} aria-hidden />}>
+            {t('tabs.details')}
+          </Tabs.Tab>
+          <Tabs.Tab value="documents" leftSection={<IconFiles size={16} aria-hidden />} rightSection={documents.data ? <Badge size="xs" variant="light" circle>{documents.data.length}</Badge> : null}>
+            {t('tabs.documents')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden />}>
+            {t('tabs.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="details">
+          <AgreementDetails view={view} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <Stack>
+            <AgreementDocuments agreementId={view.id} canManage={isAdmin} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <AuditTrail agreementId={view.id} />
+        </Tabs.Panel>
+      </Tabs>
+      {isAdmin ? <EndAgreementModal key={view.version} view={view} opened={endOpened} onClose={endModal.close} /> : null}
+    </>
+  );
 }

@@ -1,7 +1,117 @@
+import { Alert, Button, Grid, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { SEARCH_SORTS, type FacetName, type SearchSort } from '../../../../shared/search';
 import { PageHeader } from '../../../components/page-header';
+import { errorMessage } from '../../../lib/notify';
+import { useIsAdmin } from '../../../lib/session';
+import { useAgreementSearch } from '../api/search';
+import { emptyFacets, filtersFromParams, hasAnyFilter, paramsFromFilters, type RegistryFilters } from '../lib/search-params';
+import { ActiveFilters } from './active-filters';
+import { ExportButtons } from './export-buttons';
+import { FacetPanel } from './facet-panel';
+import { ResultList } from './result-list';
+import { SearchBox } from './search-box';
+
+function useRegistryFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  // Every change of filter starts again at page 1; each is a history entry, so Back undoes it.
+  const update = (change: Partial<RegistryFilters>) => setParams(paramsFromFilters({ ...filters, page: 1, ...change }));
+  return { filters, update };
+}
+
+function SortSelect({ value, hasQuery, onChange }: { value: SearchSort | null; hasQuery: boolean; onChange: (sort: SearchSort) => void }) {
+  const { t } = useTranslation('agreements');
+  const options = SEARCH_SORTS.filter((sort) => sort !== 'relevance' || hasQuery).map((sort) => ({ value: sort, label: t(`sort.${sort}`) }));
+  return (
+    <Select
+      label={t('sort.label')}
+      data={options}
+      value={value ?? (hasQuery ? 'relevance' : 'signed_desc')}
+      onChange={(next) => next && onChange(next)}
+      allowDeselect={false}
+      w={{ base: '100%', xs: 240 }}
+    />
+  );
+}
 
 export function AgreementsPage() {
   const { t } = useTranslation('agreements');
-  return <PageHeader title={t('nav.registry')} />;
+  const isAdmin = useIsAdmin();
+  const { filters, update } = useRegistryFilters();
+  const search = useAgreementSearch(filters);
+  const [facetsOpen, { toggle: toggleFacets }] = useDisclosure(false);
+  const isWide = useMediaQuery('(min-width: 62em)', true);
+  const setFacet = (name: FacetName, values: string[]) => update({ facets: { ...filters.facets, [name]: values } });
+
+  return (
+    <>
+      <PageHeader
+        title={t('list.title')}
+        description={t('list.description')}
+        actions={
+          isAdmin ? (
+            <Button component={Link} to="/agreements/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              {t('nav.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Paper withBorder radius="md" p="md" mb="md">
+        <SearchBox key={filters.q} value={filters.q} onSearch={(q) => update({ q, sort: !q.trim() && filters.sort === 'relevance' ? null : filters.sort })} />
+      </Paper>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="facet-heading">
+            <Group justify="space-between" mb={isWide || facetsOpen ? 'md' : 0}>
+              <Title order={2} fz="md" id="facet-heading">
+                {t('facets.title')}
+              </Title>
+              {!isWide ? (
+                <Button size="xs" variant="light" leftSection={<IconAdjustmentsHorizontal size={14} aria-hidden />} onClick={toggleFacets} aria-expanded={facetsOpen}>
+                  {facetsOpen ? t('facets.hide') : t('facets.show')}
+                </Button>
+              ) : null}
+            </Group>
+            {isWide || facetsOpen ? <FacetPanel facets={search.data?.facets} selected={filters.facets} onChange={setFacet} /> : null}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <Stack gap="md" component="section" aria-labelledby="result-heading">
+            <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+              <div>
+                <Title order={2} fz="md" id="result-heading" aria-live="polite">
+                  {search.data ? t('list.resultCount', { count: search.data.total }) : t('list.results')}
+                </Title>
+                {hasAnyFilter(filters) ? <ActiveFilters filters={filters} onClear={() => update({ q: '', facets: emptyFacets() })} /> : null}
+              </div>
+              <Group gap="sm" align="flex-end" wrap="wrap">
+                <SortSelect value={filters.sort} hasQuery={filters.q.trim() !== ''} onChange={(sort) => update({ sort })} />
+                <ExportButtons filters={filters} disabled={!search.data || search.data.total === 0} />
+              </Group>
+            </Group>
+            {search.isError ? (
+              <Alert color="red" title={t('list.loadFailed')}>
+                {errorMessage(search.error)}
+              </Alert>
+            ) : null}
+            {search.isPending ? (
+              <Stack gap="md">
+                {[0, 1, 2].map((index) => (
+                  <Skeleton key={index} height={120} radius="md" />
+                ))}
+              </Stack>
+            ) : null}
+            {search.data ? (
+              <ResultList result={search.data} isFetching={search.isFetching} onPage={(page) => update({ page })} />
+            ) : null}
+            {search.data?.total === 0 ? <Text c="dimmed">{t('list.empty')}</Text> : null}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
 }

@@ -1,0 +1,96 @@
+import { Button, Checkbox, Group, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { Dropzone, PDF_MIME_TYPE } from '@mantine/dropzone';
+import { IconFileTypePdf, IconUpload, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/agreement-codes';
+import { formatBytes } from '../../../lib/format';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useUploadDocument } from '../api/agreement-mutations';
+import { useSettings } from '../api/agreement-queries';
+
+function isDocumentKind(value: string | null): value is DocumentKind {
+  return value !== null && (DOCUMENT_KINDS as readonly string[]).includes(value);
+}
+
+// PDF only; the server checks the content again (not just the name) and extracts its text.
+export function DocumentUpload({ agreementId }: { agreementId: string }) {
+  const { t } = useTranslation('agreements');
+  const settings = useSettings();
+  const upload = useUploadDocument(agreementId);
+  const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState<DocumentKind>('naskah_ttd');
+  const [isPublic, setPublic] = useState(false);
+  const [progress, setProgress] = useState(0);
+  const maxBytes = (settings.data?.maxUploadMb ?? 25) * 1024 * 1024;
+
+  const submit = () => {
+    if (!file) return;
+    setProgress(0);
+    upload.mutate(
+      { file, kind, isPublic, onProgress: setProgress },
+      {
+        onSuccess: (document) => {
+          notifySuccess(document.needsOcr ? t('documents.uploadedNeedsOcr', { name: document.fileName }) : t('documents.uploaded', { name: document.fileName }));
+          setFile(null);
+        },
+        onError: notifyError,
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="upload-heading">
+      <Title order={3} fz="md" mb="sm" id="upload-heading">
+        {t('documents.uploadTitle')}
+      </Title>
+      <Stack gap="sm">
+        <Dropzone
+          onDrop={(files) => setFile(files[0] ?? null)}
+          onReject={() => notifyError(new Error(t('documents.rejected', { size: formatBytes(maxBytes) })))}
+          accept={PDF_MIME_TYPE}
+          maxSize={maxBytes}
+          multiple={false}
+          disabled={upload.isPending}
+          aria-label={t('documents.dropzone')}
+          inputProps={{ 'aria-label': t('documents.chooseFile') }}
+        >
+          <Group justify="center" gap="md" mih={90} style={{ pointerEvents: 'none' }}>
+            <Dropzone.Accept>
+              <IconUpload size={36} aria-hidden />
+            </Dropzone.Accept>
+            <Dropzone.Reject>
+              <IconX size={36} aria-hidden />
+            </Dropzone.Reject>
+            <Dropzone.Idle>
+              <IconFileTypePdf size={36} aria-hidden />
+            </Dropzone.Idle>
+            <div>
+              <Text fz="sm" fw={600}>
+                {file ? file.name : t('documents.dropHint')}
+              </Text>
+              <Text fz="xs" c="dimmed">
+                {file ? formatBytes(file.size) : t('documents.limit', { size: formatBytes(maxBytes) })}
+              </Text>
+            </div>
+          </Group>
+        </Dropzone>
+        <Group gap="md" align="flex-end" wrap="wrap">
+          <Select
+            label={t('documents.kind')}
+            data={DOCUMENT_KINDS.map((value) => ({ value, label: t(`codes.documentKind.${value}`, { ns: 'common' }) }))}
+            value={kind}
+            onChange={(value) => isDocumentKind(value) && setKind(value)}
+            allowDeselect={false}
+            w={{ base: '100%', xs: 240 }}
+          />
+          <Checkbox label={t('documents.isPublic')} checked={isPublic} onChange={(event) => setPublic(event.currentTarget.checked)} mb={8} />
+          <Button onClick={submit} disabled={!file} loading={upload.isPending} leftSection={<IconUpload size={16} aria-hidden />}>
+            {t('documents.upload')}
+          </Button>
+        </Group>
+        {upload.isPending ? <Progress value={Math.round(progress * 100)} aria-label={t('documents.progress')} animated striped /> : null}
+      </Stack>
+    </Paper>
+  );
+}

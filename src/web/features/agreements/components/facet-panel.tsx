@@ -1,0 +1,84 @@
+import { Anchor, Checkbox, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FACET_NAMES, type FacetBucket, type FacetName, type SearchFacets } from '../../../../shared/search';
+import { useMasterLookups } from '../../../lib/master-data';
+
+const VISIBLE_BUCKETS = 6;
+
+// Codes fixed by law are labelled from the translations; master data by the API or /api/master.
+function useBucketLabel() {
+  const { t } = useTranslation();
+  const lookups = useMasterLookups();
+  return (name: FacetName, bucket: FacetBucket): string => {
+    switch (name) {
+      case 'docType':
+        return t(`codes.docType.${bucket.value}`, { defaultValue: bucket.value });
+      case 'kind':
+        return t(`codes.kind.${bucket.value}`, { defaultValue: bucket.value });
+      case 'status':
+        return t(`codes.status.${bucket.value}`, { defaultValue: bucket.value });
+      case 'unit':
+        return bucket.label ?? lookups.unitName(bucket.value);
+      case 'sector':
+        return bucket.label ?? lookups.sectorName(bucket.value);
+      case 'partnerCategory':
+        return bucket.label ?? lookups.categoryName(bucket.value);
+      case 'partnerGroup':
+        return bucket.label ?? lookups.groupName(bucket.value);
+      case 'year':
+        return bucket.label ?? bucket.value;
+    }
+  };
+}
+
+type FacetGroupProps = { name: FacetName; buckets: FacetBucket[]; selected: string[]; onChange: (values: string[]) => void };
+
+function FacetGroup({ name, buckets, selected, onChange }: FacetGroupProps) {
+  const { t } = useTranslation('agreements');
+  const label = useBucketLabel();
+  const [isExpanded, setExpanded] = useState(false);
+  // A selected value stays visible even when the current result has none of it.
+  const shown = [...buckets];
+  for (const value of selected) if (!shown.some((bucket) => bucket.value === value)) shown.push({ value, count: 0 });
+  if (shown.length === 0) return null;
+  const visible = isExpanded ? shown : shown.slice(0, Math.max(VISIBLE_BUCKETS, selected.length));
+  return (
+    <Checkbox.Group label={t(`facets.${name}`)} value={selected} onChange={onChange} styles={{ label: { fontWeight: 600, marginBottom: 6 } }}>
+      <Stack gap={6}>
+        {visible.map((bucket) => (
+          <Checkbox
+            key={bucket.value}
+            value={bucket.value}
+            size="sm"
+            label={
+              <Text component="span" fz="sm">
+                {label(name, bucket)}{' '}
+                <Text component="span" fz="xs" c="dimmed">
+                  ({bucket.count})
+                </Text>
+              </Text>
+            }
+          />
+        ))}
+        {shown.length > visible.length || isExpanded ? (
+          <Anchor component="button" type="button" fz="sm" ta="left" onClick={() => setExpanded(!isExpanded)}>
+            {isExpanded ? t('facets.showLess') : t('facets.showMore', { count: shown.length - visible.length })}
+          </Anchor>
+        ) : null}
+      </Stack>
+    </Checkbox.Group>
+  );
+}
+
+type FacetPanelProps = { facets: SearchFacets | undefined; selected: Record<FacetName, string[]>; onChange: (name: FacetName, values: string[]) => void };
+
+export function FacetPanel({ facets, selected, onChange }: FacetPanelProps) {
+  return (
+    <Stack gap="lg">
+      {FACET_NAMES.map((name) => (
+        <FacetGroup key={name} name={name} buckets={facets?.[name] ?? []} selected={selected[name]} onChange={(values) => onChange(name, values)} />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,206 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTextPdf } from '../support/pdf-fixtures';
+import { apiClient, type ApiClient } from './support/api';
+import { DESKTOP, expectAccessible, expectNoHorizontalScroll, launchBrowser, login, PHONE, screenshot } from './support/browser';
+import { E2E_ADMIN, startApp, type RunningApp } from './support/server';
+
+// A word that appears only inside the uploaded PDF, never in the agreement's own fields.
+const PDF_ONLY_WORD = 'zamrudkatulistiwa';
+const NEW_PARTNER = 'Politeknik Pelayaran Uji Ternate';
+
+async function pickOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function heading(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+describe('the registry screens', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let desktop: BrowserContext;
+  let page: Page;
+  let api: ApiClient;
+  let createdId = '';
+
+  beforeAll(async () => {
+    [running, browser] = await Promise.all([startApp({ JALIN_DEMO: '0' }), launchBrowser()]);
+    api = await apiClient(running.baseUrl);
+    desktop = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true, locale: 'id-ID', timezoneId: 'Asia/Jayapura' });
+    page = await desktop.newPage();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await running.stop();
+  });
+
+  it('sends a visitor to the login page and back to the registry after signing in', async () => {
+    await page.goto(`${running.baseUrl}/app/partners`);
+    await page.waitForURL(/\/app\/login$/);
+    await expectAccessible(page);
+    await screenshot(page, 'login-desktop');
+    await page.getByLabel(/e-mail/i).fill('admin@jalin.local');
+    await page.getByLabel(/kata sandi/i).fill('salah-sekali-123');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('alert').filter({ hasText: /sandi|salah|tidak/i }).waitFor();
+    await page.getByLabel(/kata sandi/i).fill(E2E_ADMIN.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/app\/partners$/);
+    await heading(page, 'Mitra kerja sama');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
+  });
+
+  it('rejects an empty form with messages on the fields, then creates an agreement with a new partner and an OPD', async () => {
+    await page.goto(`${running.baseUrl}/app/agreements/new`);
+    await heading(page, 'Kerja sama baru');
+    await page.getByRole('button', { name: 'Simpan kerja sama' }).click();
+    await page.getByText('Periksa isian yang ditandai merah.').waitFor();
+    expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(2);
+    await expectAccessible(page);
+
+    await pickOption(page, 'Jenis dokumen', 'Perjanjian Kerja Sama (PKS)');
+    await pickOption(page, 'Jenis kerja sama', 'KSDPK — dengan pihak ketiga');
+    await page.getByLabel('Judul').fill('Perjanjian kerja sama beasiswa taruna pelayaran');
+    await page.getByLabel('Nomor Pemda').fill('PKS/E2E/001/2026');
+    await page.getByLabel('Nama mitra baru').fill(NEW_PARTNER);
+    await pickOption(page, 'Kategori mitra baru', 'Perguruan Tinggi Negeri / Kedinasan');
+    await page.getByRole('button', { name: 'Tambah mitra' }).click();
+    await page.getByLabel('Tanggal tanda tangan').fill('2026-02-02');
+    await page.getByLabel('Tanggal mulai').fill('2026-02-02');
+    await page.getByLabel('Tanggal berakhir').fill('2029-02-01');
+    await page.getByLabel('Nilai (rupiah)').fill('1500000');
+    await page.getByText('Rp 1.500.000').waitFor();
+    const unit = api.master.units[0]!.name;
+    await pickOption(page, 'OPD pelaksana utama', unit);
+    await pickOption(page, 'Bidang utama', 'Pendidikan');
+    await screenshot(page, 'form-desktop');
+    await page.getByRole('button', { name: 'Simpan kerja sama' }).click();
+
+    await heading(page, 'Perjanjian kerja sama beasiswa taruna pelayaran');
+    createdId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await page.getByText(NEW_PARTNER).first().waitFor();
+    await page.getByText(unit).first().waitFor();
+    await page.getByText('2 Februari 2026').first().waitFor();
+    await page.getByText('Rp 1.500.000').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'agreement-desktop');
+  });
+
+  it('uploads a PDF and finds the agreement by a word that only the PDF contains', async () => {
+    await page.goto(`${running.baseUrl}/app/agreements/${createdId}?tab=documents`);
+    const pdf = await makeTextPdf([`Lampiran teknis. Program beasiswa ${PDF_ONLY_WORD} untuk taruna asal Ternate.`]);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'naskah-pks.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await page.getByRole('link', { name: 'naskah-pks.pdf', exact: true }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'documents-desktop');
+
+    await page.goto(`${running.baseUrl}/app/agreements`);
+    await page.getByLabel('Cari kerja sama').fill(PDF_ONLY_WORD);
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await page.waitForURL(new RegExp(`q=${PDF_ONLY_WORD}`));
+    await page.getByRole('link', { name: 'Perjanjian kerja sama beasiswa taruna pelayaran' }).waitFor();
+    expect(await page.locator('.jalin-snippet mark').first().textContent()).toMatch(new RegExp(PDF_ONLY_WORD, 'i'));
+    await expectAccessible(page);
+    await screenshot(page, 'search-desktop');
+  });
+
+  it('narrows the list with a facet kept in the address, and Back undoes it', async () => {
+    await api.createAgreement({ title: 'Kesepakatan bersama pengelolaan air bersih', docType: 'KB', primarySectorCode: 'pekerjaan_umum', partners: [{ name: 'PT Air Uji', categoryCode: 'bumd' }] });
+    await page.goto(`${running.baseUrl}/app/agreements`);
+    await page.getByRole('link', { name: 'Kesepakatan bersama pengelolaan air bersih' }).waitFor();
+    await page.getByRole('checkbox', { name: /Perjanjian Kerja Sama \(PKS\)/ }).click();
+    await page.waitForURL(/docType=PKS/);
+    await page.getByRole('link', { name: 'Kesepakatan bersama pengelolaan air bersih' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Perjanjian kerja sama beasiswa taruna pelayaran' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'registry-facet-desktop');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Kesepakatan bersama pengelolaan air bersih' }).waitFor();
+    expect(new URL(page.url()).search).not.toContain('docType');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /XLSX/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+  });
+
+  it('refuses a stale edit with a message and a reload, never overwriting', async () => {
+    await page.goto(`${running.baseUrl}/app/agreements/${createdId}/edit`);
+    await heading(page, 'Ubah kerja sama');
+    const current = await api.request<{ version: number }>('GET', `/agreements/${createdId}`);
+    await api.request('PATCH', `/agreements/${createdId}`, { version: current.version, numberPartner: 'MITRA/LAIN/7' });
+    await page.getByLabel('Nomor mitra').fill('MITRA/SAYA/1');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Data telah diubah oleh pengguna lain').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'stale-desktop');
+    await page.getByRole('button', { name: 'Muat ulang data terbaru' }).click();
+    await expect.poll(() => page.getByLabel('Nomor mitra').inputValue()).toBe('MITRA/LAIN/7');
+  });
+
+  it('ends an agreement early and shows who changed what in the history', async () => {
+    await page.goto(`${running.baseUrl}/app/agreements/${createdId}`);
+    await page.getByRole('button', { name: 'Akhiri lebih awal' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tanggal berakhir').fill('2026-03-01');
+    await dialog.getByRole('combobox', { name: 'Alasan', exact: true }).click();
+    await page.getByRole('option', { name: 'Tujuan telah tercapai' }).click();
+    await dialog.getByRole('button', { name: 'Akhiri kerja sama' }).click();
+    await page.getByText('Berakhir pada 1 Maret 2026').waitFor();
+    await page.getByRole('tab', { name: 'Riwayat perubahan' }).click();
+    await page.getByRole('cell', { name: 'Diakhiri', exact: true }).waitFor();
+    await page.getByText('MITRA/LAIN/7').first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'history-desktop');
+  });
+
+  it('merges two partners after saying which agreements move', async () => {
+    // The registered name has more agreements, so it is offered as the one to keep.
+    const kept = await api.createPartner('CV Karya Bahari Ternate', 'swasta');
+    await api.createAgreement({ title: 'Kerja sama perahu nelayan', partners: [{ id: kept.id }], primarySectorCode: 'kelautan_perikanan' });
+    await api.createAgreement({ title: 'Kerja sama cold storage ikan', partners: [{ id: kept.id }], primarySectorCode: 'kelautan_perikanan' });
+    await api.createAgreement({ title: 'Kerja sama pelatihan nelayan', partners: [{ name: 'CV. Karya Bahari Ternat', categoryCode: 'swasta' }], primarySectorCode: 'kelautan_perikanan' });
+    await page.goto(`${running.baseUrl}/app/partners?tab=duplicates`);
+    await page.getByText('CV. Karya Bahari Ternat').waitFor();
+    await page.getByRole('button', { name: 'Gabungkan' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/1 kerja sama akan dipindahkan/).waitFor();
+    await dialog.getByRole('link', { name: /Kerja sama pelatihan nelayan/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'merge-desktop');
+    await dialog.getByRole('button', { name: 'Ya, gabungkan' }).click();
+    await page.getByText(/1 kerja sama dipindahkan/).waitFor();
+    await page.getByText('CV. Karya Bahari Ternat').waitFor({ state: 'detached' });
+  });
+
+  it('works on a phone: burger navigation, no sideways scrolling, readable pages', async () => {
+    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'id-ID', timezoneId: 'Asia/Jayapura' });
+    const small = await phone.newPage();
+    await login(small, running.baseUrl);
+    await heading(small, 'Daftar kerja sama');
+    await expectNoHorizontalScroll(small);
+    await expectAccessible(small);
+    await screenshot(small, 'registry-phone');
+    await small.getByRole('button', { name: 'Buka menu navigasi' }).click();
+    await small.getByRole('link', { name: 'Mitra' }).click();
+    await heading(small, 'Mitra kerja sama');
+    await expectNoHorizontalScroll(small);
+    await screenshot(small, 'partners-phone');
+    for (const tab of ['', '?tab=documents', '?tab=history']) {
+      await small.goto(`${running.baseUrl}/app/agreements/${createdId}${tab}`);
+      await heading(small, 'Perjanjian kerja sama beasiswa taruna pelayaran');
+      await small.waitForLoadState('networkidle');
+      await expectNoHorizontalScroll(small);
+      await expectAccessible(small);
+    }
+    await screenshot(small, 'history-phone');
+    await small.goto(`${running.baseUrl}/app/agreements/new`);
+    await heading(small, 'Kerja sama baru');
+    await expectNoHorizontalScroll(small);
+    await screenshot(small, 'form-phone');
+    await phone.close();
+  });
+});
