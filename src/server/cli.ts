@@ -121,14 +121,14 @@ function buildProgram(): Command {
     .description('impor register dari CSV/XLSX / import a register file')
     .argument('<file>')
     .option('--dry-run', 'periksa saja, tanpa menulis / check only')
-    .option('--json', 'keluaran JSON / JSON output')
+    .option('--json', 'hanya JSON di stdout / only JSON on stdout (via npm: npm run -s jalin -- …)')
     .action(importCommand);
   program
     .command('stats')
     .description('statistik kerja sama per tahun / statistics per year')
     .option('--from <year>')
     .option('--to <year>')
-    .option('--json', 'keluaran JSON / JSON output')
+    .option('--json', 'hanya JSON di stdout / only JSON on stdout (via npm: npm run -s jalin -- …)')
     .action(statsCommand);
   program
     .command('create-user')

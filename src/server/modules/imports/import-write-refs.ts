@@ -14,7 +14,7 @@ export type AuditEntry = { entity: string; entityId: string; action: string; cha
 export async function insertAuditRows(db: Db, actor: Actor | null, at: Date, entries: AuditEntry[]): Promise<void> {
   const columns = [['actor_id', 'uuid'], ['actor_label', 'text'], ['entity', 'text'], ['entity_id', 'text'], ['action', 'text'], ['changes', 'jsonb'], ['at', 'timestamptz']] as const;
   const label = actor ? actor.email : 'system';
-  const rows = entries.map((entry) => [actor?.id ?? null, label, entry.entity, entry.entityId, entry.action, JSON.stringify(entry.changes), at.toISOString()]);
+  const rows = entries.map((entry) => [actor?.id ?? null, label, entry.entity, entry.entityId, entry.action, entry.changes, at.toISOString()]);
   await bulkInsert(db, 'audit_log', columns, rows);
 }
 

@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/context';
 import { staleVersion } from '../../lib/errors';
 import { unitKey } from './import-cells';
 import type { PlanItem } from './import-plan';
-import { arrayParam, bulkInsert, selectRows, unnestSource } from './import-bulk';
+import { arrayParam, bulkInsert, selectRows, recordSource } from './import-bulk';
 import { chunked, type ImportRegistry } from './import-registry';
 import { ensurePartners, ensureUnits, insertAuditRows } from './import-write-refs';
 
@@ -98,7 +98,7 @@ async function updateBatch(options: WriteOptions, batch: PlanItem[], refs: Refs)
   // Guarded by version: an edit saved through the API since the preview makes the import stop (409).
   const updated = await selectRows<{ id: string }>(db, sql`
     UPDATE agreements AS a SET ${assignments}, version = a.version + 1, updated_at = ${now.toISOString()}::timestamptz
-    FROM ${unnestSource(columns, rows)}
+    FROM ${recordSource(columns, rows)}
     WHERE a.id = v.id AND a.version = v.version
     RETURNING a.id`);
   if (updated.length !== batch.length) throw staleVersion();
