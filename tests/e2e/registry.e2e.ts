@@ -8,6 +8,7 @@ import { E2E_ADMIN, startApp, type RunningApp } from './support/server';
 // A word that appears only inside the uploaded PDF, never in the agreement's own fields.
 const PDF_ONLY_WORD = 'zamrudkatulistiwa';
 const NEW_PARTNER = 'Politeknik Pelayaran Uji Ternate';
+const DEMO_PASSWORD = 'demo-e2e-rahasia';
 
 async function pickOption(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label, exact: true }).click();
@@ -27,7 +28,8 @@ describe('the registry screens', () => {
   let createdId = '';
 
   beforeAll(async () => {
-    [running, browser] = await Promise.all([startApp({ JALIN_DEMO: '0' }), launchBrowser()]);
+    // The demo data set (loaded on first start) is the registry the facet test counts.
+    [running, browser] = await Promise.all([startApp({ JALIN_DEMO_PASSWORD: DEMO_PASSWORD }), launchBrowser()]);
     api = await apiClient(running.baseUrl);
     desktop = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true, locale: 'id-ID', timezoneId: 'Asia/Jayapura' });
     page = await desktop.newPage();
@@ -108,19 +110,20 @@ describe('the registry screens', () => {
     await screenshot(page, 'search-desktop');
   });
 
-  it('narrows the list with a facet kept in the address, and Back undoes it', async () => {
-    await api.createAgreement({ title: 'Kesepakatan bersama pengelolaan air bersih', docType: 'KB', primarySectorCode: 'pekerjaan_umum', partners: [{ name: 'PT Air Uji', categoryCode: 'bumd' }] });
+  it('combines facets kept in the address (the demo data gives the article\'s 27 agreements of 2021), Back undoes one, export follows them', async () => {
     await page.goto(`${running.baseUrl}/app/agreements`);
-    await page.getByRole('link', { name: 'Kesepakatan bersama pengelolaan air bersih' }).waitFor();
-    await page.getByRole('checkbox', { name: /Perjanjian Kerja Sama \(PKS\)/ }).click();
-    await page.waitForURL(/docType=PKS/);
-    await page.getByRole('link', { name: 'Kesepakatan bersama pengelolaan air bersih' }).waitFor({ state: 'detached' });
-    await page.getByRole('link', { name: 'Perjanjian kerja sama beasiswa taruna pelayaran' }).waitFor();
+    await page.getByRole('checkbox', { name: /^2021 \(/ }).click();
+    await page.waitForURL(/year=2021/);
+    for (const code of ['KB', 'PKS', 'NK']) {
+      await page.getByRole('checkbox', { name: new RegExp(`\\(${code}\\) \\(`) }).click();
+      await page.waitForURL(new RegExp(`docType=${code}`));
+    }
+    await page.getByRole('heading', { name: '27 kerja sama' }).waitFor();
     await expectAccessible(page);
-    await screenshot(page, 'registry-facet-desktop');
+    await screenshot(page, 'registry-facets-desktop');
     await page.goBack();
-    await page.getByRole('link', { name: 'Kesepakatan bersama pengelolaan air bersih' }).waitFor();
-    expect(new URL(page.url()).search).not.toContain('docType');
+    await page.waitForURL((url) => !url.search.includes('docType=NK'));
+    expect(new URL(page.url()).searchParams.getAll('docType')).toEqual(['KB', 'PKS']);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /XLSX/ }).click();
@@ -165,7 +168,7 @@ describe('the registry screens', () => {
     await api.createAgreement({ title: 'Kerja sama pelatihan nelayan', partners: [{ name: 'CV. Karya Bahari Ternat', categoryCode: 'swasta' }], primarySectorCode: 'kelautan_perikanan' });
     await page.goto(`${running.baseUrl}/app/partners?tab=duplicates`);
     await page.getByText('CV. Karya Bahari Ternat').waitFor();
-    await page.getByRole('button', { name: 'Gabungkan' }).first().click();
+    await page.getByRole('button', { name: /Gabungkan .*CV\. Karya Bahari Ternat/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/1 kerja sama akan dipindahkan/).waitFor();
     await dialog.getByRole('link', { name: /Kerja sama pelatihan nelayan/ }).waitFor();
@@ -174,6 +177,25 @@ describe('the registry screens', () => {
     await dialog.getByRole('button', { name: 'Ya, gabungkan' }).click();
     await page.getByText(/1 kerja sama dipindahkan/).waitFor();
     await page.getByText('CV. Karya Bahari Ternat').waitFor({ state: 'detached' });
+  });
+
+  it('shows leadership the registry read-only and follows the language switch', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
+    const leader = await context.newPage();
+    await login(leader, running.baseUrl, { email: 'pimpinan@demo.jalin.local', password: DEMO_PASSWORD });
+    await heading(leader, 'Daftar kerja sama');
+    expect(await leader.getByRole('link', { name: 'Kerja sama baru' }).count()).toBe(0);
+    await leader.goto(`${running.baseUrl}/app/agreements/${createdId}`);
+    await heading(leader, 'Perjanjian kerja sama beasiswa taruna pelayaran');
+    expect(await leader.getByRole('button', { name: 'Ubah' }).count()).toBe(0);
+    await leader.goto(`${running.baseUrl}/app/agreements/new`);
+    await heading(leader, 'Akses ditolak');
+    await leader.locator('label', { hasText: 'EN' }).first().click();
+    await heading(leader, 'Access denied');
+    expect(await leader.evaluate(() => document.documentElement.lang)).toBe('en');
+    await leader.reload();
+    await heading(leader, 'Access denied');
+    await context.close();
   });
 
   it('works on a phone: burger navigation, no sideways scrolling, readable pages', async () => {

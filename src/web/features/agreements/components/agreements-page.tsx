@@ -33,7 +33,7 @@ function SortSelect({ value, hasQuery, onChange }: { value: SearchSort | null; h
       value={value ?? (hasQuery ? 'relevance' : 'signed_desc')}
       onChange={(next) => next && onChange(next)}
       allowDeselect={false}
-      w={{ base: '100%', xs: 240 }}
+      w={{ base: '100%', xs: 280 }}
     />
   );
 }

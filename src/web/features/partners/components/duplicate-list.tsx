@@ -51,7 +51,12 @@ export function DuplicateList({ canMerge, onMerge }: { canMerge: boolean; onMerg
                 {t('duplicates.similarity', { percent: Math.round(pair.similarity * 100) })}
               </Badge>
               {canMerge ? (
-                <Button size="xs" leftSection={<IconArrowMerge size={14} aria-hidden />} onClick={() => onMerge(suggestedPair(pair))}>
+                <Button
+                  size="xs"
+                  leftSection={<IconArrowMerge size={14} aria-hidden />}
+                  onClick={() => onMerge(suggestedPair(pair))}
+                  aria-label={t('merge.mergePair', { a: pair.a.name, b: pair.b.name })}
+                >
                   {t('merge.action')}
                 </Button>
               ) : null}
