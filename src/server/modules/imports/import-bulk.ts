@@ -15,9 +15,11 @@ export function arrayParam(values: readonly unknown[], pgType: string): SQL {
 
 // "jsonb_to_recordset($1::jsonb) AS v(id uuid, title text)" for rows given column by column.
 export function recordSource(columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): SQL {
-  const records = rows.map((row) => Object.fromEntries(columns.map(([name], index) => [name, row[index] ?? null])));
+  // Written as text directly: no intermediate object per row (the batch may hold thousands).
+  const keys = columns.map(([name]) => `${JSON.stringify(name)}:`);
+  const records = rows.map((row) => `{${keys.map((key, index) => key + JSON.stringify(row[index] ?? null)).join(',')}}`);
   const definition = sql.raw(columns.map(([name, pgType]) => `${name} ${pgType}`).join(', '));
-  return sql`jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS v(${definition})`;
+  return sql`jsonb_to_recordset(${`[${records.join(',')}]`}::jsonb) AS v(${definition})`;
 }
 
 export async function bulkInsert(
