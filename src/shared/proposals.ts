@@ -189,3 +189,45 @@ export type ProposalView = ProposalSummary &
   };
 
 export type ProposalListResponse = { items: ProposalSummary[]; total: number; page: number; pageSize: number };
+
+// ——— The public form and the initiator's private link ———
+export const PUBLIC_MAX_UPLOAD_MB = 10;
+export const PUBLIC_FORM_MAX_BYTES = 256 * 1024;
+
+export const PublicProposalSchema = ProposalFieldsSchema.extend({
+  initiator: ExternalInitiatorSchema,
+  // Made by the form when it opens: the same form sent twice is one proposal.
+  idempotencyKey: z.uuid(),
+  // A field people never see; a robot fills it in.
+  website: z.string().max(500).optional(),
+});
+export type PublicProposalInput = z.input<typeof PublicProposalSchema>;
+
+export const ConfirmProposalSchema = z.object({ token: z.string().trim().min(20).max(200) });
+export const TrackingTokenParamSchema = z.object({ token: z.string().min(20).max(200) });
+
+export type PublicProposalAccepted = {
+  trackingCode: string;
+  state: 'menunggu_konfirmasi' | 'terkonfirmasi';
+  message: string;
+  messageEn: string;
+};
+
+export type ConfirmProposalResponse = { trackingCode: string; trackingToken: string; trackingExpiresAt: string };
+
+export type TrackingView = {
+  trackingCode: string;
+  title: string;
+  kind: CooperationKind;
+  institution: string | null;
+  state: ProposalState;
+  stageCode: string;
+  stageName: string | null;
+  stages: ProposalStageView[];
+  missingDocTypes: ProcedureDocType[];
+  // What the division asked for when sending it back, newest last.
+  requests: { at: string; stageCode: string | null; note: string }[];
+  documents: Pick<ProposalDocumentView, 'docType' | 'versionNo' | 'isLatest' | 'fileName' | 'createdAt'>[];
+  timeline: { at: string; action: string; toStage: string | null; toState: ProposalState | null; note: string | null }[];
+  linkExpiresAt: string;
+};

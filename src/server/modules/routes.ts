@@ -4,10 +4,13 @@ import { authRoutes } from './auth/auth.routes';
 import { documentsRoutes } from './documents/documents.routes';
 import { healthRoutes } from './health/health.routes';
 import { importsRoutes } from './imports/imports.routes';
+import { mailRoutes } from './mail/mail.routes';
 import { masterRoutes } from './master/master.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
 import { partnersRoutes } from './partners/partners.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
 import { proposalsRoutes } from './proposals/proposals.routes';
+import { publicProposalsRoutes } from './proposals/public-proposals.routes';
 import { publicRoutes } from './public/public.routes';
 import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
@@ -30,4 +33,7 @@ export async function registerModules(app: FastifyInstance) {
   publicRoutes(app);
   proceduresRoutes(app);
   proposalsRoutes(app);
+  publicProposalsRoutes(app);
+  mailRoutes(app);
+  notificationsRoutes(app);
 }

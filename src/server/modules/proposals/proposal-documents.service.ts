@@ -55,7 +55,15 @@ export async function prepareProposalUpload(ctx: ActorCtx, proposalId: string): 
 export async function storeProposalDocument(
   db: Db,
   files: FileStore,
-  options: { proposalId: string; upload: ReceivedUpload; limit: UploadLimit; by: TransitionActor; now: Date },
+  options: {
+    proposalId: string;
+    upload: ReceivedUpload;
+    limit: UploadLimit;
+    by: TransitionActor;
+    now: Date;
+    // Runs in the same transaction once the row is written (checks and notices of the caller).
+    onStored?: (tx: Db, proposal: repo.ProposalRow, document: repo.ProposalDocumentRow) => Promise<void>;
+  },
 ): Promise<ProposalDocumentView> {
   const fields = parseFields(options.upload.fields);
   const file = checkPdfFile(options.upload.file, options.limit);
@@ -88,6 +96,7 @@ export async function storeProposalDocument(
       const actorLabel = options.by.actor ? options.by.actor.email : options.by.label;
       await repo.insertEvent(tx, { proposalId: proposal.id, at: options.now, action: 'document_upload', note: row.note, details: summary, actorId: options.by.actor?.id ?? null, actorLabel });
       await recordAudit(tx, { actor: options.by.actor, entity: 'proposal', entityId: proposal.id, action: 'document_upload', at: options.now, changes: [{ field: 'document', old: null, new: { ...summary, by: actorLabel } }] });
+      await options.onStored?.(tx, proposal, row);
       return toDocumentView(row, true);
     });
   } catch (error) {

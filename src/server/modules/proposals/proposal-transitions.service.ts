@@ -6,8 +6,10 @@ import type { Actor, ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { recordAudit } from '../audit/audit.service';
+import { deliverMail, type MailSettings } from '../mail/mail.service';
 import { applyAction } from '../procedures/procedure-machine';
 import { loadProcedure } from '../procedures/procedures.service';
+import { announceTransition } from './proposal-notices';
 import { machineFacts } from './proposal-views';
 import { canReadProposal, canTakeAction } from './proposals.policy';
 import * as repo from './proposals.repository';
@@ -25,7 +27,7 @@ export type TransitionResult = { row: repo.ProposalRow; from: Pick<repo.Proposal
 // row in the caller's transaction; a refusal is a 409 that says why.
 export async function applyTransition(
   db: Db,
-  options: { before: repo.ProposalRow; action: ProposalAction; note: string | null; version: number; now: Date; by: TransitionActor },
+  options: { before: repo.ProposalRow; action: ProposalAction; note: string | null; version: number; now: Date; by: TransitionActor; extraPatch?: Record<string, unknown> },
 ): Promise<TransitionResult> {
   const { before, action, now, by } = options;
   if (before.version !== options.version) throw staleVersion();
@@ -37,7 +39,7 @@ export async function applyTransition(
     throw new AppError({ code: 'CONFLICT', message, messageEn, details: { reason: code, ...(missingDocTypes ? { missingDocTypes } : {}) } });
   }
   const { next } = result;
-  const patch: Record<string, unknown> = { stageCode: next.stageCode, state: next.state };
+  const patch: Record<string, unknown> = { ...options.extraPatch, stageCode: next.stageCode, state: next.state };
   if (next.stageCode !== before.stageCode) patch.stageEnteredAt = now;
   if (action === 'submit') patch.submittedAt = now;
   if (CLOSED_PROPOSAL_STATES.includes(next.state)) patch.closedAt = now;
@@ -67,13 +69,17 @@ export async function applyTransition(
   return { row, from: { stageCode: before.stageCode, state: before.state } };
 }
 
-export async function transitionProposal(ctx: ActorCtx, id: string, input: TransitionData): Promise<ProposalView> {
-  const { row } = await ctx.db.transaction(async (tx) => {
+export async function transitionProposal(ctx: ActorCtx, id: string, input: TransitionData, mail: MailSettings): Promise<ProposalView> {
+  const { row, mailIds } = await ctx.db.transaction(async (tx) => {
     const before = await repo.lockProposal(tx, id);
     if (!before) throw notFound(...PROPOSAL_WHAT);
     if (!canReadProposal(ctx.actor, before) || !canTakeAction(ctx.actor, before, input.action)) throw forbidden();
-    const result = await applyTransition(tx, { before, action: input.action, note: input.note ?? null, version: input.version, now: ctx.now, by: { actor: ctx.actor } });
-    return result;
+    const note = input.note ?? null;
+    const by = { actor: ctx.actor };
+    const result = await applyTransition(tx, { before, action: input.action, note, version: input.version, now: ctx.now, by });
+    const queued = await announceTransition(tx, mail, { row: result.row, action: input.action, note, by, now: ctx.now });
+    return { row: result.row, mailIds: queued };
   });
+  await deliverMail(ctx.db, mail, mailIds, ctx.now);
   return proposalViewOf(ctx.db, row, ctx.actor);
 }

@@ -21,6 +21,11 @@ export async function lockProposal(db: Db, id: string): Promise<ProposalRow | un
   return row;
 }
 
+export async function findByIdempotencyKey(db: Db, key: string): Promise<ProposalRow | undefined> {
+  const [row] = await db.select().from(proposals).where(eq(proposals.idempotencyKey, key));
+  return row;
+}
+
 export async function insertProposal(db: Db, values: typeof proposals.$inferInsert): Promise<ProposalRow> {
   const [row] = await db.insert(proposals).values(values).returning();
   if (!row) throw new Error('insert returned nothing');

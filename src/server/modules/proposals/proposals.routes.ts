@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { CreateProposalSchema, ProposalListQuerySchema, TransitionProposalSchema, UpdateProposalSchema } from '../../../shared/proposals';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
 import { receiveUpload } from '../documents/documents.multipart';
+import { mailSettingsOf } from '../mail/mail.service';
 import { openProposalDocument, prepareProposalUpload, uploadProposalDocument, type ProposalFilesCtx } from './proposal-documents.service';
+import { reissueTrackingLink, revokeTrackingLink } from './proposal-tracking.service';
 import { transitionProposal } from './proposal-transitions.service';
 import { createProposal, getProposal, listProposals, updateProposal } from './proposals.service';
 
@@ -26,7 +28,7 @@ export function proposalsRoutes(app: FastifyInstance) {
   );
   // A refused step answers 409 with the reason (and the missing document types) in error.details.
   api.post('/proposals/:id/transitions', { schema: { tags, params: idParam, body: TransitionProposalSchema } }, (request) =>
-    transitionProposal(actorCtxOf(request), request.params.id, request.body),
+    transitionProposal(actorCtxOf(request), request.params.id, request.body, mailSettingsOf(request.server.deps.env)),
   );
   // multipart/form-data: file (PDF), docType, note?
   api.post('/proposals/:id/documents', { schema: { tags, params: idParam, consumes: ['multipart/form-data'] } }, async (request, reply) => {
@@ -35,6 +37,11 @@ export function proposalsRoutes(app: FastifyInstance) {
     const upload = await receiveUpload(request, limit);
     return reply.status(201).send(await uploadProposalDocument(ctx, request.params.id, upload));
   });
+  // An outside initiator's private link: a new one replaces (and revokes) the old one.
+  api.post('/proposals/:id/tracking-link', { schema: { tags, params: idParam } }, async (request, reply) =>
+    reply.status(201).send(await reissueTrackingLink(actorCtxOf(request), mailSettingsOf(request.server.deps.env), request.params.id)),
+  );
+  api.delete('/proposals/:id/tracking-link', { schema: { tags, params: idParam } }, (request) => revokeTrackingLink(actorCtxOf(request), request.params.id));
   api.get('/proposal-documents/:id/file', { schema: { tags, params: idParam } }, async (request, reply) => {
     const file = await openProposalDocument(filesCtxOf(request), request.params.id);
     return sendFileDownload(reply, { ...file, inline: true });

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   CreateProposalSchema,
+  ExternalInitiator,
+  ProposalFields,
   ProposalListQuery,
   ProposalListResponse,
   ProposalView,
@@ -18,6 +20,7 @@ import { buildProposalView, proposalFieldsOf, toSummary } from './proposal-views
 import { checkProposalReferences, checkProposalTerm, newTrackingCode } from './proposal-rules';
 import { canCreateProposal, canEditProposal, canReadProposal, proposalListScope } from './proposals.policy';
 import * as repo from './proposals.repository';
+import type { TransitionActor } from './proposal-transitions.service';
 import { proposals } from './proposals.table';
 
 type CreateData = z.output<typeof CreateProposalSchema>;
@@ -69,36 +72,48 @@ function initiatorOf(ctx: ActorCtx, input: CreateData) {
   return { initiatorType: 'opd' as const, unitId, external: null };
 }
 
+type Initiator = { initiatorType: 'opd' | 'external'; unitId: string | null; external: ExternalInitiator | null };
+
+// A new draft at the first stage of its kind's procedure, with its timeline entry and audit row,
+// in the caller's transaction. Staff and the public form both start here.
+export async function insertDraftProposal(
+  db: Db,
+  options: { fields: ProposalFields; initiator: Initiator; by: TransitionActor; idempotencyKey?: string; now: Date },
+): Promise<repo.ProposalRow> {
+  const { fields, initiator, by, now } = options;
+  const first = (await loadProcedure(db, fields.kind)).stages[0];
+  if (!first) throw invalid('kind', 'Prosedur jenis kerja sama ini belum memiliki tahap.', 'This kind has no procedure stages.');
+  const created = await repo.insertProposal(db, {
+    ...fields,
+    trackingCode: await newTrackingCode(db, localDate(now).slice(0, 4)),
+    initiatorType: initiator.initiatorType,
+    unitId: initiator.unitId,
+    externalInstitution: initiator.external?.institution ?? null,
+    externalContactName: initiator.external?.contactName ?? null,
+    externalEmail: initiator.external?.email ?? null,
+    externalPhone: initiator.external?.phone ?? null,
+    stageCode: first.code,
+    state: 'draf',
+    stageEnteredAt: now,
+    idempotencyKey: options.idempotencyKey ?? null,
+    createdBy: by.actor?.id ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const actorLabel = by.actor ? by.actor.email : by.label;
+  await repo.insertEvent(db, { proposalId: created.id, at: now, action: 'create', toStage: first.code, toState: 'draf', actorId: by.actor?.id ?? null, actorLabel });
+  const changes = diffFields({}, { ...proposalFieldsOf(created), trackingCode: created.trackingCode, ...(by.actor ? {} : { by: by.label }) });
+  await recordAudit(db, { actor: by.actor, entity: 'proposal', entityId: created.id, action: 'create', at: now, changes });
+  return created;
+}
+
 export async function createProposal(ctx: ActorCtx, input: CreateData): Promise<ProposalView> {
   const initiator = initiatorOf(ctx, input);
   if (!canCreateProposal(ctx.actor, initiator)) throw forbidden();
   await checkProposalReferences(ctx.db, { ...input, unitId: initiator.unitId });
   await checkProposalTerm(ctx.db, input);
   const { initiatorType: _type, unitId: _unit, external: _external, ...fields } = input;
-  const row = await ctx.db.transaction(async (tx) => {
-    const procedure = await loadProcedure(tx, input.kind);
-    const first = procedure.stages[0];
-    if (!first) throw invalid('kind', 'Prosedur jenis kerja sama ini belum memiliki tahap.', 'This kind has no procedure stages.');
-    const created = await repo.insertProposal(tx, {
-      ...fields,
-      trackingCode: await newTrackingCode(tx, localDate(ctx.now).slice(0, 4)),
-      initiatorType: initiator.initiatorType,
-      unitId: initiator.unitId,
-      externalInstitution: initiator.external?.institution ?? null,
-      externalContactName: initiator.external?.contactName ?? null,
-      externalEmail: initiator.external?.email ?? null,
-      externalPhone: initiator.external?.phone ?? null,
-      stageCode: first.code,
-      state: 'draf',
-      stageEnteredAt: ctx.now,
-      createdBy: ctx.actor.id,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-    await repo.insertEvent(tx, { proposalId: created.id, at: ctx.now, action: 'create', toStage: first.code, toState: 'draf', actorId: ctx.actor.id, actorLabel: ctx.actor.email });
-    await recordAudit(tx, { actor: ctx.actor, entity: 'proposal', entityId: created.id, action: 'create', at: ctx.now, changes: diffFields({}, { ...proposalFieldsOf(created), trackingCode: created.trackingCode }) });
-    return created;
-  });
+  const row = await ctx.db.transaction((tx) => insertDraftProposal(tx, { fields, initiator, by: { actor: ctx.actor }, now: ctx.now }));
   return proposalViewOf(ctx.db, row, ctx.actor);
 }
 

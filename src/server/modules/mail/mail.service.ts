@@ -1,0 +1,93 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { createTransport } from 'nodemailer';
+import type { OutboxMailView, OutboxQuery, OutboxResponse } from '../../../shared/notifications';
+import type { Db } from '../../db/client';
+import type { Env } from '../../env';
+import type { ActorCtx } from '../../lib/context';
+import { forbidden } from '../../lib/errors';
+import { canReadOutbox } from './mail.policy';
+import { outbox } from './mail.table';
+
+export type MailSettings = { smtpUrl: string | null; from: string; publicUrl: string };
+export type MailMessage = { to: string; subject: string; text: string; entity?: string; entityId?: string };
+
+const MAX_ATTEMPTS = 5;
+
+export function mailSettingsOf(env: Env): MailSettings {
+  return { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM, publicUrl: env.JALIN_PUBLIC_URL.replace(/\/+$/, '') };
+}
+
+// Written in the caller's transaction, so a mail exists only if the change it reports was committed.
+export async function queueMail(db: Db, settings: MailSettings, message: MailMessage, now: Date): Promise<string> {
+  const [row] = await db
+    .insert(outbox)
+    .values({
+      toAddress: message.to,
+      subject: message.subject,
+      textBody: message.text,
+      status: settings.smtpUrl ? 'pending' : 'held',
+      entity: message.entity ?? null,
+      entityId: message.entityId ?? null,
+      createdAt: now,
+    })
+    .returning({ id: outbox.id });
+  if (!row) throw new Error('insert returned nothing');
+  return row.id;
+}
+
+// An SMTP error can quote the server's answer, never the URL with its password; keep it short anyway.
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/smtps?:\/\/[^\s]+/gi, 'smtp://…').slice(0, 300);
+}
+
+// After the commit: sends what is pending, records the outcome, and never throws at the caller.
+export async function deliverMail(db: Db, settings: MailSettings, ids: string[], now: Date): Promise<void> {
+  if (!settings.smtpUrl || ids.length === 0) return;
+  const rows = await db.select().from(outbox).where(and(inArray(outbox.id, ids), inArray(outbox.status, ['pending', 'failed'])));
+  if (rows.length === 0) return;
+  const transport = createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  try {
+    for (const row of rows) {
+      try {
+        await transport.sendMail({ from: settings.from, to: row.toAddress, subject: row.subject, text: row.textBody ?? '' });
+        await db.update(outbox).set({ status: 'sent', sentAt: now, textBody: null, attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id));
+      } catch (error) {
+        const status = row.attempts + 1 >= MAX_ATTEMPTS ? 'failed' : 'pending';
+        await db.update(outbox).set({ status, attempts: row.attempts + 1, lastError: describeError(error) }).where(eq(outbox.id, row.id));
+      }
+    }
+  } finally {
+    transport.close();
+  }
+}
+
+function toView(row: typeof outbox.$inferSelect): OutboxMailView {
+  return {
+    id: row.id,
+    to: row.toAddress,
+    subject: row.subject,
+    text: row.textBody,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    entity: row.entity,
+    entityId: row.entityId,
+    createdAt: row.createdAt.toISOString(),
+    sentAt: row.sentAt?.toISOString() ?? null,
+  };
+}
+
+export async function listOutbox(ctx: ActorCtx, query: OutboxQuery): Promise<OutboxResponse> {
+  if (!canReadOutbox(ctx.actor)) throw forbidden();
+  const where = query.status ? eq(outbox.status, query.status) : undefined;
+  const rows = await ctx.db
+    .select()
+    .from(outbox)
+    .where(where)
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [totals] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(outbox).where(where);
+  return { items: rows.map(toView), total: totals?.total ?? 0, page: query.page, pageSize: query.pageSize };
+}

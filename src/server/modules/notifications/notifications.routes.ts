@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { NotificationListQuerySchema } from '../../../shared/notifications';
+import { actorCtxOf, typed } from '../../lib/http';
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service';
+
+const tags = ['notifications'];
+
+export function notificationsRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  api.get('/notifications', { schema: { tags, querystring: NotificationListQuerySchema } }, (request) => {
+    const unreadOnly = request.query.unreadOnly === '1' || request.query.unreadOnly === 'true';
+    return listNotifications(actorCtxOf(request), { unreadOnly, limit: request.query.limit });
+  });
+  api.post('/notifications/:id/read', { schema: { tags, params: z.object({ id: z.uuid() }) } }, (request) =>
+    markNotificationRead(actorCtxOf(request), request.params.id),
+  );
+  api.post('/notifications/read-all', { schema: { tags } }, (request) => markAllNotificationsRead(actorCtxOf(request)));
+}
