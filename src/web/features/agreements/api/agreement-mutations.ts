@@ -12,6 +12,7 @@ function useRefresh() {
     if (view) queryClient.setQueryData(agreementKeys.detail(view.id), view);
     void queryClient.invalidateQueries({ queryKey: agreementKeys.all });
     void queryClient.invalidateQueries({ queryKey: ['partners'] });
+    void queryClient.invalidateQueries({ queryKey: ['lookup'] });
   };
 }
 

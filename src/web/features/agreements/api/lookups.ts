@@ -1,26 +1,31 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { PartnerListView } from '../../../../shared/partners';
-import type { AgreementSearchResult } from '../../../../shared/search';
+import type { PartnerListView, PartnerView } from '../../../../shared/partners';
+import type { AgreementListItem, AgreementSearchResult } from '../../../../shared/search';
 import { api } from '../../../lib/api';
 
-// Typing searches after a short pause, not on every key.
-export function usePartnerOptions(search: string) {
-  const [q] = useDebouncedValue(search.trim(), 250);
-  return useQuery({
-    queryKey: ['partners', 'options', q],
-    queryFn: ({ signal }) => api<PartnerListView>('/partners', { query: { q, pageSize: 10 }, signal }),
-    enabled: q.length >= 2,
+const MIN_SEARCH = 2;
+
+// Typing searches after a short pause. Until the answer for exactly what is typed has come,
+// no options are offered, so a click can never pick a match for an earlier text.
+function useSearchOptions<T>(search: string, key: string, fetchItems: (q: string, signal: AbortSignal) => Promise<T[]>) {
+  const typed = search.trim();
+  const [q] = useDebouncedValue(typed, 250);
+  const query = useQuery({
+    queryKey: ['lookup', key, q],
+    queryFn: ({ signal }) => fetchItems(q, signal),
+    enabled: q.length >= MIN_SEARCH,
     placeholderData: keepPreviousData,
   });
+  if (typed.length < MIN_SEARCH) return { items: [] as T[], isLoading: false };
+  const isCurrent = q === typed && query.isSuccess && !query.isPlaceholderData;
+  return { items: isCurrent ? query.data : [], isLoading: !isCurrent };
+}
+
+export function usePartnerOptions(search: string) {
+  return useSearchOptions<PartnerView>(search, 'partners', async (q, signal) => (await api<PartnerListView>('/partners', { query: { q, pageSize: 10 }, signal })).items);
 }
 
 export function useParentOptions(search: string) {
-  const [q] = useDebouncedValue(search.trim(), 250);
-  return useQuery({
-    queryKey: ['agreements', 'parent-options', q],
-    queryFn: ({ signal }) => api<AgreementSearchResult>('/agreements', { query: { q, pageSize: 10 }, signal }),
-    enabled: q.length >= 2,
-    placeholderData: keepPreviousData,
-  });
+  return useSearchOptions<AgreementListItem>(search, 'parents', async (q, signal) => (await api<AgreementSearchResult>('/agreements', { query: { q, pageSize: 10 }, signal })).items);
 }

@@ -118,7 +118,7 @@ export function ParentField({ values, set, errors, selfId }: SectionProps & { se
   const { t } = useTranslation('agreements');
   const [search, setSearch] = useState('');
   const options = useParentOptions(search);
-  const found = (options.data?.items ?? []).filter((item) => item.id !== selfId);
+  const found = options.items.filter((item) => item.id !== selfId);
   if (values.parent) {
     return (
       <div>
@@ -145,7 +145,7 @@ export function ParentField({ values, set, errors, selfId }: SectionProps & { se
       placeholder={t('form.parentPlaceholder')}
       search={search}
       onSearchChange={setSearch}
-      isLoading={options.isFetching}
+      isLoading={options.isLoading}
       emptyText={t('form.nothingFound')}
       error={errors.parentId}
       options={found.map((item) => ({ value: item.id, label: `${item.docType} · ${item.title}`, description: item.numberOurs ?? undefined }))}

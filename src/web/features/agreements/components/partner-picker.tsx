@@ -98,7 +98,7 @@ export function PartnerPicker({ value, onChange, errors }: Props) {
   const options = usePartnerOptions(search);
   const isTaken = (name: string) => value.some((entry) => normalizePartnerName(entry.name) === normalizePartnerName(name));
   const chosenIds = new Set(value.map((entry) => entry.id));
-  const found = (options.data?.items ?? []).filter((partner) => !chosenIds.has(partner.id));
+  const found = options.items.filter((partner) => !chosenIds.has(partner.id));
   return (
     <Stack gap="sm">
       {value.length === 0 ? (
@@ -126,7 +126,7 @@ export function PartnerPicker({ value, onChange, errors }: Props) {
         leftSection={<IconSearch size={16} aria-hidden />}
         search={search}
         onSearchChange={setSearch}
-        isLoading={options.isFetching}
+        isLoading={options.isLoading}
         emptyText={t('form.noPartnerFound')}
         options={found.map((partner) => ({ value: partner.id, label: partner.name, description: categoryName(partner.categoryCode) }))}
         onPick={(option) => {

@@ -1,6 +1,6 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MergePartnersInput, MergePartnersResult, PartnerDetailView, PartnerDuplicateView, PartnerListView } from '../../../../shared/partners';
+import type { MergePartnersInput, MergePartnersResult, PartnerDetailView, PartnerDuplicateView, PartnerListView, PartnerView } from '../../../../shared/partners';
 import { api } from '../../../lib/api';
 
 export const PARTNER_PAGE_SIZE = 25;
@@ -22,14 +22,19 @@ export function usePartnerDetail(id: string | null) {
   return useQuery({ queryKey: ['partners', 'detail', id], queryFn: () => api<PartnerDetailView>(`/partners/${id ?? ''}`), enabled: id !== null });
 }
 
+// Offers matches only for exactly what is typed, never a stale list from an earlier text.
 export function usePartnerSearch(search: string) {
-  const [q] = useDebouncedValue(search.trim(), 250);
-  return useQuery({
+  const typed = search.trim();
+  const [q] = useDebouncedValue(typed, 250);
+  const query = useQuery({
     queryKey: ['partners', 'options', q],
     queryFn: ({ signal }) => api<PartnerListView>('/partners', { query: { q, pageSize: 10 }, signal }),
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,
   });
+  if (typed.length < 2) return { items: [] as PartnerView[], isLoading: false };
+  const isCurrent = q === typed && query.isSuccess && !query.isPlaceholderData;
+  return { items: isCurrent ? query.data.items : [], isLoading: !isCurrent };
 }
 
 export function useMergePartners() {

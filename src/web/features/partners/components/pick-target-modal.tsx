@@ -14,7 +14,7 @@ export function PickTargetModal({ source, onClose, onPick }: Props) {
   const { categoryName } = useMasterLookups();
   const [search, setSearch] = useState('');
   const options = usePartnerSearch(search);
-  const found = (options.data?.items ?? []).filter((partner) => partner.id !== source?.id);
+  const found = options.items.filter((partner) => partner.id !== source?.id);
   return (
     <AppModal opened={source !== null} onClose={onClose} title={t('merge.pickTitle')}>
       <Stack gap="sm">
@@ -24,7 +24,7 @@ export function PickTargetModal({ source, onClose, onPick }: Props) {
           placeholder={t('list.searchPlaceholder')}
           search={search}
           onSearchChange={setSearch}
-          isLoading={options.isFetching}
+          isLoading={options.isLoading}
           emptyText={t('list.empty')}
           options={found.map((partner) => ({ value: partner.id, label: partner.name, description: categoryName(partner.categoryCode) }))}
           onPick={(option) => {
