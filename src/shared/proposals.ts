@@ -198,8 +198,8 @@ export const PublicProposalSchema = ProposalFieldsSchema.extend({
   initiator: ExternalInitiatorSchema,
   // Made by the form when it opens: the same form sent twice is one proposal.
   idempotencyKey: z.uuid(),
-  // A field people never see; a robot fills it in.
-  website: z.string().max(500).optional(),
+  // A field people never see; a robot fills it in. Unbounded here so that no answer names it.
+  website: z.string().optional(),
 });
 export type PublicProposalInput = z.input<typeof PublicProposalSchema>;
 

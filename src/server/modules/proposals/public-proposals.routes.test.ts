@@ -213,6 +213,16 @@ describe('public proposal form and private tracking link', () => {
     expect((await track(fresh)).statusCode).toBe(200);
   });
 
+  it('refuses a tracking link past its expiry', async () => {
+    const { trackingToken } = await submitted();
+    const now = t.clock.now;
+    t.clock.now = new Date(now.getTime() + 366 * 24 * 3600_000);
+    const response = await track(trackingToken);
+    t.clock.now = now;
+    expect(response.statusCode).toBe(404);
+    expect(response.json<ApiErrorBody>().error).toMatchObject({ message: expect.stringContaining('kedaluwarsa'), details: { reason: 'expired' } });
+  });
+
   it('refuses uploads once the proposal is closed', async () => {
     const { trackingToken, id } = await submitted();
     await act(t, admin, id, 'reject', { note: 'Bidang usaha tidak sesuai.' });
