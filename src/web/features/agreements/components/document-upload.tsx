@@ -41,7 +41,7 @@ export function DocumentUpload({ agreementId }: { agreementId: string }) {
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="upload-heading">
-      <Title order={3} fz="md" mb="sm" id="upload-heading">
+      <Title order={2} fz="md" mb="sm" id="upload-heading">
         {t('documents.uploadTitle')}
       </Title>
       <Stack gap="sm">
