@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportPreview, ImportRunView } from '../../../../shared/imports';
+import { api, uploadWithProgress } from '../../../lib/api';
+
+const POLL_INTERVAL_MS = 600;
+
+export function useUploadImport() {
+  return useMutation({
+    mutationFn: ({ file, onProgress }: { file: File; onProgress: (fraction: number) => void }) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return uploadWithProgress<ImportPreview>({ path: '/imports', form, onProgress });
+    },
+  });
+}
+
+export function useConfirmImport() {
+  return useMutation({
+    mutationFn: (id: string) => api<{ id: string }>(`/imports/${encodeURIComponent(id)}/confirm`, { method: 'POST' }),
+  });
+}
+
+function isFinished(run: ImportRunView | undefined): boolean {
+  return run?.status === 'done' || run?.status === 'failed';
+}
+
+// Polls the run until it is written or has failed; then every cached list is stale.
+export function useImportRun(id: string | null) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: ['imports', id],
+    queryFn: async () => {
+      const run = await api<ImportRunView>(`/imports/${encodeURIComponent(id ?? '')}`);
+      if (run.status === 'done') {
+        await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' && query.queryKey[0] !== 'imports' });
+      }
+      return run;
+    },
+    enabled: id !== null,
+    staleTime: 0,
+    refetchInterval: (query) => (isFinished(query.state.data) ? false : POLL_INTERVAL_MS),
+  });
+}
