@@ -1,0 +1,33 @@
+import { Alert, Button, Text } from '@mantine/core';
+import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../lib/notify';
+import { isStale } from '../lib/form-errors';
+
+// Someone else saved in between: nothing is overwritten; the admin reloads and redoes the change.
+export function StaleAlert({ onReload, isReloading }: { onReload: () => void; isReloading?: boolean }) {
+  const { t } = useTranslation('admin');
+  return (
+    <Alert color="orange" variant="light" title={t('stale.title')} role="alert">
+      <Text fz="sm" mb="xs">
+        {t('stale.body')}
+      </Text>
+      <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onReload} loading={isReloading}>
+        {t('stale.reload')}
+      </Button>
+    </Alert>
+  );
+}
+
+type Props = { error: unknown; isFieldError: boolean; onReload: () => void; isReloading?: boolean };
+
+// A failed save: a stale version, or a problem that no single field carries.
+export function SaveFeedback({ error, isFieldError, onReload, isReloading }: Props) {
+  if (!error || isFieldError) return null;
+  if (isStale(error)) return <StaleAlert onReload={onReload} isReloading={isReloading} />;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+      {errorMessage(error)}
+    </Alert>
+  );
+}

@@ -1,0 +1,108 @@
+import { Alert, Button, Group, NumberInput, Paper, Stack, Text } from '@mantine/core';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SETTING_LIMITS, UpdateSettingsSchema, type SettingName, type SettingsView } from '../../../../shared/settings';
+import { PageHeader } from '../../../components/page-header';
+import { PageLoader } from '../../../components/page-loader';
+import { formatDateTime } from '../../../lib/format';
+import { errorMessage, notifySuccess } from '../../../lib/notify';
+import { useSettings, useUpdateSettings } from '../api/use-settings';
+import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
+import { SaveFeedback } from './form-feedback';
+
+const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb'];
+type Values = Record<SettingName, number | ''>;
+
+function valuesOf(settings: SettingsView): Values {
+  return { expiryWarningDays: settings.expiryWarningDays, maxTermYears: settings.maxTermYears, maxUploadMb: settings.maxUploadMb };
+}
+
+function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload: () => Promise<void> }) {
+  const { t, i18n } = useTranslation('admin');
+  const save = useUpdateSettings();
+  const [values, setValues] = useState<Values>(() => valuesOf(settings));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const parsed = UpdateSettingsSchema.safeParse({ ...values, version: settings.version });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    save.mutate(parsed.data, {
+      onSuccess: (saved) => {
+        setValues(valuesOf(saved));
+        notifySuccess(t('settings.saved'));
+      },
+      onError: (error) => {
+        const fieldError = apiFieldError(error, NAMES);
+        if (fieldError) setErrors({ [fieldError.field]: fieldError.message });
+      },
+    });
+  };
+  const reload = async () => {
+    save.reset();
+    setErrors({});
+    await onReload();
+  };
+  return (
+    <Paper withBorder radius="md" p="md" maw={720}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <SaveFeedback error={save.error} isFieldError={Object.values(errors).some(Boolean)} onReload={() => void reload()} />
+          {NAMES.map((name) => (
+            <NumberInput
+              key={name}
+              label={t(`settings.${name}.label`)}
+              description={t(`settings.${name}.description`, SETTING_LIMITS[name])}
+              suffix={` ${t(`settings.${name}.unit`)}`}
+              min={SETTING_LIMITS[name].min}
+              max={SETTING_LIMITS[name].max}
+              allowDecimal={false}
+              allowNegative={false}
+              required
+              value={values[name]}
+              onChange={(value) => {
+                setValues((current) => ({ ...current, [name]: value === '' ? '' : Number(value) }));
+                setErrors((current) => ({ ...current, [name]: undefined }));
+              }}
+              error={errors[name]}
+              maw={320}
+            />
+          ))}
+          <Group justify="space-between" align="center" gap="sm">
+            <Text fz="sm" c="dimmed">
+              {settings.updatedAt ? t('settings.updatedAt', { when: formatDateTime(settings.updatedAt, i18n.language) }) : t('settings.neverUpdated')}
+            </Text>
+            <Button type="submit" leftSection={<IconDeviceFloppy size={18} aria-hidden />} loading={save.isPending}>
+              {t('common:actions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation('admin');
+  const settings = useSettings();
+  return (
+    <>
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      {settings.isPending ? <PageLoader /> : null}
+      {settings.isError ? (
+        <Alert color="red" variant="light" role="alert">
+          {errorMessage(settings.error)}
+        </Alert>
+      ) : null}
+      {settings.data ? (
+        // Keyed by version: a reload after a 409 starts the form again from the saved values.
+        <SettingsForm key={settings.data.version} settings={settings.data} onReload={async () => {
+            await settings.refetch();
+          }} />
+      ) : null}
+    </>
+  );
+}
