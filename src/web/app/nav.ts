@@ -1,4 +1,5 @@
 import { IconBuildingCommunity, IconFilePlus, IconFileText, type Icon } from '@tabler/icons-react';
+import { IconChartBar, IconDatabaseImport, IconListDetails, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/roles';
 
 export type NavItem = {
@@ -15,4 +16,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/agreements', labelKey: 'agreements:nav.registry', icon: IconFileText },
   { path: '/agreements/new', labelKey: 'agreements:nav.create', icon: IconFilePlus, roles: ['admin'] },
   { path: '/partners', labelKey: 'partners:nav.partners', icon: IconBuildingCommunity },
+  { path: '/import', labelKey: 'imports:nav.import', icon: IconDatabaseImport, roles: ['admin'] },
+  { path: '/statistics', labelKey: 'stats:nav.statistics', icon: IconChartBar },
+  { path: '/admin/users', labelKey: 'admin:nav.users', icon: IconUsers, roles: ['admin'] },
+  { path: '/admin/master', labelKey: 'admin:nav.master', icon: IconListDetails, roles: ['admin'] },
+  { path: '/admin/settings', labelKey: 'admin:nav.settings', icon: IconSettings, roles: ['admin'] },
 ];

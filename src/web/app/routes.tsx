@@ -22,4 +22,9 @@ export const APP_ROUTES: AppRoute[] = [
   { path: 'agreements/:id', element: page(() => import('../features/agreements/components/agreement-page'), 'AgreementPage') },
   { path: 'agreements/:id/edit', element: page(() => import('../features/agreements/components/agreement-edit-page'), 'AgreementEditPage'), roles: ['admin'] },
   { path: 'partners', element: page(() => import('../features/partners/components/partners-page'), 'PartnersPage') },
+  { path: 'import', element: page(() => import('../features/imports/components/import-page'), 'ImportPage'), roles: ['admin'] },
+  { path: 'statistics', element: page(() => import('../features/stats/components/statistics-page'), 'StatisticsPage') },
+  { path: 'admin/users', element: page(() => import('../features/admin/components/users-page'), 'UsersPage'), roles: ['admin'] },
+  { path: 'admin/master', element: page(() => import('../features/admin/components/master-page'), 'MasterPage'), roles: ['admin'] },
+  { path: 'admin/settings', element: page(() => import('../features/admin/components/settings-page'), 'SettingsPage'), roles: ['admin'] },
 ];
