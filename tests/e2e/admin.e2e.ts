@@ -1,0 +1,136 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, login } from './support/browser';
+import { startApp, type RunningApp } from './support/server';
+
+// axe-core needs a page from an explicit browser context.
+async function openPage(browser: Browser, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'id-ID' });
+  return context.newPage();
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
+
+async function choose(scope: Locator, label: string, option: string, typed?: string) {
+  // The label's text ends in the required-field asterisk.
+  const input = scope.getByLabel(new RegExp(`^${label}\\b`));
+  await input.click();
+  if (typed) await input.fill(typed);
+  await scope.page().getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('administration screens', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [running, browser] = await Promise.all([startApp({ JALIN_DEMO: '0' }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  it('creates an OPD user, refusing it first without an OPD, and lists it', async () => {
+    const page = await openPage(browser);
+    await login(page, running.baseUrl);
+    await page.goto(`${running.baseUrl}/app/admin/users`);
+    await page.getByRole('table', { name: 'Daftar pengguna' }).getByText('admin@jalin.local').waitFor();
+    await shoot(page, 'admin-users-desktop');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tambah pengguna' });
+    await dialog.getByLabel('Nama lengkap').fill('Nurlaila Umar');
+    await dialog.getByLabel('E-mail').fill('nurlaila.umar@ternatekota.go.id');
+    await dialog.getByRole('button', { name: 'Buat sandi' }).click();
+    await dialog.getByRole('button', { name: 'Buat akun' }).click();
+    // The role is Perangkat Daerah by default, and such a user needs an OPD.
+    await dialog.getByText('Pengguna Perangkat Daerah harus terikat pada satu OPD.').waitFor();
+    await shoot(page, 'admin-user-form-desktop');
+    await expectAccessible(page);
+
+    await choose(dialog, 'OPD', 'Dinas Koperasi dan UKM', 'Koperasi');
+    await dialog.getByRole('button', { name: 'Buat akun' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('table', { name: 'Daftar pengguna' }).getByRole('row').filter({ hasText: 'nurlaila.umar@ternatekota.go.id' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Nurlaila Umar[\s\S]*Perangkat Daerah[\s\S]*Dinas Koperasi dan UKM[\s\S]*Aktif/i);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.waitForTimeout(400);
+    await shoot(page, 'admin-users-phone');
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('shows "reload" when someone else saved the user first, then saves on the fresh version', async () => {
+    const page = await openPage(browser);
+    await login(page, running.baseUrl);
+    const created = await page.request.post(`${running.baseUrl}/api/users`, {
+      data: { name: 'Siti Rahmawati', email: 'siti.stale@ternatekota.go.id', role: 'pimpinan', password: 'rahasia-awal-123' },
+    });
+    expect(created.status()).toBe(201);
+    const siti = (await created.json()) as { id: string; version: number };
+    await page.goto(`${running.baseUrl}/app/admin/users`);
+    const table = page.getByRole('table', { name: 'Daftar pengguna' });
+    await table.getByText('siti.stale@ternatekota.go.id').waitFor();
+    await table.getByRole('row').filter({ hasText: 'siti.stale@ternatekota.go.id' }).getByRole('button', { name: 'Ubah pengguna Siti Rahmawati' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nama lengkap').fill('Siti Rahmawati, S.E.');
+
+    // Another admin renames her in the meantime.
+    const patched = await page.request.patch(`${running.baseUrl}/api/users/${siti.id}`, { data: { name: 'Siti R.', version: siti.version } });
+    expect(patched.status()).toBe(200);
+
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.getByText('Data sudah diubah orang lain').waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Muat ulang data' }).click();
+    await expect.poll(() => dialog.getByLabel('Nama lengkap').inputValue()).toBe('Siti R.');
+    await dialog.getByLabel('Nama lengkap').fill('Siti Rahmawati, S.E.');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await table.getByText('Siti Rahmawati, S.E.').waitFor();
+    await page.context().close();
+  });
+
+  it('adds a sector after rejecting a code the shared schema refuses, and saves a setting', async () => {
+    const page = await openPage(browser);
+    await login(page, running.baseUrl);
+    await page.goto(`${running.baseUrl}/app/admin/master?tab=sectors`);
+    await page.getByRole('table', { name: 'Bidang' }).getByText('umkm_koperasi').waitFor();
+    await shoot(page, 'admin-master-desktop');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Tambah bidang' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tambah bidang' });
+    await dialog.getByLabel('Kode').fill('Ekonomi Kreatif');
+    await dialog.getByLabel('Nama bidang').fill('Ekonomi Kreatif');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.getByText('kode: huruf kecil, angka dan garis bawah').waitFor();
+    await dialog.getByLabel('Kode').fill('ekonomi_kreatif');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('table', { name: 'Bidang' }).getByText('ekonomi_kreatif').waitFor();
+
+    await page.goto(`${running.baseUrl}/app/admin/settings`);
+    const days = page.getByLabel('Peringatan akan berakhir');
+    await expect.poll(() => days.inputValue()).toBe('180 hari');
+    await shoot(page, 'admin-settings-desktop');
+    await expectAccessible(page);
+    await days.fill('90');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Pengaturan disimpan.').waitFor();
+    const saved = (await (await page.request.get(`${running.baseUrl}/api/settings`)).json()) as { expiryWarningDays: number };
+    expect(saved.expiryWarningDays).toBe(90);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${running.baseUrl}/app/admin/master`);
+    // On a phone the rows are cards in a list, not a table.
+    await page.getByRole('list', { name: 'OPD' }).getByText('Dinas Koperasi dan UKM').waitFor();
+    await shoot(page, 'admin-master-phone');
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, login } from './support/browser';
+import { startApp, type RunningApp } from './support/server';
+
+const HEADER = 'nomor_pemda,nomor_mitra,judul,jenis_dokumen,jenis_kerja_sama,mitra,kategori_mitra,bidang,opd,tanggal_ttd,tanggal_mulai,tanggal_berakhir,ruang_lingkup,induk,nilai';
+// A word no demo agreement uses, so a registry search finds exactly the imported rows.
+const TAG = `ujiimpor${Date.now().toString(36)}`;
+
+function registerCsv(signedOnOfRow3: string): Buffer {
+  const lines = [
+    HEADER,
+    `E2E/${TAG}/KB/1,,Kesepakatan Bersama Pengembangan Pariwisata ${TAG},KB,KSDD,Pemerintah Kota Tidore Kepulauan,pemerintah_kabupaten_kota,pariwisata_kebudayaan,Dinas Pariwisata,2025-02-10,2025-02-10,2030-02-09,Promosi wisata bersama,,`,
+    `E2E/${TAG}/PKS/2,,Perjanjian Kerja Sama Festival Budaya ${TAG},PKS,KSDD,Pemerintah Kota Tidore Kepulauan,pemerintah_kabupaten_kota,pariwisata_kebudayaan,Dinas Pariwisata,${signedOnOfRow3},01/04/2025,31/03/2027,Festival budaya tahunan,E2E/${TAG}/KB/1,"150.000.000"`,
+    `E2E/${TAG}/KB/3,,Kesepakatan Bersama Pembiayaan UMKM ${TAG},KB,KSDPK,PT Bank Uji Ternate ${TAG},swasta,"umkm_koperasi; perbankan_keuangan","Dinas Koperasi dan UKM; Badan Pendapatan Daerah",2025-05-20,2025-05-20,2028-05-19,Pembiayaan UMKM,,`,
+  ];
+  return Buffer.from(lines.join('\n') + '\n', 'utf8');
+}
+
+// axe-core needs a page from an explicit browser context.
+async function openPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+  return context.newPage();
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
+
+async function upload(page: Page, fileName: string, bytes: Buffer) {
+  await page.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: bytes });
+}
+
+describe('import and statistics screens', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [running, browser] = await Promise.all([startApp({ JALIN_DEMO: '1' }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  it('reports a bad cell by row and column, then imports the fixed file with a finished progress bar and its rows in the registry', async () => {
+    const page = await openPage(browser);
+    await login(page, running.baseUrl);
+    await page.goto(`${running.baseUrl}/app/import`);
+    await page.getByRole('heading', { name: 'Impor register kerja sama' }).waitFor();
+    await page.getByText('nomor_pemda', { exact: true }).first().waitFor();
+    await shoot(page, 'import-1-format-desktop');
+    await expectAccessible(page);
+
+    // Row 3 of the file (the header is row 1) has a 30 February.
+    await upload(page, 'register-salah.csv', registerCsv('30/02/2025'));
+    const report = page.getByRole('table', { name: 'Laporan validasi per baris' });
+    await report.waitFor();
+    const issue = report.getByRole('row').filter({ hasText: 'tanggal_ttd' });
+    await expect.poll(() => issue.count()).toBe(1);
+    expect(await issue.getByRole('cell').first().innerText()).toBe('3');
+    expect(await issue.innerText()).toContain('tanggal tidak ada');
+    expect(await page.getByRole('button', { name: 'Konfirmasi impor' }).isDisabled()).toBe(true);
+    await shoot(page, 'import-2-report-desktop');
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    // The navigation drawer slides away when the viewport narrows.
+    await page.waitForTimeout(400);
+    await shoot(page, 'import-2-report-phone');
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole('button', { name: 'Unggah berkas lain' }).click();
+    await upload(page, 'register.csv', registerCsv('01/04/2025'));
+    await page.getByText('Semua 3 baris lolos pemeriksaan').waitFor();
+    await shoot(page, 'import-3-preview-desktop');
+    await page.getByRole('button', { name: 'Konfirmasi impor' }).click();
+    await page.getByRole('heading', { name: 'Impor selesai' }).waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Kemajuan impor' }).getAttribute('aria-valuenow')).toBe('100');
+    expect(await page.getByText('3 baris dari register.csv telah diproses.').count()).toBe(1);
+    await shoot(page, 'import-4-done-desktop');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Lihat di daftar kerja sama' }).click();
+    await page.waitForURL(/\/app\/agreements/);
+    await page.goto(`${running.baseUrl}/app/agreements?q=${TAG}`);
+    await page.getByText(`Kesepakatan Bersama Pembiayaan UMKM ${TAG}`).first().waitFor();
+    expect(await page.getByText(`Perjanjian Kerja Sama Festival Budaya ${TAG}`).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("shows the survey's figures live: 27 agreements in 2021, most of them with the private sector", async () => {
+    const page = await openPage(browser);
+    await login(page, running.baseUrl);
+    await page.goto(`${running.baseUrl}/app/statistics?from=2020&to=2022`);
+    const year2021 = page.getByTestId('stats-year-2021');
+    await year2021.getByText('27 kerja sama').waitFor();
+    expect(await year2021.innerText()).toContain('2021: kerja sama terbanyak dengan Swasta (10)');
+    expect(await page.getByTestId('stats-year-2020').innerText()).toContain('Instansi Pemerintah (6)');
+    expect(await page.getByTestId('stats-year-2022').innerText()).toContain('(masing-masing 4)');
+    const totals = page.getByRole('table', { name: 'Jumlah kerja sama per tahun' });
+    expect(await totals.getByRole('row').nth(1).innerText()).toMatch(/8\s+27\s+17\s+52/);
+    await shoot(page, 'stats-desktop');
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    // The navigation drawer slides away when the viewport narrows.
+    await page.waitForTimeout(400);
+    await shoot(page, 'stats-phone');
+    // The tables scroll inside their own box; the page itself never gets wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});
