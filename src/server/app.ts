@@ -65,11 +65,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   // The staff app is a built SPA under /app; the root is kept for the public portal.
   if (existsSync(WEB_DIR)) {
-    await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/app/', wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
+    await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/app/', wildcard: true, index: 'index.html' });
   }
   app.get('/', (_request, reply) => reply.redirect('/app/'));
   app.setNotFoundHandler((request, reply) => {
-    const isApp = request.url === '/app' || request.url.startsWith('/app/');
+    // A missing bundle file is a 404, not the app shell; every other /app path belongs to the SPA.
+    const isApp = (request.url === '/app' || request.url.startsWith('/app/')) && !request.url.startsWith('/app/assets/');
     if (isApp && request.method === 'GET' && existsSync(path.join(WEB_DIR, 'index.html'))) {
       // The SPA owns every /app/... path.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIR);

@@ -21,4 +21,15 @@ describe('the staff app', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Jalin' }).count()).toBeGreaterThan(0);
     await page.close();
   });
+
+  it('serves deep links to the app shell but answers 404 for a missing bundle file', async () => {
+    const deep = await fetch(`${running.baseUrl}/app/agreements/00000000-0000-4000-8000-000000000000`);
+    expect(deep.status).toBe(200);
+    expect(deep.headers.get('content-type')).toMatch(/text\/html/);
+    const missing = await fetch(`${running.baseUrl}/app/assets/missing-file.js`);
+    expect(missing.status).toBe(404);
+    const api = await fetch(`${running.baseUrl}/api/no-such-route`);
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
 });
