@@ -6,6 +6,7 @@ import type { OutboxResponse } from '../../../shared/notifications';
 import { deliverMail, mailSettingsOf, queueMail } from './mail.service';
 import { outbox } from './mail.table';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.test-support';
+import { closeTestApp } from '../proposals/proposals.test-support';
 
 const message = { to: 'pemrakarsa@mitra.id', subject: 'Uji surat Jalin', text: 'Isi surat uji: https://jalin.test/usulan/lacak#rahasia-token' };
 
@@ -15,7 +16,7 @@ describe('mail without an SMTP server', () => {
     t = await createTestApp();
   });
   afterAll(async () => {
-    await t.close();
+    await closeTestApp(t);
   });
 
   it('holds the mail in the outbox, where an admin reads it whole', async () => {
@@ -47,7 +48,7 @@ describe('mail through an SMTP server', () => {
     t = await createTestApp({ env: { SMTP_URL: sink.url, MAIL_FROM: 'Jalin Ternate <jalin@ternatekota.go.id>' } });
   });
   afterAll(async () => {
-    await t.close();
+    await closeTestApp(t);
     await sink.close();
   });
 

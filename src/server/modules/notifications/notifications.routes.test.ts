@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { NotificationListResponse, NotificationView } from '../../../shared/notifications';
-import { act, createProposalAs } from '../proposals/proposals.test-support';
+import { act, closeTestApp, createProposalAs } from '../proposals/proposals.test-support';
 
 describe('notifications', () => {
   let t: TestApp;
@@ -16,7 +16,7 @@ describe('notifications', () => {
     colleague = (await t.loginAs('opd', { unitId: login.user.unitId ?? '' })).cookie;
   });
   afterAll(async () => {
-    await t.close();
+    await closeTestApp(t);
   });
 
   const list = async (cookie: string, query = ''): Promise<NotificationListResponse> =>

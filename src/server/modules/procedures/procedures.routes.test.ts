@@ -5,7 +5,7 @@ import type { ApiErrorBody } from '../../../shared/api-error';
 import type { ProcedureGuideResponse, ProcedureStage, ProcedureView } from '../../../shared/procedures';
 import { ROLES } from '../../../shared/roles';
 import { auditLog } from '../audit/audit.table';
-import { createProposalAs } from '../proposals/proposals.test-support';
+import { closeTestApp, createProposalAs } from '../proposals/proposals.test-support';
 import { loadProcedure } from './procedures.service';
 
 describe('procedures routes', () => {
@@ -16,7 +16,7 @@ describe('procedures routes', () => {
     admin = (await t.loginAs('admin')).cookie;
   });
   afterAll(async () => {
-    await t.close();
+    await closeTestApp(t);
   });
 
   const get = (url: string, cookie = admin) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 import type { ApiErrorBody } from '../../../shared/api-error';
 import type { ProposalDocumentView } from '../../../shared/proposals';
 import { settings } from '../settings/settings.table';
-import { createProposalAs, readProposal, uploadDocument } from './proposals.test-support';
+import { closeTestApp, createProposalAs, readProposal, uploadDocument } from './proposals.test-support';
 import { proposalDocuments } from './proposals.table';
 
 describe('proposal documents', () => {
@@ -19,7 +19,7 @@ describe('proposal documents', () => {
     opd = (await t.loginAs('opd')).cookie;
   });
   afterAll(async () => {
-    await t.close();
+    await closeTestApp(t);
   });
 
   const storedFiles = () => {

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 import type { ApiErrorBody } from '../../../shared/api-error';
 import type { ProposalView } from '../../../shared/proposals';
 import { auditLog } from '../audit/audit.table';
-import { act, createProposalAs, readProposal, uploadAll } from './proposals.test-support';
+import { act, closeTestApp, createProposalAs, readProposal, uploadAll } from './proposals.test-support';
 import { proposalEvents } from './proposals.table';
 
 const REGISTRATION_OPD = ['kak', 'studi_kelayakan', 'surat_inisiasi', 'sk_ppksd'] as const;
@@ -20,7 +20,7 @@ describe('proposal transitions', () => {
     opd = (await t.loginAs('opd')).cookie;
   });
   afterAll(async () => {
-    await t.close();
+    await closeTestApp(t);
   });
 
   const submitted = async (overrides = {}) => {

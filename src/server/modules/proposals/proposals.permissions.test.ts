@@ -12,7 +12,7 @@ import { loadProcedure } from '../procedures/procedures.service';
 import { uploadProposalDocument } from './proposal-documents.service';
 import { transitionProposal } from './proposal-transitions.service';
 import { createProposal } from './proposals.service';
-import { proposalPayload } from './proposals.test-support';
+import { closeTestApp, proposalPayload } from './proposals.test-support';
 import { proposals } from './proposals.table';
 
 // The role × action matrix of everything proposals bring: each cell gets fresh rows, so that no
@@ -58,7 +58,7 @@ describe('proposals permission matrix', () => {
     admin = asSession(logins.admin.user);
   });
   afterAll(async () => {
-    await t.close();
+    await closeTestApp(t);
   });
 
   const ctxOf = (actor: SessionUser) => ({ db: t.database.db, actor, now: t.clock.now });

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 import type { ApiErrorBody } from '../../../shared/api-error';
 import type { ProposalListResponse, ProposalView } from '../../../shared/proposals';
 import { auditLog } from '../audit/audit.table';
-import { act, createProposalAs, proposalPayload, readProposal } from './proposals.test-support';
+import { act, closeTestApp, createProposalAs, proposalPayload, readProposal } from './proposals.test-support';
 import { proposalEvents, proposals } from './proposals.table';
 
 describe('proposals routes', () => {
@@ -21,7 +21,7 @@ describe('proposals routes', () => {
     opdUnitId = login.user.unitId ?? '';
   });
   afterAll(async () => {
-    await t.close();
+    await closeTestApp(t);
   });
 
   const post = (cookie: string, payload: unknown) => t.app.inject({ method: 'POST', url: '/api/proposals', headers: { cookie }, payload: payload as object });

@@ -6,7 +6,7 @@ import type { ApiErrorBody } from '../../../shared/api-error';
 import type { NotificationListResponse } from '../../../shared/notifications';
 import type { ConfirmProposalResponse, ProposalDocumentView, ProposalListResponse, PublicProposalAccepted, PublicProposalInput, TrackingView } from '../../../shared/proposals';
 import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink.test-support';
-import { act, proposalPayload, readProposal, uploadDocument } from './proposals.test-support';
+import { act, closeTestApp, proposalPayload, readProposal, uploadDocument } from './proposals.test-support';
 import { proposals } from './proposals.table';
 
 const PUBLIC_URL = 'https://jalin.ternatekota.go.id';
@@ -22,7 +22,7 @@ describe('public proposal form and private tracking link', () => {
     admin = (await t.loginAs('admin')).cookie;
   });
   afterAll(async () => {
-    await t.close();
+    await closeTestApp(t);
     await sink.close();
   });
 
