@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, login } from './support/browser';
@@ -51,6 +52,13 @@ describe('import and statistics screens', () => {
     await shoot(page, 'import-1-format-desktop');
     await expectAccessible(page);
 
+    // The downloadable template passes the import as it is.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh templat CSV' }).first().click()]);
+    expect(download.suggestedFilename()).toBe('templat-impor-kerja-sama.csv');
+    await upload(page, download.suggestedFilename(), readFileSync(await download.path()));
+    await page.getByText('Semua 2 baris lolos pemeriksaan').waitFor();
+    await page.getByRole('button', { name: 'Unggah berkas lain' }).click();
+
     // Row 3 of the file (the header is row 1) has a 30 February.
     await upload(page, 'register-salah.csv', registerCsv('30/02/2025'));
     const report = page.getByRole('table', { name: 'Laporan validasi per baris' });
@@ -85,6 +93,13 @@ describe('import and statistics screens', () => {
     await page.goto(`${running.baseUrl}/app/agreements?q=${TAG}`);
     await page.getByText(`Kesepakatan Bersama Pembiayaan UMKM ${TAG}`).first().waitFor();
     expect(await page.getByText(`Perjanjian Kerja Sama Festival Budaya ${TAG}`).count()).toBeGreaterThan(0);
+
+    // The finished run stays listed on the import page.
+    await page.goto(`${running.baseUrl}/app/import`);
+    const history = page.getByRole('table', { name: 'Impor terakhir' });
+    await history.getByText('register.csv').waitFor();
+    expect(await history.getByRole('row').nth(1).innerText()).toMatch(/Selesai\s+3\s+0\s+0/i);
+    await expectAccessible(page);
     await page.context().close();
   });
 

@@ -41,3 +41,7 @@ export function useImportRun(id: string | null) {
     refetchInterval: (query) => (isFinished(query.state.data) ? false : POLL_INTERVAL_MS),
   });
 }
+
+export function useImportRuns() {
+  return useQuery({ queryKey: ['imports', 'list'], queryFn: () => api<ImportRunView[]>('/imports'), staleTime: 0 });
+}

@@ -51,13 +51,13 @@ export function ImportDropzone({ onFile, isUploading, progress, fileName, error 
         >
           <Group justify="center" gap="md" mih={140} style={{ pointerEvents: 'none' }} wrap="nowrap">
             <Dropzone.Accept>
-              <IconUpload size={44} stroke={1.5} aria-hidden />
+              <IconUpload size={44} stroke={1.5} style={{ flexShrink: 0 }} aria-hidden />
             </Dropzone.Accept>
             <Dropzone.Reject>
-              <IconX size={44} stroke={1.5} aria-hidden />
+              <IconX size={44} stroke={1.5} style={{ flexShrink: 0 }} aria-hidden />
             </Dropzone.Reject>
             <Dropzone.Idle>
-              <IconFileSpreadsheet size={44} stroke={1.5} aria-hidden />
+              <IconFileSpreadsheet size={44} stroke={1.5} style={{ flexShrink: 0 }} aria-hidden />
             </Dropzone.Idle>
             <div>
               <Text fz="lg" fw={600}>

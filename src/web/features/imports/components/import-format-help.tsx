@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { COOPERATION_KINDS, DOC_TYPES, KSDD_MODES } from '../../../../shared/agreement-codes';
 import { IMPORT_COLUMNS, IMPORT_EXTRA_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, REQUIRED_IMPORT_COLUMNS, type ImportColumn } from '../../../../shared/imports';
 import { useMasterData } from '../../../lib/master-data';
+import { useNumber } from '../lib/use-number';
 import classes from './import-format-help.module.css';
 
 const REQUIRED = new Set<string>(REQUIRED_IMPORT_COLUMNS);
@@ -64,8 +65,9 @@ function ColumnList({ columns, title }: { columns: readonly ImportColumn[]; titl
 
 export function ImportRules() {
   const { t } = useTranslation('imports');
+  const number = useNumber();
   const rules = [
-    t('rules.file', { mb: MAX_IMPORT_MB, rows: MAX_IMPORT_ROWS.toLocaleString('id-ID') }),
+    t('rules.file', { mb: MAX_IMPORT_MB, rows: number(MAX_IMPORT_ROWS) }),
     t('rules.header'),
     t('rules.list'),
     t('rules.dates'),

@@ -1,4 +1,5 @@
-import { Button, Grid, Stack, Stepper } from '@mantine/core';
+import { Button, Grid, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { downloadCsv } from '../lib/csv-file';
 import { buildTemplateCsv } from '../lib/import-template';
 import { ImportDropzone } from './import-dropzone';
 import { ImportColumnsHelp, ImportRules } from './import-format-help';
+import { ImportHistory } from './import-history';
 import { ImportPreviewPanel } from './import-preview-panel';
 import { ImportRunPanel } from './import-run-panel';
 
@@ -18,18 +20,43 @@ const STEP_INDEX: Record<Stage['step'], number> = { upload: 0, check: 1, import:
 
 function ImportSteps({ stage, isDone }: { stage: Stage; isDone: boolean }) {
   const { t } = useTranslation('imports');
+  // Without the hints the three steps stay on one line on a phone.
+  const hasHints = useMediaQuery('(min-width: 36em)') ?? true;
   return (
     <nav aria-label={t('steps.label')}>
-      <Stepper active={isDone ? 3 : STEP_INDEX[stage.step]} size="sm" allowNextStepsSelect={false} mb="lg">
-        <Stepper.Step label={t('steps.upload')} description={t('steps.uploadHint')} />
-        <Stepper.Step label={t('steps.check')} description={t('steps.checkHint')} />
-        <Stepper.Step label={t('steps.import')} description={t('steps.importHint')} />
+      <Stepper
+        active={isDone ? 3 : STEP_INDEX[stage.step]}
+        size={hasHints ? 'sm' : 'xs'}
+        allowNextStepsSelect={false}
+        mb="lg"
+        styles={hasHints ? undefined : { separator: { marginInline: 6, minWidth: 8 }, stepBody: { marginInlineStart: 6 } }}
+      >
+        <Stepper.Step label={t('steps.upload')} description={hasHints ? t('steps.uploadHint') : undefined} />
+        <Stepper.Step label={t('steps.check')} description={hasHints ? t('steps.checkHint') : undefined} />
+        <Stepper.Step label={t('steps.import')} description={hasHints ? t('steps.importHint') : undefined} />
       </Stepper>
     </nav>
   );
 }
 
-function UploadStage({ onPreview }: { onPreview: (preview: ImportPreview) => void }) {
+function TemplateCard({ onDownload }: { onDownload: () => void }) {
+  const { t } = useTranslation('imports');
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={2} fz="h4" mb={4}>
+        {t('template.title')}
+      </Title>
+      <Text fz="sm" mb="sm">
+        {t('template.body')}
+      </Text>
+      <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} onClick={onDownload}>
+        {t('template.download')}
+      </Button>
+    </Paper>
+  );
+}
+
+function UploadStage({ onPreview, onTemplate }: { onPreview: (preview: ImportPreview) => void; onTemplate: () => void }) {
   const upload = useUploadImport();
   const [progress, setProgress] = useState(0);
   const [fileName, setFileName] = useState<string | null>(null);
@@ -42,13 +69,17 @@ function UploadStage({ onPreview }: { onPreview: (preview: ImportPreview) => voi
     <Stack gap="md">
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <ImportDropzone onFile={send} isUploading={upload.isPending} progress={progress} fileName={fileName} error={upload.error} />
+          <Stack gap="md">
+            <ImportDropzone onFile={send} isUploading={upload.isPending} progress={progress} fileName={fileName} error={upload.error} />
+            <TemplateCard onDownload={onTemplate} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <ImportRules />
         </Grid.Col>
       </Grid>
       <ImportColumnsHelp defaultOpen />
+      <ImportHistory />
     </Stack>
   );
 }
@@ -77,7 +108,7 @@ export function ImportPage() {
         }
       />
       <ImportSteps stage={stage} isDone={isDone} />
-      {stage.step === 'upload' ? <UploadStage onPreview={(preview) => setStage({ step: 'check', preview })} /> : null}
+      {stage.step === 'upload' ? <UploadStage onPreview={(preview) => setStage({ step: 'check', preview })} onTemplate={template} /> : null}
       {stage.step === 'check' ? (
         <ImportPreviewPanel
           preview={stage.preview}

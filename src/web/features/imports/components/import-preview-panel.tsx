@@ -4,17 +4,19 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/imports';
 import { errorMessage } from '../../../lib/notify';
 import { countIssueRows } from '../lib/issue-text';
+import { useNumber } from '../lib/use-number';
 import { ImportIssuesTable } from './import-issues-table';
 import { ImportSampleTable } from './import-sample-table';
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
+  const number = useNumber();
   return (
     <Paper withBorder p="sm" radius="md">
       <Text fz="xs" c="dimmed" tt="uppercase" fw={700}>
         {label}
       </Text>
       <Text fz={28} fw={700} c={color} lh={1.2}>
-        {value.toLocaleString('id-ID')}
+        {number(value)}
       </Text>
     </Paper>
   );

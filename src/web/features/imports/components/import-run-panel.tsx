@@ -6,12 +6,12 @@ import type { ImportRunView } from '../../../../shared/imports';
 import { PageLoader } from '../../../components/page-loader';
 import { errorMessage } from '../../../lib/notify';
 import { useImportRun } from '../api/use-imports';
+import { useNumber } from '../lib/use-number';
 import { ImportIssuesTable } from './import-issues-table';
-
-const number = (value: number) => value.toLocaleString('id-ID');
 
 function RunProgress({ run }: { run: ImportRunView }) {
   const { t } = useTranslation('imports');
+  const number = useNumber();
   const percent = run.totalRows > 0 ? Math.min(100, Math.round((run.doneRows / run.totalRows) * 100)) : 0;
   const text = t('run.progress', { done: number(run.doneRows), total: number(run.totalRows) });
   return (
@@ -33,6 +33,7 @@ function RunProgress({ run }: { run: ImportRunView }) {
 
 function Summary({ run, onReset }: { run: ImportRunView; onReset: () => void }) {
   const { t } = useTranslation('imports');
+  const number = useNumber();
   const counts = [
     { label: t('run.created'), value: run.createdCount },
     { label: t('run.updated'), value: run.updatedCount },

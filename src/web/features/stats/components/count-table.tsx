@@ -2,10 +2,10 @@ import { Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { columnMaxima, type TableRow } from '../lib/stats-view';
+import { useNumber } from '../lib/use-number';
 
 type Props = { id: string; title: string; labelHeader: string; years: number[]; rows: TableRow[]; chart?: ReactNode; withFooter?: boolean; markHighest?: boolean };
 
-const number = (value: number) => value.toLocaleString('id-ID');
 
 // The label column stays in view while the year columns scroll sideways on a phone.
 const STICKY = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)' } as const;
@@ -13,6 +13,7 @@ const STICKY = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mant
 // One survey table: a row per group, category or sector, a column per year, the range total last.
 export function CountTable({ id, title, labelHeader, years, rows, chart, withFooter = true, markHighest = true }: Props) {
   const { t } = useTranslation('stats');
+  const number = useNumber();
   const maxima = columnMaxima(rows, years.length);
   const totals = years.map((_, index) => rows.reduce((sum, row) => sum + (row.counts[index] ?? 0), 0));
   return (

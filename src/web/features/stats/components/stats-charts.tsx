@@ -30,7 +30,7 @@ export function TotalsChart({ years, totals }: { years: number[]; totals: number
   const data = years.map((year, index) => ({ year: String(year), total: totals[index] ?? 0 }));
   return (
     <ChartFrame label={t('charts.totals')} height={220}>
-      <BarChart h={220} data={data} dataKey="year" series={[{ name: 'total', label: t('charts.agreements'), color: 'blue.8' }]} withBarValueLabel tickLine="y" gridAxis="y" maxBarWidth={56} />
+      <BarChart h={220} data={data} dataKey="year" series={[{ name: 'total', label: t('charts.agreements'), color: 'blue.8' }]} withBarValueLabel valueFormatter={String} tickLine="y" gridAxis="y" maxBarWidth={56} />
     </ChartFrame>
   );
 }
