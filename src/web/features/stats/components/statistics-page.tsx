@@ -79,7 +79,6 @@ export function StatisticsPage() {
             onClick={exportXlsx}
             loading={exporter.isPending}
             disabled={!shown}
-            aria-label={shown ? t('export.aria', { from: shown.from, to: shown.to }) : t('export.button')}
           >
             {t('export.button')}
           </Button>
