@@ -28,7 +28,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Trusting X-Forwarded-For without a proxy in front would let anyone dodge per-address limits.
+    trustProxy: deps.env.JALIN_TRUST_PROXY,
   });
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   // The shared password of the demo accounts; unset = generated and printed once.
   JALIN_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   JALIN_COOKIE_SECURE: booleanFlag.default(false),
+  // Only behind a reverse proxy: then X-Forwarded-For names the client (rate limits per address).
+  JALIN_TRUST_PROXY: booleanFlag.default(false),
   JALIN_PUBLIC_URL: z.url().default('http://localhost:3000'),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('Jalin <jalin@localhost>'),

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+
+describe('configuration', () => {
+  it('uses safe defaults: port 3000, demo on, no proxy trusted, cookies not forced secure', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, JALIN_DEMO: true, JALIN_TRUST_PROXY: false, JALIN_COOKIE_SECURE: false, JALIN_DATA_DIR: './data' });
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '', JALIN_DEMO: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads boolean flags written as 0/1 or words', () => {
+    expect(parseEnv({ JALIN_DEMO: '0', JALIN_TRUST_PROXY: 'yes' })).toMatchObject({ JALIN_DEMO: false, JALIN_TRUST_PROXY: true });
+  });
+
+  it('stops with a message naming every bad setting', () => {
+    expect(() => parseEnv({ PORT: 'tiga ribu', DATABASE_URL: 'not a url', JALIN_ADMIN_PASSWORD: 'short' })).toThrow(
+      /PORT.*DATABASE_URL.*JALIN_ADMIN_PASSWORD/,
+    );
+  });
+});
