@@ -8,8 +8,8 @@ import { isStale } from '../lib/form-errors';
 import { MasterFormModal } from './master-form-modal';
 import { useFieldLabel, type MasterEntity, type MasterRow } from './master-entities';
 
-const ACTIVE = { background: '#d3f9d8', color: '#1b5e20' };
-const INACTIVE = { background: '#e9ecef', color: '#495057' };
+const ACTIVE = { background: '#d3f9d8', color: '#1b5e20', flexShrink: 0 };
+const INACTIVE = { background: '#e9ecef', color: '#495057', flexShrink: 0 };
 
 function ActiveToggle({ entity, row }: { entity: MasterEntity; row: MasterRow }) {
   const { t } = useTranslation('admin');

@@ -20,8 +20,8 @@ function matches(user: UserView, text: string, role: Role | null): boolean {
   return isTextMatch && (role === null || user.role === role);
 }
 
-const ACTIVE = { background: '#d3f9d8', color: '#1b5e20' };
-const INACTIVE = { background: '#e9ecef', color: '#495057' };
+const ACTIVE = { background: '#d3f9d8', color: '#1b5e20', flexShrink: 0 };
+const INACTIVE = { background: '#e9ecef', color: '#495057', flexShrink: 0 };
 
 function UserStatus({ user }: { user: UserView }) {
   const { t } = useTranslation('admin');
