@@ -13,3 +13,4 @@ export * from '../modules/procedures/procedures.table';
 export * from '../modules/proposals/proposals.table';
 export * from '../modules/mail/mail.table';
 export * from '../modules/notifications/notifications.table';
+export * from '../modules/search/search.table';

@@ -177,6 +177,8 @@ async function restampPrimaryCategory(tx: Db, ctx: WriteCtx, partnerId: string, 
     .set({ primaryCategoryCode: newCode })
     .where(inArray(agreements.id, primaryOf))
     .returning({ id: agreements.id });
+  // The registry's facet rows carry the category too.
+  await repo.refreshAgreementSearch(tx, updated.map((row) => row.id));
   for (const { id } of updated) {
     const changes = [{ field: 'primaryCategoryCode', old: oldCode, new: newCode }];
     await recordAudit(tx, { actor: ctx.actor, entity: 'agreement', entityId: id, action: 'partner-category', at: ctx.now, changes });
