@@ -5,7 +5,7 @@ import * as schema from '../src/server/db/schema';
 import { searchAgreements } from '../src/server/modules/search/search.service';
 import { SearchQuerySchema } from '../src/shared/search';
 
-type Timings = Record<'search' | 'raw_search' | 'list' | 'stats', number[]>;
+type Timings = Record<'search' | 'raw_search' | 'list' | 'stats' | 'list_uncached' | 'stats_uncached' | 'calibration', number[]>;
 type Statement = { sql: string; params: unknown[] };
 type RawClient = { query: (text: string, params: unknown[]) => Promise<unknown> };
 
@@ -40,9 +40,32 @@ async function captureStatements(db: Db, q: string): Promise<Statement[]> {
   return statements;
 }
 
+// A fixed amount of work for the database alone, so that figures from a busy or a quiet machine
+// can be compared: a million-row count that touches no table.
+async function calibrate(raw: RawClient): Promise<number> {
+  const started = performance.now();
+  await raw.query('SELECT count(*) FROM generate_series(1, 1000000)', []);
+  return performance.now() - started;
+}
+
+// Lists and statistics are kept under the registry's revision; moving it on before a request
+// measures what the first request after a registry change costs.
+async function measureUncached(options: { baseUrl: string; cookie: string; raw: RawClient; timings: Timings }): Promise<void> {
+  const { baseUrl, cookie, raw, timings } = options;
+  const bump = () => raw.query('UPDATE registry_revision SET revision = revision + 1 WHERE id = 1', []);
+  for (const query of [...LIST_QUERIES, ...LIST_QUERIES]) {
+    await bump();
+    timings.list_uncached.push(await timeFetch(`${baseUrl}/api/agreements?${query}`, cookie));
+  }
+  for (let round = 0; round < 5; round += 1) {
+    await bump();
+    timings.stats_uncached.push(await timeFetch(`${baseUrl}/api/stats?from=2015&to=2026`, cookie));
+  }
+}
+
 export async function measure(options: { baseUrl: string; cookie: string; db: Db; rounds: number; log: (m: string) => void }): Promise<Timings> {
   const { baseUrl, cookie, db, rounds, log } = options;
-  const timings: Timings = { search: [], raw_search: [], list: [], stats: [] };
+  const timings: Timings = { search: [], raw_search: [], list: [], stats: [], list_uncached: [], stats_uncached: [], calibration: [] };
   const raw = (db as unknown as { $client: RawClient }).$client;
   const captured = await Promise.all(SEARCH_TERMS.map((term) => captureStatements(db, term)));
   // Warm-up: first queries pay for plans and cold pages.
@@ -57,7 +80,10 @@ export async function measure(options: { baseUrl: string; cookie: string; db: Db
     timings.raw_search.push(performance.now() - started);
     timings.list.push(await timeFetch(`${baseUrl}/api/agreements?${LIST_QUERIES[round % LIST_QUERIES.length] ?? ''}`, cookie));
     if (round % 5 === 0) timings.stats.push(await timeFetch(`${baseUrl}/api/stats?from=2015&to=2026`, cookie));
+    if (round % 10 === 0) timings.calibration.push(await calibrate(raw));
   }
+  log('measuring after registry changes');
+  await measureUncached({ baseUrl, cookie, raw, timings });
   return timings;
 }
 
@@ -71,5 +97,9 @@ export function summarize(timings: Timings) {
     list_p95_ms: percentile(timings.list, 95),
     stats_ms: percentile(timings.stats, 50),
     stats_p95_ms: percentile(timings.stats, 95),
+    list_after_change_p50_ms: percentile(timings.list_uncached, 50),
+    list_after_change_p95_ms: percentile(timings.list_uncached, 95),
+    stats_after_change_ms: percentile(timings.stats_uncached, 50),
+    calibration_ms: percentile(timings.calibration, 50),
   };
 }

@@ -1,6 +1,8 @@
-// `npm run bench -- --agreements 100000 --json bench.json [--db pglite|postgres]`
+// `npm run bench -- --agreements 100000 --json bench.json [--db pglite|postgres] [--keep] [--reuse <url|dir>]`
 // Builds a realistic registry in a fresh database through Jalin's own import, then measures the
 // HTTP API (search, list, statistics) against the same query as plain SQL. Prints one JSON object.
+// --keep leaves the built database in place (its address is printed); --reuse measures such a
+// database again without rebuilding it, after applying any newer migrations.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +28,8 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'pglite' },
     json: { type: 'string' },
     rounds: { type: 'string', default: '100' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const agreementCount = Number(args.agreements);
@@ -33,7 +37,9 @@ const documentCount = args.documents ? Number(args.documents) : Math.round(agree
 const rounds = Number(args.rounds);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-async function openFresh(kind: string): Promise<{ database: Database; dispose: () => Promise<void> }> {
+type Opened = { database: Database; where: string; dispose: () => Promise<void> };
+
+async function openFresh(kind: string): Promise<Opened> {
   if (kind === 'postgres') {
     const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const name = `jalin_bench_${Date.now()}`;
@@ -46,8 +52,10 @@ async function openFresh(kind: string): Promise<{ database: Database; dispose: (
     const database = openPostgres(url.toString());
     return {
       database,
+      where: url.toString(),
       async dispose() {
         await database.close();
+        if (args.keep) return;
         const cleaner = new pg.Client({ connectionString: server });
         await cleaner.connect();
         await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -58,54 +66,78 @@ async function openFresh(kind: string): Promise<{ database: Database; dispose: (
   if (kind !== 'pglite') throw new Error(`--db must be pglite or postgres, not ${kind}`);
   const dir = mkdtempSync(path.join(tmpdir(), 'jalin-bench-'));
   const database = await openPglite({ dataDir: dir });
-  return { database, dispose: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    database,
+    where: dir,
+    async dispose() {
+      await database.close();
+      if (!args.keep) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openExisting(where: string): Promise<Opened> {
+  const database = /^postgres(ql)?:/.test(where) ? openPostgres(where) : await openPglite({ dataDir: where });
+  return { database, where, dispose: () => database.close() };
+}
+
+// Generates the rows, imports them in files of the largest size the import takes, adds document
+// texts; answers the import's speed.
+async function buildRegistry(database: Database, now: Date): Promise<{ imported: number; rowsPerSecond: number }> {
+  await seedDefaultUnits(database.db, now);
+  const ctx = { db: database.db, actor: null, now };
+  log(`generating ${agreementCount} agreements`);
+  const rows = generateRows(agreementCount);
+  let imported = 0;
+  const importStarted = performance.now();
+  for (let start = 0; start < rows.length; start += MAX_IMPORT_ROWS) {
+    const bytes = new TextEncoder().encode(toCsv(rows.slice(start, start + MAX_IMPORT_ROWS)));
+    const result = await importFile(ctx, { fileName: `register-${start}.csv`, bytes, dryRun: false });
+    if (!result.run || result.preview.issues.length > 0) throw new Error(`import refused: ${JSON.stringify(result.preview.issues.slice(0, 3))}`);
+    imported += result.run.createdCount;
+    log(`  imported ${imported}`);
+  }
+  const importSeconds = (performance.now() - importStarted) / 1000;
+  log(`adding ${documentCount} document texts`);
+  const templates = await pdfDerivedTexts();
+  await insertDocumentTexts(database.db, documentCount, templates);
+  return { imported, rowsPerSecond: Math.round(imported / importSeconds) };
+}
+
+async function countOf(database: Database, table: 'agreements' | 'documents'): Promise<number> {
+  // Both drivers answer raw SQL with { rows }.
+  const result: unknown = await database.db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+  return (result as { rows: { n: number }[] }).rows[0]?.n ?? 0;
 }
 
 async function main() {
-  const { database, dispose } = await openFresh(args.db);
+  const { database, where, dispose } = args.reuse ? await openExisting(args.reuse) : await openFresh(args.db);
   const storage = mkdtempSync(path.join(tmpdir(), 'jalin-bench-files-'));
   try {
     await migrateDatabase(database);
     const now = new Date();
-    await seedDefaultUnits(database.db, now);
-    const ctx = { db: database.db, actor: null, now };
-
-    log(`generating ${agreementCount} agreements`);
-    const rows = generateRows(agreementCount);
-    let imported = 0;
-    const importStarted = performance.now();
-    for (let start = 0; start < rows.length; start += MAX_IMPORT_ROWS) {
-      const bytes = new TextEncoder().encode(toCsv(rows.slice(start, start + MAX_IMPORT_ROWS)));
-      const result = await importFile(ctx, { fileName: `register-${start}.csv`, bytes, dryRun: false });
-      if (!result.run || result.preview.issues.length > 0) throw new Error(`import refused: ${JSON.stringify(result.preview.issues.slice(0, 3))}`);
-      imported += result.run.createdCount;
-      log(`  imported ${imported}`);
-    }
-    const importSeconds = (performance.now() - importStarted) / 1000;
-
-    log(`adding ${documentCount} document texts`);
-    const templates = await pdfDerivedTexts();
-    await insertDocumentTexts(database.db, documentCount, templates);
+    const built = args.reuse ? null : await buildRegistry(database, now);
     await database.db.execute(sql`ANALYZE`);
 
     const env = parseEnv({ LOG_LEVEL: 'silent', JALIN_STORAGE_DIR: storage });
     const app = await buildApp({ database, env, files: createLocalFileStore(storage), clock: () => new Date() }, { logger: false });
-    await insertUser(ctx, { email: 'bench@jalin.local', name: 'Bench', role: 'admin', unitId: null, password: 'bench-password-123' });
+    const email = `bench-${Date.now()}@jalin.local`;
+    await insertUser({ db: database.db, actor: null, now }, { email, name: 'Bench', role: 'admin', unitId: null, password: 'bench-password-123' });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const login = await fetch(`${address}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@jalin.local', password: 'bench-password-123' }),
+      body: JSON.stringify({ email, password: 'bench-password-123' }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const results = await measure({ baseUrl: address, cookie, db: database.db, rounds, log });
     await app.close();
 
     const report = {
-      agreements: imported,
-      documents: documentCount,
+      agreements: built?.imported ?? (await countOf(database, 'agreements')),
+      documents: built ? documentCount : await countOf(database, 'documents'),
       database: database.kind,
-      import_rows_per_s: Math.round(imported / importSeconds),
+      import_rows_per_s: built?.rowsPerSecond ?? null,
       ...summarize(results),
       rounds,
       node: process.version,
@@ -114,6 +146,7 @@ async function main() {
     const text = JSON.stringify(report);
     process.stdout.write(`${text}\n`);
     if (args.json) writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
+    if (args.keep) log(`database kept: ${where}`);
   } finally {
     await dispose();
     rmSync(storage, { recursive: true, force: true });
