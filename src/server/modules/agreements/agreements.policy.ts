@@ -1,21 +1,43 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../lib/context';
 
-// The registry is open to every signed-in role; drafts only to the division, the review team
-// and the OPDs that the draft names (they prepare it with the division).
+// Which drafts an actor may read: the division and the review team all of them; an OPD liaison
+// those its own OPD is linked to (they prepare the draft with the division); leadership none, it
+// sees signed agreements only. One rule, in a form both a single check and a list query can use.
+export type DraftVisibility = { kind: 'all' } | { kind: 'none' } | { kind: 'unit'; unitId: string };
+
+export function draftVisibility(actor: Actor): DraftVisibility {
+  switch (actor.role) {
+    case 'admin':
+    case 'tkksd':
+      return { kind: 'all' };
+    case 'opd':
+      return actor.unitId ? { kind: 'unit', unitId: actor.unitId } : { kind: 'none' };
+    case 'pimpinan':
+      return { kind: 'none' };
+  }
+}
+
+// The registry is open to every signed-in role; drafts as draftVisibility says.
 export function canReadAgreement(actor: Actor, agreement: { isDraft: boolean; unitIds: string[] }): boolean {
-  if (!agreement.isDraft) return actor.role === 'admin' || actor.role === 'tkksd' || actor.role === 'opd' || actor.role === 'pimpinan';
-  if (actor.role === 'admin' || actor.role === 'tkksd') return true;
-  return actor.role === 'opd' && actor.unitId !== null && agreement.unitIds.includes(actor.unitId);
+  const isSignedInRole = actor.role === 'admin' || actor.role === 'tkksd' || actor.role === 'opd' || actor.role === 'pimpinan';
+  if (!isSignedInRole) return false;
+  if (!agreement.isDraft) return true;
+  const visibility = draftVisibility(actor);
+  return visibility.kind === 'all' || (visibility.kind === 'unit' && agreement.unitIds.includes(visibility.unitId));
 }
 
 // The same rule as SQL over a query that has the agreements table as `agreements`.
 export function readableAgreementsFilter(actor: Actor): SQL {
-  if (actor.role === 'admin' || actor.role === 'tkksd') return sql`true`;
-  if (actor.role === 'opd' && actor.unitId) {
-    return sql`(agreements.is_draft = false OR EXISTS (SELECT 1 FROM agreement_units au WHERE au.agreement_id = agreements.id AND au.unit_id = ${actor.unitId}))`;
+  const visibility = draftVisibility(actor);
+  switch (visibility.kind) {
+    case 'all':
+      return sql`true`;
+    case 'unit':
+      return sql`(agreements.is_draft = false OR EXISTS (SELECT 1 FROM agreement_units au WHERE au.agreement_id = agreements.id AND au.unit_id = ${visibility.unitId}))`;
+    case 'none':
+      return sql`agreements.is_draft = false`;
   }
-  return sql`agreements.is_draft = false`;
 }
 
 // Only the Cooperation Division writes the registry.

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { deriveAgreementStatus } from '../../../shared/agreement-status';
 import { EXPORT_COLUMNS, EXPORT_LIST_SEPARATOR, EXPORT_MAX_ROWS, type ExportColumn, type ExportQuery, type SearchSort } from '../../../shared/search';
 import type { Db } from '../../db/client';
@@ -7,6 +7,7 @@ import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden } from '../../lib/errors';
 import { agreements } from '../agreements/agreements.table';
 import { canExportRegistry } from './search.policy';
+import { agreementSearch } from './search.table';
 import { countMatches, effectiveSort, orderOf } from './search.repository';
 import { planSearch } from './search.service';
 
@@ -20,7 +21,9 @@ const outerParent = sql.raw('"agreements"."parent_id"');
 
 // One row per agreement with its lists joined in order (primary first); the correlated lookups run
 // only for exported rows and each uses a primary-key index.
-function exportRows(db: Db, where: SQL | undefined, sort: SearchSort, limit: number) {
+function exportRows(db: Db, facetWhere: SQL | undefined, sort: SearchSort, limit: number) {
+  // The conditions are over agreement_search, one row per agreement.
+  const where = facetWhere ? inArray(a.id, db.select({ id: agreementSearch.agreementId }).from(agreementSearch).where(facetWhere)) : undefined;
   return db
     .select({
       numberOurs: a.numberOurs,

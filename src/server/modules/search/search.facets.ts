@@ -1,83 +1,38 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { AGREEMENT_STATUSES, COOPERATION_KINDS, DOC_TYPES } from '../../../shared/agreement-codes';
 import { FACET_NAMES, type FacetBucket, type FacetName, type SearchFacets } from '../../../shared/search';
 import type { Db } from '../../db/client';
-import { agreements } from '../agreements/agreements.table';
-import { partnerCategories, partnerGroups, sectors } from '../master/master.table';
-import { units } from '../units/units.table';
-import type { SearchConditions } from './search.filters';
+import type { DraftVisibility } from '../agreements/agreements.policy';
+import { cachedByRevision } from './search.cache';
+import { countParts, matchedSet, type CountRow } from './search.counts';
+import type { SearchConditions, StatusBounds } from './search.filters';
+import { agreementSearch } from './search.table';
 
-const a = agreements;
+export type { CountRow } from './search.counts';
 
-// The grouped value of each facet, as a column of the matched set.
-const FACET_COLUMNS: Record<FacetName, string> = {
-  year: 'year',
-  docType: 'doc_type',
-  kind: 'kind',
-  status: 'status',
-  partnerGroup: 'group_code',
-  partnerCategory: 'category_code',
-  sector: 'sector_code',
-  unit: 'unit_id',
-};
-
-type CountRow = { facet: string; value: string | null; count: number };
-
-function flagName(name: FacetName): SQL {
-  return sql.raw(`f_${FACET_COLUMNS[name]}`);
+// Without a text query: the rows of agreement_search are read once into a materialised set, and
+// every facet (and the total) is then a grouped count over it, where a facet ignores its own flag so
+// it shows what choosing another value would give. Facets in `skip` are known already and left out.
+function facetStatement(conditions: SearchConditions, statusSql: SQL, skip: ReadonlySet<FacetName>): SQL {
+  const m = matchedSet({ source: sql`${agreementSearch}`, conditions, statusSql, skip });
+  return sql`WITH m AS MATERIALIZED (${m}) ${countParts(conditions.facetFilters, skip)}`;
 }
 
-// The flags of every active filter except one, as a WHERE over the matched set.
-function flagsExcept(filters: [FacetName, SQL][], except: FacetName | null): SQL {
-  const flags = filters.filter(([name]) => name !== except).map(([name]) => flagName(name));
-  return flags.length === 0 ? sql`TRUE` : sql.join(flags, sql` AND `);
+export async function countRows(db: Db, conditions: SearchConditions, statusSql: SQL, skip: ReadonlySet<FacetName> = new Set()): Promise<CountRow[]> {
+  // Both drivers answer a raw statement with { rows }; every count is cast to int4, a JS number.
+  const { rows } = (await db.execute<CountRow>(facetStatement(conditions, statusSql, skip))) as { rows: CountRow[] };
+  return rows;
 }
 
-const SIMPLE_FACETS = ['year', 'docType', 'kind', 'status', 'partnerGroup', 'partnerCategory'] as const;
-
-// Facets whose own filter is not active all count under every active filter, so they share one
-// pass over the matched set (GROUPING SETS), together with the total (the empty set).
-function sharedCounts(names: FacetName[], filters: [FacetName, SQL][]): SQL {
-  const columns = names.map((name) => sql.raw(FACET_COLUMNS[name]));
-  const which = names.map((name) => sql.raw(`WHEN GROUPING(${FACET_COLUMNS[name]}) = 0 THEN '${name}'`));
-  const value = names.length ? sql`COALESCE(${sql.join(columns, sql`, `)})` : sql`NULL`;
-  const sets = [...columns.map((column) => sql`(${column})`), sql`()`];
-  return sql`SELECT CASE ${sql.join(which, sql` `)} ELSE 'total' END AS facet, ${value} AS value, count(*)::int AS count
-    FROM m WHERE ${flagsExcept(filters, null)} GROUP BY GROUPING SETS (${sql.join(sets, sql`, `)})`;
+function visibilityKey(visibility: DraftVisibility): string {
+  return visibility.kind === 'unit' ? `unit:${visibility.unitId}` : visibility.kind;
 }
 
-// One statement: the visible, text-matching agreements are read once into a materialised set with
-// a flag per active filter; every facet (and the total) is then a grouped count over that set, where
-// a facet ignores its own flag so it shows what choosing another value would give.
-function facetStatement(conditions: SearchConditions, statusSql: SQL): SQL {
-  const filters = conditions.facetFilters;
-  const isActive = (name: FacetName) => filters.some(([filtered]) => filtered === name);
-  const flagColumns = filters.map(([name, condition]) => sql`, (${condition}) AS ${flagName(name)}`);
-  const own = SIMPLE_FACETS.filter(isActive).map((name) => {
-    const column = sql.raw(FACET_COLUMNS[name]);
-    return sql`SELECT ${sql.raw(`'${name}'`)} AS facet, ${column} AS value, count(*)::int AS count FROM m WHERE ${flagsExcept(filters, name)} GROUP BY ${column}`;
-  });
-  return sql`WITH m AS MATERIALIZED (
-    SELECT ${a.id} AS id, extract(year FROM ${a.signedOn})::int::text AS year, ${a.docType} AS doc_type, ${a.kind} AS kind,
-      ${statusSql} AS status, ${a.primaryCategoryCode} AS category_code, pc.group_code AS group_code ${sql.join(flagColumns, sql``)}
-    FROM ${a} LEFT JOIN partner_categories pc ON pc.code = ${a.primaryCategoryCode}
-    WHERE ${conditions.base ?? sql`TRUE`}
-  )
-  ${sharedCounts(SIMPLE_FACETS.filter((name) => !isActive(name)), filters)}
-  ${sql.join(own.map((query) => sql` UNION ALL ${query}`), sql``)}
-  UNION ALL SELECT 'sector', s.sector_code, count(*)::int FROM m JOIN agreement_sectors s ON s.agreement_id = m.id WHERE ${flagsExcept(filters, 'sector')} GROUP BY s.sector_code
-  UNION ALL SELECT 'unit', u.unit_id::text, count(*)::int FROM m JOIN agreement_units u ON u.agreement_id = m.id WHERE ${flagsExcept(filters, 'unit')} GROUP BY u.unit_id`;
-}
-
-async function labels(db: Db, unitIds: string[]): Promise<Partial<Record<FacetName, Map<string, string>>>> {
-  const [sectorRows, categoryRows, groupRows, unitRows] = await Promise.all([
-    db.select({ code: sectors.code, name: sectors.name }).from(sectors),
-    db.select({ code: partnerCategories.code, name: partnerCategories.name }).from(partnerCategories),
-    db.select({ code: partnerGroups.code, name: partnerGroups.name }).from(partnerGroups),
-    unitIds.length ? db.select({ code: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : Promise.resolve([]),
-  ]);
-  const toMap = (rows: { code: string; name: string }[]) => new Map(rows.map((row) => [row.code, row.name]));
-  return { sector: toMap(sectorRows), partnerCategory: toMap(categoryRows), partnerGroup: toMap(groupRows), unit: toMap(unitRows) };
+// The counts of the whole visible registry, which every unfiltered list shows and every
+// single-filter list shows for the filtered facet: kept until the registry changes.
+export function unfilteredCounts(db: Db, options: { conditions: SearchConditions; statusSql: SQL; visibility: DraftVisibility; bounds: StatusBounds }): Promise<CountRow[]> {
+  const key = `facets|${visibilityKey(options.visibility)}|${options.bounds.today}|${options.bounds.warnUntil}`;
+  return cachedByRevision(db, key, () => countRows(db, options.conditions, options.statusSql));
 }
 
 const FIXED_ORDER: Partial<Record<FacetName, readonly string[]>> = { docType: DOC_TYPES, kind: COOPERATION_KINDS, status: AGREEMENT_STATUSES };
@@ -89,16 +44,25 @@ function ordered(name: FacetName, buckets: FacetBucket[]): FacetBucket[] {
   return buckets.sort((x, y) => y.count - x.count || (x.label ?? x.value).localeCompare(y.label ?? y.value, 'id'));
 }
 
-export async function countFacetsAndTotal(db: Db, conditions: SearchConditions, statusSql: SQL): Promise<{ total: number; facets: SearchFacets }> {
-  // Both drivers answer a raw statement with { rows }; every count is cast to int4, a JS number.
-  const { rows } = (await db.execute<CountRow>(facetStatement(conditions, statusSql))) as { rows: CountRow[] };
+type LabelRow = { facet: FacetName; code: string; name: string };
+
+// The names behind the codes, in one round trip.
+async function labels(db: Db, unitIds: string[]): Promise<Map<string, string>> {
+  const units = unitIds.length ? sql`UNION ALL SELECT 'unit', id::text, name FROM units WHERE id = ANY(ARRAY[${sql.join(unitIds.map((id) => sql`${id}`), sql`, `)}]::uuid[])` : sql``;
+  const { rows } = (await db.execute<LabelRow>(sql`SELECT 'sector' AS facet, code, name FROM sectors
+    UNION ALL SELECT 'partnerCategory', code, name FROM partner_categories
+    UNION ALL SELECT 'partnerGroup', code, name FROM partner_groups ${units}`)) as { rows: LabelRow[] };
+  return new Map(rows.map((row) => [`${row.facet}|${row.code}`, row.name]));
+}
+
+export async function toFacets(db: Db, rows: CountRow[]): Promise<{ total: number; facets: SearchFacets }> {
   const names = await labels(db, rows.filter((row) => row.facet === 'unit' && row.value).map((row) => row.value as string));
   const facets = Object.fromEntries(
     FACET_NAMES.map((name) => {
       const buckets = rows
         .filter((row): row is CountRow & { value: string } => row.facet === name && row.value !== null)
         .map((row): FacetBucket => {
-          const label = names[name]?.get(row.value);
+          const label = names.get(`${name}|${row.value}`);
           return label === undefined ? { value: row.value, count: row.count } : { value: row.value, label, count: row.count };
         });
       return [name, ordered(name, buckets)];

@@ -1,11 +1,13 @@
-import { and, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AgreementStatus } from '../../../shared/agreement-codes';
 import type { FacetName, SearchFilters } from '../../../shared/search';
-import { agreementSectors, agreementUnits, agreements } from '../agreements/agreements.table';
+import type { DraftVisibility } from '../agreements/agreements.policy';
+import { agreements } from '../agreements/agreements.table';
 import { partnerCategories } from '../master/master.table';
-import type { DraftVisibility } from './search.policy';
+import { agreementSearch } from './search.table';
 
-const a = agreements;
+const f = agreementSearch;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // Validated dates go in as literals so the same expression can appear in SELECT and GROUP BY.
@@ -16,38 +18,44 @@ function dateLiteral(value: string): SQL {
 
 export type StatusBounds = { today: string; warnUntil: string };
 
+// The columns a derived status reads: the registry list reads them from agreement_search, the
+// public pages from agreements.
+export type StatusColumns = { isDraft: AnyPgColumn; terminationKind: AnyPgColumn; terminatedOn: AnyPgColumn; endsOn: AnyPgColumn };
+const AGREEMENT_STATUS_COLUMNS: StatusColumns = agreements;
+const FACET_STATUS_COLUMNS: StatusColumns = f;
+
 // The derived status (deriveAgreementStatus in src/shared/agreement-status.ts) as SQL, for facets.
-export function statusExpression(bounds: StatusBounds): SQL<AgreementStatus> {
+export function statusExpression(bounds: StatusBounds, on: StatusColumns = FACET_STATUS_COLUMNS): SQL<AgreementStatus> {
   const today = dateLiteral(bounds.today);
   const warnUntil = dateLiteral(bounds.warnUntil);
   return sql<AgreementStatus>`CASE
-    WHEN ${a.isDraft} THEN 'draft'
-    WHEN ${a.terminationKind} IS NOT NULL AND ${a.terminatedOn} IS NOT NULL AND ${a.terminatedOn} <= ${today} THEN ${a.terminationKind}
-    WHEN ${a.endsOn} IS NULL THEN 'aktif'
-    WHEN ${a.endsOn} < ${today} THEN 'berakhir'
-    WHEN ${a.endsOn} <= ${warnUntil} THEN 'akan_berakhir'
+    WHEN ${on.isDraft} THEN 'draft'
+    WHEN ${on.terminationKind} IS NOT NULL AND ${on.terminatedOn} IS NOT NULL AND ${on.terminatedOn} <= ${today} THEN ${on.terminationKind}
+    WHEN ${on.endsOn} IS NULL THEN 'aktif'
+    WHEN ${on.endsOn} < ${today} THEN 'berakhir'
+    WHEN ${on.endsOn} <= ${warnUntil} THEN 'akan_berakhir'
     ELSE 'aktif' END`;
 }
 
 // The same rule as plain date conditions, one status at a time, for filtering.
-export function statusCondition(status: AgreementStatus, bounds: StatusBounds): SQL {
+export function statusCondition(status: AgreementStatus, bounds: StatusBounds, on: StatusColumns = AGREEMENT_STATUS_COLUMNS): SQL {
   const today = dateLiteral(bounds.today);
   const warnUntil = dateLiteral(bounds.warnUntil);
-  const signed = sql`NOT ${a.isDraft}`;
-  const endedEarly = sql`(${a.terminationKind} IS NOT NULL AND ${a.terminatedOn} IS NOT NULL AND ${a.terminatedOn} <= ${today})`;
+  const signed = sql`NOT ${on.isDraft}`;
+  const endedEarly = sql`(${on.terminationKind} IS NOT NULL AND ${on.terminatedOn} IS NOT NULL AND ${on.terminatedOn} <= ${today})`;
   const running = and(signed, sql`NOT ${endedEarly}`);
   switch (status) {
     case 'draft':
-      return sql`${a.isDraft}`;
+      return sql`${on.isDraft}`;
     case 'diakhiri':
     case 'dicabut':
-      return sql`(${signed} AND ${endedEarly} AND ${a.terminationKind} = ${status})`;
+      return sql`(${signed} AND ${endedEarly} AND ${on.terminationKind} = ${status})`;
     case 'berakhir':
-      return sql`(${running} AND ${a.endsOn} < ${today})`;
+      return sql`(${running} AND ${on.endsOn} < ${today})`;
     case 'akan_berakhir':
-      return sql`(${running} AND ${a.endsOn} >= ${today} AND ${a.endsOn} <= ${warnUntil})`;
+      return sql`(${running} AND ${on.endsOn} >= ${today} AND ${on.endsOn} <= ${warnUntil})`;
     case 'aktif':
-      return sql`(${running} AND (${a.endsOn} IS NULL OR ${a.endsOn} > ${warnUntil}))`;
+      return sql`(${running} AND (${on.endsOn} IS NULL OR ${on.endsOn} > ${warnUntil}))`;
   }
 }
 
@@ -62,10 +70,21 @@ export function usableText(q: string | undefined): string | null {
   return /[\p{L}\p{N}]/u.test(trimmed) ? trimmed : null;
 }
 
-// An agreement matches when its own vector or any of its documents' vectors does. The UNION lets
-// each side use its GIN index, and the outer query then reads agreements by primary key.
+// The agreements whose documents hold the words. jalin_document_matches (a migration) plans its
+// query with sequential scans off: the planner prices a scan of the small documents heap as cheap,
+// but the scan reads every document's vector back from TOAST, while the GIN index does not.
+export function documentMatches(tsQuery: SQL): SQL {
+  return sql`(SELECT d.agreement_id FROM jalin_document_matches(${tsQuery}) AS d(agreement_id))`;
+}
+
+// An agreement matches when its own vector or any of its documents' vectors does; each side uses
+// its GIN index. (A list with words counts and pages through searchText; this serves the export.)
 export function textCondition(tsQuery: SQL): SQL {
-  return sql`${a.id} IN (SELECT id FROM agreements WHERE search_vector @@ ${tsQuery} UNION SELECT agreement_id FROM documents WHERE search_vector @@ ${tsQuery})`;
+  return sql`${f.agreementId} IN (SELECT agreement_id FROM agreement_search WHERE search_vector @@ ${tsQuery} UNION ${documentMatches(tsQuery)})`;
+}
+
+function textArray(values: string[], pgType: 'text' | 'uuid'): SQL {
+  return sql`ARRAY[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::${sql.raw(pgType)}[]`;
 }
 
 export function visibilityCondition(visibility: DraftVisibility): SQL | undefined {
@@ -73,66 +92,61 @@ export function visibilityCondition(visibility: DraftVisibility): SQL | undefine
     case 'all':
       return undefined;
     case 'none':
-      return not(a.isDraft);
+      return sql`NOT ${f.isDraft}`;
     case 'unit':
-      return or(
-        not(a.isDraft),
-        inArray(a.id, sql`(SELECT ${agreementUnits.agreementId} FROM ${agreementUnits} WHERE ${agreementUnits.unitId} = ${visibility.unitId})`),
-      );
+      return sql`(NOT ${f.isDraft} OR ${f.unitIds} @> ${textArray([visibility.unitId], 'uuid')})`;
   }
 }
 
 function yearCondition(years: number[]): SQL | undefined {
-  return or(...years.map((year) => and(gte(a.signedOn, `${year}-01-01`), lt(a.signedOn, `${year + 1}-01-01`))));
+  return or(...years.map((year) => and(gte(f.signedOn, `${year}-01-01`), lt(f.signedOn, `${year + 1}-01-01`))));
 }
 
 type FilterKey = FacetName | 'text' | 'visibility';
 
+// Every condition is over agreement_search, so the facet counts, the page and the export filter alike.
 export type SearchConditions = {
   tsQuery: SQL | null;
   // Every active condition; a facet counts with all of them except its own.
   where: (except?: FacetName) => SQL | undefined;
   // Visibility and text, which every facet shares.
   base: SQL | undefined;
+  // The actor's draft visibility alone.
+  visibility: SQL | undefined;
   // The active facet filters, each on its own.
   facetFilters: [FacetName, SQL][];
 };
 
+function facetFilterParts(filters: SearchFilters, bounds: StatusBounds): [FacetName, SQL | undefined][] {
+  const groupCategories = (groups: string[]) =>
+    sql`(SELECT ${partnerCategories.code} FROM ${partnerCategories} WHERE ${inArray(partnerCategories.groupCode, groups)})`;
+  return [
+    ['year', filters.year?.length ? yearCondition(filters.year) : undefined],
+    ['docType', filters.docType?.length ? inArray(f.docType, filters.docType) : undefined],
+    ['kind', filters.kind?.length ? inArray(f.kind, filters.kind) : undefined],
+    ['status', filters.status?.length ? or(...filters.status.map((status) => statusCondition(status, bounds, FACET_STATUS_COLUMNS))) : undefined],
+    ['partnerCategory', filters.partnerCategory?.length ? inArray(f.primaryCategoryCode, filters.partnerCategory) : undefined],
+    ['partnerGroup', filters.partnerGroup?.length ? inArray(f.primaryCategoryCode, groupCategories(filters.partnerGroup)) : undefined],
+    ['sector', filters.sector?.length ? sql`${f.sectorCodes} && ${textArray(filters.sector, 'text')}` : undefined],
+    ['unit', filters.unit?.length ? sql`${f.unitIds} && ${textArray(filters.unit, 'uuid')}` : undefined],
+  ];
+}
+
 export function buildConditions(filters: SearchFilters, options: { visibility: DraftVisibility; bounds: StatusBounds }): SearchConditions {
   const q = usableText(filters.q);
   const tsQuery = q ? textQuery(q) : null;
+  const visibility = visibilityCondition(options.visibility);
   const parts: [FilterKey, SQL | undefined][] = [
-    ['visibility', visibilityCondition(options.visibility)],
+    ['visibility', visibility],
     ['text', tsQuery ? textCondition(tsQuery) : undefined],
-    ['year', filters.year?.length ? yearCondition(filters.year) : undefined],
-    ['docType', filters.docType?.length ? inArray(a.docType, filters.docType) : undefined],
-    ['kind', filters.kind?.length ? inArray(a.kind, filters.kind) : undefined],
-    ['status', filters.status?.length ? or(...filters.status.map((status) => statusCondition(status, options.bounds))) : undefined],
-    ['partnerCategory', filters.partnerCategory?.length ? inArray(a.primaryCategoryCode, filters.partnerCategory) : undefined],
-    [
-      'partnerGroup',
-      filters.partnerGroup?.length
-        ? inArray(a.primaryCategoryCode, sql`(SELECT ${partnerCategories.code} FROM ${partnerCategories} WHERE ${inArray(partnerCategories.groupCode, filters.partnerGroup)})`)
-        : undefined,
-    ],
-    [
-      'sector',
-      filters.sector?.length
-        ? inArray(a.id, sql`(SELECT ${agreementSectors.agreementId} FROM ${agreementSectors} WHERE ${inArray(agreementSectors.sectorCode, filters.sector)})`)
-        : undefined,
-    ],
-    [
-      'unit',
-      filters.unit?.length
-        ? inArray(a.id, sql`(SELECT ${agreementUnits.agreementId} FROM ${agreementUnits} WHERE ${inArray(agreementUnits.unitId, filters.unit)})`)
-        : undefined,
-    ],
+    ...facetFilterParts(filters, options.bounds),
   ];
   const active = parts.filter((part): part is [FilterKey, SQL] => part[1] !== undefined);
   return {
     tsQuery,
     where: (except) => and(...active.filter(([key]) => key !== except).map(([, condition]) => condition)),
     base: and(...active.filter(([key]) => key === 'visibility' || key === 'text').map(([, condition]) => condition)),
+    visibility,
     facetFilters: active.filter((part): part is [FacetName, SQL] => part[0] !== 'visibility' && part[0] !== 'text'),
   };
 }

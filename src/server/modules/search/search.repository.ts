@@ -6,8 +6,10 @@ import { documents } from '../documents/documents.table';
 import { partnerCategories } from '../master/master.table';
 import { partners } from '../partners/partners.table';
 import { units } from '../units/units.table';
+import { agreementSearch } from './search.table';
 
 const a = agreements;
+const f = agreementSearch;
 
 // Relevance without a text query means nothing; such a list is newest first.
 export function effectiveSort(sort: SearchSort | undefined, hasText: boolean): Exclude<SearchSort, 'relevance'> | 'relevance' {
@@ -31,34 +33,37 @@ export function orderOf(sort: SearchSort, rank: SQL | null): SQL[] {
   }
 }
 
+// `where` is over agreement_search (SearchConditions).
 export async function countMatches(db: Db, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(a).where(where);
+  const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(f).where(where);
   return row?.total ?? 0;
 }
 
-// A hit inside a document adds a fixed amount, below a hit in the title: ranking every matching
-// document's own vector would mean reading each of them, which costs too much for common words.
-const DOCUMENT_MATCH_BONUS = 0.05;
-
-export function rankExpression(tsQuery: SQL): SQL<number> {
-  return sql<number>`(coalesce(ts_rank_cd(${a.searchVector}, ${tsQuery}), 0)
-    + CASE WHEN ${a.id} IN (SELECT agreement_id FROM documents WHERE search_vector @@ ${tsQuery}) THEN ${sql.raw(String(DOCUMENT_MATCH_BONUS))} ELSE 0 END)::float8`;
+// The order of a page without words, over agreement_search: each date order has an index that
+// matches it exactly (ties broken by id), so a page reads little more than its own rows.
+function pageOrder(sort: Exclude<SearchSort, 'relevance'>): SQL[] {
+  switch (sort) {
+    case 'signed_desc':
+      return [sql`${f.signedOn} DESC NULLS LAST`, asc(f.agreementId)];
+    case 'signed_asc':
+      return [sql`${f.signedOn} ASC NULLS LAST`, asc(f.agreementId)];
+    case 'title':
+      return [sql`lower(${a.title})`, asc(a.id)];
+    case 'ends_asc':
+      return [sql`${f.endsOn} ASC NULLS LAST`, asc(f.agreementId)];
+  }
 }
 
-// One page of ids in order, with the relevance of each when there is a text query.
+// One page of ids of a list without words (a list with words pages in searchText).
 export async function findPageIds(
   db: Db,
-  options: { where: SQL | undefined; tsQuery: SQL | null; sort: SearchSort; limit: number; offset: number },
+  options: { where: SQL | undefined; sort: Exclude<SearchSort, 'relevance'>; limit: number; offset: number },
 ): Promise<{ id: string; rank: number }[]> {
-  const rank = options.tsQuery ? rankExpression(options.tsQuery) : sql<number>`0::float8`;
-  // Ordered by the output column, so the rank is computed once per row.
-  return db
-    .select({ id: a.id, rank: rank.as('rank') })
-    .from(a)
-    .where(options.where)
-    .orderBy(...orderOf(options.sort, options.tsQuery ? sql.raw('"rank"') : null))
-    .limit(options.limit)
-    .offset(options.offset);
+  const query = db.select({ id: f.agreementId }).from(f).$dynamic();
+  // The title is not in the narrow rows; the title index of agreements is read in order instead.
+  if (options.sort === 'title') query.innerJoin(a, eq(a.id, f.agreementId));
+  const rows = await query.where(options.where).orderBy(...pageOrder(options.sort)).limit(options.limit).offset(options.offset);
+  return rows.map((row) => ({ id: row.id, rank: 0 }));
 }
 
 export async function loadListRows(db: Db, ids: string[]) {

@@ -1,11 +1,13 @@
 import { statusDateBounds, deriveAgreementStatus } from '../../../shared/agreement-status';
-import type { AgreementListItem, AgreementSearchResult, SearchQuery } from '../../../shared/search';
+import type { AgreementListItem, AgreementSearchResult, FacetName, SearchFacets, SearchQuery, SearchSort } from '../../../shared/search';
+import type { Db } from '../../db/client';
 import { localDate, type ActorCtx } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
+import { draftVisibility, type DraftVisibility } from '../agreements/agreements.policy';
 import { getSettings } from '../settings/settings.service';
-import { countFacetsAndTotal } from './search.facets';
-import { buildConditions, statusExpression, usableText, type SearchConditions, type StatusBounds } from './search.filters';
-import { canReadRegistry, draftVisibility } from './search.policy';
+import { countRows, toFacets, unfilteredCounts, type CountRow } from './search.facets';
+import { buildConditions, statusExpression, type SearchConditions, type StatusBounds } from './search.filters';
+import { canReadRegistry } from './search.policy';
 import {
   countDocumentsOf,
   effectiveSort,
@@ -16,15 +18,33 @@ import {
   loadPartnersOf,
 } from './search.repository';
 import { HEADLINE_OPTIONS, headlineToHtml } from './search.snippet';
+import { searchText } from './search.text';
 
-export type SearchPlan = { conditions: SearchConditions; bounds: StatusBounds; warningDays: number; today: string };
+export type SearchPlan = { conditions: SearchConditions; visibility: DraftVisibility; bounds: StatusBounds; warningDays: number; today: string };
 
 // The filters as SQL for this actor and this day (status depends on the date in Ternate).
 export async function planSearch(ctx: ActorCtx, filters: Parameters<typeof buildConditions>[0]): Promise<SearchPlan> {
   const { expiryWarningDays } = await getSettings(ctx.db);
   const today = localDate(ctx.now);
   const bounds = statusDateBounds(today, expiryWarningDays);
-  return { conditions: buildConditions(filters, { visibility: draftVisibility(ctx.actor), bounds }), bounds, warningDays: expiryWarningDays, today };
+  const visibility = draftVisibility(ctx.actor);
+  return { conditions: buildConditions(filters, { visibility, bounds }), visibility, bounds, warningDays: expiryWarningDays, today };
+}
+
+// Without words, the whole registry's counts (kept until it changes) answer an unfiltered
+// list entirely, and answer a single-filter list for the filtered facet: that facet ignores its
+// own filter, so it counts the whole registry. Everything else is counted over the matches.
+async function countFacets(db: Db, plan: SearchPlan): Promise<{ total: number; facets: SearchFacets }> {
+  const { conditions } = plan;
+  const statusSql = statusExpression(plan.bounds);
+  const filtered = conditions.facetFilters.map(([name]) => name);
+  if (conditions.tsQuery || filtered.length > 1) return toFacets(db, await countRows(db, conditions, statusSql));
+  const unfiltered = unfilteredCounts(db, { conditions: { ...conditions, facetFilters: [] }, statusSql, visibility: plan.visibility, bounds: plan.bounds });
+  const [only] = filtered;
+  if (only === undefined) return toFacets(db, await unfiltered);
+  const [whole, rest] = await Promise.all([unfiltered, countRows(db, conditions, statusSql, new Set<FacetName>([only]))]);
+  const rows: CountRow[] = [...whole.filter((row) => row.facet === only), ...rest];
+  return toFacets(db, rows);
 }
 
 async function pageItems(ctx: ActorCtx, plan: SearchPlan, page: { id: string; rank: number }[]): Promise<AgreementListItem[]> {
@@ -73,12 +93,22 @@ async function pageItems(ctx: ActorCtx, plan: SearchPlan, page: { id: string; ra
 export async function searchAgreements(ctx: ActorCtx, query: SearchQuery): Promise<AgreementSearchResult> {
   if (!canReadRegistry(ctx.actor)) throw forbidden();
   const plan = await planSearch(ctx, query);
-  const where = plan.conditions.where();
-  const sort = effectiveSort(query.sort, usableText(query.q) !== null);
-  const offset = (query.page - 1) * query.pageSize;
-  const [{ total, facets }, page] = await Promise.all([
-    countFacetsAndTotal(ctx.db, plan.conditions, statusExpression(plan.bounds)),
-    findPageIds(ctx.db, { where, tsQuery: plan.conditions.tsQuery, sort, limit: query.pageSize, offset }),
-  ]);
+  const { conditions } = plan;
+  const sort = effectiveSort(query.sort, conditions.tsQuery !== null);
+  const window = { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+  const { total, facets, page } = await countAndPage(ctx.db, plan, sort, window);
   return { items: await pageItems(ctx, plan, page), total, page: query.page, pageSize: query.pageSize, facets };
+}
+
+type Window = { limit: number; offset: number };
+
+async function countAndPage(db: Db, plan: SearchPlan, sort: SearchSort, window: Window) {
+  const { conditions } = plan;
+  if (conditions.tsQuery) {
+    const found = await searchText(db, { conditions, tsQuery: conditions.tsQuery, statusSql: statusExpression(plan.bounds), sort, ...window });
+    return { ...(await toFacets(db, found.counts)), page: found.page };
+  }
+  const pageSort = sort === 'relevance' ? 'signed_desc' : sort;
+  const [counted, page] = await Promise.all([countFacets(db, plan), findPageIds(db, { where: conditions.where(), sort: pageSort, ...window })]);
+  return { ...counted, page };
 }

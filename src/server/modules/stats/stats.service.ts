@@ -11,10 +11,14 @@ import type { Db } from '../../db/client';
 import { localDate, type Ctx } from '../../lib/context';
 import { forbidden, invalid } from '../../lib/errors';
 import { partnerCategories, partnerGroups, sectors } from '../master/master.table';
+import { cachedByRevision } from '../search/search.cache';
 import { canReadStats } from './stats.policy';
 
-// Statistics read the registry itself (design.md: no copies to drift): signed, non-draft KB, PKS and NK
-// per signing year, by the primary partner's category (stored on the agreement) and the primary sector.
+// Statistics read the registry (design.md: no copies to drift): signed, non-draft KB, PKS and NK per
+// signing year, by the primary partner's category (stored on the agreement) and the primary sector.
+// They read agreement_search, the registry list's own row per agreement, which the transaction of
+// every agreement write keeps current, and they are kept under the registry's revision (see
+// search.cache.ts): a dashboard asks the same question many times between two changes.
 
 export type StatsLabels = {
   groups: { code: string; name: string }[];
@@ -33,8 +37,23 @@ async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
 }
 
 async function latestYear(db: Db): Promise<number | null> {
-  const [row] = await rowsOf<{ year: number | null }>(db, sql`SELECT max(extract(year FROM signed_on))::int AS year FROM agreements WHERE ${counted}`);
+  // max() of the column itself, so the newest signing date is read from the index's end.
+  const [row] = await cachedByRevision(db, 'stats|latest', () =>
+    rowsOf<{ year: number | null }>(db, sql`SELECT extract(year FROM max(signed_on))::int AS year FROM agreement_search WHERE ${counted}`),
+  );
   return row?.year ?? null;
+}
+
+function countRows(db: Db, from: number, to: number): Promise<CountRow[]> {
+  return cachedByRevision(db, `stats|${from}|${to}`, () =>
+    rowsOf<CountRow>(
+      db,
+      sql`SELECT extract(year FROM signed_on)::int AS year, primary_category_code AS category, primary_sector_code AS sector, count(*)::int AS count
+          FROM agreement_search
+          WHERE ${counted} AND signed_on >= ${`${from}-01-01`}::date AND signed_on <= ${`${to}-12-31`}::date
+          GROUP BY 1, 2, 3`,
+    ),
+  );
 }
 
 // Missing ends default to the last five years with data (or up to this year when there is none).
@@ -50,12 +69,14 @@ async function resolveRange(ctx: Ctx, query: StatsQuery): Promise<{ from: number
 }
 
 async function loadLabels(db: Db, sectorsInUse: Set<string>): Promise<StatsLabels> {
-  const groups = await db.select({ code: partnerGroups.code, name: partnerGroups.name }).from(partnerGroups).orderBy(asc(partnerGroups.sortOrder), asc(partnerGroups.code));
-  const categories = await db
-    .select({ code: partnerCategories.code, name: partnerCategories.name, groupCode: partnerCategories.groupCode })
-    .from(partnerCategories)
-    .orderBy(asc(partnerCategories.sortOrder), asc(partnerCategories.code));
-  const sectorRows = await db.select().from(sectors).orderBy(asc(sectors.sortOrder), asc(sectors.code));
+  const [groups, categories, sectorRows] = await Promise.all([
+    db.select({ code: partnerGroups.code, name: partnerGroups.name }).from(partnerGroups).orderBy(asc(partnerGroups.sortOrder), asc(partnerGroups.code)),
+    db
+      .select({ code: partnerCategories.code, name: partnerCategories.name, groupCode: partnerCategories.groupCode })
+      .from(partnerCategories)
+      .orderBy(asc(partnerCategories.sortOrder), asc(partnerCategories.code)),
+    db.select().from(sectors).orderBy(asc(sectors.sortOrder), asc(sectors.code)),
+  ]);
   // A retired sector still shows in the years it was used.
   const shown = sectorRows.filter((row) => row.isActive || sectorsInUse.has(row.code));
   return { groups, categories, sectors: shown.map(({ code, name }) => ({ code, name })) };
@@ -90,13 +111,7 @@ function buildYear(year: number, rows: CountRow[], labels: StatsLabels): StatsYe
 // The figures and the names behind their codes (the export needs both); no permission check.
 export async function computeStats(ctx: Ctx, query: StatsQuery): Promise<{ stats: StatsResponse; labels: StatsLabels }> {
   const { from, to } = await resolveRange(ctx, query);
-  const rows = await rowsOf<CountRow>(
-    ctx.db,
-    sql`SELECT extract(year FROM signed_on)::int AS year, primary_category_code AS category, primary_sector_code AS sector, count(*)::int AS count
-        FROM agreements
-        WHERE ${counted} AND signed_on >= ${`${from}-01-01`}::date AND signed_on <= ${`${to}-12-31`}::date
-        GROUP BY 1, 2, 3`,
-  );
+  const rows = await countRows(ctx.db, from, to);
   const labels = await loadLabels(ctx.db, new Set(rows.map((row) => row.sector)));
   const years = Array.from({ length: to - from + 1 }, (_, index) => buildYear(from + index, rows, labels));
   return { stats: { from, to, years }, labels };

@@ -1,0 +1,78 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { SearchSort } from '../../../shared/search';
+import type { Db } from '../../db/client';
+import { countParts, flagsExcept, matchedSet, type CountRow } from './search.counts';
+import type { SearchConditions } from './search.filters';
+
+// A hit inside a document adds a fixed amount, below a hit in the title: ranking every matching
+// document's own vector would mean reading each of them, which costs too much for common words.
+const DOCUMENT_MATCH_BONUS = sql.raw('0.05');
+
+// The agreements the words match, each with its relevance, in one pass over agreement_search: the
+// rows whose own vector matches (its GIN index) or whose documents do (jalin_document_matches answers
+// from the documents' GIN index, see search.filters.ts; the ids then go through the primary key),
+// the two bitmaps ORed so that each page of rows is read once and each hit's vector ranked once.
+function hits(tsQuery: SQL): SQL {
+  return sql`docs AS MATERIALIZED (SELECT d.agreement_id AS id FROM jalin_document_matches(${tsQuery}) AS d(agreement_id)),
+  hits AS (
+    SELECT s.*, (coalesce(ts_rank_cd(s.search_vector, ${tsQuery}), 0)
+        + CASE WHEN s.agreement_id IN (SELECT id FROM docs) THEN ${DOCUMENT_MATCH_BONUS} ELSE 0 END)::float8 AS rank
+    FROM agreement_search s
+    WHERE s.search_vector @@ ${tsQuery} OR s.agreement_id = ANY (ARRAY(SELECT id FROM docs))
+  )`;
+}
+
+// The same orders as a list without words (search.repository.ts), over the matched set.
+function pageOrder(sort: SearchSort): { join: SQL; keys: SQL } {
+  const byId = sql`m.id`;
+  switch (sort) {
+    case 'relevance':
+      return { join: sql``, keys: sql`m.rank DESC, m.signed_on DESC NULLS LAST, ${byId}` };
+    case 'signed_desc':
+      return { join: sql``, keys: sql`m.signed_on DESC NULLS LAST, ${byId}` };
+    case 'signed_asc':
+      return { join: sql``, keys: sql`m.signed_on ASC NULLS LAST, ${byId}` };
+    case 'ends_asc':
+      return { join: sql``, keys: sql`m.ends_on ASC NULLS LAST, ${byId}` };
+    case 'title':
+      return { join: sql`JOIN agreements a ON a.id = m.id`, keys: sql`lower(a.title), ${byId}` };
+  }
+}
+
+type TextRow = { facet: CountRow['facet'] | 'page'; value: string | null; count: number; rank: number | null };
+
+export type TextSearchResult = { counts: CountRow[]; page: { id: string; rank: number }[] };
+
+// One statement for a list with words: the hits are found and ranked once, then counted for every
+// facet and the total, and cut to the page ("page" rows: the id, its place and its rank). The page
+// is a top-N sort; its rows are numbered as the sorted subquery hands them over.
+export async function searchText(
+  db: Db,
+  options: { conditions: SearchConditions; tsQuery: SQL; statusSql: SQL; sort: SearchSort; limit: number; offset: number },
+): Promise<TextSearchResult> {
+  const { conditions } = options;
+  const m = matchedSet({
+    // The hits carry every column of agreement_search, so the conditions over it apply unchanged.
+    source: sql`hits AS agreement_search`,
+    conditions: { ...conditions, base: conditions.visibility },
+    statusSql: options.statusSql,
+    skip: new Set(),
+    extra: sql`, agreement_search.agreement_id AS id, agreement_search.signed_on AS signed_on, agreement_search.ends_on AS ends_on, agreement_search.rank AS rank`,
+  });
+  const { join, keys } = pageOrder(options.sort);
+  const statement = sql`WITH ${hits(options.tsQuery)}, m AS MATERIALIZED (${m})
+    SELECT facet, value, count, NULL::float8 AS rank FROM (${countParts(conditions.facetFilters, new Set())}) AS c
+    UNION ALL
+    SELECT 'page', p.id::text, (row_number() OVER ())::int, p.rank FROM (
+      SELECT m.id, m.rank FROM m ${join} WHERE ${flagsExcept(conditions.facetFilters, null)}
+      ORDER BY ${keys} LIMIT ${sql.raw(String(options.limit))} OFFSET ${sql.raw(String(options.offset))}
+    ) AS p`;
+  // Both drivers answer a raw statement with { rows }.
+  const { rows } = (await db.execute<TextRow>(statement)) as { rows: TextRow[] };
+  const page = rows
+    .filter((row) => row.facet === 'page')
+    .sort((x, y) => x.count - y.count)
+    .map((row) => ({ id: row.value ?? '', rank: row.rank ?? 0 }));
+  const counts = rows.filter((row): row is TextRow & CountRow => row.facet !== 'page');
+  return { counts, page };
+}
