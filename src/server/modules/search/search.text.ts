@@ -8,17 +8,20 @@ import type { SearchConditions } from './search.filters';
 // document's own vector would mean reading each of them, which costs too much for common words.
 const DOCUMENT_MATCH_BONUS = sql.raw('0.05');
 
-// The agreements the words match, each with its relevance, in one pass over agreement_search: the
-// rows whose own vector matches (its GIN index) or whose documents do (jalin_document_matches answers
-// from the documents' GIN index, see search.filters.ts; the ids then go through the primary key),
-// the two bitmaps ORed so that each page of rows is read once and each hit's vector ranked once.
+// The agreements the words match, each with its relevance, every hit's own vector ranked once where
+// it is read: those whose own vector matches (through its GIN index, or a scan when most do), then
+// those only a document matches (jalin_document_matches answers from the documents' GIN index, see
+// search.filters.ts), read by primary key. Never `id = ANY(<the document hits>)` in a filter: a
+// scan would compare every row with every element of the array.
 function hits(tsQuery: SQL): SQL {
   return sql`docs AS MATERIALIZED (SELECT d.agreement_id AS id FROM jalin_document_matches(${tsQuery}) AS d(agreement_id)),
   hits AS (
     SELECT s.*, (coalesce(ts_rank_cd(s.search_vector, ${tsQuery}), 0)
         + CASE WHEN s.agreement_id IN (SELECT id FROM docs) THEN ${DOCUMENT_MATCH_BONUS} ELSE 0 END)::float8 AS rank
-    FROM agreement_search s
-    WHERE s.search_vector @@ ${tsQuery} OR s.agreement_id = ANY (ARRAY(SELECT id FROM docs))
+      FROM agreement_search s WHERE s.search_vector @@ ${tsQuery}
+    UNION ALL
+    SELECT s.*, (coalesce(ts_rank_cd(s.search_vector, ${tsQuery}), 0) + ${DOCUMENT_MATCH_BONUS})::float8
+      FROM agreement_search s WHERE s.agreement_id IN (SELECT id FROM docs) AND NOT (s.search_vector @@ ${tsQuery})
   )`;
 }
 
