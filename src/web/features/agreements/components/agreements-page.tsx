@@ -19,7 +19,12 @@ function useRegistryFilters() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
   // Every change of filter starts again at page 1; each is a history entry, so Back undoes it.
-  const update = (change: Partial<RegistryFilters>) => setParams(paramsFromFilters({ ...filters, page: 1, ...change }));
+  // The change applies to the address as it is now, not as it was at the last render: a
+  // navigation renders in a transition, so a second click can come before the screen caught up.
+  const update = (change: (current: RegistryFilters) => Partial<RegistryFilters>) => {
+    const current = filtersFromParams(new URLSearchParams(window.location.search));
+    setParams(paramsFromFilters({ ...current, page: 1, ...change(current) }));
+  };
   return { filters, update };
 }
 
@@ -45,7 +50,7 @@ export function AgreementsPage() {
   const search = useAgreementSearch(filters);
   const [facetsOpen, { toggle: toggleFacets }] = useDisclosure(false);
   const isWide = useMediaQuery('(min-width: 62em)', true);
-  const setFacet = (name: FacetName, values: string[]) => update({ facets: { ...filters.facets, [name]: values } });
+  const setFacet = (name: FacetName, values: string[]) => update((current) => ({ facets: { ...current.facets, [name]: values } }));
 
   return (
     <>
@@ -61,7 +66,7 @@ export function AgreementsPage() {
         }
       />
       <Paper withBorder radius="md" p="md" mb="md">
-        <SearchBox key={filters.q} value={filters.q} onSearch={(q) => update({ q, sort: !q.trim() && filters.sort === 'relevance' ? null : filters.sort })} />
+        <SearchBox key={filters.q} value={filters.q} onSearch={(q) => update((current) => ({ q, sort: !q.trim() && current.sort === 'relevance' ? null : current.sort }))} />
       </Paper>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 3 }}>
@@ -86,10 +91,10 @@ export function AgreementsPage() {
                 <Title order={2} fz="md" id="result-heading" aria-live="polite">
                   {search.data ? t('list.resultCount', { count: search.data.total }) : t('list.results')}
                 </Title>
-                {hasAnyFilter(filters) ? <ActiveFilters filters={filters} onClear={() => update({ q: '', facets: emptyFacets() })} /> : null}
+                {hasAnyFilter(filters) ? <ActiveFilters filters={filters} onClear={() => update(() => ({ q: '', facets: emptyFacets() }))} /> : null}
               </div>
               <Group gap="sm" align="flex-end" wrap="wrap">
-                <SortSelect value={filters.sort} hasQuery={filters.q.trim() !== ''} onChange={(sort) => update({ sort })} />
+                <SortSelect value={filters.sort} hasQuery={filters.q.trim() !== ''} onChange={(sort) => update(() => ({ sort }))} />
                 <ExportButtons filters={filters} disabled={!search.data || search.data.total === 0} />
               </Group>
             </Group>
@@ -106,7 +111,7 @@ export function AgreementsPage() {
               </Stack>
             ) : null}
             {search.data ? (
-              <ResultList result={search.data} isFetching={search.isFetching} onPage={(page) => update({ page })} />
+              <ResultList result={search.data} isFetching={search.isFetching} onPage={(page) => update(() => ({ page }))} />
             ) : null}
             {search.data?.total === 0 ? <Text c="dimmed">{t('list.empty')}</Text> : null}
           </Stack>
