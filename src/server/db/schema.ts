@@ -14,3 +14,5 @@ export * from '../modules/proposals/proposals.table';
 export * from '../modules/mail/mail.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/search/search.table';
+export * from '../modules/dissemination/dissemination.table';
+export * from '../modules/plans/plans.table';
