@@ -11,6 +11,7 @@ export * from '../modules/documents/documents.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/procedures/procedures.table';
 export * from '../modules/proposals/proposals.table';
+export * from '../modules/proposals/proposal-reviews.table';
 export * from '../modules/mail/mail.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/search/search.table';
