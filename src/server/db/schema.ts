@@ -11,6 +11,8 @@ export * from '../modules/documents/documents.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/procedures/procedures.table';
 export * from '../modules/proposals/proposals.table';
+export * from '../modules/proposals/draft-templates.table';
+export * from '../modules/proposals/proposal-signing.table';
 export * from '../modules/proposals/proposal-reviews.table';
 export * from '../modules/mail/mail.table';
 export * from '../modules/notifications/notifications.table';
