@@ -9,6 +9,7 @@ import { masterRoutes } from './master/master.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { partnersRoutes } from './partners/partners.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
+import { proposalDurationsRoutes } from './proposals/proposal-durations.routes';
 import { proposalsRoutes } from './proposals/proposals.routes';
 import { publicProposalsRoutes } from './proposals/public-proposals.routes';
 import { publicRoutes } from './public/public.routes';
@@ -33,6 +34,7 @@ export async function registerModules(app: FastifyInstance) {
   publicRoutes(app);
   proceduresRoutes(app);
   proposalsRoutes(app);
+  proposalDurationsRoutes(app);
   publicProposalsRoutes(app);
   mailRoutes(app);
   notificationsRoutes(app);
