@@ -109,6 +109,8 @@ export const ProposalListQuerySchema = z.object({
   kind: z.enum(COOPERATION_KINDS).optional(),
   stageCode: code.optional(),
   unitId: z.uuid().optional(),
+  // Only the proposals whose TKKSD review the asking user is assigned to.
+  assignedToMe: z.enum(['0', '1', 'true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(25),
 });

@@ -10,6 +10,7 @@ import { deliverMail, type MailSettings } from '../mail/mail.service';
 import { applyAction } from '../procedures/procedure-machine';
 import { loadProcedure } from '../procedures/procedures.service';
 import { announceTransition } from './proposal-notices';
+import { assertReviewAllowsAction } from './proposal-reviews.guard';
 import { machineFacts } from './proposal-views';
 import { canReadProposal, canTakeAction } from './proposals.policy';
 import * as repo from './proposals.repository';
@@ -74,6 +75,7 @@ export async function transitionProposal(ctx: ActorCtx, id: string, input: Trans
     const before = await repo.lockProposal(tx, id);
     if (!before) throw notFound(...PROPOSAL_WHAT);
     if (!canReadProposal(ctx.actor, before) || !canTakeAction(ctx.actor, before, input.action)) throw forbidden();
+    await assertReviewAllowsAction(tx, before, input.action);
     const note = input.note ?? null;
     const by = { actor: ctx.actor };
     const result = await applyTransition(tx, { before, action: input.action, note, version: input.version, now: ctx.now, by });

@@ -2,8 +2,9 @@ import type { InitiatorType } from '../../../shared/procedures';
 import { CLOSED_PROPOSAL_STATES, type ProposalAction, type ProposalState } from '../../../shared/proposals';
 import type { Actor } from '../../lib/context';
 
-// What the rules need to know about a proposal.
-export type ProposalAccess = { initiatorType: InitiatorType; unitId: string | null; state: ProposalState };
+// What the rules need to know about a proposal. assignedReviewerIds: the TKKSD members (or admins)
+// holding a running or decided review assignment on it; absent where nobody asked.
+export type ProposalAccess = { initiatorType: InitiatorType; unitId: string | null; state: ProposalState; assignedReviewerIds?: readonly string[] };
 
 const isOwnOpd = (actor: Actor, proposal: Pick<ProposalAccess, 'initiatorType' | 'unitId'>) =>
   actor.role === 'opd' && proposal.initiatorType === 'opd' && actor.unitId !== null && proposal.unitId === actor.unitId;
@@ -16,8 +17,8 @@ export function canCreateProposal(actor: Actor, target: { initiatorType: Initiat
   return isOwnOpd(actor, target);
 }
 
-// The division sees all; an OPD its own OPD's; leadership what has entered the queue. A TKKSD member
-// will see what is assigned to them once review assignments exist, and nothing before.
+// The division sees all; an OPD its own OPD's; leadership what has entered the queue; a TKKSD member
+// what they are assigned to review (a replaced reviewer no longer).
 export function canReadProposal(actor: Actor, proposal: ProposalAccess): boolean {
   switch (actor.role) {
     case 'admin':
@@ -27,7 +28,7 @@ export function canReadProposal(actor: Actor, proposal: ProposalAccess): boolean
     case 'pimpinan':
       return proposal.state !== 'draf';
     case 'tkksd':
-      return false;
+      return proposal.assignedReviewerIds?.includes(actor.id) ?? false;
   }
 }
 
@@ -68,4 +69,11 @@ export function proposalListScope(actor: Actor): { kind: 'all' } | { kind: 'unit
     case 'tkksd':
       return { kind: 'none' };
   }
+}
+
+// The proposal list itself also shows a TKKSD member what they are assigned to review. Kept apart
+// from proposalListScope, whose other readers (board, statistics) stay closed to the TKKSD.
+export function proposalListScopeWithReviews(actor: Actor): ReturnType<typeof proposalListScope> | { kind: 'assigned'; reviewerId: string } {
+  if (actor.role === 'tkksd') return { kind: 'assigned', reviewerId: actor.id };
+  return proposalListScope(actor);
 }

@@ -1,18 +1,38 @@
-import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, ilike, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ProcedureDocType } from '../../../shared/procedures';
 import type { ProposalListQuery } from '../../../shared/proposals';
 import type { Db } from '../../db/client';
 import { units } from '../units/units.table';
-import type { proposalListScope } from './proposals.policy';
+import { proposalReviewAssignments, proposalReviews } from './proposal-reviews.table';
+import type { proposalListScopeWithReviews } from './proposals.policy';
 import { proposalDocuments, proposalEvents, proposals } from './proposals.table';
 
 export type ProposalRow = typeof proposals.$inferSelect;
 export type ProposalDocumentRow = typeof proposalDocuments.$inferSelect;
 export type ProposalEventRow = typeof proposalEvents.$inferSelect;
 
-export async function findProposal(db: Db, id: string): Promise<ProposalRow | undefined> {
+// With the reviewers assigned to it, so that the read rule can let them in.
+export async function findProposal(db: Db, id: string): Promise<(ProposalRow & { assignedReviewerIds: string[] }) | undefined> {
   const [row] = await db.select().from(proposals).where(eq(proposals.id, id));
-  return row;
+  if (!row) return undefined;
+  return { ...row, assignedReviewerIds: await assignedReviewerIds(db, id) };
+}
+
+// Reviewers holding a running or decided assignment (a replaced one no longer counts).
+export async function assignedReviewerIds(db: Db, proposalId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ reviewerId: proposalReviewAssignments.reviewerId })
+    .from(proposalReviewAssignments)
+    .innerJoin(proposalReviews, eq(proposalReviews.id, proposalReviewAssignments.reviewId))
+    .where(and(eq(proposalReviews.proposalId, proposalId), isNull(proposalReviewAssignments.endedAt)));
+  return rows.map((row) => row.reviewerId);
+}
+
+function assignedTo(reviewerId: string): SQL {
+  return exists(
+    sql`(select 1 from ${proposalReviewAssignments} inner join ${proposalReviews} on ${proposalReviews.id} = ${proposalReviewAssignments.reviewId}
+      where ${proposalReviews.proposalId} = ${proposals.id} and ${proposalReviewAssignments.reviewerId} = ${reviewerId} and ${proposalReviewAssignments.endedAt} is null)`,
+  );
 }
 
 // Taken inside the transaction of a change, so that two people acting at once are serialised.
@@ -83,10 +103,13 @@ export async function unitName(db: Db, unitId: string | null): Promise<string | 
   return row?.name ?? null;
 }
 
-type Scope = ReturnType<typeof proposalListScope>;
+type Scope = ReturnType<typeof proposalListScopeWithReviews>;
+export type ListOptions = { assignedToUserId?: string | null };
 
-function listFilters(scope: Scope, query: ProposalListQuery): SQL[] {
+function listFilters(scope: Scope, query: ProposalListQuery, options: ListOptions): SQL[] {
   const filters: SQL[] = [];
+  if (scope.kind === 'assigned') filters.push(assignedTo(scope.reviewerId));
+  if (options.assignedToUserId) filters.push(assignedTo(options.assignedToUserId));
   if (scope.kind === 'unit') filters.push(and(eq(proposals.initiatorType, 'opd'), eq(proposals.unitId, scope.unitId)) as SQL);
   if (scope.kind === 'none') filters.push(sql`false`);
   // Drafts are not in the division's queue: shown to others only when asked for by state.
@@ -102,8 +125,8 @@ function listFilters(scope: Scope, query: ProposalListQuery): SQL[] {
   return filters;
 }
 
-export async function selectProposalPage(db: Db, scope: Scope, query: ProposalListQuery) {
-  const where = and(...listFilters(scope, query));
+export async function selectProposalPage(db: Db, scope: Scope, query: ProposalListQuery, options: ListOptions = {}) {
+  const where = and(...listFilters(scope, query, options));
   const [rows, totals] = await Promise.all([
     db
       .select({ proposal: proposals, unitName: units.name })

@@ -18,7 +18,7 @@ import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadProcedure, listProcedureStageNames } from '../procedures/procedures.service';
 import { buildProposalView, proposalFieldsOf, toSummary } from './proposal-views';
 import { checkProposalReferences, checkProposalTerm, newTrackingCode } from './proposal-rules';
-import { canCreateProposal, canEditProposal, canReadProposal, proposalListScope } from './proposals.policy';
+import { canCreateProposal, canEditProposal, canReadProposal, proposalListScopeWithReviews } from './proposals.policy';
 import * as repo from './proposals.repository';
 import type { TransitionActor } from './proposal-transitions.service';
 import { proposals } from './proposals.table';
@@ -55,7 +55,8 @@ export async function getProposal(ctx: ActorCtx, id: string): Promise<ProposalVi
 }
 
 export async function listProposals(ctx: ActorCtx, query: ProposalListQuery): Promise<ProposalListResponse> {
-  const { rows, total } = await repo.selectProposalPage(ctx.db, proposalListScope(ctx.actor), query);
+  const assignedToMe = query.assignedToMe === '1' || query.assignedToMe === 'true';
+  const { rows, total } = await repo.selectProposalPage(ctx.db, proposalListScopeWithReviews(ctx.actor), query, { assignedToUserId: assignedToMe ? ctx.actor.id : null });
   const stageNames = await listProcedureStageNames(ctx.db);
   const items = rows.map(({ proposal, unitName }) => toSummary(proposal, unitName, stageNames.get(`${proposal.kind}:${proposal.stageCode}`) ?? null));
   return { items, total, page: query.page, pageSize: query.pageSize };
