@@ -16,6 +16,7 @@ import type { AppDeps } from './lib/http';
 import { MAX_UPLOAD_BYTES_CEILING } from '../shared/limits';
 import { registerModules } from './modules/routes';
 import { resolveSessionActor } from './modules/auth/auth.routes';
+import { portalPlugin, sendPortalNotFound } from './portal/portal.plugin';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -69,13 +70,19 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
     await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/app/', wildcard: true, index: 'index.html' });
   }
-  app.get('/', (_request, reply) => reply.redirect('/app/'));
+  // The public portal at the root: server-rendered pages, feed and open data.
+  await app.register(portalPlugin);
   app.setNotFoundHandler((request, reply) => {
     // A missing bundle file is a 404, not the app shell; every other /app path belongs to the SPA.
     const isApp = (request.url === '/app' || request.url.startsWith('/app/')) && !request.url.startsWith('/app/assets/');
     if (isApp && request.method === 'GET' && existsSync(path.join(WEB_DIR, 'index.html'))) {
       // The SPA owns every /app/... path.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIR);
+    }
+    // Outside /api and /app a person is browsing the portal: an HTML page, not JSON.
+    if (!request.url.startsWith('/app') && !request.url.startsWith('/api/') && request.method === 'GET') {
+      const sent = sendPortalNotFound(request, reply);
+      if (sent) return sent;
     }
     throw new AppError({ code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.', messageEn: 'Route not found.' });
   });

@@ -1,0 +1,120 @@
+/* global document, window */
+// The initiator's private page: the token stays in the fragment; the script reads the proposal's
+// status through the public tracking API and sends requested documents to its upload route.
+(function () {
+  'use strict';
+  var box = document.getElementById('track-result');
+  var uploadSection = document.getElementById('upload');
+  var uploadForm = document.getElementById('upload-form');
+  var uploadResult = document.getElementById('upload-result');
+  var labels = JSON.parse(document.getElementById('doc-labels').textContent || '{}');
+  var token = window.location.hash.replace(/^#/, '');
+  var STATES = { draf: 'Menunggu konfirmasi', aktif: 'Sedang diproses', dikembalikan: 'Dikembalikan untuk dilengkapi', ditolak: 'Ditolak', dibatalkan: 'Dibatalkan', terdaftar: 'Terdaftar' };
+  var STAGE_STATUS = { selesai: 'selesai', berjalan: 'sedang berjalan', menunggu: 'menunggu', dilewati: 'dilewati' };
+
+  function el(tag, text) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function date(iso) {
+    return new Date(iso).toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
+  }
+  function list(items, render) {
+    var ul = el('ul');
+    items.forEach(function (item) { ul.appendChild(el('li', render(item))); });
+    return ul;
+  }
+
+  function render(view) {
+    box.className = '';
+    box.textContent = '';
+    box.appendChild(el('h2', view.title));
+    var facts = el('dl');
+    facts.className = 'facts';
+    [['Kode usulan', view.trackingCode], ['Pengusul', view.institution || '—'], ['Status', STATES[view.state] || view.state], ['Tahap', view.stageName || view.stageCode]].forEach(function (pair) {
+      facts.appendChild(el('dt', pair[0]));
+      var dd = el('dd', pair[1]);
+      if (pair[0] === 'Kode usulan') dd.id = 'tracking-code';
+      facts.appendChild(dd);
+    });
+    box.appendChild(facts);
+    if (view.requests.length > 0) {
+      box.appendChild(el('h3', 'Permintaan Bagian Kerja Sama'));
+      box.appendChild(list(view.requests, function (request) { return date(request.at) + ': ' + request.note; }));
+    }
+    if (view.missingDocTypes.length > 0) {
+      box.appendChild(el('h3', 'Dokumen yang masih diperlukan'));
+      box.appendChild(list(view.missingDocTypes, function (type) { return labels[type] || type; }));
+    }
+    box.appendChild(el('h3', 'Tahapan'));
+    var stages = el('ol');
+    view.stages.forEach(function (stage) { stages.appendChild(el('li', stage.name + ' — ' + (STAGE_STATUS[stage.status] || stage.status) + ' (target ' + stage.targetDays + ' hari)')); });
+    box.appendChild(stages);
+    box.appendChild(el('h3', 'Dokumen yang diterima'));
+    if (view.documents.length === 0) box.appendChild(el('p', 'Belum ada dokumen.'));
+    else box.appendChild(list(view.documents, function (doc) { return (labels[doc.docType] || doc.docType) + ' versi ' + doc.versionNo + ': ' + doc.fileName + ' (' + date(doc.createdAt) + ')'; }));
+    box.appendChild(el('p', 'Tautan berlaku sampai ' + date(view.linkExpiresAt) + '.'));
+    var closed = view.state === 'ditolak' || view.state === 'dibatalkan' || view.state === 'terdaftar';
+    uploadSection.hidden = closed;
+    if (!closed && view.missingDocTypes.length > 0) uploadForm.elements.namedItem('docType').value = view.missingDocTypes[0];
+  }
+
+  function load() {
+    return fetch('/api/public/proposals/track/' + encodeURIComponent(token))
+      .then(function (response) {
+        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      })
+      .then(function (answer) {
+        if (answer.ok) render(answer.body);
+        else {
+          box.className = 'notice error';
+          box.textContent = (answer.body.error && answer.body.error.message) || 'Usulan tidak dapat dimuat.';
+        }
+      });
+  }
+
+  if (token.length < 20) {
+    box.className = 'notice error';
+    box.textContent = 'Tautan pelacakan tidak lengkap. Buka kembali tautan dari e-mail Anda.';
+    return;
+  }
+  load().catch(function () {
+    box.className = 'notice error';
+    box.textContent = 'Koneksi terputus. Muat ulang halaman ini.';
+  });
+
+  uploadForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var button = uploadForm.querySelector('button[type="submit"]');
+    button.disabled = true;
+    uploadResult.className = 'notice';
+    uploadResult.textContent = 'Mengunggah…';
+    var data = new FormData();
+    data.append('docType', uploadForm.elements.namedItem('docType').value);
+    var note = uploadForm.elements.namedItem('note').value.trim();
+    if (note) data.append('note', note);
+    data.append('file', uploadForm.elements.namedItem('file').files[0]);
+    fetch('/api/public/proposals/track/' + encodeURIComponent(token) + '/documents', { method: 'POST', body: data })
+      .then(function (response) {
+        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      })
+      .then(function (answer) {
+        button.disabled = false;
+        if (!answer.ok) {
+          uploadResult.className = 'notice error';
+          uploadResult.textContent = (answer.body.error && answer.body.error.message) || 'Unggahan gagal.';
+          return;
+        }
+        uploadResult.className = 'notice ok';
+        uploadResult.textContent = 'Dokumen diterima: ' + answer.body.fileName + ' (versi ' + answer.body.versionNo + ').';
+        uploadForm.reset();
+        return load();
+      })
+      .catch(function () {
+        button.disabled = false;
+        uploadResult.className = 'notice error';
+        uploadResult.textContent = 'Koneksi terputus. Coba unggah lagi.';
+      });
+  });
+})();

@@ -1,0 +1,135 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ctxOf } from '../lib/http';
+import { allPortalAgreements } from './portal-agreements';
+import { ASSET_PREFIX, loadPortalAssets } from './portal-assets';
+import { createPageCache, type PageCache } from './portal-cache';
+import { createVisitCounter, type VisitCounter } from './portal-visits';
+import { agreementEntry, atomFeed, robots, sitemap } from './feed';
+import { openDataRows, OPEN_DATA_COLUMNS, toCsv } from './open-data';
+import {
+  agreementPage,
+  agreementsPage,
+  confirmPage,
+  dataPage,
+  guidePage,
+  homePage,
+  notFoundPage,
+  opportunitiesPage,
+  proposalPage,
+  trackPage,
+  type Rendered,
+} from './portal-pages';
+import { registerOpportunityRoutes } from './portal-opportunity.routes';
+import type { Site } from './views/layout';
+
+const HTML = 'text/html; charset=utf-8';
+// Public pages hold nothing personal: shared caches may keep them a minute.
+const PAGE_CACHE_CONTROL = 'public, max-age=60';
+
+type Produce = () => Promise<Rendered & { type?: string }>;
+
+export type PortalContext = { site: Site; cache: PageCache; visits: VisitCounter };
+
+// The portal of each running app, for the 404 page answered outside the plugin.
+const portals = new WeakMap<object, PortalContext>();
+
+// One answer per address and publication state; see portal-cache.ts.
+async function serveCached(portal: PortalContext, request: FastifyRequest, reply: FastifyReply, produce: Produce) {
+  const signature = await portal.cache.signature(request.server.deps.clock());
+  const key = request.url;
+  let page = portal.cache.get(key, signature);
+  if (!page) {
+    const rendered = await produce();
+    if ('redirect' in rendered) return reply.redirect(rendered.redirect, 301);
+    page = { status: rendered.status, body: rendered.body, type: rendered.type ?? HTML, signature, ...(rendered.visit ? { visit: rendered.visit } : {}) };
+    portal.cache.set(key, page);
+  }
+  if (page.visit) await portal.visits.record(page.visit.page, page.visit.id, request.server.deps.clock());
+  return reply.status(page.status).header('content-type', page.type).header('cache-control', PAGE_CACHE_CONTROL).send(page.body);
+}
+
+function registerAssets(app: FastifyInstance): (name: string) => string {
+  const assets = loadPortalAssets();
+  app.get<{ Params: { hash: string; name: string } }>(`${ASSET_PREFIX}/:hash/:name`, (request, reply) => {
+    const asset = assets.get(request.params.name);
+    if (!asset || asset.url !== request.url) return reply.status(404).header('content-type', 'text/plain; charset=utf-8').send('Tidak ditemukan.');
+    // The address changes with the content, so a year is safe.
+    return reply.header('content-type', asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body);
+  });
+  return (name) => {
+    const asset = assets.get(name);
+    if (!asset) throw new Error(`portal asset ${name} is missing`);
+    return asset.url;
+  };
+}
+
+function registerDataRoutes(app: FastifyInstance, portal: PortalContext) {
+  const { site } = portal;
+  app.get('/feed.xml', (request, reply) =>
+    serveCached(portal, request, reply, async () => {
+      const items = await allPortalAgreements(ctxOf(request), 50);
+      return { status: 200, type: 'application/atom+xml; charset=utf-8', body: atomFeed(items.map(agreementEntry), site.publicUrl) };
+    }),
+  );
+  app.get('/data', (request, reply) =>
+    serveCached(portal, request, reply, async () => dataPage(site, (await allPortalAgreements(ctxOf(request))).length)),
+  );
+  app.get('/data/kerja-sama.csv', async (request, reply) => {
+    reply.header('content-disposition', 'attachment; filename="kerja-sama-kota-ternate.csv"');
+    return serveCached(portal, request, reply, async () => {
+      const rows = openDataRows(await allPortalAgreements(ctxOf(request)), site.publicUrl);
+      return { status: 200, type: 'text/csv; charset=utf-8', body: toCsv(rows) };
+    });
+  });
+  app.get('/data/kerja-sama.json', async (request, reply) => {
+    reply.header('content-disposition', 'attachment; filename="kerja-sama-kota-ternate.json"');
+    return serveCached(portal, request, reply, async () => {
+      const rows = openDataRows(await allPortalAgreements(ctxOf(request)), site.publicUrl);
+      const body = { diperbarui: request.server.deps.clock().toISOString(), jumlah: rows.length, kolom: OPEN_DATA_COLUMNS, data: rows };
+      return { status: 200, type: 'application/json; charset=utf-8', body: JSON.stringify(body) };
+    });
+  });
+  app.get('/robots.txt', (_request, reply) => reply.header('content-type', 'text/plain; charset=utf-8').send(robots(site.publicUrl)));
+  app.get('/sitemap.xml', (request, reply) =>
+    serveCached(portal, request, reply, async () => {
+      const items = await allPortalAgreements(ctxOf(request));
+      const fixed = ['/', '/kerja-sama', '/peluang', '/usulan', '/data', ...['KSDD', 'KSDPK', 'KSDPL', 'KSDLL', 'SINERGI'].map((kind) => `/usulan/panduan/${kind}`)];
+      return { status: 200, type: 'application/xml; charset=utf-8', body: sitemap([...fixed, ...items.map((item) => agreementEntry(item).path)], site.publicUrl) };
+    }),
+  );
+}
+
+// The public portal at the site's root: server-rendered pages, open data, feed. /app and /api are not touched.
+export async function portalPlugin(app: FastifyInstance) {
+  const { env, database } = app.deps;
+  const site: Site = { publicUrl: env.JALIN_PUBLIC_URL.replace(/\/+$/, ''), asset: registerAssets(app) };
+  // Tests read their own writes at once; a running portal checks for changes once a second.
+  const cache = createPageCache(database.db, env.NODE_ENV === 'test' ? 0 : 1000);
+  const visits = createVisitCounter(database.db, env.NODE_ENV === 'test' ? 0 : 5000);
+  const portal: PortalContext = { site, cache, visits };
+  portals.set(app.deps, portal);
+  app.addHook('onClose', async () => visits.flush());
+
+  app.get('/', (request, reply) => serveCached(portal, request, reply, () => homePage(ctxOf(request), site)));
+  app.get('/kerja-sama', (request, reply) => serveCached(portal, request, reply, () => agreementsPage(ctxOf(request), site, request.query)));
+  app.get<{ Params: { slug: string } }>('/kerja-sama/:slug', (request, reply) =>
+    serveCached(portal, request, reply, () => agreementPage(ctxOf(request), site, request.params.slug)),
+  );
+  app.get('/peluang', (request, reply) => serveCached(portal, request, reply, () => opportunitiesPage(ctxOf(request), site, request.query)));
+  app.get('/usulan', (request, reply) => serveCached(portal, request, reply, () => proposalPage(ctxOf(request), site)));
+  app.get<{ Params: { kind: string } }>('/usulan/panduan/:kind', (request, reply) =>
+    serveCached(portal, request, reply, () => guidePage(ctxOf(request), site, request.params.kind)),
+  );
+  app.get('/usulan/konfirmasi', (request, reply) => serveCached(portal, request, reply, async () => confirmPage(site)));
+  app.get('/usulan/lacak', (request, reply) => serveCached(portal, request, reply, async () => trackPage(site)));
+  registerDataRoutes(app, portal);
+  registerOpportunityRoutes(app, portal);
+}
+
+// The HTML 404 for any other address outside /api and /app.
+export function sendPortalNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
+  const portal = portals.get(request.server.deps);
+  if (!portal) return null;
+  const page = notFoundPage(portal.site, request.url.split('?')[0] ?? '/');
+  return reply.status(404).header('content-type', HTML).send('body' in page ? page.body : '');
+}
