@@ -114,6 +114,8 @@ export type AgreementView = {
   otherSectorCodes: string[];
   parent: AgreementLink | null;
   children: AgreementLink[];
+  // The proposal whose signing registered this agreement, when it came through the procedure.
+  proposalId: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -186,6 +186,8 @@ export type ProposalView = ProposalSummary &
     allowedActions: ProposalAction[];
     documents: ProposalDocumentView[];
     timeline: ProposalEventView[];
+    // The agreements its signings put in the registry (KB, then PKS; or NK), oldest first.
+    registeredAgreements: { id: string; docType: string; signingId: string }[];
     version: number;
     createdAt: string;
   };

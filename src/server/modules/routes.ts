@@ -10,6 +10,8 @@ import { notificationsRoutes } from './notifications/notifications.routes';
 import { partnersRoutes } from './partners/partners.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
 import { proposalDurationsRoutes } from './proposals/proposal-durations.routes';
+import { draftTemplatesRoutes } from './proposals/draft-templates.routes';
+import { proposalSigningRoutes } from './proposals/proposal-signing.routes';
 import { proposalsRoutes } from './proposals/proposals.routes';
 import { publicProposalsRoutes } from './proposals/public-proposals.routes';
 import { publicRoutes } from './public/public.routes';
@@ -34,6 +36,8 @@ export async function registerModules(app: FastifyInstance) {
   publicRoutes(app);
   proceduresRoutes(app);
   proposalsRoutes(app);
+  proposalSigningRoutes(app);
+  draftTemplatesRoutes(app);
   proposalDurationsRoutes(app);
   publicProposalsRoutes(app);
   mailRoutes(app);

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { localDate } from '../../lib/context';
 import { partnerCategories, sectors } from '../master/master.table';
 import { partners } from '../partners/partners.table';
+import { proposalSignings } from '../proposals/proposal-signing.table';
 import { getSettings } from '../settings/settings.service';
 import { units } from '../units/units.table';
 import { agreementPartners, agreementSectors, agreementUnits, agreements } from './agreements.table';
@@ -52,13 +53,22 @@ async function loadFamily(db: Db, rows: AgreementRow[]) {
   return { parents: new Map(parents.map((parent) => [parent.id, parent])), children: groupBy(children) };
 }
 
+// An agreement registered from a proposal's signing points back to that proposal.
+async function loadProposalOrigins(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ agreementId: proposalSignings.agreementId, proposalId: proposalSignings.proposalId })
+    .from(proposalSignings)
+    .where(inArray(proposalSignings.agreementId, ids));
+  return new Map(rows.flatMap((row) => (row.agreementId ? [[row.agreementId, row.proposalId] as const] : [])));
+}
+
 const strip = <T extends { agreementId: string }>({ agreementId: _agreementId, ...rest }: T): Omit<T, 'agreementId'> => rest;
 
 // The one mapping from rows to AgreementView; status is derived here, from the local date in Ternate.
 export async function loadAgreementViews(db: Db, ids: string[], now: Date): Promise<AgreementView[]> {
   if (ids.length === 0) return [];
   const rows = await db.select().from(agreements).where(inArray(agreements.id, ids));
-  const [links, family, settings] = await Promise.all([loadLinks(db, ids), loadFamily(db, rows), getSettings(db)]);
+  const [links, family, settings, origins] = await Promise.all([loadLinks(db, ids), loadFamily(db, rows), getSettings(db), loadProposalOrigins(db, ids)]);
   const today = localDate(now);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
@@ -95,6 +105,7 @@ export async function loadAgreementViews(db: Db, ids: string[], now: Date): Prom
       otherSectorCodes: (links.sectors.get(id) ?? []).map((sector) => sector.sectorCode).filter((code) => code !== row.primarySectorCode),
       parent,
       children: (family.children.get(id) ?? []).map(strip),
+      proposalId: origins.get(id) ?? null,
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),

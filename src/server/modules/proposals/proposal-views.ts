@@ -131,6 +131,7 @@ export function buildProposalView(options: {
   procedure: ProcedureView;
   documents: ProposalDocumentRow[];
   events: ProposalEventRow[];
+  registeredAgreements?: ProposalView['registeredAgreements'];
   actor: Actor;
 }): ProposalView {
   const { row, procedure, documents, actor } = options;
@@ -151,6 +152,7 @@ export function buildProposalView(options: {
     allowedActions: acceptedActions(facts, PROPOSAL_ACTIONS).filter((action) => canTakeAction(actor, row, action)),
     documents: documentViews(documents),
     timeline: options.events.map(toEventView),
+    registeredAgreements: options.registeredAgreements ?? [],
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
