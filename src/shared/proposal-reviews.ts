@@ -161,17 +161,21 @@ const meetingFields = z.object({
   link: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
   attendees: z.array(MeetingAttendeeSchema).min(1, 'paling sedikit satu peserta / at least one attendee').max(MAX_MEETING_ATTENDEES),
   minutes: z.string().trim().max(20_000).nullable().optional(),
-  decisions: z.array(z.string().trim().min(2).max(MAX_NOTE_LENGTH)).max(MAX_MEETING_ITEMS).default([]),
-  followUps: z.array(MeetingFollowUpSchema).max(MAX_MEETING_ITEMS).default([]),
+  decisions: z.array(z.string().trim().min(2).max(MAX_NOTE_LENGTH)).max(MAX_MEETING_ITEMS),
+  followUps: z.array(MeetingFollowUpSchema).max(MAX_MEETING_ITEMS),
 });
 
 const placeOrLink = (value: { place?: string | null; link?: string | null }, context: z.RefinementCtx) => {
   if (!value.place && !value.link) context.addIssue({ code: 'custom', path: ['place'], message: 'tempat atau tautan rapat wajib diisi / a place or a link is required' });
 };
 
-export const CreateMeetingSchema = meetingFields.strict().superRefine(placeOrLink);
+export const CreateMeetingSchema = meetingFields
+  .extend({ decisions: meetingFields.shape.decisions.default([]), followUps: meetingFields.shape.followUps.default([]) })
+  .strict()
+  .superRefine(placeOrLink);
 export type CreateMeetingInput = z.input<typeof CreateMeetingSchema>;
 
+// Without defaults: a field left out of an edit stays as it was.
 export const UpdateMeetingSchema = meetingFields.partial().extend({ version: z.number().int().positive() }).strict();
 export type UpdateMeetingInput = z.input<typeof UpdateMeetingSchema>;
 
