@@ -9,7 +9,7 @@ import { localDate } from '../lib/context';
 // leaves the portal the day after it ends). The signature is read at most once per interval per
 // process, so 200 readers cost a handful of queries a second, not 200.
 
-export type CachedPage = { status: number; type: string; body: string; signature: string; visit?: { page: 'agreement' | 'opportunity'; id: string } };
+export type CachedPage = { status: number; type: string; body: Buffer; gzipped: Buffer; signature: string; visit?: { page: 'agreement' | 'opportunity'; id: string } };
 
 const MAX_PAGES = 500;
 

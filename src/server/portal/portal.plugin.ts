@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ctxOf } from '../lib/http';
 import { allPortalAgreements } from './portal-agreements';
@@ -41,11 +42,15 @@ async function serveCached(portal: PortalContext, request: FastifyRequest, reply
   if (!page) {
     const rendered = await produce();
     if ('redirect' in rendered) return reply.redirect(rendered.redirect, 301);
-    page = { status: rendered.status, body: rendered.body, type: rendered.type ?? HTML, signature, ...(rendered.visit ? { visit: rendered.visit } : {}) };
+    // Encoded and compressed once: a cached answer is sent as the same bytes every time.
+    const body = Buffer.from(rendered.body);
+    page = { status: rendered.status, body, gzipped: gzipSync(body), type: rendered.type ?? HTML, signature, ...(rendered.visit ? { visit: rendered.visit } : {}) };
     portal.cache.set(key, page);
   }
   if (page.visit) await portal.visits.record(page.visit.page, page.visit.id, request.server.deps.clock());
-  return reply.status(page.status).header('content-type', page.type).header('cache-control', PAGE_CACHE_CONTROL).send(page.body);
+  reply.status(page.status).header('content-type', page.type).header('cache-control', PAGE_CACHE_CONTROL).header('vary', 'accept-encoding');
+  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(page.gzipped);
+  return reply.send(page.body);
 }
 
 function registerAssets(app: FastifyInstance): (name: string) => string {
@@ -54,7 +59,9 @@ function registerAssets(app: FastifyInstance): (name: string) => string {
     const asset = assets.get(request.params.name);
     if (!asset || asset.url !== request.url) return reply.status(404).header('content-type', 'text/plain; charset=utf-8').send('Tidak ditemukan.');
     // The address changes with the content, so a year is safe.
-    return reply.header('content-type', asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body);
+    reply.header('content-type', asset.type).header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'accept-encoding');
+    if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(asset.gzipped);
+    return reply.send(asset.body);
   });
   return (name) => {
     const asset = assets.get(name);
