@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUnit } from '../../../../tests/support/builders';
 import { makeTextPdf } from '../../../../tests/support/pdf-fixtures';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { AgreementView } from '../../../shared/agreements';
@@ -225,6 +226,25 @@ describe('drafts, signing and registration of a proposal', () => {
     // Only the division schedules, checks and registers.
     expect((await send(opd, 'PATCH', `/api/proposals/${view.id}/signings/${signing.id}`, { place: 'Aula OPD', version: signing.version })).statusCode).toBe(403);
     expect((await register(view.id, signing)).statusCode).toBe(409);
+  });
+
+  it('asks which OPD leads an agreement from an outside initiator, and records that OPD', async () => {
+    const unit = await buildUnit(t.database.db);
+    const external = { institution: 'Universitas Khairun', contactName: 'Dr. Siti Rahma', email: 'kerjasama@unkhair.ac.id' };
+    const view = await createProposalAs(t, admin, { initiatorType: 'external', external, title: 'Kerja sama kuliah kerja nyata tematik kelurahan', plannedPartners: [{ name: 'Universitas Khairun', categoryCode: 'perguruan_tinggi_negeri' }] });
+    expect((await act(t, admin, view.id, 'submit')).statusCode).toBe(200);
+    await uploadAll(t, admin, view.id, ['surat_penawaran', 'kak', 'studi_kelayakan', 'berita_acara', 'surat_tanggapan', 'rancangan_kb']);
+    await advanceTo(view.id, 'penandatanganan_kb');
+    const signing = await checkAll(view.id, await schedule(view.id, 'kb', '2026-06-30'));
+    await uploadSigned(view.id, 'kb', 'Kuliah kerja nyata.');
+    const withoutUnit = await register(view.id, signing);
+    expect(withoutUnit.statusCode).toBe(400);
+    expect(withoutUnit.json<ApiErrorBody>().error.field).toBe('leadUnitId');
+    const registered = await register(view.id, signing, { leadUnitId: unit.id, startsOn: '2026-07-01', endsOn: '2027-06-30' });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const agreement = (await get(admin, `/api/agreements/${registered.json<RegisterSigningResponse>().agreementId}`)).json<AgreementView>();
+    expect(agreement).toMatchObject({ signedOn: '2026-06-30', startsOn: '2026-07-01', endsOn: '2027-06-30', units: [{ id: unit.id, isLead: true }] });
+    expect(agreement.partners.map((partner) => [partner.name, partner.categoryCode])).toEqual([['Universitas Khairun', 'perguruan_tinggi_negeri']]);
   });
 
   it('drafts and signs a Nota Kesepakatan for a sinergi proposal, registered at the last stage', async () => {

@@ -102,12 +102,12 @@ export function registrationPlace(procedure: ProcedureView, proposal: { stageCod
 }
 
 // The end of the term: the day before the same date jangka waktu months later (24 months from
-// 15 January 2027 run to 14 January 2029). Dates are 'YYYY-MM-DD', computed in UTC to stay exact.
+// 15 January 2027 run to 14 January 2029); when that month has no such date, its last day (one
+// month from 31 January runs to the end of February). 'YYYY-MM-DD', computed in UTC to stay exact.
 export function endOfTerm(startsOn: string, months: number): string {
   const [year, month, day] = startsOn.split('-').map(Number) as [number, number, number];
   const targetMonth = month - 1 + months;
   const lastDay = new Date(Date.UTC(year, targetMonth + 1, 0)).getUTCDate();
-  const end = new Date(Date.UTC(year, targetMonth, Math.min(day, lastDay)));
-  end.setUTCDate(end.getUTCDate() - 1);
+  const end = day > lastDay ? new Date(Date.UTC(year, targetMonth, lastDay)) : new Date(Date.UTC(year, targetMonth, day - 1));
   return end.toISOString().slice(0, 10);
 }
