@@ -1,5 +1,6 @@
 import { IconBuildingCommunity, IconFilePlus, IconFileText, type Icon } from '@tabler/icons-react';
 import { IconChartBar, IconDatabaseImport, IconListDetails, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileDescription } from '@tabler/icons-react';
 import type { Role } from '../../shared/roles';
 
 export type NavItem = {
@@ -15,6 +16,7 @@ export type NavItem = {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/agreements', labelKey: 'agreements:nav.registry', icon: IconFileText },
   { path: '/agreements/new', labelKey: 'agreements:nav.create', icon: IconFilePlus, roles: ['admin'] },
+  { path: '/proposals', labelKey: 'proposals:nav.proposals', icon: IconFileDescription },
   { path: '/partners', labelKey: 'partners:nav.partners', icon: IconBuildingCommunity },
   { path: '/import', labelKey: 'imports:nav.import', icon: IconDatabaseImport, roles: ['admin'] },
   { path: '/statistics', labelKey: 'stats:nav.statistics', icon: IconChartBar },

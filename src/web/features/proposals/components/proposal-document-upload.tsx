@@ -1,0 +1,100 @@
+import { Button, Group, Paper, Progress, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Dropzone, PDF_MIME_TYPE } from '@mantine/dropzone';
+import { useQuery } from '@tanstack/react-query';
+import { IconFileTypePdf, IconUpload, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PROCEDURE_DOC_TYPE_LABELS, PROCEDURE_DOC_TYPES, type ProcedureDocType } from '../../../../shared/procedures';
+import type { SettingsView } from '../../../../shared/settings';
+import { api } from '../../../lib/api';
+import { formatBytes } from '../../../lib/format';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useUploadProposalDocument } from '../api/proposal-mutations';
+
+export function docTypeLabel(type: ProcedureDocType, language: string): string {
+  return PROCEDURE_DOC_TYPE_LABELS[type][language.startsWith('en') ? 'en' : 'id'];
+}
+
+// PDF only; the server checks the content again and keeps every earlier version.
+export function ProposalDocumentUpload({ proposalId, suggested }: { proposalId: string; suggested: ProcedureDocType | undefined }) {
+  const { t, i18n } = useTranslation('proposals');
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api<SettingsView>('/settings'), staleTime: 5 * 60_000 });
+  const upload = useUploadProposalDocument(proposalId);
+  const [file, setFile] = useState<File | null>(null);
+  const [docType, setDocType] = useState<ProcedureDocType>(suggested ?? 'kak');
+  const [note, setNote] = useState('');
+  const [progress, setProgress] = useState(0);
+  const maxBytes = (settings.data?.maxUploadMb ?? 25) * 1024 * 1024;
+
+  const submit = () => {
+    if (!file) return;
+    setProgress(0);
+    upload.mutate(
+      { file, docType, note, onProgress: setProgress },
+      {
+        onSuccess: (document) => {
+          notifySuccess(t('documents.uploaded', { name: document.fileName }));
+          setFile(null);
+          setNote('');
+        },
+        onError: notifyError,
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="proposal-upload-heading">
+      <Title order={2} fz="md" mb="sm" id="proposal-upload-heading">
+        {t('documents.uploadTitle')}
+      </Title>
+      <Stack gap="sm">
+        <Select
+          label={t('documents.docType')}
+          data={PROCEDURE_DOC_TYPES.map((value) => ({ value, label: docTypeLabel(value, i18n.language) }))}
+          value={docType}
+          onChange={(value) => {
+            const type = PROCEDURE_DOC_TYPES.find((candidate) => candidate === value);
+            if (type) setDocType(type);
+          }}
+          allowDeselect={false}
+          searchable
+        />
+        <Dropzone
+          onDrop={(files) => setFile(files[0] ?? null)}
+          onReject={() => notifyError(new Error(t('documents.rejected', { size: formatBytes(maxBytes) })))}
+          accept={PDF_MIME_TYPE}
+          maxSize={maxBytes}
+          multiple={false}
+          disabled={upload.isPending}
+          aria-label={t('documents.dropzone')}
+          inputProps={{ 'aria-label': t('documents.chooseFile') }}
+        >
+          <Group justify="center" gap="md" mih={80} style={{ pointerEvents: 'none' }}>
+            <Dropzone.Accept>
+              <IconUpload size={32} aria-hidden />
+            </Dropzone.Accept>
+            <Dropzone.Reject>
+              <IconX size={32} aria-hidden />
+            </Dropzone.Reject>
+            <Dropzone.Idle>
+              <IconFileTypePdf size={32} aria-hidden />
+            </Dropzone.Idle>
+            <div>
+              <Text fz="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {file ? file.name : t('documents.dropHint')}
+              </Text>
+              <Text fz="xs" c="dimmed">
+                {file ? formatBytes(file.size) : t('documents.limit', { size: formatBytes(maxBytes) })}
+              </Text>
+            </div>
+          </Group>
+        </Dropzone>
+        <TextInput label={t('documents.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={4000} />
+        <Button onClick={submit} disabled={!file} loading={upload.isPending} leftSection={<IconUpload size={16} aria-hidden />} style={{ alignSelf: 'flex-start' }}>
+          {t('documents.upload')}
+        </Button>
+        {upload.isPending ? <Progress value={Math.round(progress * 100)} aria-label={t('documents.progress')} animated striped /> : null}
+      </Stack>
+    </Paper>
+  );
+}
