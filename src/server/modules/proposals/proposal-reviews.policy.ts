@@ -55,3 +55,26 @@ export function canRecordMeeting(actor: Actor, proposal: ProposalAccess): boolea
   if (actor.role === 'admin') return true;
   return actor.role === 'tkksd' && isAssigned(actor, proposal);
 }
+
+export const REVIEW_ACTIONS = ['read_review', 'manage_review', 'decide_review', 'read_comments', 'add_comment', 'read_meetings', 'record_meeting'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+// The whole matrix in one place: actions other than the threads need a staff session.
+export function isReviewActionAllowed(principal: ReviewPrincipal, action: ReviewAction, proposal: ProposalAccess): boolean {
+  if (action === 'read_comments') return canReadComments(principal, proposal);
+  if (action === 'add_comment') return canAddComment(principal, proposal);
+  if (principal.kind !== 'staff') return false;
+  const { actor } = principal;
+  switch (action) {
+    case 'read_review':
+      return canReadReview(actor, proposal);
+    case 'manage_review':
+      return canReadReview(actor, proposal) && canManageReview(actor);
+    case 'decide_review':
+      return canReadReview(actor, proposal) && canDecideReview(actor, proposal);
+    case 'read_meetings':
+      return canReadMeetings(actor, proposal);
+    case 'record_meeting':
+      return canReadMeetings(actor, proposal) && canRecordMeeting(actor, proposal);
+  }
+}
