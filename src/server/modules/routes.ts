@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { agreementsRoutes } from './agreements/agreements.routes';
 import { authRoutes } from './auth/auth.routes';
+import { disseminationRoutes } from './dissemination/dissemination.routes';
 import { documentsRoutes } from './documents/documents.routes';
 import { healthRoutes } from './health/health.routes';
 import { importsRoutes } from './imports/imports.routes';
@@ -8,6 +9,7 @@ import { mailRoutes } from './mail/mail.routes';
 import { masterRoutes } from './master/master.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { partnersRoutes } from './partners/partners.routes';
+import { plansRoutes } from './plans/plans.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
 import { proposalDurationsRoutes } from './proposals/proposal-durations.routes';
 import { proposalCommentsRoutes } from './proposals/proposal-comments.routes';
@@ -44,4 +46,6 @@ export async function registerModules(app: FastifyInstance) {
   publicProposalsRoutes(app);
   mailRoutes(app);
   notificationsRoutes(app);
+  disseminationRoutes(app);
+  plansRoutes(app);
 }

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { MAX_EVENT_PHOTO_BYTES, type EventInput, type EventPhotoView, type EventView } from '../../../shared/dissemination';
+import type { ActorCtx } from '../../lib/context';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import type { FileStore } from '../../lib/file-store';
+import { diffFields, recordAudit } from '../audit/audit.service';
+import { agreements } from '../agreements/agreements.table';
+import { tooLarge, type ReceivedUpload } from '../documents/documents.service';
+import { canReadEvents, canRecordEvent } from './dissemination.policy';
+import { disseminationEventPhotos, disseminationEvents } from './dissemination.table';
+
+const EVENT_WHAT: [string, string] = ['Kegiatan sosialisasi', 'Dissemination event'];
+export const PHOTO_LIMIT = { limitBytes: MAX_EVENT_PHOTO_BYTES, limitMb: MAX_EVENT_PHOTO_BYTES / (1024 * 1024) };
+
+// The file's first bytes decide what it is, never its name or the browser's declared type.
+export function photoTypeOf(bytes: Buffer): { mimeType: string; extension: string } | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { mimeType: 'image/jpeg', extension: 'jpg' };
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= png.length && png.every((byte, index) => bytes[index] === byte)) return { mimeType: 'image/png', extension: 'png' };
+  return null;
+}
+
+function eventViewOf(row: typeof disseminationEvents.$inferSelect, photos: EventPhotoView[]): EventView {
+  return {
+    id: row.id,
+    agreementId: row.agreementId,
+    heldOn: row.heldOn,
+    place: row.place,
+    audience: row.audience,
+    attendees: row.attendees,
+    minutes: row.minutes,
+    photos,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function listEvents(ctx: ActorCtx, agreementId: string): Promise<EventView[]> {
+  if (!canReadEvents(ctx.actor)) throw forbidden();
+  const rows = await ctx.db.select().from(disseminationEvents).where(eq(disseminationEvents.agreementId, agreementId)).orderBy(desc(disseminationEvents.heldOn));
+  const photos =
+    rows.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(disseminationEventPhotos)
+          .where(inArray(disseminationEventPhotos.eventId, rows.map((row) => row.id)))
+          .orderBy(asc(disseminationEventPhotos.createdAt));
+  return rows.map((row) =>
+    eventViewOf(
+      row,
+      photos.filter((photo) => photo.eventId === row.id).map((photo) => ({ id: photo.id, fileName: photo.fileName, mimeType: photo.mimeType, sizeBytes: photo.sizeBytes })),
+    ),
+  );
+}
+
+export async function createEvent(ctx: ActorCtx, agreementId: string, input: EventInput): Promise<EventView> {
+  if (!canRecordEvent(ctx.actor)) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const [agreement] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, agreementId));
+    if (!agreement) throw notFound('Naskah kerja sama', 'Agreement');
+    const values = { agreementId, heldOn: input.heldOn, place: input.place, audience: input.audience ?? null, attendees: input.attendees ?? null, minutes: input.minutes ?? null };
+    const [row] = await tx.insert(disseminationEvents).values({ ...values, createdBy: ctx.actor.id, createdAt: ctx.now }).returning();
+    if (!row) throw new Error('event insert returned nothing');
+    await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_event', entityId: row.id, action: 'create', at: ctx.now, changes: diffFields({}, values) });
+    return eventViewOf(row, []);
+  });
+}
+
+// The file is checked before anything is stored; the row and its audit are written together,
+// and the stored bytes are removed again if that transaction fails.
+export async function addEventPhoto(ctx: ActorCtx, files: FileStore, eventId: string, upload: ReceivedUpload): Promise<EventPhotoView> {
+  if (!canRecordEvent(ctx.actor)) throw forbidden();
+  const [event] = await ctx.db.select({ id: disseminationEvents.id }).from(disseminationEvents).where(eq(disseminationEvents.id, eventId));
+  if (!event) throw notFound(...EVENT_WHAT);
+  const file = upload.file;
+  if (!file || file.bytes.length === 0) {
+    throw new AppError({ code: 'VALIDATION', message: 'Pilih foto JPEG atau PNG untuk diunggah.', messageEn: 'Choose a JPEG or PNG photo to upload.', field: 'file' });
+  }
+  if (file.bytes.length > PHOTO_LIMIT.limitBytes) throw tooLarge(PHOTO_LIMIT.limitMb);
+  const type = photoTypeOf(file.bytes);
+  if (!type) {
+    throw new AppError({ code: 'UNSUPPORTED_MEDIA', message: 'Foto harus berupa JPEG atau PNG.', messageEn: 'The photo must be a JPEG or PNG file.', field: 'file' });
+  }
+  const id = randomUUID();
+  const storageKey = `events/${eventId}/${id}.${type.extension}`;
+  const fileName = (file.fileName ?? `foto.${type.extension}`).slice(0, 200);
+  await files.put(storageKey, file.bytes);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      await tx.insert(disseminationEventPhotos).values({ id, eventId, fileName, mimeType: type.mimeType, sizeBytes: file.bytes.length, storageKey, uploadedBy: ctx.actor.id, createdAt: ctx.now });
+      await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_event', entityId: eventId, action: 'add_photo', at: ctx.now, changes: [{ field: 'photo', old: null, new: fileName }] });
+      return { id, fileName, mimeType: type.mimeType, sizeBytes: file.bytes.length };
+    });
+  } catch (error) {
+    await files.remove(storageKey);
+    throw error;
+  }
+}
+
+export async function readEventPhoto(ctx: ActorCtx, files: FileStore, photoId: string): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
+  if (!canReadEvents(ctx.actor)) throw forbidden();
+  const [photo] = await ctx.db.select().from(disseminationEventPhotos).where(eq(disseminationEventPhotos.id, photoId));
+  if (!photo) throw notFound('Foto', 'Photo');
+  return { body: await files.get(photo.storageKey), fileName: photo.fileName, mimeType: photo.mimeType };
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CreateBeneficiarySchema, CreatePlanSchema, GapQuerySchema, PlanListQuerySchema, UpdatePlanSchema } from '../../../shared/plans';
+import { actorCtxOf, typed } from '../../lib/http';
+import { getGap } from './gap.service';
+import { createBeneficiary, createPlan, listBeneficiaries, listInbox, listPlans, updatePlan } from './plans.service';
+
+const idParam = z.object({ id: z.uuid() });
+const tags = ['plans'];
+
+export function plansRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  api.get('/plans/inbox', { schema: { tags } }, (request) => listInbox(actorCtxOf(request)));
+  api.get('/plans', { schema: { tags, querystring: PlanListQuerySchema } }, (request) => listPlans(actorCtxOf(request), request.query));
+  api.post('/plans', { schema: { tags, body: CreatePlanSchema } }, async (request, reply) => reply.status(201).send(await createPlan(actorCtxOf(request), request.body)));
+  api.patch('/plans/:id', { schema: { tags, params: idParam, body: UpdatePlanSchema } }, (request) => updatePlan(actorCtxOf(request), request.params.id, request.body));
+  api.get('/agreements/:id/beneficiaries', { schema: { tags, params: idParam } }, (request) => listBeneficiaries(actorCtxOf(request), request.params.id));
+  api.post('/beneficiaries', { schema: { tags, body: CreateBeneficiarySchema } }, async (request, reply) =>
+    reply.status(201).send(await createBeneficiary(actorCtxOf(request), request.body)),
+  );
+  api.get('/dissemination/gap', { schema: { tags, querystring: GapQuerySchema } }, (request) => getGap(actorCtxOf(request), request.query));
+}
