@@ -105,4 +105,10 @@ export type AgreementSearchResult = {
   page: number;
   pageSize: number;
   facets: SearchFacets;
+  // Words matching thousands of agreements are answered with estimates (shown with "≈"): the
+  // total, unless every hit was read; the facet counts; and relevance orders only the newest
+  // `rankedAmongNewest` hits, then continues newest first. Lists without words are always exact.
+  totalIsEstimate: boolean;
+  facetsAreEstimates: boolean;
+  rankedAmongNewest: number | null;
 };

@@ -123,30 +123,41 @@ export async function countDocumentsOf(db: Db, ids: string[]) {
     .groupBy(documents.agreementId);
 }
 
-// Headlines for one page only: ts_headline re-reads the text, so it is never run over the whole result.
+// Headlines for one page only: ts_headline re-reads the text, so it is never run over the whole
+// result. An agreement whose own text holds the words is quoted from its scope or title (short
+// texts); only the others, found through a document, are quoted from the document, whose whole text
+// a headline would otherwise parse for every agreement on the page.
 export async function loadHeadlines(db: Db, ids: string[], tsQuery: SQL, options: string): Promise<Map<string, string>> {
   const headlines = new Map<string, string>();
   if (ids.length === 0) return headlines;
+  const fromAgreements = await db
+    .select({
+      id: a.id,
+      headline: sql<string | null>`CASE WHEN NOT coalesce(${a.searchVector} @@ ${tsQuery}, false) THEN NULL
+        WHEN to_tsvector('indonesian', coalesce(${a.scope}, '')) @@ ${tsQuery} THEN ts_headline('indonesian', ${a.scope}, ${tsQuery}, ${options})
+        ELSE ts_headline('indonesian', ${a.title}, ${tsQuery}, ${options}) END`,
+    })
+    .from(a)
+    .where(inArray(a.id, ids));
+  for (const row of fromAgreements) if (row.headline !== null) headlines.set(row.id, row.headline);
+  const rest = ids.filter((id) => !headlines.has(id));
+  if (rest.length === 0) return headlines;
   const fromDocuments = await db
     .selectDistinctOn([documents.agreementId], {
       agreementId: documents.agreementId,
       headline: sql<string>`ts_headline('indonesian', left(${documents.textContent}, 400000), ${tsQuery}, ${options})`,
     })
     .from(documents)
-    .where(and(inArray(documents.agreementId, ids), sql`${documents.searchVector} @@ ${tsQuery}`))
+    .where(and(inArray(documents.agreementId, rest), sql`${documents.searchVector} @@ ${tsQuery}`))
     .orderBy(documents.agreementId, desc(sql`ts_rank_cd(${documents.searchVector}, ${tsQuery})`));
   for (const row of fromDocuments) headlines.set(row.agreementId, row.headline);
-  const rest = ids.filter((id) => !headlines.has(id));
-  if (rest.length === 0) return headlines;
-  const fromAgreements = await db
-    .select({
-      id: a.id,
-      headline: sql<string>`CASE WHEN to_tsvector('indonesian', coalesce(${a.scope}, '')) @@ ${tsQuery}
-        THEN ts_headline('indonesian', ${a.scope}, ${tsQuery}, ${options})
-        ELSE ts_headline('indonesian', ${a.title}, ${tsQuery}, ${options}) END`,
-    })
+  // A hit the words no longer reach (changed since it was found) is quoted from its title.
+  const untouched = rest.filter((id) => !headlines.has(id));
+  if (untouched.length === 0) return headlines;
+  const titles = await db
+    .select({ id: a.id, headline: sql<string>`ts_headline('indonesian', ${a.title}, ${tsQuery}, ${options})` })
     .from(a)
-    .where(inArray(a.id, rest));
-  for (const row of fromAgreements) headlines.set(row.id, row.headline);
+    .where(inArray(a.id, untouched));
+  for (const row of titles) headlines.set(row.id, row.headline);
   return headlines;
 }

@@ -18,7 +18,7 @@ import {
   loadPartnersOf,
 } from './search.repository';
 import { HEADLINE_OPTIONS, headlineToHtml } from './search.snippet';
-import { searchText } from './search.text';
+import { searchWords } from './search.words';
 
 export type SearchPlan = { conditions: SearchConditions; visibility: DraftVisibility; bounds: StatusBounds; warningDays: number; today: string };
 
@@ -96,19 +96,23 @@ export async function searchAgreements(ctx: ActorCtx, query: SearchQuery): Promi
   const { conditions } = plan;
   const sort = effectiveSort(query.sort, conditions.tsQuery !== null);
   const window = { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
-  const { total, facets, page } = await countAndPage(ctx.db, plan, sort, window);
-  return { items: await pageItems(ctx, plan, page), total, page: query.page, pageSize: query.pageSize, facets };
+  const { total, facets, page, estimates } = await countAndPage(ctx.db, plan, sort, window);
+  return { items: await pageItems(ctx, plan, page), total, page: query.page, pageSize: query.pageSize, facets, ...estimates };
 }
+
+type Estimates = Pick<AgreementSearchResult, 'totalIsEstimate' | 'facetsAreEstimates' | 'rankedAmongNewest'>;
+const EXACT: Estimates = { totalIsEstimate: false, facetsAreEstimates: false, rankedAmongNewest: null };
 
 type Window = { limit: number; offset: number };
 
 async function countAndPage(db: Db, plan: SearchPlan, sort: SearchSort, window: Window) {
   const { conditions } = plan;
   if (conditions.tsQuery) {
-    const found = await searchText(db, { conditions, tsQuery: conditions.tsQuery, statusSql: statusExpression(plan.bounds), sort, ...window });
-    return { ...(await toFacets(db, found.counts)), page: found.page };
+    const found = await searchWords(db, { conditions, tsQuery: conditions.tsQuery, statusSql: statusExpression(plan.bounds), sort, ...window });
+    const { totalIsEstimate, facetsAreEstimates, rankedAmongNewest } = found;
+    return { ...(await toFacets(db, found.counts)), page: found.page, estimates: { totalIsEstimate, facetsAreEstimates, rankedAmongNewest } };
   }
   const pageSort = sort === 'relevance' ? 'signed_desc' : sort;
   const [counted, page] = await Promise.all([countFacets(db, plan), findPageIds(db, { where: conditions.where(), sort: pageSort, ...window })]);
-  return { ...counted, page };
+  return { ...counted, page, estimates: EXACT };
 }

@@ -81,7 +81,7 @@ export function AgreementsPage() {
                 </Button>
               ) : null}
             </Group>
-            {isWide || facetsOpen ? <FacetPanel facets={search.data?.facets} selected={filters.facets} onChange={setFacet} /> : null}
+            {isWide || facetsOpen ? <FacetPanel facets={search.data?.facets} approximate={search.data?.facetsAreEstimates ?? false} selected={filters.facets} onChange={setFacet} /> : null}
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
@@ -89,8 +89,14 @@ export function AgreementsPage() {
             <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
               <div>
                 <Title order={2} fz="md" id="result-heading" aria-live="polite">
-                  {search.data ? t('list.resultCount', { count: search.data.total }) : t('list.results')}
+                  {search.data ? t(search.data.totalIsEstimate ? 'list.resultCountApprox' : 'list.resultCount', { count: search.data.total }) : t('list.results')}
                 </Title>
+                {search.data?.facetsAreEstimates ? (
+                  <Text fz="xs" c="dimmed" maw={520}>
+                    {t('list.estimateNote')}
+                    {search.data.rankedAmongNewest ? ` ${t('list.rankedAmongNewest', { count: search.data.rankedAmongNewest })}` : ''}
+                  </Text>
+                ) : null}
                 {hasAnyFilter(filters) ? <ActiveFilters filters={filters} onClear={() => update(() => ({ q: '', facets: emptyFacets() }))} /> : null}
               </div>
               <Group gap="sm" align="flex-end" wrap="wrap">

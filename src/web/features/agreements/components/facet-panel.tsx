@@ -32,9 +32,9 @@ function useBucketLabel() {
   };
 }
 
-type FacetGroupProps = { name: FacetName; buckets: FacetBucket[]; selected: string[]; onChange: (values: string[]) => void };
+type FacetGroupProps = { name: FacetName; buckets: FacetBucket[]; approximate: boolean; selected: string[]; onChange: (values: string[]) => void };
 
-function FacetGroup({ name, buckets, selected, onChange }: FacetGroupProps) {
+function FacetGroup({ name, buckets, approximate, selected, onChange }: FacetGroupProps) {
   const { t } = useTranslation('agreements');
   const label = useBucketLabel();
   const [isExpanded, setExpanded] = useState(false);
@@ -55,7 +55,8 @@ function FacetGroup({ name, buckets, selected, onChange }: FacetGroupProps) {
               <Text component="span" fz="sm">
                 {label(name, bucket)}{' '}
                 <Text component="span" fz="xs" c="dimmed">
-                  ({bucket.count})
+                  ({approximate ? '≈' : ''}
+                  {bucket.count})
                 </Text>
               </Text>
             }
@@ -71,13 +72,19 @@ function FacetGroup({ name, buckets, selected, onChange }: FacetGroupProps) {
   );
 }
 
-type FacetPanelProps = { facets: SearchFacets | undefined; selected: Record<FacetName, string[]>; onChange: (name: FacetName, values: string[]) => void };
+type FacetPanelProps = {
+  facets: SearchFacets | undefined;
+  // Counts estimated from a sample (very common words): shown with "≈".
+  approximate: boolean;
+  selected: Record<FacetName, string[]>;
+  onChange: (name: FacetName, values: string[]) => void;
+};
 
-export function FacetPanel({ facets, selected, onChange }: FacetPanelProps) {
+export function FacetPanel({ facets, approximate, selected, onChange }: FacetPanelProps) {
   return (
     <Stack gap="lg">
       {FACET_NAMES.map((name) => (
-        <FacetGroup key={name} name={name} buckets={facets?.[name] ?? []} selected={selected[name]} onChange={(values) => onChange(name, values)} />
+        <FacetGroup key={name} name={name} buckets={facets?.[name] ?? []} approximate={approximate} selected={selected[name]} onChange={(values) => onChange(name, values)} />
       ))}
     </Stack>
   );

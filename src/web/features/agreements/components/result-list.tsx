@@ -23,7 +23,7 @@ export function ResultList({ result, isFetching, onPage }: Props) {
       {result.total > 0 ? (
         <Stack gap={6} align="center">
           <Text fz="sm" c="dimmed">
-            {t('pagination.summary', { from, to, total: result.total })}
+            {t('pagination.summary', { from, to, total: result.totalIsEstimate ? `≈ ${result.total}` : result.total })}
           </Text>
           {pages > 1 ? (
             <Center component="nav" aria-label={t('pagination.label')}>
