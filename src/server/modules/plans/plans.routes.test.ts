@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUnit } from '../../../../tests/support/builders';
+import { buildAgreement } from '../../../../tests/support/registry-builders';
+import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
+import type { PackageView } from '../../../shared/dissemination';
+import type { GapResponse, InboxRow, PlanView } from '../../../shared/plans';
+import type { Db } from '../../db/client';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+
+async function planCounts(db: Db) {
+  const result: unknown = await db.execute(sql`SELECT (SELECT count(*)::int FROM activity_plans) AS plans, (SELECT count(*)::int FROM dissemination_beneficiaries) AS beneficiaries, (SELECT count(*)::int FROM audit_log) AS audit`);
+  return (result as { rows: Record<string, number>[] }).rows[0];
+}
+
+describe('plans and gap routes', () => {
+  let t: TestApp;
+  let admin: string;
+  let tkksd: string;
+  let pimpinan: string;
+  let unit: { id: string; name: string };
+  let opdOwn: string;
+  let opdOther: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = (await t.loginAs('admin')).cookie;
+    tkksd = (await t.loginAs('tkksd')).cookie;
+    pimpinan = (await t.loginAs('pimpinan')).cookie;
+    unit = await buildUnit(t.database.db, { name: `Dinas Perindustrian dan Perdagangan ${Date.now()}` });
+    opdOwn = (await t.loginAs('opd', { unitId: unit.id })).cookie;
+    opdOther = (await t.loginAs('opd')).cookie;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const call = (method: Method, url: string, cookie: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+
+  async function disseminate(agreementId: string) {
+    const body = { summaryWhat: 'Ringkasan kerja sama pembiayaan pedagang.', tasks: [{ unitId: unit.id, commitment: 'Mendata pedagang calon debitur', dueOn: '2026-09-30' }], opportunities: [], publicDocumentIds: [] };
+    expect((await call('PUT', `/api/agreements/${agreementId}/dissemination`, admin, body)).statusCode).toBe(200);
+    expect((await call('POST', `/api/agreements/${agreementId}/dissemination/transition`, admin, { action: 'submit', version: 1 })).statusCode).toBe(200);
+    const published = await call('POST', `/api/agreements/${agreementId}/dissemination/transition`, admin, { action: 'publish', version: 2 });
+    expect(published.statusCode).toBe(200);
+    return published.json<PackageView>();
+  }
+
+  const planBody = (agreementId: string, overrides: object = {}) => ({
+    agreementId,
+    title: 'Fasilitasi akses kredit pedagang pasar',
+    budgetYear: 2027,
+    programCode: '3.31.02',
+    kegiatanCode: '3.31.02.2.01',
+    subKegiatanCode: '3.31.02.2.01.0003',
+    budgetAmount: '150000000',
+    budgetSource: 'APBD',
+    indicators: [{ name: 'Pedagang terfasilitasi', unit: 'orang', target: 200 }],
+    startMonth: '2027-02',
+    endMonth: '2027-11',
+    ...overrides,
+  });
+
+  it('answers 401 without a session', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const requests: [Method, string, unknown?][] = [
+      ['GET', '/api/plans/inbox'],
+      ['GET', '/api/plans'],
+      ['POST', '/api/plans', planBody(id)],
+      ['PATCH', `/api/plans/${id}`, { budgetAmount: '1', version: 1 }],
+      ['GET', '/api/dissemination/gap'],
+      ['GET', `/api/agreements/${id}/beneficiaries`],
+      ['POST', '/api/beneficiaries', { agreementId: id, kind: 'UMKM dibiayai', count: 1, reachedOn: '2026-05-20' }],
+    ];
+    for (const [method, url, payload] of requests) expect((await call(method, url, '', payload)).statusCode, `${method} ${url}`).toBe(401);
+  });
+
+  it('shows an OPD what it must act on and lets it plan for itself only', async () => {
+    const agreement = await buildAgreement(t.database.db);
+    const pkg = await disseminate(agreement.id);
+    const inbox = (await call('GET', '/api/plans/inbox', opdOwn)).json<InboxRow[]>();
+    const row = inbox.find((entry) => entry.agreementId === agreement.id);
+    expect(row).toMatchObject({ planCount: 0, acknowledgedAt: null });
+    expect(row?.tasks.map((task) => task.commitment)).toEqual(['Mendata pedagang calon debitur']);
+    expect((await call('GET', '/api/plans/inbox', opdOther)).json<InboxRow[]>().some((entry) => entry.agreementId === agreement.id)).toBe(false);
+    for (const cookie of [admin, pimpinan]) expect((await call('GET', '/api/plans/inbox', cookie)).statusCode).toBe(403);
+
+    const before = await planCounts(t.database.db);
+    expect((await call('POST', '/api/plans', opdOther, planBody(agreement.id, { unitId: unit.id }))).statusCode).toBe(403);
+    for (const cookie of [tkksd, pimpinan]) expect((await call('POST', '/api/plans', cookie, planBody(agreement.id, { unitId: unit.id }))).statusCode).toBe(403);
+    expect(await planCounts(t.database.db)).toEqual(before);
+
+    const created = await call('POST', '/api/plans', opdOwn, planBody(agreement.id, { taskId: pkg.tasks[0]?.id }));
+    expect(created.statusCode, created.body).toBe(201);
+    const plan = created.json<PlanView>();
+    expect(plan).toMatchObject({ unitId: unit.id, budgetAmount: '150000000', budgetSource: 'APBD', version: 1, taskId: pkg.tasks[0]?.id });
+    expect((await call('GET', '/api/plans/inbox', opdOwn)).json<InboxRow[]>().find((entry) => entry.agreementId === agreement.id)?.planCount).toBe(1);
+    // The other OPD neither sees nor edits it.
+    expect((await call('GET', `/api/plans?agreementId=${agreement.id}`, opdOther)).json<PlanView[]>()).toEqual([]);
+    expect((await call('GET', `/api/plans?unitId=${unit.id}`, opdOther)).statusCode).toBe(403);
+    expect((await call('PATCH', `/api/plans/${plan.id}`, opdOther, { budgetAmount: '1', version: 1 })).statusCode).toBe(403);
+    expect((await call('GET', `/api/plans?agreementId=${agreement.id}`, pimpinan)).json<PlanView[]>()).toHaveLength(1);
+    const updated = await call('PATCH', `/api/plans/${plan.id}`, opdOwn, { budgetAmount: '175000000', version: 1 });
+    expect(updated.json<PlanView>()).toMatchObject({ budgetAmount: '175000000', version: 2 });
+    expect((await call('PATCH', `/api/plans/${plan.id}`, opdOwn, { budgetAmount: '1', version: 1 })).statusCode).toBe(409);
+  });
+
+  it('refuses a negative budget and other bad input with a 400 naming the field, writing nothing', async () => {
+    const agreement = await buildAgreement(t.database.db);
+    const before = await planCounts(t.database.db);
+    const cases: [object, string][] = [
+      [{ budgetAmount: '-5000000' }, 'budgetAmount'],
+      [{ budgetAmount: 'seratus' }, 'budgetAmount'],
+      [{ budgetSource: 'hibah_asing' }, 'budgetSource'],
+      [{ startMonth: '2027-13' }, 'startMonth'],
+      [{ startMonth: '2027-10', endMonth: '2027-02' }, 'endMonth'],
+      [{ indicators: [{ name: 'Pedagang', unit: 'orang', target: -1 }] }, 'indicators.0.target'],
+      [{ agreementId: '00000000-0000-4000-8000-000000000000' }, 'agreementId'],
+      [{ taskId: '00000000-0000-4000-8000-000000000000' }, 'taskId'],
+    ];
+    for (const [patch, field] of cases) {
+      const response = await call('POST', '/api/plans', opdOwn, planBody(agreement.id, patch));
+      expect(response.statusCode, field).toBe(400);
+      expect(response.json().error.field, field).toBe(field);
+    }
+    const negative = await call('POST', '/api/plans', opdOwn, planBody(agreement.id, { budgetAmount: '-1' }));
+    expect(negative.json().error.message).toContain('negatif');
+    expect(await planCounts(t.database.db)).toEqual(before);
+  });
+
+  it('moves the gap numbers: signed → disseminated → acknowledged → planned, per year and per OPD', async () => {
+    const year = 2019;
+    const gap = async () => (await call('GET', `/api/dissemination/gap?year=${year}`, admin)).json<GapResponse>();
+    const agreement = await buildAgreement(t.database.db, { signedOn: `${year}-05-02`, startsOn: `${year}-05-02`, endsOn: '2030-05-01' });
+    expect((await gap()).totals).toEqual({ signed: 1, disseminated: 0, acknowledged: 0, planned: 0 });
+    expect((await gap()).withoutPlan.map((row) => row.agreementId)).toEqual([agreement.id]);
+    await disseminate(agreement.id);
+    expect((await gap()).totals).toEqual({ signed: 1, disseminated: 1, acknowledged: 0, planned: 0 });
+    expect((await call('POST', `/api/agreements/${agreement.id}/dissemination/acknowledge`, opdOwn)).statusCode).toBe(200);
+    expect((await gap()).totals).toEqual({ signed: 1, disseminated: 1, acknowledged: 1, planned: 0 });
+    expect((await call('POST', '/api/plans', opdOwn, planBody(agreement.id))).statusCode).toBe(201);
+    const after = await gap();
+    expect(after.totals).toEqual({ signed: 1, disseminated: 1, acknowledged: 1, planned: 1 });
+    expect(after.byYear).toEqual([{ year, signed: 1, disseminated: 1, acknowledged: 1, planned: 1 }]);
+    expect(after.byUnit).toEqual([{ unitId: unit.id, unitName: unit.name, tasked: 1, acknowledged: 1, planned: 1 }]);
+    expect(after.withoutPlan).toEqual([]);
+    for (const [cookie, status] of [[tkksd, 200], [pimpinan, 200], [opdOwn, 403]] as const) expect((await call('GET', '/api/dissemination/gap', cookie)).statusCode).toBe(status);
+  });
+
+  it('records beneficiaries for the own OPD and totals them on the dashboard', async () => {
+    const agreement = await buildAgreement(t.database.db, { signedOn: '2018-03-01', startsOn: '2018-03-01', endsOn: '2030-01-01' });
+    const body = { agreementId: agreement.id, kind: 'UMKM dibiayai', count: 12, amountIdr: '300000000', reachedOn: '2026-05-20' };
+    expect((await call('POST', '/api/beneficiaries', opdOther, { ...body, unitId: unit.id })).statusCode).toBe(403);
+    expect((await call('POST', '/api/beneficiaries', opdOwn, { ...body, count: -3 })).statusCode).toBe(400);
+    expect((await call('POST', '/api/beneficiaries', opdOwn, body)).statusCode).toBe(201);
+    expect((await call('GET', `/api/agreements/${agreement.id}/beneficiaries`, admin)).json<{ count: number }[]>().map((row) => row.count)).toEqual([12]);
+    const gap = (await call('GET', '/api/dissemination/gap?year=2018', admin)).json<GapResponse>();
+    expect(gap.beneficiaries).toEqual([{ kind: 'UMKM dibiayai', count: 12, amountIdr: '300000000' }]);
+  });
+});
