@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { PageLoader } from '../components/page-loader';
 import { hasRole, useCurrentUser } from '../lib/session';
 import { NAV_ITEMS, type NavItem } from './nav';
@@ -80,6 +81,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

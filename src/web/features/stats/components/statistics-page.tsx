@@ -10,6 +10,7 @@ import { errorMessage, notifyError } from '../../../lib/notify';
 import { useExportStats, useStats } from '../api/use-stats';
 import { tableRows } from '../lib/stats-view';
 import { CountTable } from './count-table';
+import { ProposalDurationsSection } from './proposal-durations-section';
 import { GroupChart, SectorChart, TotalsChart } from './stats-charts';
 import { YearRangeFilter } from './year-range-filter';
 import { YearSummary } from './year-summary';
@@ -92,6 +93,7 @@ export function StatisticsPage() {
           </Alert>
         ) : null}
         {shown ? <StatsBody stats={shown} /> : stats.isPending && range.isValid ? <PageLoader /> : null}
+        <ProposalDurationsSection />
       </Stack>
     </>
   );
