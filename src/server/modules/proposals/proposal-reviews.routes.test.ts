@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { ApiErrorBody } from '../../../shared/api-error';
@@ -6,6 +6,8 @@ import type { NotificationListResponse } from '../../../shared/notifications';
 import type { CreateReviewInput, ReviewDecisionInput, ReviewView } from '../../../shared/proposal-reviews';
 import type { ProposalListResponse, ProposalView } from '../../../shared/proposals';
 import { auditLog } from '../audit/audit.table';
+import { outbox } from '../mail/mail.table';
+import { users } from '../users/users.table';
 import { act, closeTestApp, createProposalAs, readProposal, uploadAll } from './proposals.test-support';
 import { proposalEvents } from './proposals.table';
 
@@ -68,6 +70,11 @@ describe('TKKSD review', () => {
     const created = await configure(id, [{ rule: 'all', reviewerIds: [r(0).id, r(1).id] }]);
     expect(created.statusCode, created.body).toBe(201);
     expect(await noticesOf(r(0).cookie, id)).toEqual(['proposal_review_open']);
+    // Without SMTP_URL the mail waits in the outbox, one for each reviewer of the open tier.
+    const mails = await t.database.db.select().from(outbox).where(eq(outbox.entityId, id));
+    const reviewerEmails = (await t.database.db.select().from(users).where(inArray(users.id, [r(0).id, r(1).id]))).map((user) => user.email);
+    expect(mails.map((mail) => mail.toAddress).sort()).toEqual(reviewerEmails.sort());
+    expect(mails[0]?.subject).toContain('menunggu tinjauan Anda');
 
     const noComment = await decide(id, r(0), { decision: 'request_revision' });
     expect(noComment.statusCode).toBe(400);
@@ -111,6 +118,23 @@ describe('TKKSD review', () => {
     const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'proposal'), eq(auditLog.entityId, id), eq(auditLog.action, 'advance')));
     expect(audit).toHaveLength(1);
     expect(await noticesOf(opd.cookie, id)).toContain('proposal_review_passed');
+  });
+
+  it('tells an outside initiator by e-mail what the TKKSD asks, and that it approved after the revision', async () => {
+    const external = { institution: 'Universitas Khairun', contactName: 'Dr. Nurlaila Hasan', email: 'nurlaila@unkhair.example' };
+    const view = await createProposalAs(t, admin.cookie, { initiatorType: 'external', external });
+    await act(t, admin.cookie, view.id, 'submit');
+    await uploadAll(t, admin.cookie, view.id, (await readProposal(t, admin.cookie, view.id)).missingDocTypes);
+    expect((await act(t, admin.cookie, view.id, 'validate')).statusCode).toBe(200);
+    await uploadAll(t, admin.cookie, view.id, (await readProposal(t, admin.cookie, view.id)).missingDocTypes);
+    await configure(view.id, [{ rule: 'any', reviewerIds: [r(0).id] }]);
+    await decide(view.id, r(0), { decision: 'request_revision', comment: 'Lampirkan rencana pembiayaan bersama.' });
+    const mailTo = async () => (await t.database.db.select().from(outbox).where(and(eq(outbox.entityId, view.id), eq(outbox.toAddress, external.email)))).map((mail) => mail.textBody ?? '');
+    expect((await mailTo()).some((text) => text.includes('dikembalikan TKKSD') && text.includes('Lampirkan rencana pembiayaan bersama.'))).toBe(true);
+    expect((await act(t, admin.cookie, view.id, 'resume')).statusCode).toBe(200);
+    expect((await decide(view.id, r(0), { decision: 'approve' })).json<ReviewView>()).toMatchObject({ status: 'selesai', round: 2 });
+    expect((await mailTo()).some((text) => text.includes('disetujui TKKSD'))).toBe(true);
+    expect((await readProposal(t, admin.cookie, view.id)).stageCode).toBe('penawaran_tanggapan');
   });
 
   it('opens tier 2 only when tier 1 is satisfied, and refuses a decision from a tier not yet open', async () => {
@@ -225,6 +249,27 @@ describe('TKKSD review', () => {
     expect(adminMine.items.map((item) => item.id)).not.toContain(id);
     const view = await readReview(id, r(2).cookie);
     expect(view?.myPendingAssignmentId).toBe(view?.tiers[0]?.assignments[0]?.id);
+    const document = (await readProposal(t, r(2).cookie, id)).documents[0];
+    const file = await t.app.inject({ method: 'GET', url: `/api/proposal-documents/${document?.id ?? ''}/file`, headers: { cookie: r(2).cookie } });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+  });
+
+  it('documents the review, thread and meeting routes in the OpenAPI schema', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/proposals/{id}/review',
+        '/api/proposals/{id}/review/replacements',
+        '/api/proposals/{id}/review/decisions',
+        '/api/proposal-documents/{id}/comments',
+        '/api/public/proposals/track/{token}/documents/{documentId}/comments',
+        '/api/proposals/{id}/meetings',
+        '/api/proposal-meetings/{id}',
+      ]),
+    );
   });
 
   it('advances exactly once when the two reviewers of an all tier approve at the same moment', async () => {
