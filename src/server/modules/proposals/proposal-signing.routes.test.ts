@@ -228,6 +228,44 @@ describe('drafts, signing and registration of a proposal', () => {
     expect((await register(view.id, signing)).statusCode).toBe(409);
   });
 
+  it('answers each role on the routes as the signing policy says', async () => {
+    const view = await atDraftingKb({ title: 'Kerja sama penataan kawasan Benteng Oranje' });
+    const others = { other: (await t.loginAs('opd')).cookie, pimpinan: (await t.loginAs('pimpinan')).cookie };
+    const signing = await schedule(view.id, 'kb', '2026-06-26');
+    type Principal = 'admin' | 'tkksd' | 'opd' | 'other' | 'pimpinan' | 'anonymous';
+    const expected: Record<'draft' | 'signings' | 'schedule' | 'check' | 'register', Record<Principal, number>> = {
+      draft: { admin: 200, tkksd: 200, opd: 200, other: 403, pimpinan: 403, anonymous: 401 },
+      signings: { admin: 200, tkksd: 200, opd: 200, other: 403, pimpinan: 200, anonymous: 401 },
+      schedule: { admin: 409, tkksd: 403, opd: 403, other: 403, pimpinan: 403, anonymous: 401 },
+      check: { admin: 409, tkksd: 403, opd: 403, other: 403, pimpinan: 403, anonymous: 401 },
+      register: { admin: 409, tkksd: 403, opd: 403, other: 403, pimpinan: 403, anonymous: 401 },
+    };
+    const cookies = { admin, tkksd, opd, ...others, anonymous: '' };
+    const request = (name: string, cookie: string) => {
+      const headers = cookie ? { cookie } : {};
+      switch (name) {
+        case 'draft':
+          return t.app.inject({ method: 'GET', url: `/api/proposals/${view.id}/drafts/kb`, headers });
+        case 'signings':
+          return t.app.inject({ method: 'GET', url: `/api/proposals/${view.id}/signings`, headers });
+        case 'schedule':
+          // Already scheduled: the division is told so (409); everyone else may not ask.
+          return t.app.inject({ method: 'POST', url: `/api/proposals/${view.id}/signings`, headers, payload: { docType: 'kb', mode: 'desk_to_desk', scheduledOn: '2026-06-27', place: 'Kantor Wali Kota' } });
+        case 'check':
+          // A stale version: the division gets 409, nobody else gets that far.
+          return t.app.inject({ method: 'PATCH', url: `/api/proposals/${view.id}/signings/${signing.id}`, headers, payload: { meterai: true, version: signing.version + 5 } });
+        default:
+          return t.app.inject({ method: 'POST', url: `/api/proposals/${view.id}/signings/${signing.id}/register`, headers, payload: { version: signing.version } });
+      }
+    };
+    for (const [name, statuses] of Object.entries(expected)) {
+      for (const [principal, status] of Object.entries(statuses)) {
+        const response = await request(name, cookies[principal as keyof typeof cookies]);
+        expect(response.statusCode, `${principal} × ${name}: ${response.body.slice(0, 200)}`).toBe(status);
+      }
+    }
+  });
+
   it('asks which OPD leads an agreement from an outside initiator, and records that OPD', async () => {
     const unit = await buildUnit(t.database.db);
     const external = { institution: 'Universitas Khairun', contactName: 'Dr. Siti Rahma', email: 'kerjasama@unkhair.ac.id' };

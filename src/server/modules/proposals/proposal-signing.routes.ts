@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CreateSigningSchema, DRAFT_TYPES, RegisterSigningSchema, UpdateSigningSchema } from '../../../shared/proposal-signing';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
 import { mailSettingsOf } from '../mail/mail.service';
+import { DOCX_MIME } from './proposal-drafts.docx';
 import { generateDraft } from './proposal-drafts.service';
 import { registerSigning } from './proposal-signing.register';
 import { createSigning, listSignings, updateSigning } from './proposal-signing.service';
@@ -35,18 +36,18 @@ function filesCtxOf(request: FastifyRequest) {
 
 export function proposalSigningRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/proposals/:id/drafts/:type', { schema: { tags, params: draftParams } }, async (request, reply) => {
+  api.get('/proposals/:id/drafts/:type', { schema: { tags, params: draftParams, summary: 'Editable DOCX draft of the KB, PKS or NK', produces: [DOCX_MIME] } }, async (request, reply) => {
     const file = await generateDraft(actorCtxOf(request), request.params.id, request.params.type);
     return sendFileDownload(reply, file);
   });
-  api.get('/proposals/:id/signings', { schema: { tags, params: idParam } }, (request) => listSignings(actorCtxOf(request), request.params.id));
-  api.post('/proposals/:id/signings', { schema: { tags, params: idParam, body: CreateSigningSchema } }, async (request, reply) =>
+  api.get('/proposals/:id/signings', { schema: { tags, params: idParam, summary: 'Signings of a proposal (SigningView[])' } }, (request) => listSignings(actorCtxOf(request), request.params.id));
+  api.post('/proposals/:id/signings', { schema: { tags, params: idParam, body: CreateSigningSchema, summary: 'Schedule the signing of a KB, PKS or NK' } }, async (request, reply) =>
     reply.status(201).send(await createSigning(actorCtxOf(request), request.params.id, request.body)),
   );
-  api.patch('/proposals/:id/signings/:signingId', { schema: { tags, params: signingParams, body: UpdateSigningSchema } }, (request) =>
+  api.patch('/proposals/:id/signings/:signingId', { schema: { tags, params: signingParams, body: UpdateSigningSchema, summary: 'Reschedule a signing or record its post-signing check' } }, (request) =>
     updateSigning(actorCtxOf(request), request.params.id, request.params.signingId, request.body),
   );
-  api.post('/proposals/:id/signings/:signingId/register', { schema: { tags, params: signingParams, body: RegisterSigningSchema } }, async (request, reply) => {
+  api.post('/proposals/:id/signings/:signingId/register', { schema: { tags, params: signingParams, body: RegisterSigningSchema, summary: 'Register the signed document as an agreement and close the signing stage' } }, async (request, reply) => {
     const mail = mailSettingsOf(request.server.deps.env);
     return reply.status(201).send(await registerSigning(filesCtxOf(request), mail, request.params.id, request.params.signingId, request.body));
   });
