@@ -11,6 +11,8 @@ import { describeDemo, loadDemo, registryIsEmpty } from './demo/load-demo';
 import { readEnv, storageDir, type Env } from './env';
 import { AppError } from './lib/errors';
 import { createLocalFileStore } from './lib/file-store';
+import { runDisseminationReminders } from './modules/dissemination/dissemination.reminders';
+import { mailSettingsOf } from './modules/mail/mail.service';
 import { getMasterData } from './modules/master/master.service';
 import { unitKey } from './modules/imports/import-cells';
 import { importFailed, importReport } from './modules/imports/import-report';
@@ -145,6 +147,13 @@ function buildProgram(): Command {
     .action(async () => {
       const kind = await withDatabase(async (database) => database.kind);
       out(`Migrasi selesai / migrations applied (${kind}).`);
+    });
+  program
+    .command('reminders')
+    .description('kirim pengingat paket diseminasi yang belum dikonfirmasi / send due dissemination reminders')
+    .action(async () => {
+      const run = await withDatabase((database, env) => runDisseminationReminders({ db: database.db, now: new Date(), mail: mailSettingsOf(env) }));
+      out(`Pengingat terkirim / reminders sent: ${run.reminders}; admin diberi tahu / admins told: ${run.escalations}.`);
     });
   program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(demoCommand);
   return program;
