@@ -21,7 +21,8 @@ async function readSignature(db: Db, now: Date): Promise<string> {
       (SELECT count(*) || ':' || coalesce(sum(hashtext(id::text)::bigint), 0) FROM documents WHERE is_public) AS d,
       (SELECT coalesce(sum(version), 0) FROM procedures) AS p,
       (SELECT (SELECT count(*) + coalesce(sum(version), 0) FROM sectors) || ':' || (SELECT count(*) + coalesce(sum(version), 0) FROM partner_groups)) AS m,
-      (SELECT coalesce(sum(version), 0) FROM settings) AS s`);
+      (SELECT coalesce(sum(version), 0) FROM settings) AS s,
+      (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM dissemination_packages WHERE status = 'published') AS k`);
   const [row] = (result as { rows: Record<string, unknown>[] }).rows;
   return `${Object.values(row ?? {}).map(String).join('|')}|${localDate(now)}`;
 }

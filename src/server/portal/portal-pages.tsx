@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { asc } from 'drizzle-orm';
 import { COOPERATION_KINDS } from '../../shared/agreement-codes';
+import { OPPORTUNITY_TYPES } from '../../shared/dissemination';
 import { agreementSlug } from '../../shared/slug';
 import { SEARCH_TEXT_MAX_LENGTH } from '../../shared/search';
 import { localDate, type Ctx } from '../lib/context';
@@ -88,7 +89,7 @@ export async function agreementPage(ctx: Ctx, site: Site, slug: string): Promise
 }
 
 const OpportunityQuerySchema = z.object({
-  jenis: z.enum(['beasiswa', 'pembiayaan', 'pelatihan', 'layanan', 'lainnya']).optional().catch(undefined),
+  jenis: z.enum(OPPORTUNITY_TYPES).optional().catch(undefined),
   bidang: optionalCode,
   status: z.enum(['dibuka', 'ditutup', 'semua']).catch('dibuka').default('dibuka'),
 });

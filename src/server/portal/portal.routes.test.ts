@@ -7,6 +7,7 @@ import { makeTextPdf, multipartBody } from '../../../tests/support/pdf-fixtures'
 import { buildAgreement } from '../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app';
 import { agreements } from '../modules/agreements/agreements.table';
+import { disseminationOpportunities, disseminationPackages } from '../modules/dissemination/dissemination.table';
 import { closeTestApp } from '../modules/proposals/proposals.test-support';
 import { portalPageVisits } from './portal.table';
 
@@ -210,5 +211,90 @@ describe('public portal pages', () => {
     const api = await get('/api/tidak-ada');
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toContain('application/json');
+  });
+});
+
+describe('public portal opportunities', () => {
+  let t: TestApp;
+  const ids: Record<string, string | undefined> = {};
+  const bankTitle = 'Layanan keuangan Bank Daerah Uji untuk pedagang';
+
+  async function publishPackage(agreementId: string, status: 'published' | 'draft', opportunities: Omit<typeof disseminationOpportunities.$inferInsert, 'packageId'>[]): Promise<string[]> {
+    const db = t.database.db;
+    const [pkg] = await db
+      .insert(disseminationPackages)
+      .values({ agreementId, status, summaryWhat: 'Kredit usaha dan pembayaran pajak daerah secara digital', summaryWhy: 'Pedagang pasar mendapat modal', publishedAt: status === 'published' ? t.clock.now : null })
+      .returning();
+    const rows = await db.insert(disseminationOpportunities).values(opportunities.map((row) => ({ ...row, packageId: pkg!.id }))).returning();
+    return rows.map((row) => row.id);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const db = t.database.db;
+    ids.bank = (await buildAgreement(db, { title: bankTitle, primarySectorCode: 'umkm_koperasi', partners: [{ name: 'Bank Daerah Uji', categoryCode: 'bumd' }] })).id;
+    ids.school = (await buildAgreement(db, { title: 'Beasiswa taruna perhubungan uji', primarySectorCode: 'pendidikan' })).id;
+    ids.hidden = (await buildAgreement(db, { title: 'Kerja sama tertutup uji', isPublic: false })).id;
+    [ids.financing, ids.closedTraining] = await publishPackage(ids.bank, 'published', [
+      { type: 'pembiayaan', title: 'Kredit modal pedagang pasar', sectorCodes: ['umkm_koperasi'], deadline: '2026-12-31', applyUrl: 'https://bank.example/kredit', scheme: 'Kredit usaha rakyat', position: 0 },
+      { type: 'pelatihan', title: 'Pelatihan pembukuan digital', sectorCodes: ['umkm_koperasi'], deadline: '2026-01-31', howToApply: 'Datang ke kantor cabang.', position: 1 },
+    ]);
+    [ids.draftScholarship] = await publishPackage(ids.school, 'draft', [{ type: 'beasiswa', title: 'Beasiswa taruna belum terbit', deadline: '2026-12-31', applyUrl: 'https://kampus.example', position: 0 }]);
+    [ids.hiddenOffer] = await publishPackage(ids.hidden, 'published', [{ type: 'layanan', title: 'Layanan tertutup uji', deadline: '2026-12-31', applyUrl: 'https://rahasia.example', position: 0 }]);
+  });
+  afterAll(async () => {
+    await closeTestApp(t);
+  });
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const clicksOf = async (id: string) => (await t.database.db.select().from(disseminationOpportunities).where(eq(disseminationOpportunities.id, id)))[0]?.applyClicks;
+
+  it('lists open opportunities of published packages only, filterable by type, sector and open or closed', async () => {
+    const open = (await get('/peluang')).body;
+    expect(open).toContain('Kredit modal pedagang pasar');
+    expect(open).not.toContain('Pelatihan pembukuan digital');
+    expect(open).not.toContain('Beasiswa taruna belum terbit');
+    expect(open).not.toContain('Layanan tertutup uji');
+    expect(open).toContain(`href="/peluang/${ids.financing}/daftar"`);
+    expect(open).toContain(`/kerja-sama/${agreementSlug(ids.bank!, bankTitle)}`);
+    const closed = (await get('/peluang?status=ditutup')).body;
+    expect(closed).toContain('Pelatihan pembukuan digital');
+    expect(closed).not.toContain('Kredit modal pedagang pasar');
+    expect((await get('/peluang?status=semua&jenis=beasiswa')).body).toContain('0 peluang ditemukan');
+    expect((await get('/peluang?status=semua&bidang=pendidikan')).body).toContain('0 peluang ditemukan');
+    expect((await get('/peluang?status=semua&bidang=umkm_koperasi')).body).toContain('2 peluang ditemukan');
+    expect((await get('/')).body).toMatch(/<strong>1<\/strong> peluang masih dibuka/);
+  });
+
+  it("shows the published summary and opportunities on the agreement's page", async () => {
+    const html = (await get(`/kerja-sama/${agreementSlug(ids.bank!, bankTitle)}`)).body;
+    expect(html).toContain('Kredit usaha dan pembayaran pajak daerah secara digital');
+    expect(html).toContain('Kredit modal pedagang pasar');
+    expect(html).toContain('Kredit usaha rakyat');
+    const school = (await get(`/kerja-sama/${agreementSlug(ids.school!, 'Beasiswa taruna perhubungan uji')}`)).body;
+    expect(school).not.toContain('Beasiswa taruna belum terbit');
+  });
+
+  it('counts a "how to apply" click and sends the reader on, and refuses opportunities the portal does not show', async () => {
+    const first = await get(`/peluang/${ids.financing}/daftar`);
+    expect(first.statusCode).toBe(302);
+    expect(first.headers.location).toBe('https://bank.example/kredit');
+    await get(`/peluang/${ids.financing}/daftar`);
+    expect(await clicksOf(ids.financing!)).toBe(2);
+    const local = await get(`/peluang/${ids.closedTraining}/daftar`);
+    expect(local.headers.location).toBe(`/kerja-sama/${agreementSlug(ids.bank!, bankTitle)}#peluang-${ids.closedTraining}`);
+    for (const id of [ids.draftScholarship!, ids.hiddenOffer!, '00000000-0000-4000-8000-000000000000', 'bukan-id']) {
+      const refused = await get(`/peluang/${id}/daftar`);
+      expect(refused.statusCode).toBe(404);
+      expect(refused.body).not.toContain('rahasia.example');
+    }
+    expect(await clicksOf(ids.draftScholarship!)).toBe(0);
+    expect(await clicksOf(ids.hiddenOffer!)).toBe(0);
+  });
+
+  it('picks up a newly published package at once', async () => {
+    expect((await get('/peluang')).body).not.toContain('Beasiswa taruna belum terbit');
+    await t.database.db.update(disseminationPackages).set({ status: 'published', publishedAt: t.clock.now, version: sql`${disseminationPackages.version} + 1` }).where(eq(disseminationPackages.agreementId, ids.school!));
+    expect((await get('/peluang')).body).toContain('Beasiswa taruna belum terbit');
   });
 });

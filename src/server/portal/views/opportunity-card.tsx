@@ -46,7 +46,7 @@ export function OpportunityCard({ opportunity, labels, today, showAgreement = fa
     ['Kontak', opportunity.contact],
   ].filter((fact): fact is [string, string] => fact[1] !== null && fact[1] !== '');
   return (
-    <li className="card">
+    <li className="card" id={`peluang-${opportunity.id}`}>
       <Heading>{opportunity.title}</Heading>
       <ul className="tags">
         <li className="tag">{OPPORTUNITY_TYPE_NAMES[opportunity.type] ?? opportunity.type}</li>
