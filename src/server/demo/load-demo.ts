@@ -9,6 +9,7 @@ import { agreements } from '../modules/agreements/agreements.table';
 import { endAgreement } from '../modules/agreements/agreements.service';
 import { toCsv } from '../modules/imports/import-sheets';
 import { importFile } from '../modules/imports/imports.service';
+import { loadDemoDissemination } from './demo-dissemination';
 import { attachDemoDocuments } from './demo-documents';
 import { demoEntries, demoSheetRows, type DemoEntry } from './demo-rows';
 import { createDemoUsers, findAdminActor } from './demo-users';
@@ -66,6 +67,7 @@ export async function loadDemo(options: { database: Database; files: FileStore; 
   const ids = await idsByNumber(db, entries);
   const documents = await attachDemoDocuments({ db, actor, now: options.now, files: options.files }, entries, ids);
   await endEarly(db, actor, options.now, entries, ids);
+  await loadDemoDissemination({ db, actor, now: options.now }, entries, ids);
   const users = options.withUsers ? await createDemoUsers(db, { now: options.now, actor, password: options.password }) : { emails: [], generatedPassword: null };
   return { agreements: created, documents, userEmails: users.emails, generatedPassword: users.generatedPassword };
 }
