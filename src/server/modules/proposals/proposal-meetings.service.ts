@@ -76,7 +76,7 @@ export async function createMeeting(ctx: ActorCtx, proposalId: string, input: Cr
       .values({ proposalId, ...input, heldAt: new Date(input.heldAt), place: input.place ?? null, link: input.link ?? null, minutes: input.minutes ?? null, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
       .returning();
     if (!created) throw new Error('insert returned nothing');
-    await repo.insertEvent(tx, { proposalId, at: ctx.now, action: 'meeting_recorded', toStage: proposal.stageCode, note: created.place ?? created.link, details: { meetingId: created.id, heldAt: created.heldAt.toISOString() }, actorId: ctx.actor.id, actorLabel: ctx.actor.email });
+    await repo.insertEvent(tx, { proposalId, at: ctx.now, action: 'meeting_recorded', note: created.place ?? created.link, details: { meetingId: created.id, heldAt: created.heldAt.toISOString(), stageCode: proposal.stageCode }, actorId: ctx.actor.id, actorLabel: ctx.actor.email });
     await recordAudit(tx, { actor: ctx.actor, entity: 'proposal_meeting', entityId: created.id, action: 'create', at: ctx.now, changes: diffFields({}, fieldsOf(created)) });
     return created;
   });

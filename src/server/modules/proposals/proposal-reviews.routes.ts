@@ -21,6 +21,9 @@ import { configureReview, getReview, replaceReviewer, type ReviewCtx } from './p
 // with error.details.reason: wrong_stage, review_exists, review_done, awaiting_revision, closed,
 // tier_not_open, already_decided. While a review runs, POST /transitions { action: 'advance' } answers
 // 409 review_pending. The proposal list takes assignedToMe=true for a reviewer's own queue.
+// A send_back taken by hand (not by a reviewer) keeps the round: decisions already given still count.
+// Timeline actions added: review_configured, review_decision, review_tier_opened, reviewer_replaced,
+// review_completed (passed while a required document is missing), meeting_recorded.
 
 const idParam = z.object({ id: z.uuid() });
 const tags = ['proposals', 'reviews'];
