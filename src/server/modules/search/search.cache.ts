@@ -8,7 +8,8 @@ import { registryRevision } from './search.table';
 // (deferred triggers, see search.table.ts), so an entry is either current or never asked for
 // again; nothing has to be invalidated by hand, and several processes stay correct.
 
-const MAX_ENTRIES = 64;
+// Whole-registry counts and statistics per key, and one entry per facet value asked for.
+const MAX_ENTRIES = 256;
 
 export async function readRevision(db: Db): Promise<number> {
   const [row] = await db.select({ revision: registryRevision.revision }).from(registryRevision).where(eq(registryRevision.id, 1));

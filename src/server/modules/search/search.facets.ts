@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { AGREEMENT_STATUSES, COOPERATION_KINDS, DOC_TYPES } from '../../../shared/agreement-codes';
-import { FACET_NAMES, type FacetBucket, type FacetName, type SearchFacets } from '../../../shared/search';
+import { FACET_NAMES, type FacetBucket, type FacetName, type SearchFacets, type SearchFilters } from '../../../shared/search';
 import type { Db } from '../../db/client';
 import type { DraftVisibility } from '../agreements/agreements.policy';
 import { cachedByRevision } from './search.cache';
 import { countParts, matchedSet, type CountRow } from './search.counts';
-import type { SearchConditions, StatusBounds } from './search.filters';
+import { buildConditions, type SearchConditions, type StatusBounds } from './search.filters';
 import { agreementSearch } from './search.table';
 
 export type { CountRow } from './search.counts';
@@ -33,6 +33,40 @@ function visibilityKey(visibility: DraftVisibility): string {
 export function unfilteredCounts(db: Db, options: { conditions: SearchConditions; statusSql: SQL; visibility: DraftVisibility; bounds: StatusBounds }): Promise<CountRow[]> {
   const key = `facets|${visibilityKey(options.visibility)}|${options.bounds.today}|${options.bounds.warnUntil}`;
   return cachedByRevision(db, key, () => countRows(db, options.conditions, options.statusSql));
+}
+
+// Facets an agreement can hold several values of: counts of one chosen value are exact, but
+// summing the counts of several chosen values would count an agreement once per value it holds.
+const MULTI_VALUED: ReadonlySet<FacetName> = new Set(['sector', 'unit']);
+
+export function summable(name: FacetName, values: readonly unknown[]): boolean {
+  return !MULTI_VALUED.has(name) || new Set(values).size === 1;
+}
+
+type ValueOptions = { statusSql: SQL; visibility: DraftVisibility; bounds: StatusBounds };
+
+// One value of one facet: the total and every other facet among the visible agreements having it
+// (a row of the registry's facet-by-facet table), kept until the registry changes. Bounded by the
+// registry's facet values, not by the queries asked.
+function valueCounts(db: Db, name: FacetName, value: string, options: ValueOptions): Promise<CountRow[]> {
+  const key = `value|${visibilityKey(options.visibility)}|${options.bounds.today}|${options.bounds.warnUntil}|${name}|${value}`;
+  const filters = { [name]: [name === 'year' ? Number(value) : value] } as SearchFilters;
+  const conditions = buildConditions(filters, { visibility: options.visibility, bounds: options.bounds });
+  return cachedByRevision(db, key, () => countRows(db, conditions, options.statusSql, new Set([name])));
+}
+
+// The counts among the agreements having any of the chosen values of one facet (every facet but
+// that one, and the total): the sum of each value's counts, exact when summable(name, values).
+export async function chosenValueCounts(db: Db, name: FacetName, values: readonly unknown[], options: ValueOptions): Promise<CountRow[]> {
+  const parts = await Promise.all([...new Set(values.map(String))].map((value) => valueCounts(db, name, value, options)));
+  const sums = new Map<string, CountRow>();
+  for (const row of parts.flat()) {
+    if (row.facet === name) continue;
+    const key = `${row.facet}|${row.value ?? ''}`;
+    const known = sums.get(key);
+    sums.set(key, known ? { ...known, count: known.count + row.count } : { ...row });
+  }
+  return [...sums.values()];
 }
 
 const FIXED_ORDER: Partial<Record<FacetName, readonly string[]>> = { docType: DOC_TYPES, kind: COOPERATION_KINDS, status: AGREEMENT_STATUSES };

@@ -1,11 +1,11 @@
 import { statusDateBounds, deriveAgreementStatus } from '../../../shared/agreement-status';
-import type { AgreementListItem, AgreementSearchResult, FacetName, SearchFacets, SearchQuery, SearchSort } from '../../../shared/search';
+import type { AgreementListItem, AgreementSearchResult, FacetName, SearchFacets, SearchFilters, SearchQuery, SearchSort } from '../../../shared/search';
 import type { Db } from '../../db/client';
 import { localDate, type ActorCtx } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
 import { draftVisibility, type DraftVisibility } from '../agreements/agreements.policy';
 import { getSettings } from '../settings/settings.service';
-import { countRows, toFacets, unfilteredCounts, type CountRow } from './search.facets';
+import { chosenValueCounts, countRows, summable, toFacets, unfilteredCounts } from './search.facets';
 import { buildConditions, statusExpression, type SearchConditions, type StatusBounds } from './search.filters';
 import { canReadRegistry } from './search.policy';
 import {
@@ -20,7 +20,14 @@ import {
 import { HEADLINE_OPTIONS, headlineToHtml } from './search.snippet';
 import { searchWords } from './search.words';
 
-export type SearchPlan = { conditions: SearchConditions; visibility: DraftVisibility; bounds: StatusBounds; warningDays: number; today: string };
+export type SearchPlan = {
+  conditions: SearchConditions;
+  filters: SearchFilters;
+  visibility: DraftVisibility;
+  bounds: StatusBounds;
+  warningDays: number;
+  today: string;
+};
 
 // The filters as SQL for this actor and this day (status depends on the date in Ternate).
 export async function planSearch(ctx: ActorCtx, filters: Parameters<typeof buildConditions>[0]): Promise<SearchPlan> {
@@ -28,23 +35,39 @@ export async function planSearch(ctx: ActorCtx, filters: Parameters<typeof build
   const today = localDate(ctx.now);
   const bounds = statusDateBounds(today, expiryWarningDays);
   const visibility = draftVisibility(ctx.actor);
-  return { conditions: buildConditions(filters, { visibility, bounds }), visibility, bounds, warningDays: expiryWarningDays, today };
+  return { conditions: buildConditions(filters, { visibility, bounds }), filters, visibility, bounds, warningDays: expiryWarningDays, today };
 }
 
-// Without words, the whole registry's counts (kept until it changes) answer an unfiltered
-// list entirely, and answer a single-filter list for the filtered facet: that facet ignores its
-// own filter, so it counts the whole registry. Everything else is counted over the matches.
+// Without words, counts come from what is kept until the registry changes wherever that is exact:
+// the whole registry's counts answer an unfiltered list, and the filtered facet of a single-filter
+// list (a facet ignores its own filter); the counts per facet value answer the rest of a
+// single-filter list, and each filtered facet of a two-filter list (the other filter's values'
+// counts). Only the total and the unfiltered facets of a two-filter list are counted, over the rows
+// passing both filters; anything else is counted over the matches as it stands.
 async function countFacets(db: Db, plan: SearchPlan): Promise<{ total: number; facets: SearchFacets }> {
   const { conditions } = plan;
   const statusSql = statusExpression(plan.bounds);
   const filtered = conditions.facetFilters.map(([name]) => name);
-  if (conditions.tsQuery || filtered.length > 1) return toFacets(db, await countRows(db, conditions, statusSql));
-  const unfiltered = unfilteredCounts(db, { conditions: { ...conditions, facetFilters: [] }, statusSql, visibility: plan.visibility, bounds: plan.bounds });
-  const [only] = filtered;
-  if (only === undefined) return toFacets(db, await unfiltered);
-  const [whole, rest] = await Promise.all([unfiltered, countRows(db, conditions, statusSql, new Set<FacetName>([only]))]);
-  const rows: CountRow[] = [...whole.filter((row) => row.facet === only), ...rest];
-  return toFacets(db, rows);
+  const valuesOf = (name: FacetName): readonly unknown[] => plan.filters[name] ?? [];
+  if (conditions.tsQuery || filtered.length > 2 || !filtered.every((name) => summable(name, valuesOf(name)))) {
+    return toFacets(db, await countRows(db, conditions, statusSql));
+  }
+  const options = { statusSql, visibility: plan.visibility, bounds: plan.bounds };
+  const [first, second] = filtered;
+  if (first === undefined) return toFacets(db, await unfilteredCounts(db, { conditions, statusSql, visibility: plan.visibility, bounds: plan.bounds }));
+  if (second === undefined) {
+    const [whole, rest] = await Promise.all([
+      unfilteredCounts(db, { conditions: { ...conditions, facetFilters: [] }, statusSql, visibility: plan.visibility, bounds: plan.bounds }),
+      chosenValueCounts(db, first, valuesOf(first), options),
+    ]);
+    return toFacets(db, [...whole.filter((row) => row.facet === first), ...rest]);
+  }
+  const [underFirst, underSecond, rest] = await Promise.all([
+    chosenValueCounts(db, first, valuesOf(first), options),
+    chosenValueCounts(db, second, valuesOf(second), options),
+    countRows(db, conditions, statusSql, new Set<FacetName>([first, second])),
+  ]);
+  return toFacets(db, [...underSecond.filter((row) => row.facet === first), ...underFirst.filter((row) => row.facet === second), ...rest]);
 }
 
 async function pageItems(ctx: ActorCtx, plan: SearchPlan, page: { id: string; rank: number }[]): Promise<AgreementListItem[]> {
