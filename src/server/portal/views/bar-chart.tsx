@@ -2,8 +2,8 @@ import { angka } from '../portal-labels';
 
 export type Bar = { label: string; value: number };
 
-const WIDTH = 600;
-const ROW = 44;
+const WIDTH = 320;
+const ROW = 42;
 
 // A horizontal bar chart drawn on the server: the label above each bar, so long sector names fit a
 // phone. The same figures follow as a table for screen readers and for copying.
@@ -22,14 +22,14 @@ export function BarChart({ id, title, bars, unit = 'naskah' }: { id: string; tit
           <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${title}: ${bars.map((bar) => `${bar.label} ${angka(bar.value)}`).join(', ')}`}>
             {bars.map((bar, index) => {
               const y = index * ROW;
-              const width = Math.max(2, Math.round((bar.value / max) * (WIDTH - 70)));
+              const width = Math.max(2, Math.round((bar.value / max) * (WIDTH - 44)));
               return (
                 <g key={bar.label}>
-                  <text x="0" y={y + 14}>
+                  <text x="0" y={y + 15}>
                     {bar.label}
                   </text>
-                  <rect className="bar" x="0" y={y + 20} width={width} height="16" rx="3" />
-                  <text x={width + 8} y={y + 33}>
+                  <rect className="bar" x="0" y={y + 21} width={width} height="14" rx="3" />
+                  <text x={width + 6} y={y + 33}>
                     {angka(bar.value)}
                   </text>
                 </g>
@@ -38,7 +38,7 @@ export function BarChart({ id, title, bars, unit = 'naskah' }: { id: string; tit
           </svg>
           <details>
             <summary>Tampilkan sebagai tabel</summary>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={`Tabel ${title}`}>
               <table>
                 <thead>
                   <tr>

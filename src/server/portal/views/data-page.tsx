@@ -23,7 +23,7 @@ export function DataPage({ total }: { total: number }) {
         satu objek per kerja sama pada <code>data</code>, nama kolom sama dengan CSV. Tanggal berformat YYYY-MM-DD; kolom kosong bernilai kosong (CSV) atau{' '}
         <code>null</code> (JSON).
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Tabel kolom data terbuka">
         <table>
           <thead>
             <tr>
