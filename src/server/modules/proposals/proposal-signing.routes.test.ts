@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 import type { AgreementView } from '../../../shared/agreements';
 import type { ApiErrorBody } from '../../../shared/api-error';
 import type { DocumentView } from '../../../shared/documents';
+import type { NotificationListResponse, OutboxResponse } from '../../../shared/notifications';
 import type { ProcedureDocType } from '../../../shared/procedures';
 import { PKS_REQUIRED_SECTIONS, type RegisterSigningResponse, type SigningView } from '../../../shared/proposal-signing';
 import type { AgreementListItem } from '../../../shared/search';
@@ -111,6 +112,10 @@ describe('drafts, signing and registration of a proposal', () => {
     // KB signing: scheduled once, checked, its signed PDF uploaded, then registered.
     let kbSigning = await schedule(view.id, 'kb', '2026-06-20');
     expect(kbSigning.blockers.map((blocker) => blocker.code)).toEqual(['check_incomplete', 'signed_pdf_missing']);
+    // The initiating OPD hears of the date in the app.
+    const notices = (await get(opd, '/api/notifications')).json<NotificationListResponse>().items.filter((item) => item.kind === 'proposal_signing_schedule');
+    expect(notices).toEqual([expect.objectContaining({ title: 'Penandatanganan Kesepakatan Bersama dijadwalkan', entityId: view.id })]);
+    expect(notices[0]?.body).toContain('2026-06-20 di Kantor Wali Kota Ternate');
     const twice = await send(admin, 'POST', `/api/proposals/${view.id}/signings`, { docType: 'kb', mode: 'hibrida', scheduledOn: '2026-06-21', place: 'Ruang rapat Sekda' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json<ApiErrorBody>().error.details).toMatchObject({ reason: 'already_scheduled', signingId: kbSigning.id });
@@ -212,7 +217,12 @@ describe('drafts, signing and registration of a proposal', () => {
     expect(signings).toEqual([expect.objectContaining({ id: signing.id, agreementId: null, version: signing.version })]);
     // Stale signing version, then a good registration.
     expect((await send(admin, 'POST', `/api/proposals/${first.id}/signings/${signing.id}/register`, { version: signing.version - 1 })).statusCode).toBe(409);
-    expect((await register(first.id, signing, { numberOurs: '415.4/03/KB/2026' })).statusCode).toBe(201);
+    // Two people registering at the same moment put one agreement in the registry.
+    const racing = await Promise.all([register(first.id, signing, { numberOurs: '415.4/03/KB/2026' }), register(first.id, signing, { numberOurs: '415.4/04/KB/2026' })]);
+    expect(racing.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+    const registered = await readProposal(t, admin, first.id);
+    expect(registered.registeredAgreements).toHaveLength(1);
+    expect(registered.stageCode).toBe('penyusunan_pks');
   });
 
   it('refuses to register before the signing stage; only the division changes a signing', async () => {
@@ -273,7 +283,13 @@ describe('drafts, signing and registration of a proposal', () => {
     expect((await act(t, admin, view.id, 'submit')).statusCode).toBe(200);
     await uploadAll(t, admin, view.id, ['surat_penawaran', 'kak', 'studi_kelayakan', 'berita_acara', 'surat_tanggapan', 'rancangan_kb']);
     await advanceTo(view.id, 'penandatanganan_kb');
-    const signing = await checkAll(view.id, await schedule(view.id, 'kb', '2026-06-30'));
+    const scheduled = await schedule(view.id, 'kb', '2026-06-29');
+    const moved = await send(admin, 'PATCH', `/api/proposals/${view.id}/signings/${scheduled.id}`, { scheduledOn: '2026-06-30', version: scheduled.version });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // The outside initiator is told of the date, and again when it moves.
+    const outbox = (await get(admin, '/api/outbox')).json<OutboxResponse>().items.filter((item) => item.to === external.email && item.subject.includes('penandatanganan'));
+    expect(outbox.map((item) => item.subject).sort()).toEqual([`Usulan ${view.trackingCode}: penandatanganan dijadwalkan`, `Usulan ${view.trackingCode}: penandatanganan dijadwalkan ulang`]);
+    const signing = await checkAll(view.id, moved.json<SigningView>());
     await uploadSigned(view.id, 'kb', 'Kuliah kerja nyata.');
     const withoutUnit = await register(view.id, signing);
     expect(withoutUnit.statusCode).toBe(400);

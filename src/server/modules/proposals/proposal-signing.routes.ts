@@ -42,10 +42,10 @@ export function proposalSigningRoutes(app: FastifyInstance) {
   });
   api.get('/proposals/:id/signings', { schema: { tags, params: idParam, summary: 'Signings of a proposal (SigningView[])' } }, (request) => listSignings(actorCtxOf(request), request.params.id));
   api.post('/proposals/:id/signings', { schema: { tags, params: idParam, body: CreateSigningSchema, summary: 'Schedule the signing of a KB, PKS or NK' } }, async (request, reply) =>
-    reply.status(201).send(await createSigning(actorCtxOf(request), request.params.id, request.body)),
+    reply.status(201).send(await createSigning(actorCtxOf(request), mailSettingsOf(request.server.deps.env), request.params.id, request.body)),
   );
   api.patch('/proposals/:id/signings/:signingId', { schema: { tags, params: signingParams, body: UpdateSigningSchema, summary: 'Reschedule a signing or record its post-signing check' } }, (request) =>
-    updateSigning(actorCtxOf(request), request.params.id, request.params.signingId, request.body),
+    updateSigning(actorCtxOf(request), mailSettingsOf(request.server.deps.env), request.params.id, request.params.signingId, request.body),
   );
   api.post('/proposals/:id/signings/:signingId/register', { schema: { tags, params: signingParams, body: RegisterSigningSchema, summary: 'Register the signed document as an agreement and close the signing stage' } }, async (request, reply) => {
     const mail = mailSettingsOf(request.server.deps.env);

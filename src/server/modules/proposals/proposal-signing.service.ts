@@ -13,8 +13,10 @@ import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
+import { deliverMail, type MailSettings } from '../mail/mail.service';
 import { parseInput } from '../agreements/agreements.rules';
 import { loadProcedure } from '../procedures/procedures.service';
+import { announceSigning } from './proposal-signing.notices';
 import { canReadSignings, canRecordSigningCheck, canScheduleSigning } from './proposal-signing.policy';
 import * as signingRepo from './proposal-signing.repository';
 import { checkSchedulingAllowed, checkTypeFitsKind, placeOf, SIGNING_STAGES } from './proposal-signing.rules';
@@ -96,9 +98,9 @@ async function writeTrail(tx: Db, ctx: ActorCtx, options: { proposalId: string; 
   await recordAudit(tx, { actor: ctx.actor, entity: 'proposal', entityId: options.proposalId, action: options.action, at: ctx.now, changes: [{ field: 'signingId', old: null, new: options.signingId }, ...options.changes] });
 }
 
-export async function createSigning(ctx: ActorCtx, proposalId: string, input: CreateSigningInput): Promise<SigningView> {
+export async function createSigning(ctx: ActorCtx, mail: MailSettings, proposalId: string, input: CreateSigningInput): Promise<SigningView> {
   const fields = parseInput(CreateSigningSchema, input);
-  const { row, proposal } = await ctx.db.transaction(async (tx) => {
+  const { row, proposal, mailIds } = await ctx.db.transaction(async (tx) => {
     const proposal = await repo.lockProposal(tx, proposalId);
     if (!proposal) throw notFound(...PROPOSAL_WHAT);
     if (!canReadSignings(ctx.actor, proposal) || !canScheduleSigning(ctx.actor)) throw forbidden();
@@ -116,17 +118,19 @@ export async function createSigning(ctx: ActorCtx, proposalId: string, input: Cr
     const row = await signingRepo.insertSigning(tx, { proposalId, ...fields, note: fields.note ?? null, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now });
     const changes = diffFields({}, { docType: row.docType, mode: row.mode, scheduledOn: row.scheduledOn, place: row.place, note: row.note });
     await writeTrail(tx, ctx, { proposalId, signingId: row.id, action: 'signing_schedule', note: row.note, changes });
-    return { row, proposal };
+    const mailIds = await announceSigning(tx, mail, { proposal, signing: row, rescheduled: false, by: ctx.actor, now: ctx.now });
+    return { row, proposal, mailIds };
   });
+  await deliverMail(ctx.db, mail, mailIds, ctx.now);
   return signingViewOf(ctx.db, row, proposal);
 }
 
 // Rescheduling (mode, date, place) and the check after signing; one request may do both.
-export async function updateSigning(ctx: ActorCtx, proposalId: string, signingId: string, input: UpdateSigningInput): Promise<SigningView> {
+export async function updateSigning(ctx: ActorCtx, mail: MailSettings, proposalId: string, signingId: string, input: UpdateSigningInput): Promise<SigningView> {
   const { version, ...fields } = parseInput(UpdateSigningSchema, input);
   const reschedules = SCHEDULE_FIELDS.some((field) => fields[field] !== undefined);
   const checks = CHECK_FIELDS.some((field) => fields[field] !== undefined);
-  const { row, proposal } = await ctx.db.transaction(async (tx) => {
+  const { row, proposal, mailIds } = await ctx.db.transaction(async (tx) => {
     const proposal = await repo.lockProposal(tx, proposalId);
     if (!proposal) throw notFound(...PROPOSAL_WHAT);
     if (!canReadSignings(ctx.actor, proposal)) throw forbidden();
@@ -142,7 +146,11 @@ export async function updateSigning(ctx: ActorCtx, proposalId: string, signingId
     const keys = [...SCHEDULE_FIELDS, ...CHECK_FIELDS];
     const changes = diffFields(pick(before, keys), pick(after, keys));
     await writeTrail(tx, ctx, { proposalId, signingId, action: checks && !reschedules ? 'signing_check' : 'signing_update', changes });
-    return { row: after, proposal };
+    // Only a changed date, place or mode is news to those who attend.
+    const moved = changes.some((change) => change.field === 'scheduledOn' || change.field === 'place' || change.field === 'mode');
+    const mailIds = moved ? await announceSigning(tx, mail, { proposal, signing: after, rescheduled: true, by: ctx.actor, now: ctx.now }) : [];
+    return { row: after, proposal, mailIds };
   });
+  await deliverMail(ctx.db, mail, mailIds, ctx.now);
   return signingViewOf(ctx.db, row, proposal);
 }
