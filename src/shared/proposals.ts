@@ -231,7 +231,8 @@ export type TrackingView = {
   missingDocTypes: ProcedureDocType[];
   // What the division asked for when sending it back, newest last.
   requests: { at: string; stageCode: string | null; note: string }[];
-  documents: Pick<ProposalDocumentView, 'docType' | 'versionNo' | 'isLatest' | 'fileName' | 'createdAt'>[];
+  // id: addresses the version's comment thread through the same private link.
+  documents: Pick<ProposalDocumentView, 'id' | 'docType' | 'versionNo' | 'isLatest' | 'fileName' | 'createdAt'>[];
   timeline: { at: string; action: string; toStage: string | null; toState: ProposalState | null; note: string | null }[];
   linkExpiresAt: string;
 };

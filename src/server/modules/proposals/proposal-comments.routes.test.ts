@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 import type { ApiErrorBody } from '../../../shared/api-error';
 import type { NotificationListResponse } from '../../../shared/notifications';
 import type { ProposalCommentListResponse, ProposalCommentView } from '../../../shared/proposal-reviews';
-import type { ProposalDocumentView } from '../../../shared/proposals';
+import type { ProposalDocumentView, TrackingView } from '../../../shared/proposals';
 import { auditLog } from '../audit/audit.table';
 import { issueLink, revokeLinks } from './proposal-links';
 import { act, closeTestApp, createProposalAs, uploadDocument } from './proposals.test-support';
@@ -61,6 +61,9 @@ describe('comment threads on proposal documents', () => {
     // The answer comes a few minutes later; the thread reads in time order.
     t.clock.now = new Date(t.clock.now.getTime() + 5 * 60_000);
     expect(await list(publicUrl(token, document.id))).toEqual([expect.objectContaining({ body: 'Mohon lampirkan peta lokasi pada KAK.', authorKind: 'admin', authorName: null })]);
+    // The tracking view names each version's id, which addresses its thread.
+    const tracking = (await t.app.inject({ method: 'GET', url: `/api/public/proposals/track/${token}` })).json<TrackingView>();
+    expect(tracking.documents.map((item) => item.id)).toEqual([document.id]);
     const answered = await post(publicUrl(token, document.id), 'Peta lokasi kami unggah sebagai versi berikutnya.');
     expect(answered.statusCode, answered.body).toBe(201);
     expect(answered.json<ProposalCommentView>()).toMatchObject({ authorKind: 'initiator', authorName: EXTERNAL.contactName });

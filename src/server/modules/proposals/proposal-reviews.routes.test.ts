@@ -160,7 +160,9 @@ describe('TKKSD review', () => {
 
   it('refuses a hand-taken advance while the review is not done, and says so', async () => {
     const id = await atTkksdStage();
+    expect((await readProposal(t, admin.cookie, id)).allowedActions).toContain('advance');
     await configure(id, [{ rule: 'all', reviewerIds: [r(0).id] }]);
+    expect((await readProposal(t, admin.cookie, id)).allowedActions).not.toContain('advance');
     const refused = await act(t, admin.cookie, id, 'advance');
     expect(refused.statusCode).toBe(409);
     const { error } = refused.json<ApiErrorBody>();

@@ -37,7 +37,7 @@ export async function readTracking(ctx: Ctx, token: string): Promise<TrackingVie
     stages: stageViews(row, procedure),
     missingDocTypes: stage && isMoving ? missingDocuments(stage, machineFacts(row, procedure, documents)) : [],
     requests: events.filter((event) => event.action === 'send_back' && event.note).map((event) => ({ at: event.at.toISOString(), stageCode: event.toStage, note: event.note ?? '' })),
-    documents: documentViews(documents).map(({ docType, versionNo, isLatest, fileName, createdAt }) => ({ docType, versionNo, isLatest, fileName, createdAt })),
+    documents: documentViews(documents).map(({ id, docType, versionNo, isLatest, fileName, createdAt }) => ({ id, docType, versionNo, isLatest, fileName, createdAt })),
     timeline: events
       .filter((event) => PUBLIC_ACTIONS.has(event.action))
       .map((event) => ({ at: event.at.toISOString(), action: event.action, toStage: event.toStage, toState: event.toState, note: NOTE_ACTIONS.has(event.action) ? event.note : null })),

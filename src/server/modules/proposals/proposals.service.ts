@@ -16,6 +16,7 @@ import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadProcedure, listProcedureStageNames } from '../procedures/procedures.service';
+import { findReview } from './proposal-reviews.repository';
 import { agreementsOfProposal } from './proposal-signing.repository';
 import { buildProposalView, proposalFieldsOf, toSummary } from './proposal-views';
 import { checkProposalReferences, checkProposalTerm, newTrackingCode } from './proposal-rules';
@@ -42,14 +43,18 @@ export async function visibleProposal(ctx: ActorCtx, id: string, db: Db = ctx.db
 
 // Reads in parallel: call it with the pool, not inside a transaction.
 export async function proposalViewOf(db: Db, row: repo.ProposalRow, actor: Actor): Promise<ProposalView> {
-  const [procedure, documents, events, unitName, registeredAgreements] = await Promise.all([
+  const [procedure, documents, events, unitName, registeredAgreements, review] = await Promise.all([
     loadProcedure(db, row.kind),
     repo.listDocumentsOf(db, row.id),
     repo.listEventsOf(db, row.id),
     repo.unitName(db, row.unitId),
     agreementsOfProposal(db, row.id),
+    findReview(db, row.id, row.stageCode),
   ]);
-  return buildProposalView({ row, unitName, procedure, documents, events, registeredAgreements, actor });
+  const view = buildProposalView({ row, unitName, procedure, documents, events, registeredAgreements, actor });
+  // A running TKKSD review closes its stage itself; advancing by hand is refused, so it is not offered.
+  if (review?.status === 'berjalan') view.allowedActions = view.allowedActions.filter((action) => action !== 'advance');
+  return view;
 }
 
 export async function getProposal(ctx: ActorCtx, id: string): Promise<ProposalView> {
