@@ -120,8 +120,9 @@ export async function registerSigning(
 ): Promise<RegisterSigningResponse> {
   const data = parseRegister(input);
   const storageKey = `documents/${randomUUID()}.pdf`;
+  let result;
   try {
-    const result = await ctx.db.transaction(async (tx) => {
+    result = await ctx.db.transaction(async (tx) => {
       const proposal = await repo.lockProposal(tx, proposalId);
       if (!proposal) throw notFound(...PROPOSAL_WHAT);
       if (!canReadSignings(ctx.actor, proposal) || !canRegisterSigning(ctx.actor)) throw forbidden();
@@ -156,17 +157,17 @@ export async function registerSigning(
       for (const step of closed.steps) mailIds.push(...(await announceTransition(tx, mail, { row: step.row, action: step.action, note, by: { actor: ctx.actor }, now: ctx.now })));
       return { after, proposal: closed.row, agreementId: agreement.id, parentId, mailIds };
     });
-    await deliverMail(ctx.db, mail, result.mailIds, ctx.now);
-    return {
-      signing: await signingViewOf(ctx.db, result.after, result.proposal),
-      agreementId: result.agreementId,
-      parentId: result.parentId,
-      proposalState: result.proposal.state,
-      proposalStageCode: result.proposal.stageCode,
-    };
   } catch (error) {
     // Nothing half-written: a copied file without its row would never be found again.
     await ctx.files.remove(storageKey).catch(() => undefined);
     throw error;
   }
+  await deliverMail(ctx.db, mail, result.mailIds, ctx.now);
+  return {
+    signing: await signingViewOf(ctx.db, result.after, result.proposal),
+    agreementId: result.agreementId,
+    parentId: result.parentId,
+    proposalState: result.proposal.state,
+    proposalStageCode: result.proposal.stageCode,
+  };
 }
