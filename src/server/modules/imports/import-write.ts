@@ -76,36 +76,16 @@ async function insertLinks(db: Db, items: PlanItem[], refs: Refs) {
   await bulkInsert(db, 'agreement_sectors', [['agreement_id', 'uuid'], ['sector_code', 'text']], sectorLinks);
 }
 
-// Updated agreements get their vector recomputed and their list rows rewritten; created ones
-// already carry their vector, so only their list rows are written.
-async function refreshSearch(db: Db, ids: string[], vectorWritten: boolean) {
-  const refresh = vectorWritten ? sql`jalin_refresh_agreement_search_rows` : sql`jalin_refresh_agreement_search`;
-  await db.execute(sql`SELECT ${refresh}(${arrayParam(ids, 'uuid')})`);
+async function refreshSearch(db: Db, ids: string[]) {
+  await db.execute(sql`SELECT jalin_refresh_agreement_search(${arrayParam(ids, 'uuid')})`);
 }
 
-const INSERT_COLUMNS = [['id', 'uuid'], ['number_ours', 'text'], ...AGREEMENT_COLUMNS, ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
-
-// New agreements are written once, search vector included (jalin_agreement_vector, the function
-// every other writer's refresh uses, over the partners' stored names in file order): an insert
-// followed by an update of every row cost about a quarter of the import and left a dead row version
-// behind each agreement. Their list rows are written after the links, which they summarise.
 async function insertBatch(options: WriteOptions, batch: PlanItem[], refs: Refs) {
   const { db, actor, now } = options;
+  const columns = [['id', 'uuid'], ['number_ours', 'text'], ...AGREEMENT_COLUMNS, ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
   const stamp = now.toISOString();
-  const rows = batch.map((item) => [
-    refs.idByNumber.get(item.row.numberOurs),
-    item.row.numberOurs,
-    ...agreementValues(item, refs),
-    actor?.id ?? null,
-    stamp,
-    stamp,
-    item.row.partners.map((partner) => refs.partnerByKey.get(normalizePartnerName(partner.name))?.id),
-  ]);
-  const names = sql.raw(INSERT_COLUMNS.map(([name]) => name).join(', '));
-  const partnerNames = sql`(SELECT string_agg(p.name, ' ' ORDER BY x.position) FROM unnest(v.partner_ids) WITH ORDINALITY AS x(id, position) JOIN partners p ON p.id = x.id)`;
-  await db.execute(sql`INSERT INTO agreements (${names}, search_vector)
-    SELECT ${names}, jalin_agreement_vector(v.title, v.number_ours, v.number_partner, ${partnerNames}, v.scope, NULL)
-    FROM ${recordSource([...INSERT_COLUMNS, ['partner_ids', 'uuid[]']], rows)}`);
+  const rows = batch.map((item) => [refs.idByNumber.get(item.row.numberOurs), item.row.numberOurs, ...agreementValues(item, refs), actor?.id ?? null, stamp, stamp]);
+  await bulkInsert(db, 'agreements', columns, rows);
   await insertLinks(db, batch, refs);
 }
 
@@ -153,7 +133,7 @@ export async function writePlan(options: WriteOptions, items: PlanItem[]): Promi
   for (const { batch, write } of batches) {
     await write(options, batch, refs);
     const ids = batch.map((item) => refs.idByNumber.get(item.row.numberOurs) ?? '');
-    await refreshSearch(options.db, ids, write === insertBatch);
+    await refreshSearch(options.db, ids);
     await insertAuditRows(
       options.db,
       options.actor,
