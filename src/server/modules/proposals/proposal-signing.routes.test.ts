@@ -301,6 +301,22 @@ describe('drafts, signing and registration of a proposal', () => {
     expect(agreement.partners.map((partner) => [partner.name, partner.categoryCode])).toEqual([['Universitas Khairun', 'perguruan_tinggi_negeri']]);
   });
 
+  it('asks whether a cooperation between regions is mandatory or voluntary before it enters the registry', async () => {
+    const view = await createProposalAs(t, opd, { kind: 'KSDD', title: 'Kerja sama pengelolaan air minum lintas batas dengan Tidore', plannedPartners: [{ name: 'Pemerintah Kota Tidore Kepulauan', categoryCode: 'pemerintah_kabupaten_kota' }] });
+    expect((await act(t, opd, view.id, 'submit')).statusCode).toBe(200);
+    await uploadAll(t, opd, view.id, ['kak', 'surat_inisiasi', 'sk_ppksd', ...MIDDLE_DOCS, 'rancangan_kb']);
+    await advanceTo(view.id, 'penandatanganan_kb');
+    const signing = await checkAll(view.id, await schedule(view.id, 'kb', '2026-09-01'));
+    await uploadSigned(view.id, 'kb', 'Air minum lintas batas.');
+    const withoutMode = await register(view.id, signing);
+    expect(withoutMode.statusCode).toBe(400);
+    expect(withoutMode.json<ApiErrorBody>().error.field).toBe('ksddMode');
+    const registered = await register(view.id, signing, { ksddMode: 'wajib' });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const agreement = (await get(admin, `/api/agreements/${registered.json<RegisterSigningResponse>().agreementId}`)).json<AgreementView>();
+    expect(agreement).toMatchObject({ kind: 'KSDD', ksddMode: 'wajib', docType: 'KB' });
+  });
+
   it('drafts and signs a Nota Kesepakatan for a sinergi proposal, registered at the last stage', async () => {
     const view = await createProposalAs(t, opd, { kind: 'SINERGI', title: 'Sinergi pemetaan wilayah pesisir bersama BIG', plannedPartners: [{ name: 'Badan Informasi Geospasial', categoryCode: 'pemerintah_pusat' }] });
     expect((await act(t, opd, view.id, 'submit')).statusCode).toBe(200);
