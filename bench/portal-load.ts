@@ -68,6 +68,8 @@ async function main() {
     try {
       const paths = await portalPaths(app.baseUrl);
       log(`${paths.length} addresses, ${connections} connections, ${duration} s`);
+      // One reader first: the figures are of the portal as readers meet it, pages already rendered.
+      for (const path of paths) await (await fetch(`${app.baseUrl}${path}`)).arrayBuffer();
       const latencies: number[] = [];
       const statuses = new Map<number, number>();
       const instance = autocannon({ url: app.baseUrl, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageView } from '../../src/shared/dissemination';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../src/server/modules/mail/smtp-sink.test-support';
+import { makeTextPdf } from '../support/pdf-fixtures';
 import { apiClient, type ApiClient } from './support/api';
 import { DESKTOP, expectAccessible, expectNoHorizontalScroll, launchBrowser, PHONE, screenshot } from './support/browser';
 import { startApp, type RunningApp } from './support/server';
@@ -123,6 +124,11 @@ describe('the public portal', () => {
     await page.getByRole('heading', { name: PROPOSAL }).waitFor();
     expect(await page.locator('#tracking-code').textContent()).toBe(code);
     await page.getByRole('heading', { name: 'Unggah dokumen' }).waitFor();
+    // The first requested document, sent through the tracking link's upload route.
+    await page.locator('#file').setInputFiles({ name: 'surat-penawaran.pdf', mimeType: 'application/pdf', buffer: await makeTextPdf(['Surat penawaran kerja sama wisata bahari']) });
+    await page.getByRole('button', { name: 'Unggah' }).click();
+    await page.getByText('Dokumen diterima: surat-penawaran.pdf').waitFor();
+    await page.getByText(/Surat penawaran versi 1: surat-penawaran\.pdf/).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'portal-lacak-desktop');
   });

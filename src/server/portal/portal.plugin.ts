@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ctxOf } from '../lib/http';
 import { allPortalAgreements } from './portal-agreements';
 import { ASSET_PREFIX, loadPortalAssets } from './portal-assets';
-import { createPageCache, type PageCache } from './portal-cache';
+import { createPageCache, type CachedPage, type PageCache } from './portal-cache';
 import { createVisitCounter, type VisitCounter } from './portal-visits';
 import { agreementEntry, atomFeed, robots, sitemap } from './feed';
 import { openDataRows, OPEN_DATA_COLUMNS, toCsv } from './open-data';
@@ -29,24 +29,39 @@ const PAGE_CACHE_CONTROL = 'public, max-age=60';
 
 type Produce = () => Promise<Rendered & { type?: string }>;
 
-export type PortalContext = { site: Site; cache: PageCache; visits: VisitCounter };
+// rendering: pages under way, so that readers arriving together at a page not cached yet share one
+// rendering instead of each querying the database.
+export type PortalContext = { site: Site; cache: PageCache; visits: VisitCounter; rendering: Map<string, Promise<CachedPage | { redirect: string }>> };
 
 // The portal of each running app, for the 404 page answered outside the plugin.
 const portals = new WeakMap<object, PortalContext>();
+
+async function renderOnce(portal: PortalContext, key: string, signature: string, produce: Produce): Promise<CachedPage | { redirect: string }> {
+  const flightKey = `${signature}|${key}`;
+  const { rendering } = portal;
+  let flight = rendering.get(flightKey);
+  if (!flight) {
+    flight = produce()
+      .then((rendered) => {
+        if ('redirect' in rendered) return { redirect: rendered.redirect };
+        // Encoded and compressed once: a cached answer is sent as the same bytes every time.
+        const body = Buffer.from(rendered.body);
+        const page: CachedPage = { status: rendered.status, body, gzipped: gzipSync(body), type: rendered.type ?? HTML, signature, ...(rendered.visit ? { visit: rendered.visit } : {}) };
+        portal.cache.set(key, page);
+        return page;
+      })
+      .finally(() => rendering.delete(flightKey));
+    rendering.set(flightKey, flight);
+  }
+  return flight;
+}
 
 // One answer per address and publication state; see portal-cache.ts.
 async function serveCached(portal: PortalContext, request: FastifyRequest, reply: FastifyReply, produce: Produce) {
   const signature = await portal.cache.signature(request.server.deps.clock());
   const key = request.url;
-  let page = portal.cache.get(key, signature);
-  if (!page) {
-    const rendered = await produce();
-    if ('redirect' in rendered) return reply.redirect(rendered.redirect, 301);
-    // Encoded and compressed once: a cached answer is sent as the same bytes every time.
-    const body = Buffer.from(rendered.body);
-    page = { status: rendered.status, body, gzipped: gzipSync(body), type: rendered.type ?? HTML, signature, ...(rendered.visit ? { visit: rendered.visit } : {}) };
-    portal.cache.set(key, page);
-  }
+  const page = portal.cache.get(key, signature) ?? (await renderOnce(portal, key, signature, produce));
+  if ('redirect' in page) return reply.redirect(page.redirect, 301);
   if (page.visit) await portal.visits.record(page.visit.page, page.visit.id, request.server.deps.clock());
   reply.status(page.status).header('content-type', page.type).header('cache-control', PAGE_CACHE_CONTROL).header('vary', 'accept-encoding');
   if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(page.gzipped);
@@ -113,7 +128,7 @@ export async function portalPlugin(app: FastifyInstance) {
   // Tests read their own writes at once; a running portal checks for changes once a second.
   const cache = createPageCache(database.db, env.NODE_ENV === 'test' ? 0 : 1000);
   const visits = createVisitCounter(database.db, env.NODE_ENV === 'test' ? 0 : 5000);
-  const portal: PortalContext = { site, cache, visits };
+  const portal: PortalContext = { site, cache, visits, rendering: new Map() };
   portals.set(app.deps, portal);
   app.addHook('onClose', async () => visits.flush());
 
