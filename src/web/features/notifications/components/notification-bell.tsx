@@ -39,6 +39,7 @@ function Item({ item, onOpen }: { item: NotificationView; onOpen: (item: Notific
   );
 }
 
+// The button itself is the popover's target, so its ARIA state sits on a button and not on the badge around it.
 export function NotificationBell() {
   const { t } = useTranslation('notifications');
   const navigate = useNavigate();
@@ -55,39 +56,39 @@ export function NotificationBell() {
     if (route) void navigate(route);
   };
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withinPortal>
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} color="red.9" offset={4}>
-          <ActionIcon variant="subtle" size="lg" onClick={() => setOpened((value) => !value)} aria-label={unread > 0 ? t('bellUnread', { count: unread }) : t('bell')} aria-expanded={opened}>
+    <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} color="red.9" offset={4}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withinPortal>
+        <Popover.Target>
+          <ActionIcon variant="subtle" size="lg" onClick={() => setOpened((value) => !value)} aria-label={unread > 0 ? t('bellUnread', { count: unread }) : t('bell')}>
             <IconBell size={20} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs">
-        <Group justify="space-between" mb="xs" wrap="nowrap">
-          <Text fw={700} fz="sm">
-            {t('title')}
-          </Text>
-          {unread > 0 ? (
-            <Button size="compact-xs" variant="subtle" onClick={() => markAll.mutate()} loading={markAll.isPending}>
-              {t('markAll')}
-            </Button>
-          ) : null}
-        </Group>
-        {items.length === 0 ? (
-          <Text fz="sm" c="dimmed">
-            {t('empty')}
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah={360}>
-            <Stack gap={2}>
-              {items.map((item) => (
-                <Item key={item.id} item={item} onOpen={open} />
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown p="xs">
+          <Group justify="space-between" mb="xs" wrap="nowrap">
+            <Text fw={700} fz="sm">
+              {t('title')}
+            </Text>
+            {unread > 0 ? (
+              <Button size="compact-xs" variant="subtle" onClick={() => markAll.mutate()} loading={markAll.isPending}>
+                {t('markAll')}
+              </Button>
+            ) : null}
+          </Group>
+          {items.length === 0 ? (
+            <Text fz="sm" c="dimmed">
+              {t('empty')}
+            </Text>
+          ) : (
+            <ScrollArea.Autosize mah={360}>
+              <Stack gap={2}>
+                {items.map((item) => (
+                  <Item key={item.id} item={item} onOpen={open} />
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          )}
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

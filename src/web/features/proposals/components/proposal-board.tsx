@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BoardCard, ProposalBoard as Board } from '../../../../shared/proposal-durations';
@@ -53,7 +53,7 @@ export function ProposalBoard({ board }: { board: Board }) {
       <Text fz="sm" c="dimmed">
         {t('board.onlyQueue')}
       </Text>
-      <ScrollArea type="auto" offsetScrollbars aria-label={t('board.label')}>
+      <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, 'aria-label': t('board.label') }}>
         <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
           {board.columns.map((column) => (
             <Paper key={column.stageCode} component="section" aria-labelledby={`column-${column.stageCode}`} withBorder radius="md" p="sm" bg="gray.1" w={260} style={{ flexShrink: 0 }}>
@@ -68,13 +68,11 @@ export function ProposalBoard({ board }: { board: Board }) {
                   {t('board.empty')}
                 </Text>
               ) : (
-                <Box component="ul" m={0} p={0}>
-                  <Stack gap="xs">
-                    {column.cards.map((card) => (
-                      <Card key={card.id} card={card} />
-                    ))}
-                  </Stack>
-                </Box>
+                <Stack component="ul" gap="xs" m={0} p={0}>
+                  {column.cards.map((card) => (
+                    <Card key={card.id} card={card} />
+                  ))}
+                </Stack>
               )}
             </Paper>
           ))}

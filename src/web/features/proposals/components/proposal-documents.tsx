@@ -51,7 +51,7 @@ export function ProposalDocuments({ view, canUpload }: { view: ProposalView; can
                   {isDocType(group.docType) ? docTypeLabel(group.docType, i18n.language) : group.docType}
                 </Title>
                 {current?.requiredDocTypes.some((type) => type === group.docType) ? (
-                  <Badge size="xs" variant="light" color="blue.8">
+                  <Badge size="xs" variant="filled" styles={{ root: { background: '#d0ebff', color: '#0b4a80' } }}>
                     {t('documents.required')}
                   </Badge>
                 ) : null}
@@ -67,7 +67,7 @@ export function ProposalDocuments({ view, canUpload }: { view: ProposalView; can
                         {t('documents.version', { n: document.versionNo })} · {formatBytes(document.sizeBytes)} · {formatDateTime(document.createdAt, i18n.language)} · {t(`documents.via.${document.uploadedVia}`)}
                       </Text>
                       {document.isLatest ? (
-                        <Badge size="xs" variant="light" color="teal.9">
+                        <Badge size="xs" variant="filled" styles={{ root: { background: '#d3f9d8', color: '#1b5e20' } }}>
                           {t('documents.latest')}
                         </Badge>
                       ) : null}

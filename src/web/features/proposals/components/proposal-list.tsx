@@ -19,7 +19,7 @@ export function ProposalList({ data, onPage }: Props) {
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   return (
     <Paper withBorder radius="md">
-      <ScrollArea type="auto">
+      <ScrollArea type="auto" viewportProps={{ tabIndex: 0, 'aria-label': t('list.title') }}>
         <Table striped highlightOnHover verticalSpacing="sm" miw={820}>
           <Table.Thead>
             <Table.Tr>

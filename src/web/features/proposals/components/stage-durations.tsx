@@ -25,7 +25,7 @@ export function StageDurations({ proposalId }: { proposalId: string }) {
           {t('detail.totalDays', { days: formatDays(totalDays, i18n.language) })}
         </Text>
       ) : null}
-      <ScrollArea type="auto">
+      <ScrollArea type="auto" viewportProps={{ tabIndex: 0, 'aria-labelledby': 'durations-heading' }}>
         <Table verticalSpacing={6} miw={420}>
           <Table.Thead>
             <Table.Tr>

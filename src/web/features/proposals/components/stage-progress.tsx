@@ -34,7 +34,7 @@ export function StageProgress({ stages }: { stages: ProposalStageView[] }) {
                     <Text fz="sm" fw={isCurrent ? 700 : 500} td={stage.status === 'dilewati' ? 'line-through' : undefined}>
                       {stage.position + 1}. {stage.name}
                     </Text>
-                    <Badge size="xs" variant={isCurrent ? 'filled' : 'light'} color={isCurrent ? 'blue.8' : 'gray.7'}>
+                    <Badge size="xs" variant="filled" styles={{ root: isCurrent ? { background: '#1864ab', color: '#ffffff' } : { background: '#e9ecef', color: '#343a40' } }}>
                       {t(`detail.stageStatus.${stage.status}`)}
                     </Badge>
                   </Group>

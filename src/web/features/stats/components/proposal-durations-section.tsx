@@ -27,7 +27,7 @@ function KindTable({ stat }: { stat: KindDurationStat }) {
           {t('durations.total', { days: formatDays(stat.medianTotalDays, i18n.language), count: stat.registeredCount })}
         </Text>
       </Group>
-      <ScrollArea type="auto">
+      <ScrollArea type="auto" viewportProps={{ tabIndex: 0, 'aria-labelledby': headingId }}>
         <Table verticalSpacing={4} miw={520} fz="sm">
           <Table.Thead>
             <Table.Tr>
