@@ -12,6 +12,8 @@ import { partnersRoutes } from './partners/partners.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
 import { proposalDurationsRoutes } from './proposals/proposal-durations.routes';
+import { draftTemplatesRoutes } from './proposals/draft-templates.routes';
+import { proposalSigningRoutes } from './proposals/proposal-signing.routes';
 import { proposalCommentsRoutes } from './proposals/proposal-comments.routes';
 import { proposalMeetingsRoutes } from './proposals/proposal-meetings.routes';
 import { proposalReviewsRoutes } from './proposals/proposal-reviews.routes';
@@ -42,6 +44,8 @@ export async function registerModules(app: FastifyInstance) {
   proposalReviewsRoutes(app);
   proposalCommentsRoutes(app);
   proposalMeetingsRoutes(app);
+  proposalSigningRoutes(app);
+  draftTemplatesRoutes(app);
   proposalDurationsRoutes(app);
   publicProposalsRoutes(app);
   mailRoutes(app);
