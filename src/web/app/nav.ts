@@ -1,6 +1,8 @@
 import { IconBuildingCommunity, IconFilePlus, IconFileText, type Icon } from '@tabler/icons-react';
+import { IconFileTypeDocx, IconRoute } from '@tabler/icons-react';
 import { IconChartBar, IconDatabaseImport, IconListDetails, IconSettings, IconUsers } from '@tabler/icons-react';
 import { IconFileDescription } from '@tabler/icons-react';
+import { IconChartDots, IconClipboardList, IconSpeakerphone } from '@tabler/icons-react';
 import type { Role } from '../../shared/roles';
 
 export type NavItem = {
@@ -20,7 +22,12 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/partners', labelKey: 'partners:nav.partners', icon: IconBuildingCommunity },
   { path: '/import', labelKey: 'imports:nav.import', icon: IconDatabaseImport, roles: ['admin'] },
   { path: '/statistics', labelKey: 'stats:nav.statistics', icon: IconChartBar },
+  { path: '/dissemination', labelKey: 'dissemination:nav.tracking', icon: IconSpeakerphone, roles: ['admin', 'tkksd', 'pimpinan'] },
+  { path: '/gap', labelKey: 'plans:nav.gap', icon: IconChartDots, roles: ['admin', 'tkksd', 'pimpinan'] },
+  { path: '/plans', labelKey: 'plans:nav.inbox', icon: IconClipboardList, roles: ['opd'] },
   { path: '/admin/users', labelKey: 'admin:nav.users', icon: IconUsers, roles: ['admin'] },
   { path: '/admin/master', labelKey: 'admin:nav.master', icon: IconListDetails, roles: ['admin'] },
+  { path: '/admin/procedures', labelKey: 'procedures:nav.procedures', icon: IconRoute, roles: ['admin'] },
+  { path: '/admin/draft-templates', labelKey: 'procedures:nav.templates', icon: IconFileTypeDocx, roles: ['admin'] },
   { path: '/admin/settings', labelKey: 'admin:nav.settings', icon: IconSettings, roles: ['admin'] },
 ];

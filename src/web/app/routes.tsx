@@ -27,7 +27,13 @@ export const APP_ROUTES: AppRoute[] = [
   { path: 'partners', element: page(() => import('../features/partners/components/partners-page'), 'PartnersPage') },
   { path: 'import', element: page(() => import('../features/imports/components/import-page'), 'ImportPage'), roles: ['admin'] },
   { path: 'statistics', element: page(() => import('../features/stats/components/statistics-page'), 'StatisticsPage') },
+  { path: 'dissemination', element: page(() => import('../features/dissemination/components/tracking-page'), 'TrackingPage'), roles: ['admin', 'tkksd', 'pimpinan'] },
+  { path: 'dissemination/:agreementId', element: page(() => import('../features/dissemination/components/package-page'), 'PackagePage') },
+  { path: 'plans', element: page(() => import('../features/plans/components/inbox-page'), 'InboxPage'), roles: ['opd'] },
+  { path: 'gap', element: page(() => import('../features/plans/components/gap-page'), 'GapPage'), roles: ['admin', 'tkksd', 'pimpinan'] },
   { path: 'admin/users', element: page(() => import('../features/admin/components/users-page'), 'UsersPage'), roles: ['admin'] },
   { path: 'admin/master', element: page(() => import('../features/admin/components/master-page'), 'MasterPage'), roles: ['admin'] },
+  { path: 'admin/procedures', element: page(() => import('../features/procedures/components/procedures-page'), 'ProceduresPage'), roles: ['admin'] },
+  { path: 'admin/draft-templates', element: page(() => import('../features/procedures/components/draft-templates-page'), 'DraftTemplatesPage'), roles: ['admin'] },
   { path: 'admin/settings', element: page(() => import('../features/admin/components/settings-page'), 'SettingsPage'), roles: ['admin'] },
 ];

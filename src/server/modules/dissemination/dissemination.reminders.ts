@@ -44,7 +44,7 @@ async function reminderSentAt(db: Db, pending: Pending): Promise<Date | null> {
 
 async function remindOpd(tx: Db, mail: MailSettings, pending: Pending, days: number, now: Date): Promise<string[]> {
   const people = await usersOfUnits(tx, [pending.unitId]);
-  const link = `/app/diseminasi/${pending.agreementId}`;
+  const link = `/app/dissemination/${pending.agreementId}`;
   await notifyUsers(tx, people.map((person) => person.id), { kind: 'dissemination_reminder', title: `Pengingat: konfirmasi paket diseminasi "${pending.title}"`, body: `Belum dikonfirmasi setelah ${days} hari.`, link, entity: 'dissemination_package', entityId: pending.packageId }, now);
   const ids: string[] = [];
   for (const person of people) {
@@ -56,7 +56,7 @@ async function remindOpd(tx: Db, mail: MailSettings, pending: Pending, days: num
 
 async function escalate(tx: Db, mail: MailSettings, pending: Pending, days: number, now: Date): Promise<string[]> {
   const admins = await activeAdmins(tx);
-  const link = `/app/diseminasi/${pending.agreementId}`;
+  const link = `/app/dissemination/${pending.agreementId}`;
   const body = `${pending.unitName} belum mengonfirmasi paket diseminasi setelah ${days} hari dan satu pengingat.`;
   await notifyUsers(tx, admins.map((admin) => admin.id), { kind: 'dissemination_escalation', title: `Belum dikonfirmasi: ${pending.title}`, body, link, entity: 'dissemination_package', entityId: pending.packageId }, now);
   const ids: string[] = [];

@@ -122,7 +122,7 @@ describe('dissemination routes', () => {
       expect(view.recipients[0]).toMatchObject({ unitId: trade.id, firstOpenedAt: null, acknowledgedAt: null, planned: false });
       const notes = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, opdTradeUserId), eq(notifications.entityId, view.id)));
       expect(notes.map((note) => note.kind)).toEqual(['dissemination_published']);
-      expect(notes[0]?.link).toBe(`/app/diseminasi/${agreement.id}`);
+      expect(notes[0]?.link).toBe(`/app/dissemination/${agreement.id}`);
       const mails = await t.database.db.select().from(outbox).where(eq(outbox.entityId, view.id));
       expect(mails).toHaveLength(1);
       expect(mails[0]?.textBody).toContain('Mendata pedagang pasar');

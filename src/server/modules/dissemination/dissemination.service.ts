@@ -172,7 +172,7 @@ function mailText(publicUrl: string, title: string, agreementId: string, tasks: 
     ...tasks.map((task) => `- ${task}`),
     '',
     'Buka paket, konfirmasi penerimaan, lalu susun rencana kegiatan:',
-    `${publicUrl}/app/diseminasi/${agreementId}`,
+    `${publicUrl}/app/dissemination/${agreementId}`,
   ].join('\n');
 }
 
@@ -191,7 +191,7 @@ async function announce(tx: Db, mail: MailSettings, row: repo.PackageRow, title:
     await notifyUsers(
       tx,
       people.map((user) => user.id),
-      { kind: 'dissemination_published', title: `Paket diseminasi: ${title}`, body: ownTasks.join('; '), link: `/app/diseminasi/${row.agreementId}`, entity: 'dissemination_package', entityId: row.id },
+      { kind: 'dissemination_published', title: `Paket diseminasi: ${title}`, body: ownTasks.join('; '), link: `/app/dissemination/${row.agreementId}`, entity: 'dissemination_package', entityId: row.id },
       now,
     );
     for (const person of people) {

@@ -1,0 +1,155 @@
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentView } from '../../../../shared/documents';
+import type { OpportunityInput, PackageView, SavePackageInput, TaskInput } from '../../../../shared/dissemination';
+import { api } from '../../../lib/api';
+import { apiFieldErrors } from '../../../lib/form-errors';
+import { useMasterData } from '../../../lib/master-data';
+import { errorMessage, notifySuccess } from '../../../lib/notify';
+import { useSavePackage } from '../api/dissemination-api';
+import { OpportunityFields } from './opportunity-fields';
+
+function initialValue(pkg: PackageView | null): SavePackageInput {
+  if (!pkg) return { summaryWhat: '', summaryWithWhom: '', summaryUntil: '', summaryWhy: '', tasks: [], opportunities: [], publicDocumentIds: [] };
+  return {
+    summaryWhat: pkg.summaryWhat ?? '',
+    summaryWithWhom: pkg.summaryWithWhom ?? '',
+    summaryUntil: pkg.summaryUntil ?? '',
+    summaryWhy: pkg.summaryWhy ?? '',
+    tasks: pkg.tasks.map(({ unitId, commitment, dueOn }) => ({ unitId, commitment, dueOn })),
+    opportunities: pkg.opportunities.map(({ applyClicks: _clicks, ...opportunity }) => opportunity),
+    publicDocumentIds: pkg.publicDocumentIds,
+    version: pkg.version,
+  };
+}
+
+const blankOpportunity = (): OpportunityInput => ({ type: 'pembiayaan', title: '', sectorCodes: [] });
+const orNull = (text: string | null | undefined) => (text && text.trim() !== '' ? text : null);
+
+// The division's editor: the summary in plain words, tasks per OPD, opportunities, public documents.
+export function PackageEditor({ agreementId, pkg }: { agreementId: string; pkg: PackageView | null }) {
+  const { t } = useTranslation('dissemination');
+  const master = useMasterData();
+  const documents = useQuery({ queryKey: ['documents', agreementId], queryFn: () => api<DocumentView[]>(`/agreements/${agreementId}/documents`) });
+  const save = useSavePackage(agreementId);
+  const [value, setValue] = useState<SavePackageInput>(() => initialValue(pkg));
+  const [seenVersion, setSeenVersion] = useState(pkg?.version);
+  // A newer version from the server (after a save or an action) replaces the form.
+  if (pkg && pkg.version !== seenVersion) {
+    setSeenVersion(pkg.version);
+    setValue(initialValue(pkg));
+  }
+  const errors = save.error ? apiFieldErrors(save.error) : {};
+  const units = (master.data?.units ?? []).filter((unit) => unit.isActive).map((unit) => ({ value: unit.id, label: unit.name }));
+  const setTask = (index: number, patch: Partial<TaskInput>) => setValue((current) => ({ ...current, tasks: current.tasks.map((task, i) => (i === index ? { ...task, ...patch } : task)) }));
+  const submit = () => {
+    const body: SavePackageInput = {
+      ...value,
+      summaryWhat: orNull(value.summaryWhat),
+      summaryWithWhom: orNull(value.summaryWithWhom),
+      summaryUntil: orNull(value.summaryUntil),
+      summaryWhy: orNull(value.summaryWhy),
+      tasks: value.tasks.map((task) => ({ ...task, dueOn: orNull(task.dueOn) })),
+    };
+    save.mutate(body, { onSuccess: () => notifySuccess(t('page.saved')) });
+  };
+  return (
+    <Stack gap="md">
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          {t('summary.title')}
+        </Title>
+        <Stack gap="xs">
+          <Textarea label={t('summary.what')} value={value.summaryWhat ?? ''} onChange={(event) => setValue({ ...value, summaryWhat: event.currentTarget.value })} error={errors.summaryWhat} autosize minRows={2} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+            <TextInput label={t('summary.withWhom')} value={value.summaryWithWhom ?? ''} onChange={(event) => setValue({ ...value, summaryWithWhom: event.currentTarget.value })} />
+            <TextInput label={t('summary.until')} value={value.summaryUntil ?? ''} onChange={(event) => setValue({ ...value, summaryUntil: event.currentTarget.value })} />
+          </SimpleGrid>
+          <Textarea label={t('summary.why')} value={value.summaryWhy ?? ''} onChange={(event) => setValue({ ...value, summaryWhy: event.currentTarget.value })} autosize minRows={2} />
+        </Stack>
+      </Card>
+
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          {t('tasks.title')}
+        </Title>
+        <Stack gap="xs">
+          {value.tasks.length === 0 ? <Text c="dimmed">{t('tasks.none')}</Text> : null}
+          {value.tasks.map((task, index) => (
+            <Group key={index} align="flex-end" gap="xs" wrap="wrap" data-testid={`task-${index}`}>
+              <Select label={t('tasks.unit')} data={units} value={task.unitId || null} onChange={(unitId) => setTask(index, { unitId: unitId ?? '' })} searchable error={errors[`tasks.${index}.unitId`]} style={{ flex: '1 1 220px' }} />
+              <TextInput label={t('tasks.commitment')} value={task.commitment} onChange={(event) => setTask(index, { commitment: event.currentTarget.value })} error={errors[`tasks.${index}.commitment`]} style={{ flex: '2 1 260px' }} />
+              <TextInput type="date" label={t('tasks.dueOn')} value={task.dueOn ?? ''} onChange={(event) => setTask(index, { dueOn: event.currentTarget.value })} style={{ flex: '0 1 160px' }} />
+              <ActionIcon variant="subtle" color="red" mb={4} aria-label={t('tasks.remove')} onClick={() => setValue({ ...value, tasks: value.tasks.filter((_, i) => i !== index) })}>
+                <IconTrash size={18} aria-hidden />
+              </ActionIcon>
+            </Group>
+          ))}
+          <Group>
+            <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setValue({ ...value, tasks: [...value.tasks, { unitId: '', commitment: '', dueOn: null }] })}>
+              {t('tasks.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          {t('opportunities.title')}
+        </Title>
+        <Stack gap="xs">
+          {value.opportunities.length === 0 ? <Text c="dimmed">{t('opportunities.none')}</Text> : null}
+          {value.opportunities.map((opportunity, index) => (
+            <OpportunityFields
+              key={opportunity.id ?? `new-${index}`}
+              index={index}
+              value={opportunity}
+              errors={errors}
+              onChange={(next) => setValue({ ...value, opportunities: value.opportunities.map((item, i) => (i === index ? next : item)) })}
+              onRemove={() => setValue({ ...value, opportunities: value.opportunities.filter((_, i) => i !== index) })}
+            />
+          ))}
+          <Group>
+            <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setValue({ ...value, opportunities: [...value.opportunities, blankOpportunity()] })}>
+              {t('opportunities.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          {t('documents.title')}
+        </Title>
+        {(documents.data ?? []).length === 0 ? <Text c="dimmed">{t('documents.none')}</Text> : null}
+        <Stack gap={4}>
+          {(documents.data ?? []).map((document) => (
+            <Checkbox
+              key={document.id}
+              label={document.fileName}
+              checked={value.publicDocumentIds.includes(document.id)}
+              onChange={(event) => {
+                const checked = event.currentTarget.checked;
+                setValue((current) => ({ ...current, publicDocumentIds: checked ? [...current.publicDocumentIds, document.id] : current.publicDocumentIds.filter((id) => id !== document.id) }));
+              }}
+            />
+          ))}
+        </Stack>
+      </Card>
+
+      {save.error ? (
+        <Alert color="red" role="alert">
+          {errorMessage(save.error)}
+        </Alert>
+      ) : null}
+      <Group>
+        <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={submit} loading={save.isPending}>
+          {pkg ? t('editor.save') : t('editor.create')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,117 @@
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { IconCheck, IconFileTypePdf, IconSend, IconArrowBackUp, IconClipboardList } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { AgreementView } from '../../../../shared/agreements';
+import type { PackageAction, PackageView } from '../../../../shared/dissemination';
+import { PageHeader } from '../../../components/page-header';
+import { PageLoader } from '../../../components/page-loader';
+import { api } from '../../../lib/api';
+import { formatDateTime } from '../../../lib/format';
+import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
+import { useCurrentUser } from '../../../lib/session';
+import { useAcknowledge, useDownloadSheet, usePackage, usePackageAction } from '../api/dissemination-api';
+import { EventsSection } from './events-section';
+import { PackageEditor } from './package-editor';
+import { PackageStateBadge } from './package-state-badge';
+import { PackageReadView } from './package-view';
+import { RecipientsTable } from './recipients-table';
+
+function PackageActions({ agreementId, pkg }: { agreementId: string; pkg: PackageView }) {
+  const { t } = useTranslation('dissemination');
+  const action = usePackageAction(agreementId);
+  const acknowledge = useAcknowledge(agreementId);
+  const sheet = useDownloadSheet(agreementId);
+  const user = useCurrentUser();
+  const run = (name: PackageAction) =>
+    action.mutate({ action: name, version: pkg.version }, { onSuccess: () => notifySuccess(name === 'publish' ? t('page.published') : t('page.saved')), onError: notifyError });
+  const mine = user?.role === 'opd' ? pkg.recipients.find((recipient) => recipient.unitId === user.unitId) : undefined;
+  return (
+    <>
+      <Button variant="default" leftSection={<IconFileTypePdf size={18} aria-hidden />} onClick={() => sheet.mutate(undefined, { onError: notifyError })} loading={sheet.isPending}>
+        {t('page.sheet')}
+      </Button>
+      {pkg.can.submit ? (
+        <Button leftSection={<IconSend size={18} aria-hidden />} onClick={() => run('submit')} loading={action.isPending}>
+          {t('page.submit')}
+        </Button>
+      ) : null}
+      {pkg.status === 'review' && pkg.can.edit ? (
+        <Button variant="default" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={() => run('return')} loading={action.isPending}>
+          {t('page.return')}
+        </Button>
+      ) : null}
+      {pkg.can.publish ? (
+        <Button color="teal.9" leftSection={<IconSend size={18} aria-hidden />} onClick={() => run('publish')} loading={action.isPending}>
+          {t('page.publish')}
+        </Button>
+      ) : null}
+      {pkg.can.acknowledge && !mine?.acknowledgedAt ? (
+        <Button color="teal.9" leftSection={<IconCheck size={18} aria-hidden />} onClick={() => acknowledge.mutate(undefined, { onError: notifyError })} loading={acknowledge.isPending}>
+          {t('page.acknowledge')}
+        </Button>
+      ) : null}
+      {pkg.can.acknowledge ? (
+        <Button component={Link} to={`/plans?agreement=${agreementId}`} variant="light" leftSection={<IconClipboardList size={18} aria-hidden />}>
+          {t('page.planNow')}
+        </Button>
+      ) : null}
+      {action.error ? (
+        <Alert color="red" role="alert" w="100%">
+          {errorMessage(action.error)}
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+// One agreement's package: the editor while it is prepared, the read view once published,
+// who received it, and the sosialisasi held for it.
+export function PackagePage() {
+  const { t, i18n } = useTranslation('dissemination');
+  const { agreementId = '' } = useParams();
+  const user = useCurrentUser();
+  const pkg = usePackage(agreementId);
+  const agreement = useQuery({ queryKey: ['agreement', agreementId], queryFn: () => api<AgreementView>(`/agreements/${agreementId}`) });
+  if (pkg.isPending || agreement.isPending) return <PageLoader />;
+  const canPrepare = user?.role === 'admin' || user?.role === 'tkksd';
+  const view = pkg.data ?? null;
+  const title = agreement.data?.title ?? t('page.title');
+  const mine = user?.role === 'opd' && view ? view.recipients.find((recipient) => recipient.unitId === user.unitId) : undefined;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={
+          <Group gap="xs" wrap="wrap">
+            <Text c="dimmed">{t('page.title')}</Text>
+            <PackageStateBadge state={view?.status ?? 'none'} />
+            {view?.publishedAt ? (
+              <Text size="sm" c="dimmed">
+                {t('page.publishedBy', { date: formatDateTime(view.publishedAt, i18n.language), name: view.approvedByName ?? '' })}
+              </Text>
+            ) : null}
+            <Anchor component={Link} to={`/agreements/${agreementId}`} size="sm">
+              {t('page.registry')}
+            </Anchor>
+          </Group>
+        }
+        actions={view ? <PackageActions agreementId={agreementId} pkg={view} /> : null}
+      />
+      <Stack gap="md">
+        {pkg.error ? <Alert color="red">{errorMessage(pkg.error)}</Alert> : null}
+        {mine?.acknowledgedAt ? (
+          <Alert color="teal" icon={<IconCheck size={18} aria-hidden />}>
+            {t('page.acknowledged')}
+          </Alert>
+        ) : null}
+        {!view && !canPrepare ? <Alert color="gray">{t('page.notVisible')}</Alert> : null}
+        {!view && canPrepare ? <Text c="dimmed">{t('page.noPackage')}</Text> : null}
+        {(view?.can.edit ?? false) || (!view && canPrepare) ? <PackageEditor agreementId={agreementId} pkg={view} /> : view ? <PackageReadView pkg={view} /> : null}
+        {view && view.recipients.length > 0 && user?.role !== 'opd' ? <RecipientsTable recipients={view.recipients} /> : null}
+        <EventsSection agreementId={agreementId} canRecord={canPrepare} />
+      </Stack>
+    </>
+  );
+}
