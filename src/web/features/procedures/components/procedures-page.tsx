@@ -1,0 +1,132 @@
+import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
+import { useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COOPERATION_KINDS, type CooperationKind } from '../../../../shared/agreement-codes';
+import { UpdateProcedureSchema, type ProcedureStage, type ProcedureView } from '../../../../shared/procedures';
+import { PageHeader } from '../../../components/page-header';
+import { PageLoader } from '../../../components/page-loader';
+import { formatDateTime } from '../../../lib/format';
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { errorMessage, notifySuccess } from '../../../lib/notify';
+import { SaveFeedback } from '../../admin/components/form-feedback';
+import { useProcedure, useUpdateProcedure } from '../api/use-procedures';
+import { StageEditor } from './stage-editor';
+
+type Draft = { name: string; description: string | null; stages: ProcedureStage[] };
+
+const draftOf = (procedure: ProcedureView): Draft => ({ name: procedure.name, description: procedure.description, stages: procedure.stages });
+
+function moved<T>(items: T[], from: number, to: number): T[] {
+  const next = [...items];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+}
+
+function ProcedureForm({ kind, procedure, onReload }: { kind: CooperationKind; procedure: ProcedureView; onReload: () => Promise<void> }) {
+  const { t, i18n } = useTranslation('procedures');
+  const save = useUpdateProcedure(kind);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(procedure));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const setStages = (stages: ProcedureStage[]) => {
+    setDraft((current) => ({ ...current, stages }));
+    setErrors({});
+  };
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const parsed = UpdateProcedureSchema.safeParse({ ...draft, version: procedure.version });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    save.mutate(parsed.data, {
+      onSuccess: (saved) => {
+        setDraft(draftOf(saved));
+        notifySuccess(t('saved', { kind }));
+      },
+      onError: (error) => setErrors(apiFieldErrors(error)),
+    });
+  };
+  const addStage = () =>
+    setStages([
+      ...draft.stages.slice(0, -1),
+      { code: `tahap_${String(draft.stages.length + 1)}`, name: t('stage.newName'), description: null, requiredDocTypes: { opd: [], external: [] }, targetDays: 14, isDprdApproval: false },
+      ...draft.stages.slice(-1),
+    ]);
+  const fieldErrors = Object.keys(errors).length > 0;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={960}>
+        <SaveFeedback error={save.error} isFieldError={fieldErrors} onReload={() => void onReload()} />
+        {fieldErrors ? (
+          <Alert color="red" variant="light" role="alert">
+            {Object.values(errors).join(' · ')}
+          </Alert>
+        ) : null}
+        <Paper withBorder radius="md" p="sm">
+          <Stack gap="xs">
+            <TextInput label={t('name')} value={draft.name} required error={errors.name} onChange={(event) => setDraft({ ...draft, name: event.currentTarget.value })} />
+            <Textarea label={t('description')} autosize minRows={2} value={draft.description ?? ''} onChange={(event) => setDraft({ ...draft, description: event.currentTarget.value || null })} />
+          </Stack>
+        </Paper>
+        <Text fz="sm" c="dimmed">
+          {t('stagesHint')}
+        </Text>
+        <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('stagesLabel')}>
+          {draft.stages.map((stage, index) => (
+            <StageEditor
+              key={index}
+              stage={stage}
+              index={index}
+              count={draft.stages.length}
+              errors={errors}
+              onChange={(next) => setStages(draft.stages.map((current, at) => (at === index ? next : current)))}
+              onMove={(offset) => setStages(moved(draft.stages, index, index + offset))}
+              onRemove={() => setStages(draft.stages.filter((_, at) => at !== index))}
+            />
+          ))}
+        </Stack>
+        <Group justify="space-between" wrap="wrap">
+          <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={addStage}>
+            {t('addStage')}
+          </Button>
+          <Group gap="sm">
+            <Text fz="sm" c="dimmed">
+              {t('updatedAt', { when: formatDateTime(procedure.updatedAt, i18n.language), version: procedure.version })}
+            </Text>
+            <Button type="submit" leftSection={<IconDeviceFloppy size={18} aria-hidden />} loading={save.isPending}>
+              {t('save')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+// The procedure of each kind of cooperation is data: the division edits it here, and the public
+// guide and the proposal screens follow it.
+export function ProceduresPage() {
+  const { t } = useTranslation('procedures');
+  const [kind, setKind] = useState<CooperationKind>('KSDD');
+  const procedure = useProcedure(kind);
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('intro')} />
+      <SegmentedControl mb="md" value={kind} onChange={(value) => setKind(value)} data={[...COOPERATION_KINDS]} aria-label={t('kind')} />
+      {procedure.isPending ? <PageLoader /> : null}
+      {procedure.isError ? (
+        <Alert color="red" variant="light" role="alert">
+          {errorMessage(procedure.error)}
+        </Alert>
+      ) : null}
+      {procedure.data ? (
+        // Keyed by kind and version: switching kind or reloading after a conflict starts from the saved values.
+        <ProcedureForm key={`${kind}-${String(procedure.data.version)}`} kind={kind} procedure={procedure.data} onReload={async () => {
+            await procedure.refetch();
+          }} />
+      ) : null}
+    </>
+  );
+}
