@@ -20,7 +20,7 @@ import { HomePage } from './views/home-page';
 import type { Site } from './views/layout';
 import { NotFoundPage } from './views/not-found-page';
 import { OpportunitiesPage } from './views/opportunities-page';
-import { ProposalPage } from './views/proposal-page';
+import { ProposalPage, type ProposalResult } from './views/proposal-page';
 import { ConfirmPage, TrackPage } from './views/tracking-pages';
 
 // Each page: read what it shows (public rules only), render it whole. Answers are cached by the
@@ -106,7 +106,7 @@ export async function opportunitiesPage(ctx: Ctx, site: Site, query: unknown): P
   return { status: 200, body: renderPage(meta, site, <OpportunitiesPage filters={filters} items={items} labels={labels} today={localDate(ctx.now)} />) };
 }
 
-export async function proposalPage(ctx: Ctx, site: Site): Promise<Rendered> {
+export async function proposalPage(ctx: Ctx, site: Site, result?: ProposalResult): Promise<Rendered> {
   const [guide, labels, categories] = await Promise.all([
     readProcedureGuide(ctx),
     loadPortalLabels(ctx.db),
@@ -119,7 +119,7 @@ export async function proposalPage(ctx: Ctx, site: Site): Promise<Rendered> {
     path: '/usulan',
     scripts: ['proposal-form.js'],
   };
-  return { status: 200, body: renderPage(meta, site, <ProposalPage data={data} />) };
+  return { status: 200, body: renderPage(meta, site, <ProposalPage data={data} result={result} />) };
 }
 
 export async function guidePage(ctx: Ctx, site: Site, kind: string): Promise<Rendered> {

@@ -21,6 +21,7 @@ import {
   type Rendered,
 } from './portal-pages';
 import { registerOpportunityRoutes } from './portal-opportunity.routes';
+import { registerProposalPost } from './portal-proposal-post';
 import type { Site } from './views/layout';
 
 const HTML = 'text/html; charset=utf-8';
@@ -146,6 +147,7 @@ export async function portalPlugin(app: FastifyInstance) {
   app.get('/usulan/lacak', (request, reply) => serveCached(portal, request, reply, async () => trackPage(site)));
   registerDataRoutes(app, portal);
   registerOpportunityRoutes(app, portal);
+  registerProposalPost(app, portal);
 }
 
 // The HTML 404 for any other address outside /api and /app.

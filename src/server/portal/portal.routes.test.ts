@@ -192,6 +192,27 @@ describe('public portal pages', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
+  it('takes the proposal form without JavaScript: one proposal for the same form sent twice, clear messages for bad input', async () => {
+    const form = new URLSearchParams({
+      institution: 'Yayasan Bahari Hiri', contactName: 'Rahmawati Umar', email: 'rahma@yayasan.example', kind: 'KSDPK', title: 'Wisata bahari Pulau Hiri',
+      'partner-0-name': 'Yayasan Bahari Hiri', 'partner-0-category': 'swasta', sectorCodes: 'pendidikan',
+      latarBelakang: 'Potensi wisata bahari belum dikelola.', maksudTujuan: 'Mengembangkan paket wisata bersama warga.', ruangLingkup: 'Pelatihan pemandu dan perahu wisata.', manfaat: 'Pendapatan warga meningkat setiap tahun.', website: '',
+    }).toString();
+    const post = (payload: string) => t.app.inject({ method: 'POST', url: '/usulan', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload });
+    const first = await post(form);
+    expect(first.statusCode).toBe(202);
+    const code = /Kode usulan: ([A-Z0-9-]+)/.exec(first.body)?.[1];
+    expect(code).toBeDefined();
+    const again = await post(form);
+    expect(again.body).toContain(`Kode usulan: ${code}`);
+    const bad = await post(form.replace('email=rahma%40yayasan.example', 'email=bukan-email'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('initiator.email');
+    const robot = await post(form.replace('website=', 'website=http%3A%2F%2Fspam.example'));
+    expect(robot.statusCode).toBe(400);
+    expect(robot.body).toContain('Permintaan tidak dapat diproses.');
+  });
+
   it('keeps the guide in step with the procedure an admin edits', async () => {
     expect((await get('/usulan/panduan/KSDD')).body).toContain('Registrasi');
     const current = (await t.app.inject({ method: 'GET', url: '/api/procedures/KSDD', headers: { cookie: admin } })).json<ProcedureView>();

@@ -52,10 +52,24 @@ function PartnerRow({ index, categories }: { index: number; categories: Proposal
   );
 }
 
-export function ProposalPage({ data }: { data: ProposalFormData }) {
+// What the form's submission answered when it came without JavaScript.
+export type ProposalResult = { kind: 'ok' | 'error'; lines: string[] };
+
+function ResultNotice({ result }: { result: ProposalResult }) {
+  return (
+    <div className={`notice ${result.kind}`} role={result.kind === 'error' ? 'alert' : 'status'}>
+      {result.lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
+  );
+}
+
+export function ProposalPage({ data, result }: { data: ProposalFormData; result?: ProposalResult | undefined }) {
   return (
     <div className="wrap">
       <h1>Usulkan kerja sama dengan Pemerintah Kota Ternate</h1>
+      {result ? <ResultNotice result={result} /> : null}
       <p className="lead">
         Lembaga, perguruan tinggi, badan usaha atau daerah lain dapat mengusulkan kerja sama tanpa akun. Usulan masuk antrean Bagian Kerja Sama setelah
         alamat e-mail Anda dikonfirmasi; Anda lalu menerima kode dan tautan pribadi untuk mengikuti prosesnya.
@@ -76,12 +90,6 @@ export function ProposalPage({ data }: { data: ProposalFormData }) {
         ))}
       </ul>
       <h2 id="formulir">Formulir usulan</h2>
-      <noscript>
-        <p className="notice error">
-          Formulir ini dikirim dengan JavaScript. Aktifkan JavaScript di peramban Anda, atau sampaikan usulan secara tertulis kepada Bagian Kerja Sama Setda Kota
-          Ternate.
-        </p>
-      </noscript>
       <form id="proposal-form" method="post" action="/usulan" aria-labelledby="formulir">
         <fieldset>
           <legend>Lembaga pengusul</legend>
