@@ -34,6 +34,7 @@ describe('proposals: an OPD proposes, the division validates it from the board',
     categoryName = admin.master.partnerCategories[0]?.name ?? '';
     sectorName = admin.master.sectors[0]?.name ?? '';
     await admin.request('POST', '/users', { ...OPD_ACCOUNT, name: 'Rahma Hasan', role: 'opd', unitId: unit?.id });
+    await admin.request('POST', '/users', { email: 'ikbal.tkksd@ternatekota.go.id', password: 'tkksd-e2e-rahasia-1', name: 'Ikbal Sangaji', role: 'tkksd' });
   });
   afterAll(async () => {
     await browser?.close();
@@ -128,6 +129,27 @@ describe('proposals: an OPD proposes, the division validates it from the board',
     await screenshot(admin, 'proposal-timeline-desktop');
     await expectAccessible(admin);
     expect(unitName).not.toBe('');
+
+    // At the TKKSD stage the division sets a reviewer and records the discussion meeting.
+    await admin.getByRole('tab', { name: /TKKSD/ }).click();
+    await admin.getByRole('heading', { name: 'Pembahasan TKKSD' }).waitFor();
+    await admin.getByLabel(/^Peninjau tingkat 1/).first().click();
+    await admin.getByRole('option', { name: /Ikbal Sangaji/ }).click();
+    await admin.keyboard.press('Escape');
+    await admin.getByRole('button', { name: 'Tetapkan peninjau' }).click();
+    await admin.getByText(/Peninjauan berjalan/).waitFor();
+    await admin.getByText('Belum memutuskan').waitFor();
+    await screenshot(admin, 'proposal-review-desktop');
+    await expectAccessible(admin);
+    await admin.getByRole('tab', { name: /Rapat/ }).click();
+    await admin.getByLabel(/^Waktu rapat/).fill('2026-11-20T09:30');
+    await admin.getByLabel(/^Tempat/).fill('Ruang rapat Setda Kota Ternate');
+    await admin.getByLabel(/^Peserta/).fill('Ikbal Sangaji\nRahma Hasan');
+    await admin.getByLabel(/^Notulen/).fill('Usulan dibahas; pemrakarsa melengkapi rencana anggaran.');
+    await admin.getByRole('button', { name: 'Simpan rapat' }).click();
+    await admin.getByText('Usulan dibahas; pemrakarsa melengkapi rencana anggaran.').waitFor();
+    await screenshot(admin, 'proposal-meetings-desktop');
+    await expectAccessible(admin);
   });
 
   it('fits the board and the proposal on a phone without sideways scrolling', async () => {

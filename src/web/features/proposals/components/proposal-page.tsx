@@ -1,5 +1,5 @@
 import { Alert, Badge, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
-import { IconFiles, IconHistory, IconInfoCircle, IconListCheck } from '@tabler/icons-react';
+import { IconFiles, IconHistory, IconInfoCircle, IconListCheck, IconUsersGroup, IconMessages } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -11,16 +11,19 @@ import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/notify';
 import { useCurrentUser } from '../../../lib/session';
 import { useProposal } from '../api/proposal-queries';
+import { DraftDownloads } from './draft-downloads';
+import { MeetingsPanel } from './meetings-panel';
 import { ProposalActions } from './proposal-actions';
 import { MissingDocuments, ProposalDocuments } from './proposal-documents';
 import { ProposalFields } from './proposal-fields';
 import { ProposalStateBadge } from './proposal-state-badge';
 import { ProposalTimeline } from './proposal-timeline';
+import { ReviewPanel } from './review-panel';
 import { StageDurations } from './stage-durations';
 import { StageProgress } from './stage-progress';
 import { TrackingLinkPanel } from './tracking-link-panel';
 
-const TABS = ['progress', 'documents', 'fields', 'timeline'] as const;
+const TABS = ['progress', 'documents', 'review', 'meetings', 'fields', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
 function useTab(): [Tab, (tab: string | null) => void] {
@@ -61,6 +64,8 @@ export function ProposalPage() {
   const tabs: { value: Tab; icon: ReactNode; badge?: number }[] = [
     { value: 'progress', icon: <IconListCheck size={16} aria-hidden /> },
     { value: 'documents', icon: <IconFiles size={16} aria-hidden />, badge: view.documents.length },
+    { value: 'review', icon: <IconUsersGroup size={16} aria-hidden /> },
+    { value: 'meetings', icon: <IconMessages size={16} aria-hidden /> },
     { value: 'fields', icon: <IconInfoCircle size={16} aria-hidden /> },
     { value: 'timeline', icon: <IconHistory size={16} aria-hidden />, badge: view.timeline.length },
   ];
@@ -90,7 +95,16 @@ export function ProposalPage() {
           </Grid>
         </Tabs.Panel>
         <Tabs.Panel value="documents">
-          <ProposalDocuments view={view} canUpload={canUpload} />
+          <Stack gap="md">
+            <ProposalDocuments view={view} canUpload={canUpload} />
+            {isAdmin && !isClosed ? <DraftDownloads proposalId={view.id} /> : null}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="review">
+          <ReviewPanel view={view} isAdmin={isAdmin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="meetings">
+          <MeetingsPanel proposalId={view.id} canRecord={isAdmin && !isClosed} />
         </Tabs.Panel>
         <Tabs.Panel value="fields">
           <ProposalFields view={view} />

@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateMeetingInput, CreateReviewInput, MeetingListResponse, MeetingView, ReviewDecisionInput, ReviewView } from '../../../../shared/proposal-reviews';
+import type { UserView } from '../../../../shared/users';
+import { api, downloadFile } from '../../../lib/api';
+import { proposalKeys } from './proposal-queries';
+
+// The TKKSD review, the discussion meetings and the drafts of one proposal.
+const reviewKey = (id: string) => ['proposals', 'review', id] as const;
+const meetingsKey = (id: string) => ['proposals', 'meetings', id] as const;
+
+function useRefresh(id: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: proposalKeys.detail(id) });
+    void queryClient.invalidateQueries({ queryKey: reviewKey(id) });
+    void queryClient.invalidateQueries({ queryKey: meetingsKey(id) });
+  };
+}
+
+// { review: null } until the division sets reviewers.
+export function useReview(id: string) {
+  return useQuery({ queryKey: reviewKey(id), queryFn: async () => (await api<{ review: ReviewView | null }>(`/proposals/${id}/review`)).review });
+}
+
+export function useCreateReview(id: string) {
+  const refresh = useRefresh(id);
+  return useMutation({ mutationFn: (input: CreateReviewInput) => api<ReviewView>(`/proposals/${id}/review`, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useReviewDecision(id: string) {
+  const refresh = useRefresh(id);
+  return useMutation({ mutationFn: (input: ReviewDecisionInput) => api<ReviewView>(`/proposals/${id}/review/decisions`, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+// TKKSD members and the division's staff may review; only the division lists users.
+export function useReviewerOptions(isEnabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'reviewers'],
+    queryFn: async () => (await api<UserView[]>('/users')).filter((user) => user.isActive && (user.role === 'tkksd' || user.role === 'admin')),
+    enabled: isEnabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useMeetings(id: string) {
+  return useQuery({ queryKey: meetingsKey(id), queryFn: () => api<MeetingListResponse>(`/proposals/${id}/meetings`) });
+}
+
+export function useCreateMeeting(id: string) {
+  const refresh = useRefresh(id);
+  return useMutation({ mutationFn: (input: CreateMeetingInput) => api<MeetingView>(`/proposals/${id}/meetings`, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useDownloadDraft(id: string) {
+  return useMutation({ mutationFn: (type: 'kb' | 'pks' | 'nk') => downloadFile(`/proposals/${id}/drafts/${type}`, `rancangan-${type}.docx`) });
+}
