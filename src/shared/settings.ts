@@ -6,6 +6,7 @@ export const SETTING_LIMITS = {
   expiryWarningDays: { min: 1, max: 730 },
   maxTermYears: { min: 1, max: 50 },
   maxUploadMb: { min: 1, max: MAX_UPLOAD_BYTES_CEILING / (1024 * 1024) },
+  disseminationReminderDays: { min: 1, max: 90 },
 } as const;
 
 export type SettingName = keyof typeof SETTING_LIMITS;
@@ -15,6 +16,8 @@ export const SETTING_KEYS: Record<SettingName, string> = {
   expiryWarningDays: 'expiry_warning_days',
   maxTermYears: 'max_term_years',
   maxUploadMb: 'max_upload_mb',
+  // Days an OPD has to acknowledge a published dissemination package before it is reminded.
+  disseminationReminderDays: 'dissemination_reminder_days',
 };
 
 const bounded = (name: SettingName) => z.number().int().min(SETTING_LIMITS[name].min).max(SETTING_LIMITS[name].max);
@@ -24,12 +27,13 @@ export const UpdateSettingsSchema = z
     expiryWarningDays: bounded('expiryWarningDays').optional(),
     maxTermYears: bounded('maxTermYears').optional(),
     maxUploadMb: bounded('maxUploadMb').optional(),
+    disseminationReminderDays: bounded('disseminationReminderDays').optional(),
     version: z.number().int().positive(),
   })
   .strict();
 export type UpdateSettingsInput = z.infer<typeof UpdateSettingsSchema>;
 
-export type Settings = { expiryWarningDays: number; maxTermYears: number; maxUploadMb: number };
+export type Settings = { expiryWarningDays: number; maxTermYears: number; maxUploadMb: number; disseminationReminderDays: number };
 
 // `version` covers the whole set: any change to any setting moves it on.
 export type SettingsView = Settings & { version: number; updatedAt: string | null };

@@ -4,20 +4,16 @@ import { recordAudit } from '../audit/audit.service';
 import { agreements } from '../agreements/agreements.table';
 import { deliverMail, queueMail, type MailSettings } from '../mail/mail.service';
 import { notifyUsers } from '../notifications/notifications.service';
-import { settings } from '../settings/settings.table';
+import { getSettings } from '../settings/settings.service';
 import { units } from '../units/units.table';
 import { activeAdmins, usersOfUnits } from './dissemination.repository';
 import { disseminationPackages, disseminationRecipients, disseminationReminders } from './dissemination.table';
 
-// Days an OPD has to acknowledge before it is reminded; as many again before the admin is told.
-export const REMINDER_DAYS_KEY = 'dissemination_reminder_days';
-export const DEFAULT_REMINDER_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// Days an OPD has to acknowledge before it is reminded; as many again before the admin is told.
 export async function reminderDays(db: Db): Promise<number> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, REMINDER_DAYS_KEY));
-  const value = row?.value;
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : DEFAULT_REMINDER_DAYS;
+  return (await getSettings(db)).disseminationReminderDays;
 }
 
 export type ReminderRun = { reminders: number; escalations: number };

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 import { ROLES } from '../../../shared/roles';
 import type { SettingsView } from '../../../shared/settings';
 import { auditLog } from '../audit/audit.table';
+import { reminderDays } from '../dissemination/dissemination.reminders';
 import { getSettings } from './settings.service';
 import { settings } from './settings.table';
 
@@ -22,7 +23,7 @@ describe('settings routes', () => {
   const patch = (cookie: string, payload: unknown) => t.app.inject({ method: 'PATCH', url: '/api/settings', headers: { cookie }, payload: payload as object });
 
   it('serves the seeded defaults through getSettings', async () => {
-    expect(await getSettings(t.database.db)).toEqual({ expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25 });
+    expect(await getSettings(t.database.db)).toEqual({ expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7 });
   });
 
   it('answers 401 without a session and lets every signed-in role read', async () => {
@@ -56,6 +57,14 @@ describe('settings routes', () => {
     expect(audit.at(-1)?.changes).toEqual([{ field: 'expiryWarningDays', old: 180, new: 90 }]);
   });
 
+  it('sets the days an OPD has to acknowledge a dissemination package, which the reminders then use', async () => {
+    const { version } = await current();
+    const response = await patch(admin, { disseminationReminderDays: 3, version });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ disseminationReminderDays: 3 });
+    expect(await reminderDays(t.database.db)).toBe(3);
+  });
+
   it('answers 409 to a save made from a stale version and keeps the newer value', async () => {
     const { version } = await current();
     expect((await patch(admin, { maxUploadMb: 30, version })).statusCode).toBe(200);
@@ -74,6 +83,7 @@ describe('settings routes', () => {
       [{ maxUploadMb: 100_000, version }, 'maxUploadMb'],
       [{ maxUploadMb: '25', version }, 'maxUploadMb'],
       [{ maxUploadMb: 20 }, 'version'],
+      [{ disseminationReminderDays: 0, version }, 'disseminationReminderDays'],
     ];
     for (const [payload, field] of cases) {
       const response = await patch(admin, payload);

@@ -9,7 +9,7 @@ import { canEditSettings, canReadSettings } from './settings.policy';
 import { settings } from './settings.table';
 
 // The values the first migration seeds; used only if a row has gone missing or holds junk.
-const DEFAULTS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25 };
+const DEFAULTS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7 };
 const NAMES = Object.keys(SETTING_KEYS) as SettingName[];
 
 type SettingRow = typeof settings.$inferSelect;
@@ -26,6 +26,7 @@ function toView(rows: SettingRow[]): SettingsView {
     expiryWarningDays: valueOf(rows, 'expiryWarningDays'),
     maxTermYears: valueOf(rows, 'maxTermYears'),
     maxUploadMb: valueOf(rows, 'maxUploadMb'),
+    disseminationReminderDays: valueOf(rows, 'disseminationReminderDays'),
     version: Math.max(1, ...known.map((row) => row.version)),
     updatedAt: updatedAt ? updatedAt.toISOString() : null,
   };
@@ -33,8 +34,8 @@ function toView(rows: SettingRow[]): SettingsView {
 
 // Other modules read the rules through this (a transaction is a Db too).
 export async function getSettings(db: Db): Promise<Settings> {
-  const { expiryWarningDays, maxTermYears, maxUploadMb } = toView(await db.select().from(settings));
-  return { expiryWarningDays, maxTermYears, maxUploadMb };
+  const { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays } = toView(await db.select().from(settings));
+  return { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays };
 }
 
 export async function readSettings(ctx: ActorCtx): Promise<SettingsView> {

@@ -11,11 +11,16 @@ import { useSettings, useUpdateSettings } from '../api/use-settings';
 import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
 import { SaveFeedback } from './form-feedback';
 
-const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb'];
+const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays'];
 type Values = Record<SettingName, number | ''>;
 
 function valuesOf(settings: SettingsView): Values {
-  return { expiryWarningDays: settings.expiryWarningDays, maxTermYears: settings.maxTermYears, maxUploadMb: settings.maxUploadMb };
+  return {
+    expiryWarningDays: settings.expiryWarningDays,
+    maxTermYears: settings.maxTermYears,
+    maxUploadMb: settings.maxUploadMb,
+    disseminationReminderDays: settings.disseminationReminderDays,
+  };
 }
 
 function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload: () => Promise<void> }) {
