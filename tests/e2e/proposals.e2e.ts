@@ -150,6 +150,18 @@ describe('proposals: an OPD proposes, the division validates it from the board',
     await admin.getByText('Usulan dibahas; pemrakarsa melengkapi rencana anggaran.').waitFor();
     await screenshot(admin, 'proposal-meetings-desktop');
     await expectAccessible(admin);
+
+    // A signing cannot be scheduled this early, and the screen says from which stage it can.
+    await admin.getByRole('tab', { name: /Penandatanganan/ }).click();
+    await admin.getByText('Belum ada jadwal penandatanganan.').waitFor();
+    await admin.getByLabel(/^Tanggal/).fill('2026-12-10');
+    await admin.getByLabel(/^Tempat/).fill('Kantor Wali Kota Ternate');
+    await admin.getByRole('button', { name: 'Simpan jadwal' }).click();
+    const signingRefusal = admin.getByRole('region', { name: 'Penandatanganan' }).getByRole('alert');
+    await signingRefusal.waitFor();
+    expect(await signingRefusal.innerText()).toContain('Penandatanganan dijadwalkan mulai tahap');
+    await screenshot(admin, 'proposal-signing-desktop');
+    await expectAccessible(admin);
   });
 
   it('fits the board and the proposal on a phone without sideways scrolling', async () => {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateMeetingInput, CreateReviewInput, MeetingListResponse, MeetingView, ReviewDecisionInput, ReviewView } from '../../../../shared/proposal-reviews';
+import type { CreateSigningInput, RegisterSigningInput, RegisterSigningResponse, SigningView, UpdateSigningInput } from '../../../../shared/proposal-signing';
 import type { UserView } from '../../../../shared/users';
 import { api, downloadFile } from '../../../lib/api';
 import { proposalKeys } from './proposal-queries';
@@ -53,4 +54,41 @@ export function useCreateMeeting(id: string) {
 
 export function useDownloadDraft(id: string) {
   return useMutation({ mutationFn: (type: 'kb' | 'pks' | 'nk') => downloadFile(`/proposals/${id}/drafts/${type}`, `rancangan-${type}.docx`) });
+}
+
+const signingsKey = (id: string) => ['proposals', 'signings', id] as const;
+
+export function useSignings(id: string) {
+  return useQuery({ queryKey: signingsKey(id), queryFn: () => api<SigningView[]>(`/proposals/${id}/signings`) });
+}
+
+function useSigningRefresh(id: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: signingsKey(id) });
+    void queryClient.invalidateQueries({ queryKey: proposalKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ['agreements'] });
+  };
+}
+
+export function useCreateSigning(id: string) {
+  const refresh = useSigningRefresh(id);
+  return useMutation({ mutationFn: (input: CreateSigningInput) => api<SigningView>(`/proposals/${id}/signings`, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useUpdateSigning(id: string) {
+  const refresh = useSigningRefresh(id);
+  return useMutation({
+    mutationFn: ({ signingId, input }: { signingId: string; input: UpdateSigningInput }) => api<SigningView>(`/proposals/${id}/signings/${signingId}`, { method: 'PATCH', body: input }),
+    onSuccess: refresh,
+  });
+}
+
+export function useRegisterSigning(id: string) {
+  const refresh = useSigningRefresh(id);
+  return useMutation({
+    mutationFn: ({ signingId, input }: { signingId: string; input: RegisterSigningInput }) =>
+      api<RegisterSigningResponse>(`/proposals/${id}/signings/${signingId}/register`, { method: 'POST', body: input }),
+    onSuccess: refresh,
+  });
 }

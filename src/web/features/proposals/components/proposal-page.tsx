@@ -1,5 +1,5 @@
 import { Alert, Badge, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
-import { IconFiles, IconHistory, IconInfoCircle, IconListCheck, IconUsersGroup, IconMessages } from '@tabler/icons-react';
+import { IconFiles, IconHistory, IconInfoCircle, IconListCheck, IconUsersGroup, IconMessages, IconSignature } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -19,11 +19,12 @@ import { ProposalFields } from './proposal-fields';
 import { ProposalStateBadge } from './proposal-state-badge';
 import { ProposalTimeline } from './proposal-timeline';
 import { ReviewPanel } from './review-panel';
+import { SigningPanel } from './signing-panel';
 import { StageDurations } from './stage-durations';
 import { StageProgress } from './stage-progress';
 import { TrackingLinkPanel } from './tracking-link-panel';
 
-const TABS = ['progress', 'documents', 'review', 'meetings', 'fields', 'timeline'] as const;
+const TABS = ['progress', 'documents', 'review', 'meetings', 'signing', 'fields', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
 function useTab(): [Tab, (tab: string | null) => void] {
@@ -66,6 +67,7 @@ export function ProposalPage() {
     { value: 'documents', icon: <IconFiles size={16} aria-hidden />, badge: view.documents.length },
     { value: 'review', icon: <IconUsersGroup size={16} aria-hidden /> },
     { value: 'meetings', icon: <IconMessages size={16} aria-hidden /> },
+    { value: 'signing', icon: <IconSignature size={16} aria-hidden /> },
     { value: 'fields', icon: <IconInfoCircle size={16} aria-hidden /> },
     { value: 'timeline', icon: <IconHistory size={16} aria-hidden />, badge: view.timeline.length },
   ];
@@ -105,6 +107,9 @@ export function ProposalPage() {
         </Tabs.Panel>
         <Tabs.Panel value="meetings">
           <MeetingsPanel proposalId={view.id} canRecord={isAdmin && !isClosed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="signing">
+          <SigningPanel proposalId={view.id} canManage={isAdmin && !isClosed} />
         </Tabs.Panel>
         <Tabs.Panel value="fields">
           <ProposalFields view={view} />

@@ -92,7 +92,7 @@ function ReviewTiers({ review }: { review: ReviewView }) {
         <Box key={tier.position}>
           <Group gap={6} mb={4} wrap="wrap">
             <Title order={3} fz="sm">
-              {t('review.tier', { n: tier.position + 1 })}
+              {t('review.tier', { n: tier.position })}
             </Title>
             <Text fz="xs" c="dimmed">
               {t(`review.rule.${tier.rule}`)} · {t(`review.tierStatus.${tier.status}`)}
