@@ -1,9 +1,9 @@
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalView } from '../../src/shared/proposals';
 import type { RegisterSigningResponse, SigningView } from '../../src/shared/proposal-signing';
-import type { ReviewView } from '../../src/shared/proposal-reviews';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../src/server/modules/mail/smtp-sink.test-support';
 import { makeTextPdf } from '../support/pdf-fixtures';
 import { apiClient, type ApiClient } from './support/api';
@@ -59,6 +59,13 @@ async function act(page: Page, label: string, note?: string): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
+// A DOCX draft from the Dokumen tab, as the browser saves it.
+async function downloadDraft(page: Page, button: string): Promise<Buffer> {
+  await page.getByRole('tab', { name: /Dokumen/ }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return readFileSync(await download.path());
+}
+
 async function expectStage(page: Page, stageName: string): Promise<void> {
   await page.getByRole('tab', { name: /Tahapan/ }).click();
   await page.waitForFunction((name) => document.querySelector('[aria-current="step"]')?.textContent?.includes(name) ?? false, stageName);
@@ -110,6 +117,22 @@ describe('the procedure walk: from the public form to a registered KB and PKS', 
       if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${text}`);
       return (text ? JSON.parse(text) : undefined) as T;
     }
+
+    // A TKKSD member on the proposal page's TKKSD tab, in a browser of their own.
+    const reviewerPage = async (account: (typeof REVIEWERS)[number]): Promise<Page> => {
+      const page = await (await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' })).newPage();
+      await login(page, base, account);
+      return page;
+    };
+    const decide = async (page: Page, decision: string, comment?: string): Promise<void> => {
+      await page.goto(staff.url());
+      await page.getByRole('heading', { name: TITLE }).waitFor();
+      await page.getByRole('tab', { name: 'TKKSD' }).click();
+      await page.getByRole('radio', { name: decision }).check();
+      if (comment) await page.getByRole('textbox', { name: /^Komentar/ }).fill(comment);
+      await page.getByRole('button', { name: 'Kirim keputusan' }).click();
+      await page.getByText('Keputusan tercatat.').waitFor();
+    };
 
     await login(staff, base);
     const countBefore = await yearCount(staff, base);
@@ -168,13 +191,18 @@ describe('the procedure walk: from the public form to a registered KB and PKS', 
     await expectStage(staff, 'Pembahasan oleh TKKSD');
 
     // 4. Two TKKSD reviewers in one tier where all must approve.
-    // through the API: no screen yet
-    const review = await staffApi<ReviewView>('POST', `/proposals/${proposalId}/review`, { tiers: [{ rule: 'all', reviewerIds }] });
-    expect(review.status).toBe('berjalan');
-    const [first, second] = await Promise.all(REVIEWERS.map((account) => apiClient(base, account)));
+    await staff.getByRole('tab', { name: 'TKKSD' }).click();
+    for (const reviewer of REVIEWERS) {
+      await staff.getByLabel('Peninjau tingkat 1').first().click();
+      await staff.getByRole('option', { name: `${reviewer.name} (${reviewer.email})` }).click();
+    }
+    await staff.keyboard.press('Escape');
+    expect(await staff.getByLabel('Aturan tingkat 1').first().inputValue()).toBe('Semua harus menyetujui');
+    await staff.getByRole('button', { name: 'Tetapkan peninjau' }).click();
+    await staff.getByText(/Peninjauan berjalan/).waitFor();
+    const [first, second] = await Promise.all(REVIEWERS.map((account) => reviewerPage(account)));
     const revisionRequest = 'Mohon perbaiki KAK: jadwal pelatihan nelayan belum ada.';
-    // through the API: no screen yet (the reviewer's decision)
-    await first!.request('POST', `/proposals/${proposalId}/review/decisions`, { decision: 'request_revision', comment: revisionRequest });
+    await decide(first!, 'Minta perbaikan', revisionRequest);
     // The initiator reads the request on the private page and sends the revised KAK there
     // (a fresh load: the page drops the token from its address, so the link would only change the hash).
     await initiator.goto('about:blank');
@@ -192,9 +220,8 @@ describe('the procedure walk: from the public form to a registered KB and PKS', 
     await staff.getByRole('heading', { name: TITLE }).waitFor();
     await act(staff, 'Lanjutkan');
     await uploadOnScreen(staff, 'Berita acara', 'berita-acara-tkksd.pdf', await pdf('Berita acara pembahasan TKKSD'));
-    // through the API: no screen yet (the reviewers' decisions)
-    await first!.request('POST', `/proposals/${proposalId}/review/decisions`, { decision: 'approve', comment: 'Revisi KAK sudah sesuai.' });
-    await second!.request('POST', `/proposals/${proposalId}/review/decisions`, { decision: 'approve', comment: null });
+    await decide(first!, 'Setuju', 'Revisi KAK sudah sesuai.');
+    await decide(second!, 'Setuju');
     await staff.reload();
     await expectStage(staff, 'Penawaran dan tanggapan');
 
@@ -202,10 +229,7 @@ describe('the procedure walk: from the public form to a registered KB and PKS', 
     await uploadOnScreen(staff, 'Surat tanggapan', 'surat-tanggapan-davao.pdf', await pdf('Surat tanggapan Kota Davao'));
     await act(staff, 'Selesaikan tahap');
     await expectStage(staff, 'Penyusunan Kesepakatan Bersama');
-    // through the API: no screen yet (the draft download)
-    const draft = await staff.request.get(`${base}/api/proposals/${proposalId}/drafts/kb`);
-    expect(draft.status()).toBe(200);
-    const docx = await draft.body();
+    const docx = await downloadDraft(staff, 'Unduh rancangan KB');
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
     const documentXml = await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string');
     expect(documentXml).toContain(TITLE);
@@ -231,8 +255,7 @@ describe('the procedure walk: from the public form to a registered KB and PKS', 
     await expectStage(staff, 'Penyusunan Perjanjian Kerja Sama');
 
     // 7. The PKS the same way, linked to the KB; the proposal is registered.
-    const pksDraft = await staff.request.get(`${base}/api/proposals/${proposalId}/drafts/pks`);
-    expect((await pksDraft.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect((await downloadDraft(staff, 'Unduh rancangan PKS')).subarray(0, 2).toString('latin1')).toBe('PK');
     await uploadOnScreen(staff, 'Rancangan Perjanjian Kerja Sama', 'rancangan-pks.pdf', await pdf('Rancangan Perjanjian Kerja Sama pelatihan nelayan'));
     await act(staff, 'Selesaikan tahap');
     await expectStage(staff, 'Penandatanganan Perjanjian Kerja Sama');
