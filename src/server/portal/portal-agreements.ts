@@ -1,22 +1,18 @@
 import { and, between, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { statusDateBounds } from '../../shared/agreement-status';
 import { agreementIdPrefixFromSlug } from '../../shared/slug';
 import type { PublicAgreement } from '../../shared/public';
-import { localDate, type Ctx } from '../lib/context';
+import type { Ctx } from '../lib/context';
 import { agreements } from '../modules/agreements/agreements.table';
 import { partnerCategories } from '../modules/master/master.table';
 import {
   countPublic,
   findPublicPage,
-  partnerNamesOf,
-  publicDocumentsOf,
   publicTextCondition,
   publiclyVisible,
-  sectorCodesOf,
   sectorCondition,
 } from '../modules/public/public.repository';
 import { textQuery, usableText, type StatusBounds } from '../modules/search/search.filters';
-import { getSettings } from '../modules/settings/settings.service';
+import { publicBounds, withPublicDetails } from '../modules/public/public.service';
 
 // The portal reads agreements through the public API's own rules (public.repository.ts): signed,
 // marked public, in force today, and only the public columns. It adds the year and partner-group
@@ -24,11 +20,6 @@ import { getSettings } from '../modules/settings/settings.service';
 
 export type PortalFilters = { q?: string; year?: number; sector?: string; group?: string; page: number };
 export const PORTAL_PAGE_SIZE = 20;
-
-export async function publicBounds(ctx: Ctx): Promise<StatusBounds> {
-  const { expiryWarningDays } = await getSettings(ctx.db);
-  return statusDateBounds(localDate(ctx.now), expiryWarningDays);
-}
 
 function groupCondition(group: string): SQL {
   return inArray(agreements.primaryCategoryCode, sql`(SELECT ${partnerCategories.code} FROM ${partnerCategories} WHERE ${eq(partnerCategories.groupCode, group)})`);
@@ -49,40 +40,16 @@ function conditionsOf(filters: PortalFilters, bounds: StatusBounds): SQL {
   ) as SQL;
 }
 
-type PublicRow = Awaited<ReturnType<typeof findPublicPage>>[number];
-
-// Partner names, sectors (primary first) and public documents of a page of rows.
-async function withDetails(ctx: Ctx, rows: PublicRow[]): Promise<PublicAgreement[]> {
-  const ids = rows.map((row) => row.id);
-  const [names, sectorRows, files] = await Promise.all([partnerNamesOf(ctx.db, ids), sectorCodesOf(ctx.db, ids), publicDocumentsOf(ctx.db, ids)]);
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    docType: row.docType,
-    kind: row.kind,
-    partnerNames: names.filter((entry) => entry.agreementId === row.id).map((entry) => entry.name),
-    sectorCodes: [
-      row.primarySectorCode,
-      ...sectorRows.filter((entry) => entry.agreementId === row.id && entry.sectorCode !== row.primarySectorCode).map((entry) => entry.sectorCode),
-    ],
-    signedOn: row.signedOn,
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    scope: row.scope,
-    documents: files.filter((file) => file.agreementId === row.id).map((file) => ({ id: file.id, fileName: file.fileName })),
-  }));
-}
-
 export async function findPortalAgreements(ctx: Ctx, filters: PortalFilters, pageSize = PORTAL_PAGE_SIZE) {
   const where = conditionsOf(filters, await publicBounds(ctx));
   const [total, rows] = await Promise.all([countPublic(ctx.db, where), findPublicPage(ctx.db, where, pageSize, (filters.page - 1) * pageSize)]);
-  return { total, items: await withDetails(ctx, rows) };
+  return { total, items: await withPublicDetails(ctx, rows) };
 }
 
 // Every public agreement, for the open data files, the feed and the sitemap.
 export async function allPortalAgreements(ctx: Ctx, limit = 100_000): Promise<PublicAgreement[]> {
   const rows = await findPublicPage(ctx.db, publiclyVisible(await publicBounds(ctx)), limit, 0);
-  return withDetails(ctx, rows);
+  return withPublicDetails(ctx, rows);
 }
 
 // The slug ends with the first 8 hex characters of the id; the range keeps the primary key index.
@@ -95,7 +62,7 @@ export async function findPortalAgreementBySlug(ctx: Ctx, slug: string): Promise
   const rows = await findPublicPage(ctx.db, where, 2, 0);
   // Two public agreements sharing a prefix is improbable; neither is then guessed.
   if (rows.length !== 1) return null;
-  const [item] = await withDetails(ctx, rows);
+  const [item] = await withPublicDetails(ctx, rows);
   return item ?? null;
 }
 

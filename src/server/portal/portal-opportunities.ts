@@ -4,7 +4,7 @@ import { localDate, type Ctx } from '../lib/context';
 import { agreements } from '../modules/agreements/agreements.table';
 import { getPublishedPackage, listPublishedOpportunities } from '../modules/dissemination/dissemination.public';
 import { publiclyVisible } from '../modules/public/public.repository';
-import { publicBounds } from './portal-agreements';
+import { publicBounds } from '../modules/public/public.service';
 import type { PortalSummary } from './views/agreement-page';
 import type { PortalOpportunity } from './views/opportunity-card';
 
