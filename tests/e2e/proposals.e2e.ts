@@ -103,6 +103,12 @@ describe('proposals: an OPD proposes, the division validates it from the board',
       await admin.getByRole('link', { name: `Buka dokumen-${index + 1}.pdf` }).waitFor();
     }
     await admin.getByText('Semua dokumen wajib tahap ini sudah ada.').waitFor();
+    // Each document version has its own comment thread.
+    await admin.getByRole('button', { name: 'Komentar untuk dokumen-2.pdf' }).click();
+    await admin.getByText('Belum ada komentar pada versi ini.').waitFor();
+    await admin.getByLabel('Komentar baru').fill('Lampirkan data pedagang per los pasar.');
+    await admin.getByRole('button', { name: 'Kirim komentar' }).click();
+    await admin.getByText('Lampirkan data pedagang per los pasar.', { exact: true }).waitFor();
     await screenshot(admin, 'proposal-documents-desktop');
     await expectAccessible(admin);
 

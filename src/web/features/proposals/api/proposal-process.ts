@@ -1,5 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateMeetingInput, CreateReviewInput, MeetingListResponse, MeetingView, ReviewDecisionInput, ReviewView } from '../../../../shared/proposal-reviews';
+import type {
+  CreateCommentInput,
+  CreateMeetingInput,
+  CreateReviewInput,
+  MeetingListResponse,
+  MeetingView,
+  ProposalCommentListResponse,
+  ProposalCommentView,
+  ReviewDecisionInput,
+  ReviewView,
+} from '../../../../shared/proposal-reviews';
 import type { CreateSigningInput, RegisterSigningInput, RegisterSigningResponse, SigningView, UpdateSigningInput } from '../../../../shared/proposal-signing';
 import type { UserView } from '../../../../shared/users';
 import { api, downloadFile } from '../../../lib/api';
@@ -90,5 +100,19 @@ export function useRegisterSigning(id: string) {
     mutationFn: ({ signingId, input }: { signingId: string; input: RegisterSigningInput }) =>
       api<RegisterSigningResponse>(`/proposals/${id}/signings/${signingId}/register`, { method: 'POST', body: input }),
     onSuccess: refresh,
+  });
+}
+
+const commentsKey = (documentId: string) => ['proposals', 'comments', documentId] as const;
+
+export function useDocumentComments(documentId: string, isEnabled: boolean) {
+  return useQuery({ queryKey: commentsKey(documentId), queryFn: () => api<ProposalCommentListResponse>(`/proposal-documents/${documentId}/comments`), enabled: isEnabled });
+}
+
+export function useAddComment(documentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateCommentInput) => api<ProposalCommentView>(`/proposal-documents/${documentId}/comments`, { method: 'POST', body: input }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: commentsKey(documentId) }),
   });
 }

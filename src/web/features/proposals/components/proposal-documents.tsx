@@ -5,6 +5,7 @@ import { PROCEDURE_DOC_TYPES, type ProcedureDocType } from '../../../../shared/p
 import type { ProposalView } from '../../../../shared/proposals';
 import { formatBytes, formatDateTime } from '../../../lib/format';
 import { groupByType } from '../lib/proposal-filters';
+import { DocumentComments } from './document-comments';
 import { docTypeLabel, ProposalDocumentUpload } from './proposal-document-upload';
 
 const isDocType = (value: string): value is ProcedureDocType => (PROCEDURE_DOC_TYPES as readonly string[]).includes(value);
@@ -77,6 +78,7 @@ export function ProposalDocuments({ view, canUpload }: { view: ProposalView; can
                         {document.note}
                       </Text>
                     ) : null}
+                    <DocumentComments documentId={document.id} fileName={document.fileName} />
                   </li>
                 ))}
               </Box>
