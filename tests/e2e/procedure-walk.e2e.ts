@@ -3,7 +3,8 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalView } from '../../src/shared/proposals';
-import type { RegisterSigningResponse, SigningView } from '../../src/shared/proposal-signing';
+import type { AgreementView } from '../../src/shared/agreements';
+import type { SigningView } from '../../src/shared/proposal-signing';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../src/server/modules/mail/smtp-sink.test-support';
 import { makeTextPdf } from '../support/pdf-fixtures';
 import { apiClient, type ApiClient } from './support/api';
@@ -104,7 +105,7 @@ describe('the procedure walk: from the public form to a registered KB and PKS', 
     await sink?.close();
   });
 
-  it('walks every stage through the screens and the same API', async () => {
+  it('walks every stage through the public pages and the staff screens (the API only for set-up and to read results)', async () => {
     const base = running.baseUrl;
     const initiator = await (await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' })).newPage();
     const staff = await (await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' })).newPage();
@@ -240,7 +241,7 @@ describe('the procedure walk: from the public form to a registered KB and PKS', 
     await expectStage(staff, 'Penandatanganan Kesepakatan Bersama');
 
     // 6. Signing the KB: schedule, post-signing check, the signed PDF, registration.
-    const leadUnitId = admin.master.units[0]!.id;
+    const leadUnit = admin.master.units[0]!.name;
     const signKb = async (docType: 'kb' | 'pks', title: string, signedLabel: string, signedFile: string, signedText: string) => {
       // Scheduling and the post-signing check on the Penandatanganan tab.
       await staff.getByRole('tab', { name: 'Penandatanganan' }).click();
@@ -256,8 +257,16 @@ describe('the procedure walk: from the public form to a registered KB and PKS', 
       const signing = (await staffApi<SigningView[]>('GET', `/proposals/${proposalId}/signings`)).find((candidate) => candidate.docType === docType);
       expect(signing?.check.complete).toBe(true);
       expect(signing?.blockers).toEqual([]);
-      // through the API: the screen's registration has no lead OPD to choose, which a proposal from outside needs
-      return staffApi<RegisterSigningResponse>('POST', `/proposals/${proposalId}/signings/${signing!.id}/register`, { title, leadUnitId, version: signing!.version });
+      // Registration back on the Penandatanganan tab: the title in the register and, for a proposal from outside, its lead OPD.
+      await staff.getByRole('tab', { name: 'Penandatanganan' }).click();
+      await staff.getByLabel('Judul naskah di register').fill(title);
+      await pick(staff, /^OPD pengampu naskah/, leadUnit);
+      await staff.getByRole('button', { name: 'Daftarkan ke register' }).click();
+      await staff.getByRole('link', { name: 'Buka kerja sama di register' }).nth(docType === 'kb' ? 0 : 1).waitFor();
+      const registered = (await staffApi<SigningView[]>('GET', `/proposals/${proposalId}/signings`)).find((candidate) => candidate.docType === docType);
+      const agreement = await staffApi<AgreementView>('GET', `/agreements/${registered!.agreementId!}`);
+      const proposal = await staffApi<ProposalView>('GET', `/proposals/${proposalId}`);
+      return { agreementId: agreement.id, parentId: agreement.parent?.id ?? null, proposalStageCode: proposal.stageCode, proposalState: proposal.state };
     };
     const kb = await signKb('kb', KB_TITLE, 'Kesepakatan Bersama (ditandatangani)', 'kb-ditandatangani.pdf', `Kesepakatan Bersama ditandatangani ${SIGNED_WORD}`);
     expect(kb.agreementId).toMatch(/^[0-9a-f-]{36}$/);

@@ -109,7 +109,7 @@ export function ProposalPage() {
           <MeetingsPanel proposalId={view.id} canRecord={isAdmin && !isClosed} />
         </Tabs.Panel>
         <Tabs.Panel value="signing">
-          <SigningPanel proposalId={view.id} canManage={isAdmin && !isClosed} />
+          <SigningPanel proposalId={view.id} canManage={isAdmin && !isClosed} needs={{ kind: view.kind, needsLeadUnit: view.unit === null }} />
         </Tabs.Panel>
         <Tabs.Panel value="fields">
           <ProposalFields view={view} />

@@ -2,8 +2,10 @@ import { Alert, Anchor, Box, Button, Checkbox, Group, List, Paper, Select, Stack
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DRAFT_TYPES, SIGNING_MODES, type DraftType, type SigningMode, type SigningView } from '../../../../shared/proposal-signing';
+import { KSDD_MODES, type CooperationKind, type KsddMode } from '../../../../shared/agreement-codes';
+import { DRAFT_TYPES, SIGNING_MODES, type DraftType, type RegisterSigningInput, type SigningMode, type SigningView } from '../../../../shared/proposal-signing';
 import { formatDate } from '../../../lib/format';
+import { useMasterData } from '../../../lib/master-data';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useCreateSigning, useRegisterSigning, useSignings, useUpdateSigning } from '../api/proposal-process';
 
@@ -36,11 +38,32 @@ function ScheduleForm({ proposalId }: { proposalId: string }) {
 
 const CHECKS = ['parafEveryPage', 'meterai', 'sealEveryCopy'] as const;
 
-function SigningItem({ proposalId, signing, canManage }: { proposalId: string; signing: SigningView; canManage: boolean }) {
+// What the register needs that the proposal does not say: the numbers both parties gave the signed
+// text, and — for a proposal from outside — the OPD that will carry it; for KSDD, wajib or sukarela.
+type RegisterNeeds = { kind: CooperationKind; needsLeadUnit: boolean };
+type Registration = { title: string; startsOn: string; endsOn: string; numberOurs: string; numberPartner: string; leadUnitId: string | null; ksddMode: KsddMode | null };
+
+function registerInput(form: Registration, version: number): RegisterSigningInput {
+  return {
+    ...(form.title.trim() ? { title: form.title.trim() } : {}),
+    startsOn: form.startsOn || null,
+    endsOn: form.endsOn || null,
+    ...(form.numberOurs.trim() ? { numberOurs: form.numberOurs.trim() } : {}),
+    ...(form.numberPartner.trim() ? { numberPartner: form.numberPartner.trim() } : {}),
+    ...(form.leadUnitId ? { leadUnitId: form.leadUnitId } : {}),
+    ...(form.ksddMode ? { ksddMode: form.ksddMode } : {}),
+    version,
+  };
+}
+
+function SigningItem({ proposalId, signing, canManage, needs }: { proposalId: string; signing: SigningView; canManage: boolean; needs: RegisterNeeds }) {
   const { t, i18n } = useTranslation('proposals');
   const update = useUpdateSigning(proposalId);
   const register = useRegisterSigning(proposalId);
-  const [period, setPeriod] = useState({ startsOn: signing.scheduledOn, endsOn: '' });
+  const master = useMasterData();
+  const [period, setPeriod] = useState<Registration>({ title: '', startsOn: signing.scheduledOn, endsOn: '', numberOurs: '', numberPartner: '', leadUnitId: null, ksddMode: null });
+  const units = (master.data?.units ?? []).filter((unit) => unit.isActive).map((unit) => ({ value: unit.id, label: unit.name }));
+  const missingChoice = (needs.needsLeadUnit && !period.leadUnitId) || (needs.kind === 'KSDD' && !period.ksddMode);
   const isRegistered = signing.agreementId !== null;
   const failure = update.error ?? register.error;
   return (
@@ -75,12 +98,28 @@ function SigningItem({ proposalId, signing, canManage }: { proposalId: string; s
         </Anchor>
       ) : canManage ? (
         <Group gap="sm" mt="xs" align="flex-end" wrap="wrap">
+          <TextInput label={t('signing.agreementTitle')} description={t('signing.agreementTitleHint')} value={period.title} onChange={(event) => setPeriod({ ...period, title: event.currentTarget.value })} style={{ flex: '1 1 100%' }} />
           <TextInput type="date" label={t('signing.startsOn')} value={period.startsOn} onChange={(event) => setPeriod({ ...period, startsOn: event.currentTarget.value })} w={{ base: '100%', xs: 180 }} />
           <TextInput type="date" label={t('signing.endsOn')} value={period.endsOn} onChange={(event) => setPeriod({ ...period, endsOn: event.currentTarget.value })} w={{ base: '100%', xs: 180 }} />
+          <TextInput label={t('signing.numberOurs')} value={period.numberOurs} onChange={(event) => setPeriod({ ...period, numberOurs: event.currentTarget.value })} w={{ base: '100%', xs: 220 }} />
+          <TextInput label={t('signing.numberPartner')} value={period.numberPartner} onChange={(event) => setPeriod({ ...period, numberPartner: event.currentTarget.value })} w={{ base: '100%', xs: 220 }} />
+          {needs.needsLeadUnit ? (
+            <Select label={t('signing.leadUnit')} data={units} value={period.leadUnitId} onChange={(value) => setPeriod({ ...period, leadUnitId: value })} searchable required w={{ base: '100%', xs: 320 }} />
+          ) : null}
+          {needs.kind === 'KSDD' ? (
+            <Select
+              label={t('signing.ksddMode')}
+              data={KSDD_MODES.map((value) => ({ value, label: t(`signing.ksddModes.${value}`) }))}
+              value={period.ksddMode}
+              onChange={(value) => setPeriod({ ...period, ksddMode: KSDD_MODES.find((mode) => mode === value) ?? null })}
+              required
+              w={{ base: '100%', xs: 220 }}
+            />
+          ) : null}
           <Button
-            onClick={() => register.mutate({ signingId: signing.id, input: { startsOn: period.startsOn || null, endsOn: period.endsOn || null, version: signing.version } }, { onSuccess: () => notifySuccess(t('signing.registered')) })}
+            onClick={() => register.mutate({ signingId: signing.id, input: registerInput(period, signing.version) }, { onSuccess: () => notifySuccess(t('signing.registered')) })}
             loading={register.isPending}
-            disabled={signing.blockers.length > 0}
+            disabled={signing.blockers.length > 0 || missingChoice}
           >
             {t('signing.register')}
           </Button>
@@ -96,7 +135,7 @@ function SigningItem({ proposalId, signing, canManage }: { proposalId: string; s
 }
 
 // Signing: schedule, post-signing check, signed PDF (uploaded as a document of its type), register.
-export function SigningPanel({ proposalId, canManage }: { proposalId: string; canManage: boolean }) {
+export function SigningPanel({ proposalId, canManage, needs }: { proposalId: string; canManage: boolean; needs: RegisterNeeds }) {
   const { t } = useTranslation('proposals');
   const signings = useSignings(proposalId);
   const items = signings.data ?? [];
@@ -112,7 +151,7 @@ export function SigningPanel({ proposalId, canManage }: { proposalId: string; ca
       {signings.isSuccess && items.length === 0 ? <Text c="dimmed">{t('signing.empty')}</Text> : null}
       <Stack gap="md" mb={canManage ? 'lg' : 0}>
         {items.map((signing) => (
-          <SigningItem key={`${signing.id}-${String(signing.version)}`} proposalId={proposalId} signing={signing} canManage={canManage} />
+          <SigningItem key={`${signing.id}-${String(signing.version)}`} proposalId={proposalId} signing={signing} canManage={canManage} needs={needs} />
         ))}
       </Stack>
       {canManage ? <ScheduleForm proposalId={proposalId} /> : null}
