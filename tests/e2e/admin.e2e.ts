@@ -13,6 +13,10 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
 
+async function sessionCookie(page: Page): Promise<string> {
+  return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+
 async function choose(scope: Locator, label: string, option: string, typed?: string) {
   // The label's text ends in the required-field asterisk.
   const input = scope.getByLabel(new RegExp(`^${label}\\b`));
@@ -133,4 +137,42 @@ describe('administration screens', () => {
     await expectAccessible(page);
     await page.context().close();
   });
+
+  it('changes a stage of the KSDPK procedure, which the public guide then shows, and refuses a PKS template without its required sections', async () => {
+    const page = await openPage(browser);
+    await login(page, running.baseUrl);
+    await page.goto(`${running.baseUrl}/app/admin/procedures`);
+    await page.getByText('KSDPK', { exact: true }).click();
+    const second = page.getByRole('listitem', { name: /^Tahap 2:/ });
+    await second.getByLabel(/^Nama tahap/).fill('Pembahasan bersama TKKSD');
+    await second.getByLabel(/^Target \(hari\)/).fill('21');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Prosedur KSDPK tersimpan.').waitFor();
+    await expectAccessible(page);
+    // The guide the public reads comes from the same rows.
+    const guide = await (await fetch(`${running.baseUrl}/usulan/panduan/KSDPK`)).text();
+    expect(guide).toContain('Pembahasan bersama TKKSD');
+
+    await page.goto(`${running.baseUrl}/app/admin/draft-templates`);
+    await page.getByText('PKS', { exact: true }).click();
+    await page.getByRole('textbox', { name: /^Judul bagian/ }).first().waitFor();
+    // Remove every section that names sanctions: PP 28/2018 Ps 19(2) makes the save fail and say so.
+    let removed = 0;
+    for (;;) {
+      const headings = page.getByRole('textbox', { name: /^Judul bagian/ });
+      const values = await headings.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+      const at = values.findIndex((value) => /sanksi/i.test(value));
+      if (at < 0) break;
+      removed += 1;
+      await page.getByRole('button', { name: `Hapus bagian ${String(at + 1)}` }).click();
+    }
+    expect(removed).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: /sanksi/i }).waitFor();
+    await expectAccessible(page);
+    const template = await (await fetch(`${running.baseUrl}/api/draft-templates/pks`, { headers: { cookie: await sessionCookie(page) } })).json() as { version: number };
+    expect(template.version).toBe(1);
+    await page.context().close();
+  });
 });
+
