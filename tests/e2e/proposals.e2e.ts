@@ -35,6 +35,7 @@ describe('proposals: an OPD proposes, the division validates it from the board',
     sectorName = admin.master.sectors[0]?.name ?? '';
     await admin.request('POST', '/users', { ...OPD_ACCOUNT, name: 'Rahma Hasan', role: 'opd', unitId: unit?.id });
     await admin.request('POST', '/users', { email: 'ikbal.tkksd@ternatekota.go.id', password: 'tkksd-e2e-rahasia-1', name: 'Ikbal Sangaji', role: 'tkksd' });
+    await admin.request('POST', '/users', { email: 'sofyan.tkksd@ternatekota.go.id', password: 'tkksd-e2e-rahasia-2', name: 'Sofyan Daud', role: 'tkksd' });
   });
   afterAll(async () => {
     await browser?.close();
@@ -145,6 +146,12 @@ describe('proposals: an OPD proposes, the division validates it from the board',
     await admin.getByRole('button', { name: 'Tetapkan peninjau' }).click();
     await admin.getByText(/Peninjauan berjalan/).waitFor();
     await admin.getByText('Belum memutuskan').waitFor();
+    // A reviewer who cannot take part is replaced while the review runs.
+    await admin.getByLabel('Ganti Ikbal Sangaji dengan').first().click();
+    await admin.getByRole('option', { name: /Sofyan Daud/ }).click();
+    await admin.getByRole('button', { name: 'Ganti peninjau' }).click();
+    await admin.getByLabel('Ganti Sofyan Daud dengan').first().waitFor();
+    expect(await admin.getByRole('region', { name: 'Pembahasan TKKSD' }).innerText()).not.toContain('Ikbal Sangaji');
     await screenshot(admin, 'proposal-review-desktop');
     await expectAccessible(admin);
     await admin.getByRole('tab', { name: /Rapat/ }).click();

@@ -1,15 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreateCommentInput,
-  CreateMeetingInput,
-  CreateReviewInput,
-  MeetingListResponse,
-  MeetingView,
-  ProposalCommentListResponse,
-  ProposalCommentView,
-  ReviewDecisionInput,
-  ReviewView,
-} from '../../../../shared/proposal-reviews';
+import type { CreateCommentInput, CreateMeetingInput, CreateReviewInput, MeetingListResponse, MeetingView, ProposalCommentListResponse, ProposalCommentView, ReplaceReviewerInput, ReviewDecisionInput, ReviewView } from '../../../../shared/proposal-reviews';
 import type { CreateSigningInput, RegisterSigningInput, RegisterSigningResponse, SigningView, UpdateSigningInput } from '../../../../shared/proposal-signing';
 import type { UserView } from '../../../../shared/users';
 import { api, downloadFile } from '../../../lib/api';
@@ -41,6 +31,12 @@ export function useCreateReview(id: string) {
 export function useReviewDecision(id: string) {
   const refresh = useRefresh(id);
   return useMutation({ mutationFn: (input: ReviewDecisionInput) => api<ReviewView>(`/proposals/${id}/review/decisions`, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+// The admin swaps one reviewer for another while the review runs; the replaced one's turn ends.
+export function useReplaceReviewer(id: string) {
+  const refresh = useRefresh(id);
+  return useMutation({ mutationFn: (input: ReplaceReviewerInput) => api<ReviewView>(`/proposals/${id}/review/replacements`, { method: 'POST', body: input }), onSuccess: refresh });
 }
 
 // TKKSD members and the division's staff may review; only the division lists users.

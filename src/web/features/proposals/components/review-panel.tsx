@@ -2,11 +2,11 @@ import { Alert, Badge, Box, Button, Group, MultiSelect, Paper, Radio, Select, St
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REVIEW_DECISIONS, REVIEW_TIER_RULES, TKKSD_STAGE_CODE, type ReviewDecision, type ReviewTierRule, type ReviewView } from '../../../../shared/proposal-reviews';
+import { REVIEW_DECISIONS, REVIEW_TIER_RULES, TKKSD_STAGE_CODE, type ReviewAssignmentView, type ReviewDecision, type ReviewTierRule, type ReviewView } from '../../../../shared/proposal-reviews';
 import type { ProposalView } from '../../../../shared/proposals';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
-import { useCreateReview, useReview, useReviewDecision, useReviewerOptions } from '../api/proposal-process';
+import { useCreateReview, useReplaceReviewer, useReview, useReviewDecision, useReviewerOptions } from '../api/proposal-process';
 
 type TierDraft = { rule: ReviewTierRule; reviewerIds: string[] };
 
@@ -80,7 +80,38 @@ function DecisionForm({ proposalId }: { proposalId: string }) {
   );
 }
 
-function ReviewTiers({ review }: { review: ReviewView }) {
+// A reviewer who cannot take part is replaced while the review runs; decisions already given stay on record.
+function ReplaceReviewer({ review, assignment }: { review: ReviewView; assignment: ReviewAssignmentView }) {
+  const { t } = useTranslation('proposals');
+  const options = useReviewerOptions(true);
+  const replace = useReplaceReviewer(review.proposalId);
+  const [reviewerId, setReviewerId] = useState<string | null>(null);
+  const taken = new Set(review.tiers.flatMap((tier) => tier.assignments.filter((item) => item.endedAt === null).map((item) => item.reviewer.id)));
+  const data = (options.data ?? []).filter((user) => !taken.has(user.id)).map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap" mt={4}>
+      <Select size="xs" label={t('review.replaceWith', { name: assignment.reviewer.name })} data={data} value={reviewerId} onChange={setReviewerId} searchable w={{ base: '100%', xs: 280 }} />
+      <Button
+        size="xs"
+        variant="default"
+        disabled={!reviewerId}
+        loading={replace.isPending}
+        onClick={() => {
+          if (reviewerId) replace.mutate({ assignmentId: assignment.id, reviewerId, version: review.version }, { onSuccess: () => notifySuccess(t('review.replaced')) });
+        }}
+      >
+        {t('review.replace')}
+      </Button>
+      {replace.isError ? (
+        <Text fz="xs" c="red.8" role="alert">
+          {errorMessage(replace.error)}
+        </Text>
+      ) : null}
+    </Group>
+  );
+}
+
+function ReviewTiers({ review, canReplace }: { review: ReviewView; canReplace: boolean }) {
   const { t, i18n } = useTranslation('proposals');
   return (
     <Stack gap="sm">
@@ -107,6 +138,7 @@ function ReviewTiers({ review }: { review: ReviewView }) {
                     {assignment.currentDecision ? t(`review.decision.${assignment.currentDecision}`) : t('review.pending')}
                   </Badge>
                 </Group>
+                {canReplace && tier.status !== 'passed' && !assignment.currentDecision ? <ReplaceReviewer review={review} assignment={assignment} /> : null}
               </li>
             ))}
           </Box>
@@ -142,7 +174,7 @@ export function ReviewPanel({ view, isAdmin }: { view: ProposalView; isAdmin: bo
         {t('review.title')}
       </Title>
       {review.isError ? <Text c="dimmed">{errorMessage(review.error)}</Text> : null}
-      {review.data ? <ReviewTiers review={review.data} /> : review.isSuccess && !canAssign ? <Text c="dimmed">{t('review.none')}</Text> : null}
+      {review.data ? <ReviewTiers review={review.data} canReplace={isAdmin && review.data.status === 'berjalan' && view.state !== 'ditolak' && view.state !== 'dibatalkan'} /> : review.isSuccess && !canAssign ? <Text c="dimmed">{t('review.none')}</Text> : null}
       {review.data?.myPendingAssignmentId ? <DecisionForm proposalId={view.id} /> : null}
       {canAssign && review.isSuccess ? <AssignReviewers proposalId={view.id} /> : null}
     </Paper>
