@@ -106,6 +106,8 @@ export type PackageView = {
   approvedByName: string | null;
   publishedAt: string | null;
   recipients: RecipientView[];
+  // Uptake on the public portal: visits of the agreement's public page, all days together (counts only).
+  portalVisits: number;
   version: number;
   // What the reader may do with it now.
   can: { edit: boolean; submit: boolean; publish: boolean; acknowledge: boolean };

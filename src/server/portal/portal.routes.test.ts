@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PackageView } from '../../shared/dissemination';
 import type { ProcedureView } from '../../shared/procedures';
 import { agreementSlug } from '../../shared/slug';
 import { makeTextPdf, multipartBody } from '../../../tests/support/pdf-fixtures';
@@ -311,6 +312,24 @@ describe('public portal opportunities', () => {
     }
     expect(await clicksOf(ids.draftScholarship!)).toBe(0);
     expect(await clicksOf(ids.hiddenOffer!)).toBe(0);
+  });
+
+  it("shows the division the uptake: the agreement page's visits and each offer's clicks on the package", async () => {
+    const admin = (await t.loginAs('admin')).cookie;
+    await t.database.db.insert(portalPageVisits).values([
+      { page: 'agreement', entityId: ids.bank!, day: '2026-01-05', visits: 5 },
+      { page: 'agreement', entityId: ids.bank!, day: '2026-01-06', visits: 2 },
+      { page: 'agreement', entityId: ids.school!, day: '2026-01-06', visits: 9 },
+    ]);
+    // Visits of the pages read by the tests above may have been written too: count what the table holds.
+    const bankRows = await t.database.db.select().from(portalPageVisits).where(eq(portalPageVisits.entityId, ids.bank!));
+    const expected = bankRows.reduce((sum, row) => sum + row.visits, 0);
+    expect(expected).toBeGreaterThanOrEqual(7);
+    const response = await t.app.inject({ method: 'GET', url: `/api/agreements/${ids.bank!}/dissemination`, headers: { cookie: admin } });
+    expect(response.statusCode).toBe(200);
+    const view = response.json<PackageView>();
+    expect(view.portalVisits).toBe(expected);
+    expect(view.opportunities.find((offer) => offer.id === ids.financing)?.applyClicks).toBe(await clicksOf(ids.financing!));
   });
 
   it('picks up a newly published package at once', async () => {

@@ -5,6 +5,7 @@ import { agreements } from '../agreements/agreements.table';
 import { activityPlans } from '../plans/plans.table';
 import { units } from '../units/units.table';
 import { users } from '../users/users.table';
+import { portalPageVisits } from '../../portal/portal.table';
 import {
   disseminationOpportunities,
   disseminationPackages,
@@ -101,6 +102,10 @@ export async function packageViewOf(db: Db, row: PackageRow, can: PackageView['c
     .from(disseminationPublicDocuments)
     .where(eq(disseminationPublicDocuments.packageId, row.id));
   const recipients = await loadRecipients(db, [row.id]);
+  const [visits] = await db
+    .select({ total: sql<number>`coalesce(sum(${portalPageVisits.visits}), 0)::int` })
+    .from(portalPageVisits)
+    .where(and(eq(portalPageVisits.page, 'agreement'), eq(portalPageVisits.entityId, row.agreementId)));
   return {
     id: row.id,
     agreementId: row.agreementId,
@@ -117,6 +122,7 @@ export async function packageViewOf(db: Db, row: PackageRow, can: PackageView['c
     approvedByName: row.approvedByName,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     recipients: recipients.map(({ packageId: _packageId, ...recipient }) => recipient),
+    portalVisits: visits?.total ?? 0,
     version: row.version,
     can,
   };

@@ -62,6 +62,11 @@ export function PackageReadView({ pkg }: { pkg: PackageView }) {
           {t('opportunities.title')}
         </Title>
         {pkg.opportunities.length === 0 ? <Text c="dimmed">{t('opportunities.none')}</Text> : null}
+        {pkg.status === 'published' ? (
+          <Text size="sm" mb="xs">
+            {t('opportunities.visits', { count: pkg.portalVisits })}
+          </Text>
+        ) : null}
         <Stack gap="sm">
           {pkg.opportunities.map((opportunity) => (
             <div key={opportunity.id}>
@@ -86,6 +91,11 @@ export function PackageReadView({ pkg }: { pkg: PackageView }) {
               {opportunity.whoMayApply ? <Text size="sm">{`${t('opportunities.whoMayApply')}: ${opportunity.whoMayApply}`}</Text> : null}
               {opportunity.limits ? <Text size="sm">{`${t('opportunities.limits')}: ${opportunity.limits}`}</Text> : null}
               {opportunity.howToApply ? <Text size="sm">{`${t('opportunities.howToApply')}: ${opportunity.howToApply}`}</Text> : null}
+              {pkg.status === 'published' ? (
+                <Text size="sm" c="dimmed">
+                  {t('opportunities.clicks', { count: opportunity.applyClicks })}
+                </Text>
+              ) : null}
               {opportunity.applyUrl ? (
                 <Anchor href={opportunity.applyUrl} target="_blank" rel="noreferrer" size="sm">
                   {opportunity.applyUrl}
