@@ -161,4 +161,21 @@ describe('dissemination of a signed agreement to the OPD that must act on it', (
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'gap-phone');
   });
+
+  it('lets a visitor find the published opportunity on the portal, open the agreement page and download the open data', async () => {
+    const visitor = await browser.newContext({ viewport: PHONE, acceptDownloads: true, locale: 'id-ID' });
+    const portal = await visitor.newPage();
+    await portal.goto(`${running.baseUrl}/peluang`);
+    await portal.getByRole('heading', { name: 'Kredit mikro pedagang pasar' }).waitFor();
+    await portal.getByRole('link', { name: 'Kesepakatan Bersama Pembiayaan Pedagang Pasar dan Pembayaran Retribusi Digital' }).first().click();
+    await portal.getByRole('heading', { name: 'Kesepakatan Bersama Pembiayaan Pedagang Pasar dan Pembayaran Retribusi Digital', level: 1 }).waitFor();
+    expect(await portal.getByText(SUMMARY).count()).toBeGreaterThan(0);
+    await expectNoHorizontalScroll(portal);
+    await portal.goto(`${running.baseUrl}/data`);
+    const [download] = await Promise.all([portal.waitForEvent('download'), portal.getByRole('link', { name: 'Unduh CSV' }).click()]);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv).toContain('Kesepakatan Bersama Pembiayaan Pedagang Pasar dan Pembayaran Retribusi Digital');
+    await visitor.close();
+  });
 });
+
