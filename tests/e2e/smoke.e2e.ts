@@ -14,9 +14,13 @@ describe('the staff app', () => {
     await running.stop();
   });
 
-  it('serves the app under /app and redirects the root there', async () => {
+  it('serves the public portal at the root and the staff app under /app', async () => {
     const page = await browser.newPage();
     await page.goto(`${running.baseUrl}/`);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await page.getByRole('heading', { name: 'Kerja sama daerah Kota Ternate', level: 1 }).waitFor();
+    await page.goto(`${running.baseUrl}/app`);
     expect(new URL(page.url()).pathname).toMatch(/^\/app/);
     await expect.poll(() => page.getByRole('heading', { name: 'Jalin' }).count()).toBeGreaterThan(0);
     await page.close();
