@@ -184,6 +184,8 @@ export type ProposalView = ProposalSummary &
     stages: ProposalStageView[];
     missingDocTypes: ProcedureDocType[];
     allowedActions: ProposalAction[];
+    // Whether this user may change the preparation fields now (PATCH /proposals/:id).
+    canEdit: boolean;
     documents: ProposalDocumentView[];
     timeline: ProposalEventView[];
     // The agreements its signings put in the registry (KB, then PKS; or NK), oldest first.

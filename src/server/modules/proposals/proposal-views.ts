@@ -9,7 +9,7 @@ import {
 } from '../../../shared/proposals';
 import type { Actor } from '../../lib/context';
 import { acceptedActions, missingDocuments, type MachineInput } from '../procedures/procedure-machine';
-import { canTakeAction } from './proposals.policy';
+import { canEditProposal, canTakeAction } from './proposals.policy';
 import type { ProposalDocumentRow, ProposalEventRow, ProposalRow } from './proposals.repository';
 
 export function machineFacts(row: ProposalRow, procedure: ProcedureView, documents: Pick<ProposalDocumentRow, 'docType'>[]): Omit<MachineInput, 'action'> {
@@ -150,6 +150,7 @@ export function buildProposalView(options: {
     stages: stageViews(row, procedure),
     missingDocTypes: stage ? missingDocuments(stage, facts) : [],
     allowedActions: acceptedActions(facts, PROPOSAL_ACTIONS).filter((action) => canTakeAction(actor, row, action)),
+    canEdit: canEditProposal(actor, row),
     documents: documentViews(documents),
     timeline: options.events.map(toEventView),
     registeredAgreements: options.registeredAgreements ?? [],
