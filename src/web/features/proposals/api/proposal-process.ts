@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateCommentInput, CreateMeetingInput, CreateReviewInput, MeetingListResponse, MeetingView, ProposalCommentListResponse, ProposalCommentView, ReplaceReviewerInput, ReviewDecisionInput, ReviewView } from '../../../../shared/proposal-reviews';
+import type { CreateCommentInput, CreateMeetingInput, CreateReviewInput, MeetingListResponse, UpdateMeetingInput, MeetingView, ProposalCommentListResponse, ProposalCommentView, ReplaceReviewerInput, ReviewDecisionInput, ReviewView } from '../../../../shared/proposal-reviews';
 import type { CreateSigningInput, RegisterSigningInput, RegisterSigningResponse, SigningView, UpdateSigningInput } from '../../../../shared/proposal-signing';
 import type { UserView } from '../../../../shared/users';
 import { api, downloadFile } from '../../../lib/api';
@@ -56,6 +56,14 @@ export function useMeetings(id: string) {
 export function useCreateMeeting(id: string) {
   const refresh = useRefresh(id);
   return useMutation({ mutationFn: (input: CreateMeetingInput) => api<MeetingView>(`/proposals/${id}/meetings`, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useUpdateMeeting(id: string) {
+  const refresh = useRefresh(id);
+  return useMutation({
+    mutationFn: ({ meetingId, input }: { meetingId: string; input: UpdateMeetingInput }) => api<MeetingView>(`/proposal-meetings/${meetingId}`, { method: 'PATCH', body: input }),
+    onSuccess: refresh,
+  });
 }
 
 export function useDownloadDraft(id: string) {

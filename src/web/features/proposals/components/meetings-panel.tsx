@@ -1,77 +1,72 @@
-import { Alert, Box, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateMeetingSchema, type CreateMeetingInput } from '../../../../shared/proposal-reviews';
-import { formatDateTime } from '../../../lib/format';
-import { pickLanguage } from '../../../lib/form-errors';
-import { errorMessage, notifySuccess } from '../../../lib/notify';
-import { useCreateMeeting, useMeetings } from '../api/proposal-process';
+import type { MeetingView } from '../../../../shared/proposal-reviews';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { errorMessage } from '../../../lib/notify';
+import { useMeetings } from '../api/proposal-process';
+import { MeetingForm } from './meeting-form';
 
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
-
-// A local date-time typed in Ternate (WIT, UTC+9) as an instant.
-function heldAtOf(local: string): string {
-  return local ? `${local}:00+09:00` : '';
-}
-
-function MeetingForm({ proposalId }: { proposalId: string }) {
-  const { t } = useTranslation('proposals');
-  const create = useCreateMeeting(proposalId);
-  const [form, setForm] = useState({ heldAt: '', place: '', link: '', attendees: '', minutes: '', decisions: '' });
-  const [problem, setProblem] = useState<string | null>(null);
-  const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
-  const save = () => {
-    const body: CreateMeetingInput = {
-      heldAt: heldAtOf(form.heldAt),
-      place: form.place.trim() || null,
-      link: form.link.trim() || null,
-      attendees: lines(form.attendees).map((name) => ({ name })),
-      minutes: form.minutes.trim() || null,
-      decisions: lines(form.decisions),
-    };
-    const parsed = CreateMeetingSchema.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setProblem(issue ? `${issue.path.join('.')}: ${pickLanguage(issue.message)}` : null);
-      return;
-    }
-    setProblem(null);
-    create.mutate(body, {
-      onSuccess: () => {
-        notifySuccess(t('meetings.saved'));
-        setForm({ heldAt: '', place: '', link: '', attendees: '', minutes: '', decisions: '' });
-      },
-    });
-  };
+function MeetingItem({ meeting, onEdit }: { meeting: MeetingView; onEdit: (() => void) | undefined }) {
+  const { t, i18n } = useTranslation('proposals');
+  const when = formatDateTime(meeting.heldAt, i18n.language);
   return (
-    <Stack gap="sm">
-      <Title order={3} fz="sm">
-        {t('meetings.new')}
-      </Title>
-      <Group gap="sm" wrap="wrap" align="flex-start">
-        <TextInput type="datetime-local" label={t('meetings.heldAt')} value={form.heldAt} onChange={(event) => set({ heldAt: event.currentTarget.value })} required w={{ base: '100%', xs: 240 }} />
-        <TextInput label={t('meetings.place')} value={form.place} onChange={(event) => set({ place: event.currentTarget.value })} style={{ flex: '1 1 200px' }} />
-        <TextInput label={t('meetings.link')} value={form.link} onChange={(event) => set({ link: event.currentTarget.value })} style={{ flex: '1 1 200px' }} />
+    <Box style={{ borderLeft: '3px solid #dee2e6', paddingLeft: 10 }}>
+      <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+        <Text fw={600} fz="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          {when} · {meeting.place ?? meeting.link}
+        </Text>
+        {onEdit ? (
+          <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={t('meetings.editLabel', { when })} style={{ flexShrink: 0 }}>
+            {t('meetings.edit')}
+          </Button>
+        ) : null}
       </Group>
-      <Textarea label={t('meetings.attendees')} description={t('meetings.onePerLine')} value={form.attendees} onChange={(event) => set({ attendees: event.currentTarget.value })} autosize minRows={2} required />
-      <Textarea label={t('meetings.minutes')} value={form.minutes} onChange={(event) => set({ minutes: event.currentTarget.value })} autosize minRows={3} />
-      <Textarea label={t('meetings.decisions')} description={t('meetings.onePerLine')} value={form.decisions} onChange={(event) => set({ decisions: event.currentTarget.value })} autosize minRows={2} />
-      {problem || create.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {problem ?? errorMessage(create.error)}
-        </Alert>
+      <Text fz="xs" c="dimmed">
+        {t('meetings.attendees')}: {meeting.attendees.map((attendee) => attendee.name).join(', ')}
+      </Text>
+      {meeting.minutes ? (
+        <Text fz="sm" mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {meeting.minutes}
+        </Text>
       ) : null}
-      <Button onClick={save} loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
-        {t('meetings.save')}
-      </Button>
-    </Stack>
+      {meeting.decisions.length > 0 ? (
+        <Box component="ul" m={0} mt={4} pl="md">
+          {meeting.decisions.map((decision) => (
+            <li key={decision}>
+              <Text fz="sm">{decision}</Text>
+            </li>
+          ))}
+        </Box>
+      ) : null}
+      {meeting.followUps.length > 0 ? (
+        <>
+          <Text fz="xs" fw={600} mt={6}>
+            {t('meetings.followUps')}
+          </Text>
+          <Box component="ul" m={0} pl="md">
+            {meeting.followUps.map((item, index) => (
+              // Follow-ups have no id; their position within the meeting identifies them.
+              <li key={index}>
+                <Text fz="sm">
+                  {item.text} — {item.owner}
+                  {item.dueDate ? ` · ${t('meetings.dueOn', { date: formatDate(item.dueDate, i18n.language) })}` : ''} · {item.done ? t('meetings.followUpDone') : t('meetings.followUpOpen')}
+                </Text>
+              </li>
+            ))}
+          </Box>
+        </>
+      ) : null}
+    </Box>
   );
 }
 
 // Discussion meetings (rapat pembahasan) with the initiator and the TKKSD.
 export function MeetingsPanel({ proposalId, canRecord }: { proposalId: string; canRecord: boolean }) {
-  const { t, i18n } = useTranslation('proposals');
+  const { t } = useTranslation('proposals');
   const meetings = useMeetings(proposalId);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const items = meetings.data?.items ?? [];
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meetings-heading">
@@ -81,32 +76,17 @@ export function MeetingsPanel({ proposalId, canRecord }: { proposalId: string; c
       {meetings.isError ? <Text c="dimmed">{errorMessage(meetings.error)}</Text> : null}
       {meetings.isSuccess && items.length === 0 ? <Text c="dimmed">{t('meetings.empty')}</Text> : null}
       <Stack gap="md" mb={canRecord ? 'lg' : 0}>
-        {items.map((meeting) => (
-          <Box key={meeting.id} style={{ borderLeft: '3px solid #dee2e6', paddingLeft: 10 }}>
-            <Text fw={600} fz="sm">
-              {formatDateTime(meeting.heldAt, i18n.language)} · {meeting.place ?? meeting.link}
-            </Text>
-            <Text fz="xs" c="dimmed">
-              {t('meetings.attendees')}: {meeting.attendees.map((attendee) => attendee.name).join(', ')}
-            </Text>
-            {meeting.minutes ? (
-              <Text fz="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
-                {meeting.minutes}
-              </Text>
-            ) : null}
-            {meeting.decisions.length > 0 ? (
-              <Box component="ul" m={0} mt={4} pl="md">
-                {meeting.decisions.map((decision) => (
-                  <li key={decision}>
-                    <Text fz="sm">{decision}</Text>
-                  </li>
-                ))}
-              </Box>
-            ) : null}
-          </Box>
-        ))}
+        {items.map((meeting) =>
+          canRecord && editingId === meeting.id ? (
+            <Box key={meeting.id} style={{ borderLeft: '3px solid var(--mantine-primary-color-filled)', paddingLeft: 10 }}>
+              <MeetingForm proposalId={proposalId} meeting={meeting} onDone={() => setEditingId(null)} />
+            </Box>
+          ) : (
+            <MeetingItem key={meeting.id} meeting={meeting} onEdit={canRecord ? () => setEditingId(meeting.id) : undefined} />
+          ),
+        )}
       </Stack>
-      {canRecord ? <MeetingForm proposalId={proposalId} /> : null}
+      {canRecord && editingId === null ? <MeetingForm proposalId={proposalId} /> : null}
     </Paper>
   );
 }

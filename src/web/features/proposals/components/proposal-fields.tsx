@@ -1,11 +1,13 @@
-import { Paper, Stack, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ProposalView } from '../../../../shared/proposals';
 import { FieldList, type Field } from '../../../components/field-list';
 import { formatDateTime } from '../../../lib/format';
 import { useMasterLookups } from '../../../lib/master-data';
 
-export function ProposalFields({ view }: { view: ProposalView }) {
+// onEdit: given when the server says this reader may edit the fields now (view.canEdit).
+export function ProposalFields({ view, onEdit }: { view: ProposalView; onEdit?: (() => void) | undefined }) {
   const { t, i18n } = useTranslation('proposals');
   const { sectorName, categoryName } = useMasterLookups();
   const identity: Field[] = [
@@ -31,6 +33,13 @@ export function ProposalFields({ view }: { view: ProposalView }) {
   );
   return (
     <Stack gap="md">
+      {onEdit ? (
+        <Group justify="flex-end">
+          <Button variant="light" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
+            {t('edit.open')}
+          </Button>
+        </Group>
+      ) : null}
       <Paper withBorder radius="md" p="md" component="section" aria-labelledby="fields-identity">
         <Title order={2} fz="md" mb="sm" id="fields-identity">
           {t('form.sections.identity')}

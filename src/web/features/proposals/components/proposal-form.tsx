@@ -12,6 +12,8 @@ type Props = {
   values: ProposalFormValues;
   errors: FieldErrors;
   canChooseUnit: boolean;
+  // Once submitted the kind stays: it decides the procedure the proposal is in.
+  isKindLocked?: boolean;
   onChange: (values: ProposalFormValues) => void;
 };
 
@@ -31,7 +33,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 type TextField = 'latarBelakang' | 'maksudTujuan' | 'lokasi' | 'ruangLingkup' | 'peranParaPihak' | 'jangkaWaktuAlasan' | 'manfaat' | 'dampakSosial' | 'dampakEkonomi' | 'dampakLingkungan' | 'pembiayaan';
 const REQUIRED_TEXTS: readonly TextField[] = ['latarBelakang', 'maksudTujuan', 'ruangLingkup', 'manfaat'];
 
-export function ProposalForm({ values, errors, canChooseUnit, onChange }: Props) {
+export function ProposalForm({ values, errors, canChooseUnit, isKindLocked = false, onChange }: Props) {
   const { t } = useTranslation('proposals');
   const master = useMasterData();
   const set = (patch: Partial<ProposalFormValues>) => onChange({ ...values, ...patch });
@@ -61,6 +63,8 @@ export function ProposalForm({ values, errors, canChooseUnit, onChange }: Props)
           onChange={(value) => set({ kind: COOPERATION_KINDS.find((kind) => kind === value) ?? values.kind })}
           allowDeselect={false}
           error={errors.kind}
+          description={isKindLocked ? t('form.kindLocked') : undefined}
+          disabled={isKindLocked}
           required
         />
         <TextInput label={t('form.title_')} value={values.title} onChange={(event) => set({ title: event.currentTarget.value })} error={errors.title} required />

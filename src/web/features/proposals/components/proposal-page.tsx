@@ -1,6 +1,6 @@
 import { Alert, Badge, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconFiles, IconHistory, IconInfoCircle, IconListCheck, IconUsersGroup, IconMessages, IconSignature } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { CLOSED_PROPOSAL_STATES, type ProposalView } from '../../../../shared/proposals';
@@ -14,6 +14,7 @@ import { useProposal } from '../api/proposal-queries';
 import { DraftDownloads } from './draft-downloads';
 import { MeetingsPanel } from './meetings-panel';
 import { ProposalActions } from './proposal-actions';
+import { ProposalEditForm } from './proposal-edit-form';
 import { MissingDocuments, ProposalDocuments } from './proposal-documents';
 import { ProposalFields } from './proposal-fields';
 import { ProposalStateBadge } from './proposal-state-badge';
@@ -32,6 +33,18 @@ function useTab(): [Tab, (tab: string | null) => void] {
   const value = params.get('tab');
   const tab: Tab = TABS.find((name) => name === value) ?? 'progress';
   return [tab, (next) => setParams(next && next !== 'progress' ? { tab: next } : {}, { replace: true })];
+}
+
+// The fields as saved, or the form that changes them; the form closes on save or cancel.
+function FieldsTab({ view }: { view: ProposalView }) {
+  const [isEditing, setEditing] = useState(false);
+  // Back at the top after saving: the heading and the fields show the new values from the start.
+  const close = () => {
+    setEditing(false);
+    window.scrollTo({ top: 0 });
+  };
+  if (isEditing && view.canEdit) return <ProposalEditForm view={view} onDone={close} />;
+  return <ProposalFields view={view} onEdit={view.canEdit ? () => setEditing(true) : undefined} />;
 }
 
 function Description({ view }: { view: ProposalView }) {
@@ -112,7 +125,7 @@ export function ProposalPage() {
           <SigningPanel proposalId={view.id} canManage={isAdmin && !isClosed} needs={{ kind: view.kind, needsLeadUnit: view.unit === null }} />
         </Tabs.Panel>
         <Tabs.Panel value="fields">
-          <ProposalFields view={view} />
+          <FieldsTab view={view} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <ProposalTimeline events={view.timeline} stages={view.stages} />

@@ -1,5 +1,5 @@
 import type { CooperationKind } from '../../../../shared/agreement-codes';
-import type { CreateProposalInput } from '../../../../shared/proposals';
+import type { CreateProposalInput, ProposalView, UpdateProposalInput } from '../../../../shared/proposals';
 
 // What the form holds: text as typed, numbers as the input gives them.
 export type ProposalFormValues = {
@@ -70,4 +70,30 @@ export function bodyFromProposalValues(values: ProposalFormValues): CreatePropos
     unbudgetedInApbd: values.unbudgetedInApbd,
     ...optional,
   };
+}
+
+// The form filled with what the proposal holds now; "not given" shows as an empty input.
+export function proposalValuesFromView(view: ProposalView): ProposalFormValues {
+  const optional = Object.fromEntries(OPTIONAL_TEXT_FIELDS.map((field) => [field, view[field] ?? ''])) as Pick<ProposalFormValues, (typeof OPTIONAL_TEXT_FIELDS)[number]>;
+  return {
+    kind: view.kind,
+    title: view.title,
+    unitId: view.unit?.id ?? null,
+    plannedPartners: view.plannedPartners.map((partner) => ({ name: partner.name, categoryCode: partner.categoryCode })),
+    sectorCodes: [...view.sectorCodes],
+    latarBelakang: view.latarBelakang,
+    maksudTujuan: view.maksudTujuan,
+    ruangLingkup: view.ruangLingkup,
+    manfaat: view.manfaat,
+    jangkaWaktuBulan: view.jangkaWaktuBulan ?? '',
+    burdensPublic: view.burdensPublic,
+    unbudgetedInApbd: view.unbudgetedInApbd,
+    ...optional,
+  };
+}
+
+// An edit carries the preparation fields and the version it started from; who initiated it does not change.
+export function patchFromProposalValues(values: ProposalFormValues, version: number): UpdateProposalInput {
+  const { initiatorType: _initiatorType, unitId: _unitId, ...fields } = bodyFromProposalValues(values);
+  return { ...fields, version };
 }
