@@ -13,8 +13,10 @@ import { searchWords, type WordsResult } from './search.words';
 // Common words in a large registry are answered from a sample (search.estimate.ts). With a sample
 // of the whole registry the estimate must equal the exact search, so every path of the estimate is
 // checked here against the exact answer on a small registry; the scaling itself is checked apart.
-const EXACT: WordLimits = { exactMaxRows: Number.POSITIVE_INFINITY, sampleRows: 1, estimateFromHits: 1, rankedCandidates: 1 };
-const WHOLE_SAMPLE: WordLimits = { exactMaxRows: -1, sampleRows: 1e9, estimateFromHits: 1, rankedCandidates: 1000 };
+const EXACT: WordLimits = { exactMaxRows: Number.POSITIVE_INFINITY, sampleRows: 1, estimateFromHits: 1, rankedCandidates: 1, indexRouteMaxHits: null };
+const WHOLE_SAMPLE: WordLimits = { exactMaxRows: -1, sampleRows: 1e9, estimateFromHits: 1, rankedCandidates: 1000, indexRouteMaxHits: null };
+// The page's two routes (search.estimate-page.ts), each forced.
+const ROUTES: Record<'walk' | 'index', Partial<WordLimits>> = { walk: { indexRouteMaxHits: 0 }, index: { indexRouteMaxHits: Number.POSITIVE_INFINITY } };
 
 describe('registry list: estimated counts for common words', () => {
   let t: TestApp;
@@ -66,7 +68,7 @@ describe('registry list: estimated counts for common words', () => {
   const sortedCounts = (result: WordsResult) =>
     result.counts.map(({ facet, value, count }) => ({ facet, value, count })).sort((x, y) => `${x.facet}|${x.value}`.localeCompare(`${y.facet}|${y.value}`));
 
-  it('equals the exact search when the sample is the whole registry, for every order and with filters', async () => {
+  it.each(['walk', 'index'] as const)('equals the exact search when the sample is the whole registry, for every order and with filters (%s)', async (route) => {
     const queries: SearchQueryInput[] = [
       { q: 'terumbu' },
       { q: 'terumbu', sort: 'signed_desc' },
@@ -80,7 +82,7 @@ describe('registry list: estimated counts for common words', () => {
     ];
     for (const query of queries) {
       const exact = await words(query, EXACT);
-      const estimated = await words(query, WHOLE_SAMPLE);
+      const estimated = await words(query, { ...WHOLE_SAMPLE, ...ROUTES[route] });
       expect(exact.facetsAreEstimates).toBe(false);
       expect(estimated.facetsAreEstimates, JSON.stringify(query)).toBe(true);
       expect(estimated.page, JSON.stringify(query)).toEqual(exact.page);
@@ -88,19 +90,19 @@ describe('registry list: estimated counts for common words', () => {
     }
   });
 
-  it('says the total is an estimate only when the page did not read every hit', async () => {
+  it.each(['walk', 'index'] as const)('says the total is an estimate only when the page did not read every hit (%s)', async (route) => {
     const exact = await words({ q: 'terumbu', sort: 'signed_desc', pageSize: 100 }, EXACT);
     const hits = exact.counts.find((row) => row.facet === 'total')?.count ?? 0;
     expect(hits).toBe(20);
-    const allRead = await words({ q: 'terumbu', sort: 'signed_desc', pageSize: 100 }, WHOLE_SAMPLE);
+    const allRead = await words({ q: 'terumbu', sort: 'signed_desc', pageSize: 100 }, { ...WHOLE_SAMPLE, ...ROUTES[route] });
     expect(allRead.totalIsEstimate).toBe(false);
-    const onePage = await words({ q: 'terumbu', sort: 'signed_desc', pageSize: 5 }, WHOLE_SAMPLE);
+    const onePage = await words({ q: 'terumbu', sort: 'signed_desc', pageSize: 5 }, { ...WHOLE_SAMPLE, ...ROUTES[route] });
     expect(onePage.totalIsEstimate).toBe(true);
     expect(onePage.counts.find((row) => row.facet === 'total')?.count).toBe(hits);
     expect(onePage.page).toEqual(exact.page.slice(0, 5));
   });
 
-  it('ranks only the newest hits when capped, then continues newest first', async () => {
+  it.each(['walk', 'index'] as const)('ranks only the newest hits when capped, then continues newest first (%s)', async (route) => {
     const all = await words({ q: 'terumbu', pageSize: 100 }, EXACT);
     const byDate = await words({ q: 'terumbu', sort: 'signed_desc', pageSize: 100 }, EXACT);
     const rankOf = new Map(all.page.map((row) => [row.id, row.rank]));
@@ -109,11 +111,11 @@ describe('registry list: estimated counts for common words', () => {
       ...[...newest].sort((x, y) => (rankOf.get(y) ?? 0) - (rankOf.get(x) ?? 0) || newest.indexOf(x) - newest.indexOf(y)),
       ...byDate.page.slice(6).map((row) => row.id),
     ];
-    const capped = await words({ q: 'terumbu', pageSize: 100 }, { ...WHOLE_SAMPLE, rankedCandidates: 6 });
+    const capped = await words({ q: 'terumbu', pageSize: 100 }, { ...WHOLE_SAMPLE, ...ROUTES[route], rankedCandidates: 6 });
     expect(capped.page.map((row) => row.id)).toEqual(expected);
     expect(capped.rankedAmongNewest).toBe(6);
     expect(capped.page.map((row) => row.rank)).toEqual(expected.map((id) => rankOf.get(id)));
-    const secondPage = await words({ q: 'terumbu', page: 2, pageSize: 4 }, { ...WHOLE_SAMPLE, rankedCandidates: 6 });
+    const secondPage = await words({ q: 'terumbu', page: 2, pageSize: 4 }, { ...WHOLE_SAMPLE, ...ROUTES[route], rankedCandidates: 6 });
     expect(secondPage.page.map((row) => row.id)).toEqual(expected.slice(4, 8));
   });
 

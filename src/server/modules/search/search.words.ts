@@ -23,7 +23,7 @@ export async function searchWords(db: Db, options: Options): Promise<WordsResult
   const limits = options.limits ?? WORD_LIMITS;
   const rows = await registryRows(db);
   if (rows > limits.exactMaxRows) {
-    const estimate = await estimateWords(db, { ...options, limits, percent: samplePercent(rows, limits) });
+    const estimate = await estimateWords(db, { ...options, limits, rows, percent: samplePercent(rows, limits) });
     if (estimate.page) return estimated(options, limits, estimate.counts, estimate.page, estimate.allHits);
   }
   return { ...(await searchText(db, options)), totalIsEstimate: false, facetsAreEstimates: false, rankedAmongNewest: null };
