@@ -5,7 +5,10 @@ import * as schema from '../src/server/db/schema';
 import { searchAgreements } from '../src/server/modules/search/search.service';
 import { SearchQuerySchema } from '../src/shared/search';
 
-type Timings = Record<'search' | 'raw_search' | 'list' | 'stats' | 'list_uncached' | 'stats_uncached' | 'calibration', number[]>;
+type Timings = Record<'search' | 'raw_search' | 'list' | 'stats' | 'list_uncached' | 'stats_uncached' | 'calibration', number[]> & {
+  // Each query's own times, to tell which of them make the percentiles.
+  byQuery: Record<string, number[]>;
+};
 type Statement = { sql: string; params: unknown[] };
 type RawClient = { query: (text: string, params: unknown[]) => Promise<unknown> };
 
@@ -65,7 +68,8 @@ async function measureUncached(options: { baseUrl: string; cookie: string; raw: 
 
 export async function measure(options: { baseUrl: string; cookie: string; db: Db; rounds: number; log: (m: string) => void }): Promise<Timings> {
   const { baseUrl, cookie, db, rounds, log } = options;
-  const timings: Timings = { search: [], raw_search: [], list: [], stats: [], list_uncached: [], stats_uncached: [], calibration: [] };
+  const timings: Timings = { search: [], raw_search: [], list: [], stats: [], list_uncached: [], stats_uncached: [], calibration: [], byQuery: {} };
+  const record = (key: string, ms: number) => (timings.byQuery[key] ??= []).push(ms);
   const raw = (db as unknown as { $client: RawClient }).$client;
   const captured = await Promise.all(SEARCH_TERMS.map((term) => captureStatements(db, term)));
   // Warm-up: first queries pay for plans and cold pages.
@@ -74,11 +78,16 @@ export async function measure(options: { baseUrl: string; cookie: string; db: Db
   for (let round = 0; round < rounds; round += 1) {
     const index = round % SEARCH_TERMS.length;
     const term = SEARCH_TERMS[index] ?? '';
-    timings.search.push(await timeFetch(`${baseUrl}/api/agreements?q=${encodeURIComponent(term)}`, cookie));
+    const searched = await timeFetch(`${baseUrl}/api/agreements?q=${encodeURIComponent(term)}`, cookie);
+    timings.search.push(searched);
+    record(`search q=${term}`, searched);
     const started = performance.now();
     await Promise.all((captured[index] ?? []).map((statement) => raw.query(statement.sql, statement.params)));
     timings.raw_search.push(performance.now() - started);
-    timings.list.push(await timeFetch(`${baseUrl}/api/agreements?${LIST_QUERIES[round % LIST_QUERIES.length] ?? ''}`, cookie));
+    const listQuery = LIST_QUERIES[round % LIST_QUERIES.length] ?? '';
+    const listed = await timeFetch(`${baseUrl}/api/agreements?${listQuery}`, cookie);
+    timings.list.push(listed);
+    record(`list ${listQuery || '(no filter)'}`, listed);
     if (round % 5 === 0) timings.stats.push(await timeFetch(`${baseUrl}/api/stats?from=2015&to=2026`, cookie));
     if (round % 10 === 0) timings.calibration.push(await calibrate(raw));
   }
@@ -101,5 +110,9 @@ export function summarize(timings: Timings) {
     list_after_change_p95_ms: percentile(timings.list_uncached, 95),
     stats_after_change_ms: percentile(timings.stats_uncached, 50),
     calibration_ms: percentile(timings.calibration, 50),
+    // Per query: the median, the slowest and the first time it was asked in the run.
+    by_query: Object.fromEntries(
+      Object.entries(timings.byQuery).map(([key, values]) => [key, { p50_ms: percentile(values, 50), max_ms: percentile(values, 100), first_ms: Math.round((values[0] ?? 0) * 10) / 10 }]),
+    ),
   };
 }
