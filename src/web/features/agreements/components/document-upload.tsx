@@ -1,10 +1,9 @@
-import { Button, Checkbox, Group, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
-import { Dropzone, PDF_MIME_TYPE } from '@mantine/dropzone';
-import { IconFileTypePdf, IconUpload, IconX } from '@tabler/icons-react';
+import { Button, Checkbox, Group, Paper, Select, Stack, Title } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/agreement-codes';
-import { formatBytes } from '../../../lib/format';
+import { PdfDropzone, PdfUploadProgress } from '../../../components/pdf-dropzone';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useUploadDocument } from '../api/agreement-mutations';
 import { useSettings } from '../api/agreement-queries';
@@ -45,36 +44,7 @@ export function DocumentUpload({ agreementId }: { agreementId: string }) {
         {t('documents.uploadTitle')}
       </Title>
       <Stack gap="sm">
-        <Dropzone
-          onDrop={(files) => setFile(files[0] ?? null)}
-          onReject={() => notifyError(new Error(t('documents.rejected', { size: formatBytes(maxBytes) })))}
-          accept={PDF_MIME_TYPE}
-          maxSize={maxBytes}
-          multiple={false}
-          disabled={upload.isPending}
-          aria-label={t('documents.dropzone')}
-          inputProps={{ 'aria-label': t('documents.chooseFile') }}
-        >
-          <Group justify="center" gap="md" mih={90} style={{ pointerEvents: 'none' }}>
-            <Dropzone.Accept>
-              <IconUpload size={36} aria-hidden />
-            </Dropzone.Accept>
-            <Dropzone.Reject>
-              <IconX size={36} aria-hidden />
-            </Dropzone.Reject>
-            <Dropzone.Idle>
-              <IconFileTypePdf size={36} aria-hidden />
-            </Dropzone.Idle>
-            <div>
-              <Text fz="sm" fw={600}>
-                {file ? file.name : t('documents.dropHint')}
-              </Text>
-              <Text fz="xs" c="dimmed">
-                {file ? formatBytes(file.size) : t('documents.limit', { size: formatBytes(maxBytes) })}
-              </Text>
-            </div>
-          </Group>
-        </Dropzone>
+        <PdfDropzone namespace="agreements" file={file} onFileChange={setFile} maxBytes={maxBytes} disabled={upload.isPending} />
         <Group gap="md" align="flex-end" wrap="wrap">
           <Select
             label={t('documents.kind')}
@@ -89,7 +59,7 @@ export function DocumentUpload({ agreementId }: { agreementId: string }) {
             {t('documents.upload')}
           </Button>
         </Group>
-        {upload.isPending ? <Progress value={Math.round(progress * 100)} aria-label={t('documents.progress')} animated striped /> : null}
+        <PdfUploadProgress namespace="agreements" isUploading={upload.isPending} progress={progress} />
       </Stack>
     </Paper>
   );

@@ -1,13 +1,12 @@
-import { Button, Group, Paper, Progress, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { Dropzone, PDF_MIME_TYPE } from '@mantine/dropzone';
+import { Button, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconFileTypePdf, IconUpload, IconX } from '@tabler/icons-react';
+import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROCEDURE_DOC_TYPE_LABELS, PROCEDURE_DOC_TYPES, type ProcedureDocType } from '../../../../shared/procedures';
 import type { SettingsView } from '../../../../shared/settings';
+import { PdfDropzone, PdfUploadProgress } from '../../../components/pdf-dropzone';
 import { api } from '../../../lib/api';
-import { formatBytes } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useUploadProposalDocument } from '../api/proposal-mutations';
 
@@ -59,41 +58,12 @@ export function ProposalDocumentUpload({ proposalId, suggested }: { proposalId: 
           allowDeselect={false}
           searchable
         />
-        <Dropzone
-          onDrop={(files) => setFile(files[0] ?? null)}
-          onReject={() => notifyError(new Error(t('documents.rejected', { size: formatBytes(maxBytes) })))}
-          accept={PDF_MIME_TYPE}
-          maxSize={maxBytes}
-          multiple={false}
-          disabled={upload.isPending}
-          aria-label={t('documents.dropzone')}
-          inputProps={{ 'aria-label': t('documents.chooseFile') }}
-        >
-          <Group justify="center" gap="md" mih={80} style={{ pointerEvents: 'none' }}>
-            <Dropzone.Accept>
-              <IconUpload size={32} aria-hidden />
-            </Dropzone.Accept>
-            <Dropzone.Reject>
-              <IconX size={32} aria-hidden />
-            </Dropzone.Reject>
-            <Dropzone.Idle>
-              <IconFileTypePdf size={32} aria-hidden />
-            </Dropzone.Idle>
-            <div>
-              <Text fz="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                {file ? file.name : t('documents.dropHint')}
-              </Text>
-              <Text fz="xs" c="dimmed">
-                {file ? formatBytes(file.size) : t('documents.limit', { size: formatBytes(maxBytes) })}
-              </Text>
-            </div>
-          </Group>
-        </Dropzone>
+        <PdfDropzone namespace="proposals" file={file} onFileChange={setFile} maxBytes={maxBytes} disabled={upload.isPending} isCompact />
         <TextInput label={t('documents.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={4000} />
         <Button onClick={submit} disabled={!file} loading={upload.isPending} leftSection={<IconUpload size={16} aria-hidden />} style={{ alignSelf: 'flex-start' }}>
           {t('documents.upload')}
         </Button>
-        {upload.isPending ? <Progress value={Math.round(progress * 100)} aria-label={t('documents.progress')} animated striped /> : null}
+        <PdfUploadProgress namespace="proposals" isUploading={upload.isPending} progress={progress} />
       </Stack>
     </Paper>
   );
