@@ -2,10 +2,10 @@ import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@ma
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SaveFeedback } from '../../../components/save-feedback';
 import { notifySuccess } from '../../../lib/notify';
 import { useMasterWrite, useRefetchMaster } from '../api/use-master-admin';
 import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
-import { SaveFeedback } from './form-feedback';
 import { MODAL_STYLES } from './modal-styles';
 import { bodyOf, masterEntity, useFieldLabel, type FieldSpec, type FieldValue, type MasterEntity, type MasterRow } from './master-entities';
 

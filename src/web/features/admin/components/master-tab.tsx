@@ -2,9 +2,9 @@ import { Badge, Box, Button, Code, Group, Paper, Stack, Table, Text, TextInput }
 import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStale } from '../../../lib/form-errors';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useMasterWrite, useRefetchMaster } from '../api/use-master-admin';
-import { isStale } from '../lib/form-errors';
 import { MasterFormModal } from './master-form-modal';
 import { useFieldLabel, type MasterEntity, type MasterRow } from './master-entities';
 

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { SETTING_LIMITS, UpdateSettingsSchema, type SettingName, type SettingsView } from '../../../../shared/settings';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
+import { SaveFeedback } from '../../../components/save-feedback';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useSettings, useUpdateSettings } from '../api/use-settings';
 import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
-import { SaveFeedback } from './form-feedback';
 
 const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays'];
 type Values = Record<SettingName, number | ''>;

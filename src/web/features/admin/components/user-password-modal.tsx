@@ -3,10 +3,10 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateUserSchema, type UserView } from '../../../../shared/users';
+import { SaveFeedback } from '../../../components/save-feedback';
 import { notifySuccess } from '../../../lib/notify';
 import { useRefetchUsers, useUpdateUser } from '../api/use-users';
 import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
-import { SaveFeedback } from './form-feedback';
 import { MODAL_STYLES } from './modal-styles';
 import { PasswordField } from './password-field';
 

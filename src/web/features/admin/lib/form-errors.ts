@@ -1,15 +1,9 @@
 import i18next from 'i18next';
 import type { z } from 'zod';
 import { ApiError } from '../../../lib/api';
+import { pickLanguage } from '../../../lib/form-errors';
 
 export type FieldErrors = Partial<Record<string, string>>;
-
-// Shared schema messages read "Indonesian / English": the half for the current language.
-export function pickLanguage(message: string, language = i18next.language): string {
-  const at = message.lastIndexOf(' / ');
-  if (at < 0) return message;
-  return language.startsWith('en') ? message.slice(at + 3) : message.slice(0, at);
-}
 
 function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, kind: 'min' | 'max'): string {
   const limit = Number('minimum' in issue ? issue.minimum : issue.maximum);
@@ -18,7 +12,8 @@ function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, k
   return pickLanguage(issue.message);
 }
 
-// Zod's default messages are English only; every rule the admin forms meet gets its own words.
+// Zod's default messages are English only; every rule the admin forms meet gets its own words
+// (numbers, e-mail addresses and choices included, which the general form messages do not cover).
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return i18next.t('admin:errors.required');
   if (issue.code === 'invalid_value') return i18next.t('admin:errors.choose');
@@ -46,8 +41,4 @@ export function apiFieldError(error: unknown, fields: readonly string[]): { fiel
   const field = error.field.split('.')[0] ?? '';
   if (!fields.includes(field)) return null;
   return { field, message: error.localized(i18next.language) };
-}
-
-export function isStale(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'STALE';
 }

@@ -1,14 +1,14 @@
 import { ActionIcon, Alert, Badge, Button, Group, List, Paper, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DRAFT_TYPES, UpdateDraftTemplateSchema, type DraftTemplateSection, type DraftTemplateView, type DraftType } from '../../../../shared/proposal-signing';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
-import { formatDateTime } from '../../../lib/format';
+import { SaveFeedback } from '../../../components/save-feedback';
+import { SaveFooter } from '../../../components/save-footer';
 import { zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
-import { SaveFeedback } from '../../admin/components/form-feedback';
 import { useDraftTemplate, useUpdateDraftTemplate } from '../api/use-procedures';
 
 type Draft = { title: string; sections: DraftTemplateSection[] };
@@ -89,19 +89,11 @@ function TemplateForm({ type, template, onReload }: { type: DraftType; template:
             </Paper>
           ))}
         </Stack>
-        <Group justify="space-between" wrap="wrap">
+        <SaveFooter namespace="procedures" updatedAt={template.updatedAt} version={template.version} isSaving={save.isPending}>
           <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setSections([...draft.sections, { heading: t('templates.newHeading'), body: '' }])}>
             {t('templates.add')}
           </Button>
-          <Group gap="sm">
-            <Text fz="sm" c="dimmed">
-              {t('updatedAt', { when: formatDateTime(template.updatedAt, i18n.language), version: template.version })}
-            </Text>
-            <Button type="submit" leftSection={<IconDeviceFloppy size={18} aria-hidden />} loading={save.isPending}>
-              {t('save')}
-            </Button>
-          </Group>
-        </Group>
+        </SaveFooter>
       </Stack>
     </form>
   );

@@ -1,15 +1,15 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
+import { Alert, Button, Paper, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COOPERATION_KINDS, type CooperationKind } from '../../../../shared/agreement-codes';
 import { UpdateProcedureSchema, type ProcedureStage, type ProcedureView } from '../../../../shared/procedures';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
-import { formatDateTime } from '../../../lib/format';
+import { SaveFeedback } from '../../../components/save-feedback';
+import { SaveFooter } from '../../../components/save-footer';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
-import { SaveFeedback } from '../../admin/components/form-feedback';
 import { useProcedure, useUpdateProcedure } from '../api/use-procedures';
 import { StageEditor } from './stage-editor';
 
@@ -25,7 +25,7 @@ function moved<T>(items: T[], from: number, to: number): T[] {
 }
 
 function ProcedureForm({ kind, procedure, onReload }: { kind: CooperationKind; procedure: ProcedureView; onReload: () => Promise<void> }) {
-  const { t, i18n } = useTranslation('procedures');
+  const { t } = useTranslation('procedures');
   const save = useUpdateProcedure(kind);
   const [draft, setDraft] = useState<Draft>(() => draftOf(procedure));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -87,19 +87,11 @@ function ProcedureForm({ kind, procedure, onReload }: { kind: CooperationKind; p
             />
           ))}
         </Stack>
-        <Group justify="space-between" wrap="wrap">
+        <SaveFooter namespace="procedures" updatedAt={procedure.updatedAt} version={procedure.version} isSaving={save.isPending}>
           <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={addStage}>
             {t('addStage')}
           </Button>
-          <Group gap="sm">
-            <Text fz="sm" c="dimmed">
-              {t('updatedAt', { when: formatDateTime(procedure.updatedAt, i18n.language), version: procedure.version })}
-            </Text>
-            <Button type="submit" leftSection={<IconDeviceFloppy size={18} aria-hidden />} loading={save.isPending}>
-              {t('save')}
-            </Button>
-          </Group>
-        </Group>
+        </SaveFooter>
       </Stack>
     </form>
   );

@@ -1,12 +1,12 @@
 import { Alert, Button, Text } from '@mantine/core';
 import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/notify';
 import { isStale } from '../lib/form-errors';
+import { errorMessage } from '../lib/notify';
 
-// Someone else saved in between: nothing is overwritten; the admin reloads and redoes the change.
+// Someone else saved in between: nothing is overwritten; the user reloads and redoes the change.
 export function StaleAlert({ onReload, isReloading }: { onReload: () => void; isReloading?: boolean }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation();
   return (
     <Alert color="orange" variant="light" title={t('stale.title')} role="alert">
       <Text fz="sm" mb="xs">
