@@ -2,6 +2,7 @@ import type { PublicAgreement } from '../../../shared/public';
 import { angka, type PortalLabels } from '../portal-labels';
 import type { PortalFilters } from '../portal-agreements';
 import { AgreementCard } from './agreement-card';
+import { SectorSelect } from './sector-select';
 
 export type AgreementsData = { filters: PortalFilters; items: PublicAgreement[]; total: number; pageSize: number; years: number[] };
 
@@ -53,17 +54,7 @@ export function AgreementsPage({ data, labels }: { data: AgreementsData; labels:
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="bidang">Bidang</label>
-          <select id="bidang" name="bidang" defaultValue={filters.sector ?? ''}>
-            <option value="">Semua bidang</option>
-            {labels.sectors.filter((sector) => sector.isActive || sector.code === filters.sector).map((sector) => (
-              <option key={sector.code} value={sector.code}>
-                {sector.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SectorSelect sectors={labels.sectors} selected={filters.sector} />
         <div>
           <label htmlFor="mitra">Kelompok mitra</label>
           <select id="mitra" name="mitra" defaultValue={filters.group ?? ''}>

@@ -1,6 +1,7 @@
 import type { PortalLabels } from '../portal-labels';
 import type { OpportunityFilters } from '../portal-opportunities';
 import { OPPORTUNITY_TYPE_NAMES, OpportunityCard, type PortalOpportunity } from './opportunity-card';
+import { SectorSelect } from './sector-select';
 
 export function OpportunitiesPage({ filters, items, labels, today }: { filters: OpportunityFilters; items: PortalOpportunity[]; labels: PortalLabels; today: string }) {
   return (
@@ -19,17 +20,7 @@ export function OpportunitiesPage({ filters, items, labels, today }: { filters: 
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="bidang">Bidang</label>
-          <select id="bidang" name="bidang" defaultValue={filters.sector ?? ''}>
-            <option value="">Semua bidang</option>
-            {labels.sectors.filter((sector) => sector.isActive || sector.code === filters.sector).map((sector) => (
-              <option key={sector.code} value={sector.code}>
-                {sector.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SectorSelect sectors={labels.sectors} selected={filters.sector} />
         <div>
           <label htmlFor="status">Pendaftaran</label>
           <select id="status" name="status" defaultValue={filters.status}>
