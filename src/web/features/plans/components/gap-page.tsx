@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { GapCounts } from '../../../../shared/plans';
@@ -11,6 +12,46 @@ import { useCurrentUser } from '../../../lib/session';
 import { useGap } from '../api/plans-api';
 
 const STEPS = ['signed', 'disseminated', 'acknowledged', 'planned'] as const;
+const UNIT_COLUMNS = ['tasked', 'acknowledged', 'planned'] as const;
+
+type CountRow<K extends string> = Record<K, number> & { key: string; label: ReactNode };
+
+// A titled table: a label column, then one right-aligned count per column.
+function CountTable<K extends string>({ title, labelHeader, columns, rows }: { title: string; labelHeader: string; columns: { key: K; label: string }[]; rows: CountRow<K>[] }) {
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        {title}
+      </Title>
+      <Table.ScrollContainer minWidth={420}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{labelHeader}</Table.Th>
+              {columns.map((column) => (
+                <Table.Th key={column.key} ta="right">
+                  {column.label}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.key}>
+                <Table.Td>{row.label}</Table.Td>
+                {columns.map((column) => (
+                  <Table.Td key={column.key} ta="right">
+                    {row[column.key]}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
 
 // Four numbers side by side, each with its share of the signed ones: the gap at a glance.
 function Funnel({ counts }: { counts: GapCounts }) {
@@ -61,64 +102,18 @@ export function GapPage() {
       {gap.data ? (
         <Stack gap="lg">
           <Funnel counts={gap.data.totals} />
-          <Card withBorder>
-            <Title order={2} size="h4" mb="xs">
-              {t('gap.byYear')}
-            </Title>
-            <Table.ScrollContainer minWidth={420}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('gap.year')}</Table.Th>
-                    {STEPS.map((step) => (
-                      <Table.Th key={step} ta="right">
-                        {t(`gap.${step}`)}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {gap.data.byYear.map((row) => (
-                    <Table.Tr key={row.year}>
-                      <Table.Td>{row.year}</Table.Td>
-                      {STEPS.map((step) => (
-                        <Table.Td key={step} ta="right">
-                          {row[step]}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
-          <Card withBorder>
-            <Title order={2} size="h4" mb="xs">
-              {t('gap.byUnit')}
-            </Title>
-            <Table.ScrollContainer minWidth={420}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('gap.unit')}</Table.Th>
-                    <Table.Th ta="right">{t('gap.tasked')}</Table.Th>
-                    <Table.Th ta="right">{t('gap.acknowledged')}</Table.Th>
-                    <Table.Th ta="right">{t('gap.planned')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {gap.data.byUnit.map((row) => (
-                    <Table.Tr key={row.unitId}>
-                      <Table.Td>{row.unitName}</Table.Td>
-                      <Table.Td ta="right">{row.tasked}</Table.Td>
-                      <Table.Td ta="right">{row.acknowledged}</Table.Td>
-                      <Table.Td ta="right">{row.planned}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
+          <CountTable
+            title={t('gap.byYear')}
+            labelHeader={t('gap.year')}
+            columns={STEPS.map((step) => ({ key: step, label: t(`gap.${step}`) }))}
+            rows={gap.data.byYear.map((row) => ({ ...row, key: String(row.year), label: row.year }))}
+          />
+          <CountTable
+            title={t('gap.byUnit')}
+            labelHeader={t('gap.unit')}
+            columns={UNIT_COLUMNS.map((column) => ({ key: column, label: t(`gap.${column}`) }))}
+            rows={gap.data.byUnit.map((row) => ({ ...row, key: row.unitId, label: row.unitName }))}
+          />
           <Card withBorder>
             <Title order={2} size="h4" mb="xs">
               {t('gap.beneficiaries')}
