@@ -1,6 +1,6 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '../../../../shared/documents';
@@ -11,6 +11,7 @@ import { useMasterData } from '../../../lib/master-data';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useSavePackage } from '../api/dissemination-api';
 import { OpportunityFields } from './opportunity-fields';
+import { PackageListSection, PackageSection } from './package-section';
 
 function initialValue(pkg: PackageView | null): SavePackageInput {
   if (!pkg) return { summaryWhat: '', summaryWithWhom: '', summaryUntil: '', summaryWhy: '', tasks: [], opportunities: [], publicDocumentIds: [] };
@@ -58,10 +59,7 @@ export function PackageEditor({ agreementId, pkg }: { agreementId: string; pkg: 
   };
   return (
     <Stack gap="md">
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('summary.title')}
-        </Title>
+      <PackageSection title={t('summary.title')}>
         <Stack gap="xs">
           <Textarea label={t('summary.what')} value={value.summaryWhat ?? ''} onChange={(event) => setValue({ ...value, summaryWhat: event.currentTarget.value })} error={errors.summaryWhat} autosize minRows={2} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
@@ -70,60 +68,47 @@ export function PackageEditor({ agreementId, pkg }: { agreementId: string; pkg: 
           </SimpleGrid>
           <Textarea label={t('summary.why')} value={value.summaryWhy ?? ''} onChange={(event) => setValue({ ...value, summaryWhy: event.currentTarget.value })} autosize minRows={2} />
         </Stack>
-      </Card>
+      </PackageSection>
 
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('tasks.title')}
-        </Title>
-        <Stack gap="xs">
-          {value.tasks.length === 0 ? <Text c="dimmed">{t('tasks.none')}</Text> : null}
-          {value.tasks.map((task, index) => (
-            <Group key={index} align="flex-end" gap="xs" wrap="wrap" data-testid={`task-${index}`}>
-              <Select label={t('tasks.unit')} data={units} value={task.unitId || null} onChange={(unitId) => setTask(index, { unitId: unitId ?? '' })} searchable error={errors[`tasks.${index}.unitId`]} style={{ flex: '1 1 220px' }} />
-              <TextInput label={t('tasks.commitment')} value={task.commitment} onChange={(event) => setTask(index, { commitment: event.currentTarget.value })} error={errors[`tasks.${index}.commitment`]} style={{ flex: '2 1 260px' }} />
-              <TextInput type="date" label={t('tasks.dueOn')} value={task.dueOn ?? ''} onChange={(event) => setTask(index, { dueOn: event.currentTarget.value })} style={{ flex: '0 1 160px' }} />
-              <ActionIcon variant="subtle" color="red" mb={4} aria-label={t('tasks.remove')} onClick={() => setValue({ ...value, tasks: value.tasks.filter((_, i) => i !== index) })}>
-                <IconTrash size={18} aria-hidden />
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setValue({ ...value, tasks: [...value.tasks, { unitId: '', commitment: '', dueOn: null }] })}>
-              {t('tasks.add')}
-            </Button>
+      <PackageListSection
+        title={t('tasks.title')}
+        isEmpty={value.tasks.length === 0}
+        emptyText={t('tasks.none')}
+        addLabel={t('tasks.add')}
+        onAdd={() => setValue({ ...value, tasks: [...value.tasks, { unitId: '', commitment: '', dueOn: null }] })}
+      >
+        {value.tasks.map((task, index) => (
+          <Group key={index} align="flex-end" gap="xs" wrap="wrap" data-testid={`task-${index}`}>
+            <Select label={t('tasks.unit')} data={units} value={task.unitId || null} onChange={(unitId) => setTask(index, { unitId: unitId ?? '' })} searchable error={errors[`tasks.${index}.unitId`]} style={{ flex: '1 1 220px' }} />
+            <TextInput label={t('tasks.commitment')} value={task.commitment} onChange={(event) => setTask(index, { commitment: event.currentTarget.value })} error={errors[`tasks.${index}.commitment`]} style={{ flex: '2 1 260px' }} />
+            <TextInput type="date" label={t('tasks.dueOn')} value={task.dueOn ?? ''} onChange={(event) => setTask(index, { dueOn: event.currentTarget.value })} style={{ flex: '0 1 160px' }} />
+            <ActionIcon variant="subtle" color="red" mb={4} aria-label={t('tasks.remove')} onClick={() => setValue({ ...value, tasks: value.tasks.filter((_, i) => i !== index) })}>
+              <IconTrash size={18} aria-hidden />
+            </ActionIcon>
           </Group>
-        </Stack>
-      </Card>
+        ))}
+      </PackageListSection>
 
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('opportunities.title')}
-        </Title>
-        <Stack gap="xs">
-          {value.opportunities.length === 0 ? <Text c="dimmed">{t('opportunities.none')}</Text> : null}
-          {value.opportunities.map((opportunity, index) => (
-            <OpportunityFields
-              key={opportunity.id ?? `new-${index}`}
-              index={index}
-              value={opportunity}
-              errors={errors}
-              onChange={(next) => setValue({ ...value, opportunities: value.opportunities.map((item, i) => (i === index ? next : item)) })}
-              onRemove={() => setValue({ ...value, opportunities: value.opportunities.filter((_, i) => i !== index) })}
-            />
-          ))}
-          <Group>
-            <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setValue({ ...value, opportunities: [...value.opportunities, blankOpportunity()] })}>
-              {t('opportunities.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </Card>
+      <PackageListSection
+        title={t('opportunities.title')}
+        isEmpty={value.opportunities.length === 0}
+        emptyText={t('opportunities.none')}
+        addLabel={t('opportunities.add')}
+        onAdd={() => setValue({ ...value, opportunities: [...value.opportunities, blankOpportunity()] })}
+      >
+        {value.opportunities.map((opportunity, index) => (
+          <OpportunityFields
+            key={opportunity.id ?? `new-${index}`}
+            index={index}
+            value={opportunity}
+            errors={errors}
+            onChange={(next) => setValue({ ...value, opportunities: value.opportunities.map((item, i) => (i === index ? next : item)) })}
+            onRemove={() => setValue({ ...value, opportunities: value.opportunities.filter((_, i) => i !== index) })}
+          />
+        ))}
+      </PackageListSection>
 
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('documents.title')}
-        </Title>
+      <PackageSection title={t('documents.title')}>
         {(documents.data ?? []).length === 0 ? <Text c="dimmed">{t('documents.none')}</Text> : null}
         <Stack gap={4}>
           {(documents.data ?? []).map((document) => (
@@ -138,7 +123,7 @@ export function PackageEditor({ agreementId, pkg }: { agreementId: string; pkg: 
             />
           ))}
         </Stack>
-      </Card>
+      </PackageSection>
 
       {save.error ? (
         <Alert color="red" role="alert">

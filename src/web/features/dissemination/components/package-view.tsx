@@ -1,8 +1,9 @@
-import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PackageView } from '../../../../shared/dissemination';
 import { formatDate } from '../../../lib/format';
 import { useMasterLookups } from '../../../lib/master-data';
+import { PackageSection } from './package-section';
 
 // The package as an OPD (or leadership) reads it.
 export function PackageReadView({ pkg }: { pkg: PackageView }) {
@@ -17,10 +18,7 @@ export function PackageReadView({ pkg }: { pkg: PackageView }) {
   const unitNames = [...new Set(pkg.tasks.map((task) => task.unitName))];
   return (
     <Stack gap="md">
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('summary.title')}
-        </Title>
+      <PackageSection title={t('summary.title')}>
         <Stack gap="xs">
           {summary
             .filter(([, text]) => text)
@@ -33,11 +31,8 @@ export function PackageReadView({ pkg }: { pkg: PackageView }) {
               </div>
             ))}
         </Stack>
-      </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('tasks.title')}
-        </Title>
+      </PackageSection>
+      <PackageSection title={t('tasks.title')}>
         {unitNames.length === 0 ? <Text c="dimmed">{t('tasks.none')}</Text> : null}
         <Stack gap="xs">
           {unitNames.map((unitName) => (
@@ -56,11 +51,8 @@ export function PackageReadView({ pkg }: { pkg: PackageView }) {
             </div>
           ))}
         </Stack>
-      </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('opportunities.title')}
-        </Title>
+      </PackageSection>
+      <PackageSection title={t('opportunities.title')}>
         {pkg.opportunities.length === 0 ? <Text c="dimmed">{t('opportunities.none')}</Text> : null}
         {pkg.status === 'published' ? (
           <Text size="sm" mb="xs">
@@ -104,7 +96,7 @@ export function PackageReadView({ pkg }: { pkg: PackageView }) {
             </div>
           ))}
         </Stack>
-      </Card>
+      </PackageSection>
     </Stack>
   );
 }
