@@ -2,25 +2,16 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageView } from '../../src/shared/dissemination';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../src/server/modules/mail/smtp-sink.test-support';
+import { startSmtpSink, type SmtpSink } from '../../src/server/modules/mail/smtp-sink.test-support';
 import { makeTextPdf } from '../support/pdf-fixtures';
 import { apiClient, type ApiClient } from './support/api';
 import { DESKTOP, expectAccessible, expectNoHorizontalScroll, launchBrowser, PHONE, screenshot } from './support/browser';
+import { CONFIRM_LINK, openMailedLink, waitForMail } from './support/mail';
 import { startApp, type RunningApp } from './support/server';
 
 const AGREEMENT = 'Kerja sama layanan perbankan Bank Maluku Malut untuk pedagang pasar';
 const OPPORTUNITY = 'Kredit modal usaha pedagang pasar Gamalama';
 const PROPOSAL = 'Pengembangan wisata bahari Pulau Hiri';
-
-async function waitForMail(sink: SmtpSink, subject: RegExp): Promise<ReceivedMail> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const mail = sink.mails.find((candidate) => subject.test(candidate.subject));
-    if (mail) return mail;
-    if (Date.now() > deadline) throw new Error(`no mail matching ${String(subject)}; got ${sink.mails.map((m) => m.subject).join(' | ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 // Both widths: what a citizen on a cheap phone sees, and a desktop.
 async function lookAt(context: { phone: Page; desktop: Page }, url: string, name: string): Promise<void> {
@@ -107,11 +98,7 @@ describe('the public portal', () => {
     await page.getByRole('button', { name: 'Kirim usulan' }).click();
     await page.getByText(/Kode usulan:/).waitFor();
     await expectAccessible(page);
-    const confirmMail = await waitForMail(sink, /^Konfirmasi usulan/);
-    expect(confirmMail.to).toEqual(['rahma@yayasan.example']);
-    const confirmLink = /http:\/\/\S+\/usulan\/konfirmasi#\S+/.exec(confirmMail.text)?.[0];
-    expect(confirmLink).toBeDefined();
-    await page.goto(confirmLink!);
+    await openMailedLink(page, sink, { subject: /^Konfirmasi usulan/, to: 'rahma@yayasan.example', link: CONFIRM_LINK });
     const code = await page.locator('#tracking-code').textContent();
     expect(code).toMatch(/\S+/);
     // The token leaves the address bar once read.

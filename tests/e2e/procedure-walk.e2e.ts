@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalView } from '../../src/shared/proposals';
 import type { AgreementView } from '../../src/shared/agreements';
 import type { SigningView } from '../../src/shared/proposal-signing';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../src/server/modules/mail/smtp-sink.test-support';
+import { startSmtpSink, type SmtpSink } from '../../src/server/modules/mail/smtp-sink.test-support';
 import { makeTextPdf } from '../support/pdf-fixtures';
 import { apiClient, type ApiClient } from './support/api';
 import { DESKTOP, expectAccessible, launchBrowser, login, screenshot } from './support/browser';
+import { CONFIRM_LINK, openMailedLink } from './support/mail';
 import { startApp, type RunningApp } from './support/server';
 
 // The whole road of issue 3: an outside initiator proposes a twin-city cooperation (KSDPL: KB, then PKS),
@@ -26,16 +27,6 @@ const REVIEWERS = [
 ];
 const TODAY = new Date().toISOString().slice(0, 10);
 const YEAR = TODAY.slice(0, 4);
-
-async function waitForMail(sink: SmtpSink, subject: RegExp): Promise<ReceivedMail> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const mail = sink.mails.find((candidate) => subject.test(candidate.subject));
-    if (mail) return mail;
-    if (Date.now() > deadline) throw new Error(`no mail matching ${String(subject)}; got ${sink.mails.map((m) => m.subject).join(' | ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 async function pick(page: Page, label: RegExp, option: string): Promise<void> {
   await page.getByLabel(label).first().click();
@@ -158,18 +149,10 @@ describe('the procedure walk: from the public form to a registered KB and PKS', 
     await initiator.getByText(/Kode usulan:/).waitFor();
 
     // 2. The confirmation e-mail opens the confirmation page; the tracking e-mail opens the tracking page.
-    const confirmMail = await waitForMail(sink, /^Konfirmasi usulan/);
-    expect(confirmMail.to).toEqual([INITIATOR_EMAIL]);
-    const confirmLink = /http:\/\/\S+\/usulan\/konfirmasi#\S+/.exec(confirmMail.text)?.[0];
-    expect(confirmLink).toBeDefined();
-    await initiator.goto(confirmLink!);
+    await openMailedLink(initiator, sink, { subject: /^Konfirmasi usulan/, to: INITIATOR_EMAIL, link: CONFIRM_LINK });
     const code = (await initiator.locator('#tracking-code').textContent())?.trim();
     expect(code).toMatch(/\S+/);
-    const trackMail = await waitForMail(sink, /^Tautan pelacakan/);
-    expect(trackMail.to).toEqual([INITIATOR_EMAIL]);
-    const trackLink = /http:\/\/\S+\/usulan\/lacak#\S+/.exec(trackMail.text)?.[0];
-    expect(trackLink).toBeDefined();
-    await initiator.goto(trackLink!);
+    const trackLink = await openMailedLink(initiator, sink, { subject: /^Tautan pelacakan/, to: INITIATOR_EMAIL, link: /http:\/\/\S+\/usulan\/lacak#\S+/ });
     await initiator.getByRole('heading', { name: TITLE }).waitFor();
     expect((await initiator.locator('#tracking-code').textContent())?.trim()).toBe(code);
     // The initiator sends the letter of offer the registration stage asks of an outside party.
@@ -209,7 +192,7 @@ describe('the procedure walk: from the public form to a registered KB and PKS', 
     // The initiator reads the request on the private page and sends the revised KAK there
     // (a fresh load: the page drops the token from its address, so the link would only change the hash).
     await initiator.goto('about:blank');
-    await initiator.goto(trackLink!);
+    await initiator.goto(trackLink);
     await initiator.getByRole('heading', { name: 'Permintaan Bagian Kerja Sama' }).waitFor();
     await initiator.getByText(revisionRequest, { exact: false }).waitFor();
     await initiator.locator('#docType').selectOption('kak');
