@@ -19,11 +19,13 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return pickLanguage(issue.message);
 }
 
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
+// The first problem of each field, under its dotted path; a form family with its own wording
+// (the admin forms) passes its own messageOf.
+export function zodFieldErrors(error: z.ZodError, messageOf: (issue: z.core.$ZodIssue) => string = issueMessage): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || 'form';
-    errors[key] ??= issueMessage(issue);
+    errors[key] ??= messageOf(issue);
   }
   return errors;
 }

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import type { z } from 'zod';
 import { ApiError } from '../../../lib/api';
-import { pickLanguage } from '../../../lib/form-errors';
+import { pickLanguage, zodFieldErrors as fieldErrorsOf } from '../../../lib/form-errors';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -27,12 +27,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || 'form';
-    errors[key] ??= issueMessage(issue);
-  }
-  return errors;
+  return fieldErrorsOf(error, issueMessage);
 }
 
 // The server names the field it rejects; its message goes under that input when the form has one.
