@@ -1,6 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { SearchSort } from '../../../shared/search';
 import type { SearchConditions } from './search.filters';
+import { relevance } from './search.text';
 
 // The page of a list with words whose counts are estimated (search.estimate.ts). The hits are
 // taken in the page's order, every filter applied as it stands, and reading stops after the page
@@ -32,9 +33,9 @@ export function isHit(tsQuery: SQL): SQL {
   return sql`(${f}.search_vector @@ ${tsQuery} OR ${f}.in_docs)`;
 }
 
-// The same relevance as the exact search (search.text.ts): a hit inside a document adds a fixed amount.
+// The same relevance as the exact search.
 function rankOf(tsQuery: SQL): SQL {
-  return sql`(coalesce(ts_rank_cd(${f}.search_vector, ${tsQuery}), 0) + CASE WHEN ${f}.in_docs THEN 0.05 ELSE 0 END)::float8`;
+  return relevance(sql`${f}.search_vector`, tsQuery, sql`${f}.in_docs`);
 }
 
 // The page's order over agreement_search: the sort key, its direction, and where it is read from

@@ -70,6 +70,19 @@ describe('registry list: free-text search', () => {
     expect(byDate.items.map((item) => item.id)).toEqual([inDocument.id, inTitle.id]);
   });
 
+  it('ranks an agreement whose own text holds both words far apart above one whose document holds them side by side', async () => {
+    // ts_rank_cd of two words far apart is small (about 0.02): a fixed amount for a document hit
+    // must stay below any hit in the agreement's own text, not merely below a one-word title hit.
+    const farApart = await buildAgreement(t.database.db, {
+      title: 'Penataan kawasan pesisir utara', scope: 'Penyediaan sarana, pelatihan warga, pengangkutan dan pengolahan sampah rumah tangga',
+      signedOn: '2019-01-01', startsOn: '2019-01-01', endsOn: '2029-01-01',
+    });
+    const inDocument = await buildAgreement(t.database.db, { title: 'Kerja sama kebersihan kota', signedOn: '2025-02-01', startsOn: '2025-02-01', endsOn: '2029-01-01' });
+    await upload(inDocument.id, await makeTextPdf(['Pasal 2. Penanganan sampah pesisir dan sampah laut di Ternate.']));
+    const ranked = await search('pesisir sampah');
+    expect(ranked.items.map((item) => item.id)).toEqual([farApart.id, inDocument.id]);
+  });
+
   it('keeps a scan needing OCR on the list but cannot find it by words it only shows as an image', async () => {
     const agreement = await buildAgreement(t.database.db, { title: 'Naskah hasil pindaian arsip' });
     const document = await upload(agreement.id, await makeScanPdf());

@@ -4,9 +4,17 @@ import type { Db } from '../../db/client';
 import { countParts, flagsExcept, matchedSet, type CountRow } from './search.counts';
 import type { SearchConditions } from './search.filters';
 
-// A hit inside a document adds a fixed amount, below a hit in the title: ranking every matching
+// A hit inside a document adds a fixed amount, far below any hit in the agreement's own text (two
+// words far apart in a scope rank about 0.02), so it only breaks ties: an agreement whose title or
+// scope holds the words comes before one that only a document mentions. Ranking every matching
 // document's own vector would mean reading each of them, which costs too much for common words.
-const DOCUMENT_MATCH_BONUS = sql.raw('0.05');
+export const DOCUMENT_MATCH_BONUS = sql.raw('0.000001');
+
+// The agreement's own relevance (0 when only a document holds the words), plus the bonus when a
+// document holds them; float8 so the bonus is not lost to ts_rank_cd's float4.
+export function relevance(vector: SQL, tsQuery: SQL, inDocuments: SQL): SQL {
+  return sql`(coalesce(ts_rank_cd(${vector}, ${tsQuery}), 0)::float8 + CASE WHEN ${inDocuments} THEN ${DOCUMENT_MATCH_BONUS} ELSE 0 END)`;
+}
 
 // The agreements the words match, each with its relevance, every hit's own vector ranked once where
 // it is read: those whose own vector matches (through its GIN index, or a scan when most do), then
@@ -16,11 +24,10 @@ const DOCUMENT_MATCH_BONUS = sql.raw('0.05');
 function hits(tsQuery: SQL): SQL {
   return sql`docs AS MATERIALIZED (SELECT d.agreement_id AS id FROM jalin_document_matches(${tsQuery}) AS d(agreement_id)),
   hits AS (
-    SELECT s.*, (coalesce(ts_rank_cd(s.search_vector, ${tsQuery}), 0)
-        + CASE WHEN s.agreement_id IN (SELECT id FROM docs) THEN ${DOCUMENT_MATCH_BONUS} ELSE 0 END)::float8 AS rank
+    SELECT s.*, ${relevance(sql`s.search_vector`, tsQuery, sql`s.agreement_id IN (SELECT id FROM docs)`)} AS rank
       FROM agreement_search s WHERE s.search_vector @@ ${tsQuery}
     UNION ALL
-    SELECT s.*, (coalesce(ts_rank_cd(s.search_vector, ${tsQuery}), 0) + ${DOCUMENT_MATCH_BONUS})::float8
+    SELECT s.*, ${DOCUMENT_MATCH_BONUS}::float8
       FROM agreement_search s WHERE s.agreement_id IN (SELECT id FROM docs) AND NOT (s.search_vector @@ ${tsQuery})
   )`;
 }
