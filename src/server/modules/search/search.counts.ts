@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import { FACET_NAMES, type FacetName } from '../../../shared/search';
 import type { SearchConditions } from './search.filters';
 import { agreementSearch } from './search.table';
@@ -81,11 +81,15 @@ export function countParts(filters: Filters, skip: ReadonlySet<FacetName>): SQL 
 export function matchedSet(options: { source: SQL; conditions: SearchConditions; statusSql: SQL; skip: ReadonlySet<FacetName>; extra?: SQL }): SQL {
   const filters = options.conditions.facetFilters;
   const flagColumns = filters.map(([name, condition]) => sql`, coalesce(${condition}, false) AS ${flagName(name)}`);
+  // When only rows passing every filter are needed, the filters also go in as they are, where an
+  // index can serve them (a year is a range of signing dates); the flags cannot be read that way.
+  const allKnown = filters.length > 0 && filters.every(([name]) => options.skip.has(name));
+  const where = and(options.conditions.base, ...(allKnown ? filters.map(([, condition]) => condition) : [])) ?? sql`TRUE`;
   return sql`SELECT * FROM (
       SELECT extract(year FROM ${f.signedOn})::int::text AS year, ${f.docType} AS doc_type, ${f.kind} AS kind, ${options.statusSql} AS status,
         ${f.primaryCategoryCode} AS category_code, pc.group_code AS group_code, ${f.sectorCodes} AS sector_codes, ${f.unitIds} AS unit_ids
         ${options.extra ?? sql``} ${sql.join(flagColumns, sql``)}
       FROM ${options.source} LEFT JOIN partner_categories pc ON pc.code = ${f.primaryCategoryCode}
-      WHERE ${options.conditions.base ?? sql`TRUE`}
+      WHERE ${where}
     ) AS visible WHERE ${rowsNeeded(filters, options.skip)}`;
 }
