@@ -102,10 +102,14 @@ describe('proposals: the initiator edits a draft, the division edits a meeting',
     expect(await opd.getByRole('region', { name: 'Identitas usulan' }).count()).toBe(1);
     expect(await opd.getByText('Kelurahan Gamalama, Ternate Tengah').count()).toBe(1);
     await screenshot(opd, 'proposal-fields-desktop');
+    await opd.getByRole('button', { name: 'Ubah data usulan' }).hover();
+    await expectAccessible(opd);
     const saved = await admin.request<ProposalView>('GET', `/proposals/${proposalId()}`);
     expect(saved).toMatchObject({ title: NEW_TITLE, lokasi: 'Kelurahan Gamalama, Ternate Tengah', state: 'draf' });
     await opd.getByRole('tab', { name: /Riwayat/ }).click();
-    expect(await opd.getByRole('region', { name: 'Riwayat usulan' }).getByText('Data usulan diubah').count()).toBe(2);
+    const timeline = opd.getByRole('region', { name: 'Riwayat usulan' });
+    await timeline.getByText('Usulan dibuat').waitFor();
+    expect(await timeline.getByText('Data usulan diubah').count()).toBe(2);
   });
 
   it('records a meeting with a follow-up, then edits its minutes and marks the follow-up done', async () => {
@@ -152,6 +156,8 @@ describe('proposals: the initiator edits a draft, the division edits a meeting',
     await page.getByText(/Lampirkan peta los pasar — Dinas Perindustrian dan Perdagangan · Selesai/).waitFor();
     await page.getByText('Penataan kios dibahas lagi setelah peta los ada').waitFor();
     await page.getByRole('heading', { name: 'Catat rapat' }).waitFor();
+    // Judged with the pointer resting on the new button, as it does after a click nearby.
+    await page.getByRole('button', { name: /^Ubah rapat/ }).hover();
     await expectAccessible(page);
   });
 

@@ -38,7 +38,7 @@ function FollowUpRows({ rows, errors, onChange }: { rows: FollowUpRow[]; errors:
         </Group>
       ))}
       {rows.length < MAX_MEETING_ITEMS ? (
-        <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onChange([...rows, emptyFollowUp()])} style={{ alignSelf: 'flex-start' }}>
+        <Button variant="default" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onChange([...rows, emptyFollowUp()])} style={{ alignSelf: 'flex-start' }}>
           {t('meetings.addFollowUp')}
         </Button>
       ) : null}

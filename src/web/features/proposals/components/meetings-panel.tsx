@@ -18,7 +18,7 @@ function MeetingItem({ meeting, onEdit }: { meeting: MeetingView; onEdit: (() =>
           {when} · {meeting.place ?? meeting.link}
         </Text>
         {onEdit ? (
-          <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={t('meetings.editLabel', { when })} style={{ flexShrink: 0 }}>
+          <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={t('meetings.editLabel', { when })} style={{ flexShrink: 0 }}>
             {t('meetings.edit')}
           </Button>
         ) : null}

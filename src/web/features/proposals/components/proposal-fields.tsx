@@ -35,7 +35,7 @@ export function ProposalFields({ view, onEdit }: { view: ProposalView; onEdit?: 
     <Stack gap="md">
       {onEdit ? (
         <Group justify="flex-end">
-          <Button variant="light" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
+          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
             {t('edit.open')}
           </Button>
         </Group>
