@@ -195,4 +195,5 @@ export type MeetingView = {
   updatedAt: string;
 };
 
-export type MeetingListResponse = { items: MeetingView[] };
+// canRecord: whether this reader may record and edit meetings of the proposal now.
+export type MeetingListResponse = { items: MeetingView[]; canRecord: boolean };

@@ -170,6 +170,11 @@ describe('proposals: the initiator edits a draft, the division edits a meeting',
     await screenshot(opd, 'proposal-edit-phone');
     await expectNoHorizontalScroll(opd);
     await expectAccessible(opd);
+    // The initiator reads the meetings but neither records nor edits them.
+    await opd.getByRole('tab', { name: /Rapat/ }).click();
+    await opd.getByText(NEW_MINUTES, { exact: true }).waitFor();
+    expect(await opd.getByRole('button', { name: /^Ubah rapat/ }).count()).toBe(0);
+    expect(await opd.getByRole('heading', { name: 'Catat rapat' }).count()).toBe(0);
     const division = await openPage(browser, PHONE);
     await login(division, running.baseUrl);
     await division.goto(`${proposalUrl}?tab=meetings`);

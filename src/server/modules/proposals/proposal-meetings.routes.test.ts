@@ -81,6 +81,15 @@ describe('discussion meetings', () => {
     for (const cookie of [opd, pimpinan, outsider, otherOpd]) expect((await record(cookie)).statusCode).toBe(403);
   });
 
+  it('tells each reader whether they may record and edit meetings, and nobody once the proposal is closed', async () => {
+    const canRecord = async (cookie: string, id = proposalId) =>
+      (await t.app.inject({ method: 'GET', url: `/api/proposals/${id}/meetings`, headers: { cookie } })).json<MeetingListResponse>().canRecord;
+    expect([await canRecord(admin), await canRecord(reviewer.cookie), await canRecord(opd), await canRecord(pimpinan)]).toEqual([true, true, false, false]);
+    const withdrawn = await createProposalAs(t, opd);
+    expect((await act(t, opd, withdrawn.id, 'withdraw')).statusCode).toBe(200);
+    expect(await canRecord(admin, withdrawn.id)).toBe(false);
+  });
+
   it('edits with the version it was read at: a follow-up done, the rest kept; a stale edit is refused', async () => {
     const created = (await record(admin)).json<MeetingView>();
     const followUps = created.followUps.map((item) => ({ ...item, done: true }));

@@ -6,7 +6,8 @@ import { createMeeting, listMeetings, updateMeeting } from './proposal-meetings.
 
 // Discussion meetings (rapat pembahasan) of a proposal (contracts in src/shared/proposal-reviews.ts).
 //
-// GET   /api/proposals/:id/meetings   → { items: MeetingView[] }   staff who can read the proposal
+// GET   /api/proposals/:id/meetings   → { items: MeetingView[], canRecord }   staff who can read the proposal;
+//       canRecord says whether this reader may record and edit them now
 // POST  /api/proposals/:id/meetings   CreateMeetingInput → 201 MeetingView; a timeline entry 'meeting_recorded'
 // PATCH /api/proposal-meetings/:id    UpdateMeetingInput (any fields + version) → MeetingView; stale version → 409 STALE
 //       recording and editing: admin, or a TKKSD member assigned to the proposal's review

@@ -64,7 +64,8 @@ export async function listMeetings(ctx: ActorCtx, proposalId: string): Promise<M
   const proposal = await visibleProposal(ctx, proposalId);
   if (!canReadMeetings(ctx.actor, proposal)) throw forbidden();
   const rows = await ctx.db.select().from(proposalMeetings).where(eq(proposalMeetings.proposalId, proposalId)).orderBy(asc(proposalMeetings.heldAt), asc(proposalMeetings.id));
-  return { items: rows.map(toView) };
+  const isOpen = !CLOSED_PROPOSAL_STATES.includes(proposal.state);
+  return { items: rows.map(toView), canRecord: isOpen && canRecordMeeting(ctx.actor, proposal) };
 }
 
 export async function createMeeting(ctx: ActorCtx, proposalId: string, input: CreateData): Promise<MeetingView> {

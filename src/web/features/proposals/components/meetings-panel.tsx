@@ -62,12 +62,14 @@ function MeetingItem({ meeting, onEdit }: { meeting: MeetingView; onEdit: (() =>
   );
 }
 
-// Discussion meetings (rapat pembahasan) with the initiator and the TKKSD.
-export function MeetingsPanel({ proposalId, canRecord }: { proposalId: string; canRecord: boolean }) {
+// Discussion meetings (rapat pembahasan) with the initiator and the TKKSD. Who may record and edit
+// them (the division, the reviewers assigned to the proposal) is the server's answer.
+export function MeetingsPanel({ proposalId }: { proposalId: string }) {
   const { t } = useTranslation('proposals');
   const meetings = useMeetings(proposalId);
   const [editingId, setEditingId] = useState<string | null>(null);
   const items = meetings.data?.items ?? [];
+  const canRecord = meetings.data?.canRecord ?? false;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meetings-heading">
       <Title order={2} fz="md" mb="sm" id="meetings-heading">

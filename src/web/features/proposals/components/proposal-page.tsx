@@ -119,7 +119,7 @@ export function ProposalPage() {
           <ReviewPanel view={view} isAdmin={isAdmin} />
         </Tabs.Panel>
         <Tabs.Panel value="meetings">
-          <MeetingsPanel proposalId={view.id} canRecord={isAdmin && !isClosed} />
+          <MeetingsPanel proposalId={view.id} />
         </Tabs.Panel>
         <Tabs.Panel value="signing">
           <SigningPanel proposalId={view.id} canManage={isAdmin && !isClosed} needs={{ kind: view.kind, needsLeadUnit: view.unit === null }} />
