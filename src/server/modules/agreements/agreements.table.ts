@@ -54,6 +54,8 @@ export const agreements = pgTable(
     primaryCategoryCode: text('primary_category_code').references(() => partnerCategories.code, {
       onUpdate: 'cascade',
     }),
+    // Searched through its copy in agreement_search, whose GIN index serves every text search; a
+    // second GIN index here would only make every write of an agreement dearer.
     searchVector: tsvector('search_vector'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -65,7 +67,6 @@ export const agreements = pgTable(
     index('agreements_signed_idx').on(table.signedOn),
     index('agreements_parent_idx').on(table.parentId),
     index('agreements_sector_idx').on(table.primarySectorCode),
-    index('agreements_search_idx').using('gin', table.searchVector),
     check('agreements_dates_ordered', sql`${table.endsOn} IS NULL OR ${table.startsOn} IS NULL OR ${table.endsOn} >= ${table.startsOn}`),
   ],
 );

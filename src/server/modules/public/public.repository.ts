@@ -18,14 +18,15 @@ export function publiclyVisible(bounds: StatusBounds): SQL {
   ) as SQL;
 }
 
-// The GIN index narrows the candidates; the match is then checked again on public fields only
+// The GIN index of the registry's list rows (agreement_search, which copies each agreement's
+// vector) narrows the candidates; the match is then checked again on public fields only
 // (title, scope, partner names, public documents), so a word found only in a number, in the
 // purpose or in a non-public document never reveals an agreement.
 export function publicTextCondition(tsQuery: SQL): SQL {
   const names = sql`(SELECT string_agg(p.name, ' ') FROM agreement_partners ap JOIN partners p ON p.id = ap.partner_id WHERE ap.agreement_id = ${outerId})`;
   const publicVector = sql`(to_tsvector('indonesian', ${a.title} || ' ' || coalesce(${a.scope}, '') || ' ' || coalesce(${names}, '')) || to_tsvector('simple', coalesce(${names}, '')))`;
   const publicDocument = sql`EXISTS (SELECT 1 FROM documents d WHERE d.agreement_id = ${outerId} AND d.is_public AND d.search_vector @@ ${tsQuery})`;
-  return sql`(${a.id} IN (SELECT id FROM agreements WHERE search_vector @@ ${tsQuery} UNION SELECT agreement_id FROM documents WHERE is_public AND search_vector @@ ${tsQuery})
+  return sql`(${a.id} IN (SELECT agreement_id FROM agreement_search WHERE search_vector @@ ${tsQuery} UNION SELECT agreement_id FROM documents WHERE is_public AND search_vector @@ ${tsQuery})
     AND (${publicVector} @@ ${tsQuery} OR ${publicDocument}))`;
 }
 
