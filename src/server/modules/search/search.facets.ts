@@ -24,8 +24,13 @@ export async function countRows(db: Db, conditions: SearchConditions, statusSql:
   return rows;
 }
 
-function visibilityKey(visibility: DraftVisibility): string {
+export function visibilityKey(visibility: DraftVisibility): string {
   return visibility.kind === 'unit' ? `unit:${visibility.unitId}` : visibility.kind;
+}
+
+// The facet filters of a list, the same text for the same choice in any order.
+export function filterKey(filters: SearchFilters): string {
+  return FACET_NAMES.map((name) => `${name}=${[...new Set((filters[name] ?? []).map(String))].sort().join(',')}`).join('&');
 }
 
 // The counts of the whole visible registry, which every unfiltered list shows and every

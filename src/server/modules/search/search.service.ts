@@ -5,7 +5,8 @@ import { localDate, type ActorCtx } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
 import { draftVisibility, type DraftVisibility } from '../agreements/agreements.policy';
 import { getSettings } from '../settings/settings.service';
-import { chosenValueCounts, countRows, summable, toFacets, unfilteredCounts } from './search.facets';
+import { cachedByRevision } from './search.cache';
+import { chosenValueCounts, countRows, filterKey, summable, toFacets, unfilteredCounts, visibilityKey, type CountRow } from './search.facets';
 import { buildConditions, statusExpression, type SearchConditions, type StatusBounds } from './search.filters';
 import { canReadRegistry } from './search.policy';
 import {
@@ -44,30 +45,37 @@ export async function planSearch(ctx: ActorCtx, filters: Parameters<typeof build
 // single-filter list, and each filtered facet of a two-filter list (the other filter's values'
 // counts). Only the total and the unfiltered facets of a two-filter list are counted, over the rows
 // passing both filters; anything else is counted over the matches as it stands.
-async function countFacets(db: Db, plan: SearchPlan): Promise<{ total: number; facets: SearchFacets }> {
+async function countFacetRows(db: Db, plan: SearchPlan): Promise<CountRow[]> {
   const { conditions } = plan;
   const statusSql = statusExpression(plan.bounds);
   const filtered = conditions.facetFilters.map(([name]) => name);
   const valuesOf = (name: FacetName): readonly unknown[] => plan.filters[name] ?? [];
-  if (conditions.tsQuery || filtered.length > 2 || !filtered.every((name) => summable(name, valuesOf(name)))) {
-    return toFacets(db, await countRows(db, conditions, statusSql));
-  }
+  if (filtered.length > 2 || !filtered.every((name) => summable(name, valuesOf(name)))) return countRows(db, conditions, statusSql);
   const options = { statusSql, visibility: plan.visibility, bounds: plan.bounds };
   const [first, second] = filtered;
-  if (first === undefined) return toFacets(db, await unfilteredCounts(db, { conditions, statusSql, visibility: plan.visibility, bounds: plan.bounds }));
+  if (first === undefined) return unfilteredCounts(db, { conditions, ...options });
   if (second === undefined) {
     const [whole, rest] = await Promise.all([
-      unfilteredCounts(db, { conditions: { ...conditions, facetFilters: [] }, statusSql, visibility: plan.visibility, bounds: plan.bounds }),
+      unfilteredCounts(db, { conditions: { ...conditions, facetFilters: [] }, ...options }),
       chosenValueCounts(db, first, valuesOf(first), options),
     ]);
-    return toFacets(db, [...whole.filter((row) => row.facet === first), ...rest]);
+    return [...whole.filter((row) => row.facet === first), ...rest];
   }
   const [underFirst, underSecond, rest] = await Promise.all([
     chosenValueCounts(db, first, valuesOf(first), options),
     chosenValueCounts(db, second, valuesOf(second), options),
     countRows(db, conditions, statusSql, new Set<FacetName>([first, second])),
   ]);
-  return toFacets(db, [...underSecond.filter((row) => row.facet === first), ...underFirst.filter((row) => row.facet === second), ...rest]);
+  return [...underSecond.filter((row) => row.facet === first), ...underFirst.filter((row) => row.facet === second), ...rest];
+}
+
+// The counts of a list without words depend only on the registry and the filters: the whole answer
+// is kept under the registry's revision too, so a list asked again (paging, sorting, coming back to
+// it) reads none of the registry; the first asking is what the paragraph above makes cheap.
+function countFacets(db: Db, plan: SearchPlan): Promise<{ total: number; facets: SearchFacets }> {
+  if (plan.conditions.tsQuery) throw new Error('a list with words is counted by searchWords');
+  const key = `list|${visibilityKey(plan.visibility)}|${plan.bounds.today}|${plan.bounds.warnUntil}|${filterKey(plan.filters)}`;
+  return cachedByRevision(db, key, () => countFacetRows(db, plan)).then((rows) => toFacets(db, rows));
 }
 
 async function pageItems(ctx: ActorCtx, plan: SearchPlan, page: { id: string; rank: number }[]): Promise<AgreementListItem[]> {
