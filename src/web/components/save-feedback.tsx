@@ -4,9 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { isStale } from '../lib/form-errors';
 import { errorMessage } from '../lib/notify';
 
+type StaleProps = { onReload: () => void; isReloading?: boolean; namespace?: string };
+
 // Someone else saved in between: nothing is overwritten; the user reloads and redoes the change.
-export function StaleAlert({ onReload, isReloading }: { onReload: () => void; isReloading?: boolean }) {
-  const { t } = useTranslation();
+// A feature may word it its own way (its `stale.*` texts), e.g. to say the typed input stays.
+export function StaleAlert({ onReload, isReloading, namespace }: StaleProps) {
+  const { t } = useTranslation(namespace);
   return (
     <Alert color="orange" variant="light" title={t('stale.title')} role="alert">
       <Text fz="sm" mb="xs">

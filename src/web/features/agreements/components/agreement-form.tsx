@@ -10,7 +10,7 @@ import { bodyFromFormValues, type AgreementFormValues } from '../lib/form-values
 import { FormSection } from './form-section';
 import { ContentFields, DateFields, IdentityFields, ParentField, UnitSectorFields } from './form-fields';
 import { PartnerPicker } from './partner-picker';
-import { StaleAlert } from './stale-alert';
+import { StaleAlert } from '../../../components/save-feedback';
 
 export type AgreementFormOutput = z.output<typeof CreateAgreementSchema>;
 
@@ -32,7 +32,7 @@ function focusFirstError() {
 function ServerProblem({ error, fieldErrors, onReload }: { error: unknown; fieldErrors: FieldErrors; onReload: (() => void) | undefined }) {
   const { t } = useTranslation('agreements');
   if (!error) return null;
-  if (isStale(error) && onReload) return <StaleAlert onReload={onReload} />;
+  if (isStale(error) && onReload) return <StaleAlert namespace="agreements" onReload={onReload} />;
   return (
     <Alert color="red" variant="light" title={t('form.saveFailed')} role="alert">
       {Object.keys(fieldErrors).length > 0 ? t('form.checkFields') : errorMessage(error)}

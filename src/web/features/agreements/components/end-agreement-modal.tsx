@@ -10,7 +10,7 @@ import { apiFieldErrors, isStale, zodFieldErrors, type FieldErrors } from '../..
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useEndAgreement } from '../api/agreement-mutations';
 import { agreementKeys } from '../api/agreement-queries';
-import { StaleAlert } from './stale-alert';
+import { StaleAlert } from '../../../components/save-feedback';
 import { AppModal } from '../../../components/app-modal';
 
 type Props = { view: AgreementView; opened: boolean; onClose: () => void };
@@ -50,7 +50,7 @@ export function EndAgreementModal({ view, opened, onClose }: Props) {
     <AppModal opened={opened} onClose={onClose} title={t('end.title')} size="lg">
       <Stack gap="md">
         <Text fz="sm">{t('end.intro', { title: view.title })}</Text>
-        {isStale(end.error) ? <StaleAlert onReload={reload} /> : null}
+        {isStale(end.error) ? <StaleAlert namespace="agreements" onReload={reload} /> : null}
         {end.isError && !isStale(end.error) && Object.keys(errors).length === 0 ? <Alert color="red">{errorMessage(end.error)}</Alert> : null}
         <SegmentedControl
           aria-label={t('end.kind')}

@@ -7,7 +7,7 @@ import { apiFieldErrors, isStale, zodFieldErrors, type FieldErrors } from '../..
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useCreateMeeting, useMeetings, useUpdateMeeting } from '../api/proposal-process';
 import { emptyFollowUp, emptyMeetingValues, meetingBodyFromValues, meetingValuesFromView, type FollowUpRow, type MeetingFormValues } from '../lib/meeting-form-values';
-import { StaleNotice } from './stale-notice';
+import { StaleAlert } from '../../../components/save-feedback';
 
 type Props = { proposalId: string; meeting?: MeetingView | undefined; onDone?: (() => void) | undefined };
 
@@ -121,7 +121,7 @@ export function MeetingForm({ proposalId, meeting, onDone }: Props) {
       <Textarea label={t('meetings.minutes')} value={values.minutes} onChange={(event) => set({ minutes: event.currentTarget.value })} error={errors.minutes} autosize minRows={3} />
       <Textarea label={t('meetings.decisions')} description={t('meetings.onePerLine')} value={values.decisions} onChange={(event) => set({ decisions: event.currentTarget.value })} error={listError('decisions')} autosize minRows={2} />
       <FollowUpRows rows={values.followUps} errors={errors} onChange={(followUps) => set({ followUps })} />
-      {isStale(mutation.error) ? <StaleNotice onReload={() => void reload()} isReloading={meetings.isFetching} /> : null}
+      {isStale(mutation.error) ? <StaleAlert namespace="proposals" onReload={() => void reload()} isReloading={meetings.isFetching} /> : null}
       {!isStale(mutation.error) && (mutation.isError || hasFieldErrors) ? (
         <Alert color="red" variant="light" role="alert">
           {hasFieldErrors ? t('form.checkFields') : errorMessage(mutation.error)}

@@ -9,7 +9,7 @@ import { useUpdateProposal } from '../api/proposal-mutations';
 import { useProposal } from '../api/proposal-queries';
 import { patchFromProposalValues, proposalValuesFromView } from '../lib/proposal-form-values';
 import { ProposalForm } from './proposal-form';
-import { StaleNotice } from './stale-notice';
+import { StaleAlert } from '../../../components/save-feedback';
 
 function focusFirstError() {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -68,7 +68,7 @@ export function ProposalEditForm({ view, onDone }: { view: ProposalView; onDone:
         </Alert>
       ) : null}
       <ProposalForm values={values} errors={errors} canChooseUnit={false} isKindLocked={view.state !== 'draf'} onChange={setValues} />
-      {isStale(update.error) ? <StaleNotice onReload={() => void reload()} isReloading={proposal.isFetching} /> : null}
+      {isStale(update.error) ? <StaleAlert namespace="proposals" onReload={() => void reload()} isReloading={proposal.isFetching} /> : null}
       {!isStale(update.error) && (update.isError || hasFieldErrors) ? (
         <Alert color="red" variant="light" title={t('form.saveFailed')} role="alert">
           {hasFieldErrors ? t('form.checkFields') : errorMessage(update.error)}
