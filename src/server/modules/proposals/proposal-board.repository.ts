@@ -1,17 +1,36 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ProposalBoardQuery } from '../../../shared/proposal-durations';
 import type { Db } from '../../db/client';
 import { units } from '../units/units.table';
-import type { proposalListScope } from './proposals.policy';
+import { proposalReviewAssignments, proposalReviews } from './proposal-reviews.table';
+import type { proposalListScopeWithReviews } from './proposals.policy';
 import { proposals } from './proposals.table';
 
-type Scope = ReturnType<typeof proposalListScope>;
+type Scope = ReturnType<typeof proposalListScopeWithReviews>;
 
-// The board shows what is in the division's queue: running or sent back, never drafts or closed ones.
+// The same reading of the list's scope as the proposal list (listFilters in proposals.repository):
+// an assigned reviewer is one whose assignment has not ended, a replaced one no longer.
+function scopeFilter(scope: Scope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+    case 'submitted':
+      return undefined;
+    case 'unit':
+      return and(eq(proposals.initiatorType, 'opd'), eq(proposals.unitId, scope.unitId));
+    case 'assigned':
+      return exists(
+        sql`(select 1 from ${proposalReviewAssignments} inner join ${proposalReviews} on ${proposalReviews.id} = ${proposalReviewAssignments.reviewId}
+          where ${proposalReviews.proposalId} = ${proposals.id} and ${proposalReviewAssignments.reviewerId} = ${scope.reviewerId} and ${proposalReviewAssignments.endedAt} is null)`,
+      );
+    case 'none':
+      return sql`false`;
+  }
+}
+
+// The board shows what is in the division's queue: running or sent back, never drafts or closed ones
+// (so 'submitted' needs no filter of its own).
 export async function selectBoardProposals(db: Db, scope: Scope, query: ProposalBoardQuery) {
-  const filters: SQL[] = [inArray(proposals.state, ['aktif', 'dikembalikan'])];
-  if (scope.kind === 'unit') filters.push(and(eq(proposals.initiatorType, 'opd'), eq(proposals.unitId, scope.unitId)) as SQL);
-  if (scope.kind === 'none') filters.push(sql`false`);
+  const filters: (SQL | undefined)[] = [inArray(proposals.state, ['aktif', 'dikembalikan']), scopeFilter(scope)];
   if (query.kind) filters.push(eq(proposals.kind, query.kind));
   if (query.unitId) filters.push(eq(proposals.unitId, query.unitId));
   return db

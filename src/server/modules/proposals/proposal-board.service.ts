@@ -6,7 +6,7 @@ import { loadProcedure } from '../procedures/procedures.service';
 import { daysInCurrentStage, isOverdue } from './proposal-durations';
 import { selectBoardProposals } from './proposal-board.repository';
 import { toSummary } from './proposal-views';
-import { proposalListScope } from './proposals.policy';
+import { proposalListScopeWithReviews } from './proposals.policy';
 
 // Columns in procedure order. With all kinds together a stage code shared by several kinds is one
 // column; a stage only one kind has sits where that kind's procedure puts it.
@@ -33,7 +33,7 @@ export async function getProposalBoard(ctx: ActorCtx, query: ProposalBoardQuery)
   const kinds = query.kind ? [query.kind] : COOPERATION_KINDS;
   const [procedures, rows] = await Promise.all([
     Promise.all(kinds.map((kind) => loadProcedure(ctx.db, kind))),
-    selectBoardProposals(ctx.db, proposalListScope(ctx.actor), query),
+    selectBoardProposals(ctx.db, proposalListScopeWithReviews(ctx.actor), query),
   ]);
   const columns = boardColumns(procedures);
   for (const { proposal, unitName } of rows) {

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@ma
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BoardCard, ProposalBoard as Board } from '../../../../shared/proposal-durations';
+import { hasRole, useCurrentUser } from '../../../lib/session';
 import { OverdueBadge } from './overdue-badge';
 
 function formatDays(days: number, language: string): string {
@@ -48,10 +49,11 @@ function Card({ card }: { card: BoardCard }) {
 // Columns scroll sideways inside their own box, so a phone never scrolls the whole page sideways.
 export function ProposalBoard({ board }: { board: Board }) {
   const { t } = useTranslation('proposals');
+  const isReviewer = hasRole(useCurrentUser(), ['tkksd']);
   return (
     <Stack gap="xs">
       <Text fz="sm" c="dimmed">
-        {t('board.onlyQueue')}
+        {t('board.onlyQueue')} {isReviewer ? t('board.onlyAssigned') : null}
       </Text>
       <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, 'aria-label': t('board.label') }}>
         <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
