@@ -1,16 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { ConfirmProposalSchema, PUBLIC_FORM_MAX_BYTES, PublicProposalSchema, TrackingTokenParamSchema } from '../../../shared/proposals';
 import { ctxOf, typed } from '../../lib/http';
 import { receiveUpload } from '../documents/documents.multipart';
 import { mailSettingsOf } from '../mail/mail.service';
 import { readTracking } from './proposal-tracking.service';
-import { confirmPublicProposal, prepareTrackingUpload, submitPublicProposal, uploadViaTracking, type PublicCtx } from './public-proposals.service';
+import { confirmPublicProposal, prepareTrackingUpload, resubmitViaTracking, submitPublicProposal, uploadViaTracking, type PublicCtx } from './public-proposals.service';
 
 const tags = ['public', 'proposals'];
 // Open to anyone: each route is bounded per client address.
 const perAddress = (max: number, timeWindow: string) => ({ rateLimit: { max, timeWindow } });
 // A private token sits in these paths: keep them out of the request log.
 const quiet = 'warn' as const;
+
+// JSON only: a page on another site cannot send it without the browser asking first, and the
+// private token in the path is what identifies the initiator.
+const ResubmitBodySchema = z.object({ note: z.string().trim().max(4000).optional() });
 
 function publicCtxOf(request: FastifyRequest): PublicCtx {
   return { ...ctxOf(request), mail: mailSettingsOf(request.server.deps.env) };
@@ -38,6 +43,15 @@ export function publicProposalsRoutes(app: FastifyInstance) {
       const prepared = await prepareTrackingUpload(ctx, request.params.token);
       const upload = await receiveUpload(request, prepared.limit);
       return reply.status(201).send(await uploadViaTracking(ctx, request.server.deps.files, request.params.token, prepared, upload));
+    },
+  );
+  // Resubmits a proposal sent back for revision; answers what the tracking page shows next.
+  api.post(
+    '/public/proposals/track/:token/resubmit',
+    { schema: { tags, params: TrackingTokenParamSchema, body: ResubmitBodySchema }, config: perAddress(20, '10 minutes'), logLevel: quiet },
+    async (request) => {
+      await resubmitViaTracking(publicCtxOf(request), request.params.token, request.body.note || null);
+      return readTracking(ctxOf(request), request.params.token);
     },
   );
 }

@@ -8,15 +8,20 @@ import {
   type PublicProposalSchema,
 } from '../../../shared/proposals';
 import type { Ctx } from '../../lib/context';
+import { PROCEDURE_DOC_TYPE_LABELS } from '../../../shared/procedures';
+import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../lib/errors';
 import type { FileStore } from '../../lib/file-store';
 import type { ReceivedUpload } from '../documents/documents.service';
 import { deliverMail, queueMail, type MailSettings } from '../mail/mail.service';
 import { findRecipients, notifyUsers } from '../notifications/notifications.service';
+import { missingDocuments } from '../procedures/procedure-machine';
+import { loadProcedure } from '../procedures/procedures.service';
 import { storeProposalDocument, uploadLimit, type UploadLimit } from './proposal-documents.service';
 import { issueLink, markLinkUsed, resolveLink } from './proposal-links';
 import { announceTransition, publicLink, staffLink } from './proposal-notices';
 import { checkProposalReferences, checkProposalTerm } from './proposal-rules';
+import { machineFacts } from './proposal-views';
 import { applyTransition, type TransitionActor } from './proposal-transitions.service';
 import * as repo from './proposals.repository';
 import { closedProposal, insertDraftProposal, PROPOSAL_WHAT } from './proposals.service';
@@ -158,4 +163,54 @@ export async function uploadViaTracking(ctx: Ctx, files: FileStore, token: strin
       await notifyUsers(tx, admins, notice, ctx.now);
     },
   });
+}
+
+// The timeline tells the division the initiator resubmitted, and through which door.
+function resubmitLabel(row: Pick<repo.ProposalRow, 'externalInstitution'>): string {
+  return `${initiatorLabel(row)} (tautan pelacakan)`;
+}
+
+// A second copy of the same resubmission (a double click, a retried request) finds the proposal
+// already moving again because of this link, after the division's last request: it changes nothing.
+async function isResubmittedThroughLink(db: Db, row: repo.ProposalRow): Promise<boolean> {
+  if (row.state !== 'aktif') return false;
+  const events = await repo.listEventsOf(db, row.id);
+  const lastRequest = events.filter((event) => event.action === 'send_back').at(-1);
+  if (!lastRequest) return false;
+  return events.some((event) => event.action === 'resume' && event.actorId === null && event.at >= lastRequest.at);
+}
+
+// The stage's documents must all be there before the proposal goes back to the division.
+async function assertRevisionComplete(db: Db, row: repo.ProposalRow): Promise<void> {
+  const procedure = await loadProcedure(db, row.kind);
+  const stage = procedure.stages.find((candidate) => candidate.code === row.stageCode);
+  if (!stage) return;
+  const present = await repo.presentDocTypes(db, row.id);
+  const missing = missingDocuments(stage, machineFacts(row, procedure, present.map((docType) => ({ docType }))));
+  if (missing.length === 0) return;
+  const names = missing.map((type) => PROCEDURE_DOC_TYPE_LABELS[type].id).join(', ');
+  const namesEn = missing.map((type) => PROCEDURE_DOC_TYPE_LABELS[type].en).join(', ');
+  throw new AppError({
+    code: 'CONFLICT',
+    message: `Usulan belum dapat dikirim ulang. Unggah dulu dokumen yang masih diperlukan: ${names}.`,
+    messageEn: `The proposal cannot be resubmitted yet. First upload the documents still needed: ${namesEn}.`,
+    details: { reason: 'missing_documents', missingDocTypes: missing },
+  });
+}
+
+// The initiator resubmits a proposal sent back for revision: the same resume the division takes,
+// under the proposal's row lock, announced to the division as when an OPD resumes its own.
+export async function resubmitViaTracking(ctx: PublicCtx, token: string, note: string | null): Promise<void> {
+  const mailIds = await ctx.db.transaction(async (tx) => {
+    const link = await resolveLink(tx, token, 'track', ctx.now);
+    const before = await repo.lockProposal(tx, link.proposalId);
+    if (!before) throw notFound(...PROPOSAL_WHAT);
+    if (await isResubmittedThroughLink(tx, before)) return [];
+    // Any other state is refused below by the state machine, with its reason.
+    if (before.state === 'dikembalikan') await assertRevisionComplete(tx, before);
+    const by: TransitionActor = { actor: null, label: resubmitLabel(before) };
+    const { row } = await applyTransition(tx, { before, action: 'resume', note, version: before.version, now: ctx.now, by });
+    return announceTransition(tx, ctx.mail, { row, action: 'resume', note, by, now: ctx.now });
+  });
+  await deliverMail(ctx.db, ctx.mail, mailIds, ctx.now);
 }

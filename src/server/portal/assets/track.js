@@ -1,12 +1,16 @@
 /* global document, window */
 // The initiator's private page: the token stays in the fragment; the script reads the proposal's
-// status through the public tracking API and sends requested documents to its upload route.
+// status through the public tracking API, sends requested documents to its upload route and, once
+// the proposal was sent back for revision, resubmits it.
 (function () {
   'use strict';
   var box = document.getElementById('track-result');
   var uploadSection = document.getElementById('upload');
   var uploadForm = document.getElementById('upload-form');
   var uploadResult = document.getElementById('upload-result');
+  var resubmitSection = document.getElementById('resubmit');
+  var resubmitForm = document.getElementById('resubmit-form');
+  var resubmitResult = document.getElementById('resubmit-result');
   var labels = JSON.parse(document.getElementById('doc-labels').textContent || '{}');
   var token = window.location.hash.replace(/^#/, '');
   var STATES = { draf: 'Menunggu konfirmasi', aktif: 'Sedang diproses', dikembalikan: 'Dikembalikan untuk dilengkapi', ditolak: 'Ditolak', dibatalkan: 'Dibatalkan', terdaftar: 'Terdaftar' };
@@ -58,6 +62,13 @@
     var closed = view.state === 'ditolak' || view.state === 'dibatalkan' || view.state === 'terdaftar';
     uploadSection.hidden = closed;
     if (!closed && view.missingDocTypes.length > 0) uploadForm.elements.namedItem('docType').value = view.missingDocTypes[0];
+    resubmitSection.hidden = view.state !== 'dikembalikan';
+  }
+
+  function post(path, init) {
+    return fetch('/api/public/proposals/track/' + encodeURIComponent(token) + path, init).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+    });
   }
 
   function load() {
@@ -115,6 +126,38 @@
         button.disabled = false;
         uploadResult.className = 'notice error';
         uploadResult.textContent = 'Koneksi terputus. Coba unggah lagi.';
+      });
+  });
+
+  // JSON, like the upload, goes only to the address holding the private token; the button stays
+  // disabled while the request is under way and the server answers a repeated one as the first.
+  resubmitForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var button = resubmitForm.querySelector('button[type="submit"]');
+    button.disabled = true;
+    resubmitResult.className = 'notice';
+    resubmitResult.textContent = 'Mengirim ulang…';
+    var note = resubmitForm.elements.namedItem('note').value.trim();
+    post('/resubmit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(note ? { note: note } : {}) })
+      .then(function (answer) {
+        button.disabled = false;
+        if (!answer.ok) {
+          resubmitResult.className = 'notice error';
+          resubmitResult.textContent = (answer.body.error && answer.body.error.message) || 'Usulan tidak dapat dikirim ulang.';
+          return;
+        }
+        resubmitForm.reset();
+        resubmitResult.textContent = '';
+        render(answer.body);
+        var done = el('p', 'Usulan telah dikirim ulang. Bagian Kerja Sama melanjutkan prosesnya.');
+        done.className = 'notice ok';
+        done.id = 'resubmit-done';
+        box.insertBefore(done, box.firstChild);
+      })
+      .catch(function () {
+        button.disabled = false;
+        resubmitResult.className = 'notice error';
+        resubmitResult.textContent = 'Koneksi terputus. Coba kirim ulang lagi.';
       });
   });
 })();

@@ -58,6 +58,20 @@ export function TrackPage() {
           <div id="upload-result" role="status" aria-live="polite" />
         </form>
       </section>
+      <section id="resubmit" hidden aria-labelledby="resubmit-title">
+        <h2 id="resubmit-title">Kirim ulang usulan</h2>
+        <p className="hint" id="resubmit-hint">
+          Setelah dokumen yang diminta diunggah, kirim ulang usulan agar Bagian Kerja Sama melanjutkan prosesnya.
+        </p>
+        <form id="resubmit-form" aria-describedby="resubmit-hint">
+          <div className="field">
+            <label htmlFor="resubmit-note">Catatan untuk Bagian Kerja Sama (opsional)</label>
+            <textarea id="resubmit-note" name="note" maxLength={4000} />
+          </div>
+          <button type="submit">Kirim ulang usulan</button>
+          <div id="resubmit-result" role="status" aria-live="polite" />
+        </form>
+      </section>
       {/* Data, not code: the CSP's script-src does not apply to a JSON block. */}
       <script type="application/json" id="doc-labels" dangerouslySetInnerHTML={{ __html: JSON.stringify(labels).replace(/</g, '\\u003c') }} />
     </div>
