@@ -18,6 +18,8 @@ export type OpportunityType = (typeof OPPORTUNITY_TYPES)[number];
 export const DEADLINE_REQUIRED: readonly OpportunityType[] = ['beasiswa', 'pembiayaan'];
 
 export const TaskInputSchema = z.object({
+  // Kept when the package is saved again, so an edit after publication tells a kept task from a new one.
+  id: z.uuid().optional(),
   unitId: z.uuid(),
   commitment: z.string().trim().min(3).max(2000),
   dueOn: isoDate.nullable().optional(),

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { OpportunityView, PackageView, RecipientView, TaskView } from '../../../shared/dissemination';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import type { OpportunityInput, OpportunityView, PackageView, RecipientView, SavePackageInput, TaskView } from '../../../shared/dissemination';
 import type { Db } from '../../db/client';
 import { agreements } from '../agreements/agreements.table';
 import { activityPlans } from '../plans/plans.table';
@@ -11,6 +11,7 @@ import {
   disseminationPackages,
   disseminationPublicDocuments,
   disseminationRecipients,
+  disseminationReminders,
   disseminationTasks,
 } from './dissemination.table';
 
@@ -21,6 +22,63 @@ export async function findPackage(db: Db, agreementId: string, options: { lock?:
   const query = db.select().from(disseminationPackages).where(eq(disseminationPackages.agreementId, agreementId));
   const [row] = options.lock ? await query.for('update') : await query;
   return row ?? null;
+}
+
+// Ids of the package's rows among those sent back: a row keeps its id only if it is the package's own.
+async function ownIds(db: Db, table: typeof disseminationTasks | typeof disseminationOpportunities, packageId: string, sentIds: string[]): Promise<Set<string>> {
+  if (sentIds.length === 0) return new Set();
+  const rows = await db.select({ id: table.id }).from(table).where(and(eq(table.packageId, packageId), inArray(table.id, sentIds)));
+  return new Set(rows.map((row) => row.id));
+}
+
+export function opportunityValues(opportunity: OpportunityInput, position: number) {
+  return {
+    type: opportunity.type,
+    title: opportunity.title,
+    description: opportunity.description ?? null,
+    sectorCodes: [...new Set(opportunity.sectorCodes)],
+    deadline: opportunity.deadline ?? null,
+    howToApply: opportunity.howToApply ?? null,
+    applyUrl: opportunity.applyUrl ?? null,
+    quota: opportunity.quota ?? null,
+    eligibility: opportunity.eligibility ?? null,
+    scheme: opportunity.scheme ?? null,
+    whoMayApply: opportunity.whoMayApply ?? null,
+    limits: opportunity.limits ?? null,
+    contact: opportunity.contact ?? null,
+    position,
+  };
+}
+
+// Tasks, opportunities and public documents as sent. Tasks and opportunities sent back with their id
+// keep it (an opportunity its portal click count); rows not sent back are removed.
+export async function replacePackageContents(tx: Db, packageId: string, input: SavePackageInput): Promise<void> {
+  const taskIds = await ownIds(tx, disseminationTasks, packageId, input.tasks.flatMap((task) => (task.id ? [task.id] : [])));
+  await tx.delete(disseminationTasks).where(and(eq(disseminationTasks.packageId, packageId), taskIds.size > 0 ? notInArray(disseminationTasks.id, [...taskIds]) : undefined));
+  for (const [position, task] of input.tasks.entries()) {
+    const values = { unitId: task.unitId, commitment: task.commitment, dueOn: task.dueOn ?? null, position };
+    if (task.id && taskIds.has(task.id)) await tx.update(disseminationTasks).set(values).where(eq(disseminationTasks.id, task.id));
+    else await tx.insert(disseminationTasks).values({ packageId, ...values });
+  }
+  const opportunityIds = await ownIds(tx, disseminationOpportunities, packageId, input.opportunities.flatMap((opportunity) => (opportunity.id ? [opportunity.id] : [])));
+  await tx
+    .delete(disseminationOpportunities)
+    .where(and(eq(disseminationOpportunities.packageId, packageId), opportunityIds.size > 0 ? notInArray(disseminationOpportunities.id, [...opportunityIds]) : undefined));
+  for (const [position, opportunity] of input.opportunities.entries()) {
+    const values = opportunityValues(opportunity, position);
+    if (opportunity.id && opportunityIds.has(opportunity.id)) await tx.update(disseminationOpportunities).set(values).where(eq(disseminationOpportunities.id, opportunity.id));
+    else await tx.insert(disseminationOpportunities).values({ packageId, ...values });
+  }
+  await tx.delete(disseminationPublicDocuments).where(eq(disseminationPublicDocuments.packageId, packageId));
+  const documentIds = [...new Set(input.publicDocumentIds)];
+  if (documentIds.length > 0) await tx.insert(disseminationPublicDocuments).values(documentIds.map((documentId) => ({ packageId, documentId })));
+}
+
+// OPDs no longer told to act: they leave the follow-up, and their reminder records with them.
+export async function removeRecipients(tx: Db, packageId: string, unitIds: string[]): Promise<void> {
+  if (unitIds.length === 0) return;
+  await tx.delete(disseminationRecipients).where(and(eq(disseminationRecipients.packageId, packageId), inArray(disseminationRecipients.unitId, unitIds)));
+  await tx.delete(disseminationReminders).where(and(eq(disseminationReminders.packageId, packageId), inArray(disseminationReminders.unitId, unitIds)));
 }
 
 export function opportunityViewOf(row: OpportunityRow): OpportunityView {

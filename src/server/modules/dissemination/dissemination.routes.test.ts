@@ -115,7 +115,7 @@ describe('dissemination routes', () => {
   });
 
   describe('publishing', () => {
-    it('publishes with who approved and when, notifies the tasked OPD in the app and by mail, and is frozen afterwards', async () => {
+    it('publishes with who approved and when, notifies the tasked OPD in the app and by mail, and is closed to the review team afterwards', async () => {
       const { agreement, view } = await publishedAgreement();
       expect(view).toMatchObject({ status: 'published', approvedByName: 'Pengguna admin', publishedAt: t.clock.now.toISOString(), version: 3 });
       expect(view.recipients).toHaveLength(1);
@@ -126,8 +126,8 @@ describe('dissemination routes', () => {
       const mails = await t.database.db.select().from(outbox).where(eq(outbox.entityId, view.id));
       expect(mails).toHaveLength(1);
       expect(mails[0]?.textBody).toContain('Mendata pedagang pasar');
-      const again = await call('PUT', `/api/agreements/${agreement.id}/dissemination`, admin, { ...bankPackage(), version: 3 });
-      expect(again.statusCode).toBe(409);
+      const again = await call('PUT', `/api/agreements/${agreement.id}/dissemination`, tkksd, { ...bankPackage(), version: 3 });
+      expect(again.statusCode).toBe(403);
     });
 
     it('refuses to publish without a summary, naming it, and changes nothing', async () => {

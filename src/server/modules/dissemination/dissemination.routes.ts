@@ -7,7 +7,7 @@ import { receiveUpload } from '../documents/documents.multipart';
 import { mailSettingsOf } from '../mail/mail.service';
 import { addEventPhoto, createEvent, listEvents, PHOTO_LIMIT, readEventPhoto } from './dissemination.events';
 import { canRecordEvent } from './dissemination.policy';
-import { acknowledgePackage, getPackage, listTracking, savePackage, transitionPackage } from './dissemination.service';
+import { acknowledgePackage, getPackage, listTracking, transitionPackage, writePackage } from './dissemination.service';
 import { disseminationSheetFor } from './dissemination.sheet';
 
 const idParam = z.object({ id: z.uuid() });
@@ -19,7 +19,7 @@ export function disseminationRoutes(app: FastifyInstance) {
   api.get('/dissemination', { schema: { tags } }, (request) => listTracking(actorCtxOf(request)));
   api.get('/agreements/:id/dissemination', { schema: { tags, params: idParam } }, (request) => getPackage(actorCtxOf(request), request.params.id));
   api.put('/agreements/:id/dissemination', { schema: { tags, params: idParam, body: SavePackageSchema } }, (request) =>
-    savePackage(actorCtxOf(request), request.params.id, request.body),
+    writePackage(actorCtxOf(request), request.params.id, request.body, mailSettingsOf(request.server.deps.env)),
   );
   api.post('/agreements/:id/dissemination/transition', { schema: { tags, params: idParam, body: PackageActionSchema } }, (request) =>
     transitionPackage(actorCtxOf(request), request.params.id, request.body, mailSettingsOf(request.server.deps.env)),

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { DEADLINE_REQUIRED, type SavePackageInput } from '../../../shared/dissemination';
+import { DEADLINE_REQUIRED, type SavePackageInput, type TaskInput } from '../../../shared/dissemination';
 import type { Db } from '../../db/client';
 import { AppError, invalid } from '../../lib/errors';
 import { documents } from '../documents/documents.table';
@@ -43,14 +43,21 @@ export async function checkPackageReferences(db: Db, agreementId: string, input:
 
 type Publishable = Pick<PackageRow, 'summaryWhat'> & { opportunities: { type: string; title: string; deadline: string | null }[] };
 
-// What a citizen needs before a package goes out: what it is about, and the deadline of every
-// scholarship and financing offer.
-export function checkPublishable(pkg: Publishable): void {
+// The refusal opens with what was being done: publishing, or saving a package already published.
+const REFUSED = {
+  publish: { id: 'Paket belum dapat diterbitkan', en: 'The package cannot be published' },
+  edit: { id: 'Perubahan paket yang sudah terbit tidak dapat disimpan', en: 'The change to the published package cannot be saved' },
+};
+
+// What a citizen needs while a package is out: what it is about, and the deadline of every
+// scholarship and financing offer. Checked at publication and at every edit afterwards.
+export function checkPublishable(pkg: Publishable, doing: keyof typeof REFUSED = 'publish'): void {
+  const refused = REFUSED[doing];
   if (!pkg.summaryWhat || pkg.summaryWhat.trim() === '') {
     throw new AppError({
       code: 'VALIDATION',
-      message: 'Paket belum dapat diterbitkan: ringkasan (apa isi kerja sama ini) belum diisi.',
-      messageEn: 'The package cannot be published: the summary (summaryWhat) is empty.',
+      message: `${refused.id}: ringkasan (apa isi kerja sama ini) belum diisi.`,
+      messageEn: `${refused.en}: the summary (summaryWhat) is empty.`,
       field: 'summaryWhat',
       issues: [{ path: 'summaryWhat', message: 'Ringkasan wajib diisi.' }],
     });
@@ -61,10 +68,29 @@ export function checkPublishable(pkg: Publishable): void {
     const field = `opportunities.${index}.deadline`;
     throw new AppError({
       code: 'VALIDATION',
-      message: `Paket belum dapat diterbitkan: peluang ${TYPE_LABEL[missing.type] ?? missing.type} "${missing.title}" belum memiliki batas waktu.`,
-      messageEn: `The package cannot be published: the ${missing.type} opportunity "${missing.title}" has no deadline (${field}).`,
+      message: `${refused.id}: peluang ${TYPE_LABEL[missing.type] ?? missing.type} "${missing.title}" belum memiliki batas waktu.`,
+      messageEn: `${refused.en}: the ${missing.type} opportunity "${missing.title}" has no deadline (${field}).`,
       field,
       issues: [{ path: field, message: 'Batas waktu wajib diisi.' }],
     });
+  }
+}
+
+type KeptTask = { id: string; unitId: string; unitName: string; commitment: string };
+
+// An OPD that acknowledged the package has taken its tasks on: an edit may reword them or move their
+// due date, not drop them or hand them to another OPD. Tasks have no done/cancelled state to use instead.
+export function checkAcknowledgedTasksKept(previous: KeptTask[], tasks: TaskInput[], acknowledgedUnitIds: Set<string>): void {
+  for (const task of previous) {
+    if (!acknowledgedUnitIds.has(task.unitId)) continue;
+    const index = tasks.findIndex((sent) => sent.id === task.id);
+    const sent = tasks[index];
+    if (sent && sent.unitId === task.unitId) continue;
+    const field = sent ? `tasks.${index}.unitId` : 'tasks';
+    throw invalid(
+      field,
+      `Tugas "${task.commitment}" sudah dikonfirmasi ${task.unitName} dan tidak dapat dihapus atau dipindahkan ke OPD lain.`,
+      `The task "${task.commitment}" was acknowledged by ${task.unitName}; it cannot be removed or given to another OPD (${field}).`,
+    );
   }
 }

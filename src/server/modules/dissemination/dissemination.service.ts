@@ -1,22 +1,16 @@
-import { and, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
-import type { PackageAction, PackageView, SavePackageInput, TrackingRow } from '../../../shared/dissemination';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { OpportunityInput, PackageAction, PackageView, SavePackageInput, TaskInput, TrackingRow } from '../../../shared/dissemination';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { agreements } from '../agreements/agreements.table';
-import { deliverMail, queueMail, type MailSettings } from '../mail/mail.service';
-import { notifyUsers } from '../notifications/notifications.service';
+import { deliverMail, type MailSettings } from '../mail/mail.service';
 import { canAcknowledgePackage, canPreparePackage, canPublishPackage, canReadPackage, canReadTracking } from './dissemination.policy';
+import { announcePackage } from './dissemination.notices';
 import * as repo from './dissemination.repository';
-import { checkPackageReferences, checkPublishable } from './dissemination.rules';
-import {
-  disseminationOpportunities,
-  disseminationPackages,
-  disseminationPublicDocuments,
-  disseminationRecipients,
-  disseminationTasks,
-} from './dissemination.table';
+import { checkAcknowledgedTasksKept, checkPackageReferences, checkPublishable } from './dissemination.rules';
+import { disseminationOpportunities, disseminationPackages, disseminationRecipients } from './dissemination.table';
 
 const PACKAGE_WHAT: [string, string] = ['Paket diseminasi', 'Dissemination package'];
 
@@ -38,9 +32,10 @@ async function signedAgreement(db: Db, agreementId: string) {
 }
 
 function abilities(ctx: ActorCtx, row: repo.PackageRow, recipientUnitIds: string[]): PackageView['can'] {
-  const open = row.status !== 'published';
+  // Once published, only the division's admin, who publishes, may correct the package.
+  const isPublished = row.status === 'published';
   return {
-    edit: open && canPreparePackage(ctx.actor),
+    edit: isPublished ? canPublishPackage(ctx.actor) : canPreparePackage(ctx.actor),
     submit: row.status === 'draft' && canPreparePackage(ctx.actor),
     publish: row.status === 'review' && canPublishPackage(ctx.actor),
     acknowledge: canAcknowledgePackage(ctx.actor, { status: row.status, recipientUnitIds }),
@@ -76,49 +71,6 @@ export async function getPackage(ctx: ActorCtx, agreementId: string): Promise<Pa
   return viewFor(ctx, ctx.db, row);
 }
 
-async function replaceContents(tx: Db, packageId: string, input: SavePackageInput): Promise<void> {
-  await tx.delete(disseminationTasks).where(eq(disseminationTasks.packageId, packageId));
-  if (input.tasks.length > 0) {
-    await tx.insert(disseminationTasks).values(input.tasks.map((task, position) => ({ packageId, unitId: task.unitId, commitment: task.commitment, dueOn: task.dueOn ?? null, position })));
-  }
-  // Opportunities keep their id (and their portal click count) when sent back with it.
-  const keptIds = input.opportunities.flatMap((opportunity) => (opportunity.id ? [opportunity.id] : []));
-  await tx
-    .delete(disseminationOpportunities)
-    .where(and(eq(disseminationOpportunities.packageId, packageId), keptIds.length > 0 ? notInArray(disseminationOpportunities.id, keptIds) : undefined));
-  const existing = new Set(
-    keptIds.length === 0
-      ? []
-      : (await tx.select({ id: disseminationOpportunities.id }).from(disseminationOpportunities).where(and(eq(disseminationOpportunities.packageId, packageId), inArray(disseminationOpportunities.id, keptIds)))).map((row) => row.id),
-  );
-  for (const [position, opportunity] of input.opportunities.entries()) {
-    const values = {
-      type: opportunity.type,
-      title: opportunity.title,
-      description: opportunity.description ?? null,
-      sectorCodes: [...new Set(opportunity.sectorCodes)],
-      deadline: opportunity.deadline ?? null,
-      howToApply: opportunity.howToApply ?? null,
-      applyUrl: opportunity.applyUrl ?? null,
-      quota: opportunity.quota ?? null,
-      eligibility: opportunity.eligibility ?? null,
-      scheme: opportunity.scheme ?? null,
-      whoMayApply: opportunity.whoMayApply ?? null,
-      limits: opportunity.limits ?? null,
-      contact: opportunity.contact ?? null,
-      position,
-    };
-    if (opportunity.id && existing.has(opportunity.id)) {
-      await tx.update(disseminationOpportunities).set(values).where(eq(disseminationOpportunities.id, opportunity.id));
-    } else {
-      await tx.insert(disseminationOpportunities).values({ packageId, ...values });
-    }
-  }
-  await tx.delete(disseminationPublicDocuments).where(eq(disseminationPublicDocuments.packageId, packageId));
-  const documentIds = [...new Set(input.publicDocumentIds)];
-  if (documentIds.length > 0) await tx.insert(disseminationPublicDocuments).values(documentIds.map((documentId) => ({ packageId, documentId })));
-}
-
 function summaryOf(input: SavePackageInput) {
   return {
     summaryWhat: input.summaryWhat ?? null,
@@ -128,7 +80,14 @@ function summaryOf(input: SavePackageInput) {
   };
 }
 
-// Creates the package or saves a new version of it; a published package is frozen.
+// The package's PUT: a package being prepared is saved, a published one edited.
+export async function writePackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput, mail: MailSettings): Promise<PackageView> {
+  const current = await repo.findPackage(ctx.db, agreementId);
+  if (current?.status === 'published') return editPublishedPackage(ctx, agreementId, input, mail);
+  return savePackage(ctx, agreementId, input);
+}
+
+// Creates the package or saves a new version of it while it is prepared.
 export async function savePackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput): Promise<PackageView> {
   if (!canPreparePackage(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
@@ -143,7 +102,7 @@ export async function savePackage(ctx: ActorCtx, agreementId: string, input: Sav
     } else {
       if (input.version === undefined || input.version !== before.version) throw staleVersion();
       if (before.status === 'published') {
-        throw new AppError({ code: 'CONFLICT', message: 'Paket sudah diterbitkan dan tidak dapat diubah.', messageEn: 'The package is published and can no longer be edited.' });
+        throw new AppError({ code: 'CONFLICT', message: 'Paket sudah diterbitkan; hanya admin yang dapat mengubahnya.', messageEn: 'The package is published; only the admin may edit it.' });
       }
       [row] = await tx
         .update(disseminationPackages)
@@ -152,7 +111,7 @@ export async function savePackage(ctx: ActorCtx, agreementId: string, input: Sav
         .returning();
     }
     if (!row) throw new Error('package write returned nothing');
-    await replaceContents(tx, row.id, input);
+    await repo.replacePackageContents(tx, row.id, input);
     const changes = [
       ...diffFields(before ? summaryOf({ ...before, tasks: [], opportunities: [], publicDocumentIds: [] }) : {}, summary),
       { field: 'tasks', old: null, new: input.tasks.length },
@@ -164,41 +123,58 @@ export async function savePackage(ctx: ActorCtx, agreementId: string, input: Sav
   });
 }
 
-function mailText(publicUrl: string, title: string, agreementId: string, tasks: string[]): string {
-  return [
-    `Paket diseminasi kerja sama "${title}" telah diterbitkan oleh Bagian Kerja Sama.`,
-    '',
-    'Tugas OPD Anda:',
-    ...tasks.map((task) => `- ${task}`),
-    '',
-    'Buka paket, konfirmasi penerimaan, lalu susun rencana kegiatan:',
-    `${publicUrl}/app/dissemination/${agreementId}`,
-  ].join('\n');
+// Everything a published package says, as one flat record: what the audit trail compares.
+function contentsOf(pkg: Pick<SavePackageInput, 'summaryWhat' | 'summaryWithWhom' | 'summaryUntil' | 'summaryWhy' | 'publicDocumentIds'> & { tasks: TaskInput[]; opportunities: OpportunityInput[] }) {
+  return {
+    ...summaryOf({ ...pkg, tasks: [], opportunities: [], publicDocumentIds: [] }),
+    tasks: pkg.tasks.map((task) => ({ unitId: task.unitId, commitment: task.commitment, dueOn: task.dueOn ?? null })),
+    opportunities: pkg.opportunities.map((opportunity) => {
+      const { position: _position, ...values } = repo.opportunityValues(opportunity, 0);
+      return { id: opportunity.id ?? null, ...values };
+    }),
+    publicDocumentIds: [...new Set(pkg.publicDocumentIds)].sort(),
+  };
 }
 
-// Publishing sends the package to every OPD with a task: one in-app notice per liaison and an e-mail.
-async function announce(tx: Db, mail: MailSettings, row: repo.PackageRow, title: string, now: Date): Promise<string[]> {
-  const tasks = await repo.loadTasks(tx, [row.id]);
-  const unitIds = [...new Set(tasks.map((task) => task.unitId))];
-  if (unitIds.length > 0) {
-    await tx.insert(disseminationRecipients).values(unitIds.map((unitId) => ({ packageId: row.id, unitId, sentAt: now }))).onConflictDoNothing();
-  }
-  const liaisons = await repo.usersOfUnits(tx, unitIds);
-  const mailIds: string[] = [];
-  for (const unitId of unitIds) {
-    const people = liaisons.filter((user) => user.unitId === unitId);
-    const ownTasks = tasks.filter((task) => task.unitId === unitId).map((task) => (task.dueOn ? `${task.commitment} (tenggat ${task.dueOn})` : task.commitment));
-    await notifyUsers(
-      tx,
-      people.map((user) => user.id),
-      { kind: 'dissemination_published', title: `Paket diseminasi: ${title}`, body: ownTasks.join('; '), link: `/app/dissemination/${row.agreementId}`, entity: 'dissemination_package', entityId: row.id },
-      now,
-    );
-    for (const person of people) {
-      mailIds.push(await queueMail(tx, mail, { to: person.email, subject: `Paket diseminasi kerja sama: ${title}`, text: mailText(mail.publicUrl, title, row.agreementId, ownTasks), entity: 'dissemination_package', entityId: row.id }, now));
-    }
-  }
-  return mailIds;
+// The division corrects a package already out (a typo, a longer deadline, a task for another OPD, a
+// closed offer). It stays publishable, an OPD's acknowledged tasks stay, an OPD given its first task
+// is told as at publication, and an OPD left without tasks is no longer followed up. The version
+// bump also changes the portal cache's signature, so the public page shows the new text.
+export async function editPublishedPackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput, mail: MailSettings): Promise<PackageView> {
+  if (!canPublishPackage(ctx.actor)) throw forbidden();
+  const { row, mailIds } = await ctx.db.transaction(async (tx) => {
+    const agreement = await signedAgreement(tx, agreementId);
+    const before = await repo.findPackage(tx, agreementId, { lock: true });
+    if (!before) throw notFound(...PACKAGE_WHAT);
+    if (input.version !== before.version || before.status !== 'published') throw staleVersion();
+    await checkPackageReferences(tx, agreementId, input);
+    checkPublishable({ summaryWhat: input.summaryWhat ?? null, opportunities: input.opportunities.map((opportunity) => ({ ...opportunity, deadline: opportunity.deadline ?? null })) }, 'edit');
+    const previous = await repo.packageViewOf(tx, before, abilities(ctx, before, []));
+    const acknowledged = new Set(previous.recipients.flatMap((recipient) => (recipient.acknowledgedAt ? [recipient.unitId] : [])));
+    checkAcknowledgedTasksKept(previous.tasks, input.tasks, acknowledged);
+    const [updated] = await tx
+      .update(disseminationPackages)
+      .set({ ...summaryOf(input), version: before.version + 1, updatedAt: ctx.now })
+      .where(eq(disseminationPackages.id, before.id))
+      .returning();
+    if (!updated) throw new Error('package update returned nothing');
+    await repo.replacePackageContents(tx, updated.id, input);
+    const tasked = new Set(input.tasks.map((task) => task.unitId));
+    const told = new Set(previous.recipients.map((recipient) => recipient.unitId));
+    const added = [...tasked].filter((unitId) => !told.has(unitId));
+    const dropped = [...told].filter((unitId) => !tasked.has(unitId));
+    await repo.removeRecipients(tx, updated.id, dropped);
+    const queued = await announcePackage(tx, mail, { row: updated, title: agreement.title, unitIds: added }, ctx.now);
+    const changes = [
+      ...diffFields(contentsOf(previous), contentsOf(input)),
+      ...(added.length > 0 ? [{ field: 'recipients.added', old: null, new: added }] : []),
+      ...(dropped.length > 0 ? [{ field: 'recipients.removed', old: dropped, new: null }] : []),
+    ];
+    await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_package', entityId: before.id, action: 'edit_published', at: ctx.now, changes });
+    return { row: updated, mailIds: queued };
+  });
+  await deliverMail(ctx.db, mail, mailIds, ctx.now);
+  return viewFor(ctx, ctx.db, row);
 }
 
 const NEXT: Record<PackageAction, { from: repo.PackageRow['status']; to: repo.PackageRow['status'] }> = {
@@ -240,7 +216,7 @@ export async function transitionPackage(ctx: ActorCtx, agreementId: string, inpu
       .where(eq(disseminationPackages.id, before.id))
       .returning();
     if (!updated) throw new Error('package update returned nothing');
-    const queued = input.action === 'publish' ? await announce(tx, mail, updated, agreement.title, ctx.now) : [];
+    const queued = input.action === 'publish' ? await announcePackage(tx, mail, { row: updated, title: agreement.title, unitIds: 'all' }, ctx.now) : [];
     await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_package', entityId: before.id, action: input.action, at: ctx.now, changes: [{ field: 'status', old: before.status, new: step.to }] });
     return { row: updated, mailIds: queued };
   });

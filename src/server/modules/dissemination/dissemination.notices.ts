@@ -1,0 +1,50 @@
+import type { Db } from '../../db/client';
+import { queueMail, type MailSettings } from '../mail/mail.service';
+import { notifyUsers } from '../notifications/notifications.service';
+import * as repo from './dissemination.repository';
+import { disseminationRecipients } from './dissemination.table';
+
+function mailText(publicUrl: string, title: string, agreementId: string, tasks: string[]): string {
+  return [
+    `Paket diseminasi kerja sama "${title}" telah diterbitkan oleh Bagian Kerja Sama.`,
+    '',
+    'Tugas OPD Anda:',
+    ...tasks.map((task) => `- ${task}`),
+    '',
+    'Buka paket, konfirmasi penerimaan, lalu susun rencana kegiatan:',
+    `${publicUrl}/app/dissemination/${agreementId}`,
+  ].join('\n');
+}
+
+// Sends the published package to the given OPDs (every OPD with a task at publication, an OPD given
+// its first task afterwards): each becomes a recipient, each liaison gets an in-app notice and an
+// e-mail listing its own tasks. Returns the queued mails, delivered after the commit.
+export async function announcePackage(
+  tx: Db,
+  mail: MailSettings,
+  notice: { row: repo.PackageRow; title: string; unitIds: string[] | 'all' },
+  now: Date,
+): Promise<string[]> {
+  const { row, title } = notice;
+  const tasks = await repo.loadTasks(tx, [row.id]);
+  const unitIds = [...new Set(tasks.map((task) => task.unitId))].filter((unitId) => notice.unitIds === 'all' || notice.unitIds.includes(unitId));
+  if (unitIds.length > 0) {
+    await tx.insert(disseminationRecipients).values(unitIds.map((unitId) => ({ packageId: row.id, unitId, sentAt: now }))).onConflictDoNothing();
+  }
+  const liaisons = await repo.usersOfUnits(tx, unitIds);
+  const mailIds: string[] = [];
+  for (const unitId of unitIds) {
+    const people = liaisons.filter((user) => user.unitId === unitId);
+    const ownTasks = tasks.filter((task) => task.unitId === unitId).map((task) => (task.dueOn ? `${task.commitment} (tenggat ${task.dueOn})` : task.commitment));
+    await notifyUsers(
+      tx,
+      people.map((user) => user.id),
+      { kind: 'dissemination_published', title: `Paket diseminasi: ${title}`, body: ownTasks.join('; '), link: `/app/dissemination/${row.agreementId}`, entity: 'dissemination_package', entityId: row.id },
+      now,
+    );
+    for (const person of people) {
+      mailIds.push(await queueMail(tx, mail, { to: person.email, subject: `Paket diseminasi kerja sama: ${title}`, text: mailText(mail.publicUrl, title, row.agreementId, ownTasks), entity: 'dissemination_package', entityId: row.id }, now));
+    }
+  }
+  return mailIds;
+}
