@@ -43,7 +43,7 @@ describe('an outside initiator resubmits a revised proposal through the tracking
   const uploadThroughLink = async (token: string, docType: string, fileName: string) => {
     const body = new FormData();
     body.append('docType', docType);
-    body.append('file', new Blob([await makeTextPdf([`Dokumen ${docType} riset rumput laut`])], { type: 'application/pdf' }), fileName);
+    body.append('file', new Blob([new Uint8Array(await makeTextPdf([`Dokumen ${docType} riset rumput laut`]))], { type: 'application/pdf' }), fileName);
     await publicPost(`/track/${token}/documents`, { method: 'POST', body });
   };
 
