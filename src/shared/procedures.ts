@@ -66,6 +66,27 @@ export const ProcedureStageSchema = z.object({
 });
 export type ProcedureStage = z.output<typeof ProcedureStageSchema>;
 
+// Stages the code finds by their code, so their code may not be renamed or removed (names may change):
+// the TKKSD review closes `pembahasan_tkksd` (TKKSD_STAGE_CODE, decision 0008), drafting and signing
+// look up their stages (SIGNING_STAGES, proposal-signing.rules). Sinergi signs an NK instead of a KB
+// and a PKS. Written out rather than imported (shared/proposal-reviews reaches this file through
+// shared/proposals); the procedures route test holds the two lists together.
+export const SYSTEM_STAGE_USES = ['tkksd_review', 'signing'] as const;
+export type SystemStageUse = (typeof SYSTEM_STAGE_USES)[number];
+
+const KB_PKS_SIGNING_CODES = ['penyusunan_kb', 'penandatanganan_kb', 'penyusunan_pks', 'penandatanganan_pks'] as const;
+const NK_SIGNING_CODES = ['penyusunan_nk', 'penandatanganan_nk'] as const;
+
+export function systemStageCodes(kind: CooperationKind): ReadonlyMap<string, SystemStageUse> {
+  const signing = kind === 'SINERGI' ? NK_SIGNING_CODES : KB_PKS_SIGNING_CODES;
+  return new Map<string, SystemStageUse>([['pembahasan_tkksd', 'tkksd_review'], ...signing.map((code) => [code, 'signing'] as const)]);
+}
+
+// What the system uses a stage of this kind for; null when its code is the division's to change.
+export function systemStageUse(kind: CooperationKind, code: string): SystemStageUse | null {
+  return systemStageCodes(kind).get(code) ?? null;
+}
+
 type StageIssue = { path: (string | number)[]; message: string };
 
 // The first stage opens every proposal and the last one registers it, so neither may be skipped.

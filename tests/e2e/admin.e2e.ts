@@ -144,6 +144,8 @@ describe('administration screens', () => {
     await page.goto(`${running.baseUrl}/app/admin/procedures`);
     await page.getByText('KSDPK', { exact: true }).click();
     const second = page.getByRole('listitem', { name: /^Tahap 2:/ });
+    // The TKKSD review finds this stage by its code, so the screen does not let the code change.
+    expect(await second.getByLabel(/^Kode/).isEditable()).toBe(false);
     await second.getByLabel(/^Nama tahap/).fill('Pembahasan bersama TKKSD');
     await second.getByLabel(/^Target \(hari\)/).fill('21');
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();

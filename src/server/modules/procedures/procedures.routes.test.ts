@@ -2,9 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { ApiErrorBody } from '../../../shared/api-error';
-import type { ProcedureGuideResponse, ProcedureStage, ProcedureView } from '../../../shared/procedures';
+import { COOPERATION_KINDS } from '../../../shared/agreement-codes';
+import { TKKSD_STAGE_CODE } from '../../../shared/proposal-reviews';
+import { systemStageCodes, type ProcedureGuideResponse, type ProcedureStage, type ProcedureView } from '../../../shared/procedures';
 import { ROLES } from '../../../shared/roles';
 import { auditLog } from '../audit/audit.table';
+import { SIGNING_STAGES, typesForKind } from '../proposals/proposal-signing.rules';
 import { closeTestApp, createProposalAs } from '../proposals/proposals.test-support';
 import { loadProcedure } from './procedures.service';
 
@@ -159,6 +162,52 @@ describe('procedures routes', () => {
 
     it('refuses an unknown cooperation kind', async () => {
       expect((await get('/api/procedures/KSDX')).statusCode).toBe(400);
+    });
+  });
+
+  describe('stages the system depends on', () => {
+    it('lists every stage code the review and the signing look up, and the seeded procedures hold them all', async () => {
+      for (const kind of COOPERATION_KINDS) {
+        const used = [TKKSD_STAGE_CODE, ...typesForKind(kind).flatMap((type) => [SIGNING_STAGES[type].drafting, SIGNING_STAGES[type].signing])];
+        expect([...systemStageCodes(kind).keys()].sort(), kind).toEqual(used.sort());
+        const seeded = (await loadProcedure(t.database.db, kind)).stages.map((stage) => stage.code);
+        expect(seeded, kind).toEqual(expect.arrayContaining(used));
+      }
+    });
+
+    it('refuses to rename the code of the TKKSD stage, naming the stage in both languages, and changes nothing', async () => {
+      const audits = () => t.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'procedure'), eq(auditLog.entityId, 'KSDD')));
+      const [before, auditsBefore] = [await loadProcedure(t.database.db, 'KSDD'), await audits()];
+      const stages = before.stages.map((stage) => (stage.code === 'pembahasan_tkksd' ? { ...stage, code: 'pembahasan_tim' } : stage));
+      const response = await put('KSDD', { ...editable(before), stages });
+      expect(response.statusCode).toBe(400);
+      const { error } = response.json<ApiErrorBody>();
+      expect(error.field).toBe('stages');
+      expect(error.message).toContain('"Pembahasan oleh TKKSD" (pembahasan_tkksd)');
+      expect(error.message).toContain('tinjauan TKKSD');
+      expect(error.messageEn).toContain('"Pembahasan oleh TKKSD" (pembahasan_tkksd)');
+      expect(error.messageEn).toContain('the TKKSD review');
+      expect(await loadProcedure(t.database.db, 'KSDD')).toEqual(before);
+      expect(await audits()).toEqual(auditsBefore);
+    });
+
+    it('refuses to remove the TKKSD stage or a signing stage, and changes nothing', async () => {
+      const before = await loadProcedure(t.database.db, 'SINERGI');
+      for (const code of ['pembahasan_tkksd', 'penandatanganan_nk']) {
+        const response = await put('SINERGI', { ...editable(before), stages: before.stages.filter((stage) => stage.code !== code) });
+        expect(response.statusCode, code).toBe(400);
+        expect(response.json<ApiErrorBody>().error.message, code).toContain(`(${code})`);
+      }
+      expect(await loadProcedure(t.database.db, 'SINERGI')).toEqual(before);
+    });
+
+    it('still lets the admin rename such a stage, change its days and move it', async () => {
+      const before = await loadProcedure(t.database.db, 'KSDPK');
+      const renamed = before.stages.map((stage) => (stage.code === 'pembahasan_tkksd' ? { ...stage, name: 'Pembahasan bersama TKKSD', targetDays: 21 } : stage));
+      const [first, review, offer, ...rest] = renamed as [ProcedureStage, ProcedureStage, ProcedureStage, ...ProcedureStage[]];
+      const response = await put('KSDPK', { ...editable(before), stages: [first, offer, review, ...rest] });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json<ProcedureView>().stages[2]).toMatchObject({ code: 'pembahasan_tkksd', name: 'Pembahasan bersama TKKSD', targetDays: 21 });
     });
   });
 

@@ -7,7 +7,10 @@ import {
   type ProcedureDocType,
   type ProcedureGuide,
   type ProcedureGuideResponse,
+  type ProcedureStage,
   type ProcedureView,
+  type SystemStageUse,
+  systemStageUse,
   type UpdateProcedureSchema,
 } from '../../../shared/procedures';
 import type { Db } from '../../db/client';
@@ -46,6 +49,36 @@ async function assertNoProposalStranded(db: Db, kind: CooperationKind, keptCodes
   });
 }
 
+function systemUseWords(use: SystemStageUse): { id: string; en: string } {
+  switch (use) {
+    case 'tkksd_review':
+      return { id: 'tinjauan TKKSD', en: 'the TKKSD review' };
+    case 'signing':
+      return { id: 'penyusunan dan penandatanganan naskah', en: 'drafting and signing' };
+  }
+}
+
+// Reviews and signing find their stages by code: a renamed or removed code would switch them off
+// without a word, so the save is refused whole (names, days and documents stay free to change).
+function assertSystemStagesKept(kind: CooperationKind, before: ProcedureStage[], after: ProcedureStage[]): void {
+  const keptCodes = new Set(after.map((stage) => stage.code));
+  const lost = before.flatMap((stage) => {
+    const use = systemStageUse(kind, stage.code);
+    return use && !keptCodes.has(stage.code) ? [{ stage, words: systemUseWords(use) }] : [];
+  });
+  if (lost.length === 0) return;
+  const message = lost.map(({ stage, words }) => `tahap "${stage.name}" (${stage.code}) dipakai untuk ${words.id}`).join('; ');
+  const messageEn = lost.map(({ stage, words }) => `the stage "${stage.name}" (${stage.code}) is used for ${words.en}`).join('; ');
+  throw new AppError({
+    code: 'VALIDATION',
+    message: `Kode tahap tidak dapat diubah atau dihapus: ${message}.`,
+    messageEn: `A stage code cannot be renamed or removed: ${messageEn}.`,
+    field: 'stages',
+    issues: [{ path: 'stages', message: `Kode tahap tidak dapat diubah atau dihapus: ${message}.` }],
+    details: { reason: 'system_stage', stageCodes: lost.map(({ stage }) => stage.code) },
+  });
+}
+
 export async function listProcedures(ctx: ActorCtx): Promise<ProcedureView[]> {
   if (!canReadProcedures(ctx.actor)) throw forbidden();
   return selectProcedures(ctx.db);
@@ -60,6 +93,7 @@ export async function updateProcedure(ctx: ActorCtx, kind: CooperationKind, inpu
   if (!canEditProcedures(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     const before = await loadProcedure(tx, kind);
+    assertSystemStagesKept(kind, before.stages, input.stages);
     const patch = { name: input.name, description: input.description ?? null };
     await updateVersioned({ db: tx, table: procedures, where: eq(procedures.kind, kind), version: input.version, patch, now: ctx.now, what: ['Prosedur', 'Procedure'] });
     await assertNoProposalStranded(tx, kind, input.stages.map((stage) => stage.code));

@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COOPERATION_KINDS, type CooperationKind } from '../../../../shared/agreement-codes';
-import { UpdateProcedureSchema, type ProcedureStage, type ProcedureView } from '../../../../shared/procedures';
+import { systemStageUse, UpdateProcedureSchema, type ProcedureStage, type ProcedureView, type SystemStageUse } from '../../../../shared/procedures';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { SaveFeedback } from '../../../components/save-feedback';
@@ -13,9 +13,15 @@ import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useProcedure, useUpdateProcedure } from '../api/use-procedures';
 import { StageEditor } from './stage-editor';
 
-type Draft = { name: string; description: string | null; stages: ProcedureStage[] };
+// systemUse is fixed when the procedure loads, so a new stage given such a code stays editable.
+type DraftStage = ProcedureStage & { systemUse: SystemStageUse | null };
+type Draft = { name: string; description: string | null; stages: DraftStage[] };
 
-const draftOf = (procedure: ProcedureView): Draft => ({ name: procedure.name, description: procedure.description, stages: procedure.stages });
+const draftOf = (procedure: ProcedureView): Draft => ({
+  name: procedure.name,
+  description: procedure.description,
+  stages: procedure.stages.map((stage) => ({ ...stage, systemUse: systemStageUse(procedure.kind, stage.code) })),
+});
 
 function moved<T>(items: T[], from: number, to: number): T[] {
   const next = [...items];
@@ -29,12 +35,13 @@ function ProcedureForm({ kind, procedure, onReload }: { kind: CooperationKind; p
   const save = useUpdateProcedure(kind);
   const [draft, setDraft] = useState<Draft>(() => draftOf(procedure));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const setStages = (stages: ProcedureStage[]) => {
+  const setStages = (stages: DraftStage[]) => {
     setDraft((current) => ({ ...current, stages }));
     setErrors({});
   };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
+    // The stage schema strips systemUse.
     const parsed = UpdateProcedureSchema.safeParse({ ...draft, version: procedure.version });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
@@ -51,7 +58,7 @@ function ProcedureForm({ kind, procedure, onReload }: { kind: CooperationKind; p
   const addStage = () =>
     setStages([
       ...draft.stages.slice(0, -1),
-      { code: `tahap_${String(draft.stages.length + 1)}`, name: t('stage.newName'), description: null, requiredDocTypes: { opd: [], external: [] }, targetDays: 14, isDprdApproval: false },
+      { code: `tahap_${String(draft.stages.length + 1)}`, name: t('stage.newName'), description: null, requiredDocTypes: { opd: [], external: [] }, targetDays: 14, isDprdApproval: false, systemUse: null },
       ...draft.stages.slice(-1),
     ]);
   const fieldErrors = Object.keys(errors).length > 0;
@@ -78,10 +85,11 @@ function ProcedureForm({ kind, procedure, onReload }: { kind: CooperationKind; p
             <StageEditor
               key={index}
               stage={stage}
+              systemUse={stage.systemUse}
               index={index}
               count={draft.stages.length}
               errors={errors}
-              onChange={(next) => setStages(draft.stages.map((current, at) => (at === index ? next : current)))}
+              onChange={(next) => setStages(draft.stages.map((current, at) => (at === index ? { ...next, systemUse: current.systemUse } : current)))}
               onMove={(offset) => setStages(moved(draft.stages, index, index + offset))}
               onRemove={() => setStages(draft.stages.filter((_, at) => at !== index))}
             />

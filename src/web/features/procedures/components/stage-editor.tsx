@@ -1,10 +1,12 @@
 import { ActionIcon, Group, MultiSelect, NumberInput, Paper, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { MAX_TARGET_DAYS, PROCEDURE_DOC_TYPES, PROCEDURE_DOC_TYPE_LABELS, type ProcedureStage } from '../../../../shared/procedures';
+import { MAX_TARGET_DAYS, PROCEDURE_DOC_TYPES, PROCEDURE_DOC_TYPE_LABELS, type ProcedureStage, type SystemStageUse } from '../../../../shared/procedures';
 
 type Props = {
   stage: ProcedureStage;
+  // Set when the review or the signing finds this stage by its code: the code stays, the stage too.
+  systemUse: SystemStageUse | null;
   index: number;
   count: number;
   errors: Record<string, string | undefined>;
@@ -14,7 +16,7 @@ type Props = {
 };
 
 // One stage of a procedure: its name, target days, the papers it needs and whether it is the DPRD stage.
-export function StageEditor({ stage, index, count, errors, onChange, onMove, onRemove }: Props) {
+export function StageEditor({ stage, systemUse, index, count, errors, onChange, onMove, onRemove }: Props) {
   const { t, i18n } = useTranslation('procedures');
   const docOptions = PROCEDURE_DOC_TYPES.map((type) => ({ value: type, label: i18n.language.startsWith('en') ? PROCEDURE_DOC_TYPE_LABELS[type].en : PROCEDURE_DOC_TYPE_LABELS[type].id }));
   const at = (field: string) => errors[`stages.${String(index)}.${field}`];
@@ -31,14 +33,23 @@ export function StageEditor({ stage, index, count, errors, onChange, onMove, onR
             <ActionIcon variant="default" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={t('stage.down', { n: position })}>
               <IconArrowDown size={16} aria-hidden />
             </ActionIcon>
-            <ActionIcon variant="default" color="red" onClick={onRemove} disabled={count <= 2} aria-label={t('stage.remove', { n: position })}>
+            <ActionIcon variant="default" color="red" onClick={onRemove} disabled={count <= 2 || systemUse !== null} aria-label={t('stage.remove', { n: position })}>
               <IconTrash size={16} aria-hidden />
             </ActionIcon>
           </Group>
         </Group>
         <Group grow align="flex-start" wrap="wrap">
           <TextInput label={t('stage.name')} value={stage.name} required error={at('name')} onChange={(event) => onChange({ ...stage, name: event.currentTarget.value })} miw={220} />
-          <TextInput label={t('stage.code')} description={t('stage.codeHint')} value={stage.code} required error={at('code')} onChange={(event) => onChange({ ...stage, code: event.currentTarget.value })} miw={180} />
+          <TextInput
+            label={t('stage.code')}
+            description={systemUse ? t(`stage.codeLocked.${systemUse}`) : t('stage.codeHint')}
+            value={stage.code}
+            required
+            readOnly={systemUse !== null}
+            error={at('code')}
+            onChange={(event) => onChange({ ...stage, code: event.currentTarget.value })}
+            miw={180}
+          />
           <NumberInput
             label={t('stage.targetDays')}
             value={stage.targetDays}
