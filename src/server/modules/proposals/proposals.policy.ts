@@ -71,8 +71,8 @@ export function proposalListScope(actor: Actor): { kind: 'all' } | { kind: 'unit
   }
 }
 
-// The proposal list itself also shows a TKKSD member what they are assigned to review. Kept apart
-// from proposalListScope, whose other readers (board, statistics) stay closed to the TKKSD.
+// The proposal list and board also show a TKKSD member what they are assigned to review. Kept
+// apart from proposalListScope, whose other readers (statistics) stay closed to the TKKSD.
 export function proposalListScopeWithReviews(actor: Actor): ReturnType<typeof proposalListScope> | { kind: 'assigned'; reviewerId: string } {
   if (actor.role === 'tkksd') return { kind: 'assigned', reviewerId: actor.id };
   return proposalListScope(actor);
