@@ -162,6 +162,17 @@ describe('resubmitting a revised proposal through the private tracking link', ()
     expect(await eventsOf(id, 'resume')).toHaveLength(2);
   });
 
+  it('limits how often one address may try, and answers an unknown link as the tracking page does', async () => {
+    const unknown = 'x'.repeat(43);
+    const answers: number[] = [];
+    for (let attempt = 0; attempt < 21; attempt += 1) {
+      answers.push((await t.app.inject({ method: 'POST', url: `/api/public/proposals/track/${unknown}/resubmit`, payload: {}, remoteAddress: '10.1.9.9' })).statusCode);
+    }
+    expect(answers.slice(0, 20).every((status) => status === 404)).toBe(true);
+    expect(answers[20]).toBe(429);
+    expect((await resubmit(unknown)).json<ApiErrorBody>().error.details).toEqual({ reason: 'unknown' });
+  });
+
   it('rejects a note over the length limit', async () => {
     const { id, token } = await submitted();
     await sendBack(id);
