@@ -1,15 +1,14 @@
-import { and, asc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ProposalBoardQuery } from '../../../shared/proposal-durations';
 import type { Db } from '../../db/client';
 import { units } from '../units/units.table';
-import { proposalReviewAssignments, proposalReviews } from './proposal-reviews.table';
 import type { proposalListScopeWithReviews } from './proposals.policy';
+import { assignedTo } from './proposals.repository';
 import { proposals } from './proposals.table';
 
 type Scope = ReturnType<typeof proposalListScopeWithReviews>;
 
-// The same reading of the list's scope as the proposal list (listFilters in proposals.repository):
-// an assigned reviewer is one whose assignment has not ended, a replaced one no longer.
+// The same reading of the list's scope as the proposal list (listFilters in proposals.repository).
 function scopeFilter(scope: Scope): SQL | undefined {
   switch (scope.kind) {
     case 'all':
@@ -18,10 +17,7 @@ function scopeFilter(scope: Scope): SQL | undefined {
     case 'unit':
       return and(eq(proposals.initiatorType, 'opd'), eq(proposals.unitId, scope.unitId));
     case 'assigned':
-      return exists(
-        sql`(select 1 from ${proposalReviewAssignments} inner join ${proposalReviews} on ${proposalReviews.id} = ${proposalReviewAssignments.reviewId}
-          where ${proposalReviews.proposalId} = ${proposals.id} and ${proposalReviewAssignments.reviewerId} = ${scope.reviewerId} and ${proposalReviewAssignments.endedAt} is null)`,
-      );
+      return assignedTo(scope.reviewerId);
     case 'none':
       return sql`false`;
   }

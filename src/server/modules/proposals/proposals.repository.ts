@@ -28,7 +28,7 @@ export async function assignedReviewerIds(db: Db, proposalId: string): Promise<s
   return rows.map((row) => row.reviewerId);
 }
 
-function assignedTo(reviewerId: string): SQL {
+export function assignedTo(reviewerId: string): SQL {
   return exists(
     sql`(select 1 from ${proposalReviewAssignments} inner join ${proposalReviews} on ${proposalReviews.id} = ${proposalReviewAssignments.reviewId}
       where ${proposalReviews.proposalId} = ${proposals.id} and ${proposalReviewAssignments.reviewerId} = ${reviewerId} and ${proposalReviewAssignments.endedAt} is null)`,
