@@ -153,7 +153,7 @@ describe('dissemination of a signed agreement to the OPD that must act on it', (
     await page.goto(`${running.baseUrl}/app/dissemination`);
     await page.getByRole('heading', { name: 'Diseminasi kerja sama', level: 1 }).waitFor();
     const steps = page.locator('[data-step][data-done="true"]');
-    expect(await steps.count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => steps.count()).toBeGreaterThanOrEqual(4);
     await screenshot(page, 'tracking-desktop');
     await page.setViewportSize(PHONE);
     await page.goto(`${running.baseUrl}/app/gap`);
@@ -175,6 +175,33 @@ describe('dissemination of a signed agreement to the OPD that must act on it', (
     const [download] = await Promise.all([portal.waitForEvent('download'), portal.getByRole('link', { name: 'Unduh CSV' }).click()]);
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain('Kesepakatan Bersama Pembiayaan Pedagang Pasar dan Pembayaran Retribusi Digital');
+    await visitor.close();
+  });
+  it('lets the admin correct the published summary through the same editor, and the portal shows it at once', async () => {
+    const corrected = 'Bank daerah membiayai pedagang pasar dengan kredit mikro tanpa agunan';
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${running.baseUrl}/app/dissemination/${agreementId}`);
+    await page.getByRole('button', { name: 'Ubah paket' }).click();
+    await page.getByText('Paket ini sudah terbit.', { exact: false }).waitFor();
+    await screenshot(page, 'package-edit-published-desktop');
+    // The phone layout is judged on a page loaded at phone width, not one shrunk mid-way.
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await page.getByRole('button', { name: 'Ubah paket' }).click();
+    await page.getByText('Paket ini sudah terbit.', { exact: false }).waitFor();
+    await screenshot(page, 'package-edit-published-phone');
+    await expectNoHorizontalScroll(page);
+    await page.getByLabel('Apa isi kerja sama ini').fill(`${corrected}.`);
+    // The trade OPD acknowledged its task: the editor sends it back with its id, so the edit is accepted.
+    expect(await clickAndWait(page, 'Simpan perubahan', 'PUT', /\/api\/agreements\/[^/]+\/dissemination$/)).toBe(200);
+    await page.getByRole('button', { name: 'Ubah paket' }).waitFor();
+    await page.getByText(corrected).first().waitFor();
+    const visitor = await browser.newContext({ viewport: PHONE, locale: 'id-ID' });
+    const portal = await visitor.newPage();
+    await portal.goto(`${running.baseUrl}/peluang`);
+    await portal.getByRole('link', { name: 'Kesepakatan Bersama Pembiayaan Pedagang Pasar dan Pembayaran Retribusi Digital' }).first().click();
+    await portal.getByText(corrected).first().waitFor();
+    expect(await portal.getByText(`${SUMMARY}.`, { exact: true }).count()).toBe(0);
     await visitor.close();
   });
 });

@@ -25,16 +25,17 @@ export function OpportunityFields({ index, value, errors, onChange, onRemove }: 
   return (
     <Card withBorder padding="sm" data-testid={`opportunity-${index}`}>
       <Stack gap="xs">
-        <Group align="flex-end" wrap="nowrap">
+        {/* On a phone the name moves under the type instead of shrinking to a few letters. */}
+        <Group align="flex-end" gap="xs" wrap="wrap">
           <Select
             label={t('opportunities.type')}
             data={OPPORTUNITY_TYPES.map((type) => ({ value: type, label: t(`opportunities.types.${type}`) }))}
             value={value.type}
             onChange={(type) => set({ type: (type ?? 'lainnya') })}
             allowDeselect={false}
-            style={{ flex: '0 0 160px' }}
+            style={{ flex: '1 0 140px', maxWidth: 220 }}
           />
-          <TextInput label={t('opportunities.name')} value={value.title} onChange={(event) => set({ title: event.currentTarget.value })} error={error('title')} required style={{ flex: 1, minWidth: 0 }} />
+          <TextInput label={t('opportunities.name')} value={value.title} onChange={(event) => set({ title: event.currentTarget.value })} error={error('title')} required style={{ flex: '3 1 200px', minWidth: 0 }} />
           <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={t('opportunities.remove')} mb={4}>
             <IconTrash size={18} aria-hidden />
           </ActionIcon>

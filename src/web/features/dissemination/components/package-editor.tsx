@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconInfoCircle, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '../../../../shared/documents';
@@ -20,7 +20,8 @@ function initialValue(pkg: PackageView | null): SavePackageInput {
     summaryWithWhom: pkg.summaryWithWhom ?? '',
     summaryUntil: pkg.summaryUntil ?? '',
     summaryWhy: pkg.summaryWhy ?? '',
-    tasks: pkg.tasks.map(({ unitId, commitment, dueOn }) => ({ unitId, commitment, dueOn })),
+    // Tasks keep their id, so that an edit after publication keeps the tasks OPDs acknowledged.
+    tasks: pkg.tasks.map(({ id, unitId, commitment, dueOn }) => ({ id, unitId, commitment, dueOn })),
     opportunities: pkg.opportunities.map(({ applyClicks: _clicks, ...opportunity }) => opportunity),
     publicDocumentIds: pkg.publicDocumentIds,
     version: pkg.version,
@@ -30,8 +31,16 @@ function initialValue(pkg: PackageView | null): SavePackageInput {
 const blankOpportunity = (): OpportunityInput => ({ type: 'pembiayaan', title: '', sectorCodes: [] });
 const orNull = (text: string | null | undefined) => (text && text.trim() !== '' ? text : null);
 
+type PackageEditorProps = {
+  agreementId: string;
+  pkg: PackageView | null;
+  // Given when the package is published: the editor is opened on request and closed after saving.
+  onClose?: () => void;
+};
+
 // The division's editor: the summary in plain words, tasks per OPD, opportunities, public documents.
-export function PackageEditor({ agreementId, pkg }: { agreementId: string; pkg: PackageView | null }) {
+// The same editor prepares a package and, for the admin, corrects it once published.
+export function PackageEditor({ agreementId, pkg, onClose }: PackageEditorProps) {
   const { t } = useTranslation('dissemination');
   const master = useMasterData();
   const documents = useQuery({ queryKey: ['documents', agreementId], queryFn: () => api<DocumentView[]>(`/agreements/${agreementId}/documents`) });
@@ -44,6 +53,7 @@ export function PackageEditor({ agreementId, pkg }: { agreementId: string; pkg: 
     setValue(initialValue(pkg));
   }
   const errors = save.error ? apiFieldErrors(save.error) : {};
+  const isPublished = pkg?.status === 'published';
   const units = (master.data?.units ?? []).filter((unit) => unit.isActive).map((unit) => ({ value: unit.id, label: unit.name }));
   const setTask = (index: number, patch: Partial<TaskInput>) => setValue((current) => ({ ...current, tasks: current.tasks.map((task, i) => (i === index ? { ...task, ...patch } : task)) }));
   const submit = () => {
@@ -55,10 +65,20 @@ export function PackageEditor({ agreementId, pkg }: { agreementId: string; pkg: 
       summaryWhy: orNull(value.summaryWhy),
       tasks: value.tasks.map((task) => ({ ...task, dueOn: orNull(task.dueOn) })),
     };
-    save.mutate(body, { onSuccess: () => notifySuccess(t('page.saved')) });
+    save.mutate(body, {
+      onSuccess: () => {
+        notifySuccess(t(isPublished ? 'page.changed' : 'page.saved'));
+        onClose?.();
+      },
+    });
   };
   return (
     <Stack gap="md">
+      {isPublished ? (
+        <Alert color="blue" icon={<IconInfoCircle size={18} aria-hidden />}>
+          {t('editor.publishedNote')}
+        </Alert>
+      ) : null}
       <PackageSection title={t('summary.title')}>
         <Stack gap="xs">
           <Textarea label={t('summary.what')} value={value.summaryWhat ?? ''} onChange={(event) => setValue({ ...value, summaryWhat: event.currentTarget.value })} error={errors.summaryWhat} autosize minRows={2} />
@@ -132,8 +152,13 @@ export function PackageEditor({ agreementId, pkg }: { agreementId: string; pkg: 
       ) : null}
       <Group>
         <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={submit} loading={save.isPending}>
-          {pkg ? t('editor.save') : t('editor.create')}
+          {isPublished ? t('editor.saveChanges') : pkg ? t('editor.save') : t('editor.create')}
         </Button>
+        {onClose ? (
+          <Button variant="default" onClick={onClose} disabled={save.isPending}>
+            {t('editor.cancel')}
+          </Button>
+        ) : null}
       </Group>
     </Stack>
   );

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconCheck, IconFileTypePdf, IconSend, IconArrowBackUp, IconClipboardList } from '@tabler/icons-react';
+import { IconCheck, IconFileTypePdf, IconSend, IconArrowBackUp, IconClipboardList, IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { AgreementView } from '../../../../shared/agreements';
@@ -18,7 +19,7 @@ import { PackageStateBadge } from './package-state-badge';
 import { PackageReadView } from './package-view';
 import { RecipientsTable } from './recipients-table';
 
-function PackageActions({ agreementId, pkg }: { agreementId: string; pkg: PackageView }) {
+function PackageActions({ agreementId, pkg, onEdit }: { agreementId: string; pkg: PackageView; onEdit?: () => void }) {
   const { t } = useTranslation('dissemination');
   const action = usePackageAction(agreementId);
   const acknowledge = useAcknowledge(agreementId);
@@ -32,6 +33,11 @@ function PackageActions({ agreementId, pkg }: { agreementId: string; pkg: Packag
       <Button variant="default" leftSection={<IconFileTypePdf size={18} aria-hidden />} onClick={() => sheet.mutate(undefined, { onError: notifyError })} loading={sheet.isPending}>
         {t('page.sheet')}
       </Button>
+      {onEdit ? (
+        <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={onEdit}>
+          {t('page.edit')}
+        </Button>
+      ) : null}
       {pkg.can.submit ? (
         <Button leftSection={<IconSend size={18} aria-hidden />} onClick={() => run('submit')} loading={action.isPending}>
           {t('page.submit')}
@@ -66,19 +72,23 @@ function PackageActions({ agreementId, pkg }: { agreementId: string; pkg: Packag
   );
 }
 
-// One agreement's package: the editor while it is prepared, the read view once published,
-// who received it, and the sosialisasi held for it.
+// One agreement's package: the editor while it is prepared, the read view once published (the
+// admin reopens the editor with 'Ubah paket'), who received it, and the sosialisasi held for it.
 export function PackagePage() {
   const { t, i18n } = useTranslation('dissemination');
   const { agreementId = '' } = useParams();
   const user = useCurrentUser();
   const pkg = usePackage(agreementId);
+  const [isEditingPublished, setEditingPublished] = useState(false);
   const agreement = useQuery({ queryKey: ['agreement', agreementId], queryFn: () => api<AgreementView>(`/agreements/${agreementId}`) });
   if (pkg.isPending || agreement.isPending) return <PageLoader />;
   const canPrepare = user?.role === 'admin' || user?.role === 'tkksd';
   const view = pkg.data ?? null;
   const title = agreement.data?.title ?? t('page.title');
   const mine = user?.role === 'opd' && view ? view.recipients.find((recipient) => recipient.unitId === user.unitId) : undefined;
+  const isPublished = view?.status === 'published';
+  const canEditPublished = isPublished && view.can.edit;
+  const showEditor = (view?.can.edit ?? false) ? !isPublished || isEditingPublished : !view && canPrepare;
   return (
     <>
       <PageHeader
@@ -97,7 +107,7 @@ export function PackagePage() {
             </Anchor>
           </Group>
         }
-        actions={view ? <PackageActions agreementId={agreementId} pkg={view} /> : null}
+        actions={view ? <PackageActions agreementId={agreementId} pkg={view} onEdit={canEditPublished && !isEditingPublished ? () => setEditingPublished(true) : undefined} /> : null}
       />
       <Stack gap="md">
         {pkg.error ? <Alert color="red">{errorMessage(pkg.error)}</Alert> : null}
@@ -108,7 +118,11 @@ export function PackagePage() {
         ) : null}
         {!view && !canPrepare ? <Alert color="gray">{t('page.notVisible')}</Alert> : null}
         {!view && canPrepare ? <Text c="dimmed">{t('page.noPackage')}</Text> : null}
-        {(view?.can.edit ?? false) || (!view && canPrepare) ? <PackageEditor agreementId={agreementId} pkg={view} /> : view ? <PackageReadView pkg={view} /> : null}
+        {showEditor ? (
+          <PackageEditor agreementId={agreementId} pkg={view} onClose={isPublished ? () => setEditingPublished(false) : undefined} />
+        ) : view ? (
+          <PackageReadView pkg={view} />
+        ) : null}
         {view && view.recipients.length > 0 && user?.role !== 'opd' ? <RecipientsTable recipients={view.recipients} /> : null}
         <EventsSection agreementId={agreementId} canRecord={canPrepare} />
       </Stack>
