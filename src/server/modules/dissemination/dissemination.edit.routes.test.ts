@@ -1,24 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit } from '../../../../tests/support/builders';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
+import { caller, packageCounts, signInRoles } from '../../../../tests/support/role-sessions';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { PackageView, SavePackageInput } from '../../../shared/dissemination';
 import { agreementSlug } from '../../../shared/slug';
-import type { Db } from '../../db/client';
 import { auditLog } from '../audit/audit.table';
 import { outbox } from '../mail/mail.table';
 import { notifications } from '../notifications/notifications.table';
 import { disseminationRecipients } from './dissemination.table';
 
-type Method = 'GET' | 'POST' | 'PUT';
-
-// Row counts of every table an edit touches, to prove a refused edit left nothing behind.
-async function packageCounts(db: Db) {
-  const tables = ['dissemination_packages', 'dissemination_tasks', 'dissemination_opportunities', 'dissemination_recipients', 'notifications', 'outbox', 'audit_log'];
-  const result: unknown = await db.execute(sql.raw(`SELECT ${tables.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ')}`));
-  return (result as { rows: Record<string, number>[] }).rows[0];
-}
 
 // What the editor sends back for a package it was given: every task and opportunity with its id.
 function editOf(view: PackageView, patch: Partial<SavePackageInput> = {}): SavePackageInput {
@@ -45,19 +37,13 @@ describe('editing a published dissemination package', () => {
   let opdOther: string;
   beforeAll(async () => {
     t = await createTestApp();
-    admin = (await t.loginAs('admin')).cookie;
-    tkksd = (await t.loginAs('tkksd')).cookie;
-    pimpinan = (await t.loginAs('pimpinan')).cookie;
-    trade = await buildUnit(t.database.db, { name: `Dinas Perindustrian dan Perdagangan ${Date.now()}` });
-    opdTrade = (await t.loginAs('opd', { unitId: trade.id })).cookie;
-    opdOther = (await t.loginAs('opd')).cookie;
+    ({ admin, tkksd, pimpinan, unit: trade, opdOwn: opdTrade, opdOther } = await signInRoles(t));
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const call = (method: Method, url: string, cookie: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const call = caller(() => t.app);
 
   async function publishedAgreement() {
     const agreement = await buildAgreement(t.database.db, { title: `Kerja Sama Pembiayaan Pedagang Pasar ${Date.now()}` });

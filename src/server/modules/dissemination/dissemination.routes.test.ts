@@ -1,13 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit } from '../../../../tests/support/builders';
 import { multipartBody } from '../../../../tests/support/pdf-fixtures';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
+import { caller, packageCounts, signInRoles, type Method } from '../../../../tests/support/role-sessions';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { PackageView, SavePackageInput } from '../../../shared/dissemination';
 import { agreementSlug } from '../../../shared/slug';
-import type { Db } from '../../db/client';
 import { mailSettingsOf } from '../mail/mail.service';
 import { outbox } from '../mail/mail.table';
 import { notifications } from '../notifications/notifications.table';
@@ -16,14 +16,6 @@ import { runDisseminationReminders } from './dissemination.reminders';
 import { getPublishedPackage, listPublishedOpportunities, recordOpportunityClick } from './dissemination.public';
 import { disseminationRecipients } from './dissemination.table';
 
-type Method = 'GET' | 'POST' | 'PUT';
-
-// Row counts of every table a package write touches, to prove a refused write left nothing behind.
-async function packageCounts(db: Db) {
-  const tables = ['dissemination_packages', 'dissemination_tasks', 'dissemination_opportunities', 'dissemination_recipients', 'notifications', 'outbox', 'audit_log'];
-  const result: unknown = await db.execute(sql.raw(`SELECT ${tables.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ')}`));
-  return (result as { rows: Record<string, number>[] }).rows[0];
-}
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0b5b1e40000000049454e44ae426082', 'hex');
 
@@ -38,21 +30,13 @@ describe('dissemination routes', () => {
   let opdOther: string;
   beforeAll(async () => {
     t = await createTestApp();
-    admin = (await t.loginAs('admin')).cookie;
-    tkksd = (await t.loginAs('tkksd')).cookie;
-    pimpinan = (await t.loginAs('pimpinan')).cookie;
-    trade = await buildUnit(t.database.db, { name: `Dinas Perindustrian dan Perdagangan ${Date.now()}` });
-    const tradeUser = await t.loginAs('opd', { unitId: trade.id });
-    opdTrade = tradeUser.cookie;
-    opdTradeUserId = tradeUser.user.id;
-    opdOther = (await t.loginAs('opd')).cookie;
+    ({ admin, tkksd, pimpinan, unit: trade, opdOwn: opdTrade, opdOwnUserId: opdTradeUserId, opdOther } = await signInRoles(t));
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const call = (method: Method, url: string, cookie: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const call = caller(() => t.app);
 
   const bankPackage = (overrides: Partial<SavePackageInput> = {}): SavePackageInput => ({
     summaryWhat: 'Bank daerah membiayai pedagang pasar dan UMKM serta menerima pembayaran pajak dan retribusi secara digital.',

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUnit } from '../../../../tests/support/builders';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
+import { caller, signInRoles, type Method } from '../../../../tests/support/role-sessions';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { PackageView } from '../../../shared/dissemination';
 import type { GapResponse, InboxRow, PlanView } from '../../../shared/plans';
 import type { Db } from '../../db/client';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 async function planCounts(db: Db) {
   const result: unknown = await db.execute(sql`SELECT (SELECT count(*)::int FROM activity_plans) AS plans, (SELECT count(*)::int FROM dissemination_beneficiaries) AS beneficiaries, (SELECT count(*)::int FROM audit_log) AS audit`);
@@ -24,19 +23,13 @@ describe('plans and gap routes', () => {
   let opdOther: string;
   beforeAll(async () => {
     t = await createTestApp();
-    admin = (await t.loginAs('admin')).cookie;
-    tkksd = (await t.loginAs('tkksd')).cookie;
-    pimpinan = (await t.loginAs('pimpinan')).cookie;
-    unit = await buildUnit(t.database.db, { name: `Dinas Perindustrian dan Perdagangan ${Date.now()}` });
-    opdOwn = (await t.loginAs('opd', { unitId: unit.id })).cookie;
-    opdOther = (await t.loginAs('opd')).cookie;
+    ({ admin, tkksd, pimpinan, unit, opdOwn, opdOther } = await signInRoles(t));
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const call = (method: Method, url: string, cookie: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const call = caller(() => t.app);
 
   async function disseminate(agreementId: string) {
     const body = { summaryWhat: 'Ringkasan kerja sama pembiayaan pedagang.', tasks: [{ unitId: unit.id, commitment: 'Mendata pedagang calon debitur', dueOn: '2026-09-30' }], opportunities: [], publicDocumentIds: [] };
