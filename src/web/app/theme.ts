@@ -5,6 +5,8 @@ export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 6 },
   autoContrast: true,
+  // Fades and slides (notifications, modals) are skipped for people who ask their system for less motion.
+  respectReducedMotion: true,
   luminanceThreshold: 0.4,
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',

@@ -24,8 +24,10 @@ export async function login(page: Page, baseUrl: string, account = E2E_ADMIN): P
 
 // axe-core on the page as it stands: no serious or critical violations allowed.
 export async function expectAccessible(page: Page): Promise<void> {
-  // Colours are judged once fades and slides have finished, not halfway through.
-  // Endless ones (spinners) are ignored.
+  // Colours are judged once fades and slides have finished, not halfway through. Asking for reduced
+  // motion (which the theme respects) also keeps a notification from starting to fade out while axe
+  // reads the page. Endless animations (spinners) are ignored.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
   );
