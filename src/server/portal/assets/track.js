@@ -65,17 +65,39 @@
     resubmitSection.hidden = view.state !== 'dikembalikan';
   }
 
-  function post(path, init) {
+  // Every request goes only to the address holding the private token.
+  function call(path, init) {
     return fetch('/api/public/proposals/track/' + encodeURIComponent(token) + path, init).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     });
   }
 
-  function load() {
-    return fetch('/api/public/proposals/track/' + encodeURIComponent(token))
-      .then(function (response) {
-        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+  // A form's request: its button disabled while under way, the server's message or the fallback
+  // shown when refused, `done` called with the answer when accepted.
+  function submitting(form, result, texts, send, done) {
+    var button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    result.className = 'notice';
+    result.textContent = texts.busy;
+    send()
+      .then(function (answer) {
+        button.disabled = false;
+        if (!answer.ok) {
+          result.className = 'notice error';
+          result.textContent = (answer.body.error && answer.body.error.message) || texts.refused;
+          return;
+        }
+        return done(answer.body);
       })
+      .catch(function () {
+        button.disabled = false;
+        result.className = 'notice error';
+        result.textContent = texts.offline;
+      });
+  }
+
+  function load() {
+    return call('', undefined)
       .then(function (answer) {
         if (answer.ok) render(answer.body);
         else {
@@ -97,67 +119,36 @@
 
   uploadForm.addEventListener('submit', function (event) {
     event.preventDefault();
-    var button = uploadForm.querySelector('button[type="submit"]');
-    button.disabled = true;
-    uploadResult.className = 'notice';
-    uploadResult.textContent = 'Mengunggah…';
     var data = new FormData();
     data.append('docType', uploadForm.elements.namedItem('docType').value);
     var note = uploadForm.elements.namedItem('note').value.trim();
     if (note) data.append('note', note);
     data.append('file', uploadForm.elements.namedItem('file').files[0]);
-    fetch('/api/public/proposals/track/' + encodeURIComponent(token) + '/documents', { method: 'POST', body: data })
-      .then(function (response) {
-        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
-      })
-      .then(function (answer) {
-        button.disabled = false;
-        if (!answer.ok) {
-          uploadResult.className = 'notice error';
-          uploadResult.textContent = (answer.body.error && answer.body.error.message) || 'Unggahan gagal.';
-          return;
-        }
-        uploadResult.className = 'notice ok';
-        uploadResult.textContent = 'Dokumen diterima: ' + answer.body.fileName + ' (versi ' + answer.body.versionNo + ').';
-        uploadForm.reset();
-        return load();
-      })
-      .catch(function () {
-        button.disabled = false;
-        uploadResult.className = 'notice error';
-        uploadResult.textContent = 'Koneksi terputus. Coba unggah lagi.';
-      });
+    var texts = { busy: 'Mengunggah…', refused: 'Unggahan gagal.', offline: 'Koneksi terputus. Coba unggah lagi.' };
+    submitting(uploadForm, uploadResult, texts, function () { return call('/documents', { method: 'POST', body: data }); }, function (body) {
+      uploadResult.className = 'notice ok';
+      uploadResult.textContent = 'Dokumen diterima: ' + body.fileName + ' (versi ' + body.versionNo + ').';
+      uploadForm.reset();
+      return load();
+    });
   });
 
-  // JSON, like the upload, goes only to the address holding the private token; the button stays
-  // disabled while the request is under way and the server answers a repeated one as the first.
+  // JSON, so that another site cannot post it without the browser asking first; the server answers
+  // a repeated resubmission as the first.
   resubmitForm.addEventListener('submit', function (event) {
     event.preventDefault();
-    var button = resubmitForm.querySelector('button[type="submit"]');
-    button.disabled = true;
-    resubmitResult.className = 'notice';
-    resubmitResult.textContent = 'Mengirim ulang…';
     var note = resubmitForm.elements.namedItem('note').value.trim();
-    post('/resubmit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(note ? { note: note } : {}) })
-      .then(function (answer) {
-        button.disabled = false;
-        if (!answer.ok) {
-          resubmitResult.className = 'notice error';
-          resubmitResult.textContent = (answer.body.error && answer.body.error.message) || 'Usulan tidak dapat dikirim ulang.';
-          return;
-        }
-        resubmitForm.reset();
-        resubmitResult.textContent = '';
-        render(answer.body);
-        var done = el('p', 'Usulan telah dikirim ulang. Bagian Kerja Sama melanjutkan prosesnya.');
-        done.className = 'notice ok';
-        done.id = 'resubmit-done';
-        box.insertBefore(done, box.firstChild);
-      })
-      .catch(function () {
-        button.disabled = false;
-        resubmitResult.className = 'notice error';
-        resubmitResult.textContent = 'Koneksi terputus. Coba kirim ulang lagi.';
-      });
+    var init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(note ? { note: note } : {}) };
+    var texts = { busy: 'Mengirim ulang…', refused: 'Usulan tidak dapat dikirim ulang.', offline: 'Koneksi terputus. Coba kirim ulang lagi.' };
+    submitting(resubmitForm, resubmitResult, texts, function () { return call('/resubmit', init); }, function (body) {
+      resubmitForm.reset();
+      resubmitResult.className = 'notice';
+      resubmitResult.textContent = '';
+      render(body);
+      var done = el('p', 'Usulan telah dikirim ulang. Bagian Kerja Sama melanjutkan prosesnya.');
+      done.className = 'notice ok';
+      done.id = 'resubmit-done';
+      box.insertBefore(done, box.firstChild);
+    });
   });
 })();
