@@ -76,3 +76,13 @@ export async function closeTestApp(t: TestApp): Promise<void> {
   }
   await t.close();
 }
+
+// The public address the mails' links point to in tests of the public proposal form.
+export const PUBLIC_URL = 'https://jalin.ternatekota.go.id';
+
+// The token in a mailed confirmation or tracking link.
+export function tokenIn(text: string, page: 'konfirmasi' | 'lacak'): string {
+  const match = new RegExp(`${PUBLIC_URL}/usulan/${page}#([A-Za-z0-9_-]+)`).exec(text);
+  if (!match?.[1]) throw new Error(`no ${page} link in: ${text}`);
+  return match[1];
+}

@@ -6,10 +6,9 @@ import type { ApiErrorBody } from '../../../shared/api-error';
 import type { NotificationListResponse } from '../../../shared/notifications';
 import type { ConfirmProposalResponse, ProposalDocumentView, ProposalListResponse, PublicProposalAccepted, PublicProposalInput, TrackingView } from '../../../shared/proposals';
 import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink.test-support';
-import { act, closeTestApp, proposalPayload, readProposal, uploadDocument } from './proposals.test-support';
+import { act, closeTestApp, proposalPayload, PUBLIC_URL, readProposal, tokenIn, uploadDocument } from './proposals.test-support';
 import { proposals } from './proposals.table';
 
-const PUBLIC_URL = 'https://jalin.ternatekota.go.id';
 
 describe('public proposal form and private tracking link', () => {
   let t: TestApp;
@@ -40,11 +39,6 @@ describe('public proposal form and private tracking link', () => {
   const post = (payload: unknown, remoteAddress = nextAddress()) =>
     t.app.inject({ method: 'POST', url: '/api/public/proposals', payload: payload as object, remoteAddress });
   const mailTo = (email: string) => sink.mails.filter((mail) => mail.to.includes(email));
-  const tokenIn = (text: string, page: 'konfirmasi' | 'lacak') => {
-    const match = new RegExp(`${PUBLIC_URL}/usulan/${page}#([A-Za-z0-9_-]+)`).exec(text);
-    if (!match?.[1]) throw new Error(`no ${page} link in: ${text}`);
-    return match[1];
-  };
   const confirm = (token: string) => t.app.inject({ method: 'POST', url: '/api/public/proposals/confirm', payload: { token }, remoteAddress: nextAddress() });
   const track = (token: string) => t.app.inject({ method: 'GET', url: `/api/public/proposals/track/${token}`, remoteAddress: nextAddress() });
   const countProposals = async () => {

@@ -6,10 +6,9 @@ import type { ApiErrorBody } from '../../../shared/api-error';
 import type { ConfirmProposalResponse, PublicProposalAccepted, PublicProposalInput, TrackingView } from '../../../shared/proposals';
 import { notifications } from '../notifications/notifications.table';
 import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink.test-support';
-import { act, closeTestApp, proposalPayload, readProposal, uploadDocument } from './proposals.test-support';
+import { act, closeTestApp, proposalPayload, PUBLIC_URL, readProposal, tokenIn, uploadDocument } from './proposals.test-support';
 import { proposalEvents, proposals } from './proposals.table';
 
-const PUBLIC_URL = 'https://jalin.ternatekota.go.id';
 const INSTITUTION = 'Universitas Khairun';
 // What an outside initiator must hold at the registration stage.
 const REGISTRATION_DOCS = ['surat_penawaran', 'kak', 'studi_kelayakan'];
@@ -30,11 +29,6 @@ describe('resubmitting a revised proposal through the private tracking link', ()
   });
 
   const nextAddress = () => `10.1.0.${String((address += 1))}`;
-  const tokenIn = (text: string, page: 'konfirmasi' | 'lacak') => {
-    const match = new RegExp(`${PUBLIC_URL}/usulan/${page}#([A-Za-z0-9_-]+)`).exec(text);
-    if (!match?.[1]) throw new Error(`no ${page} link in: ${text}`);
-    return match[1];
-  };
   // A confirmed proposal from a university; returns its id and tracking token.
   const submitted = async () => {
     const { kind, title, plannedPartners, sectorCodes, latarBelakang, maksudTujuan, ruangLingkup, manfaat } = proposalPayload();
