@@ -57,9 +57,17 @@ export type PlanView = {
   startMonth: string | null;
   endMonth: string | null;
   version: number;
+  // People reached that the plan's OPD recorded for the same agreement (beneficiaries are kept per
+  // agreement and OPD, not per plan).
+  beneficiaryCount: number;
 };
 
-export const PlanListQuerySchema = z.object({ agreementId: z.uuid().optional(), unitId: z.uuid().optional() });
+export const PlanListQuerySchema = z.object({
+  agreementId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+  budgetYear: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type PlanListQuery = z.infer<typeof PlanListQuerySchema>;
 
 // What an OPD must act on: published packages with a task for it.
 export type InboxRow = {

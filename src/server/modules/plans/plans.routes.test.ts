@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUnit } from '../../../../tests/support/builders';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { caller, signInRoles, type Method } from '../../../../tests/support/role-sessions';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
@@ -139,6 +140,57 @@ describe('plans and gap routes', () => {
     expect(after.byUnit).toEqual([{ unitId: unit.id, unitName: unit.name, tasked: 1, acknowledged: 1, planned: 1 }]);
     expect(after.withoutPlan).toEqual([]);
     for (const [cookie, status] of [[tkksd, 200], [pimpinan, 200], [opdOwn, 403]] as const) expect((await call('GET', '/api/dissemination/gap', cookie)).statusCode).toBe(status);
+  });
+
+  it('lists plans to each reader by its scope, filtered by agreement, OPD and budget year, newest year first then by OPD', async () => {
+    const agreement = await buildAgreement(t.database.db, { title: `Kerja sama daftar rencana ${Date.now()}` });
+    const other = await buildUnit(t.database.db, { name: `Badan Perencanaan ${Date.now()}` });
+    const older = (await call('POST', '/api/plans', opdOwn, planBody(agreement.id, { budgetYear: 2031, title: 'Rencana lama' }))).json<PlanView>();
+    const newer = (await call('POST', '/api/plans', opdOwn, planBody(agreement.id, { budgetYear: 2032, title: 'Rencana baru' }))).json<PlanView>();
+    const forOther = await call('POST', '/api/plans', admin, planBody(agreement.id, { budgetYear: 2032, title: 'Rencana unit lain', unitId: other.id, budgetSource: 'mitra' }));
+    expect(forOther.statusCode, forOther.body).toBe(201);
+    const beneficiary = { agreementId: agreement.id, kind: 'Pedagang terfasilitasi', count: 40, reachedOn: '2026-05-20' };
+    for (const count of [40, 2]) expect((await call('POST', '/api/beneficiaries', opdOwn, { ...beneficiary, count })).statusCode).toBe(201);
+    const ids = async (cookie: string, query: string) => {
+      const response = await call('GET', `/api/plans?agreementId=${agreement.id}${query}`, cookie);
+      expect(response.statusCode, `${query} ${response.body}`).toBe(200);
+      return response.json<PlanView[]>().map((plan) => plan.id);
+    };
+    // Within a year the OPDs sort by name: "Badan …" before "Dinas …".
+    const all2032 = [forOther.json<PlanView>().id, newer.id];
+    for (const cookie of [admin, tkksd, pimpinan]) {
+      expect(await ids(cookie, ''), 'all').toEqual([...all2032, older.id]);
+      expect(await ids(cookie, '&budgetYear=2032'), 'year').toEqual(all2032);
+      expect(await ids(cookie, `&unitId=${unit.id}`), 'unit').toEqual([newer.id, older.id]);
+      expect(await ids(cookie, `&unitId=${unit.id}&budgetYear=2031`), 'unit and year').toEqual([older.id]);
+      expect(await ids(cookie, '&budgetYear=2030'), 'empty year').toEqual([]);
+    }
+    // An OPD sees its own unit's plans only, whatever it asks for.
+    expect(await ids(opdOwn, '')).toEqual([newer.id, older.id]);
+    expect(await ids(opdOwn, '&budgetYear=2032')).toEqual([newer.id]);
+    expect(await ids(opdOther, '')).toEqual([]);
+    expect((await call('GET', `/api/plans?unitId=${other.id}`, opdOwn)).statusCode).toBe(403);
+    expect((await call('GET', `/api/plans?budgetYear=2032`, '')).statusCode).toBe(401);
+
+    const listed = (await call('GET', `/api/plans?agreementId=${agreement.id}&budgetYear=2032`, admin)).json<PlanView[]>();
+    expect(listed[0]).toMatchObject({ agreementTitle: agreement.title, unitName: other.name, budgetSource: 'mitra', beneficiaryCount: 0 });
+    expect(listed[1]).toMatchObject({ agreementTitle: agreement.title, unitName: unit.name, budgetAmount: '150000000', budgetSource: 'APBD', beneficiaryCount: 42 });
+  });
+
+  it('refuses a bad list query with a 400 naming the field', async () => {
+    const cases: [string, string][] = [
+      ['budgetYear=duaribu', 'budgetYear'],
+      ['budgetYear=1999', 'budgetYear'],
+      ['budgetYear=2027.5', 'budgetYear'],
+      ['budgetYear=', 'budgetYear'],
+      ['unitId=bukan-uuid', 'unitId'],
+      ['agreementId=123', 'agreementId'],
+    ];
+    for (const [query, field] of cases) {
+      const response = await call('GET', `/api/plans?${query}`, admin);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error.field, query).toBe(field);
+    }
   });
 
   it('records beneficiaries for the own OPD and totals them on the dashboard', async () => {

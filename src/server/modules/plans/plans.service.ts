@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { BeneficiaryView, CreateBeneficiaryInput, CreatePlanInput, InboxRow, PlanView, UpdatePlanInput } from '../../../shared/plans';
+import type { BeneficiaryView, CreateBeneficiaryInput, CreatePlanInput, InboxRow, PlanListQuery, PlanView, UpdatePlanInput } from '../../../shared/plans';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden, invalid, notFound } from '../../lib/errors';
@@ -57,9 +57,10 @@ const planColumns = {
   plan: activityPlans,
   agreementTitle: agreements.title,
   unitName: units.name,
+  beneficiaryCount: sql<number>`(SELECT coalesce(sum(b.count), 0)::int FROM dissemination_beneficiaries b WHERE b.agreement_id = ${activityPlans.agreementId} AND b.unit_id = ${activityPlans.unitId})`,
 };
 
-function planViewOf(row: { plan: typeof activityPlans.$inferSelect; agreementTitle: string; unitName: string }): PlanView {
+function planViewOf(row: { plan: typeof activityPlans.$inferSelect; agreementTitle: string; unitName: string; beneficiaryCount: number }): PlanView {
   const { plan } = row;
   return {
     id: plan.id,
@@ -79,6 +80,7 @@ function planViewOf(row: { plan: typeof activityPlans.$inferSelect; agreementTit
     startMonth: plan.startMonth,
     endMonth: plan.endMonth,
     version: plan.version,
+    beneficiaryCount: row.beneficiaryCount,
   };
 }
 
@@ -89,7 +91,7 @@ async function loadPlans(db: Db, where: SQL | undefined): Promise<PlanView[]> {
     .innerJoin(agreements, eq(agreements.id, activityPlans.agreementId))
     .innerJoin(units, eq(units.id, activityPlans.unitId))
     .where(where)
-    .orderBy(desc(activityPlans.budgetYear), asc(activityPlans.title));
+    .orderBy(desc(activityPlans.budgetYear), asc(units.name), asc(activityPlans.title));
   return rows.map(planViewOf);
 }
 
@@ -145,12 +147,20 @@ export async function updatePlan(ctx: ActorCtx, id: string, input: UpdatePlanInp
   });
 }
 
-export async function listPlans(ctx: ActorCtx, query: { agreementId?: string | undefined; unitId?: string | undefined }): Promise<PlanView[]> {
+// Newest budget year first, then by OPD: the order the division reads a year's plans in.
+export async function listPlans(ctx: ActorCtx, query: PlanListQuery): Promise<PlanView[]> {
   const scope = planReadScope(ctx.actor);
   if (scope.kind === 'none') throw forbidden();
   if (query.unitId && !canReadPlansOf(ctx.actor, query.unitId)) throw forbidden();
   const unitId = scope.kind === 'unit' ? scope.unitId : query.unitId;
-  return loadPlans(ctx.db, and(query.agreementId ? eq(activityPlans.agreementId, query.agreementId) : undefined, unitId ? eq(activityPlans.unitId, unitId) : undefined));
+  return loadPlans(
+    ctx.db,
+    and(
+      query.agreementId ? eq(activityPlans.agreementId, query.agreementId) : undefined,
+      unitId ? eq(activityPlans.unitId, unitId) : undefined,
+      query.budgetYear === undefined ? undefined : eq(activityPlans.budgetYear, query.budgetYear),
+    ),
+  );
 }
 
 // What an OPD must act on: every published package with a task for it, with its own progress.
