@@ -2,7 +2,7 @@ import { IconBuildingCommunity, IconFilePlus, IconFileText, type Icon } from '@t
 import { IconFileTypeDocx, IconRoute } from '@tabler/icons-react';
 import { IconChartBar, IconDatabaseImport, IconListDetails, IconSettings, IconUsers } from '@tabler/icons-react';
 import { IconFileDescription } from '@tabler/icons-react';
-import { IconChartDots, IconClipboardList, IconSpeakerphone } from '@tabler/icons-react';
+import { IconChartDots, IconClipboardList, IconReportMoney, IconSpeakerphone } from '@tabler/icons-react';
 import type { Role } from '../../shared/roles';
 
 export type NavItem = {
@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/statistics', labelKey: 'stats:nav.statistics', icon: IconChartBar },
   { path: '/dissemination', labelKey: 'dissemination:nav.tracking', icon: IconSpeakerphone, roles: ['admin', 'tkksd', 'pimpinan'] },
   { path: '/gap', labelKey: 'plans:nav.gap', icon: IconChartDots, roles: ['admin', 'tkksd', 'pimpinan'] },
+  { path: '/plans/all', labelKey: 'plans:nav.plansAll', icon: IconReportMoney, roles: ['admin', 'tkksd', 'pimpinan'] },
   { path: '/plans', labelKey: 'plans:nav.inbox', icon: IconClipboardList, roles: ['opd'] },
   { path: '/admin/users', labelKey: 'admin:nav.users', icon: IconUsers, roles: ['admin'] },
   { path: '/admin/master', labelKey: 'admin:nav.master', icon: IconListDetails, roles: ['admin'] },

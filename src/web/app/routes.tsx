@@ -31,6 +31,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: 'dissemination/:agreementId', element: page(() => import('../features/dissemination/components/package-page'), 'PackagePage') },
   { path: 'plans', element: page(() => import('../features/plans/components/inbox-page'), 'InboxPage'), roles: ['opd'] },
   { path: 'gap', element: page(() => import('../features/plans/components/gap-page'), 'GapPage'), roles: ['admin', 'tkksd', 'pimpinan'] },
+  { path: 'plans/all', element: page(() => import('../features/plans/components/plans-list-page'), 'PlansListPage'), roles: ['admin', 'tkksd', 'pimpinan'] },
   { path: 'admin/users', element: page(() => import('../features/admin/components/users-page'), 'UsersPage'), roles: ['admin'] },
   { path: 'admin/master', element: page(() => import('../features/admin/components/master-page'), 'MasterPage'), roles: ['admin'] },
   { path: 'admin/procedures', element: page(() => import('../features/procedures/components/procedures-page'), 'ProceduresPage'), roles: ['admin'] },

@@ -6,8 +6,11 @@ export function useInbox(enabled = true) {
   return useQuery({ queryKey: ['plans', 'inbox'], queryFn: () => api<InboxRow[]>('/plans/inbox'), enabled });
 }
 
-export function usePlans(query: { agreementId?: string; unitId?: string }) {
-  return useQuery({ queryKey: ['plans', 'list', query.agreementId ?? null, query.unitId ?? null], queryFn: () => api<PlanView[]>('/plans', { query }) });
+export function usePlans(query: { agreementId?: string; unitId?: string; budgetYear?: number }) {
+  return useQuery({
+    queryKey: ['plans', 'list', query.agreementId ?? null, query.unitId ?? null, query.budgetYear ?? null],
+    queryFn: () => api<PlanView[]>('/plans', { query }),
+  });
 }
 
 export function useGap(year: number | undefined) {

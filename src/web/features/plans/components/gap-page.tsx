@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconListCheck } from '@tabler/icons-react';
+import { IconListCheck, IconReportMoney } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -91,9 +91,14 @@ export function GapPage() {
         title={t('gap.title')}
         description={t('gap.description')}
         actions={
-          <Button component={Link} to="/dissemination" variant="light" leftSection={<IconListCheck size={18} aria-hidden />}>
-            {t('gap.tracking')}
-          </Button>
+          <>
+            <Button component={Link} to="/plans/all" variant="light" leftSection={<IconReportMoney size={18} aria-hidden />}>
+              {t('gap.plans')}
+            </Button>
+            <Button component={Link} to="/dissemination" variant="light" leftSection={<IconListCheck size={18} aria-hidden />}>
+              {t('gap.tracking')}
+            </Button>
+          </>
         }
       />
       <Select label={t('gap.year')} data={yearOptions} value={year ? String(year) : ''} onChange={(value) => setParams(value ? { year: value } : {}, { replace: true })} allowDeselect={false} maw={220} mb="md" />
