@@ -60,9 +60,17 @@ export function useCreateMeeting(id: string) {
 
 export function useUpdateMeeting(id: string) {
   const refresh = useRefresh(id);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ meetingId, input }: { meetingId: string; input: UpdateMeetingInput }) => api<MeetingView>(`/proposal-meetings/${meetingId}`, { method: 'PATCH', body: input }),
-    onSuccess: refresh,
+    // The saved meeting replaces its old copy at once, so the list never shows the old minutes
+    // between the form closing and the refetch.
+    onSuccess: (saved) => {
+      queryClient.setQueryData<MeetingListResponse>(meetingsKey(id), (list) =>
+        list ? { ...list, items: list.items.map((item) => (item.id === saved.id ? saved : item)) } : list,
+      );
+      refresh();
+    },
   });
 }
 
