@@ -28,6 +28,12 @@ type Props = { error: unknown; isFieldError: boolean; onReload: () => void; isRe
 export function SaveFeedback({ error, isFieldError, onReload, isReloading }: Props) {
   if (!error || isFieldError) return null;
   if (isStale(error)) return <StaleAlert onReload={onReload} isReloading={isReloading} />;
+  return <ErrorAlert error={error} />;
+}
+
+// A failed request's message, or nothing while there is no error.
+export function ErrorAlert({ error }: { error: unknown }) {
+  if (!error) return null;
   return (
     <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
       {errorMessage(error)}

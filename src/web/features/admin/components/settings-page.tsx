@@ -1,13 +1,13 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Text } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTING_LIMITS, UpdateSettingsSchema, type SettingName, type SettingsView } from '../../../../shared/settings';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
-import { SaveFeedback } from '../../../components/save-feedback';
+import { ErrorAlert, SaveFeedback } from '../../../components/save-feedback';
 import { formatDateTime } from '../../../lib/format';
-import { errorMessage, notifySuccess } from '../../../lib/notify';
+import { notifySuccess } from '../../../lib/notify';
 import { useSettings, useUpdateSettings } from '../api/use-settings';
 import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
 
@@ -97,11 +97,7 @@ export function SettingsPage() {
     <>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
       {settings.isPending ? <PageLoader /> : null}
-      {settings.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {errorMessage(settings.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={settings.error} />
       {settings.data ? (
         // Keyed by version: a reload after a 409 starts the form again from the saved values.
         <SettingsForm key={settings.data.version} settings={settings.data} onReload={async () => {

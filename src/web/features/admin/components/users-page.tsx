@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconKey, IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,10 @@ import type { UserView } from '../../../../shared/users';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { useMasterLookups } from '../../../lib/master-data';
-import { errorMessage } from '../../../lib/notify';
 import { useUsers } from '../api/use-users';
 import { UserFormModal } from './user-form-modal';
 import { UserPasswordModal } from './user-password-modal';
+import { ErrorAlert } from '../../../components/save-feedback';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'password'; user: UserView } | null;
 
@@ -150,11 +150,7 @@ export function UsersPage() {
           <Select label={t('users.roleFilter')} placeholder={t('users.allRoles')} data={ROLES.map((value) => ({ value, label: t(`common:roles.${value}`) }))} value={role} onChange={(value) => setRole(value)} clearable w={{ base: '100%', xs: 240 }} />
         </Group>
         {users.isPending ? <PageLoader /> : null}
-        {users.isError ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(users.error)}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={users.error} />
         {users.data ? (
           <>
             <Text fz="sm" c="dimmed" mb="xs" role="status">

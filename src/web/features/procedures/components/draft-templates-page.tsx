@@ -1,14 +1,14 @@
-import { ActionIcon, Alert, Badge, Button, Group, List, Paper, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, List, Paper, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DRAFT_TYPES, UpdateDraftTemplateSchema, type DraftTemplateSection, type DraftTemplateView, type DraftType } from '../../../../shared/proposal-signing';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
-import { SaveFeedback } from '../../../components/save-feedback';
+import { ErrorAlert, SaveFeedback } from '../../../components/save-feedback';
 import { SaveFooter } from '../../../components/save-footer';
 import { zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
-import { errorMessage, notifySuccess } from '../../../lib/notify';
+import { notifySuccess } from '../../../lib/notify';
 import { useDraftTemplate, useUpdateDraftTemplate } from '../api/use-procedures';
 
 type Draft = { title: string; sections: DraftTemplateSection[] };
@@ -109,11 +109,7 @@ export function DraftTemplatesPage() {
       <PageHeader title={t('templates.pageTitle')} description={t('templates.intro', { example: '{{judul}}' })} />
       <SegmentedControl mb="md" value={type} onChange={(value) => setType(value)} data={DRAFT_TYPES.map((value) => ({ value, label: value.toUpperCase() }))} aria-label={t('templates.type')} />
       {template.isPending ? <PageLoader /> : null}
-      {template.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {errorMessage(template.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={template.error} />
       {template.data ? (
         <TemplateForm key={`${type}-${String(template.data.version)}`} type={type} template={template.data} onReload={async () => {
             await template.refetch();

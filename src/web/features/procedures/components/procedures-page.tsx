@@ -6,10 +6,10 @@ import { COOPERATION_KINDS, type CooperationKind } from '../../../../shared/agre
 import { systemStageUse, UpdateProcedureSchema, type ProcedureStage, type ProcedureView, type SystemStageUse } from '../../../../shared/procedures';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
-import { SaveFeedback } from '../../../components/save-feedback';
+import { ErrorAlert, SaveFeedback } from '../../../components/save-feedback';
 import { SaveFooter } from '../../../components/save-footer';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
-import { errorMessage, notifySuccess } from '../../../lib/notify';
+import { notifySuccess } from '../../../lib/notify';
 import { useProcedure, useUpdateProcedure } from '../api/use-procedures';
 import { StageEditor } from './stage-editor';
 
@@ -116,11 +116,7 @@ export function ProceduresPage() {
       <PageHeader title={t('title')} description={t('intro')} />
       <SegmentedControl mb="md" value={kind} onChange={(value) => setKind(value)} data={[...COOPERATION_KINDS]} aria-label={t('kind')} />
       {procedure.isPending ? <PageLoader /> : null}
-      {procedure.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {errorMessage(procedure.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={procedure.error} />
       {procedure.data ? (
         // Keyed by kind and version: switching kind or reloading after a conflict starts from the saved values.
         <ProcedureForm key={`${kind}-${String(procedure.data.version)}`} kind={kind} procedure={procedure.data} onReload={async () => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMessageCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessage } from '../../../lib/notify';
 import { useAddComment, useDocumentComments } from '../api/proposal-process';
+import { ErrorAlert } from '../../../components/save-feedback';
 
 // One thread per document version: what the TKKSD, the division and the initiator said about it.
 export function DocumentComments({ documentId, fileName }: { documentId: string; fileName: string }) {
@@ -39,11 +40,7 @@ export function DocumentComments({ documentId, fileName }: { documentId: string;
             </div>
           ))}
           <Textarea label={t('comments.new')} value={body} onChange={(event) => setBody(event.currentTarget.value)} autosize minRows={2} maxLength={4000} />
-          {add.isError ? (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(add.error)}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={add.error} />
           <Button size="xs" onClick={() => add.mutate({ body: body.trim() }, { onSuccess: () => setBody('') })} loading={add.isPending} disabled={body.trim() === ''} style={{ alignSelf: 'flex-start' }}>
             {t('comments.send')}
           </Button>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Group, MultiSelect, Paper, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, MultiSelect, Paper, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { ProposalView } from '../../../../shared/proposals';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useCreateReview, useReplaceReviewer, useReview, useReviewDecision, useReviewerOptions } from '../api/proposal-process';
+import { ErrorAlert } from '../../../components/save-feedback';
 
 type TierDraft = { rule: ReviewTierRule; reviewerIds: string[] };
 
@@ -34,11 +35,7 @@ function AssignReviewers({ proposalId }: { proposalId: string }) {
           />
         </Group>
       ))}
-      {create.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {errorMessage(create.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={create.error} />
       <Group gap="sm" wrap="wrap">
         <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setTiers([...tiers, { rule: 'all', reviewerIds: [] }])}>
           {t('review.addTier')}
@@ -67,11 +64,7 @@ function DecisionForm({ proposalId }: { proposalId: string }) {
           </Group>
         </Radio.Group>
         <Textarea label={decision === 'approve' ? t('review.comment') : t('review.commentRequired')} value={comment} onChange={(event) => setComment(event.currentTarget.value)} required={decision !== 'approve'} autosize minRows={2} maxLength={4000} />
-        {decide.isError ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(decide.error)}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={decide.error} />
         <Button onClick={() => decide.mutate({ decision, comment: comment.trim() || null }, { onSuccess: () => notifySuccess(t('review.decided')) })} loading={decide.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('review.send')}
         </Button>

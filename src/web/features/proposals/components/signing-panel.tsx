@@ -8,6 +8,7 @@ import { formatDate } from '../../../lib/format';
 import { useMasterData } from '../../../lib/master-data';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useCreateSigning, useRegisterSigning, useSignings, useUpdateSigning } from '../api/proposal-process';
+import { ErrorAlert } from '../../../components/save-feedback';
 
 function ScheduleForm({ proposalId }: { proposalId: string }) {
   const { t } = useTranslation('proposals');
@@ -24,11 +25,7 @@ function ScheduleForm({ proposalId }: { proposalId: string }) {
         <TextInput type="date" label={t('signing.date')} value={form.scheduledOn} onChange={(event) => setForm({ ...form, scheduledOn: event.currentTarget.value })} required w={{ base: '100%', xs: 180 }} />
         <TextInput label={t('signing.place')} value={form.place} onChange={(event) => setForm({ ...form, place: event.currentTarget.value })} required style={{ flex: '1 1 220px' }} />
       </Group>
-      {create.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {errorMessage(create.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={create.error} />
       <Button onClick={() => create.mutate(form, { onSuccess: () => notifySuccess(t('signing.scheduled')) })} loading={create.isPending} disabled={!form.scheduledOn || form.place.trim().length < 3} style={{ alignSelf: 'flex-start' }}>
         {t('signing.scheduleButton')}
       </Button>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Group, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Box, Group, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { ProposalDurationStatsQuerySchema, type KindDurationStat, type ProposalD
 import { api } from '../../../lib/api';
 import { todayInTernate } from '../../../lib/format';
 import { pickLanguage } from '../../../lib/form-errors';
-import { errorMessage } from '../../../lib/notify';
+import { ErrorAlert } from '../../../components/save-feedback';
 
 function formatDays(days: number | null, language: string): string {
   if (days === null) return '—';
@@ -95,11 +95,7 @@ export function ProposalDurationsSection() {
         <TextInput type="date" label={t('durations.from')} value={period.from} onChange={(event) => setPeriod({ ...period, from: event.currentTarget.value })} error={issue?.path[0] === 'from' ? pickLanguage(issue.message) : undefined} w={{ base: '100%', xs: 180 }} />
         <TextInput type="date" label={t('durations.to')} value={period.to} onChange={(event) => setPeriod({ ...period, to: event.currentTarget.value })} error={issue?.path[0] === 'to' ? pickLanguage(issue.message) : undefined} w={{ base: '100%', xs: 180 }} />
       </Group>
-      {stats.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {errorMessage(stats.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={stats.error} />
       {stats.data && kinds.length === 0 ? <Text c="dimmed">{t('durations.empty')}</Text> : null}
       <Stack gap="lg">
         {kinds.map((kind) => (
