@@ -10,6 +10,22 @@ import { PackageStateBadge } from './package-state-badge';
 import { RecipientSteps } from './recipients-table';
 
 // The division's follow-up: per agreement, per OPD, sent / opened / acknowledged / planned.
+type Recipients = Parameters<typeof RecipientSteps>[0]['recipient'][];
+
+// Each OPD of a package with the steps it has taken, in the table and on a phone's card alike.
+function RecipientList({ recipients, mt }: { recipients: Recipients; mt?: string }) {
+  return (
+    <Stack gap={6} mt={mt}>
+      {recipients.map((recipient) => (
+        <div key={recipient.unitId}>
+          <Text size="sm">{recipient.unitName}</Text>
+          <RecipientSteps recipient={recipient} />
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
 export function TrackingPage() {
   const { t } = useTranslation('dissemination');
   const tracking = useTracking();
@@ -49,14 +65,7 @@ export function TrackingPage() {
                 </Table.Td>
                 <Table.Td>
                   {row.recipients.length === 0 ? <Text c="dimmed" size="sm">{t('tracking.noRecipients')}</Text> : null}
-                  <Stack gap={6}>
-                    {row.recipients.map((recipient) => (
-                      <div key={recipient.unitId}>
-                        <Text size="sm">{recipient.unitName}</Text>
-                        <RecipientSteps recipient={recipient} />
-                      </div>
-                    ))}
-                  </Stack>
+                  <RecipientList recipients={row.recipients} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -73,14 +82,7 @@ export function TrackingPage() {
               </Anchor>
               <PackageStateBadge state={row.status} />
             </Group>
-            <Stack gap={6} mt="xs">
-              {row.recipients.map((recipient) => (
-                <div key={recipient.unitId}>
-                  <Text size="sm">{recipient.unitName}</Text>
-                  <RecipientSteps recipient={recipient} />
-                </div>
-              ))}
-            </Stack>
+            <RecipientList recipients={row.recipients} mt="xs" />
           </Card>
         ))}
       </Stack>
