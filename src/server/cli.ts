@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { ROLES, type Role } from '../shared/roles';
 import { StatsQuerySchema, type StatsResponse } from '../shared/stats';
 import { CreateUserSchema } from '../shared/users';
 import { bootstrapDatabase, seedDefaultUnits } from './bootstrap';
-import { openDatabase, type Database } from './db/client';
+import { aloneRuntime, CliFailure, resolvePath, shellOutput, type CliRuntime } from './cli-runtime';
+import { forwardCommand } from './cli-socket';
+import { pgliteDirOf, type Database } from './db/client';
+import { liveHolderOf } from './db/data-dir-lock';
 import { describeDemo, loadDemo, registryIsEmpty } from './demo/load-demo';
-import { readEnv, storageDir, type Env } from './env';
+import { readEnv } from './env';
 import { AppError } from './lib/errors';
-import { createLocalFileStore } from './lib/file-store';
 import { runDisseminationReminders } from './modules/dissemination/dissemination.reminders';
 import { mailSettingsOf } from './modules/mail/mail.service';
 import { getMasterData } from './modules/master/master.service';
@@ -22,37 +25,24 @@ import { insertUser } from './modules/users/users.service';
 
 // `npm run jalin -- <command>`: the same services as the web app, against DATABASE_URL or the
 // embedded database in JALIN_DATA_DIR. With --json, stdout carries only JSON; everything else goes to stderr.
+// Each command gets a CliRuntime (cli-runtime.ts): its output, its working directory and the database.
+// While a server owns the PGlite directory, the whole command runs inside that server (cli-socket.ts).
 
-class CliFailure extends Error {}
-
-const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
-
-async function withDatabase<T>(work: (database: Database, env: Env) => Promise<T>): Promise<T> {
-  const env = readEnv();
-  const database = await openDatabase({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: env.JALIN_DATA_DIR });
-  try {
-    return await work(database, env);
-  } finally {
-    await database.close();
-  }
-}
-
-async function importCommand(file: string, options: { dryRun?: boolean; json?: boolean }) {
-  const bytes = await readFile(file).catch(() => {
+async function importCommand(rt: CliRuntime, file: string, options: { dryRun?: boolean; json?: boolean }) {
+  const bytes = await readFile(resolvePath(rt, file)).catch(() => {
     throw new CliFailure(`Berkas tidak dapat dibaca / cannot read file: ${file}`);
   });
   const dryRun = Boolean(options.dryRun);
-  const result = await withDatabase(async (database) => {
+  const result = await rt.withDatabase(async (database) => {
     const now = new Date();
     if (!dryRun) await seedDefaultUnits(database.db, now);
     const onProgress = async (done: number, total: number) => {
-      err(`… ${done}/${total}`);
+      rt.err(`… ${done}/${total}`);
     };
     return importFile({ db: database.db, actor: null, now }, { fileName: path.basename(file), bytes, dryRun, onProgress });
   });
-  if (options.json) out(JSON.stringify(result));
-  else out(importReport(result, { dryRun }).join('\n'));
+  if (options.json) rt.out(JSON.stringify(result));
+  else rt.out(importReport(result, { dryRun }).join('\n'));
   if (importFailed(result)) {
     throw new CliFailure(`Impor dibatalkan: ${result.preview.issues.length + (result.run?.issues.length ?? 0)} kesalahan; tidak ada yang ditulis / import refused, nothing written.`);
   }
@@ -66,14 +56,14 @@ function statsTable(stats: StatsResponse): string {
   return ['Tahun  Jumlah Kelompok mitra terbesar       Bidang terbesar', ...rows].join('\n');
 }
 
-async function statsCommand(options: { from?: string; to?: string; json?: boolean }) {
+async function statsCommand(rt: CliRuntime, options: { from?: string; to?: string; json?: boolean }) {
   const parsed = StatsQuerySchema.safeParse({ from: options.from, to: options.to });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CliFailure(`--${issue?.path.join('.') ?? 'from'}: ${issue?.message ?? 'tidak valid'}`);
   }
-  const stats = await withDatabase((database) => getStats({ db: database.db, actor: null, now: new Date() }, parsed.data));
-  out(options.json ? JSON.stringify(stats) : statsTable(stats));
+  const stats = await rt.withDatabase((database) => getStats({ db: database.db, actor: null, now: new Date() }, parsed.data));
+  rt.out(options.json ? JSON.stringify(stats) : statsTable(stats));
 }
 
 async function findUnitId(database: Database, name: string | undefined): Promise<string | null> {
@@ -84,9 +74,9 @@ async function findUnitId(database: Database, name: string | undefined): Promise
   return unit.id;
 }
 
-async function createUserCommand(options: { email: string; name: string; role: Role; unit?: string; password?: string }) {
+async function createUserCommand(rt: CliRuntime, options: { email: string; name: string; role: Role; unit?: string; password?: string }) {
   const generated = options.password ? null : randomBytes(12).toString('base64url');
-  const user = await withDatabase(async (database) => {
+  const user = await rt.withDatabase(async (database) => {
     await seedDefaultUnits(database.db, new Date());
     const unitId = await findUnitId(database, options.unit);
     const parsed = CreateUserSchema.safeParse({ email: options.email, name: options.name, role: options.role, unitId, password: options.password ?? generated });
@@ -96,42 +86,41 @@ async function createUserCommand(options: { email: string; name: string; role: R
     }
     return insertUser({ db: database.db, actor: null, now: new Date() }, parsed.data);
   });
-  out(`Pengguna dibuat / user created: ${user.email} (${user.role})`);
+  rt.out(`Pengguna dibuat / user created: ${user.email} (${user.role})`);
   // Printed once; it is stored only as a hash.
-  if (generated) out(`  password: ${generated}`);
+  if (generated) rt.out(`  password: ${generated}`);
 }
 
-async function demoCommand() {
-  await withDatabase(async (database, env) => {
+async function demoCommand(rt: CliRuntime) {
+  await rt.withDatabase(async (database, env) => {
     const now = new Date();
     const boot = await bootstrapDatabase(database.db, env, now);
-    if (boot.generatedPassword) out(`Akun admin dibuat / admin account created: ${env.JALIN_ADMIN_EMAIL}\n  password: ${boot.generatedPassword}`);
+    if (boot.generatedPassword) rt.out(`Akun admin dibuat / admin account created: ${env.JALIN_ADMIN_EMAIL}\n  password: ${boot.generatedPassword}`);
     if (!(await registryIsEmpty(database.db))) {
       throw new CliFailure('Register sudah berisi naskah; data demo hanya dimuat ke register kosong / the registry is not empty.');
     }
-    const files = createLocalFileStore(storageDir(env));
-    const result = await loadDemo({ database, files, now, withUsers: true, password: env.JALIN_DEMO_PASSWORD });
-    out(describeDemo(result, Boolean(env.JALIN_DEMO_PASSWORD)));
+    const result = await loadDemo({ database, files: rt.files, now, withUsers: true, password: env.JALIN_DEMO_PASSWORD });
+    rt.out(describeDemo(result, Boolean(env.JALIN_DEMO_PASSWORD)));
   });
 }
 
-function buildProgram(): Command {
+function buildProgram(rt: CliRuntime): Command {
   const program = new Command('jalin').description('Jalin — perintah administrasi / administration commands').exitOverride();
-  program.configureOutput({ writeErr: err, outputError: (text, write) => write(text.trim()) });
+  program.configureOutput({ writeOut: rt.out, writeErr: rt.err, outputError: (text, write) => write(text.trim()) });
   program
     .command('import')
     .description('impor register dari CSV/XLSX / import a register file')
     .argument('<file>')
     .option('--dry-run', 'periksa saja, tanpa menulis / check only')
     .option('--json', 'hanya JSON di stdout / only JSON on stdout (via npm: npm run -s jalin -- …)')
-    .action(importCommand);
+    .action((file: string, options: { dryRun?: boolean; json?: boolean }) => importCommand(rt, file, options));
   program
     .command('stats')
     .description('statistik kerja sama per tahun / statistics per year')
     .option('--from <year>')
     .option('--to <year>')
     .option('--json', 'hanya JSON di stdout / only JSON on stdout (via npm: npm run -s jalin -- …)')
-    .action(statsCommand);
+    .action((options: { from?: string; to?: string; json?: boolean }) => statsCommand(rt, options));
   program
     .command('create-user')
     .description('buat pengguna / create a user')
@@ -140,22 +129,22 @@ function buildProgram(): Command {
     .addOption(new Option('--role <role>').choices(ROLES).makeOptionMandatory())
     .option('--unit <name>', 'OPD (wajib untuk peran opd) / unit, required for role opd')
     .option('--password <password>', 'tanpa ini dibuatkan dan dicetak sekali / generated and printed once if omitted')
-    .action(createUserCommand);
+    .action((options: { email: string; name: string; role: Role; unit?: string; password?: string }) => createUserCommand(rt, options));
   program
     .command('migrate')
     .description('terapkan migrasi basis data / apply database migrations')
     .action(async () => {
-      const kind = await withDatabase(async (database) => database.kind);
-      out(`Migrasi selesai / migrations applied (${kind}).`);
+      const kind = await rt.withDatabase(async (database) => database.kind);
+      rt.out(`Migrasi selesai / migrations applied (${kind}).`);
     });
   program
     .command('reminders')
     .description('kirim pengingat paket diseminasi yang belum dikonfirmasi / send due dissemination reminders')
     .action(async () => {
-      const run = await withDatabase((database, env) => runDisseminationReminders({ db: database.db, now: new Date(), mail: mailSettingsOf(env) }));
-      out(`Pengingat terkirim / reminders sent: ${run.reminders}; admin diberi tahu / admins told: ${run.escalations}.`);
+      const run = await rt.withDatabase((database, env) => runDisseminationReminders({ db: database.db, now: new Date(), mail: mailSettingsOf(env) }));
+      rt.out(`Pengingat terkirim / reminders sent: ${run.reminders}; admin diberi tahu / admins told: ${run.escalations}.`);
     });
-  program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(demoCommand);
+  program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(() => demoCommand(rt));
   return program;
 }
 
@@ -164,16 +153,35 @@ function failureMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function main(): Promise<number> {
+// Runs one command line (without `node cli.ts`) and answers its exit code; output goes to the runtime.
+export async function runCliCommand(argv: string[], rt: CliRuntime): Promise<number> {
   try {
-    await buildProgram().parseAsync(process.argv);
+    await buildProgram(rt).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     // Commander has already written its own message (or the help, which is a success).
     if (error instanceof CommanderError) return error.exitCode;
-    err(`jalin: ${failureMessage(error)}`);
+    rt.err(`jalin: ${failureMessage(error)}`);
     return 1;
   }
 }
 
-process.exitCode = await main();
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  let env;
+  try {
+    env = readEnv();
+  } catch (error) {
+    shellOutput.err(`jalin: ${failureMessage(error)}`);
+    return 1;
+  }
+  // One writer per PGlite directory: while a server holds it, the server runs the command.
+  const server = env.DATABASE_URL ? null : await liveHolderOf(pgliteDirOf(env.JALIN_DATA_DIR));
+  if (server?.socket) return forwardCommand(server, { argv, cwd: process.cwd() }, shellOutput);
+  return runCliCommand(argv, aloneRuntime(env, argv[0] ?? 'jalin'));
+}
+
+// The server imports runCliCommand; only `npm run jalin` (this file as the entry point) runs main.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main();
+}

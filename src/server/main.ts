@@ -1,14 +1,21 @@
 import { bootstrapDatabase } from './bootstrap';
 import { buildApp } from './app';
+import { runCliCommand } from './cli';
+import { serverRuntime } from './cli-runtime';
+import { commandSocketPath, serveCommands } from './cli-socket';
 import { openDatabase } from './db/client';
 import { readEnv, storageDir } from './env';
 import { createLocalFileStore } from './lib/file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
 import { startDisseminationReminderTimer } from './modules/dissemination/dissemination.schedule';
+import { recoverInterruptedImports } from './modules/imports/import-lease';
 
 async function main() {
   const env = readEnv();
-  const database = await openDatabase({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: env.JALIN_DATA_DIR });
+  // The server owns a PGlite directory (data-dir-lock.ts); commands reach it through this socket.
+  const socketPath = env.DATABASE_URL ? null : commandSocketPath(env.JALIN_DATA_DIR);
+  const opener = { kind: 'server' as const, name: 'server', ...(socketPath ? { socket: socketPath } : {}) };
+  const database = await openDatabase({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: env.JALIN_DATA_DIR, opener });
   const files = createLocalFileStore(storageDir(env));
   const boot = await bootstrapDatabase(database.db, env, new Date());
   if (boot.generatedPassword) {
@@ -17,17 +24,30 @@ async function main() {
       `\nAkun admin dibuat / admin account created:\n  e-mail: ${env.JALIN_ADMIN_EMAIL}\n  password: ${boot.generatedPassword}\n\n`,
     );
   }
+  // On PGlite no other process can be writing: every import still marked running was cut off.
+  await recoverInterruptedImports({ db: database.db, now: new Date() }, { soleProcess: database.kind === 'pglite' });
   await loadDemoIfWanted({ database, env, files, firstStart: boot.adminCreated });
   const app = await buildApp({ database, env, files, clock: () => new Date() });
   const stopReminders = startDisseminationReminderTimer(database.db, env);
-  const close = async () => {
-    stopReminders();
+  // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
+  const deps = { database, env, files };
+  const commands = socketPath ? await serveCommands({ socketPath, runtimeFor: (cwd, output) => serverRuntime(deps, cwd, output), run: runCliCommand }) : null;
+  let closing = false;
+  // Stop taking work, finish what was started, then close the database (releasing the directory).
+  const close = async (signal: string) => {
+    if (closing) {
+      process.stderr.write(`Jalin: ${signal} again, stopping at once.\n`);
+      process.exit(1);
+    }
+    closing = true;
+    await commands?.close();
     await app.close();
+    await stopReminders();
     await database.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void close());
-  process.on('SIGTERM', () => void close());
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ port: env.PORT, host: env.HOST });
 }
 

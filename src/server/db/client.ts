@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock, type HolderKind } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -25,15 +26,34 @@ export type Database = {
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
+// Who opens a PGlite directory, for the lock (and for the message another process gets).
+export type Opener = { kind: HolderKind; name: string; socket?: string };
+
+// A directory is locked for the life of the instance (see data-dir-lock.ts); `heldLock` is a lock the
+// caller already holds (work that needs the directory alone, then opens the database in it).
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob; opener?: Opener; heldLock?: DataDirLock } = {}): Promise<Database> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { pg_trgm },
-  });
+  const lock = options.dataDir && !options.heldLock ? await acquireDataDirLock(options.dataDir, options.opener ?? { kind: 'command', name: path.basename(process.argv[1] ?? 'node') }) : null;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { pg_trgm },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  const close = async () => {
+    try {
+      if (!client.closed) await client.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, kind: 'pglite', close };
 }
 
 export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
@@ -56,10 +76,20 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
 }
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+// The PGlite directory inside JALIN_DATA_DIR.
+export function pgliteDirOf(dataDir: string): string {
+  return path.join(dataDir, 'pg');
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string; opener?: Opener; heldLock?: DataDirLock }): Promise<Database> {
   const database = options.databaseUrl
     ? openPostgres(options.databaseUrl)
-    : await openPglite({ dataDir: path.join(options.dataDir, 'pg') });
-  await migrateDatabase(database);
+    : await openPglite({ dataDir: pgliteDirOf(options.dataDir), ...(options.opener ? { opener: options.opener } : {}), ...(options.heldLock ? { heldLock: options.heldLock } : {}) });
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }

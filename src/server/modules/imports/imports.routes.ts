@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../../../shared/imports';
 import { AppError, forbidden } from '../../lib/errors';
 import { actorCtxOf, typed } from '../../lib/http';
+import { keepImportLease, waitForOwnImports } from './import-lease';
 import { canImport } from './imports.policy';
 import { confirmImport, getImportRun, listImportRuns, previewImport, progressRecorder, runImport } from './imports.service';
 
@@ -29,10 +30,10 @@ async function receiveFile(request: FastifyRequest): Promise<{ fileName: string;
 
 export function importsRoutes(app: FastifyInstance) {
   const api = typed(app);
-  // Confirmed imports are written after the answer; closing the app waits for them.
-  const running = new Set<Promise<unknown>>();
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...running]);
+  // Confirmed imports are written after the answer; closing the app waits for those this process
+  // owns (the database says which, import-lease.ts).
+  app.addHook('onClose', async (instance) => {
+    await waitForOwnImports(instance.deps.database.db, instance.deps.clock);
   });
 
   api.get('/imports', { schema: { tags } }, (request) => listImportRuns(actorCtxOf(request)));
@@ -47,10 +48,11 @@ export function importsRoutes(app: FastifyInstance) {
   api.post('/imports/:id/confirm', { schema: { tags, params: idParam } }, async (request, reply) => {
     const ctx = actorCtxOf(request);
     const run = await confirmImport(ctx, request.params.id);
-    const job = runImport(ctx, run.id, progressRecorder(request.server.deps.database, run.id))
+    const { database, clock } = request.server.deps;
+    const stopLease = keepImportLease(database.db, run.id, clock);
+    void runImport(ctx, run.id, progressRecorder(database, run.id))
       .catch((error: unknown) => request.log.error({ err: error, importRun: run.id }, 'import failed'))
-      .finally(() => running.delete(job));
-    running.add(job);
+      .finally(stopLease);
     return reply.status(202).send({ id: run.id });
   });
 

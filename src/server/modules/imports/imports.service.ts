@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import {
   IMPORT_SAMPLE_SIZE,
   type ImportColumn,
@@ -11,6 +11,7 @@ import type { Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
 import { readImportTable, type RawTable } from './import-file';
+import { leaseUntil, PROCESS_ID, recoverInterruptedImports } from './import-lease';
 import { planImport, type ImportPlan } from './import-plan';
 import { loadImportRegistry, type ImportRegistry } from './import-registry';
 import { validateTable } from './import-validate';
@@ -109,13 +110,17 @@ async function findRun(db: Db, id: string): Promise<RunRow> {
   return run;
 }
 
-// Step 2: a clean preview becomes a running import; the write itself is runImport.
+// Step 2: a clean preview (or a run whose process died before it finished) becomes a running import
+// owned by this process; the write itself is runImport.
 export async function confirmImport(ctx: Ctx, id: string): Promise<ImportRunView> {
   assertMayImport(ctx);
+  await recoverInterruptedImports(ctx, { runId: id });
+  const isCleanPreview = and(eq(importRuns.status, 'preview'), sql`jsonb_array_length(${importRuns.issues}) = 0`);
+  const wasInterrupted = and(eq(importRuns.status, 'failed'), isNotNull(importRuns.interruptedAt));
   const [started] = await ctx.db
     .update(importRuns)
-    .set({ status: 'running', doneRows: 0 })
-    .where(and(eq(importRuns.id, id), eq(importRuns.status, 'preview'), sql`jsonb_array_length(${importRuns.issues}) = 0`))
+    .set({ status: 'running', doneRows: 0, issues: [], finishedAt: null, interruptedAt: null, ownerId: PROCESS_ID, leaseExpiresAt: leaseUntil(ctx.now) })
+    .where(and(eq(importRuns.id, id), or(isCleanPreview, wasInterrupted)))
     .returning();
   if (started) return toRunView(started);
   const run = await findRun(ctx.db, id);
@@ -198,11 +203,13 @@ export function progressRecorder(database: Database, runId: string): ProgressLis
 
 export async function getImportRun(ctx: Ctx, id: string): Promise<ImportRunView> {
   assertMayImport(ctx);
+  await recoverInterruptedImports(ctx, { runId: id });
   return toRunView(await findRun(ctx.db, id));
 }
 
 export async function listImportRuns(ctx: Ctx): Promise<ImportRunView[]> {
   assertMayImport(ctx);
+  await recoverInterruptedImports(ctx);
   const rows = await ctx.db.select().from(importRuns).orderBy(desc(importRuns.createdAt)).limit(20);
   return rows.map(toRunView);
 }

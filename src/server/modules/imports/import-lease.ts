@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { ImportIssue } from '../../../shared/imports';
+import type { Db } from '../../db/client';
+import { recordAudit } from '../audit/audit.service';
+import { importRuns } from './imports.table';
+
+// A confirmed import is written by one process, in the background, in one transaction. The database
+// (not the process's memory) says who writes it: the owner's id and a lease the owner renews. When the
+// owner dies, the transaction is rolled back and the lease runs out; the run is then marked interrupted
+// (at start-up, when read, when confirmed again) and may be confirmed again. Several processes may share
+// one PostgreSQL: a run whose owner still renews its lease is left alone.
+
+export const IMPORT_LEASE_MS = 60_000;
+const RENEW_EVERY_MS = IMPORT_LEASE_MS / 4;
+
+// This process, as the owner of the imports it writes.
+export const PROCESS_ID = randomUUID();
+
+export const INTERRUPTED_ISSUE: ImportIssue = {
+  row: 0,
+  column: '',
+  message:
+    'Impor terhenti karena proses yang menjalankannya berhenti sebelum selesai; tidak ada yang ditulis. Konfirmasi lagi untuk mengulang. / The import stopped because the process writing it ended before it finished; nothing was written. Confirm it again to retry.',
+};
+
+export function leaseUntil(now: Date): Date {
+  return new Date(now.getTime() + IMPORT_LEASE_MS);
+}
+
+// soleProcess: the caller knows no other process can be writing (PGlite, whose directory it holds).
+function abandoned(now: Date, soleProcess: boolean): SQL | undefined {
+  if (soleProcess) return or(isNull(importRuns.ownerId), ne(importRuns.ownerId, PROCESS_ID));
+  return or(isNull(importRuns.leaseExpiresAt), lt(importRuns.leaseExpiresAt, now));
+}
+
+export async function recoverInterruptedImports(ctx: { db: Db; now: Date }, options: { soleProcess?: boolean; runId?: string } = {}): Promise<number> {
+  const recovered = await ctx.db
+    .update(importRuns)
+    .set({ status: 'failed', issues: [INTERRUPTED_ISSUE], finishedAt: ctx.now, interruptedAt: ctx.now, ownerId: null, leaseExpiresAt: null })
+    .where(and(eq(importRuns.status, 'running'), abandoned(ctx.now, options.soleProcess ?? false), options.runId ? eq(importRuns.id, options.runId) : undefined))
+    .returning({ id: importRuns.id });
+  for (const run of recovered) {
+    await recordAudit(ctx.db, { actor: null, entity: 'import_run', entityId: run.id, action: 'import_interrupted', changes: [{ field: 'status', old: 'running', new: 'failed' }], at: ctx.now });
+  }
+  return recovered.length;
+}
+
+// Renews the lease of a run this process writes until the returned stop is called.
+// On PGlite the renewal waits behind the import's transaction: harmless, no other process is there.
+export function keepImportLease(db: Db, runId: string, clock: () => Date): () => Promise<void> {
+  let pending: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    pending = db
+      .update(importRuns)
+      .set({ leaseExpiresAt: leaseUntil(clock()) })
+      .where(and(eq(importRuns.id, runId), eq(importRuns.ownerId, PROCESS_ID), eq(importRuns.status, 'running')))
+      .catch(() => undefined);
+  }, RENEW_EVERY_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await pending;
+  };
+}
+
+// Waits until this process writes no import any more (a run it gave up on stops counting once its lease ends).
+export async function waitForOwnImports(db: Db, clock: () => Date): Promise<void> {
+  for (;;) {
+    const [row] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(importRuns)
+      .where(and(eq(importRuns.status, 'running'), eq(importRuns.ownerId, PROCESS_ID), gt(importRuns.leaseExpiresAt, clock())));
+    if ((row?.count ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
