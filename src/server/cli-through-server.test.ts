@@ -138,6 +138,8 @@ describe('the command line while the server runs', () => {
     const imported = await runCli(['import', csv], target);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('40 dibuat, 0 diubah, 0 tetap');
+    // PGlite: the server ran it (one writer); PostgreSQL: the command wrote directly, beside the server.
+    expect(imported.stderr.includes('run by the Jalin server that holds the data directory')).toBe(TEST_DB_KIND === 'pglite');
     const stats = await runCli(['stats', '--from', '2021', '--to', '2021', '--json'], target);
     expect(stats.code, stats.stderr).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({ years: [{ year: 2021, total: 40 }] });
