@@ -21,7 +21,7 @@ export const INTERRUPTED_ISSUE: ImportIssue = {
   row: 0,
   column: '',
   message:
-    'Impor terhenti karena proses yang menjalankannya berhenti sebelum selesai; tidak ada yang ditulis. Konfirmasi lagi untuk mengulang. / The import stopped because the process writing it ended before it finished; nothing was written. Confirm it again to retry.',
+    'Impor terhenti karena proses yang menjalankannya berhenti sebelum selesai; tidak ada yang ditulis. Jalankan impor ini lagi (unggah dan konfirmasi berkasnya lagi). / The import stopped because the process writing it ended before it finished; nothing was written. Run the import again (upload and confirm the file again).',
 };
 
 export function leaseUntil(now: Date): Date {
