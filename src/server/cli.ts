@@ -11,6 +11,8 @@ import { describeDemo, loadDemo, registryIsEmpty } from './demo/load-demo';
 import { readEnv, storageDir, type Env } from './env';
 import { AppError } from './lib/errors';
 import { createLocalFileStore } from './lib/file-store';
+import { restoreBackup } from './modules/backup/backup.restore';
+import { createBackup } from './modules/backup/backup.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination.reminders';
 import { mailSettingsOf } from './modules/mail/mail.service';
 import { getMasterData } from './modules/master/master.service';
@@ -115,6 +117,23 @@ async function demoCommand() {
   });
 }
 
+async function backupCommand(options: { out: string }) {
+  const backup = await withDatabase((database, env) =>
+    createBackup({ database, files: createLocalFileStore(storageDir(env)), env, now: new Date() }, { out: options.out }),
+  );
+  const files = backup.manifest.entries.length - 1;
+  out(`Cadangan dibuat / backup written: ${backup.file} (${backup.manifest.database.kind}, ${files} berkas / files, ${backup.bytes} bytes).`);
+}
+
+// Never through a running server: it fills an empty target, which no server may own, and it
+// opens no database itself (opening one would create and migrate it, and the target would no
+// longer be empty).
+async function restoreCommand(file: string) {
+  const env = readEnv();
+  const restored = await restoreBackup({ env, files: createLocalFileStore(storageDir(env)), now: new Date() }, { file });
+  out(`Dipulihkan / restored: ${restored.kind}, ${restored.files} berkas / files, cadangan dari / backup of ${restored.createdAt} (Jalin ${restored.jalinVersion}).`);
+}
+
 function buildProgram(): Command {
   const program = new Command('jalin').description('Jalin — perintah administrasi / administration commands').exitOverride();
   program.configureOutput({ writeErr: err, outputError: (text, write) => write(text.trim()) });
@@ -156,11 +175,24 @@ function buildProgram(): Command {
       out(`Pengingat terkirim / reminders sent: ${run.reminders}; admin diberi tahu / admins told: ${run.escalations}.`);
     });
   program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(demoCommand);
+  program
+    .command('backup')
+    .description('cadangkan basis data dan berkas ke satu arsip / back up the database and the files into one archive')
+    .requiredOption('--out <file>', 'berkas arsip baru (.tar) / the new archive file')
+    .action(backupCommand);
+  program
+    .command('restore')
+    .description('pulihkan arsip ke basis data dan penyimpanan kosong / restore an archive into an empty database and file store')
+    .argument('<file>')
+    .action(restoreCommand);
   return program;
 }
 
 function failureMessage(error: unknown): string {
-  if (error instanceof AppError) return `${error.message}${error.field ? ` (${error.field})` : ''}`;
+  if (error instanceof AppError) {
+    const english = error.messageEn !== error.message ? ` / ${error.messageEn}` : '';
+    return `${error.message}${english}${error.field ? ` (${error.field})` : ''}`;
+  }
   return error instanceof Error ? error.message : String(error);
 }
 

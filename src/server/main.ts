@@ -4,6 +4,7 @@ import { openDatabase } from './db/client';
 import { readEnv, storageDir } from './env';
 import { createLocalFileStore } from './lib/file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
+import { startBackupSchedule } from './modules/backup/backup.schedule';
 import { startDisseminationReminderTimer } from './modules/dissemination/dissemination.schedule';
 
 async function main() {
@@ -20,8 +21,10 @@ async function main() {
   await loadDemoIfWanted({ database, env, files, firstStart: boot.adminCreated });
   const app = await buildApp({ database, env, files, clock: () => new Date() });
   const stopReminders = startDisseminationReminderTimer(database.db, env);
+  const stopBackups = startBackupSchedule({ database, files, env });
   const close = async () => {
     stopReminders();
+    stopBackups();
     await app.close();
     await database.close();
     process.exit(0);

@@ -62,6 +62,10 @@ export async function openArchiveWriter(file: string, mtime: Date): Promise<Arch
   };
 }
 
+export function asError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
 export type EntryInfo = { path: string; size: number; type: string };
 export type EntrySink = { write: (chunk: Buffer) => void | Promise<void>; end: () => void | Promise<void> };
 
@@ -102,5 +106,5 @@ export async function readArchive(file: string, onEntry: (entry: EntryInfo) => E
     await ended;
   }
   await chain;
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure) throw asError(failure);
 }

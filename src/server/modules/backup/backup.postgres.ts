@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import pg from 'pg';
 import { childProcessEnv } from '../../env';
 import { AppError } from '../../lib/errors';
+import { asError } from './backup.archive';
 
 // PostgreSQL is dumped and restored by its own tools: pg_dump takes one consistent snapshot
 // of a live database, and pg_restore --single-transaction leaves nothing behind if it fails.
@@ -58,7 +59,7 @@ export function startPostgresRestore(databaseUrl: string): PostgresRestore {
   child.stdin.on('error', () => undefined); // a failed pg_restore closes its input; `done` says why
   return {
     async write(chunk) {
-      if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+      if (failure) throw asError(failure);
       if (!child.stdin.write(chunk)) {
         await Promise.race([new Promise((resolve) => child.stdin.once('drain', resolve)), outcome]);
       }
@@ -66,7 +67,7 @@ export function startPostgresRestore(databaseUrl: string): PostgresRestore {
     async finish() {
       child.stdin.end();
       const error = await outcome;
-      if (error) throw error instanceof Error ? error : new Error(String(error));
+      if (error) throw asError(error);
     },
     async cancel() {
       // Killing pg_restore aborts its single transaction: nothing is committed.

@@ -26,7 +26,8 @@ function targetOf(env: Env): Target {
 }
 
 async function refuseNonEmpty(ctx: RestoreCtx, target: Target): Promise<void> {
-  const objects = target.kind === 'pglite' ? await pgliteDirEntries(target.dir) : await postgresObjects(target.url);
+  const found = target.kind === 'pglite' ? await pgliteDirEntries(target.dir) : await postgresObjects(target.url);
+  const objects = found.length > 3 ? [...found.slice(0, 3), '…'] : found;
   let storedKey: string | null = null;
   for await (const key of ctx.files.list()) {
     storedKey = key;
@@ -44,12 +45,12 @@ async function refuseNonEmpty(ctx: RestoreCtx, target: Target): Promise<void> {
 
 async function refuseIncompatible(manifest: BackupManifest, target: Target): Promise<void> {
   if (manifest.database.kind !== target.kind) {
-    const how = manifest.database.kind === 'pglite' ? 'tanpa DATABASE_URL / without DATABASE_URL' : 'dengan DATABASE_URL / with DATABASE_URL';
+    const withUrl = manifest.database.kind === 'postgres';
     throw new AppError({
       code: 'VALIDATION',
       field: 'file',
-      message: `Arsip ini berisi basis data ${manifest.database.kind}; pulihkan ${how}.`,
-      messageEn: `This archive holds a ${manifest.database.kind} database; restore it ${how}.`,
+      message: `Arsip ini berisi basis data ${manifest.database.kind}; pulihkan ${withUrl ? 'dengan' : 'tanpa'} DATABASE_URL.`,
+      messageEn: `This archive holds a ${manifest.database.kind} database; restore it ${withUrl ? 'with' : 'without'} DATABASE_URL.`,
     });
   }
   const known = await knownMigrationCount();

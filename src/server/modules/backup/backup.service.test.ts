@@ -10,6 +10,8 @@ import { loadDemo } from '../../demo/load-demo';
 import { parseEnv, storageDir, type Env } from '../../env';
 import { AppError } from '../../lib/errors';
 import { createLocalFileStore, type FileStore } from '../../lib/file-store';
+import { openArchiveWriter } from './backup.archive';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, MANIFEST_PATH } from './backup.manifest';
 import { pgliteDirEntries } from './backup.pglite';
 import { postgresObjects } from './backup.postgres';
 import { restoreBackup } from './backup.restore';
@@ -139,6 +141,29 @@ describe('backup and restore', () => {
     const error = await restoreError(target, truncated);
     expect(error.code).toBe('BAD_FILE');
     expect(error.messageEn).toContain('Nothing was restored');
+    await expectUntouchedEmpty(target);
+  });
+
+  it('takes the restored files away again when the database cannot be restored', async () => {
+    // A well-formed archive whose database entry is not a database: it passes every hash check.
+    const bogus = path.join(work, 'bogus.tar');
+    const writer = await openArchiveWriter(bogus, NOW);
+    const entries = [
+      await writer.addBuffer('files/documents/satu.pdf', Buffer.from('%PDF-1.4 satu')),
+      await writer.addBuffer(DATABASE_ENTRY[TEST_DB_KIND], Buffer.from('bukan basis data')),
+    ];
+    const manifest = {
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      jalinVersion: '0.1.0',
+      createdAt: NOW.toISOString(),
+      database: { kind: TEST_DB_KIND, path: DATABASE_ENTRY[TEST_DB_KIND], migrations: { count: 1, last: '0000_init' } },
+      entries,
+    };
+    await writer.addBuffer(MANIFEST_PATH, Buffer.from(JSON.stringify(manifest)));
+    await writer.finish();
+    const target = await emptyTarget();
+    await expect(restoreBackup({ env: target.env, files: target.files, now: NOW }, { file: bogus })).rejects.toThrow();
     await expectUntouchedEmpty(target);
   });
 
