@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -56,6 +56,22 @@ describe('scheduled backups', () => {
     const third = await run('2026-06-03T16:00:00Z');
     expect(third).toMatchObject({ status: 'created', removed: ['jalin-backup-20260601T150000Z.tar'] });
     expect(readdirSync(dir).sort()).toEqual(['catatan.txt', 'jalin-backup-20260602T150000Z.tar', 'jalin-backup-20260603T150000Z.tar']);
+  }, 120_000);
+
+  it('clears what a run that died left half-written, once it is older than one interval', async () => {
+    const dir = path.join(work, 'partials');
+    mkdirSync(dir);
+    const stale = '.jalin-backup-20260601T150000Z.tar.0a1b2c.partial';
+    const recent = '.jalin-backup-20260602T150000Z.tar.3d4e5f.partial.db';
+    writeFileSync(path.join(dir, stale), 'separuh');
+    writeFileSync(path.join(dir, recent), 'separuh');
+    utimesSync(path.join(dir, stale), new Date('2026-06-01T15:30:00Z'), new Date('2026-06-01T15:30:00Z'));
+    utimesSync(path.join(dir, recent), new Date('2026-06-02T15:30:00Z'), new Date('2026-06-02T15:30:00Z'));
+    const env = envFor(dir, 7);
+    const schedule = backupScheduleOf(env);
+    if (!schedule) throw new Error('schedule expected');
+    await runScheduledBackup({ database, files, env, now: new Date('2026-06-02T16:00:00Z') }, schedule);
+    expect(readdirSync(dir).sort()).toEqual([recent, 'jalin-backup-20260602T150000Z.tar']);
   }, 120_000);
 
   if (TEST_DB_KIND === 'postgres') {

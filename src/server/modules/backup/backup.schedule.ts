@@ -13,6 +13,7 @@ import { createBackup } from './backup.service';
 const HOUR_MS = 60 * 60 * 1000;
 const SLOT_ORIGIN_MS = -9 * HOUR_MS;
 const ARCHIVE_NAME = /^jalin-backup-\d{8}T\d{6}Z\.tar$/;
+const PARTIAL_NAME = /^\.jalin-backup-\d{8}T\d{6}Z\.tar\.[0-9a-f]+\.partial(\.db)?$/;
 // Two numbers no other lock in Jalin uses: pg_try_advisory_xact_lock(classid, objid).
 const LOCK_CLASS = 0x4a4c;
 const LOCK_BACKUP = 1;
@@ -43,6 +44,16 @@ async function pruneArchives(dir: string, keep: number): Promise<string[]> {
   return removed;
 }
 
+// What a run that died (power cut, killed process) left half-written. A partial older than one
+// interval belongs to no run still going: a run takes minutes, an interval at least an hour.
+async function removeStalePartials(dir: string, now: Date, intervalHours: number): Promise<void> {
+  for (const name of (await readdir(dir)).filter((entry) => PARTIAL_NAME.test(entry))) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (info && now.getTime() - info.mtime.getTime() > intervalHours * HOUR_MS) await rm(file, { force: true });
+  }
+}
+
 // On PostgreSQL several processes may run the schedule; the advisory lock lets one of them
 // take a slot's backup while the others skip it, and the archive's name tells a process that
 // comes later that the slot is done (when they share the backup directory).
@@ -62,6 +73,7 @@ export async function runScheduledBackup(ctx: ScheduleCtx & { now: Date }, sched
     async () => {
       const done = await stat(file).then(() => true, () => false);
       if (done) return { status: 'exists', file, removed: [] };
+      await removeStalePartials(schedule.dir, ctx.now, schedule.intervalHours);
       await createBackup(ctx, { out: file });
       return { status: 'created', file, removed: await pruneArchives(schedule.dir, schedule.keep) };
     },
