@@ -14,6 +14,8 @@ import { liveHolderOf } from './db/data-dir-lock';
 import { describeDemo, loadDemo, registryIsEmpty } from './demo/load-demo';
 import { readEnv } from './env';
 import { AppError } from './lib/errors';
+import { restoreBackup } from './modules/backup/backup.restore';
+import { createBackup } from './modules/backup/backup.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination.reminders';
 import { mailSettingsOf } from './modules/mail/mail.service';
 import { getMasterData } from './modules/master/master.service';
@@ -104,6 +106,21 @@ async function demoCommand(rt: CliRuntime) {
   });
 }
 
+async function backupCommand(rt: CliRuntime, options: { out: string }) {
+  const out = resolvePath(rt, options.out);
+  const backup = await rt.withDatabase((database, env) => createBackup({ database, files: rt.files, env, now: new Date() }, { out }));
+  const files = backup.manifest.entries.length - 1;
+  rt.out(`Cadangan dibuat / backup written: ${backup.file} (${backup.manifest.database.kind}, ${files} berkas / files, ${backup.bytes} bytes).`);
+}
+
+// Never through a running server: it fills an empty target, which no server may own, and it
+// opens no database itself (opening one would create and migrate it, and the target would no
+// longer be empty).
+async function restoreCommand(rt: CliRuntime, file: string) {
+  const restored = await rt.withDataDirAlone((_dataDir, env) => restoreBackup({ env, files: rt.files, now: new Date() }, { file: resolvePath(rt, file) }));
+  rt.out(`Dipulihkan / restored: ${restored.kind}, ${restored.files} berkas / files, cadangan dari / backup of ${restored.createdAt} (Jalin ${restored.jalinVersion}).`);
+}
+
 function buildProgram(rt: CliRuntime): Command {
   const program = new Command('jalin').description('Jalin — perintah administrasi / administration commands').exitOverride();
   program.configureOutput({ writeOut: rt.out, writeErr: rt.err, outputError: (text, write) => write(text.trim()) });
@@ -145,11 +162,24 @@ function buildProgram(rt: CliRuntime): Command {
       rt.out(`Pengingat terkirim / reminders sent: ${run.reminders}; admin diberi tahu / admins told: ${run.escalations}.`);
     });
   program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(() => demoCommand(rt));
+  program
+    .command('backup')
+    .description('cadangkan basis data dan berkas ke satu arsip / back up the database and the files into one archive')
+    .requiredOption('--out <file>', 'berkas arsip baru (.tar) / the new archive file')
+    .action((options: { out: string }) => backupCommand(rt, options));
+  program
+    .command('restore')
+    .description('pulihkan arsip ke basis data dan penyimpanan kosong / restore an archive into an empty database and file store')
+    .argument('<file>')
+    .action((file: string) => restoreCommand(rt, file));
   return program;
 }
 
 function failureMessage(error: unknown): string {
-  if (error instanceof AppError) return `${error.message}${error.field ? ` (${error.field})` : ''}`;
+  if (error instanceof AppError) {
+    const english = error.messageEn !== error.message ? ` / ${error.messageEn}` : '';
+    return `${error.message}${english}${error.field ? ` (${error.field})` : ''}`;
+  }
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('Jalin <jalin@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Scheduled backups: unset = none; else one archive per interval, the newest JALIN_BACKUP_KEEP kept.
+  JALIN_BACKUP_DIR: z.string().min(1).optional(),
+  JALIN_BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  JALIN_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -45,4 +49,9 @@ export function readEnv(): Env {
 
 export function storageDir(env: Env): string {
   return env.JALIN_STORAGE_DIR ?? `${env.JALIN_DATA_DIR}/files`;
+}
+
+// A child process (pg_dump, pg_restore) inherits PATH, locale and the like as from a shell.
+export function childProcessEnv(extra: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
 }

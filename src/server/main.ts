@@ -7,6 +7,7 @@ import { openDatabase } from './db/client';
 import { readEnv, storageDir } from './env';
 import { createLocalFileStore } from './lib/file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
+import { startBackupSchedule } from './modules/backup/backup.schedule';
 import { startDisseminationReminderTimer } from './modules/dissemination/dissemination.schedule';
 import { recoverInterruptedImports } from './modules/imports/import-lease';
 
@@ -29,6 +30,7 @@ async function main() {
   await loadDemoIfWanted({ database, env, files, firstStart: boot.adminCreated });
   const app = await buildApp({ database, env, files, clock: () => new Date() });
   const stopReminders = startDisseminationReminderTimer(database.db, env);
+  const stopBackups = startBackupSchedule({ database, files, env });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
   const deps = { database, env, files };
   const commands = socketPath ? await serveCommands({ socketPath, runtimeFor: (cwd, output) => serverRuntime(deps, cwd, output), run: runCliCommand }) : null;
@@ -41,6 +43,7 @@ async function main() {
     }
     closing = true;
     await commands?.close();
+    stopBackups();
     await app.close();
     await stopReminders();
     await database.close();

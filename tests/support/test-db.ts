@@ -27,7 +27,10 @@ function serverUrl(database: string): string {
   return url.toString();
 }
 
-export async function createTestDatabase(): Promise<Database> {
+// On PostgreSQL the database's address too (for tools that connect by themselves, like pg_dump).
+export type TestDatabase = Database & { url?: string };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   if (TEST_DB_KIND === 'pglite') return openPglite({ loadDataDir: await pgliteSnapshot() });
   // A database per test file, cloned from the template that globalSetup migrated.
   const name = `jalin_t_${randomBytes(6).toString('hex')}`;
@@ -38,8 +41,27 @@ export async function createTestDatabase(): Promise<Database> {
   const database = openPostgres(serverUrl(name), { max: 5 });
   return {
     ...database,
+    url: serverUrl(name),
     async close() {
       await database.close();
+      const cleaner = new pg.Client({ connectionString: serverUrl('postgres') });
+      await cleaner.connect();
+      await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleaner.end();
+    },
+  };
+}
+
+// An empty PostgreSQL database (nothing migrated), for tests that fill one themselves.
+export async function createEmptyPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `jalin_e_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl('postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+  await admin.end();
+  return {
+    url: serverUrl(name),
+    async drop() {
       const cleaner = new pg.Client({ connectionString: serverUrl('postgres') });
       await cleaner.connect();
       await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
