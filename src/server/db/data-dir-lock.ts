@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -141,6 +141,8 @@ export async function acquireDataDirLock(dir: string, holderOf: { kind: HolderKi
     socket: holderOf.socket ?? null,
   };
   const draft = `${lockFile}.${holder.token}`;
+  // The lock sits beside the directory; a first start (or a restore) may find no data directory yet.
+  mkdirSync(path.dirname(lockFile), { recursive: true });
   writeFileSync(draft, JSON.stringify(holder), { mode: 0o600 });
   try {
     for (let attempt = 0; attempt < 50; attempt += 1) {
