@@ -3,9 +3,8 @@ import '@mantine/notifications/styles.css';
 import '@mantine/dropzone/styles.css';
 import './global.css';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ApiError } from '../lib/api';
 import { SESSION_KEY } from '../lib/session';
 import { cssVariablesResolver, theme } from './theme';
@@ -35,10 +34,16 @@ export function createQueryClient(): QueryClient {
   return queryClient;
 }
 
+// The toasts' container (and its transitions) arrives after the first paint; a notification shown
+// before it mounts waits in the store and appears then.
+const Notifications = lazy(async () => ({ default: (await import('@mantine/notifications')).Notifications }));
+
 export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" limit={4} />
+      <Suspense fallback={null}>
+        <Notifications position="top-right" limit={4} />
+      </Suspense>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>
   );
