@@ -21,7 +21,8 @@ function step(name, command, args, env = {}) {
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 step('unit and integration tests', 'npx', ['vitest', 'run']);
-step('build web app', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+// The browser tests run the production build: the web app precompressed, the server bundled.
+step('build (web app and server)', process.execPath, ['scripts/build.mjs']);
 
 if (!existsSync(CHROMIUM)) {
   const help = `Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium\n(or set CHROMIUM_PATH). The browser end-to-end tests cannot run without it.`;

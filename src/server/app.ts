@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -13,15 +12,23 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { handleError } from './lib/error-handler';
 import { AppError } from './lib/errors';
 import type { AppDeps } from './lib/http';
+import { WEB_DIR } from './lib/paths';
 import { MAX_UPLOAD_BYTES_CEILING } from '../shared/limits';
 import { registerModules } from './modules/routes';
 import { resolveSessionActor } from './modules/auth/auth.routes';
 import { portalPlugin, sendPortalNotFound } from './portal/portal.plugin';
 
-const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+// Vite puts a hash of each file's content in its name under assets/: such a file never changes, so
+// browsers keep it a year without asking. index.html (and anything else) names the current hashes,
+// so it is checked with the server every time.
+function webCacheControl(file: string, webDir: string): string {
+  const relative = path.relative(webDir, file).split(path.sep);
+  return relative[0] === 'assets' && relative.length === 2 ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 // Builds the whole HTTP app without listening, so tests drive it with app.inject().
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDir?: string } = {}): Promise<FastifyInstance> {
+  const webDir = options.webDir ?? WEB_DIR;
   const app = Fastify({
     logger: options.logger === false || deps.env.LOG_LEVEL === 'silent' ? false : {
       level: deps.env.LOG_LEVEL,
@@ -66,18 +73,28 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(registerModules, { prefix: '/api' });
 
   // The staff app is a built SPA under /app; the root is kept for the public portal.
-  if (existsSync(WEB_DIR)) {
-    // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
-    await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/app/', wildcard: true, index: 'index.html' });
+  if (existsSync(webDir)) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/app/',
+      // Files are looked up per request, so a rebuilt bundle is served without a restart.
+      wildcard: true,
+      index: 'index.html',
+      // The build writes each file brotli- and gzip-compressed beside it (scripts/build.mjs); the
+      // smallest one the browser accepts is sent, the plain file otherwise.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => void reply.header('cache-control', webCacheControl(file, webDir)),
+    });
   }
   // The public portal at the root: server-rendered pages, feed and open data.
   await app.register(portalPlugin);
   app.setNotFoundHandler((request, reply) => {
     // A missing bundle file is a 404, not the app shell; every other /app path belongs to the SPA.
     const isApp = (request.url === '/app' || request.url.startsWith('/app/')) && !request.url.startsWith('/app/assets/');
-    if (isApp && request.method === 'GET' && existsSync(path.join(WEB_DIR, 'index.html'))) {
+    if (isApp && request.method === 'GET' && existsSync(path.join(webDir, 'index.html'))) {
       // The SPA owns every /app/... path.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIR);
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
     }
     // Outside /api and /app a person is browsing the portal: an HTML page, not JSON.
     if (!request.url.startsWith('/app') && !request.url.startsWith('/api/') && request.method === 'GET') {

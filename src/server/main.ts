@@ -1,6 +1,6 @@
 import { bootstrapDatabase } from './bootstrap';
 import { buildApp } from './app';
-import { runCliCommand } from './cli';
+import { runCliCommand } from './cli-program';
 import { serverRuntime } from './cli-runtime';
 import { commandSocketPath, serveCommands } from './cli-socket';
 import { openDatabase } from './db/client';

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { PORTAL_ASSET_DIR as ASSET_DIR } from '../lib/paths';
 
 // The portal's own CSS and small scripts, read once at start-up and served under a path that
 // carries a hash of their content, so browsers keep them for a year and a change is a new address.
 
-const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 export const ASSET_PREFIX = '/aset';
 
 const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };

@@ -1,3 +1,8 @@
+// Every Mantine component's styles, then the packages built on them (Mantine's order); the sign-in
+// page loaded only its own subset (providers.tsx).
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/dropzone/styles.css';
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLink } from '@tabler/icons-react';

@@ -1,10 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { NotFoundPage } from '../components/not-found-page';
+import { PageLoader } from '../components/page-loader';
 import { RequireAuth, RequireRole } from '../components/require-auth';
 import { RouteError } from '../components/route-error';
 import { LoginPage } from '../features/auth/components/login-page';
-import { AppLayout } from './app-layout';
+import { loadAppTranslations } from '../lib/i18n';
 import { APP_ROUTES } from './routes';
+
+// The signed-in shell (navigation, notifications, user menu, every screen's translations) is its own
+// chunk: the sign-in page, the first thing a phone on a slow network opens, loads without it.
+const AppLayout = lazy(async () => {
+  const [{ AppLayout: layout }] = await Promise.all([import('./app-layout'), loadAppTranslations()]);
+  return { default: layout };
+});
 
 export function createAppRouter() {
   return createBrowserRouter(
@@ -14,7 +23,9 @@ export function createAppRouter() {
         path: '/',
         element: (
           <RequireAuth>
-            <AppLayout />
+            <Suspense fallback={<PageLoader />}>
+              <AppLayout />
+            </Suspense>
           </RequireAuth>
         ),
         errorElement: <RouteError />,

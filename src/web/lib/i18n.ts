@@ -1,8 +1,6 @@
-import i18next, { type Resource } from 'i18next';
+import i18next, { type BackendModule, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { config as configureZod } from 'zod';
-import zodEnglish from 'zod/v4/locales/en.js';
-import zodIndonesian from 'zod/v4/locales/id.js';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -10,27 +8,48 @@ const STORAGE_KEY = 'jalin.language';
 
 type Messages = Record<string, unknown>;
 
-// Each feature keeps its own locales/{id,en}.json and gets a namespace named after its folder,
-// so translations of different screens never share a file.
-const featureFiles = import.meta.glob<Messages>('../features/*/locales/*.json', { eager: true, import: 'default' });
-const commonFiles = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
+// Only what the sign-in page shows is in the first download; every other namespace comes with the
+// signed-in shell (loadAppTranslations), in one chunk.
+const startFiles = import.meta.glob<Messages>(['./locales/*.json', '../features/auth/locales/*.json'], { eager: true, import: 'default' });
 
-function buildResources(): Resource {
+function startResources(): Resource {
   const resources: Resource = { id: {}, en: {} };
-  const add = (language: string, namespace: string, messages: Messages) => {
-    const bundle = resources[language];
-    if (bundle) bundle[namespace] = messages;
-  };
-  for (const [file, messages] of Object.entries(commonFiles)) {
-    const match = /\/(\w+)\.json$/.exec(file);
-    if (match?.[1]) add(match[1], 'common', messages);
-  }
-  for (const [file, messages] of Object.entries(featureFiles)) {
-    const match = /features\/([\w-]+)\/locales\/(\w+)\.json$/.exec(file);
-    if (match?.[1] && match[2]) add(match[2], match[1], messages);
+  for (const [file, messages] of Object.entries(startFiles)) {
+    const match = /(?:features\/([\w-]+)\/)?locales\/(\w+)\.json$/.exec(file);
+    const bundle = match?.[2] ? resources[match[2]] : undefined;
+    if (match && bundle) bundle[match[1] ?? 'common'] = messages;
   }
   return resources;
 }
+
+let appTranslations: Promise<void> | null = null;
+
+// Adds every feature's translations (both languages) and the validator's messages; the router
+// waits for it before it shows the signed-in shell, so no screen ever renders a bare key.
+export function loadAppTranslations(): Promise<void> {
+  appTranslations ??= import('./app-translations').then(({ featureResources, zodLocales }) => {
+    for (const [language, namespaces] of Object.entries(featureResources())) {
+      for (const [namespace, messages] of Object.entries(namespaces)) i18next.addResourceBundle(language, namespace, messages, true, false);
+    }
+    const follow = (language: string) => configureZod(language === 'en' ? zodLocales.en() : zodLocales.id());
+    follow(i18next.language);
+    i18next.on('languageChanged', follow);
+  });
+  return appTranslations;
+}
+
+// A screen outside the shell that asks for a feature's namespace still gets it (react-i18next
+// suspends until it is there).
+const lazyNamespaces: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, namespace, callback) => {
+    loadAppTranslations().then(
+      () => callback(null, (i18next.getResourceBundle(language, namespace) as Messages | undefined) ?? {}),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
+  },
+};
 
 function storedLanguage(): Language {
   try {
@@ -54,20 +73,20 @@ export function currentLanguage(): Language {
 }
 
 export async function setupI18n(): Promise<typeof i18next> {
-  const resources = buildResources();
-  await i18next.use(initReactI18next).init({
-    resources,
+  await i18next.use(lazyNamespaces).use(initReactI18next).init({
+    resources: startResources(),
+    // Namespaces missing from `resources` are asked of the backend above.
+    partialBundledLanguages: true,
     lng: storedLanguage(),
     fallbackLng: 'id',
-    ns: ['common', ...Object.keys(resources.id ?? {}).filter((namespace) => namespace !== 'common')],
+    ns: ['common', 'auth'],
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  // Screen readers, the spell checker and the form validator's own messages follow the language.
+  // Screen readers and the spell checker follow the language.
   const follow = (language: string) => {
     document.documentElement.lang = language;
-    configureZod(language === 'en' ? zodEnglish() : zodIndonesian());
   };
   follow(i18next.language);
   i18next.on('languageChanged', follow);

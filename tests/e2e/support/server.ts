@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,14 +20,26 @@ function freePort(): Promise<number> {
   });
 }
 
-// Starts Jalin as `npm start` would (after the web build), on a fresh data directory.
+let isBuilt = false;
+
+// The browser tests run what production runs: the bundles `npm run build` makes. Rebuilt here when
+// their sources changed since, so a test never drives an older server or app than the code.
+function ensureBuild(): void {
+  if (isBuilt) return;
+  const result = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error('the build failed: node scripts/build.mjs');
+  isBuilt = true;
+}
+
+// Starts Jalin as `npm start` does (node dist/server/main.js after the build), on a fresh data directory.
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  ensureBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jalin-e2e-'));
   let output = '';
-  // Node itself with the tsx loader, not `npx tsx`: one process, so SIGTERM reaches the server
-  // and no orphan keeps the port (and this process's pipes) open after stop().
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // Node itself, not `npm start`: one process, so SIGTERM reaches the server and no orphan keeps
+  // the port (and this process's pipes) open after stop().
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),
