@@ -9,6 +9,7 @@ import {
   type EndAgreementInput,
   type UpdateAgreementInput,
 } from '../../../shared/agreements';
+import { agreementNumberKey } from '../../../shared/agreement-number';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
@@ -37,6 +38,11 @@ function scalarPatch(fields: Partial<Fields>): Partial<Columns> {
   for (const key of SCALAR_COLUMNS) {
     const value = fields[key];
     if (value !== undefined) patch[key] = typeof value === 'string' && (TEXT_COLUMNS as readonly string[]).includes(key) && value === '' ? null : value;
+  }
+  // Written with the number in the same statement; a renumbered legacy duplicate rejoins the unique index.
+  if (patch.numberOurs !== undefined) {
+    patch.numberKey = agreementNumberKey(patch.numberOurs as string | null);
+    patch.numberKeyDuplicate = false;
   }
   return patch;
 }
@@ -173,7 +179,9 @@ export async function updateAgreement(ctx: ActorCtx, id: string, input: UpdateAg
     rules.checkTerm(draft, await getSettings(tx));
     if (patch.parentId !== undefined || patch.docType !== undefined) await rules.checkParent(tx, draft);
     if (patch.docType !== undefined && patch.docType !== current.docType) await rules.checkChildrenStillFit(tx, id, merged.docType);
-    if (patch.numberOurs !== undefined) await rules.checkNumberFree(tx, merged.numberOurs, id);
+    // A legacy duplicate saved under its own number stays as it is (flagged) until it is renumbered.
+    if (patch.numberKey === current.numberKey) delete patch.numberKeyDuplicate;
+    else if (patch.numberOurs !== undefined) await rules.checkNumberFree(tx, merged.numberOurs, id);
     const extra = await updateLists(tx, ctx, id, fields, before, merged.primarySectorCode);
     const write = () => updateVersioned({ db: tx, table: agreements, where: eq(agreements.id, id), version, patch: { ...patch, ...extra }, now: ctx.now, what: WHAT });
     await rules.guardNumber(merged.numberOurs, write);
