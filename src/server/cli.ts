@@ -11,6 +11,7 @@ import { describeDemo, loadDemo, registryIsEmpty } from './demo/load-demo';
 import { readEnv, storageDir, type Env } from './env';
 import { AppError } from './lib/errors';
 import { createLocalFileStore } from './lib/file-store';
+import { listNumberDuplicates } from './modules/agreements/agreements.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination.reminders';
 import { mailSettingsOf } from './modules/mail/mail.service';
 import { getMasterData } from './modules/master/master.service';
@@ -35,6 +36,23 @@ async function withDatabase<T>(work: (database: Database, env: Env) => Promise<T
     return await work(database, env);
   } finally {
     await database.close();
+  }
+}
+
+async function duplicatesCommand(options: { json?: boolean }) {
+  const groups = await withDatabase((database) => listNumberDuplicates({ db: database.db, actor: null, now: new Date() }));
+  if (options.json) {
+    out(JSON.stringify(groups));
+    return;
+  }
+  if (groups.length === 0) {
+    out('Tidak ada nomor naskah ganda / no duplicate agreement numbers.');
+    return;
+  }
+  out(`${groups.length} nomor naskah dipakai lebih dari satu naskah; ubah nomor semua kecuali satu / ${groups.length} numbers name more than one agreement; renumber all but one:`);
+  for (const group of groups) {
+    out(`- ${group.key}`);
+    for (const agreement of group.agreements) out(`    ${agreement.numberOurs}  ${agreement.id}  ${agreement.title}`);
   }
 }
 
@@ -155,6 +173,11 @@ function buildProgram(): Command {
       const run = await withDatabase((database, env) => runDisseminationReminders({ db: database.db, now: new Date(), mail: mailSettingsOf(env) }));
       out(`Pengingat terkirim / reminders sent: ${run.reminders}; admin diberi tahu / admins told: ${run.escalations}.`);
     });
+  program
+    .command('duplicates')
+    .description('nomor naskah yang sama bila dibandingkan tanpa huruf besar/kecil, spasi dan huruf serupa / agreement numbers that are the same once normalised')
+    .option('--json', 'hanya JSON di stdout / only JSON on stdout')
+    .action(duplicatesCommand);
   program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(demoCommand);
   return program;
 }

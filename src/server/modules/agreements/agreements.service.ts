@@ -7,12 +7,13 @@ import {
   type AuditEntryView,
   type CreateAgreementInput,
   type EndAgreementInput,
+  type NumberDuplicateGroup,
   type UpdateAgreementInput,
 } from '../../../shared/agreements';
 import { agreementNumberKey } from '../../../shared/agreement-number';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import type { ActorCtx } from '../../lib/context';
+import type { ActorCtx, Ctx } from '../../lib/context';
 import { forbidden, notFound, staleVersion } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
@@ -20,6 +21,7 @@ import { auditLog } from '../audit/audit.table';
 import { resolvePartnerRefs } from '../partners/partners.service';
 import { getSettings } from '../settings/settings.service';
 import { canCreateAgreement, canEditAgreement, canEndAgreement, canReadAgreement, canReadAgreementAudit } from './agreements.policy';
+import { findNumberDuplicates } from './agreements.number-keys';
 import * as repo from './agreements.repository';
 import * as rules from './agreements.rules';
 import { agreements } from './agreements.table';
@@ -216,3 +218,10 @@ export async function listAgreementAudit(ctx: ActorCtx, id: string): Promise<Aud
   return rows.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), actor: entry.actorLabel, action: entry.action, changes: entry.changes }));
 }
 
+
+// Numbers registered before they were compared by key that now name one agreement twice; the admin
+// renumbers all but one (each edit is checked against the key again). A null actor is the CLI.
+export async function listNumberDuplicates(ctx: Ctx): Promise<NumberDuplicateGroup[]> {
+  if (ctx.actor && !canEditAgreement(ctx.actor)) throw forbidden();
+  return findNumberDuplicates(ctx.db);
+}
