@@ -4,6 +4,7 @@ import { openDatabase } from './db/client';
 import { readEnv, storageDir } from './env';
 import { createLocalFileStore } from './lib/file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
+import { findNumberDuplicates } from './modules/agreements/agreements.number-keys';
 import { startDisseminationReminderTimer } from './modules/dissemination/dissemination.schedule';
 
 async function main() {
@@ -19,6 +20,13 @@ async function main() {
   }
   await loadDemoIfWanted({ database, env, files, firstStart: boot.adminCreated });
   const app = await buildApp({ database, env, files, clock: () => new Date() });
+  const duplicates = await findNumberDuplicates(database.db);
+  if (duplicates.length > 0) {
+    app.log.warn(
+      { numbers: duplicates.map((group) => group.agreements.map((agreement) => agreement.numberOurs)) },
+      `${duplicates.length} nomor naskah dipakai lebih dari satu naskah (npm run jalin -- duplicates) / ${duplicates.length} agreement numbers name more than one agreement`,
+    );
+  }
   const stopReminders = startDisseminationReminderTimer(database.db, env);
   const close = async () => {
     stopReminders();

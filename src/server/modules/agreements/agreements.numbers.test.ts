@@ -91,8 +91,8 @@ describe('the number-key migration on a register that already holds such duplica
       await insert('VAR-1/\u0410', 'Naskah ketiga', '2022-01-01T00:00:00Z');
       await insert('LAIN/1', 'Naskah lain', '2022-01-01T00:00:00Z');
       await migrateDatabase(database);
-      const rows = await database.db.execute(sql`SELECT title, number_ours, number_key, number_key_duplicate FROM agreements ORDER BY created_at, title`);
-      expect((rows as unknown as { rows: unknown[] }).rows).toEqual([
+      const rows: unknown = await database.db.execute(sql`SELECT title, number_ours, number_key, number_key_duplicate FROM agreements ORDER BY created_at, title`);
+      expect((rows as { rows: unknown[] }).rows).toEqual([
         { title: 'Naskah pertama', number_ours: 'VAR-1/A', number_key: 'var-1/a', number_key_duplicate: false },
         { title: 'Naskah kedua', number_ours: 'var-1 / a', number_key: 'var-1/a', number_key_duplicate: true },
         { title: 'Naskah ketiga', number_ours: 'VAR-1/\u0410', number_key: 'var-1/a', number_key_duplicate: true },

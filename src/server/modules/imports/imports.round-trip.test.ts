@@ -28,7 +28,7 @@ async function readExport(body: Buffer, format: 'xlsx' | 'csv'): Promise<Sheet> 
   const rows: Sheet = {};
   sheet.eachRow((row, index) => {
     if (index === 1) return;
-    const values = (row.values as unknown[]).slice(1);
+    const values = (row.values as (string | number | null | undefined)[]).slice(1);
     const record = Object.fromEntries(header.map((key, column) => [key, String(values[column] ?? '')])) as Record<ExportColumn, string>;
     rows[record.id] = record;
   });
@@ -64,7 +64,7 @@ describe('export → import round trip', () => {
       partners: [{ name: 'PT Bank Ekspor Uji', categoryCode: 'bumd' }], supportingUnitIds: [bappeda] }));
     await createAgreement(ctx, base({ docType: 'ADENDUM', title: 'Adendum pertama PKS pembiayaan', numberOurs: '500/ADD/EKS/2023', parentId: pks.id,
       signedOn: '2023-03-01', startsOn: '2023-03-01', endsOn: '2028-01-31', partners: [{ name: 'PT Bank Ekspor Uji', categoryCode: 'bumd' }] }));
-    await createAgreement(ctx, base({ kind: 'KSDD', ksddMode: 'wajib', title: 'Kerja sama antardaerah air bersih', numberOurs: '119/KB/EKS/2024',
+    await createAgreement(ctx, base({ kind: 'KSDD', ksddMode: 'wajib', title: 'Kerja sama antardaerah air bersih', numberOurs: '119/KB/EKS/2024', scope: '=1+1 bukan rumus',
       partners: [{ name: 'Pemerintah Kabupaten Ekspor Uji', categoryCode: 'pemerintah_kabupaten_kota' }], primarySectorCode: 'pendidikan',
       signedOn: '2024-05-05', startsOn: '2024-05-05', endsOn: '2029-05-04', leadUnitId: kesehatan }));
   });
