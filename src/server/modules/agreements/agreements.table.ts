@@ -69,6 +69,8 @@ export const agreements = pgTable(
   },
   (table) => [
     uniqueIndex('agreements_number_key_key').on(table.numberKey).where(sql`NOT ${table.numberKeyDuplicate}`),
+    // Lookups by key include flagged duplicates, which a partial index cannot answer.
+    index('agreements_number_key_idx').on(table.numberKey),
     index('agreements_signed_idx').on(table.signedOn),
     index('agreements_parent_idx').on(table.parentId),
     index('agreements_sector_idx').on(table.primarySectorCode),
