@@ -112,5 +112,6 @@ describe('the number-key migration on a register that already holds such duplica
       await database.close();
       rmSync(folder, { recursive: true, force: true });
     }
-  });
+    // Runs every migration on a fresh database, which takes a while on a busy machine.
+  }, 180_000);
 });
