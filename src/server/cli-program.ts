@@ -10,6 +10,7 @@ import { CliFailure, resolvePath, type CliRuntime } from './cli-runtime';
 import type { Database } from './db/client';
 import { describeDemo, loadDemo, registryIsEmpty } from './demo/load-demo';
 import { AppError } from './lib/errors';
+import { listNumberDuplicates } from './modules/agreements/agreements.service';
 import { restoreBackup } from './modules/backup/backup.restore';
 import { createBackup } from './modules/backup/backup.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination.reminders';
@@ -117,6 +118,23 @@ async function restoreCommand(rt: CliRuntime, file: string) {
   rt.out(`Dipulihkan / restored: ${restored.kind}, ${restored.files} berkas / files, cadangan dari / backup of ${restored.createdAt} (Jalin ${restored.jalinVersion}).`);
 }
 
+async function duplicatesCommand(rt: CliRuntime, options: { json?: boolean }) {
+  const groups = await rt.withDatabase((database) => listNumberDuplicates({ db: database.db, actor: null, now: new Date() }));
+  if (options.json) {
+    rt.out(JSON.stringify(groups));
+    return;
+  }
+  if (groups.length === 0) {
+    rt.out('Tidak ada nomor naskah ganda / no duplicate agreement numbers.');
+    return;
+  }
+  rt.out(`${groups.length} nomor naskah dipakai lebih dari satu naskah; ubah nomor semua kecuali satu / ${groups.length} numbers name more than one agreement; renumber all but one:`);
+  for (const group of groups) {
+    rt.out(`- ${group.key}`);
+    for (const agreement of group.agreements) rt.out(`    ${agreement.numberOurs}  ${agreement.id}  ${agreement.title}`);
+  }
+}
+
 function buildProgram(rt: CliRuntime): Command {
   const program = new Command('jalin').description('Jalin — perintah administrasi / administration commands').exitOverride();
   program.configureOutput({ writeOut: rt.out, writeErr: rt.err, outputError: (text, write) => write(text.trim()) });
@@ -168,6 +186,11 @@ function buildProgram(rt: CliRuntime): Command {
     .description('pulihkan arsip ke basis data dan penyimpanan kosong / restore an archive into an empty database and file store')
     .argument('<file>')
     .action((file: string) => restoreCommand(rt, file));
+  program
+    .command('duplicates')
+    .description('nomor naskah yang sama bila dibandingkan tanpa huruf besar/kecil, spasi dan huruf serupa / agreement numbers that are the same once normalised')
+    .option('--json', 'hanya JSON di stdout / only JSON on stdout')
+    .action((options: { json?: boolean }) => duplicatesCommand(rt, options));
   return program;
 }
 

@@ -7,6 +7,7 @@ import { openDatabase } from './db/client';
 import { readEnv, storageDir } from './env';
 import { createLocalFileStore } from './lib/file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
+import { findNumberDuplicates } from './modules/agreements/agreements.number-keys';
 import { startBackupSchedule } from './modules/backup/backup.schedule';
 import { startDisseminationReminderTimer } from './modules/dissemination/dissemination.schedule';
 import { recoverInterruptedImports } from './modules/imports/import-lease';
@@ -29,6 +30,13 @@ async function main() {
   await recoverInterruptedImports({ db: database.db, now: new Date() }, { soleProcess: database.kind === 'pglite' });
   await loadDemoIfWanted({ database, env, files, firstStart: boot.adminCreated });
   const app = await buildApp({ database, env, files, clock: () => new Date() });
+  const duplicates = await findNumberDuplicates(database.db);
+  if (duplicates.length > 0) {
+    app.log.warn(
+      { numbers: duplicates.map((group) => group.agreements.map((agreement) => agreement.numberOurs)) },
+      `${duplicates.length} nomor naskah dipakai lebih dari satu naskah (npm run jalin -- duplicates) / ${duplicates.length} agreement numbers name more than one agreement`,
+    );
+  }
   const stopReminders = startDisseminationReminderTimer(database.db, env);
   const stopBackups = startBackupSchedule({ database, files, env });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.

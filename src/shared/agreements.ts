@@ -128,3 +128,10 @@ export type AuditEntryView = {
   action: string;
   changes: { field: string; old: unknown; new: unknown }[];
 };
+
+// Agreements whose numbers differ only in case, spacing, invisible characters or look-alike letters
+// (agreementNumberKey); registered before such numbers were refused, they wait for an admin to renumber.
+export type NumberDuplicateGroup = {
+  key: string;
+  agreements: { id: string; numberOurs: string; title: string; isFlagged: boolean }[];
+};

@@ -18,8 +18,9 @@ export const IMPORT_COLUMNS = [
   'induk',
   'nilai',
 ] as const;
-// Optional extras: the KSDD sub-kind (default sukarela) and the reason for a term above the maximum.
-export const IMPORT_EXTRA_COLUMNS = ['jenis_ksdd', 'alasan_jangka_panjang'] as const;
+// Optional extras: the KSDD sub-kind (default sukarela), the reason for a term above the maximum, and
+// Jalin's own id of the agreement (written by the export), which identifies an agreement without a number.
+export const IMPORT_EXTRA_COLUMNS = ['jenis_ksdd', 'alasan_jangka_panjang', 'id'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number] | (typeof IMPORT_EXTRA_COLUMNS)[number];
 
 export const REQUIRED_IMPORT_COLUMNS = [
@@ -47,7 +48,9 @@ export type ImportAction = 'create' | 'update' | 'unchanged';
 // One row as understood by Jalin, before partners and OPDs are matched to registry rows.
 export type ImportRow = {
   row: number;
-  numberOurs: string;
+  // Jalin's id from an export; the agreement is matched by it first, then by number.
+  id: string | null;
+  numberOurs: string | null;
   numberPartner: string | null;
   title: string;
   docType: DocType;

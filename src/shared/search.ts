@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, COOPERATION_KINDS, DOC_TYPES, type AgreementStatus, type CooperationKind, type DocType } from './agreement-codes';
+import { IMPORT_COLUMNS, IMPORT_EXTRA_COLUMNS, type ImportColumn } from './imports';
 import { PAGE_SIZE_MAX } from './limits';
 
 export const SEARCH_SORTS = ['relevance', 'signed_desc', 'signed_asc', 'title', 'ends_asc'] as const;
@@ -48,29 +49,16 @@ export const ExportQuerySchema = SearchFiltersSchema.extend({
 });
 export type ExportQuery = z.output<typeof ExportQuerySchema>;
 
-// The column headers of an export, in Indonesian, named as the import reads them (status is
-// derived and ignored on import; the last four carry what a faithful re-import needs).
-export const EXPORT_COLUMNS = [
-  'nomor_pemda',
-  'nomor_mitra',
-  'judul',
-  'jenis_dokumen',
-  'jenis_kerja_sama',
-  'mitra',
-  'kategori_mitra',
-  'bidang',
-  'opd',
-  'tanggal_ttd',
-  'tanggal_mulai',
-  'tanggal_berakhir',
+// The column headers of an export: the import's columns, so that an export imports back unchanged,
+// with the derived status (ignored on import) after the dates.
+const STATUS_AFTER = IMPORT_COLUMNS.indexOf('tanggal_berakhir') + 1;
+export const EXPORT_COLUMNS: readonly ExportColumn[] = [
+  ...IMPORT_COLUMNS.slice(0, STATUS_AFTER),
   'status',
-  'ruang_lingkup',
-  'induk',
-  'nilai',
-  'jenis_ksdd',
-  'alasan_jangka_panjang',
-] as const;
-export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+  ...IMPORT_COLUMNS.slice(STATUS_AFTER),
+  ...IMPORT_EXTRA_COLUMNS,
+];
+export type ExportColumn = ImportColumn | 'status';
 // Several partners, sectors or OPDs share one cell, in order (the first is the primary one).
 export const EXPORT_LIST_SEPARATOR = '; ';
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { agreementNumberKey } from '../../src/shared/agreement-number';
 import type { CreateAgreementInput } from '../../src/shared/agreements';
 import { normalizePartnerName } from '../../src/shared/partner-name';
 import type { Db } from '../../src/server/db/client';
@@ -73,6 +74,7 @@ export async function buildAgreement(db: Db, overrides: AgreementOverrides = {})
       primarySectorCode: 'pendidikan',
       primaryCategoryCode: linked[0]?.categoryCode ?? null,
       ...columns,
+      numberKey: agreementNumberKey(columns.numberOurs),
     })
     .returning();
   if (!row) throw new Error('buildAgreement: nothing inserted');

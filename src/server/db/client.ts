@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock, type HolderKind } from './data-dir-lock';
 import { MIGRATIONS_DIR } from '../lib/paths';
+import { backfillNumberKeys } from '../modules/agreements/agreements.number-keys';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -74,6 +75,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   } else {
     await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
   }
+  await backfillNumberKeys(database.db);
 }
 
 // The PGlite directory inside JALIN_DATA_DIR.

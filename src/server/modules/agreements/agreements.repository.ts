@@ -125,11 +125,14 @@ export async function unitIdsOfAgreement(db: Db, id: string): Promise<string[]> 
   return rows.map((row) => row.unitId);
 }
 
-export async function findByNumberOurs(db: Db, numberOurs: string, exceptId: string | null): Promise<AgreementRow | undefined> {
+// Flagged legacy duplicates count too: a new number may not join their group either.
+export async function findByNumberKey(db: Db, numberKey: string, exceptId: string | null): Promise<AgreementRow | undefined> {
   const [row] = await db
     .select()
     .from(agreements)
-    .where(and(eq(agreements.numberOurs, numberOurs), exceptId ? ne(agreements.id, exceptId) : undefined));
+    .where(and(eq(agreements.numberKey, numberKey), exceptId ? ne(agreements.id, exceptId) : undefined))
+    .orderBy(agreements.createdAt)
+    .limit(1);
   return row;
 }
 

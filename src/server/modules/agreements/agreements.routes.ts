@@ -13,6 +13,7 @@ export function agreementsRoutes(app: FastifyInstance) {
   api.post('/agreements', { schema: { tags, body: CreateAgreementSchema } }, async (request, reply) =>
     reply.status(201).send(await service.createAgreement(actorCtxOf(request), request.body)),
   );
+  api.get('/agreements/number-duplicates', { schema: { tags } }, (request) => service.listNumberDuplicates(actorCtxOf(request)));
   api.get('/agreements/:id', { schema: { tags, params: idParam } }, (request) => service.getAgreement(actorCtxOf(request), request.params.id));
   api.patch('/agreements/:id', { schema: { tags, params: idParam, body: UpdateAgreementSchema } }, (request) =>
     service.updateAgreement(actorCtxOf(request), request.params.id, request.body),

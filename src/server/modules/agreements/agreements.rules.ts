@@ -1,3 +1,4 @@
+import { agreementNumberKey } from '../../../shared/agreement-number';
 import { termExceedsYears } from '../../../shared/agreement-status';
 import type { DocType } from '../../../shared/agreement-codes';
 import type { Settings } from '../../../shared/settings';
@@ -98,21 +99,24 @@ export async function checkChildrenStillFit(db: Db, id: string, docType: DocType
   }
 }
 
-export function numberTaken(numberOurs: string, holder?: { id: string; title: string }): AppError {
+// The number is compared by its key (agreementNumberKey): "VAR-1/A" is taken by "var-1 / a" too.
+export function numberTaken(numberOurs: string, holder?: { id: string; title: string; numberOurs: string | null }): AppError {
+  const held = holder?.numberOurs ?? numberOurs;
   const by = holder ? ` oleh "${holder.title}"` : '';
   const byEn = holder ? ` by "${holder.title}"` : '';
   return new AppError({
     code: 'CONFLICT',
-    message: `Nomor naskah ${numberOurs} sudah dipakai${by}.`,
-    messageEn: `Document number ${numberOurs} is already used${byEn}.`,
+    message: `Nomor naskah ${numberOurs} sudah dipakai${by} dengan nomor ${held} (huruf besar/kecil, spasi dan huruf serupa tidak membedakan nomor).`,
+    messageEn: `Document number ${numberOurs} is already used${byEn} as ${held} (case, spacing and look-alike letters do not make a number different).`,
     field: 'numberOurs',
-    ...(holder ? { details: { agreementId: holder.id } } : {}),
+    details: { numberOurs: held, ...(holder ? { agreementId: holder.id } : {}) },
   });
 }
 
 export async function checkNumberFree(db: Db, numberOurs: string | null, id: string | null): Promise<void> {
-  if (!numberOurs) return;
-  const clash = await repo.findByNumberOurs(db, numberOurs, id);
+  const key = agreementNumberKey(numberOurs);
+  if (!numberOurs || !key) return;
+  const clash = await repo.findByNumberKey(db, key, id);
   if (clash) throw numberTaken(numberOurs, clash);
 }
 
@@ -123,7 +127,7 @@ export async function guardNumber<T>(numberOurs: string | null | undefined, writ
   } catch (error) {
     const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
     const pgError = seen.cause ?? seen;
-    if (numberOurs && pgError.code === '23505' && pgError.constraint === 'agreements_number_ours_key') throw numberTaken(numberOurs);
+    if (numberOurs && pgError.code === '23505' && pgError.constraint === 'agreements_number_key_key') throw numberTaken(numberOurs);
     throw error;
   }
 }

@@ -7,11 +7,13 @@ import {
   type AuditEntryView,
   type CreateAgreementInput,
   type EndAgreementInput,
+  type NumberDuplicateGroup,
   type UpdateAgreementInput,
 } from '../../../shared/agreements';
+import { agreementNumberKey } from '../../../shared/agreement-number';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import type { ActorCtx } from '../../lib/context';
+import type { ActorCtx, Ctx } from '../../lib/context';
 import { forbidden, notFound, staleVersion } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
@@ -19,6 +21,7 @@ import { auditLog } from '../audit/audit.table';
 import { resolvePartnerRefs } from '../partners/partners.service';
 import { getSettings } from '../settings/settings.service';
 import { canCreateAgreement, canEditAgreement, canEndAgreement, canReadAgreement, canReadAgreementAudit } from './agreements.policy';
+import { findNumberDuplicates } from './agreements.number-keys';
 import * as repo from './agreements.repository';
 import * as rules from './agreements.rules';
 import { agreements } from './agreements.table';
@@ -37,6 +40,11 @@ function scalarPatch(fields: Partial<Fields>): Partial<Columns> {
   for (const key of SCALAR_COLUMNS) {
     const value = fields[key];
     if (value !== undefined) patch[key] = typeof value === 'string' && (TEXT_COLUMNS as readonly string[]).includes(key) && value === '' ? null : value;
+  }
+  // Written with the number in the same statement; a renumbered legacy duplicate rejoins the unique index.
+  if (patch.numberOurs !== undefined) {
+    patch.numberKey = agreementNumberKey(patch.numberOurs as string | null);
+    patch.numberKeyDuplicate = false;
   }
   return patch;
 }
@@ -173,7 +181,9 @@ export async function updateAgreement(ctx: ActorCtx, id: string, input: UpdateAg
     rules.checkTerm(draft, await getSettings(tx));
     if (patch.parentId !== undefined || patch.docType !== undefined) await rules.checkParent(tx, draft);
     if (patch.docType !== undefined && patch.docType !== current.docType) await rules.checkChildrenStillFit(tx, id, merged.docType);
-    if (patch.numberOurs !== undefined) await rules.checkNumberFree(tx, merged.numberOurs, id);
+    // A legacy duplicate saved under its own number stays as it is (flagged) until it is renumbered.
+    if (patch.numberKey === current.numberKey) delete patch.numberKeyDuplicate;
+    else if (patch.numberOurs !== undefined) await rules.checkNumberFree(tx, merged.numberOurs, id);
     const extra = await updateLists(tx, ctx, id, fields, before, merged.primarySectorCode);
     const write = () => updateVersioned({ db: tx, table: agreements, where: eq(agreements.id, id), version, patch: { ...patch, ...extra }, now: ctx.now, what: WHAT });
     await rules.guardNumber(merged.numberOurs, write);
@@ -208,3 +218,10 @@ export async function listAgreementAudit(ctx: ActorCtx, id: string): Promise<Aud
   return rows.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), actor: entry.actorLabel, action: entry.action, changes: entry.changes }));
 }
 
+
+// Numbers registered before they were compared by key that now name one agreement twice; the admin
+// renumbers all but one (each edit is checked against the key again). A null actor is the CLI.
+export async function listNumberDuplicates(ctx: Ctx): Promise<NumberDuplicateGroup[]> {
+  if (ctx.actor && !canEditAgreement(ctx.actor)) throw forbidden();
+  return findNumberDuplicates(ctx.db);
+}

@@ -31,6 +31,11 @@ export const agreements = pgTable(
     title: text('title').notNull(),
     // Both parties number the document (domain.md): ours identifies it in imports.
     numberOurs: text('number_ours'),
+    // agreementNumberKey(numberOurs) (src/shared/agreement-number.ts): what uniqueness and lookups compare.
+    numberKey: text('number_key'),
+    // Set on rows that already shared a key with an older agreement when keys were introduced: they
+    // stay out of the unique index until an admin renumbers them (`npm run jalin -- duplicates`).
+    numberKeyDuplicate: boolean('number_key_duplicate').notNull().default(false),
     numberPartner: text('number_partner'),
     signedOn: date('signed_on'),
     startsOn: date('starts_on'),
@@ -63,7 +68,9 @@ export const agreements = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    uniqueIndex('agreements_number_ours_key').on(table.numberOurs),
+    uniqueIndex('agreements_number_key_key').on(table.numberKey).where(sql`NOT ${table.numberKeyDuplicate}`),
+    // Lookups by key include flagged duplicates, which a partial index cannot answer.
+    index('agreements_number_key_idx').on(table.numberKey),
     index('agreements_signed_idx').on(table.signedOn),
     index('agreements_parent_idx').on(table.parentId),
     index('agreements_sector_idx').on(table.primarySectorCode),

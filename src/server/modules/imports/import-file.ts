@@ -97,7 +97,9 @@ function readCsv(bytes: Uint8Array): string[][] {
   if (looksBinary(bytes)) throw notSpreadsheet();
   const text = decodeUtf8(bytes);
   try {
-    return parseCsv(text);
+    // The export defuses a cell that would run as a formula with a leading apostrophe (as a
+    // spreadsheet does); reading it back takes the apostrophe off again.
+    return parseCsv(text).map((record) => record.map((cell) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)));
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     throw badFile('format', `CSV tidak sah di baris ${error.record}: tanda kutip tidak seimbang.`, `Invalid CSV at row ${error.record}: ${error.message}.`);

@@ -1,13 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import { agreementNumberKey, isSameAgreementNumber } from '../../../shared/agreement-number';
 import { checkAgreementDates } from '../../../shared/agreements';
 import type { ImportAction, ImportColumn, ImportIssue, ImportRow } from '../../../shared/imports';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import type { AuditChange } from '../audit/audit.table';
 import { unitKey } from './import-cells';
+import type { ValidatedTable } from './import-validate';
+import { resolveParents, type Node, type RowTarget } from './import-parents';
 import type { ExistingAgreement, ImportRegistry } from './import-registry';
 
-// What the import will do with each valid row. An agreement is identified by nomor_pemda:
-// new → created; existing and identical → left alone; existing and different → updated.
-export type PlanItem = { row: ImportRow; action: ImportAction; existing: ExistingAgreement | null; changes: AuditChange[] };
+// What the import will do with each valid row. An agreement is identified by its id (the export's
+// id column) or else by nomor_pemda compared by its key (agreementNumberKey): new → created;
+// existing and identical → left alone; existing and different → updated. Ids are chosen here (the
+// file's id when it gives one), so a row can name a parent created from any other row.
+export type PlanItem = { row: ImportRow; action: ImportAction; existing: ExistingAgreement | null; changes: AuditChange[]; id: string; parentId: string | null };
 export type ImportPlan = { items: PlanItem[]; issues: ImportIssue[] };
 
 type Comparable = Record<string, string | string[] | null>;
@@ -19,7 +25,6 @@ const OPTIONAL_FIELDS: [ImportColumn, keyof ImportRow & keyof ExistingAgreement]
   ['tanggal_mulai', 'startsOn'],
   ['tanggal_berakhir', 'endsOn'],
   ['ruang_lingkup', 'scope'],
-  ['induk', 'parentNumber'],
   ['nilai', 'valueIdr'],
   ['alasan_jangka_panjang', 'longTermReason'],
 ];
@@ -40,6 +45,7 @@ function sortedTail(list: string[]): string[] {
 
 function comparableOfRow(row: ImportRow): Comparable {
   return {
+    numberOurs: row.numberOurs,
     docType: row.docType,
     kind: row.kind,
     ksddMode: row.ksddMode,
@@ -61,6 +67,7 @@ function comparableOfRow(row: ImportRow): Comparable {
 function comparableOfExisting(existing: ExistingAgreement, registry: ImportRegistry): Comparable {
   const unitName = (id: string) => registry.unitNameById.get(id) ?? id;
   return {
+    numberOurs: existing.numberOurs,
     docType: existing.docType,
     kind: existing.kind,
     ksddMode: existing.ksddMode,
@@ -72,7 +79,7 @@ function comparableOfExisting(existing: ExistingAgreement, registry: ImportRegis
     scope: existing.scope,
     valueIdr: existing.valueIdr,
     longTermReason: existing.longTermReason,
-    parent: existing.parentNumber,
+    parent: existing.parentNumber ?? existing.parentId,
     partners: existing.partnerNames,
     units: [...(existing.leadUnitId ? [unitName(existing.leadUnitId)] : []), ...existing.supportingUnitIds.map(unitName).sort()],
     sectors: [existing.primarySectorCode, ...existing.otherSectorCodes],
@@ -88,9 +95,10 @@ function sameValue(field: string, before: Comparable[string], after: Comparable[
   return before === after;
 }
 
-export function diffComparable(before: Comparable, after: Comparable): AuditChange[] {
+// The parent compares by id (parentMoved); its number or id is only what the audit trail shows.
+export function diffComparable(before: Comparable, after: Comparable, parentMoved = false): AuditChange[] {
   return Object.keys(after)
-    .filter((field) => !sameValue(field, before[field] ?? null, after[field] ?? null))
+    .filter((field) => (field === 'parent' ? parentMoved : !sameValue(field, before[field] ?? null, after[field] ?? null)))
     .map((field) => ({ field, old: before[field] ?? null, new: after[field] ?? null }));
 }
 
@@ -100,18 +108,48 @@ function createdChanges(row: ImportRow): AuditChange[] {
     .map(([field, value]) => ({ field, old: null, new: value }));
 }
 
-function planRow(row: ImportRow, registry: ImportRegistry, columns: Set<ImportColumn>, issues: ImportIssue[]): PlanItem {
-  const existing = registry.agreementByNumber.get(row.numberOurs) ?? null;
-  if (!existing) return { row, action: 'create', existing, changes: createdChanges(row) };
+type Target = RowTarget & { parentLabel?: string | null };
+
+function planRow(target: Target, parent: Node | null, registry: ImportRegistry, columns: Set<ImportColumn>, issues: ImportIssue[]): PlanItem {
+  const { existing } = target;
+  // Shown in the audit trail as the register shows it: the parent's number, or its id without one.
+  const row = { ...target.row, parentNumber: parent ? (parent.numberOurs ?? parent.id) : null };
+  const parentId = parent?.id ?? null;
+  if (!existing) return { row, action: 'create', existing, changes: createdChanges(row), id: target.id, parentId };
   const merged = mergeAbsentColumns(row, existing, columns);
+  // The same number however it is typed stays as registered: "var-1/a" does not rename "VAR-1/A".
+  if (isSameAgreementNumber(merged.numberOurs, existing.numberOurs)) merged.numberOurs = existing.numberOurs;
   // Dates from the file combined with dates kept from the registry must still be in order.
   checkAgreementDates(merged, () => issues.push({ row: row.row, column: 'tanggal_mulai', message: 'tanggal berakhir di register mendahului tanggal mulai ini / the registered end date precedes this start date' }));
-  const changes = diffComparable(comparableOfExisting(existing, registry), comparableOfRow(merged));
-  return { row: merged, action: changes.length > 0 ? 'update' : 'unchanged', existing, changes };
+  const changes = diffComparable(comparableOfExisting(existing, registry), comparableOfRow(merged), parentId !== existing.parentId);
+  return { row: merged, action: changes.length > 0 ? 'update' : 'unchanged', existing, changes, id: target.id, parentId };
 }
 
-export function planImport(rows: ImportRow[], registry: ImportRegistry, columns: Set<ImportColumn>): ImportPlan {
+// By id first; a number held by another agreement than the id names is refused, never reassigned.
+function matchRow(row: ImportRow, registry: ImportRegistry, issues: ImportIssue[]): { existing: ExistingAgreement | null } | null {
+  const byId = row.id ? registry.agreementById.get(row.id) : undefined;
+  const key = agreementNumberKey(row.numberOurs);
+  const byKey = key ? registry.agreementByKey.get(key) : undefined;
+  if (byId && byKey && byId.id !== byKey.id) {
+    issues.push({ row: row.row, column: 'nomor_pemda', message: `nomor "${row.numberOurs ?? ''}" sudah dipakai naskah lain (${byKey.numberOurs ?? byKey.id}) / the number belongs to another agreement` });
+    return null;
+  }
+  return { existing: byId ?? byKey ?? null };
+}
+
+// Parents are resolved over every row read (an invalid row's parent is still reported); only the
+// valid rows are planned.
+export function planImport(validated: ValidatedTable, registry: ImportRegistry, columns: Set<ImportColumn>): ImportPlan {
   const issues: ImportIssue[] = [];
-  const items = rows.map((row) => planRow(row, registry, columns, issues));
+  const valid = new Set(validated.rows);
+  const targets: Target[] = validated.parsed.flatMap((row) => {
+    const match = matchRow(row, registry, issues);
+    if (!match) return [];
+    const id = match.existing?.id ?? row.id ?? randomUUID();
+    return [{ row, id, existing: match.existing, keepsParent: match.existing !== null && !columns.has('induk') }];
+  });
+  const parents = resolveParents(targets, registry, issues);
+  const badRows = new Set(issues.map((issue) => issue.row));
+  const items = targets.filter((target) => valid.has(target.row) && !badRows.has(target.row.row)).map((target) => planRow(target, parents.get(target.id) ?? null, registry, columns, issues));
   return { items, issues };
 }

@@ -1,4 +1,5 @@
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { agreementNumberKey } from '../../../shared/agreement-number';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import type { Db } from '../../db/client';
@@ -16,6 +17,10 @@ import type { RawTable } from './import-file';
 export type ExistingAgreement = {
   id: string;
   version: number;
+  numberOurs: string | null;
+  numberKey: string | null;
+  numberKeyDuplicate: boolean;
+  parentId: string | null;
   docType: string;
   kind: string;
   ksddMode: string | null;
@@ -47,7 +52,9 @@ export type ImportRegistry = {
   unitByKey: Map<string, RegistryUnit>;
   unitNameById: Map<string, string>;
   partnerByKey: Map<string, RegistryPartner>;
-  agreementByNumber: Map<string, ExistingAgreement>;
+  // By agreementNumberKey(number) and by id: the agreements the file names (nomor_pemda, id, induk).
+  agreementByKey: Map<string, ExistingAgreement>;
+  agreementById: Map<string, ExistingAgreement>;
   maxTermYears: number;
 };
 
@@ -115,40 +122,51 @@ function group<T extends { agreementId: string }>(rows: T[]): Map<string, T[]> {
   return grouped;
 }
 
-async function loadAgreements(db: Db, table: RawTable): Promise<Map<string, ExistingAgreement>> {
-  const numbers = table.rows.flatMap((row) => [row.cells.nomor_pemda ?? '', row.cells.induk ?? '']).filter((number) => number !== '');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (text: string) => UUID.test(text);
+
+async function loadAgreements(db: Db, table: RawTable): Promise<ExistingAgreement[]> {
+  const refs = table.rows.flatMap((row) => [row.cells.nomor_pemda ?? '', row.cells.induk ?? '', row.cells.id ?? '']).filter((ref) => ref !== '');
+  const keys = refs.flatMap((ref) => agreementNumberKey(ref) ?? []);
+  const ids = refs.filter(isUuid).map((id) => id.toLowerCase());
   const parent = alias(agreements, 'parent');
   const found = await db
     .select({ agreement: agreements, parentNumber: parent.numberOurs })
     .from(agreements)
     .leftJoin(parent, eq(parent.id, agreements.parentId))
-    .where(isAnyOf(agreements.numberOurs, numbers));
+    .where(or(isAnyOf(agreements.numberKey, keys), isAnyOf(agreements.id, ids, 'uuid')));
   const rows: AgreementRow[] = found.map((row) => ({ ...row.agreement, parentNumber: row.parentNumber }));
   const relations = await loadRelations(db, rows.map((row) => row.id));
   const partnersOf = group(relations.partnerLinks);
   const unitsOf = group(relations.unitLinks);
   const sectorsOf = group(relations.sectorLinks);
-  const byNumber = new Map<string, ExistingAgreement>();
-  for (const row of rows) {
-    if (!row.numberOurs) continue;
+  return rows.map((row) => {
     const linked = partnersOf.get(row.id) ?? [];
     const unitRows = unitsOf.get(row.id) ?? [];
-    byNumber.set(row.numberOurs, {
+    return {
       ...row,
       partnerKeys: linked.map((link) => link.key),
       partnerNames: linked.map((link) => link.name),
       leadUnitId: unitRows.find((link) => link.isLead)?.unitId ?? null,
       supportingUnitIds: unitRows.filter((link) => !link.isLead).map((link) => link.unitId).sort(),
       otherSectorCodes: (sectorsOf.get(row.id) ?? []).map((link) => link.sectorCode).filter((code) => code !== row.primarySectorCode).sort(),
-    });
+    };
+  });
+}
+
+function indexAgreements(list: ExistingAgreement[]) {
+  const agreementByKey = new Map<string, ExistingAgreement>();
+  // Of legacy duplicates, the one holding the key in the unique index answers for it.
+  for (const agreement of [...list].sort((a, b) => Number(b.numberKeyDuplicate) - Number(a.numberKeyDuplicate))) {
+    if (agreement.numberKey) agreementByKey.set(agreement.numberKey, agreement);
   }
-  return byNumber;
+  return { agreementByKey, agreementById: new Map(list.map((agreement) => [agreement.id, agreement])) };
 }
 
 export async function loadImportRegistry(db: Db, table: RawTable): Promise<ImportRegistry> {
   const master = await loadMaster(db);
   const partnerByKey = await loadPartners(db, table);
-  const agreementByNumber = await loadAgreements(db, table);
+  const agreements = indexAgreements(await loadAgreements(db, table));
   const { maxTermYears } = await getSettings(db);
-  return { ...master, partnerByKey, agreementByNumber, maxTermYears };
+  return { ...master, partnerByKey, ...agreements, maxTermYears };
 }

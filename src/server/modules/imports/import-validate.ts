@@ -7,7 +7,7 @@ import { normalizePartnerName } from '../../../shared/partner-name';
 import { parseDateCell, parseRupiahCell, splitList, textOrNull, unitKey, type CellResult } from './import-cells';
 import type { RawRow, RawTable } from './import-file';
 import { checkAcrossRows } from './import-cross-checks';
-import type { ImportRegistry } from './import-registry';
+import { isUuid, type ImportRegistry } from './import-registry';
 
 // Row-by-row validation with the same shared rules as the API (CreateAgreementSchema,
 // checkAgreementDates, the maximum term setting), reporting every problem with its row and column.
@@ -118,9 +118,12 @@ function readRow(row: RawRow, registry: ImportRegistry, report: Report): ImportR
   const cell = (column: ImportColumn) => row.cells[column] ?? '';
   const docType = readCode(cell('jenis_dokumen'), DOC_TYPES, 'jenis_dokumen', report);
   const kind = readCode(cell('jenis_kerja_sama'), COOPERATION_KINDS, 'jenis_kerja_sama', report);
+  const id = cell('id');
+  if (id !== '' && !isUuid(id)) report('id', `"${id}" bukan id Jalin; kosongkan untuk naskah baru / not a Jalin id, leave empty for a new agreement`);
   return {
     row: row.row,
-    numberOurs: cell('nomor_pemda'),
+    id: isUuid(id) ? id.toLowerCase() : null,
+    numberOurs: textOrNull(row.cells.nomor_pemda),
     numberPartner: textOrNull(row.cells.nomor_mitra),
     title: cell('judul'),
     // Null only when reported: the row is then dropped, never written.
@@ -163,13 +166,16 @@ function asAgreementInput(row: ImportRow): CreateAgreementInput {
 }
 
 function requireCells(row: RawRow, report: Report) {
-  for (const column of ['nomor_pemda', 'judul', 'jenis_dokumen', 'jenis_kerja_sama', 'mitra', 'kategori_mitra', 'bidang', 'opd'] as const) {
+  // An agreement registered without a number comes back from an export with its id instead.
+  if ((row.cells.nomor_pemda ?? '') === '' && (row.cells.id ?? '') === '') report('nomor_pemda', 'wajib diisi bila kolom id kosong / required when id is empty');
+  for (const column of ['judul', 'jenis_dokumen', 'jenis_kerja_sama', 'mitra', 'kategori_mitra', 'bidang', 'opd'] as const) {
     if ((row.cells[column] ?? '') === '') report(column, 'wajib diisi / required');
   }
 }
 
-// One row on its own: cells, then the shared agreement schema, then the maximum term.
-export function validateRow(raw: RawRow, registry: ImportRegistry, issues: ImportIssue[]): ImportRow | null {
+// One row on its own: cells, then the shared agreement schema, then the maximum term. The row is
+// returned even when invalid, so that rules across rows (parents) still report on it.
+export function validateRow(raw: RawRow, registry: ImportRegistry, issues: ImportIssue[]): { row: ImportRow; isValid: boolean } {
   const before = issues.length;
   const reported = new Set<ImportColumn>();
   const report: Report = (column, message) => {
@@ -187,21 +193,24 @@ export function validateRow(raw: RawRow, registry: ImportRegistry, issues: Impor
   if (isTooLong && !row.longTermReason) {
     report('tanggal_berakhir', `jangka waktu lebih dari ${registry.maxTermYears} tahun: isi kolom alasan_jangka_panjang / a term over ${registry.maxTermYears} years needs a reason`);
   }
-  return issues.length === before ? row : null;
+  return { row, isValid: issues.length === before };
 }
 
-export type ValidatedTable = { rows: ImportRow[]; issues: ImportIssue[] };
+// rows: the valid rows; parsed: every row as far as it could be read.
+export type ValidatedTable = { rows: ImportRow[]; parsed: ImportRow[]; issues: ImportIssue[] };
 
 // Every row is checked, so that one upload reports every problem; issues come in row order.
 export function validateTable(table: RawTable, registry: ImportRegistry): ValidatedTable {
   const issues: ImportIssue[] = [];
   const rows: ImportRow[] = [];
+  const parsed: ImportRow[] = [];
   for (const raw of table.rows) {
-    const row = validateRow(raw, registry, issues);
-    if (row) rows.push(row);
+    const { row, isValid } = validateRow(raw, registry, issues);
+    parsed.push(row);
+    if (isValid) rows.push(row);
   }
   issues.push(...checkAcrossRows(table.rows, registry));
   const badRows = new Set(issues.map((issue) => issue.row));
   issues.sort((a, b) => a.row - b.row);
-  return { rows: rows.filter((row) => !badRows.has(row.row)), issues };
+  return { rows: rows.filter((row) => !badRows.has(row.row)), parsed, issues };
 }

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { agreementNumberKey } from '../../../shared/agreement-number';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/context';
@@ -14,7 +14,6 @@ import { ensurePartners, ensureUnits, insertAuditRows } from './import-write-ref
 export const IMPORT_BATCH_SIZE = 1000;
 
 type Refs = {
-  idByNumber: Map<string, string>;
   unitIdByKey: Map<string, string>;
   partnerByKey: Map<string, { id: string; categoryCode: string }>;
 };
@@ -31,7 +30,12 @@ function columnsOf(item: PlanItem, refs: Refs) {
   const { row } = item;
   const [primarySectorCode = ''] = row.sectorCodes;
   const primaryPartner = refs.partnerByKey.get(normalizePartnerName(row.partners[0]?.name ?? ''));
+  const numberKey = agreementNumberKey(row.numberOurs);
   return {
+    numberOurs: row.numberOurs,
+    numberKey,
+    // A renumbered legacy duplicate rejoins the unique index; one kept under its number stays flagged.
+    numberKeyDuplicate: item.existing !== null && item.existing.numberKey === numberKey ? item.existing.numberKeyDuplicate : false,
     docType: row.docType,
     kind: row.kind,
     ksddMode: row.ksddMode,
@@ -42,7 +46,7 @@ function columnsOf(item: PlanItem, refs: Refs) {
     endsOn: row.endsOn,
     scope: row.scope,
     valueIdr: row.valueIdr,
-    parentId: row.parentNumber ? (refs.idByNumber.get(row.parentNumber) ?? null) : null,
+    parentId: item.parentId,
     primarySectorCode,
     // Denormalised for statistics: the primary partner's category.
     primaryCategoryCode: primaryPartner?.categoryCode ?? null,
@@ -51,22 +55,21 @@ function columnsOf(item: PlanItem, refs: Refs) {
 }
 
 const AGREEMENT_COLUMNS = [
-  ['doc_type', 'text'], ['kind', 'text'], ['ksdd_mode', 'text'], ['title', 'text'], ['number_partner', 'text'],
+  ['number_ours', 'text'], ['number_key', 'text'], ['number_key_duplicate', 'boolean'], ['doc_type', 'text'], ['kind', 'text'], ['ksdd_mode', 'text'], ['title', 'text'], ['number_partner', 'text'],
   ['signed_on', 'date'], ['starts_on', 'date'], ['ends_on', 'date'], ['scope', 'text'], ['value_idr', 'numeric'],
   ['parent_id', 'uuid'], ['primary_sector_code', 'text'], ['primary_category_code', 'text'], ['long_term_reason', 'text'],
 ] as const;
 
 function agreementValues(item: PlanItem, refs: Refs): unknown[] {
   const c = columnsOf(item, refs);
-  return [c.docType, c.kind, c.ksddMode, c.title, c.numberPartner, c.signedOn, c.startsOn, c.endsOn, c.scope, c.valueIdr, c.parentId, c.primarySectorCode, c.primaryCategoryCode, c.longTermReason];
+  return [c.numberOurs, c.numberKey, c.numberKeyDuplicate, c.docType, c.kind, c.ksddMode, c.title, c.numberPartner, c.signedOn, c.startsOn, c.endsOn, c.scope, c.valueIdr, c.parentId, c.primarySectorCode, c.primaryCategoryCode, c.longTermReason];
 }
 
 async function insertLinks(db: Db, items: PlanItem[], refs: Refs) {
   const partnerLinks: unknown[][] = [];
   const unitLinks: unknown[][] = [];
   const sectorLinks: unknown[][] = [];
-  for (const { row } of items) {
-    const agreementId = refs.idByNumber.get(row.numberOurs);
+  for (const { row, id: agreementId } of items) {
     row.partners.forEach((partner, position) => partnerLinks.push([agreementId, refs.partnerByKey.get(normalizePartnerName(partner.name))?.id, position]));
     row.unitNames.forEach((name, index) => unitLinks.push([agreementId, refs.unitIdByKey.get(unitKey(name)), index === 0]));
     for (const sectorCode of row.sectorCodes) sectorLinks.push([agreementId, sectorCode]);
@@ -82,9 +85,9 @@ async function refreshSearch(db: Db, ids: string[]) {
 
 async function insertBatch(options: WriteOptions, batch: PlanItem[], refs: Refs) {
   const { db, actor, now } = options;
-  const columns = [['id', 'uuid'], ['number_ours', 'text'], ...AGREEMENT_COLUMNS, ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
+  const columns = [['id', 'uuid'], ...AGREEMENT_COLUMNS, ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
   const stamp = now.toISOString();
-  const rows = batch.map((item) => [refs.idByNumber.get(item.row.numberOurs), item.row.numberOurs, ...agreementValues(item, refs), actor?.id ?? null, stamp, stamp]);
+  const rows = batch.map((item) => [item.id, ...agreementValues(item, refs), actor?.id ?? null, stamp, stamp]);
   await bulkInsert(db, 'agreements', columns, rows);
   await insertLinks(db, batch, refs);
 }
@@ -111,20 +114,27 @@ async function updateBatch(options: WriteOptions, batch: PlanItem[], refs: Refs)
 
 async function prepareRefs(options: WriteOptions, items: PlanItem[]): Promise<Refs> {
   const { db, registry, actor, now } = options;
-  const idByNumber = new Map<string, string>();
-  for (const [number, existing] of registry.agreementByNumber) idByNumber.set(number, existing.id);
-  // Ids are chosen here so that a child row can point at a parent created in the same file.
-  for (const item of items) if (item.action === 'create') idByNumber.set(item.row.numberOurs, randomUUID());
   const unitIdByKey = await ensureUnits(db, items, registry, actor, now);
   const partnerByKey = await ensurePartners(db, items, registry, actor, now);
-  return { idByNumber, unitIdByKey, partnerByKey };
+  return { unitIdByKey, partnerByKey };
 }
 
-// Creates first (in file order, so parents precede children), then updates; returns the counts.
+// Parents before their children whatever the file's order: a batch may not point at a later batch.
+function parentsFirst(items: PlanItem[]): PlanItem[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const depthOf = (item: PlanItem) => {
+    let depth = 0;
+    for (let parent = item.parentId ? byId.get(item.parentId) : undefined; parent && depth < 100; parent = parent.parentId ? byId.get(parent.parentId) : undefined) depth += 1;
+    return depth;
+  };
+  return items.map((item, index) => ({ item, index, depth: depthOf(item) })).sort((a, b) => a.depth - b.depth || a.index - b.index).map((entry) => entry.item);
+}
+
+// Creates first (parents before children), then updates; returns the counts.
 export async function writePlan(options: WriteOptions, items: PlanItem[]): Promise<{ created: number; updated: number }> {
   const changed = items.filter((item) => item.action !== 'unchanged');
   const refs = await prepareRefs(options, changed);
-  const creates = changed.filter((item) => item.action === 'create');
+  const creates = parentsFirst(changed.filter((item) => item.action === 'create'));
   const updates = changed.filter((item) => item.action === 'update');
   const batches = [
     ...chunked(creates, IMPORT_BATCH_SIZE).map((batch) => ({ batch, write: insertBatch })),
@@ -132,7 +142,7 @@ export async function writePlan(options: WriteOptions, items: PlanItem[]): Promi
   ];
   for (const { batch, write } of batches) {
     await write(options, batch, refs);
-    const ids = batch.map((item) => refs.idByNumber.get(item.row.numberOurs) ?? '');
+    const ids = batch.map((item) => item.id);
     await refreshSearch(options.db, ids);
     await insertAuditRows(
       options.db,

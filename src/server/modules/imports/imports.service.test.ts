@@ -155,6 +155,37 @@ describe('importing a register file', () => {
     expect((await byNumber(`${p}/PKS/04`))?.parentId).toBe((await byNumber(`${p}/KB/01`))?.id);
   });
 
+  it('matches a number however it is typed: a re-import of var-1/a updates VAR-1/A and keeps its number', async () => {
+    const p = prefix();
+    await importRows([row(p, { nomor_pemda: `VAR-1/A/${p}` })]);
+    const original = await byNumber(`VAR-1/A/${p}`);
+    const counts = await countAll();
+    const variants = [`var-1/a/${p}`, `VAR-1 / A/${p}`, `VAR-1/\u200BA/${p}`, `VAR-1/\u0410/${p}`];
+    for (const [index, variant] of variants.entries()) {
+      const result = await importRows([row(p, { nomor_pemda: variant, judul: `Kesepakatan Bersama yang diubah ${index} ${p}` })]);
+      expect(result.run, variant).toMatchObject({ createdCount: 0, updatedCount: 1 });
+    }
+    expect(await countAll()).toEqual(counts);
+    expect(await byNumber(`VAR-1/A/${p}`)).toMatchObject({ id: original!.id, title: `Kesepakatan Bersama yang diubah 3 ${p}`, version: 5 });
+  });
+
+  it('finds a parent named by its number typed differently, and a parent listed below its child', async () => {
+    const p = prefix();
+    const result = await importRows([
+      row(p, { nomor_pemda: `${p}/PKS/01`, jenis_dokumen: 'PKS', induk: `${p.toLowerCase()} / kb / 01` }),
+      row(p, { nomor_pemda: `${p}/KB/01` }),
+    ]);
+    expect(result.preview.issues).toEqual([]);
+    expect((await byNumber(`${p}/PKS/01`))?.parentId).toBe((await byNumber(`${p}/KB/01`))?.id);
+  });
+
+  it('refuses one file holding the same number twice in two spellings', async () => {
+    const p = prefix();
+    const result = await importRows([row(p, { nomor_pemda: `DUA/${p}` }), row(p, { nomor_pemda: `dua / ${p.toLowerCase()}` })]);
+    expect(result.run).toBeNull();
+    expect(result.preview.issues).toEqual([{ row: 3, column: 'nomor_pemda', message: expect.stringContaining('baris 2') }]);
+  });
+
   it('matches existing partners by normalised name and existing OPDs by name or short name, whatever the case', async () => {
     const p = prefix();
     const partner = await buildPartner(database.db, { name: `PT. Bank Maluku Uji ${p}, Tbk`, categoryCode: 'bumd' });

@@ -50,7 +50,7 @@ type Analysis = { table: RawTable; registry: ImportRegistry; plan: ImportPlan; i
 async function analyse(db: Db, table: RawTable): Promise<Analysis> {
   const registry = await loadImportRegistry(db, table);
   const validated = validateTable(table, registry);
-  const plan = planImport(validated.rows, registry, new Set<ImportColumn>(table.columns));
+  const plan = planImport(validated, registry, new Set<ImportColumn>(table.columns));
   const issues = [...validated.issues, ...plan.issues].sort((a, b) => a.row - b.row);
   return { table, registry, plan, issues };
 }

@@ -61,6 +61,7 @@ describe('registry export', () => {
       mitra: 'PT Bank Maluku Malut Uji; Koperasi Uji Dua', kategori_mitra: 'bumd; swasta', bidang: 'umkm_koperasi; perbankan_keuangan',
       opd: 'Dinas Koperasi dan UKM Uji; Badan Perencanaan Uji', tanggal_ttd: '2022-04-05', tanggal_mulai: '2022-04-05', tanggal_berakhir: '2027-04-04',
       status: 'aktif', ruang_lingkup: '=SUM(A1) kredit usaha', induk: '400/KB/2021', nilai: '1500000000', jenis_ksdd: '', alasan_jangka_panjang: 'Investasi jangka panjang',
+      id: firstId,
     });
     expect(sheet.getRow(2).getCell(EXPORT_COLUMNS.indexOf('ruang_lingkup') + 1).type).toBe(ExcelJS.ValueType.String);
   });

@@ -38,7 +38,9 @@ function exportRows(db: Db, facetWhere: SQL | undefined, sort: SearchSort, limit
       valueIdr: a.valueIdr,
       ksddMode: a.ksddMode,
       longTermReason: a.longTermReason,
-      parentNumber: sql<string | null>`(SELECT p.number_ours FROM agreements p WHERE p.id = ${outerParent})`,
+      id: a.id,
+      // A parent without a number is named by its id, which the import resolves as well.
+      parentNumber: sql<string | null>`(SELECT coalesce(p.number_ours, p.id::text) FROM agreements p WHERE p.id = ${outerParent})`,
       isDraft: a.isDraft,
       terminationKind: a.terminationKind,
       terminatedOn: a.terminatedOn,
@@ -90,6 +92,7 @@ function toRecord(row: ExportRow, status: string): Record<ExportColumn, string> 
     nilai: row.valueIdr ?? '',
     jenis_ksdd: row.ksddMode ?? '',
     alasan_jangka_panjang: row.longTermReason ?? '',
+    id: row.id,
   };
 }
 
