@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { MAX_NAME_LENGTH } from './limits';
 import { plainText, versionSchema } from './input';
 
-const code = z
-  .string()
+const code = plainText()
   .trim()
   .regex(/^[a-z][a-z0-9_]{1,49}$/, 'kode: huruf kecil, angka dan garis bawah / lower-case letters, digits, underscores');
 

@@ -45,8 +45,7 @@ export type InitiatorType = (typeof INITIATOR_TYPES)[number];
 export const MAX_STAGES = 20;
 export const MAX_TARGET_DAYS = 365;
 
-const stageCode = z
-  .string()
+const stageCode = plainText()
   .trim()
   .regex(/^[a-z][a-z0-9_]{1,49}$/, 'kode tahap: huruf kecil, angka dan garis bawah / stage code: lower-case letters, digits, underscores');
 

@@ -13,7 +13,7 @@ import { EVIL_STRINGS, evilValue, singleMutation, valueArbitrary, wireText, type
 // is fixed so a failure reproduces; JALIN_FUZZ_SEED and JALIN_FUZZ_RUNS explore further locally:
 //   JALIN_FUZZ_SEED=7 JALIN_FUZZ_RUNS=20 npx vitest run --project pglite tests/fuzz/api-fuzz.test.ts
 const SEED = Number(process.env.JALIN_FUZZ_SEED ?? 20_260_904);
-const RUNS = Number(process.env.JALIN_FUZZ_RUNS ?? 4);
+const RUNS = Number(process.env.JALIN_FUZZ_RUNS ?? 3);
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Parameter = { in: string; name: string; schema?: JsonSchema };
