@@ -48,6 +48,18 @@ export default tseslint.config(
     },
   },
   {
+    // Text in a contract is plainText(): z.string() would let NUL and lone surrogates through.
+    files: ['src/shared/**'],
+    ignores: ['src/shared/input.ts', 'src/shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read settings through src/server/env.ts.' },
+        { selector: "CallExpression[callee.object.name='z'][callee.property.name='string']", message: 'Use plainText() from src/shared/input.ts.' },
+      ],
+    },
+  },
+  {
     files: ['src/web/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { handleError } from './lib/error-handler';
 import { AppError } from './lib/errors';
+import { rejectUnstorableInput } from './lib/input-guard';
 import type { AppDeps } from './lib/http';
 import { WEB_DIR } from './lib/paths';
 import { MAX_UPLOAD_BYTES_CEILING } from '../shared/limits';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDi
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', resolveSessionActor);
+  app.addHook('preValidation', rejectUnstorableInput);
   await app.register(registerModules, { prefix: '/api' });
 
   // The staff app is a built SPA under /app; the root is kept for the public portal.

@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import { COOPERATION_KINDS, DOC_TYPES, END_REASONS, KSDD_MODES, type AgreementStatus, type DocType } from './agreement-codes';
 import { MAX_NAME_LENGTH, MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits';
+import { isoDate, plainText, versionSchema } from './input';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD / date format YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'tanggal tidak ada / no such date');
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalText = (max: number) => plainText().trim().max(max).nullable().optional();
 
 // A partner on an agreement: an existing one by id, or a new one by name and category.
 export const AgreementPartnerRefSchema = z.union([
   z.object({ id: z.uuid() }),
-  z.object({ name: z.string().trim().min(2).max(MAX_NAME_LENGTH), categoryCode: z.string().min(1).max(50) }),
+  z.object({ name: plainText().trim().min(2).max(MAX_NAME_LENGTH), categoryCode: plainText().min(1).max(50) }),
 ]);
 export type AgreementPartnerRef = z.infer<typeof AgreementPartnerRefSchema>;
 
@@ -21,7 +18,7 @@ const agreementFieldsBase = z.object({
   docType: z.enum(DOC_TYPES),
   kind: z.enum(COOPERATION_KINDS),
   ksddMode: z.enum(KSDD_MODES).nullable().optional(),
-  title: z.string().trim().min(5).max(MAX_TITLE_LENGTH),
+  title: plainText().trim().min(5).max(MAX_TITLE_LENGTH),
   numberOurs: optionalText(MAX_NUMBER_LENGTH),
   numberPartner: optionalText(MAX_NUMBER_LENGTH),
   signedOn: isoDate.nullable().optional(),
@@ -30,14 +27,14 @@ const agreementFieldsBase = z.object({
   scope: optionalText(MAX_TEXT_LENGTH),
   purpose: optionalText(MAX_TEXT_LENGTH),
   // Rupiah, whole numbers, as a string so that no value is ever rounded by a float.
-  valueIdr: z.string().regex(/^\d{1,18}$/, 'nilai rupiah: angka bulat / whole rupiah').nullable().optional(),
+  valueIdr: plainText().regex(/^\d{1,18}$/, 'nilai rupiah: angka bulat / whole rupiah').nullable().optional(),
   parentId: z.uuid().nullable().optional(),
   // First partner is the primary partner.
   partners: z.array(AgreementPartnerRefSchema).min(1, 'paling sedikit satu mitra / at least one partner').max(20),
   leadUnitId: z.uuid(),
   supportingUnitIds: z.array(z.uuid()).max(50),
-  primarySectorCode: z.string().min(1).max(50),
-  otherSectorCodes: z.array(z.string().min(1).max(50)).max(13),
+  primarySectorCode: plainText().min(1).max(50),
+  otherSectorCodes: z.array(plainText().min(1).max(50)).max(13),
   isDraft: z.boolean(),
   isPublic: z.boolean(),
   longTermReason: optionalText(MAX_TEXT_LENGTH),
@@ -70,7 +67,7 @@ export type CreateAgreementInput = z.input<typeof CreateAgreementSchema>;
 
 export const UpdateAgreementSchema = agreementFieldsBase
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: versionSchema })
   .superRefine((value, context) => {
     checkAgreementDates(value, (path, message) => context.addIssue({ code: 'custom', path: [path], message }));
   });
@@ -80,8 +77,8 @@ export const EndAgreementSchema = z.object({
   kind: z.enum(['diakhiri', 'dicabut']).default('diakhiri'),
   endedOn: isoDate,
   reason: z.enum(END_REASONS),
-  note: z.string().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
-  version: z.number().int().positive(),
+  note: plainText().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
+  version: versionSchema,
 });
 export type EndAgreementInput = z.input<typeof EndAgreementSchema>;
 

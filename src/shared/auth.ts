@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { plainText } from './input';
 
 export const LoginSchema = z.object({
-  email: z.string().trim().min(3).max(254),
-  password: z.string().min(1).max(200),
+  email: plainText().trim().min(3).max(254),
+  password: plainText().min(1).max(200),
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
 
 export const SessionUserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
+  id: plainText(),
+  email: plainText(),
+  name: plainText(),
   role: z.enum(['admin', 'tkksd', 'opd', 'pimpinan']),
-  unitId: z.string().nullable(),
+  unitId: plainText().nullable(),
 });

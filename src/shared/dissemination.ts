@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits';
+import { isoDate, plainText, versionSchema } from './input';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD / date format YYYY-MM-DD')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'tanggal tidak ada / no such date');
 
-const text = (max = MAX_TEXT_LENGTH) => z.string().trim().max(max).nullable().optional();
+const text = (max = MAX_TEXT_LENGTH) => plainText().trim().max(max).nullable().optional();
 
 export const PACKAGE_STATES = ['draft', 'review', 'published'] as const;
 export type PackageState = (typeof PACKAGE_STATES)[number];
@@ -21,7 +18,7 @@ export const TaskInputSchema = z.object({
   // Kept when the package is saved again, so an edit after publication tells a kept task from a new one.
   id: z.uuid().optional(),
   unitId: z.uuid(),
-  commitment: z.string().trim().min(3).max(2000),
+  commitment: plainText().trim().min(3).max(2000),
   dueOn: isoDate.nullable().optional(),
 });
 export type TaskInput = z.infer<typeof TaskInputSchema>;
@@ -30,9 +27,9 @@ export const OpportunityInputSchema = z.object({
   // Kept when the package is saved again, so portal click counts follow the same offer.
   id: z.uuid().optional(),
   type: z.enum(OPPORTUNITY_TYPES),
-  title: z.string().trim().min(3).max(MAX_TITLE_LENGTH),
+  title: plainText().trim().min(3).max(MAX_TITLE_LENGTH),
   description: text(),
-  sectorCodes: z.array(z.string().min(1).max(50)).max(14).default([]),
+  sectorCodes: z.array(plainText().min(1).max(50)).max(14).default([]),
   deadline: isoDate.nullable().optional(),
   howToApply: text(),
   applyUrl: z.url({ protocol: /^https?$/ }).max(1000).nullable().optional(),
@@ -54,13 +51,13 @@ export const SavePackageSchema = z.object({
   opportunities: z.array(OpportunityInputSchema).max(100).default([]),
   publicDocumentIds: z.array(z.uuid()).max(100).default([]),
   // Absent when the package is created; the version seen otherwise.
-  version: z.number().int().positive().optional(),
+  version: versionSchema.optional(),
 });
 export type SavePackageInput = z.infer<typeof SavePackageSchema>;
 
 export const PACKAGE_ACTIONS = ['submit', 'return', 'publish'] as const;
 export type PackageAction = (typeof PACKAGE_ACTIONS)[number];
-export const PackageActionSchema = z.object({ action: z.enum(PACKAGE_ACTIONS), version: z.number().int().positive() });
+export const PackageActionSchema = z.object({ action: z.enum(PACKAGE_ACTIONS), version: versionSchema });
 
 export type TaskView = { id: string; unitId: string; unitName: string; commitment: string; dueOn: string | null };
 export type OpportunityView = {
@@ -126,7 +123,7 @@ export type TrackingRow = {
 
 export const EventInputSchema = z.object({
   heldOn: isoDate,
-  place: z.string().trim().min(2).max(500),
+  place: plainText().trim().min(2).max(500),
   audience: text(1000),
   attendees: z.number().int().min(0).max(1_000_000).nullable().optional(),
   minutes: text(),
@@ -161,7 +158,7 @@ export type PublicPackage = {
 };
 export const PublicOpportunityFiltersSchema = z.object({
   type: z.enum(OPPORTUNITY_TYPES).optional(),
-  sector: z.string().min(1).max(50).optional(),
+  sector: plainText().min(1).max(50).optional(),
   open: z.enum(['open', 'closed']).optional(),
 });
 export type PublicOpportunityFilters = z.infer<typeof PublicOpportunityFiltersSchema>;

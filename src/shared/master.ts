@@ -1,41 +1,41 @@
 import { z } from 'zod';
 import { MAX_NAME_LENGTH } from './limits';
+import { plainText, versionSchema } from './input';
 
-const code = z
-  .string()
+const code = plainText()
   .trim()
   .regex(/^[a-z][a-z0-9_]{1,49}$/, 'kode: huruf kecil, angka dan garis bawah / lower-case letters, digits, underscores');
 
 export const UnitInputSchema = z.object({
-  name: z.string().trim().min(3).max(MAX_NAME_LENGTH),
-  shortName: z.string().trim().max(60).nullable().optional(),
+  name: plainText().trim().min(3).max(MAX_NAME_LENGTH),
+  shortName: plainText().trim().max(60).nullable().optional(),
   isActive: z.boolean().optional(),
 });
 export type UnitInput = z.infer<typeof UnitInputSchema>;
-export const UnitUpdateSchema = UnitInputSchema.partial().extend({ version: z.number().int().positive() });
+export const UnitUpdateSchema = UnitInputSchema.partial().extend({ version: versionSchema });
 
 export const SectorInputSchema = z.object({
   code,
-  name: z.string().trim().min(3).max(MAX_NAME_LENGTH),
+  name: plainText().trim().min(3).max(MAX_NAME_LENGTH),
   sortOrder: z.number().int().min(0).max(1000).optional(),
   isActive: z.boolean().optional(),
 });
-export const SectorUpdateSchema = SectorInputSchema.omit({ code: true }).partial().extend({ version: z.number().int().positive() });
+export const SectorUpdateSchema = SectorInputSchema.omit({ code: true }).partial().extend({ version: versionSchema });
 
 export const PartnerGroupInputSchema = z.object({
   code,
-  name: z.string().trim().min(3).max(MAX_NAME_LENGTH),
+  name: plainText().trim().min(3).max(MAX_NAME_LENGTH),
   sortOrder: z.number().int().min(0).max(1000).optional(),
 });
-export const PartnerGroupUpdateSchema = PartnerGroupInputSchema.omit({ code: true }).partial().extend({ version: z.number().int().positive() });
+export const PartnerGroupUpdateSchema = PartnerGroupInputSchema.omit({ code: true }).partial().extend({ version: versionSchema });
 
 export const PartnerCategoryInputSchema = z.object({
   code,
-  name: z.string().trim().min(3).max(MAX_NAME_LENGTH),
+  name: plainText().trim().min(3).max(MAX_NAME_LENGTH),
   groupCode: code,
   sortOrder: z.number().int().min(0).max(1000).optional(),
 });
-export const PartnerCategoryUpdateSchema = PartnerCategoryInputSchema.omit({ code: true }).partial().extend({ version: z.number().int().positive() });
+export const PartnerCategoryUpdateSchema = PartnerCategoryInputSchema.omit({ code: true }).partial().extend({ version: versionSchema });
 
 export type Unit = { id: string; name: string; shortName: string | null; isActive: boolean; version: number };
 export type Sector = { code: string; name: string; sortOrder: number; isActive: boolean; version: number };

@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import type { AgreementStatus, DocType } from './agreement-codes';
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH, PAGE_SIZE_MAX } from './limits';
+import { plainText, versionSchema } from './input';
 
-const categoryCode = z.string().trim().min(1).max(50);
+const categoryCode = plainText().trim().min(1).max(50);
 
 export const CreatePartnerSchema = z.object({
-  name: z.string().trim().min(2).max(MAX_NAME_LENGTH),
+  name: plainText().trim().min(2).max(MAX_NAME_LENGTH),
   categoryCode,
-  address: z.string().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
+  address: plainText().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
 });
 export type CreatePartnerInput = z.infer<typeof CreatePartnerSchema>;
 
-export const UpdatePartnerSchema = CreatePartnerSchema.partial().extend({ version: z.number().int().positive() });
+export const UpdatePartnerSchema = CreatePartnerSchema.partial().extend({ version: versionSchema });
 export type UpdatePartnerInput = z.infer<typeof UpdatePartnerSchema>;
 
 export const PartnerListQuerySchema = z.object({
-  q: z.string().trim().max(MAX_NAME_LENGTH).optional(),
+  q: plainText().trim().max(MAX_NAME_LENGTH).optional(),
   category: categoryCode.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(25),

@@ -1,18 +1,15 @@
 import { z } from 'zod';
+import { isoDate, plainText, versionSchema } from './input';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD / date format YYYY-MM-DD')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'tanggal tidak ada / no such date');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'format bulan YYYY-MM / month format YYYY-MM');
-const code = z.string().trim().max(100).nullable().optional();
+const month = plainText().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'format bulan YYYY-MM / month format YYYY-MM');
+const code = plainText().trim().max(100).nullable().optional();
 
 export const BUDGET_SOURCES = ['APBD', 'mitra', 'lainnya'] as const;
 export type BudgetSource = (typeof BUDGET_SOURCES)[number];
 
 export const IndicatorSchema = z.object({
-  name: z.string().trim().min(2).max(300),
-  unit: z.string().trim().min(1).max(50),
+  name: plainText().trim().min(2).max(300),
+  unit: plainText().trim().min(1).max(50),
   target: z.number().min(0).max(1e12),
 });
 
@@ -21,13 +18,13 @@ const planFields = z.object({
   taskId: z.uuid().nullable().optional(),
   // An OPD user plans for its own OPD; the division may name one.
   unitId: z.uuid().optional(),
-  title: z.string().trim().min(3).max(500),
+  title: plainText().trim().min(3).max(500),
   budgetYear: z.number().int().min(2000).max(2100),
   programCode: code,
   kegiatanCode: code,
   subKegiatanCode: code,
   // Whole rupiah as a string, like agreement values; a minus sign is refused by name.
-  budgetAmount: z.string().trim().regex(/^-?\d{1,18}$/, 'nilai rupiah: angka bulat / whole rupiah'),
+  budgetAmount: plainText().trim().regex(/^-?\d{1,18}$/, 'nilai rupiah: angka bulat / whole rupiah'),
   budgetSource: z.enum(BUDGET_SOURCES),
   indicators: z.array(IndicatorSchema).max(20).default([]),
   startMonth: month.nullable().optional(),
@@ -36,7 +33,7 @@ const planFields = z.object({
 
 export const CreatePlanSchema = planFields;
 export type CreatePlanInput = z.infer<typeof CreatePlanSchema>;
-export const UpdatePlanSchema = planFields.omit({ agreementId: true, unitId: true }).partial().extend({ version: z.number().int().positive() });
+export const UpdatePlanSchema = planFields.omit({ agreementId: true, unitId: true }).partial().extend({ version: versionSchema });
 export type UpdatePlanInput = z.infer<typeof UpdatePlanSchema>;
 
 export type PlanView = {
@@ -84,9 +81,9 @@ export const CreateBeneficiarySchema = z.object({
   agreementId: z.uuid(),
   opportunityId: z.uuid().nullable().optional(),
   unitId: z.uuid().optional(),
-  kind: z.string().trim().min(2).max(200),
+  kind: plainText().trim().min(2).max(200),
   count: z.number().int().min(0).max(10_000_000),
-  amountIdr: z.string().regex(/^\d{1,18}$/, 'nilai rupiah: angka bulat / whole rupiah').nullable().optional(),
+  amountIdr: plainText().regex(/^\d{1,18}$/, 'nilai rupiah: angka bulat / whole rupiah').nullable().optional(),
   reachedOn: isoDate,
 });
 export type CreateBeneficiaryInput = z.infer<typeof CreateBeneficiarySchema>;

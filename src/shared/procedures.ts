@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COOPERATION_KINDS, type CooperationKind } from './agreement-codes';
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from './limits';
+import { plainText, versionSchema } from './input';
 
 // The document types a proposal carries through the procedure (Permendagri 22/2020, practice).
 export const PROCEDURE_DOC_TYPES = [
@@ -44,8 +45,7 @@ export type InitiatorType = (typeof INITIATOR_TYPES)[number];
 export const MAX_STAGES = 20;
 export const MAX_TARGET_DAYS = 365;
 
-const stageCode = z
-  .string()
+const stageCode = plainText()
   .trim()
   .regex(/^[a-z][a-z0-9_]{1,49}$/, 'kode tahap: huruf kecil, angka dan garis bawah / stage code: lower-case letters, digits, underscores');
 
@@ -56,8 +56,8 @@ const docTypeList = z
 
 export const ProcedureStageSchema = z.object({
   code: stageCode,
-  name: z.string().trim().min(3).max(MAX_NAME_LENGTH),
-  description: z.string().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
+  name: plainText().trim().min(3).max(MAX_NAME_LENGTH),
+  description: plainText().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
   // Initiated by an OPD or by an outside party, the same stage asks for different papers (domain.md).
   requiredDocTypes: z.object({ opd: docTypeList, external: docTypeList }),
   targetDays: z.number().int().min(0).max(MAX_TARGET_DAYS),
@@ -107,10 +107,10 @@ export function checkStages(stages: ProcedureStage[]): StageIssue[] {
 
 export const UpdateProcedureSchema = z
   .object({
-    name: z.string().trim().min(3).max(MAX_NAME_LENGTH),
-    description: z.string().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
+    name: plainText().trim().min(3).max(MAX_NAME_LENGTH),
+    description: plainText().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
     stages: z.array(ProcedureStageSchema).min(2).max(MAX_STAGES),
-    version: z.number().int().positive(),
+    version: versionSchema,
   })
   .strict()
   .superRefine((value, context) => {

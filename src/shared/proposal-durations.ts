@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COOPERATION_KINDS, type CooperationKind } from './agreement-codes';
 import type { ProposalStageView, ProposalSummary } from './proposals';
+import { isoDate } from './input';
 
 // §8 of the procedure issue: how long each proposal spends in each stage, against the stage's target.
 export const MAX_DURATION_RANGE_DAYS = 3660;
@@ -34,11 +35,6 @@ export const ProposalBoardQuerySchema = z.object({
 });
 export type ProposalBoardQuery = z.output<typeof ProposalBoardQuerySchema>;
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus YYYY-MM-DD / a date is YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'tanggal tidak valid / invalid date');
 
 // A stage counts in the period when it was closed inside it (dates in Ternate time).
 export const ProposalDurationStatsQuerySchema = z

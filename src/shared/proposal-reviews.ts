@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_NAME_LENGTH } from './limits';
 import { MAX_NOTE_LENGTH } from './proposals';
+import { plainText, versionSchema } from './input';
 
 // ——— Review by the TKKSD (Tim Koordinasi Kerja Sama Daerah) ———
 // The admin sets reviewers in ordered tiers for a proposal at the TKKSD stage. Tier n+1 opens when
@@ -47,14 +48,14 @@ export const CreateReviewSchema = z
 export type CreateReviewInput = z.input<typeof CreateReviewSchema>;
 
 // The replaced reviewer's assignment ends; the new one takes its place in the same tier.
-export const ReplaceReviewerSchema = z.object({ assignmentId: z.uuid(), reviewerId: z.uuid(), version: z.number().int().positive() }).strict();
+export const ReplaceReviewerSchema = z.object({ assignmentId: z.uuid(), reviewerId: z.uuid(), version: versionSchema }).strict();
 export type ReplaceReviewerInput = z.input<typeof ReplaceReviewerSchema>;
 
 // A request for revision or a reject says why: the initiator reads it.
 export const ReviewDecisionSchema = z
   .object({
     decision: z.enum(REVIEW_DECISIONS),
-    comment: z.string().trim().max(MAX_NOTE_LENGTH).nullable().optional(),
+    comment: plainText().trim().max(MAX_NOTE_LENGTH).nullable().optional(),
   })
   .strict()
   .superRefine((value, context) => {
@@ -117,7 +118,7 @@ export type ReviewView = {
 
 // ——— Comment threads, one per proposal document version ———
 export const MAX_COMMENT_LENGTH = MAX_NOTE_LENGTH;
-export const CreateCommentSchema = z.object({ body: z.string().trim().min(1, 'komentar kosong / empty comment').max(MAX_COMMENT_LENGTH) }).strict();
+export const CreateCommentSchema = z.object({ body: plainText().trim().min(1, 'komentar kosong / empty comment').max(MAX_COMMENT_LENGTH) }).strict();
 export type CreateCommentInput = z.input<typeof CreateCommentSchema>;
 
 export type CommentAuthorKind = 'admin' | 'tkksd' | 'opd' | 'pimpinan' | 'initiator';
@@ -138,18 +139,18 @@ export type ProposalCommentListResponse = { items: ProposalCommentView[] };
 export const MAX_MEETING_ATTENDEES = 100;
 export const MAX_MEETING_ITEMS = 50;
 
-const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD / date YYYY-MM-DD');
+const localDay = plainText().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD / date YYYY-MM-DD');
 
 export const MeetingAttendeeSchema = z.object({
-  name: z.string().trim().min(2).max(MAX_NAME_LENGTH),
-  role: z.string().trim().max(MAX_NAME_LENGTH).nullable().optional(),
+  name: plainText().trim().min(2).max(MAX_NAME_LENGTH),
+  role: plainText().trim().max(MAX_NAME_LENGTH).nullable().optional(),
   userId: z.uuid().nullable().optional(),
 });
 export type MeetingAttendee = z.output<typeof MeetingAttendeeSchema>;
 
 export const MeetingFollowUpSchema = z.object({
-  text: z.string().trim().min(3).max(MAX_NOTE_LENGTH),
-  owner: z.string().trim().min(2).max(MAX_NAME_LENGTH),
+  text: plainText().trim().min(3).max(MAX_NOTE_LENGTH),
+  owner: plainText().trim().min(2).max(MAX_NAME_LENGTH),
   dueDate: localDay.nullable().optional(),
   done: z.boolean().default(false),
 });
@@ -157,11 +158,11 @@ export type MeetingFollowUp = z.output<typeof MeetingFollowUpSchema>;
 
 const meetingFields = z.object({
   heldAt: z.iso.datetime({ offset: true }),
-  place: z.string().trim().min(2).max(MAX_NAME_LENGTH).nullable().optional(),
+  place: plainText().trim().min(2).max(MAX_NAME_LENGTH).nullable().optional(),
   link: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
   attendees: z.array(MeetingAttendeeSchema).min(1, 'paling sedikit satu peserta / at least one attendee').max(MAX_MEETING_ATTENDEES),
-  minutes: z.string().trim().max(20_000).nullable().optional(),
-  decisions: z.array(z.string().trim().min(2).max(MAX_NOTE_LENGTH)).max(MAX_MEETING_ITEMS),
+  minutes: plainText().trim().max(20_000).nullable().optional(),
+  decisions: z.array(plainText().trim().min(2).max(MAX_NOTE_LENGTH)).max(MAX_MEETING_ITEMS),
   followUps: z.array(MeetingFollowUpSchema).max(MAX_MEETING_ITEMS),
 });
 
@@ -176,7 +177,7 @@ export const CreateMeetingSchema = meetingFields
 export type CreateMeetingInput = z.input<typeof CreateMeetingSchema>;
 
 // Without defaults: a field left out of an edit stays as it was.
-export const UpdateMeetingSchema = meetingFields.partial().extend({ version: z.number().int().positive() }).strict();
+export const UpdateMeetingSchema = meetingFields.partial().extend({ version: versionSchema }).strict();
 export type UpdateMeetingInput = z.input<typeof UpdateMeetingSchema>;
 
 export type MeetingView = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KSDD_MODES, type DocType } from './agreement-codes';
 import { MAX_NAME_LENGTH, MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits';
+import { isoDate, plainText, versionSchema } from './input';
 
 // ——— Drafts (issue 3 §6) ———
 // The three documents the procedure signs: a Kesepakatan Bersama, a Perjanjian Kerja Sama, or a
@@ -66,16 +67,16 @@ export function missingPksSections(headings: string[]): (typeof PKS_REQUIRED_SEC
 export const MAX_TEMPLATE_SECTIONS = 40;
 
 export const DraftTemplateSectionSchema = z.object({
-  heading: z.string().trim().min(1).max(MAX_NAME_LENGTH),
-  body: z.string().trim().max(MAX_TEXT_LENGTH),
+  heading: plainText().trim().min(1).max(MAX_NAME_LENGTH),
+  body: plainText().trim().max(MAX_TEXT_LENGTH),
 });
 export type DraftTemplateSection = z.infer<typeof DraftTemplateSectionSchema>;
 
 export const UpdateDraftTemplateSchema = z
   .object({
-    title: z.string().trim().min(3).max(MAX_TITLE_LENGTH),
+    title: plainText().trim().min(3).max(MAX_TITLE_LENGTH),
     sections: z.array(DraftTemplateSectionSchema).min(1).max(MAX_TEMPLATE_SECTIONS),
-    version: z.number().int().positive(),
+    version: versionSchema,
   })
   .strict();
 export type UpdateDraftTemplateInput = z.input<typeof UpdateDraftTemplateSchema>;
@@ -96,18 +97,14 @@ export type DraftTemplateView = {
 export const SIGNING_MODES = ['desk_to_desk', 'seremonial', 'hibrida'] as const;
 export type SigningMode = (typeof SIGNING_MODES)[number];
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD / date format YYYY-MM-DD')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'tanggal tidak ada / no such date');
 
 export const CreateSigningSchema = z
   .object({
     docType: z.enum(DRAFT_TYPES),
     mode: z.enum(SIGNING_MODES),
     scheduledOn: isoDate,
-    place: z.string().trim().min(3).max(MAX_NAME_LENGTH),
-    note: z.string().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
+    place: plainText().trim().min(3).max(MAX_NAME_LENGTH),
+    note: plainText().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
   })
   .strict();
 export type CreateSigningInput = z.input<typeof CreateSigningSchema>;
@@ -117,17 +114,17 @@ export const UpdateSigningSchema = z
   .object({
     mode: z.enum(SIGNING_MODES).optional(),
     scheduledOn: isoDate.optional(),
-    place: z.string().trim().min(3).max(MAX_NAME_LENGTH).optional(),
-    note: z.string().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
+    place: plainText().trim().min(3).max(MAX_NAME_LENGTH).optional(),
+    note: plainText().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
     parafEveryPage: z.boolean().optional(),
     meterai: z.boolean().optional(),
     sealEveryCopy: z.boolean().optional(),
-    version: z.number().int().positive(),
+    version: versionSchema,
   })
   .strict();
 export type UpdateSigningInput = z.input<typeof UpdateSigningSchema>;
 
-const optionalNumber = z.string().trim().max(MAX_NUMBER_LENGTH).nullable().optional();
+const optionalNumber = plainText().trim().max(MAX_NUMBER_LENGTH).nullable().optional();
 
 // What registration adds to the proposal's own data; everything else comes from the proposal.
 export const RegisterSigningSchema = z
@@ -138,16 +135,16 @@ export const RegisterSigningSchema = z
     // Defaults: start on the signing date, end after the proposal's jangka waktu.
     startsOn: isoDate.nullable().optional(),
     endsOn: isoDate.nullable().optional(),
-    title: z.string().trim().min(5).max(MAX_TITLE_LENGTH).optional(),
+    title: plainText().trim().min(5).max(MAX_TITLE_LENGTH).optional(),
     // Needed when the proposal came from outside and names no OPD.
     leadUnitId: z.uuid().optional(),
     supportingUnitIds: z.array(z.uuid()).max(50).optional(),
     // KSDD only: mandatory (bordering) or voluntary (PP 28/2018 Ps 4).
     ksddMode: z.enum(KSDD_MODES).optional(),
-    valueIdr: z.string().regex(/^\d{1,18}$/, 'nilai rupiah: angka bulat / whole rupiah').nullable().optional(),
-    longTermReason: z.string().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
+    valueIdr: plainText().regex(/^\d{1,18}$/, 'nilai rupiah: angka bulat / whole rupiah').nullable().optional(),
+    longTermReason: plainText().trim().max(MAX_TEXT_LENGTH).nullable().optional(),
     isPublic: z.boolean().optional(),
-    version: z.number().int().positive(),
+    version: versionSchema,
   })
   .strict();
 export type RegisterSigningInput = z.input<typeof RegisterSigningSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COOPERATION_KINDS, type CooperationKind } from './agreement-codes';
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, PAGE_SIZE_MAX } from './limits';
 import { INITIATOR_TYPES, PROCEDURE_DOC_TYPES, type InitiatorType, type ProcedureDocType } from './procedures';
+import { plainText, versionSchema } from './input';
 
 // A proposal (usulan kerja sama) moves through the procedure of its kind, one stage at a time.
 // draf: prepared but not yet in the division's queue (an OPD's draft, or a public form awaiting e-mail confirmation).
@@ -26,17 +27,17 @@ export const MAX_PROPOSAL_SECTORS = 13;
 export const MAX_TERM_MONTHS = 600;
 export const MAX_NOTE_LENGTH = 4000;
 
-const requiredText = z.string().trim().min(10, 'minimal 10 karakter / at least 10 characters').max(MAX_TEXT_LENGTH);
-const optionalText = z.string().trim().max(MAX_TEXT_LENGTH).nullable().optional();
-const code = z.string().trim().min(1).max(50);
+const requiredText = plainText().trim().min(10, 'minimal 10 karakter / at least 10 characters').max(MAX_TEXT_LENGTH);
+const optionalText = plainText().trim().max(MAX_TEXT_LENGTH).nullable().optional();
+const code = plainText().trim().min(1).max(50);
 
-export const PlannedPartnerSchema = z.object({ name: z.string().trim().min(2).max(MAX_NAME_LENGTH), categoryCode: code });
+export const PlannedPartnerSchema = z.object({ name: plainText().trim().min(2).max(MAX_NAME_LENGTH), categoryCode: code });
 export type PlannedPartner = z.infer<typeof PlannedPartnerSchema>;
 
 // The preparation fields used in practice (domain.md): what the TKKSD reads before it discusses.
 const proposalFieldsBase = z.object({
   kind: z.enum(COOPERATION_KINDS),
-  title: z.string().trim().min(5).max(MAX_TITLE_LENGTH),
+  title: plainText().trim().min(5).max(MAX_TITLE_LENGTH),
   plannedPartners: z.array(PlannedPartnerSchema).min(1, 'paling sedikit satu calon mitra / at least one planned partner').max(MAX_PLANNED_PARTNERS),
   sectorCodes: z
     .array(code)
@@ -67,10 +68,10 @@ export const ProposalFieldsSchema = proposalFieldsBase.extend({
 export type ProposalFields = z.output<typeof ProposalFieldsSchema>;
 
 export const ExternalInitiatorSchema = z.object({
-  institution: z.string().trim().min(3).max(MAX_NAME_LENGTH),
-  contactName: z.string().trim().min(3).max(MAX_NAME_LENGTH),
+  institution: plainText().trim().min(3).max(MAX_NAME_LENGTH),
+  contactName: plainText().trim().min(3).max(MAX_NAME_LENGTH),
   email: z.email().max(254).transform((value) => value.toLowerCase()),
-  phone: z.string().trim().regex(/^[0-9+()\-\s]{6,30}$/, 'nomor telepon tidak valid / invalid phone number').nullable().optional(),
+  phone: plainText().trim().regex(/^[0-9+()\-\s]{6,30}$/, 'nomor telepon tidak valid / invalid phone number').nullable().optional(),
 });
 export type ExternalInitiator = z.output<typeof ExternalInitiatorSchema>;
 
@@ -86,15 +87,15 @@ export const CreateProposalSchema = ProposalFieldsSchema.extend({
 });
 export type CreateProposalInput = z.input<typeof CreateProposalSchema>;
 
-export const UpdateProposalSchema = proposalFieldsBase.partial().extend({ version: z.number().int().positive() }).strict();
+export const UpdateProposalSchema = proposalFieldsBase.partial().extend({ version: versionSchema }).strict();
 export type UpdateProposalInput = z.input<typeof UpdateProposalSchema>;
 
 // A note is the reason or the request the initiator reads; sending back and rejecting need one.
 export const TransitionProposalSchema = z
   .object({
     action: z.enum(PROPOSAL_ACTIONS),
-    note: z.string().trim().max(MAX_NOTE_LENGTH).nullable().optional(),
-    version: z.number().int().positive(),
+    note: plainText().trim().max(MAX_NOTE_LENGTH).nullable().optional(),
+    version: versionSchema,
   })
   .superRefine((value, context) => {
     if ((value.action === 'send_back' || value.action === 'reject') && (value.note ?? '').length < 5) {
@@ -104,7 +105,7 @@ export const TransitionProposalSchema = z
 export type TransitionProposalInput = z.input<typeof TransitionProposalSchema>;
 
 export const ProposalListQuerySchema = z.object({
-  q: z.string().trim().max(MAX_NAME_LENGTH).optional(),
+  q: plainText().trim().max(MAX_NAME_LENGTH).optional(),
   state: z.enum(PROPOSAL_STATES).optional(),
   kind: z.enum(COOPERATION_KINDS).optional(),
   stageCode: code.optional(),
@@ -119,7 +120,7 @@ export type ProposalListQuery = z.output<typeof ProposalListQuerySchema>;
 // Multipart text fields of a document upload.
 export const ProposalDocumentFieldsSchema = z.object({
   docType: z.enum(PROCEDURE_DOC_TYPES),
-  note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
+  note: plainText().trim().max(MAX_NOTE_LENGTH).optional(),
 });
 
 export type ProposalStageView = {
@@ -205,12 +206,12 @@ export const PublicProposalSchema = ProposalFieldsSchema.extend({
   // Made by the form when it opens: the same form sent twice is one proposal.
   idempotencyKey: z.uuid(),
   // A field people never see; a robot fills it in. Unbounded here so that no answer names it.
-  website: z.string().optional(),
+  website: plainText().optional(),
 });
 export type PublicProposalInput = z.input<typeof PublicProposalSchema>;
 
-export const ConfirmProposalSchema = z.object({ token: z.string().trim().min(20).max(200) });
-export const TrackingTokenParamSchema = z.object({ token: z.string().min(20).max(200) });
+export const ConfirmProposalSchema = z.object({ token: plainText().trim().min(20).max(200) });
+export const TrackingTokenParamSchema = z.object({ token: plainText().min(20).max(200) });
 
 export type PublicProposalAccepted = {
   trackingCode: string;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { CooperationKind, DocType } from './agreement-codes';
 import { SEARCH_TEXT_MAX_LENGTH } from './search';
+import { plainText } from './input';
 
 export const PUBLIC_PAGE_SIZE_MAX = 50;
 
 export const PublicSearchQuerySchema = z.object({
-  q: z.string().trim().max(SEARCH_TEXT_MAX_LENGTH).optional(),
-  sector: z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(z.string().trim().min(1).max(50)).max(20).optional()),
+  q: plainText().trim().max(SEARCH_TEXT_MAX_LENGTH).optional(),
+  sector: z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(plainText().trim().min(1).max(50)).max(20).optional()),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(PUBLIC_PAGE_SIZE_MAX).default(20),
 });

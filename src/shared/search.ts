@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGREEMENT_STATUSES, COOPERATION_KINDS, DOC_TYPES, type AgreementStatus, type CooperationKind, type DocType } from './agreement-codes';
 import { IMPORT_COLUMNS, IMPORT_EXTRA_COLUMNS, type ImportColumn } from './imports';
 import { PAGE_SIZE_MAX } from './limits';
+import { plainText } from './input';
 
 export const SEARCH_SORTS = ['relevance', 'signed_desc', 'signed_asc', 'title', 'ends_asc'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -21,10 +22,10 @@ function many<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).max(50).optional());
 }
 
-const code = z.string().trim().min(1).max(50);
+const code = plainText().trim().min(1).max(50);
 
 export const SearchFiltersSchema = z.object({
-  q: z.string().trim().max(SEARCH_TEXT_MAX_LENGTH).optional(),
+  q: plainText().trim().max(SEARCH_TEXT_MAX_LENGTH).optional(),
   year: many(z.coerce.number().int().min(1900).max(2200)),
   docType: many(z.enum(DOC_TYPES)),
   kind: many(z.enum(COOPERATION_KINDS)),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_UPLOAD_BYTES_CEILING } from './limits';
+import { versionSchema } from './input';
 
 // Tunable rules an admin changes without a new release (domain.md: keep every deadline as data).
 export const SETTING_LIMITS = {
@@ -28,7 +29,7 @@ export const UpdateSettingsSchema = z
     maxTermYears: bounded('maxTermYears').optional(),
     maxUploadMb: bounded('maxUploadMb').optional(),
     disseminationReminderDays: bounded('disseminationReminderDays').optional(),
-    version: z.number().int().positive(),
+    version: versionSchema,
   })
   .strict();
 export type UpdateSettingsInput = z.infer<typeof UpdateSettingsSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './input';
 import type { DocType } from './agreement-codes';
 
 // Statistics count signed agreements per signing year. Adenda amend an agreement; they are not new ones.
@@ -8,8 +9,7 @@ export const DEFAULT_STATS_YEARS = 5;
 export const MIN_STATS_YEAR = 1945;
 export const MAX_STATS_YEAR = 2200;
 
-const year = z
-  .string()
+const year = plainText()
   .trim()
   .regex(/^\d{4}$/, 'tahun harus empat angka / a year has four digits')
   .transform(Number)

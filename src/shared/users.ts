@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { MAX_NAME_LENGTH } from './limits';
 import { ROLES } from './roles';
+import { plainText, versionSchema } from './input';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
 const userFields = {
-  email: z.string().trim().toLowerCase().pipe(z.email()),
-  name: z.string().trim().min(2).max(MAX_NAME_LENGTH),
+  email: plainText().trim().toLowerCase().pipe(z.email()),
+  name: plainText().trim().min(2).max(MAX_NAME_LENGTH),
   role: z.enum(ROLES),
   unitId: z.uuid().nullable().optional(),
 };
 
 export const CreateUserSchema = z.object({
   ...userFields,
-  password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
+  password: plainText().min(PASSWORD_MIN_LENGTH).max(200),
 });
 export type CreateUserInput = z.infer<typeof CreateUserSchema>;
 
@@ -22,8 +23,8 @@ export const UpdateUserSchema = z.object({
   role: userFields.role.optional(),
   unitId: userFields.unitId,
   isActive: z.boolean().optional(),
-  password: z.string().min(PASSWORD_MIN_LENGTH).max(200).optional(),
-  version: z.number().int().positive(),
+  password: plainText().min(PASSWORD_MIN_LENGTH).max(200).optional(),
+  version: versionSchema,
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 

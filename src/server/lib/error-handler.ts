@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiErrorBody } from '../../shared/api-error';
 import { AppError } from './errors';
+import { inputErrorOf } from './input-errors';
 
 function body(error: AppError): ApiErrorBody {
   return {
@@ -64,6 +65,8 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
       body(new AppError({ code: 'VALIDATION', message: `Permintaan tidak valid: ${fastifyError.message}`, messageEn: `Bad request: ${fastifyError.message}` })),
     );
   }
+  const refused = inputErrorOf(error, request);
+  if (refused) return reply.status(400).send(body(refused));
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(
     body(new AppError({ code: 'INTERNAL', message: 'Terjadi kesalahan pada server.', messageEn: 'Internal server error.' })),

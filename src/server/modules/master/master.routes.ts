@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { plainText } from '../../../shared/input';
 import {
   PartnerCategoryInputSchema,
   PartnerCategoryUpdateSchema,
@@ -14,7 +15,7 @@ import { actorCtxOf, typed } from '../../lib/http';
 import * as master from './master.service';
 
 const idParam = z.object({ id: z.uuid() });
-const codeParam = z.object({ code: z.string().min(1).max(50) });
+const codeParam = z.object({ code: plainText().min(1).max(50) });
 const tags = ['master'];
 
 export function masterRoutes(app: FastifyInstance) {

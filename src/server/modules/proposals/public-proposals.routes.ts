@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { plainText } from '../../../shared/input';
 import { ConfirmProposalSchema, PUBLIC_FORM_MAX_BYTES, PublicProposalSchema, TrackingTokenParamSchema } from '../../../shared/proposals';
 import { ctxOf, typed } from '../../lib/http';
 import { receiveUpload } from '../documents/documents.multipart';
@@ -15,7 +16,7 @@ const quiet = 'warn' as const;
 
 // JSON only: a page on another site cannot send it without the browser asking first, and the
 // private token in the path is what identifies the initiator.
-const ResubmitBodySchema = z.object({ note: z.string().trim().max(4000).optional() });
+const ResubmitBodySchema = z.object({ note: plainText().trim().max(4000).optional() });
 
 function publicCtxOf(request: FastifyRequest): PublicCtx {
   return { ...ctxOf(request), mail: mailSettingsOf(request.server.deps.env) };
