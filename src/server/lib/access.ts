@@ -8,18 +8,18 @@ import { AppError } from './errors';
 //   config: { access: ['admin', 'tkksd'] }  these roles only
 // One onRequest hook enforces it before the body is read or validated: 401 without a session,
 // 403 for a role outside the list. The module's policy (*.policy.ts) still decides per object
-// (own OPD, assigned reviewer, draft visibility); `objectScoped: true` says a declared role may
-// still be refused there for a reason the route cannot know beforehand (its OPD, its unit).
+// (own OPD, assigned reviewer, draft visibility), after the object is found: so a declared role
+// asking for an object that does not exist gets 404, never 403, and the matrix test treats any
+// other 403 to a declared role as a declaration wider than the policy.
 export type RouteAccess = 'public' | 'signed-in' | readonly Role[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
-    objectScoped?: boolean;
   }
 }
 
-export type DeclaredRoute = { method: string; url: string; access: RouteAccess; objectScoped: boolean };
+export type DeclaredRoute = { method: string; url: string; access: RouteAccess };
 
 // The roles a declaration lets through the gate.
 export function rolesAllowed(access: RouteAccess): readonly Role[] {
@@ -36,12 +36,12 @@ function isRouteAccess(value: unknown): value is RouteAccess {
 // open by omission. Returns what was declared, for the route table the matrix test walks.
 export function declaredAccessOf(route: RouteOptions): DeclaredRoute | null {
   if (!route.url.startsWith('/api')) return null;
-  const config = (route.config ?? {}) as { access?: unknown; objectScoped?: unknown };
+  const config = (route.config ?? {}) as { access?: unknown };
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   if (!isRouteAccess(config.access)) {
     throw new Error(`${methods.join(',')} ${route.url}: declare who may call it in its options, e.g. config: { access: 'signed-in' } (src/server/lib/access.ts)`);
   }
-  return { method: methods.join(','), url: route.url, access: config.access, objectScoped: config.objectScoped === true };
+  return { method: methods.join(','), url: route.url, access: config.access };
 }
 
 // onRequest, after the session is resolved and before anything else of the route runs.
