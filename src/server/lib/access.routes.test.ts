@@ -94,5 +94,6 @@ describe('route access matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Some five hundred requests: room for a busy machine, no assertion on time.
+  }, 180_000);
 });
