@@ -28,6 +28,19 @@ export default tseslint.config(
     },
   },
   {
+    // A proposal is reached through loadReadableProposal (proposal-access.ts), so that every part of
+    // it answers to the proposal's read rule; the token-based paths of the outside initiator are marked.
+    files: ['src/server/modules/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts', 'src/server/modules/proposals/proposal-access.ts', 'src/server/modules/proposals/proposals.repository.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read settings through src/server/env.ts.' },
+        { selector: "CallExpression[callee.property.name=/^(findProposal|lockProposal)$/]", message: 'Load a proposal through loadReadableProposal (proposal-access.ts).' },
+      ],
+    },
+  },
+  {
     // env.ts, the CLI entry, test and build support may read process.env.
     files: ['src/server/env.ts', 'tests/**', 'scripts/**', 'bench/**', 'vitest*.ts', 'vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { declaredAccessOf, enforceRouteAccess, type DeclaredRoute } from './lib/access';
 import { handleError } from './lib/error-handler';
 import { AppError } from './lib/errors';
 import { rejectUnstorableInput } from './lib/input-guard';
@@ -70,7 +71,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDi
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  // Every /api route declares who may call it (lib/access.ts); the gate runs once the session is known.
+  app.decorate('apiRoutes', [] as DeclaredRoute[]);
+  app.addHook('onRoute', (route) => {
+    const declared = declaredAccessOf(route);
+    if (declared) app.apiRoutes.push(declared);
+  });
   app.addHook('onRequest', resolveSessionActor);
+  app.addHook('onRequest', enforceRouteAccess);
   app.addHook('preValidation', rejectUnstorableInput);
   await app.register(registerModules, { prefix: '/api' });
 

@@ -13,7 +13,7 @@ import {
 import { agreementNumberKey } from '../../../shared/agreement-number';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import type { ActorCtx, Ctx } from '../../lib/context';
+import type { Actor, ActorCtx, Ctx } from '../../lib/context';
 import { forbidden, notFound, staleVersion } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
@@ -135,11 +135,15 @@ export async function getAgreement(ctx: ActorCtx, id: string): Promise<Agreement
   return view;
 }
 
-// For modules that hang things off an agreement (documents): the same read rule, without the view.
-export async function findReadableAgreement(ctx: ActorCtx, id: string): Promise<repo.AgreementRow> {
-  const row = await repo.findAgreementRow(ctx.db, id);
+// The one way a module reaches an agreement to hang something off it (documents, the dissemination
+// package and its sheet, sosialisasi events and their photos, beneficiaries): 404 when missing, 403
+// when it is a draft the actor may not see, then 403 unless `may` allows the act.
+export async function loadReadableAgreement(ctx: ActorCtx, id: string, options: { db?: Db; may?: (actor: Actor) => boolean } = {}): Promise<repo.AgreementRow> {
+  const db = options.db ?? ctx.db;
+  const row = await repo.findAgreementRow(db, id);
   if (!row) throw notFound(...WHAT);
-  if (!canReadAgreement(ctx.actor, { isDraft: row.isDraft, unitIds: await repo.unitIdsOfAgreement(ctx.db, id) })) throw forbidden();
+  if (!canReadAgreement(ctx.actor, { isDraft: row.isDraft, unitIds: await repo.unitIdsOfAgreement(db, id) })) throw forbidden();
+  if (options.may && !options.may(ctx.actor)) throw forbidden();
   return row;
 }
 

@@ -28,7 +28,7 @@ export function authRoutes(app: FastifyInstance) {
     {
       schema: { tags: ['auth'], body: LoginSchema, response: { 200: z.object({ user: SessionUserSchema }) } },
       // A second brake besides the per-account lock: per address.
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' }, access: 'public' },
     },
     async (request, reply) => {
       const { db } = request.server.deps.database;
@@ -37,14 +37,14 @@ export function authRoutes(app: FastifyInstance) {
       return { user: result.user };
     },
   );
-  api.post('/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+  api.post('/auth/logout', { schema: { tags: ['auth'] }, config: { access: 'public' } }, async (request, reply) => {
     if (request.sessionToken) await logout(request.server.deps.database.db, request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
   api.get(
     '/auth/me',
-    { schema: { tags: ['auth'], response: { 200: z.object({ user: SessionUserSchema }) } } },
+    { schema: { tags: ['auth'], response: { 200: z.object({ user: SessionUserSchema }) } }, config: { access: 'signed-in' } },
     async (request) => ({ user: actorCtxOf(request).actor }),
   );
 }

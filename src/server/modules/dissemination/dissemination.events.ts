@@ -5,7 +5,7 @@ import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { FileStore } from '../../lib/file-store';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { agreements } from '../agreements/agreements.table';
+import { loadReadableAgreement } from '../agreements/agreements.service';
 import { tooLarge, type ReceivedUpload } from '../documents/documents.service';
 import { canReadEvents, canRecordEvent } from './dissemination.policy';
 import { disseminationEventPhotos, disseminationEvents } from './dissemination.table';
@@ -35,8 +35,9 @@ function eventViewOf(row: typeof disseminationEvents.$inferSelect, photos: Event
   };
 }
 
+// Events belong to their agreement: whoever may not read a draft agreement reads none of its events.
 export async function listEvents(ctx: ActorCtx, agreementId: string): Promise<EventView[]> {
-  if (!canReadEvents(ctx.actor)) throw forbidden();
+  await loadReadableAgreement(ctx, agreementId, { may: canReadEvents });
   const rows = await ctx.db.select().from(disseminationEvents).where(eq(disseminationEvents.agreementId, agreementId)).orderBy(desc(disseminationEvents.heldOn));
   const photos =
     rows.length === 0
@@ -57,8 +58,7 @@ export async function listEvents(ctx: ActorCtx, agreementId: string): Promise<Ev
 export async function createEvent(ctx: ActorCtx, agreementId: string, input: EventInput): Promise<EventView> {
   if (!canRecordEvent(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    const [agreement] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, agreementId));
-    if (!agreement) throw notFound('Naskah kerja sama', 'Agreement');
+    await loadReadableAgreement(ctx, agreementId, { db: tx, may: canRecordEvent });
     const values = { agreementId, heldOn: input.heldOn, place: input.place, audience: input.audience ?? null, attendees: input.attendees ?? null, minutes: input.minutes ?? null };
     const [row] = await tx.insert(disseminationEvents).values({ ...values, createdBy: ctx.actor.id, createdAt: ctx.now }).returning();
     if (!row) throw new Error('event insert returned nothing');
@@ -71,8 +71,9 @@ export async function createEvent(ctx: ActorCtx, agreementId: string, input: Eve
 // and the stored bytes are removed again if that transaction fails.
 export async function addEventPhoto(ctx: ActorCtx, files: FileStore, eventId: string, upload: ReceivedUpload): Promise<EventPhotoView> {
   if (!canRecordEvent(ctx.actor)) throw forbidden();
-  const [event] = await ctx.db.select({ id: disseminationEvents.id }).from(disseminationEvents).where(eq(disseminationEvents.id, eventId));
+  const [event] = await ctx.db.select({ agreementId: disseminationEvents.agreementId }).from(disseminationEvents).where(eq(disseminationEvents.id, eventId));
   if (!event) throw notFound(...EVENT_WHAT);
+  await loadReadableAgreement(ctx, event.agreementId, { may: canRecordEvent });
   const file = upload.file;
   if (!file || file.bytes.length === 0) {
     throw new AppError({ code: 'VALIDATION', message: 'Pilih foto JPEG atau PNG untuk diunggah.', messageEn: 'Choose a JPEG or PNG photo to upload.', field: 'file' });
@@ -99,8 +100,13 @@ export async function addEventPhoto(ctx: ActorCtx, files: FileStore, eventId: st
 }
 
 export async function readEventPhoto(ctx: ActorCtx, files: FileStore, photoId: string): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
-  if (!canReadEvents(ctx.actor)) throw forbidden();
-  const [photo] = await ctx.db.select().from(disseminationEventPhotos).where(eq(disseminationEventPhotos.id, photoId));
-  if (!photo) throw notFound('Foto', 'Photo');
+  const [found] = await ctx.db
+    .select({ photo: disseminationEventPhotos, agreementId: disseminationEvents.agreementId })
+    .from(disseminationEventPhotos)
+    .innerJoin(disseminationEvents, eq(disseminationEvents.id, disseminationEventPhotos.eventId))
+    .where(eq(disseminationEventPhotos.id, photoId));
+  if (!found) throw notFound('Foto', 'Photo');
+  await loadReadableAgreement(ctx, found.agreementId, { may: canReadEvents });
+  const { photo } = found;
   return { body: await files.get(photo.storageKey), fileName: photo.fileName, mimeType: photo.mimeType };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
+import { loadReadableAgreement } from '../agreements/agreements.service';
 import { agreements } from '../agreements/agreements.table';
 import { deliverMail, type MailSettings } from '../mail/mail.service';
 import { canAcknowledgePackage, canPreparePackage, canPublishPackage, canReadPackage, canReadTracking } from './dissemination.policy';
@@ -14,12 +15,8 @@ import { disseminationOpportunities, disseminationPackages, disseminationRecipie
 
 const PACKAGE_WHAT: [string, string] = ['Paket diseminasi', 'Dissemination package'];
 
-async function signedAgreement(db: Db, agreementId: string) {
-  const [agreement] = await db
-    .select({ id: agreements.id, title: agreements.title, isDraft: agreements.isDraft })
-    .from(agreements)
-    .where(eq(agreements.id, agreementId));
-  if (!agreement) throw notFound('Naskah kerja sama', 'Agreement');
+async function signedAgreement(ctx: ActorCtx, db: Db, agreementId: string) {
+  const agreement = await loadReadableAgreement(ctx, agreementId, { db });
   if (agreement.isDraft) {
     throw new AppError({
       code: 'CONFLICT',
@@ -49,6 +46,7 @@ async function viewFor(ctx: ActorCtx, db: Db, row: repo.PackageRow): Promise<Pac
 
 // Reading the package: an OPD told to act opening it for the first time is recorded (when, by whom).
 export async function getPackage(ctx: ActorCtx, agreementId: string): Promise<PackageView> {
+  await loadReadableAgreement(ctx, agreementId);
   const row = await repo.findPackage(ctx.db, agreementId);
   if (!row || !canReadPackage(ctx.actor, row)) {
     // An OPD does not learn that a draft exists.
@@ -91,7 +89,7 @@ export async function writePackage(ctx: ActorCtx, agreementId: string, input: Sa
 export async function savePackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput): Promise<PackageView> {
   if (!canPreparePackage(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    await signedAgreement(tx, agreementId);
+    await signedAgreement(ctx, tx, agreementId);
     await checkPackageReferences(tx, agreementId, input);
     const before = await repo.findPackage(tx, agreementId, { lock: true });
     const summary = summaryOf(input);
@@ -143,7 +141,7 @@ function contentsOf(pkg: Pick<SavePackageInput, 'summaryWhat' | 'summaryWithWhom
 export async function editPublishedPackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput, mail: MailSettings): Promise<PackageView> {
   if (!canPublishPackage(ctx.actor)) throw forbidden();
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
-    const agreement = await signedAgreement(tx, agreementId);
+    const agreement = await signedAgreement(ctx, tx, agreementId);
     const before = await repo.findPackage(tx, agreementId, { lock: true });
     if (!before) throw notFound(...PACKAGE_WHAT);
     if (input.version !== before.version || before.status !== 'published') throw staleVersion();
@@ -187,7 +185,7 @@ export async function transitionPackage(ctx: ActorCtx, agreementId: string, inpu
   const allowed = input.action === 'publish' ? canPublishPackage(ctx.actor) : canPreparePackage(ctx.actor);
   if (!allowed) throw forbidden();
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
-    const agreement = await signedAgreement(tx, agreementId);
+    const agreement = await signedAgreement(ctx, tx, agreementId);
     const before = await repo.findPackage(tx, agreementId, { lock: true });
     if (!before) throw notFound(...PACKAGE_WHAT);
     if (before.version !== input.version) throw staleVersion();
@@ -227,6 +225,7 @@ export async function transitionPackage(ctx: ActorCtx, agreementId: string, inpu
 // The OPD confirms it received the package; a second confirmation changes nothing.
 export async function acknowledgePackage(ctx: ActorCtx, agreementId: string): Promise<PackageView> {
   const row = await ctx.db.transaction(async (tx) => {
+    await loadReadableAgreement(ctx, agreementId, { db: tx });
     const pkg = await repo.findPackage(tx, agreementId);
     if (!pkg || pkg.status !== 'published') throw notFound(...PACKAGE_WHAT);
     const recipients = await tx.select({ unitId: disseminationRecipients.unitId }).from(disseminationRecipients).where(eq(disseminationRecipients.packageId, pkg.id));

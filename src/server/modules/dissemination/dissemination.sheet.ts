@@ -4,6 +4,7 @@ import type { OpportunityView, PackageView } from '../../../shared/dissemination
 import { agreementSlug } from '../../../shared/slug';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden, notFound } from '../../lib/errors';
+import { loadReadableAgreement } from '../agreements/agreements.service';
 import { canReadPackage } from './dissemination.policy';
 import * as repo from './dissemination.repository';
 
@@ -200,6 +201,7 @@ export async function renderSheet(pkg: PackageView, options: { publicUrl: string
 }
 
 export async function disseminationSheetFor(ctx: ActorCtx, agreementId: string, publicUrl: string): Promise<{ body: Buffer; fileName: string }> {
+  await loadReadableAgreement(ctx, agreementId);
   const row = await repo.findPackage(ctx.db, agreementId);
   if (!row) throw notFound('Paket diseminasi', 'Dissemination package');
   if (!canReadPackage(ctx.actor, row)) throw ctx.actor.role === 'opd' ? notFound('Paket diseminasi', 'Dissemination package') : forbidden();

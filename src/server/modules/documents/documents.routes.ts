@@ -16,24 +16,24 @@ export function documentsRoutes(app: FastifyInstance) {
   const api = typed(app);
 
   // multipart/form-data: file (PDF), kind, isPublic?
-  api.post('/agreements/:id/documents', { schema: { tags, params: idParam, consumes: ['multipart/form-data'] } }, async (request, reply) => {
+  api.post('/agreements/:id/documents', { schema: { tags, params: idParam, consumes: ['multipart/form-data'] }, config: { access: ['admin'] } }, async (request, reply) => {
     const ctx = filesCtxOf(request);
     const limit = await prepareUpload(ctx, request.params.id);
     const upload = await receiveUpload(request, limit);
     return reply.status(201).send(await uploadDocument(ctx, request.params.id, upload));
   });
 
-  api.get('/agreements/:id/documents', { schema: { tags, params: idParam } }, (request) =>
+  api.get('/agreements/:id/documents', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, (request) =>
     listAgreementDocuments(actorCtxOf(request), request.params.id),
   );
 
-  api.get('/documents/:id/file', { schema: { tags, params: idParam, querystring: DocumentFileQuerySchema } }, async (request, reply) => {
+  api.get('/documents/:id/file', { schema: { tags, params: idParam, querystring: DocumentFileQuerySchema }, config: { access: 'signed-in' } }, async (request, reply) => {
     const file = await openDocumentFile(filesCtxOf(request), request.params.id);
     const download = request.query.download === '1' || request.query.download === 'true';
     return sendFileDownload(reply, { ...file, inline: !download });
   });
 
-  api.delete('/documents/:id', { schema: { tags, params: idParam } }, async (request, reply) => {
+  api.delete('/documents/:id', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, async (request, reply) => {
     await deleteDocument(filesCtxOf(request), request.params.id);
     return reply.status(204).send();
   });

@@ -36,16 +36,16 @@ export function importsRoutes(app: FastifyInstance) {
     await waitForOwnImports(instance.deps.database.db, instance.deps.clock);
   });
 
-  api.get('/imports', { schema: { tags } }, (request) => listImportRuns(actorCtxOf(request)));
+  api.get('/imports', { schema: { tags }, config: { access: ['admin'] } }, (request) => listImportRuns(actorCtxOf(request)));
 
-  api.post('/imports', { schema: { tags } }, async (request) => {
+  api.post('/imports', { schema: { tags }, config: { access: ['admin'] } }, async (request) => {
     const ctx = actorCtxOf(request);
     // Refused before the upload is read: only the division may send registry files.
     if (!canImport(ctx.actor)) throw forbidden();
     return previewImport(ctx, await receiveFile(request));
   });
 
-  api.post('/imports/:id/confirm', { schema: { tags, params: idParam } }, async (request, reply) => {
+  api.post('/imports/:id/confirm', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, async (request, reply) => {
     const ctx = actorCtxOf(request);
     const run = await confirmImport(ctx, request.params.id);
     const { database, clock } = request.server.deps;
@@ -56,5 +56,5 @@ export function importsRoutes(app: FastifyInstance) {
     return reply.status(202).send({ id: run.id });
   });
 
-  api.get('/imports/:id', { schema: { tags, params: idParam } }, (request) => getImportRun(actorCtxOf(request), request.params.id));
+  api.get('/imports/:id', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, (request) => getImportRun(actorCtxOf(request), request.params.id));
 }

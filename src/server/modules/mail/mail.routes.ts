@@ -5,5 +5,5 @@ import { listOutbox } from './mail.service';
 
 export function mailRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/outbox', { schema: { tags: ['mail'], querystring: OutboxQuerySchema } }, (request) => listOutbox(actorCtxOf(request), request.query));
+  api.get('/outbox', { schema: { tags: ['mail'], querystring: OutboxQuerySchema }, config: { access: ['admin'] } }, (request) => listOutbox(actorCtxOf(request), request.query));
 }

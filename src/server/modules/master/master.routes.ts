@@ -20,33 +20,33 @@ const tags = ['master'];
 
 export function masterRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/master', { schema: { tags } }, (request) => master.readMasterData(actorCtxOf(request)));
+  api.get('/master', { schema: { tags }, config: { access: 'signed-in' } }, (request) => master.readMasterData(actorCtxOf(request)));
 
-  api.post('/units', { schema: { tags, body: UnitInputSchema } }, async (request, reply) =>
+  api.post('/units', { schema: { tags, body: UnitInputSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await master.createUnit(actorCtxOf(request), request.body)),
   );
-  api.patch('/units/:id', { schema: { tags, params: idParam, body: UnitUpdateSchema } }, (request) =>
+  api.patch('/units/:id', { schema: { tags, params: idParam, body: UnitUpdateSchema }, config: { access: ['admin'] } }, (request) =>
     master.updateUnit(actorCtxOf(request), request.params.id, request.body),
   );
 
-  api.post('/sectors', { schema: { tags, body: SectorInputSchema } }, async (request, reply) =>
+  api.post('/sectors', { schema: { tags, body: SectorInputSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await master.createSector(actorCtxOf(request), request.body)),
   );
-  api.patch('/sectors/:code', { schema: { tags, params: codeParam, body: SectorUpdateSchema } }, (request) =>
+  api.patch('/sectors/:code', { schema: { tags, params: codeParam, body: SectorUpdateSchema }, config: { access: ['admin'] } }, (request) =>
     master.updateSector(actorCtxOf(request), request.params.code, request.body),
   );
 
-  api.post('/partner-groups', { schema: { tags, body: PartnerGroupInputSchema } }, async (request, reply) =>
+  api.post('/partner-groups', { schema: { tags, body: PartnerGroupInputSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await master.createPartnerGroup(actorCtxOf(request), request.body)),
   );
-  api.patch('/partner-groups/:code', { schema: { tags, params: codeParam, body: PartnerGroupUpdateSchema } }, (request) =>
+  api.patch('/partner-groups/:code', { schema: { tags, params: codeParam, body: PartnerGroupUpdateSchema }, config: { access: ['admin'] } }, (request) =>
     master.updatePartnerGroup(actorCtxOf(request), request.params.code, request.body),
   );
 
-  api.post('/partner-categories', { schema: { tags, body: PartnerCategoryInputSchema } }, async (request, reply) =>
+  api.post('/partner-categories', { schema: { tags, body: PartnerCategoryInputSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await master.createPartnerCategory(actorCtxOf(request), request.body)),
   );
-  api.patch('/partner-categories/:code', { schema: { tags, params: codeParam, body: PartnerCategoryUpdateSchema } }, (request) =>
+  api.patch('/partner-categories/:code', { schema: { tags, params: codeParam, body: PartnerCategoryUpdateSchema }, config: { access: ['admin'] } }, (request) =>
     master.updatePartnerCategory(actorCtxOf(request), request.params.code, request.body),
   );
 }

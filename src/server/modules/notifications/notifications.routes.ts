@@ -8,12 +8,12 @@ const tags = ['notifications'];
 
 export function notificationsRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/notifications', { schema: { tags, querystring: NotificationListQuerySchema } }, (request) => {
+  api.get('/notifications', { schema: { tags, querystring: NotificationListQuerySchema }, config: { access: 'signed-in' } }, (request) => {
     const unreadOnly = request.query.unreadOnly === '1' || request.query.unreadOnly === 'true';
     return listNotifications(actorCtxOf(request), { unreadOnly, limit: request.query.limit });
   });
-  api.post('/notifications/:id/read', { schema: { tags, params: z.object({ id: z.uuid() }) } }, (request) =>
+  api.post('/notifications/:id/read', { schema: { tags, params: z.object({ id: z.uuid() }) }, config: { access: 'signed-in' } }, (request) =>
     markNotificationRead(actorCtxOf(request), request.params.id),
   );
-  api.post('/notifications/read-all', { schema: { tags } }, (request) => markAllNotificationsRead(actorCtxOf(request)));
+  api.post('/notifications/read-all', { schema: { tags }, config: { access: 'signed-in' } }, (request) => markAllNotificationsRead(actorCtxOf(request)));
 }

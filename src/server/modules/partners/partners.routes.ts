@@ -10,16 +10,16 @@ const tags = ['partners'];
 
 export function partnersRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/partners', { schema: { tags, querystring: PartnerListQuerySchema } }, (request) =>
+  api.get('/partners', { schema: { tags, querystring: PartnerListQuerySchema }, config: { access: 'signed-in' } }, (request) =>
     service.listPartners(actorCtxOf(request), request.query),
   );
-  api.get('/partners/duplicates', { schema: { tags } }, (request) => service.listPartnerDuplicates(actorCtxOf(request)));
-  api.get('/partners/:id', { schema: { tags, params: idParam } }, (request) => service.getPartner(actorCtxOf(request), request.params.id));
-  api.post('/partners', { schema: { tags, body: CreatePartnerSchema } }, async (request, reply) =>
+  api.get('/partners/duplicates', { schema: { tags }, config: { access: 'signed-in' } }, (request) => service.listPartnerDuplicates(actorCtxOf(request)));
+  api.get('/partners/:id', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, (request) => service.getPartner(actorCtxOf(request), request.params.id));
+  api.post('/partners', { schema: { tags, body: CreatePartnerSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await service.createPartner(actorCtxOf(request), request.body)),
   );
-  api.patch('/partners/:id', { schema: { tags, params: idParam, body: UpdatePartnerSchema } }, (request) =>
+  api.patch('/partners/:id', { schema: { tags, params: idParam, body: UpdatePartnerSchema }, config: { access: ['admin'] } }, (request) =>
     service.updatePartner(actorCtxOf(request), request.params.id, request.body),
   );
-  api.post('/partners/merge', { schema: { tags, body: MergePartnersSchema } }, (request) => mergePartners(actorCtxOf(request), request.body));
+  api.post('/partners/merge', { schema: { tags, body: MergePartnersSchema }, config: { access: ['admin'] } }, (request) => mergePartners(actorCtxOf(request), request.body));
 }

@@ -5,6 +5,7 @@ import type { ActorCtx } from '../../lib/context';
 import { forbidden, invalid, notFound } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
+import { loadReadableAgreement } from '../agreements/agreements.service';
 import { agreements } from '../agreements/agreements.table';
 import { disseminationBeneficiaries, disseminationOpportunities, disseminationPackages, disseminationRecipients, disseminationTasks } from '../dissemination/dissemination.table';
 import { units } from '../units/units.table';
@@ -224,6 +225,7 @@ export async function createBeneficiary(ctx: ActorCtx, input: CreateBeneficiaryI
 export async function listBeneficiaries(ctx: ActorCtx, agreementId: string): Promise<BeneficiaryView[]> {
   const scope = planReadScope(ctx.actor);
   if (scope.kind === 'none') throw forbidden();
+  await loadReadableAgreement(ctx, agreementId);
   const rows = await ctx.db
     .select({ row: disseminationBeneficiaries, unitName: units.name })
     .from(disseminationBeneficiaries)

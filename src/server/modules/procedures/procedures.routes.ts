@@ -9,14 +9,14 @@ const publicRateLimit = { max: 120, timeWindow: '1 minute' };
 
 export function proceduresRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/procedures', { schema: { tags } }, (request) => listProcedures(actorCtxOf(request)));
-  api.get('/procedures/:kind', { schema: { tags, params: ProcedureKindParamSchema } }, (request) =>
+  api.get('/procedures', { schema: { tags }, config: { access: 'signed-in' } }, (request) => listProcedures(actorCtxOf(request)));
+  api.get('/procedures/:kind', { schema: { tags, params: ProcedureKindParamSchema }, config: { access: 'signed-in' } }, (request) =>
     readProcedure(actorCtxOf(request), request.params.kind),
   );
-  api.put('/procedures/:kind', { schema: { tags, params: ProcedureKindParamSchema, body: UpdateProcedureSchema } }, (request) =>
+  api.put('/procedures/:kind', { schema: { tags, params: ProcedureKindParamSchema, body: UpdateProcedureSchema }, config: { access: ['admin'] } }, (request) =>
     updateProcedure(actorCtxOf(request), request.params.kind, request.body),
   );
-  api.get('/public/procedures', { schema: { tags: [...tags, 'public'] }, config: { rateLimit: publicRateLimit } }, (request) =>
+  api.get('/public/procedures', { schema: { tags: [...tags, 'public'] }, config: { rateLimit: publicRateLimit, access: 'public' } }, (request) =>
     readProcedureGuide(ctxOf(request)),
   );
 }

@@ -15,9 +15,9 @@ const tags = ['proposals'];
 
 export function draftTemplatesRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/draft-templates', { schema: { tags, summary: 'Draft templates (KB, PKS, NK)' } }, (request) => listDraftTemplates(actorCtxOf(request)));
-  api.get('/draft-templates/:type', { schema: { tags, params: DraftTypeParamSchema, summary: 'One draft template' } }, (request) => getDraftTemplate(actorCtxOf(request), request.params.type));
-  api.put('/draft-templates/:type', { schema: { tags, params: DraftTypeParamSchema, body: UpdateDraftTemplateSchema, summary: 'Save a new version of a draft template' } }, (request) =>
+  api.get('/draft-templates', { schema: { tags, summary: 'Draft templates (KB, PKS, NK)' }, config: { access: ['admin', 'tkksd'] } }, (request) => listDraftTemplates(actorCtxOf(request)));
+  api.get('/draft-templates/:type', { schema: { tags, params: DraftTypeParamSchema, summary: 'One draft template' }, config: { access: ['admin', 'tkksd'] } }, (request) => getDraftTemplate(actorCtxOf(request), request.params.type));
+  api.put('/draft-templates/:type', { schema: { tags, params: DraftTypeParamSchema, body: UpdateDraftTemplateSchema, summary: 'Save a new version of a draft template' }, config: { access: ['admin'] } }, (request) =>
     updateDraftTemplate(actorCtxOf(request), request.params.type, request.body),
   );
 }

@@ -25,20 +25,20 @@ const perAddress = (max: number, timeWindow: string) => ({ rateLimit: { max, tim
 
 export function proposalCommentsRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/proposal-documents/:id/comments', { schema: { tags, summary: 'Comments on one document version', params: idParam } }, (request) =>
+  api.get('/proposal-documents/:id/comments', { schema: { tags, summary: 'Comments on one document version', params: idParam }, config: { access: 'signed-in' } }, (request) =>
     listDocumentComments(actorCtxOf(request), request.params.id),
   );
-  api.post('/proposal-documents/:id/comments', { schema: { tags, summary: 'Comment on one document version', params: idParam, body: CreateCommentSchema } }, async (request, reply) =>
+  api.post('/proposal-documents/:id/comments', { schema: { tags, summary: 'Comment on one document version', params: idParam, body: CreateCommentSchema }, config: { access: 'signed-in' } }, async (request, reply) =>
     reply.status(201).send(await addDocumentComment(actorCtxOf(request), request.params.id, request.body)),
   );
   api.get(
     '/public/proposals/track/:token/documents/:documentId/comments',
-    { schema: { tags: ['public', ...tags], summary: 'Comments on a document, through the private tracking link', params: trackedParams }, config: perAddress(60, '1 minute'), logLevel: quiet },
+    { schema: { tags: ['public', ...tags], summary: 'Comments on a document, through the private tracking link', params: trackedParams }, config: { ...perAddress(60, '1 minute'), access: 'public' }, logLevel: quiet },
     (request) => listCommentsViaTracking(ctxOf(request), request.params.token, request.params.documentId),
   );
   api.post(
     '/public/proposals/track/:token/documents/:documentId/comments',
-    { schema: { tags: ['public', ...tags], summary: 'Comment on a document, through the private tracking link', params: trackedParams, body: CreateCommentSchema }, config: perAddress(30, '10 minutes'), logLevel: quiet },
+    { schema: { tags: ['public', ...tags], summary: 'Comment on a document, through the private tracking link', params: trackedParams, body: CreateCommentSchema }, config: { ...perAddress(30, '10 minutes'), access: 'public' }, logLevel: quiet },
     async (request, reply) => reply.status(201).send(await addCommentViaTracking(ctxOf(request), request.params.token, request.params.documentId, request.body)),
   );
 }

@@ -10,6 +10,7 @@ import * as commentRepo from './proposal-comments.repository';
 import { resolveLink } from './proposal-links';
 import { staffLink } from './proposal-notices';
 import { canAddComment, canReadComments, type ReviewPrincipal } from './proposal-reviews.policy';
+import { loadReadableProposal, type ReadableProposal } from './proposal-access';
 import * as repo from './proposals.repository';
 import { closedProposal } from './proposals.service';
 
@@ -19,10 +20,12 @@ import { closedProposal } from './proposals.service';
 type CommentData = z.output<typeof CreateCommentSchema>;
 const DOCUMENT_WHAT: [string, string] = ['Dokumen usulan', 'Proposal document'];
 
-type Thread = { document: repo.ProposalDocumentRow; proposal: NonNullable<Awaited<ReturnType<typeof repo.findProposal>>> };
+type Thread = { document: repo.ProposalDocumentRow; proposal: ReadableProposal };
 
+// Only for the initiator's link, which checks the token itself.
 async function threadOf(db: Db, documentId: string): Promise<Thread> {
   const document = await repo.findDocument(db, documentId);
+  // eslint-disable-next-line no-restricted-syntax
   const proposal = document ? await repo.findProposal(db, document.proposalId) : undefined;
   if (!document || !proposal) throw notFound(...DOCUMENT_WHAT);
   return { document, proposal };
@@ -42,8 +45,15 @@ function toView(row: commentRepo.CommentRow, forInitiator: boolean): ProposalCom
   return { id: row.id, documentId: row.documentId, body: row.body, authorKind: row.authorKind, authorName: showName ? row.authorName : null, createdAt: row.createdAt.toISOString() };
 }
 
+// Staff reach a thread through its proposal's read rule, like every other part of a proposal.
+async function staffThread(ctx: ActorCtx, documentId: string): Promise<Thread> {
+  const document = await repo.findDocument(ctx.db, documentId);
+  if (!document) throw notFound(...DOCUMENT_WHAT);
+  return { document, proposal: await loadReadableProposal(ctx, document.proposalId) };
+}
+
 export async function listDocumentComments(ctx: ActorCtx, documentId: string): Promise<ProposalCommentListResponse> {
-  const { proposal } = await threadOf(ctx.db, documentId);
+  const { proposal } = await staffThread(ctx, documentId);
   if (!canReadComments({ kind: 'staff', actor: ctx.actor }, proposal)) throw forbidden();
   return { items: (await commentRepo.listCommentsOf(ctx.db, documentId)).map((row) => toView(row, false)) };
 }
@@ -75,7 +85,7 @@ async function addComment(db: Db, options: { thread: Thread; author: Author; inp
 }
 
 export async function addDocumentComment(ctx: ActorCtx, documentId: string, input: CommentData): Promise<ProposalCommentView> {
-  const thread = await threadOf(ctx.db, documentId);
+  const thread = await staffThread(ctx, documentId);
   const author: Author = { principal: { kind: 'staff', actor: ctx.actor }, actor: ctx.actor, kind: ctx.actor.role, name: ctx.actor.name };
   return toView(await addComment(ctx.db, { thread, author, input, now: ctx.now }), false);
 }

@@ -9,7 +9,8 @@ import { displayFileName, looksLikePdf, readPdfContent } from '../documents/docu
 import { tooLarge, type ReceivedUpload } from '../documents/documents.service';
 import { getSettings } from '../settings/settings.service';
 import { toDocumentView } from './proposal-views';
-import { canReadProposal, canUploadProposalDocument } from './proposals.policy';
+import { loadReadableProposal } from './proposal-access';
+import { canUploadProposalDocument } from './proposals.policy';
 import * as repo from './proposals.repository';
 import { closedProposal, PROPOSAL_WHAT, visibleProposal } from './proposals.service';
 import type { TransitionActor } from './proposal-transitions.service';
@@ -72,6 +73,8 @@ export async function storeProposalDocument(
   await files.put(storageKey, file.bytes);
   try {
     return await db.transaction(async (tx) => {
+      // The caller checked who may upload (staff through loadReadableProposal, the initiator through the link).
+      // eslint-disable-next-line no-restricted-syntax
       const proposal = await repo.lockProposal(tx, options.proposalId);
       if (!proposal) throw notFound(...PROPOSAL_WHAT);
       if (CLOSED_PROPOSAL_STATES.includes(proposal.state)) throw closedProposal();
@@ -113,8 +116,7 @@ export async function uploadProposalDocument(ctx: ProposalFilesCtx, proposalId: 
 export async function openProposalDocument(ctx: ProposalFilesCtx, documentId: string) {
   const document = await repo.findDocument(ctx.db, documentId);
   if (!document) throw notFound('Dokumen usulan', 'Proposal document');
-  const proposal = await repo.findProposal(ctx.db, document.proposalId);
-  if (!proposal || !canReadProposal(ctx.actor, proposal)) throw forbidden();
+  await loadReadableProposal(ctx, document.proposalId);
   if (!(await ctx.files.exists(document.storageKey))) throw notFound('Berkas dokumen', 'Document file');
   return { body: ctx.files.stream(document.storageKey), fileName: document.fileName, mimeType: document.mimeType };
 }

@@ -1,13 +1,12 @@
 import { DRAFT_TYPE_DOC, DRAFT_TYPE_LABELS, type DraftPlaceholder, type DraftType } from '../../../shared/proposal-signing';
 import type { ActorCtx } from '../../lib/context';
-import { forbidden, notFound } from '../../lib/errors';
 import { loadProcedure } from '../procedures/procedures.service';
 import { loadDraftTemplate } from './draft-templates.service';
 import { DOCX_MIME, renderDraftDocx } from './proposal-drafts.docx';
 import { checkDraftingAllowed, checkTypeFitsKind } from './proposal-signing.rules';
 import { canDownloadDraft } from './proposal-signing.policy';
 import * as repo from './proposals.repository';
-import { PROPOSAL_WHAT } from './proposals.service';
+import { loadReadableProposal } from './proposal-access';
 
 export const GOVERNMENT_NAME = 'Pemerintah Kota Ternate';
 const NOT_FILLED = '(belum diisi dalam usulan)';
@@ -40,9 +39,7 @@ export function draftValues(row: repo.ProposalRow, type: DraftType, unitName: st
 
 // The editable DOCX of a proposal's KB, PKS or NK, from its fields and the division's template.
 export async function generateDraft(ctx: ActorCtx, proposalId: string, type: DraftType): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
-  const row = await repo.findProposal(ctx.db, proposalId);
-  if (!row) throw notFound(...PROPOSAL_WHAT);
-  if (!canDownloadDraft(ctx.actor, row)) throw forbidden();
+  const row = await loadReadableProposal(ctx, proposalId, { may: canDownloadDraft });
   checkTypeFitsKind(row.kind, type);
   checkDraftingAllowed(await loadProcedure(ctx.db, row.kind), row, type);
   const [template, unitName] = await Promise.all([loadDraftTemplate(ctx.db, type), repo.unitName(ctx.db, row.unitId)]);

@@ -20,11 +20,11 @@ const idParam = z.object({ id: z.uuid() });
 
 export function proposalMeetingsRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/proposals/:id/meetings', { schema: { tags, summary: 'Discussion meetings of a proposal', params: idParam } }, (request) => listMeetings(actorCtxOf(request), request.params.id));
-  api.post('/proposals/:id/meetings', { schema: { tags, summary: 'Record a discussion meeting', params: idParam, body: CreateMeetingSchema } }, async (request, reply) =>
+  api.get('/proposals/:id/meetings', { schema: { tags, summary: 'Discussion meetings of a proposal', params: idParam }, config: { access: 'signed-in' } }, (request) => listMeetings(actorCtxOf(request), request.params.id));
+  api.post('/proposals/:id/meetings', { schema: { tags, summary: 'Record a discussion meeting', params: idParam, body: CreateMeetingSchema }, config: { access: ['admin', 'tkksd'] } }, async (request, reply) =>
     reply.status(201).send(await createMeeting(actorCtxOf(request), request.params.id, request.body)),
   );
-  api.patch('/proposal-meetings/:id', { schema: { tags, summary: 'Edit a discussion meeting (minutes, decisions, follow-ups…)', params: idParam, body: UpdateMeetingSchema } }, (request) =>
+  api.patch('/proposal-meetings/:id', { schema: { tags, summary: 'Edit a discussion meeting (minutes, decisions, follow-ups…)', params: idParam, body: UpdateMeetingSchema }, config: { access: ['admin', 'tkksd'] } }, (request) =>
     updateMeeting(actorCtxOf(request), request.params.id, request.body),
   );
 }

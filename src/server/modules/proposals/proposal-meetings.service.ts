@@ -4,14 +4,15 @@ import type { CreateMeetingSchema, MeetingListResponse, MeetingView, UpdateMeeti
 import { CLOSED_PROPOSAL_STATES } from '../../../shared/proposals';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
-import { forbidden, invalid, notFound } from '../../lib/errors';
+import { invalid, notFound } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { canReadMeetings, canRecordMeeting } from './proposal-reviews.policy';
 import { findPeople } from './proposal-reviews.repository';
 import { proposalMeetings } from './proposal-reviews.table';
 import * as repo from './proposals.repository';
-import { closedProposal, PROPOSAL_WHAT, visibleProposal } from './proposals.service';
+import { loadReadableProposal } from './proposal-access';
+import { closedProposal } from './proposals.service';
 
 // Rapat pembahasan: the discussion with the initiator and the TKKSD, kept with the proposal and
 // shown on its timeline (an entry when the meeting is recorded).
@@ -52,17 +53,13 @@ async function checkAttendees(db: Db, attendees: CreateData['attendees'] | undef
 }
 
 async function lockForMeeting(ctx: ActorCtx, db: Db, proposalId: string) {
-  const row = await repo.lockProposal(db, proposalId);
-  if (!row) throw notFound(...PROPOSAL_WHAT);
-  const proposal = { ...row, assignedReviewerIds: await repo.assignedReviewerIds(db, proposalId) };
-  if (!canReadMeetings(ctx.actor, proposal) || !canRecordMeeting(ctx.actor, proposal)) throw forbidden();
-  if (CLOSED_PROPOSAL_STATES.includes(row.state)) throw closedProposal();
+  const proposal = await loadReadableProposal(ctx, proposalId, { db, lock: true, may: (actor, row) => canReadMeetings(actor, row) && canRecordMeeting(actor, row) });
+  if (CLOSED_PROPOSAL_STATES.includes(proposal.state)) throw closedProposal();
   return proposal;
 }
 
 export async function listMeetings(ctx: ActorCtx, proposalId: string): Promise<MeetingListResponse> {
-  const proposal = await visibleProposal(ctx, proposalId);
-  if (!canReadMeetings(ctx.actor, proposal)) throw forbidden();
+  const proposal = await loadReadableProposal(ctx, proposalId, { may: canReadMeetings });
   const rows = await ctx.db.select().from(proposalMeetings).where(eq(proposalMeetings.proposalId, proposalId)).orderBy(asc(proposalMeetings.heldAt), asc(proposalMeetings.id));
   const isOpen = !CLOSED_PROPOSAL_STATES.includes(proposal.state);
   return { items: rows.map(toView), canRecord: isOpen && canRecordMeeting(ctx.actor, proposal) };

@@ -96,7 +96,7 @@ async function reject(step: Step): Promise<StepResult> {
 // moment are taken one after the other and the stage advances exactly once.
 export async function decideReview(ctx: ReviewCtx, proposalId: string, input: DecisionData): Promise<ReviewView> {
   const result = await ctx.db.transaction(async (tx): Promise<StepResult> => {
-    const proposal = await lockProposalForReview(tx, proposalId);
+    const proposal = await lockProposalForReview(ctx, tx, proposalId);
     if (!canReadReview(ctx.actor, proposal) || !canDecideReview(ctx.actor, proposal)) throw forbidden();
     const review = await reviewRepo.findReview(tx, proposal.id, TKKSD_STAGE_CODE);
     if (!review) throw notFound(...REVIEW_WHAT);

@@ -34,16 +34,16 @@ function reviewCtxOf(request: FastifyRequest): ReviewCtx {
 
 export function proposalReviewsRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/proposals/:id/review', { schema: { tags, summary: 'The TKKSD review of a proposal (null when none is set)', params: idParam } }, (request) =>
+  api.get('/proposals/:id/review', { schema: { tags, summary: 'The TKKSD review of a proposal (null when none is set)', params: idParam }, config: { access: 'signed-in' } }, (request) =>
     getReview(actorCtxOf(request), request.params.id),
   );
-  api.post('/proposals/:id/review', { schema: { tags, summary: 'Set the TKKSD reviewers in ordered tiers', params: idParam, body: CreateReviewSchema } }, async (request, reply) =>
+  api.post('/proposals/:id/review', { schema: { tags, summary: 'Set the TKKSD reviewers in ordered tiers', params: idParam, body: CreateReviewSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await configureReview(reviewCtxOf(request), request.params.id, request.body)),
   );
-  api.post('/proposals/:id/review/replacements', { schema: { tags, summary: 'Replace a reviewer; the replaced assignment ends', params: idParam, body: ReplaceReviewerSchema } }, (request) =>
+  api.post('/proposals/:id/review/replacements', { schema: { tags, summary: 'Replace a reviewer; the replaced assignment ends', params: idParam, body: ReplaceReviewerSchema }, config: { access: ['admin'] } }, (request) =>
     replaceReviewer(reviewCtxOf(request), request.params.id, request.body),
   );
-  api.post('/proposals/:id/review/decisions', { schema: { tags, summary: 'Approve, request a revision or reject (comment required for the last two)', params: idParam, body: ReviewDecisionSchema } }, (request) =>
+  api.post('/proposals/:id/review/decisions', { schema: { tags, summary: 'Approve, request a revision or reject (comment required for the last two)', params: idParam, body: ReviewDecisionSchema }, config: { access: ['admin', 'tkksd'] } }, (request) =>
     decideReview(reviewCtxOf(request), request.params.id, request.body),
   );
 }

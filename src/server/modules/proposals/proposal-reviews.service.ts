@@ -12,8 +12,9 @@ import { canBeReviewer, canManageReview, canReadReview } from './proposal-review
 import * as reviewRepo from './proposal-reviews.repository';
 import { proposalReviews } from './proposal-reviews.table';
 import { buildReviewView } from './proposal-reviews.views';
+import { loadReadableProposal } from './proposal-access';
 import * as repo from './proposals.repository';
-import { PROPOSAL_WHAT, visibleProposal } from './proposals.service';
+import { visibleProposal } from './proposals.service';
 
 export type ReviewCtx = ActorCtx & { mail: MailSettings };
 export const REVIEW_WHAT: [string, string] = ['Peninjauan TKKSD', 'TKKSD review'];
@@ -27,10 +28,8 @@ export function reviewConflict(reason: string, message: string, messageEn: strin
 }
 
 // Taken first in every review change: two people acting on one proposal are serialised here.
-export async function lockProposalForReview(db: Db, proposalId: string): Promise<LockedProposal> {
-  const row = await repo.lockProposal(db, proposalId);
-  if (!row) throw notFound(...PROPOSAL_WHAT);
-  return { ...row, assignedReviewerIds: await repo.assignedReviewerIds(db, proposalId) };
+export async function lockProposalForReview(ctx: ActorCtx, db: Db, proposalId: string): Promise<LockedProposal> {
+  return loadReadableProposal(ctx, proposalId, { db, lock: true });
 }
 
 export async function reviewViewOf(db: Db, options: { review: reviewRepo.ReviewRow; proposalState: repo.ProposalRow['state']; actorId: string }): Promise<ReviewView> {
@@ -67,7 +66,7 @@ function notAtTkksdStage(): AppError {
 // The admin sets the tiers once; afterwards reviewers are replaced one by one.
 export async function configureReview(ctx: ReviewCtx, proposalId: string, input: ConfigureData): Promise<ReviewView> {
   const { review, state, mailIds } = await ctx.db.transaction(async (tx) => {
-    const before = await lockProposalForReview(tx, proposalId);
+    const before = await lockProposalForReview(ctx, tx, proposalId);
     if (!canReadReview(ctx.actor, before) || !canManageReview(ctx.actor)) throw forbidden();
     const isOpen = before.state === 'aktif' || before.state === 'dikembalikan';
     if (before.stageCode !== TKKSD_STAGE_CODE || !isOpen) throw notAtTkksdStage();
@@ -98,7 +97,7 @@ export async function configureReview(ctx: ReviewCtx, proposalId: string, input:
 // the new reviewer takes the same tier and is told at once if that tier is open.
 export async function replaceReviewer(ctx: ReviewCtx, proposalId: string, input: ReplaceData): Promise<ReviewView> {
   const { review, state, mailIds } = await ctx.db.transaction(async (tx) => {
-    const before = await lockProposalForReview(tx, proposalId);
+    const before = await lockProposalForReview(ctx, tx, proposalId);
     if (!canReadReview(ctx.actor, before) || !canManageReview(ctx.actor)) throw forbidden();
     const current = await reviewRepo.findReview(tx, before.id, TKKSD_STAGE_CODE);
     if (!current) throw notFound(...REVIEW_WHAT);

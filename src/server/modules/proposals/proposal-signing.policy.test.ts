@@ -18,10 +18,10 @@ const actors: Record<Principal, Actor> = {
 
 const Y = true;
 const N = false;
-// admin, tkksd, opd_own, opd_other, opd_without_unit, pimpinan — for an active OPD proposal.
+// admin, tkksd (not assigned to it), opd_own, opd_other, opd_without_unit, pimpinan — for an active OPD proposal.
 const EXPECTED: Record<SigningPolicyAction, readonly boolean[]> = {
-  download_draft: [Y, Y, Y, N, N, N],
-  read_signings: [Y, Y, Y, N, N, Y],
+  download_draft: [Y, N, Y, N, N, N],
+  read_signings: [Y, N, Y, N, N, Y],
   schedule_signing: [Y, N, N, N, N, N],
   record_check: [Y, N, N, N, N, N],
   register: [Y, N, N, N, N, N],
@@ -29,10 +29,11 @@ const EXPECTED: Record<SigningPolicyAction, readonly boolean[]> = {
   edit_templates: [Y, N, N, N, N, N],
 };
 
-const proposal = (state: ProposalState, initiatorType: SigningAccess['initiatorType'] = 'opd'): SigningAccess => ({
+const proposal = (state: ProposalState, initiatorType: SigningAccess['initiatorType'] = 'opd', assignedReviewerIds: string[] = []): SigningAccess => ({
   initiatorType,
   unitId: initiatorType === 'opd' ? 'unit-a' : null,
   state,
+  assignedReviewerIds,
 });
 
 describe('signing policy matrix', () => {
@@ -49,7 +50,14 @@ describe('signing policy matrix', () => {
     for (const action of ['download_draft', 'read_signings'] as const) {
       expect(signingPolicy(actors.opd_own, action, proposal('aktif', 'external'))).toBe(false);
       expect(signingPolicy(actors.admin, action, proposal('aktif', 'external'))).toBe(true);
-      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'external'))).toBe(true);
+      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'external', [actors.tkksd.id]))).toBe(true);
+    }
+  });
+
+  it('shows a TKKSD member the drafts and signings of the proposals assigned to them only', () => {
+    for (const action of ['download_draft', 'read_signings'] as const) {
+      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'opd', [actors.tkksd.id]))).toBe(true);
+      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'opd', ['someone-else']))).toBe(false);
     }
   });
 });

@@ -1,10 +1,11 @@
-import type { InitiatorType } from '../../../shared/procedures';
-import type { ProposalState } from '../../../shared/proposals';
 import type { Actor } from '../../lib/context';
+import { canReadProposal, type ProposalAccess } from './proposals.policy';
 
 // Who may draft, sign and register a proposal's KB, PKS or NK. Pure functions, tested as a matrix
 // in proposal-signing.policy.test.ts.
-export type SigningAccess = { initiatorType: InitiatorType; unitId: string | null; state: ProposalState };
+// Each rule starts from canReadProposal: a TKKSD member sees the drafts and signings of the
+// proposals assigned to them, not every proposal.
+export type SigningAccess = ProposalAccess;
 
 const isOwnOpd = (actor: Actor, proposal: SigningAccess) =>
   actor.role === 'opd' && proposal.initiatorType === 'opd' && actor.unitId !== null && proposal.unitId === actor.unitId;
@@ -15,11 +16,13 @@ export type SigningPolicyAction = (typeof SIGNING_POLICY_ACTIONS)[number];
 // The division and the TKKSD prepare the drafts with the parties; the initiating OPD downloads
 // them to work on its part. Leadership reads signed agreements in the registry instead.
 export function canDownloadDraft(actor: Actor, proposal: SigningAccess): boolean {
+  if (!canReadProposal(actor, proposal)) return false;
   return actor.role === 'admin' || actor.role === 'tkksd' || isOwnOpd(actor, proposal);
 }
 
 // The signing schedule concerns everyone who attends: the parties' OPD, the TKKSD, leadership.
 export function canReadSignings(actor: Actor, proposal: SigningAccess): boolean {
+  if (!canReadProposal(actor, proposal)) return false;
   switch (actor.role) {
     case 'admin':
     case 'tkksd':

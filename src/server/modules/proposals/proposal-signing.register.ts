@@ -5,7 +5,7 @@ import type { CreateAgreementInput } from '../../../shared/agreements';
 import type { ProcedureView } from '../../../shared/procedures';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
-import { AppError, forbidden, invalid, notFound, staleVersion } from '../../lib/errors';
+import { AppError, invalid, staleVersion } from '../../lib/errors';
 import type { FileStore } from '../../lib/file-store';
 import { updateVersioned } from '../../lib/versioned';
 import { recordAudit } from '../audit/audit.service';
@@ -23,7 +23,7 @@ import { isCheckComplete, SIGNING_WHAT, signingOf, signingViewOf } from './propo
 import { proposalSignings } from './proposal-signing.table';
 import { applyTransition } from './proposal-transitions.service';
 import * as repo from './proposals.repository';
-import { PROPOSAL_WHAT } from './proposals.service';
+import { loadReadableProposal } from './proposal-access';
 
 type RegisterData = ReturnType<typeof parseRegister>;
 const parseRegister = (input: RegisterSigningInput) => parseInput(RegisterSigningSchema, input);
@@ -123,9 +123,7 @@ export async function registerSigning(
   let result;
   try {
     result = await ctx.db.transaction(async (tx) => {
-      const proposal = await repo.lockProposal(tx, proposalId);
-      if (!proposal) throw notFound(...PROPOSAL_WHAT);
-      if (!canReadSignings(ctx.actor, proposal) || !canRegisterSigning(ctx.actor)) throw forbidden();
+      const proposal = await loadReadableProposal(ctx, proposalId, { db: tx, lock: true, may: (actor, row) => canReadSignings(actor, row) && canRegisterSigning(actor) });
       const signing = await signingOf(tx, proposalId, signingId, { lock: true });
       const label = DRAFT_TYPE_LABELS[signing.docType];
       if (signing.agreementId) {

@@ -162,7 +162,7 @@ describe('drafts, signing and registration of a proposal', () => {
     expect(copied.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // PKS: its draft holds the sections PP 28/2018 Ps 19(2) requires.
-    const pksDraft = await get(tkksd, `/api/proposals/${view.id}/drafts/pks`);
+    const pksDraft = await get(admin, `/api/proposals/${view.id}/drafts/pks`);
     expect(pksDraft.statusCode).toBe(200);
     const pksXml = await documentXml(pksDraft.rawPayload);
     expect(pksXml).toContain(view.title);
@@ -244,8 +244,9 @@ describe('drafts, signing and registration of a proposal', () => {
     const signing = await schedule(view.id, 'kb', '2026-06-26');
     type Principal = 'admin' | 'tkksd' | 'opd' | 'other' | 'pimpinan' | 'anonymous';
     const expected: Record<'draft' | 'signings' | 'schedule' | 'check' | 'register', Record<Principal, number>> = {
-      draft: { admin: 200, tkksd: 200, opd: 200, other: 403, pimpinan: 403, anonymous: 401 },
-      signings: { admin: 200, tkksd: 200, opd: 200, other: 403, pimpinan: 200, anonymous: 401 },
+      // tkksd: a member not assigned to the proposal's review.
+      draft: { admin: 200, tkksd: 403, opd: 200, other: 403, pimpinan: 403, anonymous: 401 },
+      signings: { admin: 200, tkksd: 403, opd: 200, other: 403, pimpinan: 200, anonymous: 401 },
       schedule: { admin: 409, tkksd: 403, opd: 403, other: 403, pimpinan: 403, anonymous: 401 },
       check: { admin: 409, tkksd: 403, opd: 403, other: 403, pimpinan: 403, anonymous: 401 },
       register: { admin: 409, tkksd: 403, opd: 403, other: 403, pimpinan: 403, anonymous: 401 },

@@ -36,18 +36,18 @@ function filesCtxOf(request: FastifyRequest) {
 
 export function proposalSigningRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/proposals/:id/drafts/:type', { schema: { tags, params: draftParams, summary: 'Editable DOCX draft of the KB, PKS or NK', produces: [DOCX_MIME] } }, async (request, reply) => {
+  api.get('/proposals/:id/drafts/:type', { schema: { tags, params: draftParams, summary: 'Editable DOCX draft of the KB, PKS or NK', produces: [DOCX_MIME] }, config: { access: ['admin', 'tkksd', 'opd'] } }, async (request, reply) => {
     const file = await generateDraft(actorCtxOf(request), request.params.id, request.params.type);
     return sendFileDownload(reply, file);
   });
-  api.get('/proposals/:id/signings', { schema: { tags, params: idParam, summary: 'Signings of a proposal (SigningView[])' } }, (request) => listSignings(actorCtxOf(request), request.params.id));
-  api.post('/proposals/:id/signings', { schema: { tags, params: idParam, body: CreateSigningSchema, summary: 'Schedule the signing of a KB, PKS or NK' } }, async (request, reply) =>
+  api.get('/proposals/:id/signings', { schema: { tags, params: idParam, summary: 'Signings of a proposal (SigningView[])' }, config: { access: 'signed-in' } }, (request) => listSignings(actorCtxOf(request), request.params.id));
+  api.post('/proposals/:id/signings', { schema: { tags, params: idParam, body: CreateSigningSchema, summary: 'Schedule the signing of a KB, PKS or NK' }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await createSigning(actorCtxOf(request), mailSettingsOf(request.server.deps.env), request.params.id, request.body)),
   );
-  api.patch('/proposals/:id/signings/:signingId', { schema: { tags, params: signingParams, body: UpdateSigningSchema, summary: 'Reschedule a signing or record its post-signing check' } }, (request) =>
+  api.patch('/proposals/:id/signings/:signingId', { schema: { tags, params: signingParams, body: UpdateSigningSchema, summary: 'Reschedule a signing or record its post-signing check' }, config: { access: ['admin'] } }, (request) =>
     updateSigning(actorCtxOf(request), mailSettingsOf(request.server.deps.env), request.params.id, request.params.signingId, request.body),
   );
-  api.post('/proposals/:id/signings/:signingId/register', { schema: { tags, params: signingParams, body: RegisterSigningSchema, summary: 'Register the signed document as an agreement and close the signing stage' } }, async (request, reply) => {
+  api.post('/proposals/:id/signings/:signingId/register', { schema: { tags, params: signingParams, body: RegisterSigningSchema, summary: 'Register the signed document as an agreement and close the signing stage' }, config: { access: ['admin'] } }, async (request, reply) => {
     const mail = mailSettingsOf(request.server.deps.env);
     return reply.status(201).send(await registerSigning(filesCtxOf(request), mail, request.params.id, request.params.signingId, request.body));
   });

@@ -22,7 +22,7 @@ import * as signingRepo from './proposal-signing.repository';
 import { checkSchedulingAllowed, checkTypeFitsKind, placeOf, SIGNING_STAGES } from './proposal-signing.rules';
 import { proposalSignings } from './proposal-signing.table';
 import * as repo from './proposals.repository';
-import { PROPOSAL_WHAT } from './proposals.service';
+import { loadReadableProposal } from './proposal-access';
 
 export const SIGNING_WHAT: [string, string] = ['Penandatanganan', 'Signing'];
 const CHECK_FIELDS = ['parafEveryPage', 'meterai', 'sealEveryCopy'] as const;
@@ -72,13 +72,6 @@ export async function signingViewOf(db: Db, row: signingRepo.SigningRow, proposa
   return toSigningView(row, proposal, procedure, signed);
 }
 
-async function readableProposal(ctx: ActorCtx, proposalId: string, db: Db = ctx.db): Promise<repo.ProposalRow> {
-  const proposal = await repo.findProposal(db, proposalId);
-  if (!proposal) throw notFound(...PROPOSAL_WHAT);
-  if (!canReadSignings(ctx.actor, proposal)) throw forbidden();
-  return proposal;
-}
-
 // The signing of this proposal, or 404: an id from another proposal is not found here.
 export async function signingOf(db: Db, proposalId: string, signingId: string, options: { lock?: boolean } = {}): Promise<signingRepo.SigningRow> {
   const row = await signingRepo.findSigning(db, signingId, options);
@@ -87,7 +80,7 @@ export async function signingOf(db: Db, proposalId: string, signingId: string, o
 }
 
 export async function listSignings(ctx: ActorCtx, proposalId: string): Promise<SigningView[]> {
-  const proposal = await readableProposal(ctx, proposalId);
+  const proposal = await loadReadableProposal(ctx, proposalId, { may: canReadSignings });
   const rows = await signingRepo.listSigningsOf(ctx.db, proposalId);
   return Promise.all(rows.map((row) => signingViewOf(ctx.db, row, proposal)));
 }
@@ -101,9 +94,7 @@ async function writeTrail(tx: Db, ctx: ActorCtx, options: { proposalId: string; 
 export async function createSigning(ctx: ActorCtx, mail: MailSettings, proposalId: string, input: CreateSigningInput): Promise<SigningView> {
   const fields = parseInput(CreateSigningSchema, input);
   const { row, proposal, mailIds } = await ctx.db.transaction(async (tx) => {
-    const proposal = await repo.lockProposal(tx, proposalId);
-    if (!proposal) throw notFound(...PROPOSAL_WHAT);
-    if (!canReadSignings(ctx.actor, proposal) || !canScheduleSigning(ctx.actor)) throw forbidden();
+    const proposal = await loadReadableProposal(ctx, proposalId, { db: tx, lock: true, may: (actor, row) => canReadSignings(actor, row) && canScheduleSigning(actor) });
     checkTypeFitsKind(proposal.kind, fields.docType);
     checkSchedulingAllowed(await loadProcedure(tx, proposal.kind), proposal, fields.docType);
     const existing = await signingRepo.findSigningOfType(tx, proposalId, fields.docType);
@@ -131,9 +122,7 @@ export async function updateSigning(ctx: ActorCtx, mail: MailSettings, proposalI
   const reschedules = SCHEDULE_FIELDS.some((field) => fields[field] !== undefined);
   const checks = CHECK_FIELDS.some((field) => fields[field] !== undefined);
   const { row, proposal, mailIds } = await ctx.db.transaction(async (tx) => {
-    const proposal = await repo.lockProposal(tx, proposalId);
-    if (!proposal) throw notFound(...PROPOSAL_WHAT);
-    if (!canReadSignings(ctx.actor, proposal)) throw forbidden();
+    const proposal = await loadReadableProposal(ctx, proposalId, { db: tx, lock: true, may: canReadSignings });
     if ((reschedules && !canScheduleSigning(ctx.actor)) || (checks && !canRecordSigningCheck(ctx.actor))) throw forbidden();
     const before = await signingOf(tx, proposalId, signingId, { lock: true });
     if (before.agreementId) {

@@ -8,6 +8,7 @@ import { loadProcedure } from '../procedures/procedures.service';
 import { issueLink, resolveLink, revokeLinks } from './proposal-links';
 import { documentViews, machineFacts, stageViews } from './proposal-views';
 import { canManageTrackingLinks } from './proposals.policy';
+import { loadReadableProposal } from './proposal-access';
 import * as repo from './proposals.repository';
 import { PROPOSAL_WHAT } from './proposals.service';
 import { trackingMailOf } from './public-proposals.service';
@@ -19,6 +20,8 @@ const NOTE_ACTIONS = new Set(['send_back', 'reject']);
 
 export async function readTracking(ctx: Ctx, token: string): Promise<TrackingView> {
   const link = await resolveLink(ctx.db, token, 'track', ctx.now);
+  // The private link is the initiator's key; resolveLink checked it.
+  // eslint-disable-next-line no-restricted-syntax
   const row = await repo.findProposal(ctx.db, link.proposalId);
   if (!row) throw notFound(...PROPOSAL_WHAT);
   const procedure = await loadProcedure(ctx.db, row.kind);
@@ -47,8 +50,7 @@ export async function readTracking(ctx: Ctx, token: string): Promise<TrackingVie
 
 async function externalProposal(ctx: ActorCtx, db: Ctx['db'], proposalId: string): Promise<repo.ProposalRow> {
   if (!canManageTrackingLinks(ctx.actor)) throw forbidden();
-  const row = await repo.lockProposal(db, proposalId);
-  if (!row) throw notFound(...PROPOSAL_WHAT);
+  const row = await loadReadableProposal(ctx, proposalId, { db, lock: true });
   if (row.initiatorType !== 'external' || !row.externalEmail) {
     throw new AppError({ code: 'CONFLICT', message: 'Hanya usulan dari pemrakarsa luar yang memiliki tautan pelacakan.', messageEn: 'Only proposals from outside initiators have a tracking link.' });
   }

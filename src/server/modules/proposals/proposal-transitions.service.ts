@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { CLOSED_PROPOSAL_STATES, type ProposalAction, type ProposalView, type TransitionProposalSchema } from '../../../shared/proposals';
 import type { Db } from '../../db/client';
 import type { Actor, ActorCtx } from '../../lib/context';
-import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
+import { AppError, staleVersion } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { recordAudit } from '../audit/audit.service';
 import { deliverMail, type MailSettings } from '../mail/mail.service';
@@ -12,7 +12,8 @@ import { loadProcedure } from '../procedures/procedures.service';
 import { announceTransition } from './proposal-notices';
 import { assertReviewAllowsAction } from './proposal-reviews.guard';
 import { machineFacts } from './proposal-views';
-import { canReadProposal, canTakeAction } from './proposals.policy';
+import { loadReadableProposal } from './proposal-access';
+import { canTakeAction } from './proposals.policy';
 import * as repo from './proposals.repository';
 import { PROPOSAL_WHAT, proposalViewOf } from './proposals.service';
 import { proposals } from './proposals.table';
@@ -72,9 +73,7 @@ export async function applyTransition(
 
 export async function transitionProposal(ctx: ActorCtx, id: string, input: TransitionData, mail: MailSettings): Promise<ProposalView> {
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
-    const before = await repo.lockProposal(tx, id);
-    if (!before) throw notFound(...PROPOSAL_WHAT);
-    if (!canReadProposal(ctx.actor, before) || !canTakeAction(ctx.actor, before, input.action)) throw forbidden();
+    const before = await loadReadableProposal(ctx, id, { db: tx, lock: true, may: (actor, row) => canTakeAction(actor, row, input.action) });
     await assertReviewAllowsAction(tx, before, input.action);
     const note = input.note ?? null;
     const by = { actor: ctx.actor };

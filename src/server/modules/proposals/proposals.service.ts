@@ -12,15 +12,16 @@ import type {
 import { CLOSED_PROPOSAL_STATES } from '../../../shared/proposals';
 import type { Db } from '../../db/client';
 import { localDate, type Actor, type ActorCtx } from '../../lib/context';
-import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
+import { AppError, forbidden, invalid } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadProcedure, listProcedureStageNames } from '../procedures/procedures.service';
 import { findReview } from './proposal-reviews.repository';
 import { agreementsOfProposal } from './proposal-signing.repository';
+import { loadReadableProposal, type ReadableProposal } from './proposal-access';
 import { buildProposalView, proposalFieldsOf, toSummary } from './proposal-views';
 import { checkProposalReferences, checkProposalTerm, newTrackingCode } from './proposal-rules';
-import { canCreateProposal, canEditProposal, canReadProposal, proposalListScopeWithReviews } from './proposals.policy';
+import { canCreateProposal, canEditProposal, proposalListScopeWithReviews } from './proposals.policy';
 import * as repo from './proposals.repository';
 import type { TransitionActor } from './proposal-transitions.service';
 import { proposals } from './proposals.table';
@@ -34,11 +35,8 @@ export function closedProposal(): AppError {
 }
 
 // 404 when it does not exist, 403 when it exists but is not this actor's to see.
-export async function visibleProposal(ctx: ActorCtx, id: string, db: Db = ctx.db): Promise<repo.ProposalRow> {
-  const row = await repo.findProposal(db, id);
-  if (!row) throw notFound(...PROPOSAL_WHAT);
-  if (!canReadProposal(ctx.actor, row)) throw forbidden();
-  return row;
+export async function visibleProposal(ctx: ActorCtx, id: string, db: Db = ctx.db): Promise<ReadableProposal> {
+  return loadReadableProposal(ctx, id, { db });
 }
 
 // Reads in parallel: call it with the pool, not inside a transaction.
@@ -128,9 +126,7 @@ export async function createProposal(ctx: ActorCtx, input: CreateData): Promise<
 export async function updateProposal(ctx: ActorCtx, id: string, input: UpdateData): Promise<ProposalView> {
   await checkProposalReferences(ctx.db, input);
   const row = await ctx.db.transaction(async (tx) => {
-    const before = await repo.lockProposal(tx, id);
-    if (!before) throw notFound(...PROPOSAL_WHAT);
-    if (!canReadProposal(ctx.actor, before)) throw forbidden();
+    const before = await loadReadableProposal(ctx, id, { db: tx, lock: true });
     if (CLOSED_PROPOSAL_STATES.includes(before.state)) throw closedProposal();
     if (!canEditProposal(ctx.actor, before)) throw forbidden();
     const { version, ...patch } = input;

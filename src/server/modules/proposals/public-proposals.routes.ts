@@ -26,19 +26,19 @@ export function publicProposalsRoutes(app: FastifyInstance) {
   const api = typed(app);
   api.post(
     '/public/proposals',
-    { schema: { tags, body: PublicProposalSchema }, bodyLimit: PUBLIC_FORM_MAX_BYTES, config: perAddress(10, '10 minutes') },
+    { schema: { tags, body: PublicProposalSchema }, bodyLimit: PUBLIC_FORM_MAX_BYTES, config: { ...perAddress(10, '10 minutes'), access: 'public' } },
     async (request, reply) => reply.status(202).send(await submitPublicProposal(publicCtxOf(request), request.body)),
   );
-  api.post('/public/proposals/confirm', { schema: { tags, body: ConfirmProposalSchema }, config: perAddress(20, '10 minutes'), logLevel: quiet }, (request) =>
+  api.post('/public/proposals/confirm', { schema: { tags, body: ConfirmProposalSchema }, config: { ...perAddress(20, '10 minutes'), access: 'public' }, logLevel: quiet }, (request) =>
     confirmPublicProposal(publicCtxOf(request), request.body.token),
   );
-  api.get('/public/proposals/track/:token', { schema: { tags, params: TrackingTokenParamSchema }, config: perAddress(60, '1 minute'), logLevel: quiet }, (request) =>
+  api.get('/public/proposals/track/:token', { schema: { tags, params: TrackingTokenParamSchema }, config: { ...perAddress(60, '1 minute'), access: 'public' }, logLevel: quiet }, (request) =>
     readTracking(ctxOf(request), request.params.token),
   );
   // multipart/form-data: file (PDF), docType, note?
   api.post(
     '/public/proposals/track/:token/documents',
-    { schema: { tags, params: TrackingTokenParamSchema, consumes: ['multipart/form-data'] }, config: perAddress(20, '10 minutes'), logLevel: quiet },
+    { schema: { tags, params: TrackingTokenParamSchema, consumes: ['multipart/form-data'] }, config: { ...perAddress(20, '10 minutes'), access: 'public' }, logLevel: quiet },
     async (request, reply) => {
       const ctx = ctxOf(request);
       const prepared = await prepareTrackingUpload(ctx, request.params.token);
@@ -49,7 +49,7 @@ export function publicProposalsRoutes(app: FastifyInstance) {
   // Resubmits a proposal sent back for revision; answers what the tracking page shows next.
   api.post(
     '/public/proposals/track/:token/resubmit',
-    { schema: { tags, params: TrackingTokenParamSchema, body: ResubmitBodySchema }, config: perAddress(20, '10 minutes'), logLevel: quiet },
+    { schema: { tags, params: TrackingTokenParamSchema, body: ResubmitBodySchema }, config: { ...perAddress(20, '10 minutes'), access: 'public' }, logLevel: quiet },
     async (request) => {
       await resubmitViaTracking(publicCtxOf(request), request.params.token, request.body.note || null);
       return readTracking(ctxOf(request), request.params.token);

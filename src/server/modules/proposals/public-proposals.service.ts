@@ -108,6 +108,8 @@ export async function confirmPublicProposal(ctx: PublicCtx, token: string): Prom
   const { response, mailIds } = await ctx.db.transaction(async (tx) => {
     const link = await resolveLink(tx, token, 'confirm', ctx.now, { lock: true });
     if (link.usedAt) throw alreadyConfirmed();
+    // Reached through the initiator's private link, checked just above.
+    // eslint-disable-next-line no-restricted-syntax
     const before = await repo.lockProposal(tx, link.proposalId);
     if (!before) throw notFound(...PROPOSAL_WHAT);
     await markLinkUsed(tx, link.id, ctx.now);
@@ -142,6 +144,8 @@ export type TrackingUpload = { proposalId: string; limit: UploadLimit; label: st
 // Checked before the body is read: a dead link or a closed proposal costs no upload.
 export async function prepareTrackingUpload(ctx: Ctx, token: string): Promise<TrackingUpload> {
   const link = await resolveLink(ctx.db, token, 'track', ctx.now);
+  // Reached through the initiator's private link, checked just above.
+  // eslint-disable-next-line no-restricted-syntax
   const row = await repo.findProposal(ctx.db, link.proposalId);
   if (!row) throw notFound(...PROPOSAL_WHAT);
   if (CLOSED_PROPOSAL_STATES.includes(row.state)) throw closedProposal();
@@ -203,6 +207,8 @@ async function assertRevisionComplete(db: Db, row: repo.ProposalRow): Promise<vo
 export async function resubmitViaTracking(ctx: PublicCtx, token: string, note: string | null): Promise<void> {
   const mailIds = await ctx.db.transaction(async (tx) => {
     const link = await resolveLink(tx, token, 'track', ctx.now);
+    // Reached through the initiator's private link, checked just above.
+    // eslint-disable-next-line no-restricted-syntax
     const before = await repo.lockProposal(tx, link.proposalId);
     if (!before) throw notFound(...PROPOSAL_WHAT);
     if (await isResubmittedThroughLink(tx, before)) return [];

@@ -11,13 +11,13 @@ const rateLimit = { max: 120, timeWindow: '1 minute' };
 export function publicRoutes(app: FastifyInstance) {
   const api = typed(app);
 
-  api.get('/public/agreements', { schema: { tags, querystring: PublicSearchQuerySchema }, config: { rateLimit } }, (request) =>
+  api.get('/public/agreements', { schema: { tags, querystring: PublicSearchQuerySchema }, config: { rateLimit, access: 'public' } }, (request) =>
     listPublicAgreements(ctxOf(request), request.query),
   );
 
   api.get(
     '/public/documents/:id/file',
-    { schema: { tags, params: z.object({ id: z.uuid() }), querystring: PublicFileQuerySchema }, config: { rateLimit } },
+    { schema: { tags, params: z.object({ id: z.uuid() }), querystring: PublicFileQuerySchema }, config: { rateLimit, access: 'public' } },
     async (request, reply) => {
       const file = await openPublicDocument(ctxOf(request), request.server.deps.files, request.params.id);
       const download = request.query.download === '1' || request.query.download === 'true';

@@ -7,6 +7,6 @@ const tags = ['settings'];
 
 export function settingsRoutes(app: FastifyInstance) {
   const api = typed(app);
-  api.get('/settings', { schema: { tags } }, (request) => readSettings(actorCtxOf(request)));
-  api.patch('/settings', { schema: { tags, body: UpdateSettingsSchema } }, (request) => updateSettings(actorCtxOf(request), request.body));
+  api.get('/settings', { schema: { tags }, config: { access: 'signed-in' } }, (request) => readSettings(actorCtxOf(request)));
+  api.patch('/settings', { schema: { tags, body: UpdateSettingsSchema }, config: { access: ['admin'] } }, (request) => updateSettings(actorCtxOf(request), request.body));
 }

@@ -9,8 +9,8 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function statsRoutes(app: FastifyInstance) {
   const api = typed(app);
   const tags = ['stats'];
-  api.get('/stats', { schema: { tags, querystring: StatsQuerySchema } }, (request) => getStats(actorCtxOf(request), request.query));
-  api.get('/stats/export', { schema: { tags, querystring: StatsQuerySchema } }, async (request, reply) => {
+  api.get('/stats', { schema: { tags, querystring: StatsQuerySchema }, config: { access: 'signed-in' } }, (request) => getStats(actorCtxOf(request), request.query));
+  api.get('/stats/export', { schema: { tags, querystring: StatsQuerySchema }, config: { access: 'signed-in' } }, async (request, reply) => {
     const file = await exportStatsXlsx(actorCtxOf(request), request.query);
     return sendFileDownload(reply, { body: file.body, fileName: file.fileName, mimeType: XLSX_MIME });
   });

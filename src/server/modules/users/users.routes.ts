@@ -7,11 +7,11 @@ import { createUser, listUsers, updateUser } from './users.service';
 export function usersRoutes(app: FastifyInstance) {
   const api = typed(app);
   const tags = ['users'];
-  api.get('/users', { schema: { tags } }, (request) => listUsers(actorCtxOf(request)));
-  api.post('/users', { schema: { tags, body: CreateUserSchema } }, async (request, reply) =>
+  api.get('/users', { schema: { tags }, config: { access: ['admin'] } }, (request) => listUsers(actorCtxOf(request)));
+  api.post('/users', { schema: { tags, body: CreateUserSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await createUser(actorCtxOf(request), request.body)),
   );
-  api.patch('/users/:id', { schema: { tags, params: z.object({ id: z.uuid() }), body: UpdateUserSchema } }, (request) =>
+  api.patch('/users/:id', { schema: { tags, params: z.object({ id: z.uuid() }), body: UpdateUserSchema }, config: { access: ['admin'] } }, (request) =>
     updateUser(actorCtxOf(request), request.params.id, request.body),
   );
 }
