@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { csrfGuard } from './lib/csrf';
 import { handleError } from './lib/error-handler';
 import { AppError } from './lib/errors';
 import type { AppDeps } from './lib/http';
@@ -62,6 +63,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  app.addHook('onRequest', csrfGuard(deps.env));
   app.addHook('onRequest', resolveSessionActor);
   await app.register(registerModules, { prefix: '/api' });
 
