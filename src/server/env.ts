@@ -17,14 +17,19 @@ const EnvSchema = z.object({
   JALIN_DEMO: booleanFlag.default(true),
   // The shared password of the demo accounts; unset = generated and printed once.
   JALIN_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-  JALIN_COOKIE_SECURE: booleanFlag.default(false),
+  // Unset = Secure cookies exactly when JALIN_PUBLIC_URL is https; 0/1 overrides that.
+  JALIN_COOKIE_SECURE: booleanFlag.optional(),
   // Only behind a reverse proxy: then X-Forwarded-For names the client (rate limits per address).
   JALIN_TRUST_PROXY: booleanFlag.default(false),
   JALIN_PUBLIC_URL: z.url().default('http://localhost:3000'),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('Jalin <jalin@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+}).transform((env) => ({
+  ...env,
+  // A session cookie sent over plain HTTP can be read on the way; behind https it must never be.
+  JALIN_COOKIE_SECURE: env.JALIN_COOKIE_SECURE ?? new URL(env.JALIN_PUBLIC_URL).protocol === 'https:',
+}));
 
 export type Env = z.infer<typeof EnvSchema>;
 
