@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { declaredAccessOf, enforceRouteAccess, type DeclaredRoute } from './lib/access';
+import { csrfGuard } from './lib/csrf';
 import { handleError } from './lib/error-handler';
 import { AppError } from './lib/errors';
 import { rejectUnstorableInput } from './lib/input-guard';
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDi
     const declared = declaredAccessOf(route);
     if (declared) app.apiRoutes.push(declared);
   });
+  app.addHook('onRequest', csrfGuard(deps.env));
   app.addHook('onRequest', resolveSessionActor);
   app.addHook('onRequest', enforceRouteAccess);
   app.addHook('preValidation', rejectUnstorableInput);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import type { Env } from './env';
+import { checkPasswordStrength } from '../shared/password-strength';
 import { units } from './modules/units/units.table';
 import { countUsers, insertUser } from './modules/users/users.service';
 import { DEFAULT_UNITS } from './seed/default-units';
@@ -20,6 +21,11 @@ export async function bootstrapDatabase(db: Db, env: Env, now: Date): Promise<Bo
   await seedDefaultUnits(db, now);
   if ((await countUsers(db)) > 0) return { adminCreated: false, generatedPassword: null };
   const generatedPassword = env.JALIN_ADMIN_PASSWORD ? null : randomBytes(12).toString('base64url');
+  // A weak configured password stops start-up rather than guard the first admin account.
+  if (env.JALIN_ADMIN_PASSWORD) {
+    const verdict = checkPasswordStrength(env.JALIN_ADMIN_PASSWORD, { email: env.JALIN_ADMIN_EMAIL, name: 'Administrator' });
+    if (!verdict.isStrong) throw new Error(`Invalid configuration — JALIN_ADMIN_PASSWORD: ${verdict.messageEn} / ${verdict.message}`);
+  }
   await insertUser(
     { db, actor: null, now },
     {

@@ -7,6 +7,12 @@ describe('configuration', () => {
     expect(env).toMatchObject({ PORT: 3000, JALIN_DEMO: true, JALIN_TRUST_PROXY: false, JALIN_COOKIE_SECURE: false, JALIN_DATA_DIR: './data' });
   });
 
+  it('makes cookies Secure whenever the public address is https, unless JALIN_COOKIE_SECURE says otherwise', () => {
+    expect(parseEnv({ JALIN_PUBLIC_URL: 'https://jalin.ternatekota.go.id' }).JALIN_COOKIE_SECURE).toBe(true);
+    expect(parseEnv({ JALIN_PUBLIC_URL: 'https://jalin.ternatekota.go.id', JALIN_COOKIE_SECURE: '0' }).JALIN_COOKIE_SECURE).toBe(false);
+    expect(parseEnv({ JALIN_PUBLIC_URL: 'http://10.0.0.5:3000', JALIN_COOKIE_SECURE: '1' }).JALIN_COOKIE_SECURE).toBe(true);
+  });
+
   it('treats an empty value as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', JALIN_DEMO: '' }).DATABASE_URL).toBeUndefined();
   });

@@ -17,7 +17,8 @@ const EnvSchema = z.object({
   JALIN_DEMO: booleanFlag.default(true),
   // The shared password of the demo accounts; unset = generated and printed once.
   JALIN_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-  JALIN_COOKIE_SECURE: booleanFlag.default(false),
+  // Unset = Secure cookies exactly when JALIN_PUBLIC_URL is https; 0/1 overrides that.
+  JALIN_COOKIE_SECURE: booleanFlag.optional(),
   // Only behind a reverse proxy: then X-Forwarded-For names the client (rate limits per address).
   JALIN_TRUST_PROXY: booleanFlag.default(false),
   JALIN_PUBLIC_URL: z.url().default('http://localhost:3000'),
@@ -28,7 +29,11 @@ const EnvSchema = z.object({
   JALIN_BACKUP_DIR: z.string().min(1).optional(),
   JALIN_BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   JALIN_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
-});
+}).transform((env) => ({
+  ...env,
+  // A session cookie sent over plain HTTP can be read on the way; behind https it must never be.
+  JALIN_COOKIE_SECURE: env.JALIN_COOKIE_SECURE ?? new URL(env.JALIN_PUBLIC_URL).protocol === 'https:',
+}));
 
 export type Env = z.infer<typeof EnvSchema>;
 

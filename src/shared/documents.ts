@@ -30,6 +30,8 @@ export type DocumentView = {
   pageCount: number | null;
   // A scan without a text layer: its words are not searchable until it is OCR'd.
   needsOcr: boolean;
+  // Kinds of active content (JavaScript, Launch, EmbeddedFile, …) found at upload; empty = none.
+  activeContent: string[];
   isPublic: boolean;
   uploadedBy: string | null;
   createdAt: string;

@@ -143,6 +143,8 @@ export type ProposalDocumentView = {
   sha256: string;
   pageCount: number | null;
   needsOcr: boolean;
+  // Kinds of active content (JavaScript, Launch, EmbeddedFile, …) found at upload; empty = none.
+  activeContent: string[];
   note: string | null;
   uploadedVia: 'staff' | 'tracking_link';
   createdAt: string;

@@ -36,16 +36,15 @@ export function actorCtxOf(request: FastifyRequest): ActorCtx {
   return { ...ctx, actor: ctx.actor };
 }
 
-export function sendFileDownload(
-  reply: FastifyReply,
-  options: { body: Buffer | NodeJS.ReadableStream; fileName: string; mimeType: string; inline?: boolean },
-) {
+// Every stored or generated file goes out as an attachment, never inline: a PDF or image opened in
+// the app's own origin could run its script there (see docs/decisions/0009-csrf.md, "Stored files").
+// An <img> still shows an attachment; nosniff keeps the browser to the declared type.
+export function sendFileDownload(reply: FastifyReply, options: { body: Buffer | NodeJS.ReadableStream; fileName: string; mimeType: string }) {
   // RFC 6266: a plain ASCII fallback plus the UTF-8 name.
   const ascii = options.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const disposition = options.inline ? 'inline' : 'attachment';
   return reply
     .header('content-type', options.mimeType)
-    .header('content-disposition', `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(options.fileName)}`)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(options.fileName)}`)
     .header('x-content-type-options', 'nosniff')
     .send(options.body);
 }

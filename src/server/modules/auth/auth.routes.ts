@@ -15,7 +15,9 @@ function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
-    sameSite: 'lax',
+    // Strict: the cookie never rides on a request started by another site, not even a link
+    // (the SPA then asks /api/auth/me from its own page, which carries it). See 0009-csrf.md.
+    sameSite: 'strict',
     secure,
     maxAge: SESSION_HOURS * 3600,
   });

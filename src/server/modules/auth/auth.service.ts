@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../../shared/roles';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
@@ -28,6 +28,31 @@ const wrongCredentials = () =>
     messageEn: 'Wrong e-mail or password.',
   });
 
+function lockedOut(lockedUntil: Date, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `Terlalu banyak percobaan gagal. Coba lagi dalam ${minutes} menit.`,
+    messageEn: `Too many failed attempts. Try again in ${minutes} minutes.`,
+    details: { retryAfterSeconds: seconds },
+  });
+}
+
+// One statement counts the failure and sets the lock, so concurrent wrong passwords cannot
+// each read the same count and write back the same "one more" (a read-then-write lost update).
+async function countFailedLogin(db: Db, userId: string, now: Date): Promise<void> {
+  const reachesLimit = sql`${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}`;
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60000);
+  await db
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${reachesLimit} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${reachesLimit} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId));
+}
+
 export async function login(
   db: Db,
   input: { email: string; password: string },
@@ -39,28 +64,24 @@ export async function login(
     await verifyPassword(DUMMY_HASH, input.password);
     throw wrongCredentials();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000);
-    throw new AppError({
-      code: 'TOO_MANY_REQUESTS',
-      message: `Terlalu banyak percobaan gagal. Coba lagi dalam ${minutes} menit.`,
-      messageEn: `Too many failed attempts. Try again in ${minutes} minutes.`,
-      details: { retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000) },
-    });
-  }
+  if (user.lockedUntil && user.lockedUntil > now) throw lockedOut(user.lockedUntil, now);
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failed = user.failedLogins + 1;
-    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60000) : null;
-    await db
-      .update(users)
-      .set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil })
-      .where(eq(users.id, user.id));
+    await countFailedLogin(db, user.id, now);
     throw wrongCredentials();
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    // Conditional on the lock, so failures counted while this password was being hashed still win.
+    const [open] = await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+      .returning({ id: users.id });
+    if (!open) {
+      const [current] = await tx.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+      throw lockedOut(current?.lockedUntil ?? now, now);
+    }
     await tx.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt, lastSeenAt: now });
     await tx.delete(sessions).where(lt(sessions.expiresAt, now));
     await recordAudit(tx, { actor: toSessionUser(user), entity: 'user', entityId: user.id, action: 'login', at: now });

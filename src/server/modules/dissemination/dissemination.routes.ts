@@ -43,6 +43,6 @@ export function disseminationRoutes(app: FastifyInstance) {
   });
   api.get('/dissemination-photos/:id', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, async (request, reply) => {
     const photo = await readEventPhoto(actorCtxOf(request), request.server.deps.files, request.params.id);
-    return sendFileDownload(reply, { ...photo, inline: true });
+    return sendFileDownload(reply, photo);
   });
 }

@@ -1,6 +1,7 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { MAX_FILE_NAME_LENGTH } from '../../../shared/documents';
 import { AppError } from '../../lib/errors';
+import { findActiveContent } from './documents.pdf-active';
 
 // A PDF starts with "%PDF-"; readers accept it anywhere in the first 1024 bytes (ISO 32000-1, 7.5.2 note).
 const PDF_MAGIC = Buffer.from('%PDF-', 'ascii');
@@ -11,7 +12,9 @@ export function looksLikePdf(bytes: Buffer): boolean {
   return index >= 0 && index < MAGIC_WINDOW;
 }
 
-export type PdfContent = { pageCount: number; text: string; needsOcr: boolean };
+// activeContent: kinds of script, launch, attachment or event actions found (empty = none); see
+// docs/decisions/0009-csrf.md, "Stored files".
+export type PdfContent = { pageCount: number; text: string; needsOcr: boolean; activeContent: string[] };
 
 // PostgreSQL text cannot hold NUL, and a lone surrogate cannot be encoded as UTF-8.
 function cleanText(text: string): string {
@@ -30,6 +33,14 @@ function corrupt(): AppError {
   });
 }
 
+// The byte scan reads every dictionary; pdf.js adds what only a full parse sees (an encrypted file).
+async function activeContentOf(pdf: Awaited<ReturnType<typeof getDocumentProxy>>, bytes: Buffer): Promise<string[]> {
+  const found = new Set(findActiveContent(bytes));
+  if (await pdf.getJSActions()) found.add('JavaScript');
+  if (await pdf.getAttachments()) found.add('EmbeddedFile');
+  return [...found].sort();
+}
+
 // Parses the whole file (which also proves it is a PDF) and takes its text layer, pages merged.
 // A PDF without any letters in its text layer is a scan: kept, and marked as needing OCR.
 export async function readPdfContent(bytes: Buffer): Promise<PdfContent> {
@@ -44,7 +55,7 @@ export async function readPdfContent(bytes: Buffer): Promise<PdfContent> {
     const { totalPages, text } = await extractText(pdf, { mergePages: true });
     const cleaned = cleanText(text);
     const hasLetters = /\p{L}/u.test(cleaned);
-    return { pageCount: totalPages, text: hasLetters ? cleaned : '', needsOcr: !hasLetters };
+    return { pageCount: totalPages, text: hasLetters ? cleaned : '', needsOcr: !hasLetters, activeContent: await activeContentOf(pdf, bytes) };
   } catch {
     throw corrupt();
   } finally {

@@ -26,6 +26,7 @@ const summaryColumns = {
   storageKey: documents.storageKey,
   pageCount: documents.pageCount,
   needsOcr: documents.needsOcr,
+  activeContent: documents.activeContent,
   isPublic: documents.isPublic,
   uploadedBy: documents.uploadedBy,
   createdAt: documents.createdAt,

@@ -159,17 +159,18 @@ describe('document routes', () => {
     expect(response.statusCode).toBe(404);
   });
 
-  it('lists, serves inline or as attachment, and deletes a document with an audit row', async () => {
+  it('lists, serves as an attachment (never inline), and deletes a document with an audit row', async () => {
     const agreement = await buildAgreement(t.database.db);
     const pdf = await makeTextPdf(['Naskah "Ternate" ditandatangani']);
     const created = (await upload(agreement.id, { content: pdf, fileName: 'Naskah KB Tërnate.pdf' })).json();
     const list = await t.app.inject({ method: 'GET', url: `/api/agreements/${agreement.id}/documents`, headers: { cookie: admin } });
     expect(list.json<{ id: string }[]>().map((document) => document.id)).toEqual([created.id]);
-    const inline = await t.app.inject({ method: 'GET', url: `/api/documents/${created.id}/file`, headers: { cookie: admin } });
-    expect(inline.statusCode).toBe(200);
-    expect(inline.headers['content-type']).toBe('application/pdf');
-    expect(inline.headers['content-disposition']).toBe(`inline; filename="Naskah KB T_rnate.pdf"; filename*=UTF-8''Naskah%20KB%20T%C3%ABrnate.pdf`);
-    expect(inline.rawPayload.equals(pdf)).toBe(true);
+    const served = await t.app.inject({ method: 'GET', url: `/api/documents/${created.id}/file`, headers: { cookie: admin } });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('application/pdf');
+    expect(served.headers['content-disposition']).toBe(`attachment; filename="Naskah KB T_rnate.pdf"; filename*=UTF-8''Naskah%20KB%20T%C3%ABrnate.pdf`);
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
+    expect(served.rawPayload.equals(pdf)).toBe(true);
     const attachment = await t.app.inject({ method: 'GET', url: `/api/documents/${created.id}/file?download=1`, headers: { cookie: admin } });
     expect(attachment.headers['content-disposition']).toMatch(/^attachment;/);
     const filesBefore = storedFiles(t).length;

@@ -29,8 +29,7 @@ export function documentsRoutes(app: FastifyInstance) {
 
   api.get('/documents/:id/file', { schema: { tags, params: idParam, querystring: DocumentFileQuerySchema }, config: { access: 'signed-in' } }, async (request, reply) => {
     const file = await openDocumentFile(filesCtxOf(request), request.params.id);
-    const download = request.query.download === '1' || request.query.download === 'true';
-    return sendFileDownload(reply, { ...file, inline: !download });
+    return sendFileDownload(reply, file);
   });
 
   api.delete('/documents/:id', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, async (request, reply) => {

@@ -21,6 +21,8 @@ export const documents = pgTable(
     textContent: text('text_content'),
     // A scan without a text layer: kept and shown, but its words cannot be searched yet.
     needsOcr: boolean('needs_ocr').notNull().default(false),
+    // Script, launch, attachment or event actions found at upload: kept, flagged to staff, never shown inline.
+    activeContent: text('active_content').array().notNull().default(sql`'{}'::text[]`),
     isPublic: boolean('is_public').notNull().default(false),
     // Very long texts are cut for the index only (a tsvector must stay under 1 MB); the text is kept whole.
     searchVector: tsvector('search_vector').generatedAlwaysAs(

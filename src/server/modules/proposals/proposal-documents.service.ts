@@ -90,6 +90,7 @@ export async function storeProposalDocument(
         pageCount: content.pageCount,
         textContent: content.needsOcr ? null : content.text,
         needsOcr: content.needsOcr,
+        activeContent: content.activeContent,
         note: fields.note ?? null,
         uploadedVia: options.by.actor ? 'staff' : 'tracking_link',
         uploadedBy: options.by.actor?.id ?? null,

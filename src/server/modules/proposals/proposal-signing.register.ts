@@ -85,6 +85,7 @@ async function attachSignedPdf(tx: Db, ctx: ActorCtx, files: FileStore, agreemen
     pageCount: signed.pageCount,
     textContent: signed.textContent,
     needsOcr: signed.needsOcr,
+    activeContent: signed.activeContent,
     isPublic: false,
     uploadedBy: ctx.actor.id,
     createdAt: ctx.now,

@@ -33,6 +33,7 @@ export function toDocumentView(row: ProposalDocumentRow, isLatest: boolean): Pro
     sha256: row.sha256,
     pageCount: row.pageCount,
     needsOcr: row.needsOcr,
+    activeContent: row.activeContent,
     note: row.note,
     uploadedVia: row.uploadedVia,
     createdAt: row.createdAt.toISOString(),

@@ -44,6 +44,6 @@ export function proposalsRoutes(app: FastifyInstance) {
   api.delete('/proposals/:id/tracking-link', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, (request) => revokeTrackingLink(actorCtxOf(request), request.params.id));
   api.get('/proposal-documents/:id/file', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, async (request, reply) => {
     const file = await openProposalDocument(filesCtxOf(request), request.params.id);
-    return sendFileDownload(reply, { ...file, inline: true });
+    return sendFileDownload(reply, file);
   });
 }

@@ -78,6 +78,8 @@ export const proposalDocuments = pgTable(
     pageCount: integer('page_count'),
     textContent: text('text_content'),
     needsOcr: boolean('needs_ocr').notNull().default(false),
+    // Script, launch, attachment or event actions found at upload: kept, flagged to staff, never shown inline.
+    activeContent: text('active_content').array().notNull().default(sql`'{}'::text[]`),
     note: text('note'),
     uploadedVia: text('uploaded_via', { enum: ['staff', 'tracking_link'] }).notNull(),
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),

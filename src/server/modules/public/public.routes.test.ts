@@ -95,6 +95,8 @@ describe('public API', () => {
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('application/pdf');
     expect(served.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(served.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
     const download = await t.app.inject({ method: 'GET', url: `/api/public/documents/${publicDoc.id}/file?download=1` });
     expect(download.headers['content-disposition']).toMatch(/^attachment;/);
     for (const id of [privateDoc.id, draftDoc.id, '00000000-0000-4000-8000-000000000000']) {

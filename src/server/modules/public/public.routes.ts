@@ -20,8 +20,7 @@ export function publicRoutes(app: FastifyInstance) {
     { schema: { tags, params: z.object({ id: z.uuid() }), querystring: PublicFileQuerySchema }, config: { rateLimit, access: 'public' } },
     async (request, reply) => {
       const file = await openPublicDocument(ctxOf(request), request.server.deps.files, request.params.id);
-      const download = request.query.download === '1' || request.query.download === 'true';
-      return sendFileDownload(reply, { ...file, inline: !download });
+      return sendFileDownload(reply, file);
     },
   );
 }

@@ -3,7 +3,7 @@ import type { CreateUserInput, UpdateUserInput, UserView } from '../../../shared
 import type { Db } from '../../db/client';
 import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, invalid } from '../../lib/errors';
-import { hashPassword } from '../../lib/passwords';
+import { assertStrongPassword, hashPassword } from '../../lib/passwords';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { endSessionsOfUser } from '../auth/auth.service';
@@ -34,9 +34,16 @@ async function assertUnitRule(db: Db, role: string, unitId: string | null | unde
   }
 }
 
+async function unitNameOf(db: Db, unitId: string | null | undefined): Promise<string | null> {
+  if (!unitId) return null;
+  const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
+  return unit?.name ?? null;
+}
+
 // Used by the CLI and first start-up, where no user exists yet to act.
 export async function insertUser(ctx: Ctx, input: CreateUserInput): Promise<UserView> {
   await assertUnitRule(ctx.db, input.role, input.unitId);
+  assertStrongPassword(input.password, { email: input.email, name: input.name, unitName: await unitNameOf(ctx.db, input.unitId) });
   return ctx.db.transaction(async (tx) => {
     const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (clash) {
@@ -84,7 +91,10 @@ export async function updateUser(ctx: ActorCtx, id: string, input: UpdateUserInp
       throw invalid('role', 'Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri.', 'You cannot deactivate or demote your own account.');
     }
     const patch: Record<string, unknown> = { ...fields };
-    if (password) patch.passwordHash = await hashPassword(password);
+    if (password) {
+      assertStrongPassword(password, { email: before?.email, name: fields.name ?? before?.name, unitName: await unitNameOf(tx, unitId) });
+      patch.passwordHash = await hashPassword(password);
+    }
     const row = await updateVersioned({ db: tx, table: users, where: eq(users.id, id), version, patch, now: ctx.now, what: ['Pengguna', 'User'] });
     const changes = diffFields(before ?? {}, fields);
     if (password) changes.push({ field: 'password', old: '•••', new: '•••' });

@@ -69,7 +69,15 @@ export function UserFormModal({ user, onClose }: { user: UserView | null; onClos
             nothingFoundMessage={t('users.noUnit')}
             error={errors.unitId}
           />
-          {user ? null : <PasswordField label={t('users.password')} value={values.password} onChange={(value) => set('password', value)} error={errors.password} />}
+          {user ? null : (
+            <PasswordField
+              label={t('users.password')}
+              value={values.password}
+              onChange={(value) => set('password', value)}
+              error={errors.password}
+              user={{ email: values.email, name: values.name, unitName: units.find((unit) => unit.value === values.unitId)?.label ?? null }}
+            />
+          )}
           {user ? <Switch label={t('users.active')} checked={values.isActive} onChange={(event) => set('isActive', event.currentTarget.checked)} disabled={isSelf} /> : null}
           <Group justify="flex-end" gap="xs" mt="sm">
             <Button variant="default" onClick={onClose}>

@@ -4,6 +4,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateUserSchema, type UserView } from '../../../../shared/users';
 import { SaveFeedback } from '../../../components/save-feedback';
+import { useMasterData } from '../../../lib/master-data';
 import { notifySuccess } from '../../../lib/notify';
 import { useRefetchUsers, useUpdateUser } from '../api/use-users';
 import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
@@ -19,6 +20,7 @@ export function UserPasswordModal({ user, onClose }: { user: UserView; onClose: 
   const [password, setPassword] = useState('');
   const [version, setVersion] = useState(user.version);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const unitName = useMasterData().data?.units.find((unit) => unit.id === user.unitId)?.name;
 
   const reload = async () => {
     const fresh = (await refetch()).find((row) => row.id === user.id);
@@ -62,6 +64,7 @@ export function UserPasswordModal({ user, onClose }: { user: UserView; onClose: 
               setErrors({});
             }}
             error={errors.password}
+            user={{ email: user.email, name: user.name, unitName: unitName ?? null }}
           />
           <Group justify="flex-end" gap="xs" mt="sm">
             <Button variant="default" onClick={onClose}>

@@ -11,6 +11,7 @@ import { useDeleteDocument } from '../api/agreement-mutations';
 import { useAgreementDocuments } from '../api/agreement-queries';
 import { DocumentUpload } from './document-upload';
 import { AppModal } from '../../../components/app-modal';
+import { ActiveContentBadge } from '../../../components/active-content-badge';
 
 function fileUrl(document: DocumentView, download: boolean): string {
   return `/api/documents/${document.id}/file${download ? '?download=1' : ''}`;
@@ -40,6 +41,7 @@ function FileName({ document }: { document: DocumentView }) {
             </Badge>
           </Tooltip>
         ) : null}
+        <ActiveContentBadge kinds={document.activeContent} />
         {document.isPublic ? (
           <Badge size="xs" variant="light" color="teal">
             {t('documents.public')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PROCEDURE_DOC_TYPES, type ProcedureDocType } from '../../../../shared/procedures';
 import type { ProposalView } from '../../../../shared/proposals';
 import { formatBytes, formatDateTime } from '../../../lib/format';
+import { ActiveContentBadge } from '../../../components/active-content-badge';
 import { groupByType } from '../lib/proposal-filters';
 import { DocumentComments } from './document-comments';
 import { docTypeLabel, ProposalDocumentUpload } from './proposal-document-upload';
@@ -72,6 +73,7 @@ export function ProposalDocuments({ view, canUpload }: { view: ProposalView; can
                           {t('documents.latest')}
                         </Badge>
                       ) : null}
+                      <ActiveContentBadge kinds={document.activeContent} />
                     </Group>
                     {document.note ? (
                       <Text fz="xs" style={{ whiteSpace: 'pre-wrap' }}>

@@ -1,0 +1,2 @@
+ALTER TABLE "documents" ADD COLUMN "active_content" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "proposal_documents" ADD COLUMN "active_content" text[] DEFAULT '{}'::text[] NOT NULL;
