@@ -64,7 +64,14 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   });
 }
 
-type RequestOptions = { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; query?: Record<string, QueryValue>; signal?: AbortSignal };
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+  // 'include' (the same cookies on this origin) matches a <link rel="preload" crossorigin="use-credentials">.
+  credentials?: RequestCredentials;
+};
 
 // The one way the web app talks to /api: JSON in, JSON out, ApiError on failure.
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -73,7 +80,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   try {
     response = await fetch(url, {
       method: options.method ?? 'GET',
-      credentials: 'same-origin',
+      credentials: options.credentials ?? 'same-origin',
       headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       ...(options.signal ? { signal: options.signal } : {}),

@@ -1,4 +1,5 @@
 import type { Resource } from 'i18next';
+import { config as configureZod } from 'zod';
 import zodEnglish from 'zod/v4/locales/en.js';
 import zodIndonesian from 'zod/v4/locales/id.js';
 
@@ -21,4 +22,10 @@ export function featureResources(): Resource {
   return resources;
 }
 
-export const zodLocales = { en: zodEnglish, id: zodIndonesian } as const;
+const zodLocales = { en: zodEnglish, id: zodIndonesian } as const;
+
+// The validator is configured here, not in i18n.ts, so that zod stays out of the sign-in page's
+// scripts: nothing there validates on the client.
+export function configureValidator(language: keyof typeof zodLocales): void {
+  configureZod(zodLocales[language]());
+}

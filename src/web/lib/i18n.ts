@@ -1,6 +1,5 @@
 import i18next, { type BackendModule, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { config as configureZod } from 'zod';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,11 +26,11 @@ let appTranslations: Promise<void> | null = null;
 // Adds every feature's translations (both languages) and the validator's messages; the router
 // waits for it before it shows the signed-in shell, so no screen ever renders a bare key.
 export function loadAppTranslations(): Promise<void> {
-  appTranslations ??= import('./app-translations').then(({ featureResources, zodLocales }) => {
+  appTranslations ??= import('./app-translations').then(({ featureResources, configureValidator }) => {
     for (const [language, namespaces] of Object.entries(featureResources())) {
       for (const [namespace, messages] of Object.entries(namespaces)) i18next.addResourceBundle(language, namespace, messages, true, false);
     }
-    const follow = (language: string) => configureZod(language === 'en' ? zodLocales.en() : zodLocales.id());
+    const follow = (language: string) => configureValidator(language === 'en' ? 'en' : 'id');
     follow(i18next.language);
     i18next.on('languageChanged', follow);
   });

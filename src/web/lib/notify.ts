@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import { ApiError } from './api';
 
@@ -13,10 +12,18 @@ function closeButtonProps() {
   return { 'aria-label': i18next.t('common:actions.close') };
 }
 
+type Toast = { color: string; title: string; message: string; autoClose?: number };
+
+// The toasts' store comes with their container (providers.tsx), after the first paint: the sign-in
+// page, which shows its errors inline, does not download it.
+function show(toast: Toast): void {
+  void import('@mantine/notifications').then(({ notifications }) => notifications.show({ ...toast, closeButtonProps: closeButtonProps() }));
+}
+
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'teal', title: i18next.t('common:notify.success'), message, closeButtonProps: closeButtonProps() });
+  show({ color: 'teal', title: i18next.t('common:notify.success'), message });
 }
 
 export function notifyError(error: unknown): void {
-  notifications.show({ color: 'red', title: i18next.t('common:notify.failure'), message: errorMessage(error), autoClose: 8000, closeButtonProps: closeButtonProps() });
+  show({ color: 'red', title: i18next.t('common:notify.failure'), message: errorMessage(error), autoClose: 8000 });
 }

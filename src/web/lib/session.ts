@@ -4,9 +4,11 @@ import { api, ApiError } from './api';
 
 export const SESSION_KEY = ['session'] as const;
 
-async function fetchSession(): Promise<SessionUser | null> {
+// index.html preloads this request (crossorigin="use-credentials"), so that it travels with the
+// scripts instead of after them; the same credentials mode lets the browser hand the preload over.
+export async function fetchSession(): Promise<SessionUser | null> {
   try {
-    const { user } = await api<{ user: SessionUser }>('/auth/me');
+    const { user } = await api<{ user: SessionUser }>('/auth/me', { credentials: 'include' });
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
