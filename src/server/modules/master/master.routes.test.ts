@@ -27,7 +27,6 @@ describe('master data routes', () => {
       expect(response.statusCode, role).toBe(200);
       const data = response.json<MasterData>();
       expect(data.units.length, role).toBeGreaterThan(0);
-      expect(data.sectors.length, role).toBeGreaterThan(0);
     }
   });
 
