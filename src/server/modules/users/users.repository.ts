@@ -46,10 +46,10 @@ export function updateUserRow(db: Db, change: { id: string; version: number; pat
   return updateVersioned({ db, table: users, where: eq(users.id, id), ...rest, what: ['Pengguna', 'User'] });
 }
 
-// Active accounts holding one of the roles, or speaking for the OPD (an OPD liaison of that unit).
-export async function selectActiveUserIds(db: Db, who: { roles?: Role[]; unitId?: string | null }): Promise<string[]> {
+// Active accounts holding one of the roles, or speaking for the unit (holding a unit-bound role there).
+export async function selectActiveUserIds(db: Db, who: { roles?: Role[] | undefined; unit?: { id: string; roles: Role[] } | undefined }): Promise<string[]> {
   const byRole = who.roles && who.roles.length > 0 ? inArray(users.role, who.roles) : undefined;
-  const byUnit = who.unitId ? and(eq(users.role, 'opd'), eq(users.unitId, who.unitId)) : undefined;
+  const byUnit = who.unit ? and(inArray(users.role, who.unit.roles), eq(users.unitId, who.unit.id)) : undefined;
   if (!byRole && !byUnit) return [];
   const rows = await db
     .select({ id: users.id })

@@ -1,4 +1,4 @@
-import type { Role, SessionUser } from '../../../shared/roles';
+import { ROLES, type Role, type SessionUser } from '../../../shared/roles';
 import type { CreateUserInput, UpdateUserInput, UserView } from '../../../shared/users';
 import type { Db } from '../../db/client';
 import type { ActorCtx, Ctx } from '../../lib/context';
@@ -118,7 +118,8 @@ export async function findFirstUserOfRole(db: Db, role: Role): Promise<(SessionU
   return row ? { ...toSessionUser(row), isActive: row.isActive } : null;
 }
 
-// Active accounts of these roles, or of one OPD: whom a notice reaches.
+// Active accounts of these roles, or the liaisons of one OPD: whom a notice reaches.
 export function findActiveUserIds(db: Db, who: { roles?: Role[]; unitId?: string | null }): Promise<string[]> {
-  return selectActiveUserIds(db, who);
+  const unit = who.unitId ? { id: who.unitId, roles: ROLES.filter(roleNeedsUnit) } : undefined;
+  return selectActiveUserIds(db, { roles: who.roles, unit });
 }
