@@ -17,8 +17,7 @@ import { rejectUnstorableInput } from './lib/input-guard';
 import type { AppDeps } from './lib/http';
 import { WEB_DIR } from './lib/paths';
 import { MAX_UPLOAD_BYTES_CEILING } from '../shared/limits';
-import { registerModules } from './modules/routes';
-import { resolveSessionActor } from './modules/auth/auth.routes';
+import { registerModules, resolveSessionActor } from './modules/routes';
 import { portalPlugin, sendPortalNotFound } from './portal/portal.plugin';
 
 // Vite puts a hash of each file's content in its name under assets/: such a file never changes, so

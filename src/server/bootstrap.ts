@@ -1,19 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import type { Env } from './env';
 import { checkPasswordStrength } from '../shared/password-strength';
-import { units } from './modules/units/units.table';
+import { addUnits, countUnits } from './modules/units/units.service';
 import { countUsers, insertUser } from './modules/users/users.service';
 import { DEFAULT_UNITS } from './seed/default-units';
 
 export type BootstrapResult = { adminCreated: boolean; generatedPassword: string | null };
 
 export async function seedDefaultUnits(db: Db, now: Date): Promise<void> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(units);
-  // PGlite and node-postgres both return int4 as a number.
-  if ((row?.count ?? 0) > 0) return;
-  await db.insert(units).values(DEFAULT_UNITS.map((unit) => ({ ...unit, createdAt: now, updatedAt: now })));
+  if ((await countUnits(db)) > 0) return;
+  await addUnits(db, { units: DEFAULT_UNITS, now });
 }
 
 // First start on an empty database: the OPD list and one admin account.

@@ -11,7 +11,7 @@ import type { Database } from './db/client';
 import { describeDemo, loadDemo, registryIsEmpty } from './demo/load-demo';
 import { AppError } from './lib/errors';
 import { listNumberDuplicates } from './modules/agreements/agreements.service';
-import { restoreBackup } from './modules/backup/backup.restore';
+import { restoreBackup } from './modules/backup/backup-restore.service';
 import { createBackup } from './modules/backup/backup.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination.reminders';
 import { mailSettingsOf } from './modules/mail/mail.service';

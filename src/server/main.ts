@@ -8,7 +8,7 @@ import { readEnv, storageDir } from './env';
 import { createLocalFileStore } from './lib/file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
 import { findNumberDuplicates } from './modules/agreements/agreements.number-keys';
-import { startBackupSchedule } from './modules/backup/backup.schedule';
+import { startBackupSchedule } from './modules/backup/backup-schedule.service';
 import { startDisseminationReminderTimer } from './modules/dissemination/dissemination.schedule';
 import { recoverInterruptedImports } from './modules/imports/import-lease';
 
@@ -38,7 +38,7 @@ async function main() {
     );
   }
   const stopReminders = startDisseminationReminderTimer(database.db, env);
-  const stopBackups = startBackupSchedule({ database, files, env });
+  const stopBackups = startBackupSchedule({ database, files, env }, { clock: () => new Date() });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
   const deps = { database, env, files };
   const commands = socketPath ? await serveCommands({ socketPath, runtimeFor: (cwd, output) => serverRuntime(deps, cwd, output), run: runCliCommand }) : null;

@@ -25,6 +25,10 @@ import { settingsRoutes } from './settings/settings.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { usersRoutes } from './users/users.routes';
 
+// The onRequest hook that reads the session cookie into request.actor; app.ts adds it before the
+// role gate, and takes it from here since a module's routes file is not for others to import.
+export { resolveSessionActor } from './auth/auth.routes';
+
 // Every module's routes, mounted under /api. A module adds one line here.
 export async function registerModules(app: FastifyInstance) {
   healthRoutes(app);

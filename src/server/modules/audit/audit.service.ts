@@ -1,6 +1,10 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/context';
-import { auditLog, type AuditChange } from './audit.table';
+import { insertAuditEntry } from './audit.repository';
+import type { AuditChange } from './audit.table';
+
+// Other modules name an audit change through the service, not the table.
+export type { AuditChange };
 
 // Compare two flat records and list the fields that changed, for the audit trail.
 export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): AuditChange[] {
@@ -20,7 +24,7 @@ export async function recordAudit(
   db: Db,
   entry: { actor: Actor | null; entity: string; entityId: string; action: string; changes?: AuditChange[]; at: Date },
 ): Promise<void> {
-  await db.insert(auditLog).values({
+  await insertAuditEntry(db, {
     actorId: entry.actor?.id ?? null,
     actorLabel: entry.actor ? entry.actor.email : 'system',
     entity: entry.entity,

@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LoginSchema, SessionUserSchema } from '../../../shared/auth';
-import { actorCtxOf, typed } from '../../lib/http';
+import { actorCtxOf, ctxOf, typed } from '../../lib/http';
 import { findSessionUser, login, logout, SESSION_COOKIE, SESSION_HOURS } from './auth.service';
 
 export async function resolveSessionActor(request: FastifyRequest) {
   const token = request.cookies[SESSION_COOKIE];
   if (!token || !request.url.startsWith('/api')) return;
   request.sessionToken = token;
-  request.actor = await findSessionUser(request.server.deps.database.db, token, request.server.deps.clock());
+  request.actor = await findSessionUser(ctxOf(request), token);
 }
 
 function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
@@ -33,14 +33,13 @@ export function authRoutes(app: FastifyInstance) {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' }, access: 'public' },
     },
     async (request, reply) => {
-      const { db } = request.server.deps.database;
-      const result = await login(db, request.body, request.server.deps.clock());
+      const result = await login(ctxOf(request), request.body);
       setSessionCookie(reply, result.token, request.server.deps.env.JALIN_COOKIE_SECURE);
       return { user: result.user };
     },
   );
   api.post('/auth/logout', { schema: { tags: ['auth'] }, config: { access: 'public' } }, async (request, reply) => {
-    if (request.sessionToken) await logout(request.server.deps.database.db, request.sessionToken);
+    if (request.sessionToken) await logout(ctxOf(request), request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

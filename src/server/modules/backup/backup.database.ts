@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { MIGRATIONS_DIR, type Db } from '../../db/client';
+import { selectMigrationLevel } from './backup.repository';
 
 // Which schema an archive carries, named by the migrations that built it.
 
@@ -16,10 +16,7 @@ export async function knownMigrationCount(): Promise<number> {
 }
 
 export async function migrationLevel(db: Db): Promise<{ count: number; last: string | null }> {
-  const result: unknown = await db.execute(
-    sql`SELECT count(*)::int AS count, max(created_at)::text AS last FROM drizzle.__drizzle_migrations`,
-  );
-  const row = (result as { rows: { count: number; last: string | null }[] }).rows[0];
+  const row = await selectMigrationLevel(db);
   const last = row?.last ? ((await journal()).entries.find((entry) => String(entry.when) === row.last)?.tag ?? row.last) : null;
   return { count: row?.count ?? 0, last };
 }

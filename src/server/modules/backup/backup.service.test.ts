@@ -14,7 +14,7 @@ import { openArchiveWriter } from './backup.archive';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, MANIFEST_PATH } from './backup.manifest';
 import { pgliteDirEntries } from './backup.pglite';
 import { postgresObjects } from './backup.postgres';
-import { restoreBackup } from './backup.restore';
+import { restoreBackup } from './backup-restore.service';
 import { createBackup } from './backup.service';
 
 const NOW = new Date('2026-06-01T02:00:00Z');

@@ -1,10 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { checkHealth } from './health.service';
 
 export function healthRoutes(app: FastifyInstance) {
-  app.get('/health', { schema: { tags: ['health'] }, config: { access: 'public' } }, async (request) => {
-    const { database } = request.server.deps;
-    await database.db.execute(sql`select 1`);
-    return { status: 'ok', database: database.kind };
-  });
+  app.get('/health', { schema: { tags: ['health'] }, config: { access: 'public' } }, (request) => checkHealth(request.server.deps.database));
 }

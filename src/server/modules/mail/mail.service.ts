@@ -1,4 +1,3 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { createTransport } from 'nodemailer';
 import type { OutboxMailView, OutboxQuery, OutboxResponse } from '../../../shared/notifications';
 import type { Db } from '../../db/client';
@@ -6,7 +5,7 @@ import type { Env } from '../../env';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
 import { canReadOutbox } from './mail.policy';
-import { outbox } from './mail.table';
+import { countOutbox, insertOutboxMail, selectOutboxPage, selectSendable, updateOutboxMail, type OutboxRow } from './mail.repository';
 
 export type MailSettings = { smtpUrl: string | null; from: string; publicUrl: string };
 export type MailMessage = { to: string; subject: string; text: string; entity?: string; entityId?: string };
@@ -19,20 +18,17 @@ export function mailSettingsOf(env: Env): MailSettings {
 
 // Written in the caller's transaction, so a mail exists only if the change it reports was committed.
 export async function queueMail(db: Db, settings: MailSettings, message: MailMessage, now: Date): Promise<string> {
-  const [row] = await db
-    .insert(outbox)
-    .values({
-      toAddress: message.to,
-      subject: message.subject,
-      textBody: message.text,
-      status: settings.smtpUrl ? 'pending' : 'held',
-      entity: message.entity ?? null,
-      entityId: message.entityId ?? null,
-      createdAt: now,
-    })
-    .returning({ id: outbox.id });
-  if (!row) throw new Error('insert returned nothing');
-  return row.id;
+  const id = await insertOutboxMail(db, {
+    toAddress: message.to,
+    subject: message.subject,
+    textBody: message.text,
+    status: settings.smtpUrl ? 'pending' : 'held',
+    entity: message.entity ?? null,
+    entityId: message.entityId ?? null,
+    createdAt: now,
+  });
+  if (!id) throw new Error('insert returned nothing');
+  return id;
 }
 
 // An SMTP error can quote the server's answer, never the URL with its password; keep it short anyway.
@@ -44,17 +40,17 @@ function describeError(error: unknown): string {
 // After the commit: sends what is pending, records the outcome, and never throws at the caller.
 export async function deliverMail(db: Db, settings: MailSettings, ids: string[], now: Date): Promise<void> {
   if (!settings.smtpUrl || ids.length === 0) return;
-  const rows = await db.select().from(outbox).where(and(inArray(outbox.id, ids), inArray(outbox.status, ['pending', 'failed'])));
+  const rows = await selectSendable(db, ids);
   if (rows.length === 0) return;
   const transport = createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   try {
     for (const row of rows) {
       try {
         await transport.sendMail({ from: settings.from, to: row.toAddress, subject: row.subject, text: row.textBody ?? '' });
-        await db.update(outbox).set({ status: 'sent', sentAt: now, textBody: null, attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id));
+        await updateOutboxMail(db, { id: row.id, status: 'sent', sentAt: now, textBody: null, attempts: row.attempts + 1, lastError: null });
       } catch (error) {
         const status = row.attempts + 1 >= MAX_ATTEMPTS ? 'failed' : 'pending';
-        await db.update(outbox).set({ status, attempts: row.attempts + 1, lastError: describeError(error) }).where(eq(outbox.id, row.id));
+        await updateOutboxMail(db, { id: row.id, status, attempts: row.attempts + 1, lastError: describeError(error) });
       }
     }
   } finally {
@@ -62,7 +58,7 @@ export async function deliverMail(db: Db, settings: MailSettings, ids: string[],
   }
 }
 
-function toView(row: typeof outbox.$inferSelect): OutboxMailView {
+function toView(row: OutboxRow): OutboxMailView {
   return {
     id: row.id,
     to: row.toAddress,
@@ -80,14 +76,7 @@ function toView(row: typeof outbox.$inferSelect): OutboxMailView {
 
 export async function listOutbox(ctx: ActorCtx, query: OutboxQuery): Promise<OutboxResponse> {
   if (!canReadOutbox(ctx.actor)) throw forbidden();
-  const where = query.status ? eq(outbox.status, query.status) : undefined;
-  const rows = await ctx.db
-    .select()
-    .from(outbox)
-    .where(where)
-    .orderBy(desc(outbox.createdAt), desc(outbox.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const [totals] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(outbox).where(where);
-  return { items: rows.map(toView), total: totals?.total ?? 0, page: query.page, pageSize: query.pageSize };
+  const rows = await selectOutboxPage(ctx.db, { status: query.status, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const total = await countOutbox(ctx.db, query.status);
+  return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
 }

@@ -1,4 +1,3 @@
-import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   MasterData,
@@ -13,11 +12,23 @@ import type {
 } from '../../../shared/master';
 import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, invalid } from '../../lib/errors';
-import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { units } from '../units/units.table';
+import { addUnits, changeUnit, findUnit, findUnitIdByName, listUnits } from '../units/units.service';
 import { canEditMasterData, canReadMasterData } from './master.policy';
-import { partnerCategories, partnerGroups, sectors } from './master.table';
+import {
+  insertPartnerCategory,
+  insertPartnerGroup,
+  insertSector,
+  selectPartnerCategories,
+  selectPartnerCategory,
+  selectPartnerGroup,
+  selectPartnerGroups,
+  selectSector,
+  selectSectors,
+  updatePartnerCategoryRow,
+  updatePartnerGroupRow,
+  updateSectorRow,
+} from './master.repository';
 
 function assertEditor(ctx: ActorCtx) {
   if (!canEditMasterData(ctx.actor)) throw forbidden();
@@ -29,10 +40,10 @@ function duplicate(what: string, whatEn: string, field: string): AppError {
 
 export async function getMasterData(ctx: Ctx): Promise<MasterData> {
   const [unitRows, sectorRows, groupRows, categoryRows] = await Promise.all([
-    ctx.db.select().from(units).orderBy(asc(units.name)),
-    ctx.db.select().from(sectors).orderBy(asc(sectors.sortOrder), asc(sectors.code)),
-    ctx.db.select().from(partnerGroups).orderBy(asc(partnerGroups.sortOrder)),
-    ctx.db.select().from(partnerCategories).orderBy(asc(partnerCategories.sortOrder)),
+    listUnits(ctx.db),
+    selectSectors(ctx.db),
+    selectPartnerGroups(ctx.db),
+    selectPartnerCategories(ctx.db),
   ]);
   return {
     units: unitRows.map(({ id, name, shortName, isActive, version }) => ({ id, name, shortName, isActive, version })),
@@ -50,12 +61,8 @@ export async function readMasterData(ctx: ActorCtx): Promise<MasterData> {
 export async function createUnit(ctx: ActorCtx, input: UnitInput) {
   assertEditor(ctx);
   return ctx.db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: units.id }).from(units).where(eq(units.name, input.name));
-    if (clash) throw duplicate(`OPD "${input.name}"`, `Unit "${input.name}"`, 'name');
-    const [row] = await tx
-      .insert(units)
-      .values({ name: input.name, shortName: input.shortName ?? null, isActive: input.isActive ?? true, createdAt: ctx.now, updatedAt: ctx.now })
-      .returning();
+    if (await findUnitIdByName(tx, input.name)) throw duplicate(`OPD "${input.name}"`, `Unit "${input.name}"`, 'name');
+    const [row] = await addUnits(tx, { units: [input], now: ctx.now });
     if (!row) throw new Error('insert returned nothing');
     await recordAudit(tx, { actor: ctx.actor, entity: 'unit', entityId: row.id, action: 'create', at: ctx.now, changes: diffFields({}, input) });
     return row;
@@ -65,9 +72,9 @@ export async function createUnit(ctx: ActorCtx, input: UnitInput) {
 export async function updateUnit(ctx: ActorCtx, id: string, input: z.infer<typeof UnitUpdateSchema>) {
   assertEditor(ctx);
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(units).where(eq(units.id, id));
+    const before = await findUnit(tx, id);
     const { version, ...patch } = input;
-    const row = await updateVersioned({ db: tx, table: units, where: eq(units.id, id), version, patch, now: ctx.now, what: ['OPD', 'Unit'] });
+    const row = await changeUnit(tx, { id, version, patch, now: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'unit', entityId: id, action: 'update', at: ctx.now, changes: diffFields(before ?? {}, patch) });
     return row;
   });
@@ -76,9 +83,8 @@ export async function updateUnit(ctx: ActorCtx, id: string, input: z.infer<typeo
 export async function createSector(ctx: ActorCtx, input: z.infer<typeof SectorInputSchema>) {
   assertEditor(ctx);
   return ctx.db.transaction(async (tx) => {
-    const [clash] = await tx.select().from(sectors).where(eq(sectors.code, input.code));
-    if (clash) throw duplicate(`Bidang "${input.code}"`, `Sector "${input.code}"`, 'code');
-    const [row] = await tx.insert(sectors).values({ ...input, updatedAt: ctx.now }).returning();
+    if (await selectSector(tx, input.code)) throw duplicate(`Bidang "${input.code}"`, `Sector "${input.code}"`, 'code');
+    const row = await insertSector(tx, { ...input, updatedAt: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'sector', entityId: input.code, action: 'create', at: ctx.now, changes: diffFields({}, input) });
     return row;
   });
@@ -87,9 +93,9 @@ export async function createSector(ctx: ActorCtx, input: z.infer<typeof SectorIn
 export async function updateSector(ctx: ActorCtx, code: string, input: z.infer<typeof SectorUpdateSchema>) {
   assertEditor(ctx);
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(sectors).where(eq(sectors.code, code));
+    const before = await selectSector(tx, code);
     const { version, ...patch } = input;
-    const row = await updateVersioned({ db: tx, table: sectors, where: eq(sectors.code, code), version, patch, now: ctx.now, what: ['Bidang', 'Sector'] });
+    const row = await updateSectorRow(tx, { code, version, patch, now: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'sector', entityId: code, action: 'update', at: ctx.now, changes: diffFields(before ?? {}, patch) });
     return row;
   });
@@ -98,9 +104,8 @@ export async function updateSector(ctx: ActorCtx, code: string, input: z.infer<t
 export async function createPartnerGroup(ctx: ActorCtx, input: z.infer<typeof PartnerGroupInputSchema>) {
   assertEditor(ctx);
   return ctx.db.transaction(async (tx) => {
-    const [clash] = await tx.select().from(partnerGroups).where(eq(partnerGroups.code, input.code));
-    if (clash) throw duplicate(`Kelompok mitra "${input.code}"`, `Partner group "${input.code}"`, 'code');
-    const [row] = await tx.insert(partnerGroups).values({ ...input, updatedAt: ctx.now }).returning();
+    if (await selectPartnerGroup(tx, input.code)) throw duplicate(`Kelompok mitra "${input.code}"`, `Partner group "${input.code}"`, 'code');
+    const row = await insertPartnerGroup(tx, { ...input, updatedAt: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'partner_group', entityId: input.code, action: 'create', at: ctx.now, changes: diffFields({}, input) });
     return row;
   });
@@ -109,26 +114,26 @@ export async function createPartnerGroup(ctx: ActorCtx, input: z.infer<typeof Pa
 export async function updatePartnerGroup(ctx: ActorCtx, code: string, input: z.infer<typeof PartnerGroupUpdateSchema>) {
   assertEditor(ctx);
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(partnerGroups).where(eq(partnerGroups.code, code));
+    const before = await selectPartnerGroup(tx, code);
     const { version, ...patch } = input;
-    const row = await updateVersioned({ db: tx, table: partnerGroups, where: eq(partnerGroups.code, code), version, patch, now: ctx.now, what: ['Kelompok mitra', 'Partner group'] });
+    const row = await updatePartnerGroupRow(tx, { code, version, patch, now: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'partner_group', entityId: code, action: 'update', at: ctx.now, changes: diffFields(before ?? {}, patch) });
     return row;
   });
 }
 
 async function assertGroupExists(ctx: Ctx, groupCode: string) {
-  const [group] = await ctx.db.select().from(partnerGroups).where(eq(partnerGroups.code, groupCode));
-  if (!group) throw invalid('groupCode', `Kelompok mitra "${groupCode}" tidak dikenal.`, `Unknown partner group "${groupCode}".`);
+  if (!(await selectPartnerGroup(ctx.db, groupCode))) {
+    throw invalid('groupCode', `Kelompok mitra "${groupCode}" tidak dikenal.`, `Unknown partner group "${groupCode}".`);
+  }
 }
 
 export async function createPartnerCategory(ctx: ActorCtx, input: z.infer<typeof PartnerCategoryInputSchema>) {
   assertEditor(ctx);
   await assertGroupExists(ctx, input.groupCode);
   return ctx.db.transaction(async (tx) => {
-    const [clash] = await tx.select().from(partnerCategories).where(eq(partnerCategories.code, input.code));
-    if (clash) throw duplicate(`Kategori mitra "${input.code}"`, `Partner category "${input.code}"`, 'code');
-    const [row] = await tx.insert(partnerCategories).values({ ...input, updatedAt: ctx.now }).returning();
+    if (await selectPartnerCategory(tx, input.code)) throw duplicate(`Kategori mitra "${input.code}"`, `Partner category "${input.code}"`, 'code');
+    const row = await insertPartnerCategory(tx, { ...input, updatedAt: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'partner_category', entityId: input.code, action: 'create', at: ctx.now, changes: diffFields({}, input) });
     return row;
   });
@@ -138,9 +143,9 @@ export async function updatePartnerCategory(ctx: ActorCtx, code: string, input: 
   assertEditor(ctx);
   if (input.groupCode) await assertGroupExists(ctx, input.groupCode);
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(partnerCategories).where(eq(partnerCategories.code, code));
+    const before = await selectPartnerCategory(tx, code);
     const { version, ...patch } = input;
-    const row = await updateVersioned({ db: tx, table: partnerCategories, where: eq(partnerCategories.code, code), version, patch, now: ctx.now, what: ['Kategori mitra', 'Partner category'] });
+    const row = await updatePartnerCategoryRow(tx, { code, version, patch, now: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'partner_category', entityId: code, action: 'update', at: ctx.now, changes: diffFields(before ?? {}, patch) });
     return row;
   });

@@ -21,6 +21,9 @@ import {
 import { HEADLINE_OPTIONS, headlineToHtml } from './search.snippet';
 import { searchWords } from './search.words';
 
+// Statistics (a module above search) cache their counts under the registry's revision too.
+export { cachedByRevision };
+
 export type SearchPlan = {
   conditions: SearchConditions;
   filters: SearchFilters;

@@ -1,18 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { SETTING_KEYS, type SettingName, type Settings, type SettingsView, type UpdateSettingsInput } from '../../../shared/settings';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden, staleVersion } from '../../lib/errors';
-import type { AuditChange } from '../audit/audit.table';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, type AuditChange } from '../audit/audit.service';
 import { canEditSettings, canReadSettings } from './settings.policy';
-import { settings } from './settings.table';
+import { selectSettingRows, selectSettingRowsForUpdate, writeSetting, type SettingRow } from './settings.repository';
 
 // The values the first migration seeds; used only if a row has gone missing or holds junk.
 const DEFAULTS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7 };
 const NAMES = Object.keys(SETTING_KEYS) as SettingName[];
-
-type SettingRow = typeof settings.$inferSelect;
 
 function valueOf(rows: SettingRow[], name: SettingName): number {
   const value = rows.find((row) => row.key === SETTING_KEYS[name])?.value;
@@ -34,20 +30,19 @@ function toView(rows: SettingRow[]): SettingsView {
 
 // Other modules read the rules through this (a transaction is a Db too).
 export async function getSettings(db: Db): Promise<Settings> {
-  const { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays } = toView(await db.select().from(settings));
+  const { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays } = toView(await selectSettingRows(db));
   return { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays };
 }
 
 export async function readSettings(ctx: ActorCtx): Promise<SettingsView> {
   if (!canReadSettings(ctx.actor)) throw forbidden();
-  return toView(await ctx.db.select().from(settings));
+  return toView(await selectSettingRows(ctx.db));
 }
 
 export async function updateSettings(ctx: ActorCtx, input: UpdateSettingsInput): Promise<SettingsView> {
   if (!canEditSettings(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    // Locked so that two admins saving at once cannot both pass the version check.
-    const rows = await tx.select().from(settings).for('update');
+    const rows = await selectSettingRowsForUpdate(tx);
     const before = toView(rows);
     if (before.version !== input.version) throw staleVersion();
     const changes: AuditChange[] = NAMES.filter((name) => input[name] !== undefined && input[name] !== before[name]).map((name) => ({
@@ -58,12 +53,9 @@ export async function updateSettings(ctx: ActorCtx, input: UpdateSettingsInput):
     if (changes.length === 0) return before;
     const version = before.version + 1;
     for (const change of changes) {
-      const key = SETTING_KEYS[change.field as SettingName];
-      const values = { value: change.new, version, updatedAt: ctx.now };
-      const updated = await tx.update(settings).set(values).where(eq(settings.key, key)).returning({ key: settings.key });
-      if (updated.length === 0) await tx.insert(settings).values({ key, ...values });
+      await writeSetting(tx, { key: SETTING_KEYS[change.field as SettingName], value: change.new, version, updatedAt: ctx.now });
     }
     await recordAudit(tx, { actor: ctx.actor, entity: 'settings', entityId: 'settings', action: 'update', changes, at: ctx.now });
-    return toView(await tx.select().from(settings));
+    return toView(await selectSettingRows(tx));
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { StatsQuerySchema } from '../../../shared/stats';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
-import { exportStatsXlsx } from './stats-export';
+import { exportStatsXlsx } from './stats-export.service';
 import { getStats } from './stats.service';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

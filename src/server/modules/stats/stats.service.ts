@@ -1,6 +1,4 @@
-import { asc, sql } from 'drizzle-orm';
 import {
-  COUNTED_DOC_TYPES,
   DEFAULT_STATS_YEARS,
   MAX_STATS_RANGE_YEARS,
   type StatsQuery,
@@ -10,9 +8,9 @@ import {
 import type { Db } from '../../db/client';
 import { localDate, type Ctx } from '../../lib/context';
 import { forbidden, invalid } from '../../lib/errors';
-import { partnerCategories, partnerGroups, sectors } from '../master/master.table';
-import { cachedByRevision } from '../search/search.cache';
+import { cachedByRevision } from '../search/search.service';
 import { canReadStats } from './stats.policy';
+import { selectCategoryLabels, selectGroupLabels, selectLatestSignedYear, selectSectorLabels, selectSignedCounts, type CountRow } from './stats.repository';
 
 // Statistics read the registry (design.md: no copies to drift): signed, non-draft KB, PKS and NK per
 // signing year, by the primary partner's category (stored on the agreement) and the primary sector.
@@ -26,34 +24,12 @@ export type StatsLabels = {
   sectors: { code: string; name: string }[];
 };
 
-type CountRow = { year: number; category: string | null; sector: string; count: number };
-
-const counted = sql`signed_on IS NOT NULL AND NOT is_draft AND doc_type IN (${sql.join(COUNTED_DOC_TYPES.map((type) => sql`${type}`), sql`, `)})`;
-
-async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  // Both drivers answer raw SQL with { rows }.
-  return (result as { rows: T[] }).rows;
-}
-
-async function latestYear(db: Db): Promise<number | null> {
-  // max() of the column itself, so the newest signing date is read from the index's end.
-  const [row] = await cachedByRevision(db, 'stats|latest', () =>
-    rowsOf<{ year: number | null }>(db, sql`SELECT extract(year FROM max(signed_on))::int AS year FROM agreement_search WHERE ${counted}`),
-  );
-  return row?.year ?? null;
+function latestYear(db: Db): Promise<number | null> {
+  return cachedByRevision(db, 'stats|latest', () => selectLatestSignedYear(db));
 }
 
 function countRows(db: Db, from: number, to: number): Promise<CountRow[]> {
-  return cachedByRevision(db, `stats|${from}|${to}`, () =>
-    rowsOf<CountRow>(
-      db,
-      sql`SELECT extract(year FROM signed_on)::int AS year, primary_category_code AS category, primary_sector_code AS sector, count(*)::int AS count
-          FROM agreement_search
-          WHERE ${counted} AND signed_on >= ${`${from}-01-01`}::date AND signed_on <= ${`${to}-12-31`}::date
-          GROUP BY 1, 2, 3`,
-    ),
-  );
+  return cachedByRevision(db, `stats|${from}|${to}`, () => selectSignedCounts(db, { from, to }));
 }
 
 // Missing ends default to the last five years with data (or up to this year when there is none).
@@ -69,14 +45,7 @@ async function resolveRange(ctx: Ctx, query: StatsQuery): Promise<{ from: number
 }
 
 async function loadLabels(db: Db, sectorsInUse: Set<string>): Promise<StatsLabels> {
-  const [groups, categories, sectorRows] = await Promise.all([
-    db.select({ code: partnerGroups.code, name: partnerGroups.name }).from(partnerGroups).orderBy(asc(partnerGroups.sortOrder), asc(partnerGroups.code)),
-    db
-      .select({ code: partnerCategories.code, name: partnerCategories.name, groupCode: partnerCategories.groupCode })
-      .from(partnerCategories)
-      .orderBy(asc(partnerCategories.sortOrder), asc(partnerCategories.code)),
-    db.select().from(sectors).orderBy(asc(sectors.sortOrder), asc(sectors.code)),
-  ]);
+  const [groups, categories, sectorRows] = await Promise.all([selectGroupLabels(db), selectCategoryLabels(db), selectSectorLabels(db)]);
   // A retired sector still shows in the years it was used.
   const shown = sectorRows.filter((row) => row.isActive || sectorsInUse.has(row.code));
   return { groups, categories, sectors: shown.map(({ code, name }) => ({ code, name })) };
@@ -118,8 +87,7 @@ export async function computeStats(ctx: Ctx, query: StatsQuery): Promise<{ stats
 }
 
 export function assertMayReadStats(ctx: Ctx) {
-  // A null actor is the command line on the server itself.
-  if (ctx.actor && !canReadStats(ctx.actor)) throw forbidden();
+  if (!canReadStats(ctx.actor)) throw forbidden();
 }
 
 export async function getStats(ctx: Ctx, query: StatsQuery): Promise<StatsResponse> {

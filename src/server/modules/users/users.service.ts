@@ -1,17 +1,26 @@
-import { asc, eq } from 'drizzle-orm';
+import { ROLES, type Role, type SessionUser } from '../../../shared/roles';
 import type { CreateUserInput, UpdateUserInput, UserView } from '../../../shared/users';
 import type { Db } from '../../db/client';
 import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, invalid } from '../../lib/errors';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
-import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { endSessionsOfUser } from '../auth/auth.service';
-import { units } from '../units/units.table';
-import { canManageUsers } from './users.policy';
-import { users } from './users.table';
+import { findUnit } from '../units/units.service';
+import { endSessionsOfUser, toSessionUser } from './credentials.service';
+import { canManageUsers, changeEndsSessions, isOwnDeactivationOrDemotion, roleNeedsUnit } from './users.policy';
+import {
+  hasAnyUserRow,
+  insertUserRow,
+  selectActiveUserIds,
+  selectFirstUserOfRole,
+  selectUserById,
+  selectUserIdByEmail,
+  selectUsersByName,
+  updateUserRow,
+  type UserRow,
+} from './users.repository';
 
-function toView(row: typeof users.$inferSelect): UserView {
+function toView(row: UserRow): UserView {
   return {
     id: row.id,
     email: row.email,
@@ -24,20 +33,16 @@ function toView(row: typeof users.$inferSelect): UserView {
   };
 }
 
-async function assertUnitRule(db: Db, role: string, unitId: string | null | undefined) {
-  if (role === 'opd' && !unitId) {
+async function assertUnitRule(db: Db, role: Role, unitId: string | null | undefined) {
+  if (roleNeedsUnit(role) && !unitId) {
     throw invalid('unitId', 'Pengguna OPD harus terikat pada satu OPD.', 'An OPD user must be bound to one unit.');
   }
-  if (unitId) {
-    const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, unitId));
-    if (!unit) throw invalid('unitId', 'OPD tidak ditemukan.', 'Unit not found.');
-  }
+  if (unitId && !(await findUnit(db, unitId))) throw invalid('unitId', 'OPD tidak ditemukan.', 'Unit not found.');
 }
 
 async function unitNameOf(db: Db, unitId: string | null | undefined): Promise<string | null> {
   if (!unitId) return null;
-  const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
-  return unit?.name ?? null;
+  return (await findUnit(db, unitId))?.name ?? null;
 }
 
 // Used by the CLI and first start-up, where no user exists yet to act.
@@ -45,22 +50,18 @@ export async function insertUser(ctx: Ctx, input: CreateUserInput): Promise<User
   await assertUnitRule(ctx.db, input.role, input.unitId);
   assertStrongPassword(input.password, { email: input.email, name: input.name, unitName: await unitNameOf(ctx.db, input.unitId) });
   return ctx.db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (clash) {
+    if (await selectUserIdByEmail(tx, input.email)) {
       throw new AppError({ code: 'CONFLICT', message: `E-mail ${input.email} sudah terdaftar.`, messageEn: `E-mail ${input.email} is already registered.`, field: 'email' });
     }
-    const [row] = await tx
-      .insert(users)
-      .values({
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        unitId: input.role === 'opd' ? (input.unitId ?? null) : (input.unitId ?? null),
-        passwordHash: await hashPassword(input.password),
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning();
+    const row = await insertUserRow(tx, {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      unitId: input.unitId ?? null,
+      passwordHash: await hashPassword(input.password),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
     if (!row) throw new Error('insert returned nothing');
     const { password: _password, ...visible } = input;
     await recordAudit(tx, { actor: ctx.actor, entity: 'user', entityId: row.id, action: 'create', at: ctx.now, changes: diffFields({}, visible) });
@@ -75,19 +76,17 @@ export async function createUser(ctx: ActorCtx, input: CreateUserInput): Promise
 
 export async function listUsers(ctx: ActorCtx): Promise<UserView[]> {
   if (!canManageUsers(ctx.actor)) throw forbidden();
-  const rows = await ctx.db.select().from(users).orderBy(asc(users.name));
-  return rows.map(toView);
+  return (await selectUsersByName(ctx.db)).map(toView);
 }
 
 export async function updateUser(ctx: ActorCtx, id: string, input: UpdateUserInput): Promise<UserView> {
   if (!canManageUsers(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, id));
+    const before = await selectUserById(tx, id);
     const { version, password, ...fields } = input;
-    const role = fields.role ?? before?.role ?? 'opd';
     const unitId = fields.unitId === undefined ? before?.unitId : fields.unitId;
-    if (before) await assertUnitRule(tx, role, unitId);
-    if (id === ctx.actor.id && (fields.isActive === false || (fields.role && fields.role !== 'admin'))) {
+    if (before) await assertUnitRule(tx, fields.role ?? before.role, unitId);
+    if (isOwnDeactivationOrDemotion(ctx.actor, { userId: id, isActive: fields.isActive, role: fields.role })) {
       throw invalid('role', 'Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri.', 'You cannot deactivate or demote your own account.');
     }
     const patch: Record<string, unknown> = { ...fields };
@@ -95,17 +94,32 @@ export async function updateUser(ctx: ActorCtx, id: string, input: UpdateUserInp
       assertStrongPassword(password, { email: before?.email, name: fields.name ?? before?.name, unitName: await unitNameOf(tx, unitId) });
       patch.passwordHash = await hashPassword(password);
     }
-    const row = await updateVersioned({ db: tx, table: users, where: eq(users.id, id), version, patch, now: ctx.now, what: ['Pengguna', 'User'] });
+    const row = await updateUserRow(tx, { id, version, patch, now: ctx.now });
     const changes = diffFields(before ?? {}, fields);
     if (password) changes.push({ field: 'password', old: '•••', new: '•••' });
     await recordAudit(tx, { actor: ctx.actor, entity: 'user', entityId: id, action: 'update', at: ctx.now, changes });
-    // A deactivated account, a changed role or a reset password ends every open session.
-    if (password || fields.isActive === false || (fields.role && fields.role !== before?.role)) await endSessionsOfUser(tx, id);
+    if (changeEndsSessions(before, { isActive: fields.isActive, role: fields.role, hasNewPassword: Boolean(password) })) await endSessionsOfUser(tx, id);
     return toView(row);
   });
 }
 
+// 1 when any account exists, else 0: first start-up only asks whether to create the admin.
 export async function countUsers(db: Db): Promise<number> {
-  const rows = await db.select({ id: users.id }).from(users).limit(1);
-  return rows.length;
+  return (await hasAnyUserRow(db)) ? 1 : 0;
+}
+
+export function findUserIdByEmail(db: Db, email: string): Promise<string | null> {
+  return selectUserIdByEmail(db, email);
+}
+
+// The earliest account of a role, with whether it is still active (the demo acts as the first admin).
+export async function findFirstUserOfRole(db: Db, role: Role): Promise<(SessionUser & { isActive: boolean }) | null> {
+  const row = await selectFirstUserOfRole(db, role);
+  return row ? { ...toSessionUser(row), isActive: row.isActive } : null;
+}
+
+// Active accounts of these roles, or the liaisons of one OPD: whom a notice reaches.
+export function findActiveUserIds(db: Db, who: { roles?: Role[]; unitId?: string | null }): Promise<string[]> {
+  const unit = who.unitId ? { id: who.unitId, roles: ROLES.filter(roleNeedsUnit) } : undefined;
+  return selectActiveUserIds(db, { roles: who.roles, unit });
 }

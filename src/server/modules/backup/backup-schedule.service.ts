@@ -1,9 +1,9 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { Env } from '../../env';
 import type { FileStore } from '../../lib/file-store';
+import { tryBackupLock } from './backup.repository';
 import { createBackup } from './backup.service';
 
 // Scheduled backups in the server process: one archive per slot of JALIN_BACKUP_INTERVAL_HOURS,
@@ -14,9 +14,6 @@ const HOUR_MS = 60 * 60 * 1000;
 const SLOT_ORIGIN_MS = -9 * HOUR_MS;
 const ARCHIVE_NAME = /^jalin-backup-\d{8}T\d{6}Z\.tar$/;
 const PARTIAL_NAME = /^\.jalin-backup-\d{8}T\d{6}Z\.tar\.[0-9a-f]+\.partial(\.db)?$/;
-// Two numbers no other lock in Jalin uses: pg_try_advisory_xact_lock(classid, objid).
-const LOCK_CLASS = 0x4a4c;
-const LOCK_BACKUP = 1;
 
 export type BackupSchedule = { dir: string; intervalHours: number; keep: number };
 export type ScheduledRun = { status: 'created' | 'exists' | 'busy'; file: string; removed: string[] };
@@ -59,10 +56,7 @@ async function removeStalePartials(dir: string, now: Date, intervalHours: number
 // comes later that the slot is done (when they share the backup directory).
 async function withBackupLock(database: Database, work: () => Promise<ScheduledRun>, busy: ScheduledRun): Promise<ScheduledRun> {
   if (database.kind === 'pglite') return work();
-  return database.db.transaction(async (tx) => {
-    const result: unknown = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${LOCK_CLASS}, ${LOCK_BACKUP}) AS locked`);
-    return (result as { rows: { locked: boolean }[] }).rows[0]?.locked ? work() : busy;
-  });
+  return database.db.transaction(async (tx) => ((await tryBackupLock(tx)) ? work() : busy));
 }
 
 export async function runScheduledBackup(ctx: ScheduleCtx & { now: Date }, schedule: BackupSchedule): Promise<ScheduledRun> {
@@ -83,10 +77,11 @@ export async function runScheduledBackup(ctx: ScheduleCtx & { now: Date }, sched
 
 // Checks a minute after start (a slot missed while the server was down is taken then), then at
 // every slot boundary. A failed run is written to stderr and tried again at the next check.
-export function startBackupSchedule(ctx: ScheduleCtx, options: { clock?: () => Date; firstDelayMs?: number } = {}): () => void {
+// The clock is the server's (main.ts), so that the schedule, like every use case, reads no time of its own.
+export function startBackupSchedule(ctx: ScheduleCtx, options: { clock: () => Date; firstDelayMs?: number }): () => void {
   const schedule = backupScheduleOf(ctx.env);
   if (!schedule) return () => undefined;
-  const clock = options.clock ?? (() => new Date());
+  const { clock } = options;
   let timer: NodeJS.Timeout | null = null;
   let running = false;
   const plan = (delayMs: number) => {

@@ -1,8 +1,9 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../users/users.table';
+import { users } from './users.table';
 
 // Sessions live in the database so that several app processes can share them.
-// The cookie holds a random token; only its SHA-256 is stored.
+// The cookie holds a random token; only its SHA-256 is stored. They belong to the users module
+// (changing an account ends them there); auth opens and reads them through credentials.service.ts.
 export const sessions = pgTable(
   'sessions',
   {

@@ -7,7 +7,7 @@ import { buildUser } from '../../../../tests/support/builders';
 import { TEST_DB_KIND, createTestDatabase, type TestDatabase } from '../../../../tests/support/test-db';
 import { parseEnv, type Env } from '../../env';
 import { createLocalFileStore, type FileStore } from '../../lib/file-store';
-import { archiveName, backupScheduleOf, runScheduledBackup, slotStart } from './backup.schedule';
+import { archiveName, backupScheduleOf, runScheduledBackup, slotStart } from './backup-schedule.service';
 
 describe('scheduled backups', () => {
   let database: TestDatabase;

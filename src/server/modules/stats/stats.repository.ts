@@ -1,0 +1,49 @@
+import { asc, sql } from 'drizzle-orm';
+import { COUNTED_DOC_TYPES } from '../../../shared/stats';
+import type { Db } from '../../db/client';
+import { partnerCategories, partnerGroups, sectors } from '../master/master.table';
+import { agreementSearch } from '../search/search.table';
+
+// Read-only: the registry's own row per agreement (search module) and the master data's names.
+// agreement_search is kept current by the transaction of every agreement write (search.table.ts).
+
+export type CountRow = { year: number; category: string | null; sector: string; count: number };
+
+const counted = sql`signed_on IS NOT NULL AND NOT is_draft AND doc_type IN (${sql.join(COUNTED_DOC_TYPES.map((type) => sql`${type}`), sql`, `)})`;
+
+async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  // Both drivers answer raw SQL with { rows }.
+  return (result as { rows: T[] }).rows;
+}
+
+// max() of the column itself, so the newest signing date is read from the index's end.
+export async function selectLatestSignedYear(db: Db): Promise<number | null> {
+  const [row] = await rowsOf<{ year: number | null }>(db, sql`SELECT extract(year FROM max(signed_on))::int AS year FROM ${agreementSearch} WHERE ${counted}`);
+  return row?.year ?? null;
+}
+
+export function selectSignedCounts(db: Db, range: { from: number; to: number }): Promise<CountRow[]> {
+  return rowsOf<CountRow>(
+    db,
+    sql`SELECT extract(year FROM signed_on)::int AS year, primary_category_code AS category, primary_sector_code AS sector, count(*)::int AS count
+        FROM ${agreementSearch}
+        WHERE ${counted} AND signed_on >= ${`${range.from}-01-01`}::date AND signed_on <= ${`${range.to}-12-31`}::date
+        GROUP BY 1, 2, 3`,
+  );
+}
+
+export function selectGroupLabels(db: Db): Promise<{ code: string; name: string }[]> {
+  return db.select({ code: partnerGroups.code, name: partnerGroups.name }).from(partnerGroups).orderBy(asc(partnerGroups.sortOrder), asc(partnerGroups.code));
+}
+
+export function selectCategoryLabels(db: Db): Promise<{ code: string; name: string; groupCode: string }[]> {
+  return db
+    .select({ code: partnerCategories.code, name: partnerCategories.name, groupCode: partnerCategories.groupCode })
+    .from(partnerCategories)
+    .orderBy(asc(partnerCategories.sortOrder), asc(partnerCategories.code));
+}
+
+export function selectSectorLabels(db: Db): Promise<{ code: string; name: string; isActive: boolean }[]> {
+  return db.select({ code: sectors.code, name: sectors.name, isActive: sectors.isActive }).from(sectors).orderBy(asc(sectors.sortOrder), asc(sectors.code));
+}

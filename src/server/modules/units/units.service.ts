@@ -1,0 +1,37 @@
+import type { Db } from '../../db/client';
+import { countUnitRows, insertUnits, selectUnitById, selectUnitIdByName, selectUnitsByName, updateUnitRow, type UnitRow } from './units.repository';
+
+// The OPD list as data for the modules above it: master data edits it (with its own permission
+// check and audit), users and the start-up seed read and fill it. Nothing here checks who acts.
+
+export type Unit = UnitRow;
+export type NewUnit = { name: string; shortName?: string | null; isActive?: boolean };
+
+export function listUnits(db: Db): Promise<Unit[]> {
+  return selectUnitsByName(db);
+}
+
+export function findUnit(db: Db, id: string): Promise<Unit | null> {
+  return selectUnitById(db, id);
+}
+
+export function findUnitIdByName(db: Db, name: string): Promise<string | null> {
+  return selectUnitIdByName(db, name);
+}
+
+export function countUnits(db: Db): Promise<number> {
+  return countUnitRows(db);
+}
+
+export async function addUnits(db: Db, options: { units: NewUnit[]; now: Date }): Promise<Unit[]> {
+  const { now } = options;
+  return insertUnits(
+    db,
+    options.units.map((unit) => ({ name: unit.name, shortName: unit.shortName ?? null, isActive: unit.isActive ?? true, createdAt: now, updatedAt: now })),
+  );
+}
+
+// Optimistic locking as everywhere: 409 on a stale version, 404 on a missing unit.
+export function changeUnit(db: Db, change: { id: string; version: number; patch: Record<string, unknown>; now: Date }): Promise<Unit> {
+  return updateUnitRow(db, change);
+}
