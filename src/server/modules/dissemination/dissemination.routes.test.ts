@@ -12,7 +12,7 @@ import { mailSettingsOf } from '../mail/mail.service';
 import { outbox } from '../mail/mail.table';
 import { notifications } from '../notifications/notifications.table';
 import { settings } from '../settings/settings.table';
-import { runDisseminationReminders } from './dissemination.reminders';
+import { runDisseminationReminders } from './dissemination-reminders.service';
 import { getPublishedPackage, listPublishedOpportunities, recordOpportunityClick } from './dissemination.public';
 import { disseminationRecipients } from './dissemination.table';
 

@@ -4,7 +4,7 @@ import { EventInputSchema } from '../../../shared/dissemination';
 import { forbidden } from '../../lib/errors';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
 import { receiveUpload } from '../documents/documents.multipart';
-import { addEventPhoto, createEvent, listEvents, PHOTO_LIMIT, readEventPhoto } from './dissemination.events';
+import { addEventPhoto, createEvent, listEvents, PHOTO_LIMIT, readEventPhoto } from './dissemination-events.service';
 import { canRecordEvent } from './dissemination.policy';
 import { disseminationSheetFor } from './dissemination.sheet';
 
