@@ -11,7 +11,7 @@ import type { Db } from '../../db/client';
 import { localDate, type Ctx } from '../../lib/context';
 import { forbidden, invalid } from '../../lib/errors';
 import { partnerCategories, partnerGroups, sectors } from '../master/master.table';
-import { cachedByRevision } from '../search/search.cache';
+import { cachedByRevision } from '../search/search.service';
 import { canReadStats } from './stats.policy';
 
 // Statistics read the registry (design.md: no copies to drift): signed, non-draft KB, PKS and NK per
