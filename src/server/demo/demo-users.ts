@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles';
 import type { Db } from '../db/client';
 import type { Actor } from '../lib/context';
 import { getMasterData } from '../modules/master/master.service';
-import { insertUser } from '../modules/users/users.service';
-import { users } from '../modules/users/users.table';
+import { findFirstAdmin, insertUser, listUsers } from '../modules/users/users.service';
 
 // One account per role besides admin, so each view of Jalin can be tried. They exist only in a
 // demo database; their shared password comes from JALIN_DEMO_PASSWORD or is generated and shown once.
@@ -17,18 +15,18 @@ export const DEMO_USERS: { email: string; name: string; role: Role; unitName?: s
 
 export type DemoUsersResult = { emails: string[]; generatedPassword: string | null };
 
-export async function createDemoUsers(db: Db, options: { now: Date; actor: Actor | null; password?: string | undefined }): Promise<DemoUsersResult> {
+export async function createDemoUsers(db: Db, options: { now: Date; actor: Actor; password?: string | undefined }): Promise<DemoUsersResult> {
   const generatedPassword = options.password ? null : randomBytes(12).toString('base64url');
   const password = options.password ?? generatedPassword ?? '';
   const ctx = { db, actor: options.actor, now: options.now };
   const { units } = await getMasterData(ctx);
+  const existing = new Set((await listUsers(ctx)).map((user) => user.email));
   const emails: string[] = [];
   for (const user of DEMO_USERS) {
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, user.email));
-    if (existing) continue;
+    if (existing.has(user.email)) continue;
     const unitId = user.unitName ? (units.find((unit) => unit.name === user.unitName)?.id ?? null) : null;
-    // An OPD account needs its OPD; if the city renamed it, that account is left out.
-    if (user.role === 'opd' && !unitId) continue;
+    // An account made for an OPD needs that OPD; if the city renamed it, that account is left out.
+    if (user.unitName && !unitId) continue;
     await insertUser(ctx, { email: user.email, name: user.name, role: user.role, unitId, password });
     emails.push(user.email);
   }
@@ -37,11 +35,5 @@ export async function createDemoUsers(db: Db, options: { now: Date; actor: Actor
 
 // The account the demo acts as: the first active admin, so the audit trail names a real user.
 export async function findAdminActor(db: Db): Promise<Actor | null> {
-  const [admin] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, unitId: users.unitId, isActive: users.isActive })
-    .from(users)
-    .where(eq(users.role, 'admin'))
-    .orderBy(users.createdAt);
-  if (!admin?.isActive) return null;
-  return { id: admin.id, email: admin.email, name: admin.name, role: admin.role, unitId: admin.unitId };
+  return findFirstAdmin(db);
 }

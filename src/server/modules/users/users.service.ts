@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { CreateUserInput, UpdateUserInput, UserView } from '../../../shared/users';
 import type { Db } from '../../db/client';
-import type { ActorCtx, Ctx } from '../../lib/context';
+import type { Actor, ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, invalid } from '../../lib/errors';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
 import { updateVersioned } from '../../lib/versioned';
@@ -108,4 +108,16 @@ export async function updateUser(ctx: ActorCtx, id: string, input: UpdateUserInp
 export async function countUsers(db: Db): Promise<number> {
   const rows = await db.select({ id: users.id }).from(users).limit(1);
   return rows.length;
+}
+
+// The account a command-line job acts as (the demo loader): the first admin created, if it is
+// still active, so the audit trail names a real user.
+export async function findFirstAdmin(db: Db): Promise<Actor | null> {
+  const [admin] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, unitId: users.unitId, isActive: users.isActive })
+    .from(users)
+    .where(eq(users.role, 'admin'))
+    .orderBy(users.createdAt);
+  if (!admin?.isActive) return null;
+  return { id: admin.id, email: admin.email, name: admin.name, role: admin.role, unitId: admin.unitId };
 }
