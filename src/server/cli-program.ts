@@ -13,7 +13,7 @@ import { AppError } from './lib/errors';
 import { listNumberDuplicates } from './modules/agreements/agreements.service';
 import { restoreBackup } from './modules/backup/backup-restore.service';
 import { createBackup } from './modules/backup/backup.service';
-import { runDisseminationReminders } from './modules/dissemination/dissemination.reminders';
+import { runDisseminationReminders } from './modules/dissemination/dissemination-reminders.service';
 import { mailSettingsOf } from './modules/mail/mail.service';
 import { getMasterData } from './modules/master/master.service';
 import { unitKey } from './modules/imports/import-cells';

@@ -9,7 +9,7 @@ import { createLocalFileStore } from './lib/file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
 import { findNumberDuplicates } from './modules/agreements/agreements.number-keys';
 import { startBackupSchedule } from './modules/backup/backup-schedule.service';
-import { startDisseminationReminderTimer } from './modules/dissemination/dissemination.schedule';
+import { startDisseminationReminderTimer } from './modules/dissemination/dissemination-reminders.service';
 import { recoverInterruptedImports } from './modules/imports/import-lease';
 
 async function main() {

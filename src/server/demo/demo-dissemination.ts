@@ -1,13 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { SavePackageInput } from '../../shared/dissemination';
 import type { CreatePlanInput } from '../../shared/plans';
 import type { Db } from '../db/client';
 import type { Actor } from '../lib/context';
-import { savePackage, transitionPackage } from '../modules/dissemination/dissemination.service';
-import { disseminationPackages, disseminationRecipients } from '../modules/dissemination/dissemination.table';
+import { recordDemoAcknowledgements, savePackage, transitionPackage } from '../modules/dissemination/dissemination.service';
 import type { MailSettings } from '../modules/mail/mail.service';
+import { getMasterData } from '../modules/master/master.service';
 import { createBeneficiary, createPlan } from '../modules/plans/plans.service';
-import { units } from '../modules/units/units.table';
 import type { DemoEntry } from './demo-rows';
 
 // Dissemination in the demo, so the gap is real on first start: the transport college and one bank
@@ -118,7 +116,7 @@ const PACKAGES: DemoPackage[] = [
 ];
 
 export async function loadDemoDissemination(ctx: DemoCtx, entries: DemoEntry[], ids: Map<string, string>): Promise<number> {
-  const unitRows = await ctx.db.select({ id: units.id, shortName: units.shortName }).from(units);
+  const unitRows = (await getMasterData(ctx)).units;
   const unit = (shortName: string) => {
     const found = unitRows.find((row) => row.shortName === shortName);
     if (!found) throw new Error(`demo dissemination: no OPD ${shortName}`);
@@ -135,14 +133,7 @@ export async function loadDemoDissemination(ctx: DemoCtx, entries: DemoEntry[], 
     await transitionPackage(ctx, agreementId, { action: 'publish', version: submitted.version }, HELD_MAIL);
     published += 1;
     // The OPDs' acknowledgements, as their liaisons would have given them.
-    const [pkg] = await ctx.db.select({ id: disseminationPackages.id }).from(disseminationPackages).where(eq(disseminationPackages.agreementId, agreementId));
-    const acknowledging = spec.acknowledgedBy.map(unit);
-    if (pkg && acknowledging.length > 0) {
-      await ctx.db
-        .update(disseminationRecipients)
-        .set({ firstOpenedAt: ctx.now, acknowledgedAt: ctx.now })
-        .where(and(eq(disseminationRecipients.packageId, pkg.id), inArray(disseminationRecipients.unitId, acknowledging)));
-    }
+    await recordDemoAcknowledgements(ctx, { agreementId, unitIds: spec.acknowledgedBy.map(unit) });
     for (const plan of spec.plans(unit)) await createPlan(ctx, { ...plan, agreementId });
     for (const beneficiary of spec.beneficiaries) {
       await createBeneficiary(ctx, { agreementId, unitId: unit(beneficiary.unit), kind: beneficiary.kind, count: beneficiary.count, amountIdr: beneficiary.amountIdr ?? null, reachedOn: beneficiary.reachedOn });

@@ -16,7 +16,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role; unitName?: s
 
 export type DemoUsersResult = { emails: string[]; generatedPassword: string | null };
 
-export async function createDemoUsers(db: Db, options: { now: Date; actor: Actor | null; password?: string | undefined }): Promise<DemoUsersResult> {
+export async function createDemoUsers(db: Db, options: { now: Date; actor: Actor; password?: string | undefined }): Promise<DemoUsersResult> {
   const generatedPassword = options.password ? null : randomBytes(12).toString('base64url');
   const password = options.password ?? generatedPassword ?? '';
   const ctx = { db, actor: options.actor, now: options.now };

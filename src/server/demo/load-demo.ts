@@ -1,14 +1,11 @@
-import { inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client';
 import type { Env } from '../env';
 import { seedDefaultUnits } from '../bootstrap';
 import type { Actor } from '../lib/context';
 import { AppError } from '../lib/errors';
 import type { FileStore } from '../lib/file-store';
-import { agreements } from '../modules/agreements/agreements.table';
-import { endAgreement } from '../modules/agreements/agreements.service';
-import { toCsv } from '../modules/imports/import-sheets';
-import { importFile } from '../modules/imports/imports.service';
+import { agreementIdsByNumber, endAgreement, loadReadableAgreement, registryIsEmpty as hasNoAgreements } from '../modules/agreements/agreements.service';
+import { importFile, toCsv } from '../modules/imports/imports.service';
 import { loadDemoDissemination } from './demo-dissemination';
 import { attachDemoDocuments } from './demo-documents';
 import { demoEntries, demoSheetRows, type DemoEntry } from './demo-rows';
@@ -20,16 +17,7 @@ import { createDemoUsers, findAdminActor } from './demo-users';
 export type DemoResult = { agreements: number; documents: number; userEmails: string[]; generatedPassword: string | null };
 
 export async function registryIsEmpty(db: Db): Promise<boolean> {
-  const rows = await db.select({ id: agreements.id }).from(agreements).limit(1);
-  return rows.length === 0;
-}
-
-async function idsByNumber(db: Db, entries: DemoEntry[]): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ id: agreements.id, numberOurs: agreements.numberOurs })
-    .from(agreements)
-    .where(inArray(agreements.numberOurs, entries.map((entry) => entry.numberOurs)));
-  return new Map(rows.map((row) => [row.numberOurs ?? '', row.id]));
+  return hasNoAgreements(db);
 }
 
 // PP 28/2018 Ps 22: an agreement may end before its term when the parties agree.
@@ -37,9 +25,9 @@ async function endEarly(db: Db, actor: Actor, now: Date, entries: DemoEntry[], i
   for (const entry of entries) {
     const id = ids.get(entry.numberOurs);
     if (!entry.endedEarly || !id) continue;
-    const [row] = await db.select({ version: agreements.version }).from(agreements).where(sql`${agreements.id} = ${id}`);
+    const { version } = await loadReadableAgreement({ db, actor, now }, id);
     const { on, reason, note } = entry.endedEarly;
-    await endAgreement({ db, actor, now }, id, { kind: 'diakhiri', endedOn: on, reason, note, version: row?.version ?? 1 });
+    await endAgreement({ db, actor, now }, id, { kind: 'diakhiri', endedOn: on, reason, note, version });
   }
 }
 
@@ -64,7 +52,7 @@ export async function loadDemo(options: { database: Database; files: FileStore; 
   if (!actor) throw new AppError({ code: 'CONFLICT', message: 'Belum ada akun admin aktif.', messageEn: 'There is no active admin account yet.' });
   const entries = demoEntries();
   const created = await importDemoRegister(db, actor, options.now, entries);
-  const ids = await idsByNumber(db, entries);
+  const ids = await agreementIdsByNumber({ db, actor, now: options.now }, entries.map((entry) => entry.numberOurs));
   const documents = await attachDemoDocuments({ db, actor, now: options.now, files: options.files }, entries, ids);
   await endEarly(db, actor, options.now, entries, ids);
   await loadDemoDissemination({ db, actor, now: options.now }, entries, ids);

@@ -1,21 +1,28 @@
-import { asc } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { partnerGroups, sectors } from '../modules/master/master.table';
+import type { Ctx } from '../lib/context';
+import { getMasterData } from '../modules/master/master.service';
 
 export type PortalLabels = {
   sectors: { code: string; name: string; isActive: boolean }[];
   groups: { code: string; name: string }[];
+  categories: { code: string; name: string }[];
   sectorName: (code: string) => string;
 };
 
+type Ordered = { code: string; sortOrder: number };
+
+// By the order the division set, then by code, so two entries sharing an order keep one place.
+function bySortOrder<T extends Ordered>(rows: T[]): T[] {
+  return [...rows].sort((left, right) => left.sortOrder - right.sortOrder || (left.code < right.code ? -1 : left.code > right.code ? 1 : 0));
+}
+
 // Names behind the codes the pages show; a page is cached whole, so this runs once per change.
-export async function loadPortalLabels(db: Db): Promise<PortalLabels> {
-  const [sectorRows, groupRows] = await Promise.all([
-    db.select({ code: sectors.code, name: sectors.name, isActive: sectors.isActive }).from(sectors).orderBy(asc(sectors.sortOrder), asc(sectors.code)),
-    db.select({ code: partnerGroups.code, name: partnerGroups.name }).from(partnerGroups).orderBy(asc(partnerGroups.sortOrder), asc(partnerGroups.code)),
-  ]);
+export async function loadPortalLabels(ctx: Ctx): Promise<PortalLabels> {
+  const master = await getMasterData(ctx);
+  const sectorRows = bySortOrder(master.sectors).map(({ code, name, isActive }) => ({ code, name, isActive }));
+  const groups = bySortOrder(master.partnerGroups).map(({ code, name }) => ({ code, name }));
+  const categories = bySortOrder(master.partnerCategories).map(({ code, name }) => ({ code, name }));
   const names = new Map(sectorRows.map((row) => [row.code, row.name]));
-  return { sectors: sectorRows, groups: groupRows, sectorName: (code) => names.get(code) ?? code };
+  return { sectors: sectorRows, groups, categories, sectorName: (code) => names.get(code) ?? code };
 }
 
 export const KIND_NAMES: Record<string, string> = {

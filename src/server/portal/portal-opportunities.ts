@@ -1,10 +1,7 @@
-import { and, inArray } from 'drizzle-orm';
 import type { PublicOpportunity } from '../../shared/dissemination';
-import { localDate, type Ctx } from '../lib/context';
-import { agreements } from '../modules/agreements/agreements.table';
-import { getPublishedPackage, listPublishedOpportunities } from '../modules/dissemination/dissemination.public';
-import { publiclyVisible } from '../modules/public/public.repository';
-import { publicBounds } from '../modules/public/public.service';
+import type { Ctx } from '../lib/context';
+import { getPublishedPackage, listPublishedOpportunities } from '../modules/dissemination/dissemination-public.service';
+import { publiclyVisibleIds } from '../modules/public/public.service';
 import type { PortalSummary } from './views/agreement-page';
 import type { PortalOpportunity } from './views/opportunity-card';
 
@@ -34,17 +31,13 @@ function portalOpportunity(item: PublicOpportunity): PortalOpportunity {
 async function ofVisibleAgreements(ctx: Ctx, items: PublicOpportunity[]): Promise<PublicOpportunity[]> {
   const ids = [...new Set(items.map((item) => item.agreementId))];
   if (ids.length === 0) return [];
-  const visible = await ctx.db
-    .select({ id: agreements.id })
-    .from(agreements)
-    .where(and(inArray(agreements.id, ids), publiclyVisible(await publicBounds(ctx))));
-  const shown = new Set(visible.map((row) => row.id));
+  const shown = await publiclyVisibleIds(ctx, ids);
   return items.filter((item) => shown.has(item.agreementId));
 }
 
 async function listVisible(ctx: Ctx, filters: OpportunityFilters): Promise<PublicOpportunity[]> {
   const open = filters.status === 'dibuka' ? 'open' : filters.status === 'ditutup' ? 'closed' : undefined;
-  const items = await listPublishedOpportunities(ctx.db, { type: filters.type, sector: filters.sector, open, today: localDate(ctx.now) });
+  const items = await listPublishedOpportunities(ctx, { type: filters.type, sector: filters.sector, open });
   return ofVisibleAgreements(ctx, items);
 }
 
@@ -62,7 +55,7 @@ export async function findShownOpportunity(ctx: Ctx, id: string): Promise<Public
 }
 
 export async function publishedPackageOf(ctx: Ctx, agreementId: string): Promise<{ summary: PortalSummary; opportunities: PortalOpportunity[] } | null> {
-  const published = await getPublishedPackage(ctx.db, agreementId, localDate(ctx.now));
+  const published = await getPublishedPackage(ctx, agreementId);
   if (!published) return null;
   return {
     summary: { what: published.summaryWhat, withWhom: published.summaryWithWhom, until: published.summaryUntil, why: published.summaryWhy, publishedAt: published.publishedAt },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ctxOf } from '../lib/http';
-import { recordOpportunityClick } from '../modules/dissemination/dissemination.public';
+import { recordOpportunityClick } from '../modules/dissemination/dissemination-public.service';
 import { findShownOpportunity } from './portal-opportunities';
 import { notFoundPage } from './portal-pages';
 import type { PortalContext } from './portal.plugin';
@@ -21,7 +21,7 @@ export function registerOpportunityRoutes(app: FastifyInstance, portal: PortalCo
     const ctx = ctxOf(request);
     const id = IdSchema.safeParse(request.params.id);
     const opportunity = id.success ? await findShownOpportunity(ctx, id.data) : null;
-    if (!opportunity || !(await recordOpportunityClick(ctx.db, opportunity.id))) {
+    if (!opportunity || !(await recordOpportunityClick(ctx, opportunity.id))) {
       const page = notFoundPage(portal.site, request.url);
       return reply.status(404).header('content-type', 'text/html; charset=utf-8').send('body' in page ? page.body : '');
     }

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { asc } from 'drizzle-orm';
 import { COOPERATION_KINDS } from '../../shared/agreement-codes';
 import { OPPORTUNITY_TYPES } from '../../shared/dissemination';
 import { agreementSlug } from '../../shared/slug';
 import { SEARCH_TEXT_MAX_LENGTH } from '../../shared/search';
 import { localDate, type Ctx } from '../lib/context';
-import { partnerCategories } from '../modules/master/master.table';
 import { readProcedureGuide } from '../modules/procedures/procedures.service';
 import { computeStats } from '../modules/stats/stats.service';
 import { findPortalAgreementBySlug, findPortalAgreements, PORTAL_PAGE_SIZE, publicYears, type PortalFilters } from './portal-agreements';
@@ -46,7 +44,7 @@ export function notFoundPage(site: Site, path: string): Rendered {
 export async function homePage(ctx: Ctx, site: Site): Promise<Rendered> {
   const [{ stats, labels: statLabels }, labels, latest, openOpportunities] = await Promise.all([
     computeStats(ctx, {}),
-    loadPortalLabels(ctx.db),
+    loadPortalLabels(ctx),
     findPortalAgreements(ctx, { page: 1 }, 6),
     openOpportunityCount(ctx),
   ]);
@@ -62,7 +60,7 @@ export async function homePage(ctx: Ctx, site: Site): Promise<Rendered> {
 export async function agreementsPage(ctx: Ctx, site: Site, query: unknown): Promise<Rendered> {
   const parsed = ListQuerySchema.parse(query ?? {});
   const filters: PortalFilters = { q: parsed.q || undefined, year: parsed.tahun, sector: parsed.bidang, group: parsed.mitra, page: parsed.halaman };
-  const [labels, result, years] = await Promise.all([loadPortalLabels(ctx.db), findPortalAgreements(ctx, filters), publicYears(ctx)]);
+  const [labels, result, years] = await Promise.all([loadPortalLabels(ctx), findPortalAgreements(ctx, filters), publicYears(ctx)]);
   const meta = {
     title: filters.page > 1 ? `Kerja sama yang berlaku, halaman ${filters.page}` : 'Kerja sama yang berlaku',
     description: 'Cari naskah kerja sama Kota Ternate yang sedang berlaku menurut kata kunci, tahun, bidang dan kelompok mitra.',
@@ -78,7 +76,7 @@ export async function agreementPage(ctx: Ctx, site: Site, slug: string): Promise
   const canonical = agreementSlug(item.id, item.title);
   // A renamed agreement keeps its old links working.
   if (canonical !== slug) return { redirect: `/kerja-sama/${canonical}` };
-  const [labels, published] = await Promise.all([loadPortalLabels(ctx.db), publishedPackageOf(ctx, item.id)]);
+  const [labels, published] = await Promise.all([loadPortalLabels(ctx), publishedPackageOf(ctx, item.id)]);
   const meta = {
     title: item.title,
     description: `${item.docType} Pemerintah Kota Ternate${item.partnerNames.length > 0 ? ` dengan ${item.partnerNames.join(', ')}` : ''}, berlaku sampai ${item.endsOn ?? '—'}.`.slice(0, 300),
@@ -97,7 +95,7 @@ const OpportunityQuerySchema = z.object({
 export async function opportunitiesPage(ctx: Ctx, site: Site, query: unknown): Promise<Rendered> {
   const parsed = OpportunityQuerySchema.parse(query ?? {});
   const filters: OpportunityFilters = { type: parsed.jenis, sector: parsed.bidang, status: parsed.status };
-  const [labels, items] = await Promise.all([loadPortalLabels(ctx.db), findPortalOpportunities(ctx, filters)]);
+  const [labels, items] = await Promise.all([loadPortalLabels(ctx), findPortalOpportunities(ctx, filters)]);
   const meta = {
     title: 'Peluang bagi warga',
     description: 'Beasiswa, pembiayaan, pelatihan dan layanan yang dibuka oleh kerja sama Pemerintah Kota Ternate, dengan batas waktu dan cara mendaftar.',
@@ -107,12 +105,8 @@ export async function opportunitiesPage(ctx: Ctx, site: Site, query: unknown): P
 }
 
 export async function proposalPage(ctx: Ctx, site: Site, result?: ProposalResult): Promise<Rendered> {
-  const [guide, labels, categories] = await Promise.all([
-    readProcedureGuide(ctx),
-    loadPortalLabels(ctx.db),
-    ctx.db.select({ code: partnerCategories.code, name: partnerCategories.name }).from(partnerCategories).orderBy(asc(partnerCategories.sortOrder), asc(partnerCategories.code)),
-  ]);
-  const data = { guides: guide.procedures, sectors: labels.sectors.filter((sector) => sector.isActive), categories };
+  const [guide, labels] = await Promise.all([readProcedureGuide(ctx), loadPortalLabels(ctx)]);
+  const data = { guides: guide.procedures, sectors: labels.sectors.filter((sector) => sector.isActive), categories: labels.categories };
   const meta = {
     title: 'Usulkan kerja sama',
     description: 'Cara mengusulkan kerja sama dengan Pemerintah Kota Ternate: alur dan dokumen per bentuk kerja sama, dan formulir usulan tanpa akun.',

@@ -175,3 +175,15 @@ export async function existingSectorCodes(db: Db, codes: string[]): Promise<Set<
   const rows = await db.select({ code: sectors.code }).from(sectors).where(inArray(sectors.code, codes));
   return new Set(rows.map((row) => row.code));
 }
+
+// For the demo loader (through agreements.service.ts): is there any agreement, and the ids of
+// agreements by our number.
+export async function hasAnyAgreement(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: agreements.id }).from(agreements).limit(1);
+  return rows.length > 0;
+}
+
+export async function idsByNumberOurs(db: Db, numbers: string[]): Promise<Map<string, string>> {
+  const rows = await db.select({ id: agreements.id, numberOurs: agreements.numberOurs }).from(agreements).where(inArray(agreements.numberOurs, numbers));
+  return new Map(rows.map((row) => [row.numberOurs ?? '', row.id]));
+}

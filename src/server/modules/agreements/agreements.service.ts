@@ -229,3 +229,13 @@ export async function listNumberDuplicates(ctx: Ctx): Promise<NumberDuplicateGro
   if (ctx.actor && !canEditAgreement(ctx.actor)) throw forbidden();
   return findNumberDuplicates(ctx.db);
 }
+
+// Read API for the demo loader (src/server/demo), which loads only into an empty registry and then
+// finds the agreements it imported by their numbers.
+export async function registryIsEmpty(db: Db): Promise<boolean> {
+  return !(await repo.hasAnyAgreement(db));
+}
+
+export async function agreementIdsByNumber(ctx: Ctx, numbers: string[]): Promise<Map<string, string>> {
+  return repo.idsByNumberOurs(ctx.db, numbers);
+}

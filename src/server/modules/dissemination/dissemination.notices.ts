@@ -2,7 +2,6 @@ import type { Db } from '../../db/client';
 import { queueMail, type MailSettings } from '../mail/mail.service';
 import { notifyUsers } from '../notifications/notifications.service';
 import * as repo from './dissemination.repository';
-import { disseminationRecipients } from './dissemination.table';
 
 function mailText(publicUrl: string, title: string, agreementId: string, tasks: string[]): string {
   return [
@@ -28,9 +27,7 @@ export async function announcePackage(
   const { row, title } = notice;
   const tasks = await repo.loadTasks(tx, [row.id]);
   const unitIds = [...new Set(tasks.map((task) => task.unitId))].filter((unitId) => notice.unitIds === 'all' || notice.unitIds.includes(unitId));
-  if (unitIds.length > 0) {
-    await tx.insert(disseminationRecipients).values(unitIds.map((unitId) => ({ packageId: row.id, unitId, sentAt: now }))).onConflictDoNothing();
-  }
+  await repo.addRecipients(tx, row.id, unitIds, now);
   const liaisons = await repo.usersOfUnits(tx, unitIds);
   const mailIds: string[] = [];
   for (const unitId of unitIds) {

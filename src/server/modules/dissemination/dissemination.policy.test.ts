@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/context';
-import { canReadGap, canReadInbox, canReadPlansOf, canWritePlan } from '../plans/plans.policy';
-import { canAcknowledgePackage, canPreparePackage, canPublishPackage, canReadEvents, canReadPackage, canReadTracking, canRecordEvent } from './dissemination.policy';
+import {
+  canAcknowledgePackage,
+  canPreparePackage,
+  canPublishPackage,
+  canReadEvents,
+  canReadPackage,
+  canReadTracking,
+  canRecordEvent,
+  hidesRefusedPackage,
+  openingRecordedFor,
+} from './dissemination.policy';
 
 const OWN = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -14,7 +23,7 @@ const actors = {
   pimpinan: actor('pimpinan'),
 };
 
-describe('dissemination and plans policy: role × action', () => {
+describe('dissemination policy: role × action', () => {
   const published = { status: 'published' as const, recipientUnitIds: [OWN] };
   const draft = { status: 'draft' as const, recipientUnitIds: [] };
   const matrix: [string, (who: Actor) => boolean, Record<keyof typeof actors, boolean>][] = [
@@ -26,18 +35,19 @@ describe('dissemination and plans policy: role × action', () => {
     ['read the tracking table', canReadTracking, { admin: true, tkksd: true, opdOwn: false, pimpinan: true }],
     ['record a sosialisasi', canRecordEvent, { admin: true, tkksd: true, opdOwn: false, pimpinan: false }],
     ['read sosialisasi records', canReadEvents, { admin: true, tkksd: true, opdOwn: true, pimpinan: true }],
-    ['plan for the own OPD', (who) => canWritePlan(who, OWN), { admin: true, tkksd: false, opdOwn: true, pimpinan: false }],
-    ['plan for another OPD', (who) => canWritePlan(who, OTHER), { admin: true, tkksd: false, opdOwn: false, pimpinan: false }],
-    ['read the own OPD plans', (who) => canReadPlansOf(who, OWN), { admin: true, tkksd: true, opdOwn: true, pimpinan: true }],
-    ['read another OPD plans', (who) => canReadPlansOf(who, OTHER), { admin: true, tkksd: true, opdOwn: false, pimpinan: true }],
-    ['read the OPD inbox', canReadInbox, { admin: false, tkksd: false, opdOwn: true, pimpinan: false }],
-    ['read the gap dashboard', canReadGap, { admin: true, tkksd: true, opdOwn: false, pimpinan: true }],
+    ['is told a refused package does not exist', hidesRefusedPackage, { admin: false, tkksd: false, opdOwn: true, pimpinan: false }],
+    ['has its first opening recorded', (who) => openingRecordedFor(who) !== null, { admin: false, tkksd: false, opdOwn: true, pimpinan: false }],
   ];
   for (const [action, rule, expected] of matrix) {
     it(action, () => {
       for (const [name, who] of Object.entries(actors)) expect(rule(who), `${name}: ${action}`).toBe(expected[name as keyof typeof actors]);
     });
   }
+
+  it('records an OPD liaison\'s first opening for its own OPD', () => {
+    expect(openingRecordedFor(actors.opdOwn)).toBe(OWN);
+    expect(openingRecordedFor(actor('opd'))).toBeNull();
+  });
 
   it('lets an OPD acknowledge only a published package that names it', () => {
     expect(canAcknowledgePackage(actor('opd', OTHER), published)).toBe(false);

@@ -23,6 +23,17 @@ export function canReadPackage(actor: Actor, pkg: { status: PackageState }): boo
   }
 }
 
+// An OPD refused a package is told there is none: it does not learn that a draft exists. The
+// division, the review team and leadership are told they may not.
+export function hidesRefusedPackage(actor: Actor): boolean {
+  return actor.role === 'opd';
+}
+
+// Whose first opening of a published package is recorded: an OPD liaison's, for its own OPD.
+export function openingRecordedFor(actor: Actor): string | null {
+  return actor.role === 'opd' ? actor.unitId : null;
+}
+
 // Only an OPD told to act acknowledges, and only for itself.
 export function canAcknowledgePackage(actor: Actor, pkg: { status: PackageState; recipientUnitIds: string[] }): boolean {
   return actor.role === 'opd' && pkg.status === 'published' && actor.unitId !== null && pkg.recipientUnitIds.includes(actor.unitId);

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import type { OpportunityInput, OpportunityView, PackageView, RecipientView, SavePackageInput, TaskView } from '../../../shared/dissemination';
+import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import type { OpportunityInput, OpportunityView, PackageView, RecipientView, SavePackageInput, TaskView, TrackingRow } from '../../../shared/dissemination';
 import type { Db } from '../../db/client';
 import { agreements } from '../agreements/agreements.table';
-import { activityPlans } from '../plans/plans.table';
+import { documents } from '../documents/documents.table';
+import { sectors } from '../master/master.table';
 import { units } from '../units/units.table';
 import { users } from '../users/users.table';
 import { portalPageVisits } from '../../portal/portal.table';
@@ -17,6 +18,12 @@ import {
 
 export type PackageRow = typeof disseminationPackages.$inferSelect;
 export type OpportunityRow = typeof disseminationOpportunities.$inferSelect;
+
+// What dissemination knows of an OPD told. Whether that OPD has planned anything is the plans
+// module's to say: it completes these into the API's RecipientView, PackageView and TrackingRow.
+export type RecipientProgress = Omit<RecipientView, 'planned'>;
+export type PackageProgress = Omit<PackageView, 'recipients'> & { recipients: RecipientProgress[] };
+export type TrackingProgress = Omit<TrackingRow, 'recipients'> & { recipients: RecipientProgress[] };
 
 export async function findPackage(db: Db, agreementId: string, options: { lock?: boolean } = {}): Promise<PackageRow | null> {
   const query = db.select().from(disseminationPackages).where(eq(disseminationPackages.agreementId, agreementId));
@@ -118,8 +125,8 @@ export async function loadTasks(db: Db, packageIds: string[]): Promise<(TaskView
     .orderBy(asc(disseminationTasks.position));
 }
 
-// Per OPD told: sent, first opened (and by whom), acknowledged, and whether it has planned anything.
-export async function loadRecipients(db: Db, packageIds: string[]): Promise<(RecipientView & { packageId: string })[]> {
+// Per OPD told: sent, first opened (and by whom), acknowledged.
+export async function loadRecipients(db: Db, packageIds: string[]): Promise<(RecipientProgress & { packageId: string })[]> {
   if (packageIds.length === 0) return [];
   const rows = await db
     .select({
@@ -131,11 +138,9 @@ export async function loadRecipients(db: Db, packageIds: string[]): Promise<(Rec
       firstOpenedByName: sql<string | null>`(SELECT name FROM users WHERE users.id = ${disseminationRecipients.firstOpenedBy})`,
       acknowledgedAt: disseminationRecipients.acknowledgedAt,
       acknowledgedByName: sql<string | null>`(SELECT name FROM users WHERE users.id = ${disseminationRecipients.acknowledgedBy})`,
-      planned: sql<unknown>`EXISTS (SELECT 1 FROM ${activityPlans} ap WHERE ap.agreement_id = ${disseminationPackages.agreementId} AND ap.unit_id = ${disseminationRecipients.unitId})`,
     })
     .from(disseminationRecipients)
     .innerJoin(units, eq(units.id, disseminationRecipients.unitId))
-    .innerJoin(disseminationPackages, eq(disseminationPackages.id, disseminationRecipients.packageId))
     .where(inArray(disseminationRecipients.packageId, packageIds))
     .orderBy(asc(units.name));
   return rows.map((row) => ({
@@ -143,18 +148,17 @@ export async function loadRecipients(db: Db, packageIds: string[]): Promise<(Rec
     sentAt: row.sentAt.toISOString(),
     firstOpenedAt: row.firstOpenedAt?.toISOString() ?? null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
-    planned: Boolean(row.planned),
   }));
 }
 
-export async function packageViewOf(db: Db, row: PackageRow, can: PackageView['can']): Promise<PackageView> {
+export async function loadOpportunities(db: Db, packageId: string): Promise<OpportunityRow[]> {
+  return db.select().from(disseminationOpportunities).where(eq(disseminationOpportunities.packageId, packageId)).orderBy(asc(disseminationOpportunities.position));
+}
+
+export async function packageViewOf(db: Db, row: PackageRow, can: PackageView['can']): Promise<PackageProgress> {
   const [agreement] = await db.select({ title: agreements.title }).from(agreements).where(eq(agreements.id, row.agreementId));
   const tasks = await loadTasks(db, [row.id]);
-  const opportunities = await db
-    .select()
-    .from(disseminationOpportunities)
-    .where(eq(disseminationOpportunities.packageId, row.id))
-    .orderBy(asc(disseminationOpportunities.position));
+  const opportunities = await loadOpportunities(db, row.id);
   const documents = await db
     .select({ id: disseminationPublicDocuments.documentId })
     .from(disseminationPublicDocuments)
@@ -184,6 +188,92 @@ export async function packageViewOf(db: Db, row: PackageRow, can: PackageView['c
     version: row.version,
     can,
   };
+}
+
+export type PackageSummary = Pick<PackageRow, 'summaryWhat' | 'summaryWithWhom' | 'summaryUntil' | 'summaryWhy'>;
+
+export async function insertPackage(tx: Db, values: PackageSummary & { agreementId: string; createdBy: string; createdAt: Date }): Promise<PackageRow> {
+  const [row] = await tx.insert(disseminationPackages).values({ ...values, updatedAt: values.createdAt }).returning();
+  if (!row) throw new Error('package write returned nothing');
+  return row;
+}
+
+// Every change of a package bumps its version (the portal cache's signature includes it).
+export async function updatePackage(tx: Db, id: string, patch: Partial<typeof disseminationPackages.$inferInsert> & { version: number; updatedAt: Date }): Promise<PackageRow> {
+  const [row] = await tx.update(disseminationPackages).set(patch).where(eq(disseminationPackages.id, id)).returning();
+  if (!row) throw new Error('package update returned nothing');
+  return row;
+}
+
+// The package's rows for the division's tracking table, most recently changed first.
+export async function listPackagesForTracking(db: Db) {
+  return db
+    .select({ id: disseminationPackages.id, agreementId: disseminationPackages.agreementId, title: agreements.title, status: disseminationPackages.status, publishedAt: disseminationPackages.publishedAt })
+    .from(disseminationPackages)
+    .innerJoin(agreements, eq(agreements.id, disseminationPackages.agreementId))
+    .orderBy(desc(disseminationPackages.updatedAt));
+}
+
+export async function recipientUnitIds(db: Db, packageId: string): Promise<string[]> {
+  const rows = await db.select({ unitId: disseminationRecipients.unitId }).from(disseminationRecipients).where(eq(disseminationRecipients.packageId, packageId));
+  return rows.map((row) => row.unitId);
+}
+
+// OPDs told of a published package; an OPD already told keeps its first record.
+export async function addRecipients(tx: Db, packageId: string, unitIds: string[], sentAt: Date): Promise<void> {
+  if (unitIds.length === 0) return;
+  await tx.insert(disseminationRecipients).values(unitIds.map((unitId) => ({ packageId, unitId, sentAt }))).onConflictDoNothing();
+}
+
+// Only the first opening is kept; true when this one was it.
+export async function recordFirstOpening(tx: Db, opening: { packageId: string; unitId: string; by: string; at: Date }): Promise<boolean> {
+  const opened = await tx
+    .update(disseminationRecipients)
+    .set({ firstOpenedAt: opening.at, firstOpenedBy: opening.by })
+    .where(and(eq(disseminationRecipients.packageId, opening.packageId), eq(disseminationRecipients.unitId, opening.unitId), isNull(disseminationRecipients.firstOpenedAt)))
+    .returning({ unitId: disseminationRecipients.unitId });
+  return opened.length > 0;
+}
+
+// The OPD's acknowledgement (and its opening, if it never opened the package before); true when
+// this call recorded it, false when it was already there or the OPD was never told.
+export async function recordAcknowledgement(tx: Db, acknowledgement: { packageId: string; unitId: string; by: string; at: Date }): Promise<boolean> {
+  const { packageId, unitId, by, at } = acknowledgement;
+  const where = and(eq(disseminationRecipients.packageId, packageId), eq(disseminationRecipients.unitId, unitId));
+  const [current] = await tx.select().from(disseminationRecipients).where(where).for('update');
+  if (!current || current.acknowledgedAt) return false;
+  await tx
+    .update(disseminationRecipients)
+    .set({ acknowledgedAt: at, acknowledgedBy: by, firstOpenedAt: current.firstOpenedAt ?? at, firstOpenedBy: current.firstOpenedBy ?? by })
+    .where(where);
+  return true;
+}
+
+// Acknowledgements written as given, without a person: only the demo data set does this.
+export async function markAcknowledged(tx: Db, packageId: string, unitIds: string[], at: Date): Promise<void> {
+  if (unitIds.length === 0) return;
+  await tx
+    .update(disseminationRecipients)
+    .set({ firstOpenedAt: at, acknowledgedAt: at })
+    .where(and(eq(disseminationRecipients.packageId, packageId), inArray(disseminationRecipients.unitId, unitIds)));
+}
+
+// What a package's references point at, read before anything is written (see dissemination.rules.ts).
+export async function existingUnitIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await db.select({ id: units.id }).from(units).where(inArray(units.id, ids))).map((row) => row.id));
+}
+
+export async function knownSectorCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  return new Set((await db.select({ code: sectors.code }).from(sectors).where(inArray(sectors.code, codes))).map((row) => row.code));
+}
+
+export async function documentIdsOfAgreement(db: Db, agreementId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set(
+    (await db.select({ id: documents.id }).from(documents).where(and(eq(documents.agreementId, agreementId), inArray(documents.id, ids)))).map((row) => row.id),
+  );
 }
 
 // Active accounts of the given OPDs (liaisons) or of the division's admins, with their addresses.

@@ -12,8 +12,8 @@ import { mailSettingsOf } from '../mail/mail.service';
 import { outbox } from '../mail/mail.table';
 import { notifications } from '../notifications/notifications.table';
 import { settings } from '../settings/settings.table';
-import { runDisseminationReminders } from './dissemination.reminders';
-import { getPublishedPackage, listPublishedOpportunities, recordOpportunityClick } from './dissemination.public';
+import { runDisseminationReminders } from './dissemination-reminders.service';
+import { getPublishedPackage, listPublishedOpportunities, recordOpportunityClick } from './dissemination-public.service';
 import { disseminationRecipients } from './dissemination.table';
 
 
@@ -256,21 +256,22 @@ describe('dissemination routes', () => {
   describe('public read functions', () => {
     it('give only published, public packages and count clicks without personal data', async () => {
       const { agreement, view } = await publishedAgreement();
-      const pkg = await getPublishedPackage(t.database.db, agreement.id, '2026-06-15');
+      const onDay = (day: string) => ({ db: t.database.db, actor: null, now: new Date(`${day}T03:00:00Z`) });
+      const pkg = await getPublishedPackage(onDay('2026-06-15'), agreement.id);
       expect(pkg?.summaryWhat).toContain('Bank daerah');
       expect(JSON.stringify(pkg)).not.toContain('approvedBy');
-      const opportunities = await listPublishedOpportunities(t.database.db, { type: 'pembiayaan', sector: 'umkm_koperasi', open: 'open', today: '2026-06-15' });
+      const opportunities = await listPublishedOpportunities(onDay('2026-06-15'), { type: 'pembiayaan', sector: 'umkm_koperasi', open: 'open' });
       const mine = opportunities.find((opportunity) => opportunity.agreementId === agreement.id);
       expect(mine).toMatchObject({ title: 'Kredit usaha pedagang pasar', isOpen: true, slug: agreementSlug(agreement.id, agreement.title) });
       expect(mine).not.toHaveProperty('applyClicks');
-      expect((await listPublishedOpportunities(t.database.db, { open: 'closed', today: '2027-01-01' })).some((opportunity) => opportunity.agreementId === agreement.id)).toBe(true);
+      expect((await listPublishedOpportunities(onDay('2027-01-01'), { open: 'closed' })).some((opportunity) => opportunity.agreementId === agreement.id)).toBe(true);
       const opportunityId = view.opportunities[0]?.id ?? '';
-      expect(await recordOpportunityClick(t.database.db, opportunityId)).toBe(true);
+      expect(await recordOpportunityClick(t.ctx(), opportunityId)).toBe(true);
       const unpublished = await buildAgreement(t.database.db);
       await call('PUT', `/api/agreements/${unpublished.id}/dissemination`, admin, bankPackage());
-      expect(await getPublishedPackage(t.database.db, unpublished.id)).toBeNull();
+      expect(await getPublishedPackage(t.ctx(), unpublished.id)).toBeNull();
       const draftView = (await call('GET', `/api/agreements/${unpublished.id}/dissemination`, admin)).json<PackageView>();
-      expect(await recordOpportunityClick(t.database.db, draftView.opportunities[0]?.id ?? '')).toBe(false);
+      expect(await recordOpportunityClick(t.ctx(), draftView.opportunities[0]?.id ?? '')).toBe(false);
       expect((await call('GET', `/api/agreements/${agreement.id}/dissemination`, admin)).json<PackageView>().opportunities[0]?.applyClicks).toBe(1);
     });
   });

@@ -1,43 +1,29 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { DEADLINE_REQUIRED, type SavePackageInput, type TaskInput } from '../../../shared/dissemination';
-import type { Db } from '../../db/client';
 import { AppError, invalid } from '../../lib/errors';
-import { documents } from '../documents/documents.table';
-import { sectors } from '../master/master.table';
-import { units } from '../units/units.table';
 import type { PackageRow } from './dissemination.repository';
 
 const TYPE_LABEL: Record<string, string> = { beasiswa: 'beasiswa', pembiayaan: 'pembiayaan' };
 
+// What exists of what a package refers to: the OPDs of its tasks, the sectors of its opportunities,
+// and which of its public documents belong to its agreement.
+export type FoundReferences = { unitIds: Set<string>; sectorCodes: Set<string>; documentIds: Set<string> };
+
 // Every reference a package makes must exist before anything is written.
-export async function checkPackageReferences(db: Db, agreementId: string, input: SavePackageInput): Promise<void> {
-  const unitIds = [...new Set(input.tasks.map((task) => task.unitId))];
-  if (unitIds.length > 0) {
-    const found = new Set((await db.select({ id: units.id }).from(units).where(inArray(units.id, unitIds))).map((row) => row.id));
-    const index = input.tasks.findIndex((task) => !found.has(task.unitId));
-    if (index >= 0) {
-      throw invalid(`tasks.${index}.unitId`, `Tugas ke-${index + 1}: OPD tidak ditemukan.`, `Task ${index + 1}: the OPD (tasks.${index}.unitId) does not exist.`);
+export function checkPackageReferences(input: SavePackageInput, found: FoundReferences): void {
+  const taskIndex = input.tasks.findIndex((task) => !found.unitIds.has(task.unitId));
+  if (taskIndex >= 0) {
+    throw invalid(`tasks.${taskIndex}.unitId`, `Tugas ke-${taskIndex + 1}: OPD tidak ditemukan.`, `Task ${taskIndex + 1}: the OPD (tasks.${taskIndex}.unitId) does not exist.`);
+  }
+  for (const [index, opportunity] of input.opportunities.entries()) {
+    const unknown = opportunity.sectorCodes.findIndex((code) => !found.sectorCodes.has(code));
+    if (unknown >= 0) {
+      const field = `opportunities.${index}.sectorCodes.${unknown}`;
+      throw invalid(field, `Peluang "${opportunity.title}": bidang "${opportunity.sectorCodes[unknown] ?? ''}" tidak dikenal.`, `Opportunity "${opportunity.title}": unknown sector (${field}).`);
     }
   }
-  const sectorCodes = [...new Set(input.opportunities.flatMap((opportunity) => opportunity.sectorCodes))];
-  if (sectorCodes.length > 0) {
-    const known = new Set((await db.select({ code: sectors.code }).from(sectors).where(inArray(sectors.code, sectorCodes))).map((row) => row.code));
-    for (const [index, opportunity] of input.opportunities.entries()) {
-      const unknown = opportunity.sectorCodes.findIndex((code) => !known.has(code));
-      if (unknown >= 0) {
-        const field = `opportunities.${index}.sectorCodes.${unknown}`;
-        throw invalid(field, `Peluang "${opportunity.title}": bidang "${opportunity.sectorCodes[unknown] ?? ''}" tidak dikenal.`, `Opportunity "${opportunity.title}": unknown sector (${field}).`);
-      }
-    }
-  }
-  if (input.publicDocumentIds.length > 0) {
-    const own = new Set(
-      (await db.select({ id: documents.id }).from(documents).where(and(eq(documents.agreementId, agreementId), inArray(documents.id, input.publicDocumentIds)))).map((row) => row.id),
-    );
-    const index = input.publicDocumentIds.findIndex((id) => !own.has(id));
-    if (index >= 0) {
-      throw invalid(`publicDocumentIds.${index}`, 'Dokumen bukan milik naskah ini.', `publicDocumentIds.${index}: the document does not belong to this agreement.`);
-    }
+  const documentIndex = input.publicDocumentIds.findIndex((id) => !found.documentIds.has(id));
+  if (documentIndex >= 0) {
+    throw invalid(`publicDocumentIds.${documentIndex}`, 'Dokumen bukan milik naskah ini.', `publicDocumentIds.${documentIndex}: the document does not belong to this agreement.`);
   }
 }
 

@@ -1,17 +1,16 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { OpportunityInput, PackageAction, PackageView, SavePackageInput, TaskInput, TrackingRow } from '../../../shared/dissemination';
+import type { OpportunityInput, PackageAction, PackageView, SavePackageInput, TaskInput } from '../../../shared/dissemination';
 import type { Db } from '../../db/client';
-import type { ActorCtx } from '../../lib/context';
+import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadReadableAgreement } from '../agreements/agreements.service';
-import { agreements } from '../agreements/agreements.table';
 import { deliverMail, type MailSettings } from '../mail/mail.service';
-import { canAcknowledgePackage, canPreparePackage, canPublishPackage, canReadPackage, canReadTracking } from './dissemination.policy';
+import { canAcknowledgePackage, canPreparePackage, canPublishPackage, canReadPackage, canReadTracking, hidesRefusedPackage, openingRecordedFor } from './dissemination.policy';
 import { announcePackage } from './dissemination.notices';
 import * as repo from './dissemination.repository';
 import { checkAcknowledgedTasksKept, checkPackageReferences, checkPublishable } from './dissemination.rules';
-import { disseminationOpportunities, disseminationPackages, disseminationRecipients } from './dissemination.table';
+
+export type { PackageProgress, RecipientProgress, TrackingProgress } from './dissemination.repository';
 
 const PACKAGE_WHAT: [string, string] = ['Paket diseminasi', 'Dissemination package'];
 
@@ -39,29 +38,31 @@ function abilities(ctx: ActorCtx, row: repo.PackageRow, recipientUnitIds: string
   };
 }
 
-async function viewFor(ctx: ActorCtx, db: Db, row: repo.PackageRow): Promise<PackageView> {
-  const recipients = await db.select({ unitId: disseminationRecipients.unitId }).from(disseminationRecipients).where(eq(disseminationRecipients.packageId, row.id));
-  return repo.packageViewOf(db, row, abilities(ctx, row, recipients.map((recipient) => recipient.unitId)));
+async function viewFor(ctx: ActorCtx, db: Db, row: repo.PackageRow): Promise<repo.PackageProgress> {
+  return repo.packageViewOf(db, row, abilities(ctx, row, await repo.recipientUnitIds(db, row.id)));
+}
+
+async function checkReferences(db: Db, agreementId: string, input: SavePackageInput): Promise<void> {
+  const [unitIds, sectorCodes, documentIds] = [
+    await repo.existingUnitIds(db, [...new Set(input.tasks.map((task) => task.unitId))]),
+    await repo.knownSectorCodes(db, [...new Set(input.opportunities.flatMap((opportunity) => opportunity.sectorCodes))]),
+    await repo.documentIdsOfAgreement(db, agreementId, input.publicDocumentIds),
+  ];
+  checkPackageReferences(input, { unitIds, sectorCodes, documentIds });
 }
 
 // Reading the package: an OPD told to act opening it for the first time is recorded (when, by whom).
-export async function getPackage(ctx: ActorCtx, agreementId: string): Promise<PackageView> {
+export async function getPackage(ctx: ActorCtx, agreementId: string): Promise<repo.PackageProgress> {
   await loadReadableAgreement(ctx, agreementId);
   const row = await repo.findPackage(ctx.db, agreementId);
   if (!row || !canReadPackage(ctx.actor, row)) {
-    // An OPD does not learn that a draft exists.
-    if (row && ctx.actor.role !== 'opd') throw forbidden();
+    if (row && !hidesRefusedPackage(ctx.actor)) throw forbidden();
     throw notFound(...PACKAGE_WHAT);
   }
-  const unitId = ctx.actor.role === 'opd' ? ctx.actor.unitId : null;
+  const unitId = openingRecordedFor(ctx.actor);
   if (unitId && row.status === 'published') {
     await ctx.db.transaction(async (tx) => {
-      const opened = await tx
-        .update(disseminationRecipients)
-        .set({ firstOpenedAt: ctx.now, firstOpenedBy: ctx.actor.id })
-        .where(and(eq(disseminationRecipients.packageId, row.id), eq(disseminationRecipients.unitId, unitId), isNull(disseminationRecipients.firstOpenedAt)))
-        .returning({ unitId: disseminationRecipients.unitId });
-      if (opened.length > 0) {
+      if (await repo.recordFirstOpening(tx, { packageId: row.id, unitId, by: ctx.actor.id, at: ctx.now })) {
         await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_package', entityId: row.id, action: 'open', at: ctx.now, changes: [{ field: 'firstOpenedAt', old: null, new: ctx.now.toISOString() }] });
       }
     });
@@ -79,36 +80,31 @@ function summaryOf(input: SavePackageInput) {
 }
 
 // The package's PUT: a package being prepared is saved, a published one edited.
-export async function writePackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput, mail: MailSettings): Promise<PackageView> {
+export async function writePackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput, mail: MailSettings): Promise<repo.PackageProgress> {
   const current = await repo.findPackage(ctx.db, agreementId);
   if (current?.status === 'published') return editPublishedPackage(ctx, agreementId, input, mail);
   return savePackage(ctx, agreementId, input);
 }
 
 // Creates the package or saves a new version of it while it is prepared.
-export async function savePackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput): Promise<PackageView> {
+export async function savePackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput): Promise<repo.PackageProgress> {
   if (!canPreparePackage(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     await signedAgreement(ctx, tx, agreementId);
-    await checkPackageReferences(tx, agreementId, input);
+    await checkReferences(tx, agreementId, input);
     const before = await repo.findPackage(tx, agreementId, { lock: true });
     const summary = summaryOf(input);
-    let row: repo.PackageRow | undefined;
+    let row: repo.PackageRow;
     if (!before) {
       if (input.version !== undefined && input.version !== 1) throw staleVersion();
-      [row] = await tx.insert(disseminationPackages).values({ agreementId, ...summary, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now }).returning();
+      row = await repo.insertPackage(tx, { agreementId, ...summary, createdBy: ctx.actor.id, createdAt: ctx.now });
     } else {
       if (input.version === undefined || input.version !== before.version) throw staleVersion();
       if (before.status === 'published') {
         throw new AppError({ code: 'CONFLICT', message: 'Paket sudah diterbitkan; hanya admin yang dapat mengubahnya.', messageEn: 'The package is published; only the admin may edit it.' });
       }
-      [row] = await tx
-        .update(disseminationPackages)
-        .set({ ...summary, version: before.version + 1, updatedAt: ctx.now })
-        .where(eq(disseminationPackages.id, before.id))
-        .returning();
+      row = await repo.updatePackage(tx, before.id, { ...summary, version: before.version + 1, updatedAt: ctx.now });
     }
-    if (!row) throw new Error('package write returned nothing');
     await repo.replacePackageContents(tx, row.id, input);
     const changes = [
       ...diffFields(before ? summaryOf({ ...before, tasks: [], opportunities: [], publicDocumentIds: [] }) : {}, summary),
@@ -138,24 +134,19 @@ function contentsOf(pkg: Pick<SavePackageInput, 'summaryWhat' | 'summaryWithWhom
 // closed offer). It stays publishable, an OPD's acknowledged tasks stay, an OPD given its first task
 // is told as at publication, and an OPD left without tasks is no longer followed up. The version
 // bump also changes the portal cache's signature, so the public page shows the new text.
-export async function editPublishedPackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput, mail: MailSettings): Promise<PackageView> {
+export async function editPublishedPackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput, mail: MailSettings): Promise<repo.PackageProgress> {
   if (!canPublishPackage(ctx.actor)) throw forbidden();
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
     const agreement = await signedAgreement(ctx, tx, agreementId);
     const before = await repo.findPackage(tx, agreementId, { lock: true });
     if (!before) throw notFound(...PACKAGE_WHAT);
     if (input.version !== before.version || before.status !== 'published') throw staleVersion();
-    await checkPackageReferences(tx, agreementId, input);
+    await checkReferences(tx, agreementId, input);
     checkPublishable({ summaryWhat: input.summaryWhat ?? null, opportunities: input.opportunities.map((opportunity) => ({ ...opportunity, deadline: opportunity.deadline ?? null })) }, 'edit');
     const previous = await repo.packageViewOf(tx, before, abilities(ctx, before, []));
     const acknowledged = new Set(previous.recipients.flatMap((recipient) => (recipient.acknowledgedAt ? [recipient.unitId] : [])));
     checkAcknowledgedTasksKept(previous.tasks, input.tasks, acknowledged);
-    const [updated] = await tx
-      .update(disseminationPackages)
-      .set({ ...summaryOf(input), version: before.version + 1, updatedAt: ctx.now })
-      .where(eq(disseminationPackages.id, before.id))
-      .returning();
-    if (!updated) throw new Error('package update returned nothing');
+    const updated = await repo.updatePackage(tx, before.id, { ...summaryOf(input), version: before.version + 1, updatedAt: ctx.now });
     await repo.replacePackageContents(tx, updated.id, input);
     const tasked = new Set(input.tasks.map((task) => task.unitId));
     const told = new Set(previous.recipients.map((recipient) => recipient.unitId));
@@ -181,7 +172,7 @@ const NEXT: Record<PackageAction, { from: repo.PackageRow['status']; to: repo.Pa
   publish: { from: 'review', to: 'published' },
 };
 
-export async function transitionPackage(ctx: ActorCtx, agreementId: string, input: { action: PackageAction; version: number }, mail: MailSettings): Promise<PackageView> {
+export async function transitionPackage(ctx: ActorCtx, agreementId: string, input: { action: PackageAction; version: number }, mail: MailSettings): Promise<repo.PackageProgress> {
   const allowed = input.action === 'publish' ? canPublishPackage(ctx.actor) : canPreparePackage(ctx.actor);
   if (!allowed) throw forbidden();
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
@@ -199,7 +190,7 @@ export async function transitionPackage(ctx: ActorCtx, agreementId: string, inpu
       });
     }
     if (input.action === 'publish') {
-      const opportunities = await tx.select().from(disseminationOpportunities).where(eq(disseminationOpportunities.packageId, before.id)).orderBy(disseminationOpportunities.position);
+      const opportunities = await repo.loadOpportunities(tx, before.id);
       checkPublishable({ summaryWhat: before.summaryWhat, opportunities });
     }
     const patch =
@@ -208,12 +199,7 @@ export async function transitionPackage(ctx: ActorCtx, agreementId: string, inpu
         : input.action === 'publish'
           ? { approvedBy: ctx.actor.id, approvedByName: ctx.actor.name, publishedAt: ctx.now }
           : {};
-    const [updated] = await tx
-      .update(disseminationPackages)
-      .set({ status: step.to, ...patch, version: before.version + 1, updatedAt: ctx.now })
-      .where(eq(disseminationPackages.id, before.id))
-      .returning();
-    if (!updated) throw new Error('package update returned nothing');
+    const updated = await repo.updatePackage(tx, before.id, { status: step.to, ...patch, version: before.version + 1, updatedAt: ctx.now });
     const queued = input.action === 'publish' ? await announcePackage(tx, mail, { row: updated, title: agreement.title, unitIds: 'all' }, ctx.now) : [];
     await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_package', entityId: before.id, action: input.action, at: ctx.now, changes: [{ field: 'status', old: before.status, new: step.to }] });
     return { row: updated, mailIds: queued };
@@ -223,21 +209,14 @@ export async function transitionPackage(ctx: ActorCtx, agreementId: string, inpu
 }
 
 // The OPD confirms it received the package; a second confirmation changes nothing.
-export async function acknowledgePackage(ctx: ActorCtx, agreementId: string): Promise<PackageView> {
+export async function acknowledgePackage(ctx: ActorCtx, agreementId: string): Promise<repo.PackageProgress> {
   const row = await ctx.db.transaction(async (tx) => {
     await loadReadableAgreement(ctx, agreementId, { db: tx });
     const pkg = await repo.findPackage(tx, agreementId);
     if (!pkg || pkg.status !== 'published') throw notFound(...PACKAGE_WHAT);
-    const recipients = await tx.select({ unitId: disseminationRecipients.unitId }).from(disseminationRecipients).where(eq(disseminationRecipients.packageId, pkg.id));
-    if (!canAcknowledgePackage(ctx.actor, { status: pkg.status, recipientUnitIds: recipients.map((recipient) => recipient.unitId) })) throw forbidden();
+    if (!canAcknowledgePackage(ctx.actor, { status: pkg.status, recipientUnitIds: await repo.recipientUnitIds(tx, pkg.id) })) throw forbidden();
     const unitId = ctx.actor.unitId ?? '';
-    const where = and(eq(disseminationRecipients.packageId, pkg.id), eq(disseminationRecipients.unitId, unitId));
-    const [current] = await tx.select().from(disseminationRecipients).where(where).for('update');
-    if (current && !current.acknowledgedAt) {
-      await tx
-        .update(disseminationRecipients)
-        .set({ acknowledgedAt: ctx.now, acknowledgedBy: ctx.actor.id, firstOpenedAt: current.firstOpenedAt ?? ctx.now, firstOpenedBy: current.firstOpenedBy ?? ctx.actor.id })
-        .where(where);
+    if (await repo.recordAcknowledgement(tx, { packageId: pkg.id, unitId, by: ctx.actor.id, at: ctx.now })) {
       await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_package', entityId: pkg.id, action: 'acknowledge', at: ctx.now, changes: [{ field: 'acknowledgedAt', old: null, new: ctx.now.toISOString() }] });
     }
     return pkg;
@@ -245,14 +224,10 @@ export async function acknowledgePackage(ctx: ActorCtx, agreementId: string): Pr
   return viewFor(ctx, ctx.db, row);
 }
 
-// Every package with its state and, per OPD told, sent / opened / acknowledged / planned.
-export async function listTracking(ctx: ActorCtx): Promise<TrackingRow[]> {
+// Every package with its state and, per OPD told, sent / opened / acknowledged (planned: see plans).
+export async function listTracking(ctx: ActorCtx): Promise<repo.TrackingProgress[]> {
   if (!canReadTracking(ctx.actor)) throw forbidden();
-  const rows = await ctx.db
-    .select({ id: disseminationPackages.id, agreementId: disseminationPackages.agreementId, title: agreements.title, status: disseminationPackages.status, publishedAt: disseminationPackages.publishedAt })
-    .from(disseminationPackages)
-    .innerJoin(agreements, eq(agreements.id, disseminationPackages.agreementId))
-    .orderBy(desc(disseminationPackages.updatedAt));
+  const rows = await repo.listPackagesForTracking(ctx.db);
   const recipients = await repo.loadRecipients(ctx.db, rows.map((row) => row.id));
   return rows.map((row) => ({
     agreementId: row.agreementId,
@@ -261,4 +236,11 @@ export async function listTracking(ctx: ActorCtx): Promise<TrackingRow[]> {
     publishedAt: row.publishedAt?.toISOString() ?? null,
     recipients: recipients.filter((recipient) => recipient.packageId === row.id).map(({ packageId: _packageId, ...recipient }) => recipient),
   }));
+}
+
+// The demo data set's acknowledgements, as the OPDs' liaisons would have given them: dated, naming
+// no person, with no audit entry. Only the demo loader (a command line or first start) calls this.
+export async function recordDemoAcknowledgements(ctx: Ctx, input: { agreementId: string; unitIds: string[] }): Promise<void> {
+  const pkg = await repo.findPackage(ctx.db, input.agreementId);
+  if (pkg) await repo.markAcknowledged(ctx.db, pkg.id, input.unitIds, ctx.now);
 }

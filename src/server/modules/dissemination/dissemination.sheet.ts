@@ -1,11 +1,11 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
-import type { OpportunityView, PackageView } from '../../../shared/dissemination';
+import type { OpportunityView } from '../../../shared/dissemination';
 import { agreementSlug } from '../../../shared/slug';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden, notFound } from '../../lib/errors';
 import { loadReadableAgreement } from '../agreements/agreements.service';
-import { canReadPackage } from './dissemination.policy';
+import { canReadPackage, hidesRefusedPackage } from './dissemination.policy';
 import * as repo from './dissemination.repository';
 
 // The printable dissemination sheet: one or two A4 pages an OPD can pin up or hand out, with a QR
@@ -120,7 +120,7 @@ export function publicPageUrl(publicUrl: string, agreementId: string, title: str
   return `${publicUrl.replace(/\/+$/, '')}/kerja-sama/${agreementSlug(agreementId, title)}`;
 }
 
-export async function renderSheet(pkg: PackageView, options: { publicUrl: string; now: Date }): Promise<Buffer> {
+export async function renderSheet(pkg: repo.PackageProgress, options: { publicUrl: string; now: Date }): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(winAnsi(`Lembar diseminasi: ${pkg.agreementTitle}`));
   pdf.setCreator('Jalin');
@@ -204,7 +204,7 @@ export async function disseminationSheetFor(ctx: ActorCtx, agreementId: string, 
   await loadReadableAgreement(ctx, agreementId);
   const row = await repo.findPackage(ctx.db, agreementId);
   if (!row) throw notFound('Paket diseminasi', 'Dissemination package');
-  if (!canReadPackage(ctx.actor, row)) throw ctx.actor.role === 'opd' ? notFound('Paket diseminasi', 'Dissemination package') : forbidden();
+  if (!canReadPackage(ctx.actor, row)) throw hidesRefusedPackage(ctx.actor) ? notFound('Paket diseminasi', 'Dissemination package') : forbidden();
   const view = await repo.packageViewOf(ctx.db, row, { edit: false, submit: false, publish: false, acknowledge: false });
   const body = await renderSheet(view, { publicUrl, now: ctx.now });
   return { body, fileName: `lembar-diseminasi-${agreementSlug(agreementId, view.agreementTitle)}.pdf` };

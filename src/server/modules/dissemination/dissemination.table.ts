@@ -5,7 +5,6 @@ import {
   date,
   index,
   integer,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -194,29 +193,3 @@ export const disseminationEventPhotos = pgTable(
   },
   (table) => [index('dissemination_event_photos_event_idx').on(table.eventId)],
 );
-
-// Beneficiaries an OPD reached through an agreement (and optionally one opportunity).
-export const disseminationBeneficiaries = pgTable(
-  'dissemination_beneficiaries',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    agreementId: uuid('agreement_id')
-      .notNull()
-      .references(() => agreements.id, { onDelete: 'cascade' }),
-    opportunityId: uuid('opportunity_id').references(() => disseminationOpportunities.id, { onDelete: 'set null' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    kind: text('kind').notNull(),
-    count: integer('count').notNull(),
-    amountIdr: numeric('amount_idr', { precision: 18, scale: 0 }),
-    reachedOn: date('reached_on').notNull(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [
-    index('dissemination_beneficiaries_agreement_idx').on(table.agreementId),
-    check('dissemination_beneficiaries_count_ok', sql`${table.count} >= 0`),
-  ],
-);
-

@@ -237,3 +237,7 @@ export async function importFile(ctx: Ctx, input: ImportInput & { dryRun: boolea
     return { preview: { ...preview, id: run.id }, run: toRunView(finished) };
   });
 }
+
+// Sheet rows as a CSV file, the way the import reads them: the demo loader (src/server/demo) writes
+// its register with this and imports it like any other.
+export { toCsv, type SheetRow } from './import-sheets';

@@ -6,6 +6,12 @@ export function canWritePlan(actor: Actor, unitId: string): boolean {
   return actor.role === 'opd' && actor.unitId !== null && actor.unitId === unitId;
 }
 
+// An OPD liaison records plans and beneficiaries for its own OPD and never names another;
+// the division names the OPD each record is for.
+export function recordsForOwnUnitOnly(actor: Actor): boolean {
+  return actor.role === 'opd';
+}
+
 // Which plans a reader sees: all of them, or its own OPD's.
 export function planReadScope(actor: Actor): { kind: 'all' } | { kind: 'unit'; unitId: string } | { kind: 'none' } {
   switch (actor.role) {

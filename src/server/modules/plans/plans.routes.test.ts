@@ -4,7 +4,7 @@ import { buildUnit } from '../../../../tests/support/builders';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { caller, signInRoles, type Method } from '../../../../tests/support/role-sessions';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import type { PackageView } from '../../../shared/dissemination';
+import type { PackageView, TrackingRow } from '../../../shared/dissemination';
 import type { GapResponse, InboxRow, PlanView } from '../../../shared/plans';
 import type { Db } from '../../db/client';
 
@@ -98,6 +98,26 @@ describe('plans and gap routes', () => {
     const updated = await call('PATCH', `/api/plans/${plan.id}`, opdOwn, { budgetAmount: '175000000', version: 1 });
     expect(updated.json<PlanView>()).toMatchObject({ budgetAmount: '175000000', version: 2 });
     expect((await call('PATCH', `/api/plans/${plan.id}`, opdOwn, { budgetAmount: '1', version: 1 })).statusCode).toBe(409);
+  });
+
+  it("marks each OPD told as planned in the package and the tracking list once it has a plan, and no other OPD", async () => {
+    const agreement = await buildAgreement(t.database.db);
+    const published = await disseminate(agreement.id);
+    expect(published.recipients.map((recipient) => [recipient.unitId, recipient.planned])).toEqual([[unit.id, false]]);
+    const trackingOf = async () => (await call('GET', '/api/dissemination', admin)).json<TrackingRow[]>().find((row) => row.agreementId === agreement.id);
+    expect((await trackingOf())?.recipients.map((recipient) => recipient.planned)).toEqual([false]);
+    // A plan of the same OPD for another agreement says nothing about this one.
+    const elsewhere = await buildAgreement(t.database.db);
+    expect((await call('POST', '/api/plans', opdOwn, planBody(elsewhere.id))).statusCode).toBe(201);
+    expect((await call('GET', `/api/agreements/${agreement.id}/dissemination`, admin)).json<PackageView>().recipients[0]?.planned).toBe(false);
+
+    expect((await call('POST', '/api/plans', opdOwn, planBody(agreement.id))).statusCode).toBe(201);
+    const view = (await call('GET', `/api/agreements/${agreement.id}/dissemination`, opdOwn)).json<PackageView>();
+    expect(view.recipients).toEqual([expect.objectContaining({ unitId: unit.id, planned: true })]);
+    expect(Object.keys(view.recipients[0] ?? {})).toEqual(['unitId', 'unitName', 'sentAt', 'firstOpenedAt', 'firstOpenedByName', 'acknowledgedAt', 'acknowledgedByName', 'planned']);
+    expect((await trackingOf())?.recipients.map((recipient) => recipient.planned)).toEqual([true]);
+    const acknowledged = await call('POST', `/api/agreements/${agreement.id}/dissemination/acknowledge`, opdOwn);
+    expect(acknowledged.json<PackageView>().recipients[0]).toMatchObject({ planned: true });
   });
 
   it('refuses a negative budget and other bad input with a 400 naming the field, writing nothing', async () => {

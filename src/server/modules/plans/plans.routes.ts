@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CreateBeneficiarySchema, CreatePlanSchema, GapQuerySchema, PlanListQuerySchema, UpdatePlanSchema } from '../../../shared/plans';
 import { actorCtxOf, typed } from '../../lib/http';
 import { getGap } from './gap.service';
+import { planStatusRoutes } from './plan-status.routes';
 import { createBeneficiary, createPlan, listBeneficiaries, listInbox, listPlans, updatePlan } from './plans.service';
 
 const idParam = z.object({ id: z.uuid() });
@@ -18,5 +19,6 @@ export function plansRoutes(app: FastifyInstance) {
   api.post('/beneficiaries', { schema: { tags, body: CreateBeneficiarySchema }, config: { access: ['admin', 'opd'] } }, async (request, reply) =>
     reply.status(201).send(await createBeneficiary(actorCtxOf(request), request.body)),
   );
+  planStatusRoutes(app);
   api.get('/dissemination/gap', { schema: { tags, querystring: GapQuerySchema }, config: { access: ['admin', 'tkksd', 'pimpinan'] } }, (request) => getGap(actorCtxOf(request), request.query));
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { agreements } from '../agreements/agreements.table';
-import { disseminationTasks } from '../dissemination/dissemination.table';
+import { disseminationOpportunities, disseminationTasks } from '../dissemination/dissemination.table';
 import { units } from '../units/units.table';
 import { users } from '../users/users.table';
 
@@ -40,3 +40,30 @@ export const activityPlans = pgTable(
     check('activity_plans_budget_ok', sql`${table.budgetAmount} >= 0`),
   ],
 );
+
+// Beneficiaries an OPD reached through an agreement (and optionally one opportunity). The table keeps
+// its dissemination_ name; the plans module records and reads it, next to the plans it follows.
+export const disseminationBeneficiaries = pgTable(
+  'dissemination_beneficiaries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    opportunityId: uuid('opportunity_id').references(() => disseminationOpportunities.id, { onDelete: 'set null' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').notNull(),
+    count: integer('count').notNull(),
+    amountIdr: numeric('amount_idr', { precision: 18, scale: 0 }),
+    reachedOn: date('reached_on').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('dissemination_beneficiaries_agreement_idx').on(table.agreementId),
+    check('dissemination_beneficiaries_count_ok', sql`${table.count} >= 0`),
+  ],
+);
+

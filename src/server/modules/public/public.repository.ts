@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agreementPartners, agreementSectors, agreements } from '../agreements/agreements.table';
 import { documents } from '../documents/documents.table';
+import { partnerCategories } from '../master/master.table';
 import { partners } from '../partners/partners.table';
-import { statusCondition, type StatusBounds } from '../search/search.filters';
+import { statusCondition, textQuery, type StatusBounds } from '../search/search.rules';
 
 const a = agreements;
 // Spelled out for correlated subqueries (a one-table select leaves columns unqualified).
@@ -14,7 +15,7 @@ export function publiclyVisible(bounds: StatusBounds): SQL {
   return and(
     eq(a.isDraft, false),
     eq(a.isPublic, true),
-    or(statusCondition('aktif', bounds), statusCondition('akan_berakhir', bounds)),
+    or(statusCondition('aktif', bounds, a), statusCondition('akan_berakhir', bounds, a)),
   ) as SQL;
 }
 
@@ -22,7 +23,7 @@ export function publiclyVisible(bounds: StatusBounds): SQL {
 // vector) narrows the candidates; the match is then checked again on public fields only
 // (title, scope, partner names, public documents), so a word found only in a number, in the
 // purpose or in a non-public document never reveals an agreement.
-export function publicTextCondition(tsQuery: SQL): SQL {
+function publicTextCondition(tsQuery: SQL): SQL {
   const names = sql`(SELECT string_agg(p.name, ' ') FROM agreement_partners ap JOIN partners p ON p.id = ap.partner_id WHERE ap.agreement_id = ${outerId})`;
   const publicVector = sql`(to_tsvector('indonesian', ${a.title} || ' ' || coalesce(${a.scope}, '') || ' ' || coalesce(${names}, '')) || to_tsvector('simple', coalesce(${names}, '')))`;
   const publicDocument = sql`EXISTS (SELECT 1 FROM documents d WHERE d.agreement_id = ${outerId} AND d.is_public AND d.search_vector @@ ${tsQuery})`;
@@ -30,8 +31,54 @@ export function publicTextCondition(tsQuery: SQL): SQL {
     AND (${publicVector} @@ ${tsQuery} OR ${publicDocument}))`;
 }
 
-export function sectorCondition(codes: string[]): SQL {
+function sectorCondition(codes: string[]): SQL {
   return inArray(a.id, sql`(SELECT ${agreementSectors.agreementId} FROM ${agreementSectors} WHERE ${inArray(agreementSectors.sectorCode, codes)})`);
+}
+
+function groupCondition(group: string): SQL {
+  return inArray(a.primaryCategoryCode, sql`(SELECT ${partnerCategories.code} FROM ${partnerCategories} WHERE ${eq(partnerCategories.groupCode, group)})`);
+}
+
+function yearCondition(year: number): SQL {
+  return between(a.signedOn, `${year}-01-01`, `${year}-12-31`);
+}
+
+// What the public API and the portal filter by: words (already checked usable), sectors, and, on
+// the portal, the partner group and the signing year. Always only what the public may see.
+export type PublicFilters = { text?: string | null; sectors?: string[] | undefined; group?: string | undefined; year?: number | undefined };
+
+export function publicConditions(bounds: StatusBounds, filters: PublicFilters): SQL {
+  return and(
+    publiclyVisible(bounds),
+    filters.text ? publicTextCondition(textQuery(filters.text)) : undefined,
+    filters.sectors?.length ? sectorCondition(filters.sectors) : undefined,
+    filters.group ? groupCondition(filters.group) : undefined,
+    filters.year ? yearCondition(filters.year) : undefined,
+  ) as SQL;
+}
+
+// Publicly visible agreements whose id lies in [low, high]; the range keeps the primary key index.
+export function idRangeCondition(bounds: StatusBounds, low: string, high: string): SQL {
+  return and(publiclyVisible(bounds), sql`${a.id} BETWEEN ${low}::uuid AND ${high}::uuid`) as SQL;
+}
+
+// The signing years that have public agreements, newest first.
+export async function findPublicYears(db: Db, bounds: StatusBounds): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: sql<number>`extract(year FROM ${a.signedOn})::int` })
+    .from(a)
+    .where(and(publiclyVisible(bounds), sql`${a.signedOn} IS NOT NULL`))
+    .orderBy(sql`1 DESC`);
+  return rows.map((row) => row.year);
+}
+
+// Which of these agreements the public may see today.
+export async function findVisibleIds(db: Db, ids: string[], bounds: StatusBounds): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: a.id })
+    .from(a)
+    .where(and(inArray(a.id, ids), publiclyVisible(bounds)));
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function countPublic(db: Db, where: SQL): Promise<number> {

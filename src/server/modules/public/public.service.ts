@@ -1,42 +1,36 @@
-import { and, type SQL } from 'drizzle-orm';
 import { statusDateBounds } from '../../../shared/agreement-status';
 import type { PublicAgreement, PublicAgreementList, PublicSearchQuery } from '../../../shared/public';
+import { agreementIdPrefixFromSlug } from '../../../shared/slug';
 import { localDate, type Ctx } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import type { FileStore } from '../../lib/file-store';
 import { getSettings } from '../settings/settings.service';
-import { textQuery, usableText, type StatusBounds } from '../search/search.filters';
+import { usableText, type StatusBounds } from '../search/search.rules';
 import {
   countPublic,
   findPublicDocument,
   findPublicPage,
+  findPublicYears,
+  findVisibleIds,
+  idRangeCondition,
   partnerNamesOf,
+  publicConditions,
   publicDocumentsOf,
-  publicTextCondition,
   publiclyVisible,
   sectorCodesOf,
-  sectorCondition,
+  type PublicFilters,
 } from './public.repository';
 
 // Today's bounds of "in force" (aktif or akan berakhir), shared by the public API and the portal.
-export async function publicBounds(ctx: Ctx): Promise<StatusBounds> {
+async function publicBounds(ctx: Ctx): Promise<StatusBounds> {
   const { expiryWarningDays } = await getSettings(ctx.db);
   return statusDateBounds(localDate(ctx.now), expiryWarningDays);
-}
-
-function conditionsOf(query: PublicSearchQuery, bounds: StatusBounds): SQL {
-  const q = usableText(query.q);
-  return and(
-    publiclyVisible(bounds),
-    q ? publicTextCondition(textQuery(q)) : undefined,
-    query.sector?.length ? sectorCondition(query.sector) : undefined,
-  ) as SQL;
 }
 
 type PublicRow = Awaited<ReturnType<typeof findPublicPage>>[number];
 
 // Partner names, sectors (the primary first, as everywhere else) and public documents of a page of rows.
-export async function withPublicDetails(ctx: Ctx, rows: PublicRow[]): Promise<PublicAgreement[]> {
+async function withPublicDetails(ctx: Ctx, rows: PublicRow[]): Promise<PublicAgreement[]> {
   const ids = rows.map((row) => row.id);
   const [names, sectorRows, files] = await Promise.all([partnerNamesOf(ctx.db, ids), sectorCodesOf(ctx.db, ids), publicDocumentsOf(ctx.db, ids)]);
   return rows.map((row) => ({
@@ -57,15 +51,51 @@ export async function withPublicDetails(ctx: Ctx, rows: PublicRow[]): Promise<Pu
   }));
 }
 
+export type PublicListFilters = Omit<PublicFilters, 'text'> & { q?: string | undefined };
+
+// Agreements in force that the public may see, newest first, one page of them and how many there are.
+// The public API filters by words and sectors; the portal adds the partner group and the year.
+export async function findPublicAgreements(ctx: Ctx, filters: PublicListFilters, page: { limit: number; offset: number }): Promise<{ total: number; items: PublicAgreement[] }> {
+  const { q, ...rest } = filters;
+  const where = publicConditions(await publicBounds(ctx), { text: usableText(q), ...rest });
+  const [total, rows] = await Promise.all([countPublic(ctx.db, where), findPublicPage(ctx.db, where, page.limit, page.offset)]);
+  return { total, items: await withPublicDetails(ctx, rows) };
+}
+
 // No login: the public portal's list of agreements in force, newest first.
 export async function listPublicAgreements(ctx: Ctx, query: PublicSearchQuery): Promise<PublicAgreementList> {
-  const where = conditionsOf(query, await publicBounds(ctx));
-  const [total, rows] = await Promise.all([
-    countPublic(ctx.db, where),
-    findPublicPage(ctx.db, where, query.pageSize, (query.page - 1) * query.pageSize),
-  ]);
-  const items = await withPublicDetails(ctx, rows);
+  const { total, items } = await findPublicAgreements(ctx, { q: query.q, sectors: query.sector }, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+// Every public agreement, for the open data files, the feed and the sitemap.
+export async function allPublicAgreements(ctx: Ctx, limit: number): Promise<PublicAgreement[]> {
+  const rows = await findPublicPage(ctx.db, publiclyVisible(await publicBounds(ctx)), limit, 0);
+  return withPublicDetails(ctx, rows);
+}
+
+// The slug ends with the first 8 hex characters of the id; the range keeps the primary key index.
+export async function findPublicAgreementBySlug(ctx: Ctx, slug: string): Promise<PublicAgreement | null> {
+  const prefix = agreementIdPrefixFromSlug(slug);
+  if (!prefix) return null;
+  const low = `${prefix}-0000-0000-0000-000000000000`;
+  const high = `${prefix}-ffff-ffff-ffff-ffffffffffff`;
+  const rows = await findPublicPage(ctx.db, idRangeCondition(await publicBounds(ctx), low, high), 2, 0);
+  // Two public agreements sharing a prefix is improbable; neither is then guessed.
+  if (rows.length !== 1) return null;
+  const [item] = await withPublicDetails(ctx, rows);
+  return item ?? null;
+}
+
+// The signing years that have public agreements, newest first, for the portal's year filter.
+export async function listPublicYears(ctx: Ctx): Promise<number[]> {
+  return findPublicYears(ctx.db, await publicBounds(ctx));
+}
+
+// Which of these agreements the public may see today (the portal shows opportunities of those only).
+export async function publiclyVisibleIds(ctx: Ctx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return findVisibleIds(ctx.db, ids, await publicBounds(ctx));
 }
 
 // A document marked public, of an agreement the public may see; anything else is simply not there.

@@ -5,7 +5,7 @@ import { buildUnit } from '../../../../tests/support/builders';
 import { buildAgreement, buildPartner } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import { countRows, toFacets } from './search.facets';
-import { statusExpression } from './search.filters';
+import { registryStatus } from './search.filters';
 import { planSearch, searchAgreements } from './search.service';
 
 // A list without words takes its counts from what is kept per registry revision (the whole
@@ -76,7 +76,7 @@ describe('registry list: kept counts equal a full count', () => {
           await searchAgreements(ctx, query);
           const kept = await searchAgreements(ctx, query);
           const plan = await planSearch(ctx, query);
-          const full = await toFacets(t.database.db, await countRows(t.database.db, plan.conditions, statusExpression(plan.bounds)));
+          const full = await toFacets(t.database.db, await countRows(t.database.db, plan.conditions, registryStatus(plan.bounds)));
           expect({ total: kept.total, facets: kept.facets }, `${role} ${JSON.stringify(input)} round ${round}`).toEqual(full);
         }
       }

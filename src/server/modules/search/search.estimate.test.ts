@@ -5,7 +5,7 @@ import { buildUnit } from '../../../../tests/support/builders';
 import { buildAgreement, buildPartner } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import { scaleCounts, type WordLimits } from './search.estimate';
-import { statusExpression } from './search.filters';
+import { registryStatus } from './search.filters';
 import { effectiveSort } from './search.repository';
 import { planSearch } from './search.service';
 import { searchWords, type WordsResult } from './search.words';
@@ -60,7 +60,7 @@ describe('registry list: estimated counts for common words', () => {
     const { tsQuery } = plan.conditions;
     if (!tsQuery) throw new Error('a query with words is needed');
     return searchWords(t.database.db, {
-      conditions: plan.conditions, tsQuery, statusSql: statusExpression(plan.bounds), sort: effectiveSort(query.sort, true),
+      conditions: plan.conditions, tsQuery, statusSql: registryStatus(plan.bounds), sort: effectiveSort(query.sort, true),
       limit: query.pageSize, offset: (query.page - 1) * query.pageSize, limits,
     });
   }

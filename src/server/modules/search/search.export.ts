@@ -1,59 +1,11 @@
 import ExcelJS from 'exceljs';
-import { inArray, sql, type SQL } from 'drizzle-orm';
 import { deriveAgreementStatus } from '../../../shared/agreement-status';
-import { EXPORT_COLUMNS, EXPORT_LIST_SEPARATOR, EXPORT_MAX_ROWS, type ExportColumn, type ExportQuery, type SearchSort } from '../../../shared/search';
-import type { Db } from '../../db/client';
+import { EXPORT_COLUMNS, EXPORT_MAX_ROWS, type ExportColumn, type ExportQuery } from '../../../shared/search';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden } from '../../lib/errors';
-import { agreements } from '../agreements/agreements.table';
 import { canExportRegistry } from './search.policy';
-import { agreementSearch } from './search.table';
-import { countMatches, effectiveSort, orderOf } from './search.repository';
+import { countMatches, effectiveSort, exportRows } from './search.repository';
 import { planSearch } from './search.service';
-
-const a = agreements;
-const SEPARATOR = EXPORT_LIST_SEPARATOR;
-// Spelled out: in a one-table select Drizzle leaves columns unqualified, and inside these
-// subqueries a bare "id" would name the inner table's column.
-const outerId = sql.raw('"agreements"."id"');
-const outerPrimarySector = sql.raw('"agreements"."primary_sector_code"');
-const outerParent = sql.raw('"agreements"."parent_id"');
-
-// One row per agreement with its lists joined in order (primary first); the correlated lookups run
-// only for exported rows and each uses a primary-key index.
-function exportRows(db: Db, facetWhere: SQL | undefined, sort: SearchSort, limit: number) {
-  // The conditions are over agreement_search, one row per agreement.
-  const where = facetWhere ? inArray(a.id, db.select({ id: agreementSearch.agreementId }).from(agreementSearch).where(facetWhere)) : undefined;
-  return db
-    .select({
-      numberOurs: a.numberOurs,
-      numberPartner: a.numberPartner,
-      title: a.title,
-      docType: a.docType,
-      kind: a.kind,
-      signedOn: a.signedOn,
-      startsOn: a.startsOn,
-      endsOn: a.endsOn,
-      scope: a.scope,
-      valueIdr: a.valueIdr,
-      ksddMode: a.ksddMode,
-      longTermReason: a.longTermReason,
-      id: a.id,
-      // A parent without a number is named by its id, which the import resolves as well.
-      parentNumber: sql<string | null>`(SELECT coalesce(p.number_ours, p.id::text) FROM agreements p WHERE p.id = ${outerParent})`,
-      isDraft: a.isDraft,
-      terminationKind: a.terminationKind,
-      terminatedOn: a.terminatedOn,
-      partnerNames: sql<string | null>`(SELECT string_agg(p.name, ${SEPARATOR} ORDER BY ap.position) FROM agreement_partners ap JOIN partners p ON p.id = ap.partner_id WHERE ap.agreement_id = ${outerId})`,
-      partnerCategories: sql<string | null>`(SELECT string_agg(p.category_code, ${SEPARATOR} ORDER BY ap.position) FROM agreement_partners ap JOIN partners p ON p.id = ap.partner_id WHERE ap.agreement_id = ${outerId})`,
-      sectorCodes: sql<string | null>`(SELECT string_agg(s.sector_code, ${SEPARATOR} ORDER BY s.sector_code <> ${outerPrimarySector}, s.sector_code) FROM agreement_sectors s WHERE s.agreement_id = ${outerId})`,
-      unitNames: sql<string | null>`(SELECT string_agg(u.name, ${SEPARATOR} ORDER BY au.is_lead DESC, u.name) FROM agreement_units au JOIN units u ON u.id = au.unit_id WHERE au.agreement_id = ${outerId})`,
-    })
-    .from(a)
-    .where(where)
-    .orderBy(...orderOf(sort, null))
-    .limit(limit);
-}
 
 type ExportRow = Awaited<ReturnType<typeof exportRows>>[number];
 

@@ -5,7 +5,8 @@ import type { Db } from '../../db/client';
 import type { DraftVisibility } from '../agreements/agreements.policy';
 import { cachedByRevision } from './search.cache';
 import { countParts, matchedSet, type CountRow } from './search.counts';
-import { buildConditions, type SearchConditions, type StatusBounds } from './search.filters';
+import { buildConditions, type SearchConditions } from './search.filters';
+import type { StatusBounds } from './search.rules';
 import { agreementSearch } from './search.table';
 
 export type { CountRow } from './search.counts';

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { SearchSort } from '../../../shared/search';
+import { EXPORT_LIST_SEPARATOR, type SearchSort } from '../../../shared/search';
 import type { Db } from '../../db/client';
 import { agreementPartners, agreementUnits, agreements } from '../agreements/agreements.table';
 import { documents } from '../documents/documents.table';
@@ -160,4 +160,52 @@ export async function loadHeadlines(db: Db, ids: string[], tsQuery: SQL, options
     .where(inArray(a.id, untouched));
   for (const row of titles) headlines.set(row.id, row.headline);
   return headlines;
+}
+
+// The partner categories of the given groups, as a subquery for the partner-group filter.
+export function categoriesOfGroups(groups: string[]): SQL {
+  return sql`(SELECT ${partnerCategories.code} FROM ${partnerCategories} WHERE ${inArray(partnerCategories.groupCode, groups)})`;
+}
+
+// The export's rows (search.export.ts).
+// Spelled out: in a one-table select Drizzle leaves columns unqualified, and inside these
+// subqueries a bare "id" would name the inner table's column.
+const outerId = sql.raw('"agreements"."id"');
+const outerPrimarySector = sql.raw('"agreements"."primary_sector_code"');
+const outerParent = sql.raw('"agreements"."parent_id"');
+
+// One row per agreement with its lists joined in order (primary first); the correlated lookups run
+// only for exported rows and each uses a primary-key index.
+export function exportRows(db: Db, facetWhere: SQL | undefined, sort: SearchSort, limit: number) {
+  // The conditions are over agreement_search, one row per agreement.
+  const where = facetWhere ? inArray(agreements.id, db.select({ id: agreementSearch.agreementId }).from(agreementSearch).where(facetWhere)) : undefined;
+  return db
+    .select({
+      numberOurs: a.numberOurs,
+      numberPartner: a.numberPartner,
+      title: a.title,
+      docType: a.docType,
+      kind: a.kind,
+      signedOn: a.signedOn,
+      startsOn: a.startsOn,
+      endsOn: a.endsOn,
+      scope: a.scope,
+      valueIdr: a.valueIdr,
+      ksddMode: a.ksddMode,
+      longTermReason: a.longTermReason,
+      id: a.id,
+      // A parent without a number is named by its id, which the import resolves as well.
+      parentNumber: sql<string | null>`(SELECT coalesce(p.number_ours, p.id::text) FROM agreements p WHERE p.id = ${outerParent})`,
+      isDraft: a.isDraft,
+      terminationKind: a.terminationKind,
+      terminatedOn: a.terminatedOn,
+      partnerNames: sql<string | null>`(SELECT string_agg(p.name, ${EXPORT_LIST_SEPARATOR} ORDER BY ap.position) FROM agreement_partners ap JOIN partners p ON p.id = ap.partner_id WHERE ap.agreement_id = ${outerId})`,
+      partnerCategories: sql<string | null>`(SELECT string_agg(p.category_code, ${EXPORT_LIST_SEPARATOR} ORDER BY ap.position) FROM agreement_partners ap JOIN partners p ON p.id = ap.partner_id WHERE ap.agreement_id = ${outerId})`,
+      sectorCodes: sql<string | null>`(SELECT string_agg(s.sector_code, ${EXPORT_LIST_SEPARATOR} ORDER BY s.sector_code <> ${outerPrimarySector}, s.sector_code) FROM agreement_sectors s WHERE s.agreement_id = ${outerId})`,
+      unitNames: sql<string | null>`(SELECT string_agg(u.name, ${EXPORT_LIST_SEPARATOR} ORDER BY au.is_lead DESC, u.name) FROM agreement_units au JOIN units u ON u.id = au.unit_id WHERE au.agreement_id = ${outerId})`,
+    })
+    .from(a)
+    .where(where)
+    .orderBy(...orderOf(sort, null))
+    .limit(limit);
 }

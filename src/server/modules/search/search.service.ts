@@ -7,7 +7,7 @@ import { draftVisibility, type DraftVisibility } from '../agreements/agreements.
 import { getSettings } from '../settings/settings.service';
 import { cachedByRevision } from './search.cache';
 import { chosenValueCounts, countRows, filterKey, summable, toFacets, unfilteredCounts, visibilityKey, type CountRow } from './search.facets';
-import { buildConditions, statusExpression, type SearchConditions, type StatusBounds } from './search.filters';
+import { buildConditions, registryStatus, type SearchConditions } from './search.filters';
 import { canReadRegistry } from './search.policy';
 import {
   countDocumentsOf,
@@ -18,6 +18,7 @@ import {
   loadListRows,
   loadPartnersOf,
 } from './search.repository';
+import type { StatusBounds } from './search.rules';
 import { HEADLINE_OPTIONS, headlineToHtml } from './search.snippet';
 import { searchWords } from './search.words';
 
@@ -50,7 +51,7 @@ export async function planSearch(ctx: ActorCtx, filters: Parameters<typeof build
 // passing both filters; anything else is counted over the matches as it stands.
 async function countFacetRows(db: Db, plan: SearchPlan): Promise<CountRow[]> {
   const { conditions } = plan;
-  const statusSql = statusExpression(plan.bounds);
+  const statusSql = registryStatus(plan.bounds);
   const filtered = conditions.facetFilters.map(([name]) => name);
   const valuesOf = (name: FacetName): readonly unknown[] => plan.filters[name] ?? [];
   if (filtered.length > 2 || !filtered.every((name) => summable(name, valuesOf(name)))) return countRows(db, conditions, statusSql);
@@ -142,7 +143,7 @@ type Window = { limit: number; offset: number };
 async function countAndPage(db: Db, plan: SearchPlan, sort: SearchSort, window: Window) {
   const { conditions } = plan;
   if (conditions.tsQuery) {
-    const found = await searchWords(db, { conditions, tsQuery: conditions.tsQuery, statusSql: statusExpression(plan.bounds), sort, ...window });
+    const found = await searchWords(db, { conditions, tsQuery: conditions.tsQuery, statusSql: registryStatus(plan.bounds), sort, ...window });
     const { totalIsEstimate, facetsAreEstimates, rankedAmongNewest } = found;
     return { ...(await toFacets(db, found.counts)), page: found.page, estimates: { totalIsEstimate, facetsAreEstimates, rankedAmongNewest } };
   }

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 import { ROLES } from '../../../shared/roles';
 import type { SettingsView } from '../../../shared/settings';
 import { auditLog } from '../audit/audit.table';
-import { reminderDays } from '../dissemination/dissemination.reminders';
+import { reminderDays } from '../dissemination/dissemination-reminders.service';
 import { getSettings } from './settings.service';
 import { settings } from './settings.table';
 

@@ -2,7 +2,6 @@ import { and, asc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PublicOpportunity, PublicOpportunityFilters, PublicPackage } from '../../../shared/dissemination';
 import { agreementSlug } from '../../../shared/slug';
 import type { Db } from '../../db/client';
-import { localDate } from '../../lib/context';
 import { agreements } from '../agreements/agreements.table';
 import { documents } from '../documents/documents.table';
 import { units } from '../units/units.table';
@@ -14,7 +13,7 @@ import {
   disseminationTasks,
 } from './dissemination.table';
 
-// What the public portal reads. Only published packages of signed, public agreements; only public
+// What the public portal reads (through dissemination-public.service.ts). Only published packages of signed, public agreements; only public
 // fields (no people, no internal notes, no click counts of others' choices beyond a total).
 
 const publishedAndPublic: SQL = and(
@@ -35,8 +34,8 @@ function publicOpportunity(row: OpportunityRow, agreement: { id: string; title: 
 }
 
 // Opportunities open or closed by their deadline (an offer without one stays open), by type and sector.
-export async function listPublishedOpportunities(db: Db, filters: PublicOpportunityFilters & { today?: string } = {}): Promise<PublicOpportunity[]> {
-  const today = filters.today ?? localDate(new Date());
+export async function findPublishedOpportunities(db: Db, filters: PublicOpportunityFilters & { today: string }): Promise<PublicOpportunity[]> {
+  const { today } = filters;
   const openness =
     filters.open === 'open'
       ? or(isNull(disseminationOpportunities.deadline), gte(disseminationOpportunities.deadline, today))
@@ -61,7 +60,7 @@ export async function listPublishedOpportunities(db: Db, filters: PublicOpportun
 }
 
 // The published package of one agreement, or null (unpublished, draft or not public: nothing leaks).
-export async function getPublishedPackage(db: Db, agreementId: string, today: string = localDate(new Date())): Promise<PublicPackage | null> {
+export async function findPublishedPackage(db: Db, agreementId: string, today: string): Promise<PublicPackage | null> {
   const [head] = await db
     .select({ pkg: disseminationPackages, title: agreements.title })
     .from(disseminationPackages)
@@ -101,7 +100,7 @@ export async function getPublishedPackage(db: Db, agreementId: string, today: st
 
 // One "how to apply" click: a counter, nothing about who clicked. Returns false for an opportunity
 // that is not public, so the portal answers 404.
-export async function recordOpportunityClick(db: Db, opportunityId: string): Promise<boolean> {
+export async function countOpportunityClick(db: Db, opportunityId: string): Promise<boolean> {
   const rows = await db
     .update(disseminationOpportunities)
     .set({ applyClicks: sql`${disseminationOpportunities.applyClicks} + 1` })

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { MAX_EVENT_PHOTO_BYTES, type EventInput, type EventPhotoView, type EventView } from '../../../shared/dissemination';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
@@ -8,7 +7,7 @@ import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadReadableAgreement } from '../agreements/agreements.service';
 import { tooLarge, type ReceivedUpload } from '../documents/documents.service';
 import { canReadEvents, canRecordEvent } from './dissemination.policy';
-import { disseminationEventPhotos, disseminationEvents } from './dissemination.table';
+import * as repo from './dissemination-events.repository';
 
 const EVENT_WHAT: [string, string] = ['Kegiatan sosialisasi', 'Dissemination event'];
 export const PHOTO_LIMIT = { limitBytes: MAX_EVENT_PHOTO_BYTES, limitMb: MAX_EVENT_PHOTO_BYTES / (1024 * 1024) };
@@ -21,7 +20,7 @@ export function photoTypeOf(bytes: Buffer): { mimeType: string; extension: strin
   return null;
 }
 
-function eventViewOf(row: typeof disseminationEvents.$inferSelect, photos: EventPhotoView[]): EventView {
+function eventViewOf(row: repo.EventRow, photos: EventPhotoView[]): EventView {
   return {
     id: row.id,
     agreementId: row.agreementId,
@@ -38,15 +37,7 @@ function eventViewOf(row: typeof disseminationEvents.$inferSelect, photos: Event
 // Events belong to their agreement: whoever may not read a draft agreement reads none of its events.
 export async function listEvents(ctx: ActorCtx, agreementId: string): Promise<EventView[]> {
   await loadReadableAgreement(ctx, agreementId, { may: canReadEvents });
-  const rows = await ctx.db.select().from(disseminationEvents).where(eq(disseminationEvents.agreementId, agreementId)).orderBy(desc(disseminationEvents.heldOn));
-  const photos =
-    rows.length === 0
-      ? []
-      : await ctx.db
-          .select()
-          .from(disseminationEventPhotos)
-          .where(inArray(disseminationEventPhotos.eventId, rows.map((row) => row.id)))
-          .orderBy(asc(disseminationEventPhotos.createdAt));
+  const { events: rows, photos } = await repo.loadEvents(ctx.db, agreementId);
   return rows.map((row) =>
     eventViewOf(
       row,
@@ -60,8 +51,7 @@ export async function createEvent(ctx: ActorCtx, agreementId: string, input: Eve
   return ctx.db.transaction(async (tx) => {
     await loadReadableAgreement(ctx, agreementId, { db: tx, may: canRecordEvent });
     const values = { agreementId, heldOn: input.heldOn, place: input.place, audience: input.audience ?? null, attendees: input.attendees ?? null, minutes: input.minutes ?? null };
-    const [row] = await tx.insert(disseminationEvents).values({ ...values, createdBy: ctx.actor.id, createdAt: ctx.now }).returning();
-    if (!row) throw new Error('event insert returned nothing');
+    const row = await repo.insertEvent(tx, { ...values, createdBy: ctx.actor.id, createdAt: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_event', entityId: row.id, action: 'create', at: ctx.now, changes: diffFields({}, values) });
     return eventViewOf(row, []);
   });
@@ -71,9 +61,9 @@ export async function createEvent(ctx: ActorCtx, agreementId: string, input: Eve
 // and the stored bytes are removed again if that transaction fails.
 export async function addEventPhoto(ctx: ActorCtx, files: FileStore, eventId: string, upload: ReceivedUpload): Promise<EventPhotoView> {
   if (!canRecordEvent(ctx.actor)) throw forbidden();
-  const [event] = await ctx.db.select({ agreementId: disseminationEvents.agreementId }).from(disseminationEvents).where(eq(disseminationEvents.id, eventId));
-  if (!event) throw notFound(...EVENT_WHAT);
-  await loadReadableAgreement(ctx, event.agreementId, { may: canRecordEvent });
+  const agreementId = await repo.findEventAgreementId(ctx.db, eventId);
+  if (agreementId === null) throw notFound(...EVENT_WHAT);
+  await loadReadableAgreement(ctx, agreementId, { may: canRecordEvent });
   const file = upload.file;
   if (!file || file.bytes.length === 0) {
     throw new AppError({ code: 'VALIDATION', message: 'Pilih foto JPEG atau PNG untuk diunggah.', messageEn: 'Choose a JPEG or PNG photo to upload.', field: 'file' });
@@ -89,7 +79,7 @@ export async function addEventPhoto(ctx: ActorCtx, files: FileStore, eventId: st
   await files.put(storageKey, file.bytes);
   try {
     return await ctx.db.transaction(async (tx) => {
-      await tx.insert(disseminationEventPhotos).values({ id, eventId, fileName, mimeType: type.mimeType, sizeBytes: file.bytes.length, storageKey, uploadedBy: ctx.actor.id, createdAt: ctx.now });
+      await repo.insertEventPhoto(tx, { id, eventId, fileName, mimeType: type.mimeType, sizeBytes: file.bytes.length, storageKey, uploadedBy: ctx.actor.id, createdAt: ctx.now });
       await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_event', entityId: eventId, action: 'add_photo', at: ctx.now, changes: [{ field: 'photo', old: null, new: fileName }] });
       return { id, fileName, mimeType: type.mimeType, sizeBytes: file.bytes.length };
     });
@@ -100,11 +90,7 @@ export async function addEventPhoto(ctx: ActorCtx, files: FileStore, eventId: st
 }
 
 export async function readEventPhoto(ctx: ActorCtx, files: FileStore, photoId: string): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
-  const [found] = await ctx.db
-    .select({ photo: disseminationEventPhotos, agreementId: disseminationEvents.agreementId })
-    .from(disseminationEventPhotos)
-    .innerJoin(disseminationEvents, eq(disseminationEvents.id, disseminationEventPhotos.eventId))
-    .where(eq(disseminationEventPhotos.id, photoId));
+  const found = await repo.findEventPhoto(ctx.db, photoId);
   if (!found) throw notFound('Foto', 'Photo');
   await loadReadableAgreement(ctx, found.agreementId, { may: canReadEvents });
   const { photo } = found;

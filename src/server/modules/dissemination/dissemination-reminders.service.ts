@@ -1,13 +1,11 @@
-import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import type { Env } from '../../env';
 import { recordAudit } from '../audit/audit.service';
-import { agreements } from '../agreements/agreements.table';
-import { deliverMail, queueMail, type MailSettings } from '../mail/mail.service';
+import { deliverMail, mailSettingsOf, queueMail, type MailSettings } from '../mail/mail.service';
 import { notifyUsers } from '../notifications/notifications.service';
 import { getSettings } from '../settings/settings.service';
-import { units } from '../units/units.table';
+import { claimStage, findUnacknowledged, reminderSentAt, type Pending } from './dissemination-reminders.repository';
 import { activeAdmins, usersOfUnits } from './dissemination.repository';
-import { disseminationPackages, disseminationRecipients, disseminationReminders } from './dissemination.table';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,27 +15,6 @@ export async function reminderDays(db: Db): Promise<number> {
 }
 
 export type ReminderRun = { reminders: number; escalations: number };
-type Pending = { packageId: string; agreementId: string; title: string; unitId: string; unitName: string; sentAt: Date };
-
-// Claims a stage for one OPD: true only for the run that wrote the record, so nothing is sent twice
-// even when two runs overlap.
-async function claim(db: Db, pending: Pending, stage: 'opd_reminder' | 'admin_escalation', now: Date): Promise<boolean> {
-  const rows = await db
-    .insert(disseminationReminders)
-    .values({ packageId: pending.packageId, unitId: pending.unitId, stage, sentAt: now })
-    .onConflictDoNothing()
-    .returning({ stage: disseminationReminders.stage });
-  return rows.length > 0;
-}
-
-async function reminderSentAt(db: Db, pending: Pending): Promise<Date | null> {
-  const [row] = await db
-    .select({ sentAt: disseminationReminders.sentAt })
-    .from(disseminationReminders)
-    .where(and(eq(disseminationReminders.packageId, pending.packageId), eq(disseminationReminders.unitId, pending.unitId), eq(disseminationReminders.stage, 'opd_reminder')));
-  return row?.sentAt ?? null;
-}
-
 async function remindOpd(tx: Db, mail: MailSettings, pending: Pending, days: number, now: Date): Promise<string[]> {
   const people = await usersOfUnits(tx, [pending.unitId]);
   const link = `/app/dissemination/${pending.agreementId}`;
@@ -67,25 +44,12 @@ async function escalate(tx: Db, mail: MailSettings, pending: Pending, days: numb
 export async function runDisseminationReminders(ctx: { db: Db; now: Date; mail: MailSettings }): Promise<ReminderRun> {
   const days = await reminderDays(ctx.db);
   const firstDue = new Date(ctx.now.getTime() - days * DAY_MS);
-  const pending: Pending[] = await ctx.db
-    .select({
-      packageId: disseminationRecipients.packageId,
-      agreementId: disseminationPackages.agreementId,
-      title: agreements.title,
-      unitId: disseminationRecipients.unitId,
-      unitName: units.name,
-      sentAt: disseminationRecipients.sentAt,
-    })
-    .from(disseminationRecipients)
-    .innerJoin(disseminationPackages, eq(disseminationPackages.id, disseminationRecipients.packageId))
-    .innerJoin(agreements, eq(agreements.id, disseminationPackages.agreementId))
-    .innerJoin(units, eq(units.id, disseminationRecipients.unitId))
-    .where(and(eq(disseminationPackages.status, 'published'), isNull(disseminationRecipients.acknowledgedAt), lte(disseminationRecipients.sentAt, firstDue)));
+  const pending = await findUnacknowledged(ctx.db, firstDue);
   const result: ReminderRun = { reminders: 0, escalations: 0 };
   const mailIds: string[] = [];
   for (const item of pending) {
     await ctx.db.transaction(async (tx) => {
-      if (await claim(tx, item, 'opd_reminder', ctx.now)) {
+      if (await claimStage(tx, item, 'opd_reminder', ctx.now)) {
         mailIds.push(...(await remindOpd(tx, ctx.mail, item, days, ctx.now)));
         await recordAudit(tx, { actor: null, entity: 'dissemination_package', entityId: item.packageId, action: 'remind', at: ctx.now, changes: [{ field: 'unitId', old: null, new: item.unitId }] });
         result.reminders += 1;
@@ -93,7 +57,7 @@ export async function runDisseminationReminders(ctx: { db: Db; now: Date; mail: 
       }
       // The admin is told only N days after the reminder went out, however late the job ran.
       const remindedAt = await reminderSentAt(tx, item);
-      if (remindedAt && remindedAt <= firstDue && (await claim(tx, item, 'admin_escalation', ctx.now))) {
+      if (remindedAt && remindedAt <= firstDue && (await claimStage(tx, item, 'admin_escalation', ctx.now))) {
         mailIds.push(...(await escalate(tx, ctx.mail, item, 2 * days, ctx.now)));
         await recordAudit(tx, { actor: null, entity: 'dissemination_package', entityId: item.packageId, action: 'escalate', at: ctx.now, changes: [{ field: 'unitId', old: null, new: item.unitId }] });
         result.escalations += 1;
@@ -102,4 +66,36 @@ export async function runDisseminationReminders(ctx: { db: Db; now: Date; mail: 
   }
   await deliverMail(ctx.db, ctx.mail, mailIds, ctx.now);
   return result;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+// The server runs the reminder job once an hour (and once shortly after start). A failed run is
+// written to stderr and tried again at the next hour; the job itself never sends anything twice.
+// The returned stop waits for a run already under way, so the database can be closed after it.
+export function startDisseminationReminderTimer(db: Db, env: Env, options: { everyMs?: number } = {}): () => Promise<void> {
+  let current: Promise<void> | null = null;
+  const run = () => {
+    if (current) return;
+    // The timer is where a run's context is made, so it is where the clock is read.
+    current = runDisseminationReminders({ db, now: new Date(), mail: mailSettingsOf(env) })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          process.stderr.write(`dissemination reminders failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        },
+      )
+      .finally(() => {
+        current = null;
+      });
+  };
+  const first = setTimeout(run, 60_000);
+  const timer = setInterval(run, options.everyMs ?? HOUR_MS);
+  first.unref();
+  timer.unref();
+  return async () => {
+    clearTimeout(first);
+    clearInterval(timer);
+    await current;
+  };
 }
