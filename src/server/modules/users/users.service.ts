@@ -1,7 +1,7 @@
 import { ROLES, type Role, type SessionUser } from '../../../shared/roles';
 import type { CreateUserInput, UpdateUserInput, UserView } from '../../../shared/users';
 import type { Db } from '../../db/client';
-import type { Actor, ActorCtx, Ctx } from '../../lib/context';
+import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, invalid } from '../../lib/errors';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
 import { diffFields, recordAudit } from '../audit/audit.service';
