@@ -7,7 +7,7 @@ import { AppError } from '../lib/errors';
 import type { FileStore } from '../lib/file-store';
 import { agreements } from '../modules/agreements/agreements.table';
 import { endAgreement } from '../modules/agreements/agreements.service';
-import { toCsv } from '../modules/imports/import-sheets';
+import { toCsv } from '../lib/sheet-files';
 import { importFile } from '../modules/imports/imports.service';
 import { loadDemoDissemination } from './demo-dissemination';
 import { attachDemoDocuments } from './demo-documents';

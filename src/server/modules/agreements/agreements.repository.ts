@@ -2,15 +2,17 @@ import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { deriveAgreementStatus } from '../../../shared/agreement-status';
 import type { AgreementLink, AgreementView, PartnerSummary, UnitSummary } from '../../../shared/agreements';
 import type { Db } from '../../db/client';
+import { arrayParam } from '../../db/bulk-sql';
 import { localDate } from '../../lib/context';
+import { updateVersioned } from '../../lib/versioned';
+import { auditLog } from '../audit/audit.table';
 import { partnerCategories, sectors } from '../master/master.table';
 import { partners } from '../partners/partners.table';
-import { proposalSignings } from '../proposals/proposal-signing.table';
-import { getSettings } from '../settings/settings.service';
 import { units } from '../units/units.table';
 import { agreementPartners, agreementSectors, agreementUnits, agreements } from './agreements.table';
 
 export type AgreementRow = typeof agreements.$inferSelect;
+export type AgreementColumns = Omit<typeof agreements.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 function groupBy<T extends { agreementId: string }>(rows: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -53,23 +55,17 @@ async function loadFamily(db: Db, rows: AgreementRow[]) {
   return { parents: new Map(parents.map((parent) => [parent.id, parent])), children: groupBy(children) };
 }
 
-// An agreement registered from a proposal's signing points back to that proposal.
-async function loadProposalOrigins(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ agreementId: proposalSignings.agreementId, proposalId: proposalSignings.proposalId })
-    .from(proposalSignings)
-    .where(inArray(proposalSignings.agreementId, ids));
-  return new Map(rows.flatMap((row) => (row.agreementId ? [[row.agreementId, row.proposalId] as const] : [])));
-}
-
 const strip = <T extends { agreementId: string }>({ agreementId: _agreementId, ...rest }: T): Omit<T, 'agreementId'> => rest;
 
-// The one mapping from rows to AgreementView; status is derived here, from the local date in Ternate.
-export async function loadAgreementViews(db: Db, ids: string[], now: Date): Promise<AgreementView[]> {
+// The one mapping from rows to AgreementView; status is derived here, from the local date in Ternate
+// and the warning period of the settings. proposalId is left null: proposals sit above agreements, so
+// the routes fill it in from the lookup the app hands them (agreements.routes.ts).
+export async function loadAgreementViews(db: Db, options: { ids: string[]; now: Date; expiryWarningDays: number }): Promise<AgreementView[]> {
+  const { ids } = options;
   if (ids.length === 0) return [];
   const rows = await db.select().from(agreements).where(inArray(agreements.id, ids));
-  const [links, family, settings, origins] = await Promise.all([loadLinks(db, ids), loadFamily(db, rows), getSettings(db), loadProposalOrigins(db, ids)]);
-  const today = localDate(now);
+  const [links, family] = await Promise.all([loadLinks(db, ids), loadFamily(db, rows)]);
+  const today = localDate(options.now);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -91,7 +87,7 @@ export async function loadAgreementViews(db: Db, ids: string[], now: Date): Prom
       scope: row.scope,
       purpose: row.purpose,
       valueIdr: row.valueIdr,
-      status: deriveAgreementStatus(row, today, settings.expiryWarningDays),
+      status: deriveAgreementStatus(row, today, options.expiryWarningDays),
       isDraft: row.isDraft,
       isPublic: row.isPublic,
       longTermReason: row.longTermReason,
@@ -105,12 +101,35 @@ export async function loadAgreementViews(db: Db, ids: string[], now: Date): Prom
       otherSectorCodes: (links.sectors.get(id) ?? []).map((sector) => sector.sectorCode).filter((code) => code !== row.primarySectorCode),
       parent,
       children: (family.children.get(id) ?? []).map(strip),
-      proposalId: origins.get(id) ?? null,
+      proposalId: null,
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     }];
   });
+}
+
+export async function insertAgreement(db: Db, values: typeof agreements.$inferInsert): Promise<string> {
+  const [row] = await db.insert(agreements).values(values).returning({ id: agreements.id });
+  if (!row) throw new Error('insert returned nothing');
+  return row.id;
+}
+
+// Optimistic locking (lib/versioned.ts): 409 when the row moved on since `version`, 404 when it is gone.
+export async function updateAgreementVersioned(
+  db: Db,
+  options: { id: string; version: number; patch: Partial<AgreementColumns>; now: Date; what: [string, string] },
+): Promise<AgreementRow> {
+  return updateVersioned({ db, table: agreements, where: eq(agreements.id, options.id), version: options.version, patch: options.patch, now: options.now, what: options.what });
+}
+
+// The agreement's history, newest first.
+export async function auditEntriesOf(db: Db, id: string) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'agreement'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id));
 }
 
 export async function findAgreementRow(db: Db, id: string, options: { lock?: boolean } = {}): Promise<AgreementRow | undefined> {
@@ -161,7 +180,7 @@ export async function replaceSectorLinks(db: Db, agreementId: string, primary: s
 
 export async function refreshAgreementSearch(db: Db, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.execute(sql`SELECT jalin_refresh_agreement_search(ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[])`);
+  await db.execute(sql`SELECT jalin_refresh_agreement_search(${arrayParam(ids, 'uuid')})`);
 }
 
 export async function existingUnitIds(db: Db, ids: string[]): Promise<Set<string>> {
