@@ -155,6 +155,17 @@ export async function findByNumberKey(db: Db, numberKey: string, exceptId: strin
   return row;
 }
 
+export async function hasAnyAgreement(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: agreements.id }).from(agreements).limit(1);
+  return rows.length > 0;
+}
+
+export async function idsByNumberOurs(db: Db, numbers: string[]): Promise<Map<string, string>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await db.select({ id: agreements.id, numberOurs: agreements.numberOurs }).from(agreements).where(inArray(agreements.numberOurs, numbers));
+  return new Map(rows.map((row) => [row.numberOurs ?? '', row.id]));
+}
+
 export async function childrenOf(db: Db, id: string) {
   return db.select(linkColumns).from(agreements).where(eq(agreements.parentId, id));
 }

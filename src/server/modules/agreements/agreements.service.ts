@@ -17,7 +17,7 @@ import { forbidden, notFound, staleVersion } from '../../lib/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { resolvePartnerRefs } from '../partners/partners.service';
 import { getSettings } from '../settings/settings.service';
-import { canCreateAgreement, canEditAgreement, canEndAgreement, canReadAgreement, canReadAgreementAudit } from './agreements.policy';
+import { canCreateAgreement, canEditAgreement, canEndAgreement, canListNumberDuplicates, canReadAgreement, canReadAgreementAudit } from './agreements.policy';
 import { findNumberDuplicates } from './agreement-numbers.service';
 import * as repo from './agreements.repository';
 import * as rules from './agreements.rules';
@@ -166,6 +166,16 @@ export async function loadReadableAgreement(ctx: ActorCtx, id: string, options: 
   return row;
 }
 
+// Whether the registry holds any agreement at all (the demo loads only into an empty one).
+export async function isRegistryEmpty(db: Db): Promise<boolean> {
+  return !(await repo.hasAnyAgreement(db));
+}
+
+// The agreements registered under these numbers, exactly as written, by number.
+export async function findAgreementIdsByNumber(db: Db, numbers: string[]): Promise<Map<string, string>> {
+  return repo.idsByNumberOurs(db, numbers);
+}
+
 async function updateLists(tx: Db, ctx: ActorCtx, id: string, fields: Partial<Fields>, before: AgreementView, primarySectorCode: string) {
   const extra: Partial<Columns> = {};
   if (fields.leadUnitId !== undefined || fields.supportingUnitIds !== undefined) {
@@ -239,8 +249,8 @@ export async function listAgreementAudit(ctx: ActorCtx, id: string): Promise<Aud
 
 
 // Numbers registered before they were compared by key that now name one agreement twice; the admin
-// renumbers all but one (each edit is checked against the key again). A null actor is the CLI.
+// renumbers all but one (each edit is checked against the key again).
 export async function listNumberDuplicates(ctx: Ctx): Promise<NumberDuplicateGroup[]> {
-  if (ctx.actor && !canEditAgreement(ctx.actor)) throw forbidden();
+  if (!canListNumberDuplicates(ctx.actor)) throw forbidden();
   return findNumberDuplicates(ctx.db);
 }
