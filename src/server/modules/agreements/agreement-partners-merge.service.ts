@@ -1,5 +1,5 @@
+import type { AuditEntryView } from '../../../shared/agreements';
 import type { MergePartnersInput, MergePartnersResult } from '../../../shared/partners';
-import type { AuditChange } from '../audit/audit.table';
 import type { ActorCtx } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
@@ -21,7 +21,7 @@ async function relinkAgreement(ctx: ActorCtx, before: Link[], after: Link[]): Pr
   const agreementId = after[0]?.agreementId ?? before[0]?.agreementId;
   if (!agreementId) return;
   await replacePartnerLinks(ctx.db, agreementId, after.map((link) => link.partnerId));
-  const changes: AuditChange[] = [{ field: 'partners', old: before.map((link) => link.name), new: after.map((link) => link.name) }];
+  const changes: AuditEntryView['changes'] = [{ field: 'partners', old: before.map((link) => link.name), new: after.map((link) => link.name) }];
   const oldCategory = before[0]?.categoryCode ?? null;
   const newCategory = after[0]?.categoryCode ?? null;
   if (oldCategory !== newCategory) changes.push({ field: 'primaryCategoryCode', old: oldCategory, new: newCategory });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { groupBy } from '../../lib/group-by';
 import { partners } from '../partners/partners.table';
 import { agreementPartners, agreements } from './agreements.table';
 
@@ -59,9 +60,7 @@ export async function partnerLinksOf(db: Db, agreementIds: string[]): Promise<Ma
     .innerJoin(partners, eq(partners.id, agreementPartners.partnerId))
     .where(inArray(agreementPartners.agreementId, agreementIds))
     .orderBy(asc(agreementPartners.position));
-  const byAgreement = new Map<string, PartnerLink[]>();
-  for (const row of rows) byAgreement.set(row.agreementId, [...(byAgreement.get(row.agreementId) ?? []), row]);
-  return byAgreement;
+  return groupBy(rows, (row) => row.agreementId);
 }
 
 // A partner list changed under the agreement: its primary category follows, and its version moves on

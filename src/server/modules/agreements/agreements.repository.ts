@@ -4,6 +4,7 @@ import type { AgreementLink, AgreementView, PartnerSummary, UnitSummary } from '
 import type { Db } from '../../db/client';
 import { arrayParam } from '../../db/bulk-sql';
 import { localDate } from '../../lib/context';
+import { groupBy } from '../../lib/group-by';
 import { updateVersioned } from '../../lib/versioned';
 import { auditLog } from '../audit/audit.table';
 import { partnerCategories, sectors } from '../master/master.table';
@@ -14,11 +15,7 @@ import { agreementPartners, agreementSectors, agreementUnits, agreements } from 
 export type AgreementRow = typeof agreements.$inferSelect;
 export type AgreementColumns = Omit<typeof agreements.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
-function groupBy<T extends { agreementId: string }>(rows: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(row.agreementId, [...(groups.get(row.agreementId) ?? []), row]);
-  return groups;
-}
+const byAgreement = <T extends { agreementId: string }>(rows: T[]) => groupBy(rows, (row) => row.agreementId);
 
 const linkColumns = { id: agreements.id, title: agreements.title, docType: agreements.docType, numberOurs: agreements.numberOurs };
 
@@ -39,7 +36,7 @@ async function loadLinks(db: Db, ids: string[]) {
       .orderBy(desc(agreementUnits.isLead), asc(units.name)),
     db.select().from(agreementSectors).where(inArray(agreementSectors.agreementId, ids)).orderBy(asc(agreementSectors.sectorCode)),
   ]);
-  return { partners: groupBy(partnerRows), units: groupBy(unitRows), sectors: groupBy(sectorRows) };
+  return { partners: byAgreement(partnerRows), units: byAgreement(unitRows), sectors: byAgreement(sectorRows) };
 }
 
 async function loadFamily(db: Db, rows: AgreementRow[]) {
@@ -52,7 +49,7 @@ async function loadFamily(db: Db, rows: AgreementRow[]) {
       .where(inArray(agreements.parentId, rows.map((row) => row.id)))
       .orderBy(asc(agreements.signedOn), asc(agreements.createdAt)),
   ]);
-  return { parents: new Map(parents.map((parent) => [parent.id, parent])), children: groupBy(children) };
+  return { parents: new Map(parents.map((parent) => [parent.id, parent])), children: byAgreement(children) };
 }
 
 const strip = <T extends { agreementId: string }>({ agreementId: _agreementId, ...rest }: T): Omit<T, 'agreementId'> => rest;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { agreementNumberKey, isSameAgreementNumber } from '../../../shared/agreement-number';
-import { checkAgreementDates } from '../../../shared/agreements';
+import { checkAgreementDates, type AuditEntryView } from '../../../shared/agreements';
 import {
   REGISTER_FIELD_COLUMNS,
   REGISTER_FIELDS,
@@ -13,7 +13,6 @@ import {
 } from '../../../shared/imports';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import { unitKey } from '../../../shared/unit-name';
-import type { AuditChange } from '../audit/audit.table';
 import type { ValidatedTable } from './import-validate';
 import { resolveParents, type Node, type RowTarget } from './import-parents';
 import type { ExistingAgreement, ImportRegistry } from './import-registry';
@@ -24,6 +23,7 @@ import type { ExistingAgreement, ImportRegistry } from './import-registry';
 // file's id when it gives one), so a row can name a parent created from any other row.
 export type PlanItem = { row: ImportRow; action: ImportAction; existing: ExistingAgreement | null; changes: AuditChange[]; id: string; parentId: string | null };
 export type ImportPlan = { items: PlanItem[]; issues: ImportIssue[] };
+type AuditChange = AuditEntryView['changes'][number];
 
 type Comparable = Record<string, string | string[] | null>;
 

@@ -2,6 +2,7 @@ import { agreementNumberKey } from '../../../shared/agreement-number';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import { unitKey } from '../../../shared/unit-name';
 import type { Db } from '../../db/client';
+import { groupBy } from '../../lib/group-by';
 import { findPartnersByKeys } from '../partners/partners.service';
 import { getSettings } from '../settings/settings.service';
 import { splitList } from './import-cells';
@@ -87,12 +88,6 @@ async function loadPartners(db: Db, table: RawTable): Promise<Map<string, Regist
   return new Map(rows.map((row) => [row.key, { id: row.id, name: row.name, categoryCode: row.categoryCode }]));
 }
 
-function group<T extends { agreementId: string }>(rows: T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const row of rows) grouped.set(row.agreementId, [...(grouped.get(row.agreementId) ?? []), row]);
-  return grouped;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (text: string) => UUID.test(text);
 
@@ -102,9 +97,9 @@ async function loadAgreements(db: Db, table: RawTable): Promise<ExistingAgreemen
   const ids = refs.filter(isUuid).map((id) => id.toLowerCase());
   const rows = await repo.agreementsByKeysOrIds(db, { keys, ids });
   const relations = await repo.agreementLinks(db, rows.map((row) => row.id));
-  const partnersOf = group(relations.partnerLinks);
-  const unitsOf = group(relations.unitLinks);
-  const sectorsOf = group(relations.sectorLinks);
+  const partnersOf = groupBy(relations.partnerLinks, (link) => link.agreementId);
+  const unitsOf = groupBy(relations.unitLinks, (link) => link.agreementId);
+  const sectorsOf = groupBy(relations.sectorLinks, (link) => link.agreementId);
   return rows.map((row) => {
     const linked = partnersOf.get(row.id) ?? [];
     const unitRows = unitsOf.get(row.id) ?? [];
