@@ -1,11 +1,8 @@
 // A realistic, reproducible registry for benchmarks: agreements as import rows and document texts.
 import { DEFAULT_UNITS } from '../src/server/seed/default-units';
+import type { IMPORT_COLUMNS } from '../src/shared/imports';
 
-export type ImportRow = Record<
-  | 'nomor_pemda' | 'nomor_mitra' | 'judul' | 'jenis_dokumen' | 'jenis_kerja_sama' | 'mitra' | 'kategori_mitra'
-  | 'bidang' | 'opd' | 'tanggal_ttd' | 'tanggal_mulai' | 'tanggal_berakhir' | 'ruang_lingkup' | 'induk' | 'nilai',
-  string
->;
+export type ImportRow = Record<(typeof IMPORT_COLUMNS)[number], string>;
 
 // Mulberry32: small, fast and seedable, so every run measures the same data.
 export function seededRandom(seed: number): () => number {

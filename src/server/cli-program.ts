@@ -4,20 +4,20 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ROLES, type Role } from '../shared/roles';
 import { StatsQuerySchema, type StatsResponse } from '../shared/stats';
+import { unitKey } from '../shared/unit-name';
 import { CreateUserSchema } from '../shared/users';
 import { bootstrapDatabase, seedDefaultUnits } from './bootstrap';
+import { importFailed, importReport } from './cli-import-report';
 import { CliFailure, resolvePath, type CliRuntime } from './cli-runtime';
 import type { Database } from './db/client';
-import { describeDemo, loadDemo, registryIsEmpty } from './demo/load-demo';
+import { describeDemo, loadDemo } from './demo/load-demo';
 import { AppError } from './lib/errors';
-import { listNumberDuplicates } from './modules/agreements/agreements.service';
+import { isRegistryEmpty, listNumberDuplicates } from './modules/agreements/agreements.service';
 import { restoreBackup } from './modules/backup/backup-restore.service';
 import { createBackup } from './modules/backup/backup.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination-reminders.service';
 import { mailSettingsOf } from './modules/mail/mail.service';
 import { getMasterData } from './modules/master/master.service';
-import { unitKey } from './modules/imports/import-cells';
-import { importFailed, importReport } from './modules/imports/import-report';
 import { importFile } from './modules/imports/imports.service';
 import { getStats } from './modules/stats/stats.service';
 import { insertUser } from './modules/users/users.service';
@@ -95,7 +95,7 @@ async function demoCommand(rt: CliRuntime) {
     const now = new Date();
     const boot = await bootstrapDatabase(database.db, env, now);
     if (boot.generatedPassword) rt.out(`Akun admin dibuat / admin account created: ${env.JALIN_ADMIN_EMAIL}\n  password: ${boot.generatedPassword}`);
-    if (!(await registryIsEmpty(database.db))) {
+    if (!(await isRegistryEmpty(database.db))) {
       throw new CliFailure('Register sudah berisi naskah; data demo hanya dimuat ke register kosong / the registry is not empty.');
     }
     const result = await loadDemo({ database, files: rt.files, now, withUsers: true, password: env.JALIN_DEMO_PASSWORD });

@@ -9,8 +9,8 @@ import { TEST_DB_KIND } from '../../tests/support/test-db';
 import { adminSession, runCli, startServer, type ServerProcess } from '../../tests/support/server-process';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from './db/client';
-import { INTERRUPTED_ISSUE } from './modules/imports/import-lease';
-import { toCsv, type SheetRow } from './modules/imports/import-sheets';
+import { INTERRUPTED_ISSUE } from './modules/imports/import-lease.service';
+import { toCsv, type SheetRow } from './lib/sheet-files';
 import { previewImport } from './modules/imports/imports.service';
 import { importRuns } from './modules/imports/imports.table';
 

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB_KIND } from '../../tests/support/test-db';
 import type { StatsResponse } from '../shared/stats';
-import { toCsv, type SheetRow } from './modules/imports/import-sheets';
+import { toCsv, type SheetRow } from './lib/sheet-files';
 import type { ImportFileResult } from './modules/imports/imports.service';
 
 // The command line as a person runs it: a separate process against a fresh PGlite data

@@ -7,10 +7,10 @@ import { openDatabase } from './db/client';
 import { readEnv, storageDir } from './env';
 import { createLocalFileStore } from './lib/file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
-import { findNumberDuplicates } from './modules/agreements/agreements.number-keys';
+import { findNumberDuplicates } from './modules/agreements/agreement-numbers.service';
 import { startBackupSchedule } from './modules/backup/backup-schedule.service';
 import { startDisseminationReminderTimer } from './modules/dissemination/dissemination-reminders.service';
-import { recoverInterruptedImports } from './modules/imports/import-lease';
+import { recoverInterruptedImports } from './modules/imports/import-lease.service';
 
 async function main() {
   const env = readEnv();

@@ -1,38 +1,32 @@
 import type { CooperationKind, DocType, KsddMode } from './agreement-codes';
 
 // Import of an existing register (CSV or XLSX). Columns are found by header name, in any order.
-export const IMPORT_COLUMNS = [
-  'nomor_pemda',
-  'nomor_mitra',
-  'judul',
-  'jenis_dokumen',
-  'jenis_kerja_sama',
-  'mitra',
-  'kategori_mitra',
-  'bidang',
-  'opd',
-  'tanggal_ttd',
-  'tanggal_mulai',
-  'tanggal_berakhir',
-  'ruang_lingkup',
-  'induk',
-  'nilai',
-] as const;
+// Every column once, in the order the template and the export write them, with whether each row
+// must fill it (nomor_pemda may also stay empty where the id column names the agreement).
+const COLUMN_IS_REQUIRED = {
+  nomor_pemda: true,
+  nomor_mitra: false,
+  judul: true,
+  jenis_dokumen: true,
+  jenis_kerja_sama: true,
+  mitra: true,
+  kategori_mitra: true,
+  bidang: true,
+  opd: true,
+  tanggal_ttd: false,
+  tanggal_mulai: false,
+  tanggal_berakhir: false,
+  ruang_lingkup: false,
+  induk: false,
+  nilai: false,
+} as const;
+export const IMPORT_COLUMNS = Object.keys(COLUMN_IS_REQUIRED) as readonly (keyof typeof COLUMN_IS_REQUIRED)[];
 // Optional extras: the KSDD sub-kind (default sukarela), the reason for a term above the maximum, and
 // Jalin's own id of the agreement (written by the export), which identifies an agreement without a number.
 export const IMPORT_EXTRA_COLUMNS = ['jenis_ksdd', 'alasan_jangka_panjang', 'id'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number] | (typeof IMPORT_EXTRA_COLUMNS)[number];
 
-export const REQUIRED_IMPORT_COLUMNS = [
-  'nomor_pemda',
-  'judul',
-  'jenis_dokumen',
-  'jenis_kerja_sama',
-  'mitra',
-  'kategori_mitra',
-  'bidang',
-  'opd',
-] as const satisfies readonly ImportColumn[];
+export const REQUIRED_IMPORT_COLUMNS: readonly ImportColumn[] = IMPORT_COLUMNS.filter((column) => COLUMN_IS_REQUIRED[column]);
 
 // Cells holding several values (partners, categories, sectors, OPDs) separate them with this; the first is primary.
 export const IMPORT_LIST_SEPARATOR = ';';
@@ -67,6 +61,31 @@ export type ImportRow = {
   valueIdr: string | null;
   longTermReason: string | null;
 };
+
+// The agreement fields a register row holds as they are, each with its column: the one mapping by
+// which the import reads, compares and writes an agreement and the export writes it. In this order an
+// import's audit entry lists what changed.
+export const REGISTER_FIELD_COLUMNS = {
+  numberOurs: 'nomor_pemda',
+  docType: 'jenis_dokumen',
+  kind: 'jenis_kerja_sama',
+  ksddMode: 'jenis_ksdd',
+  title: 'judul',
+  numberPartner: 'nomor_mitra',
+  signedOn: 'tanggal_ttd',
+  startsOn: 'tanggal_mulai',
+  endsOn: 'tanggal_berakhir',
+  scope: 'ruang_lingkup',
+  valueIdr: 'nilai',
+  longTermReason: 'alasan_jangka_panjang',
+} as const satisfies Partial<Record<keyof ImportRow, ImportColumn>>;
+export type RegisterField = keyof typeof REGISTER_FIELD_COLUMNS;
+export const REGISTER_FIELDS = Object.keys(REGISTER_FIELD_COLUMNS) as readonly RegisterField[];
+
+// The register fields of a row, an input or a stored agreement, in the order above.
+export function registerFieldsOf<T extends Record<RegisterField, unknown>>(source: T): Pick<T, RegisterField> {
+  return Object.fromEntries(REGISTER_FIELDS.map((field) => [field, source[field]])) as Pick<T, RegisterField>;
+}
 
 export type ImportSampleRow = ImportRow & { action: ImportAction };
 

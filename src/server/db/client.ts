@@ -11,7 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock, type HolderKind } from './data-dir-lock';
 import { MIGRATIONS_DIR } from '../lib/paths';
-import { backfillNumberKeys } from '../modules/agreements/agreements.number-keys';
+import { backfillNumberKeys } from '../modules/agreements/agreement-numbers.service';
 import * as schema from './schema';
 
 export type Schema = typeof schema;

@@ -1,4 +1,5 @@
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, type PDFPage } from 'pdf-lib';
+import { winAnsi, wrapText } from '../lib/pdf-text';
 
 // Demo agreements get a real text PDF, written at load time, so that full-text search and the
 // document viewer have something true to show. Standard fonts only: the text stays in WinAnsi.
@@ -11,27 +12,6 @@ const STYLE = {
   heading: { size: 11, gap: 4, bold: true, centred: false },
   body: { size: 10.5, gap: 8, bold: false, centred: false },
 } as const;
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-// Replaces the few typographic characters WinAnsi cannot hold with plain ones.
-function winAnsi(text: string): string {
-  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014]/g, ' ');
-}
 
 type Cursor = { page: PDFPage; y: number };
 
@@ -48,7 +28,7 @@ export async function renderPdf(options: { title: string; blocks: PdfBlock[]; cr
   for (const block of options.blocks) {
     const style = STYLE[block.style ?? 'body'];
     const font = style.bold ? bold : regular;
-    for (const line of wrap(winAnsi(block.text), font, style.size, width)) {
+    for (const line of wrapText(block.text, { font, size: style.size, width })) {
       if (cursor.y < PAGE.margin + style.size) {
         cursor.page = pdf.addPage([PAGE.width, PAGE.height]);
         cursor.y = PAGE.height - PAGE.margin;

@@ -1,4 +1,4 @@
-import type { SheetRow } from '../modules/imports/imports.service';
+import type { SheetRow } from '../lib/sheet-files';
 import { DEFAULT_UNITS } from '../seed/default-units';
 import { DEMO_2020, DEMO_2021 } from './demo-2020-2021';
 import { DEMO_2022, DEMO_2023_2026 } from './demo-2022-2026';

@@ -4,8 +4,9 @@ import { seedDefaultUnits } from '../bootstrap';
 import type { Actor } from '../lib/context';
 import { AppError } from '../lib/errors';
 import type { FileStore } from '../lib/file-store';
-import { agreementIdsByNumber, endAgreement, loadReadableAgreement, registryIsEmpty as hasNoAgreements } from '../modules/agreements/agreements.service';
-import { importFile, toCsv } from '../modules/imports/imports.service';
+import { toCsv } from '../lib/sheet-files';
+import { endAgreement, findAgreementIdsByNumber, getAgreement, isRegistryEmpty } from '../modules/agreements/agreements.service';
+import { importFile } from '../modules/imports/imports.service';
 import { loadDemoDissemination } from './demo-dissemination';
 import { attachDemoDocuments } from './demo-documents';
 import { demoEntries, demoSheetRows, type DemoEntry } from './demo-rows';
@@ -16,8 +17,9 @@ import { createDemoUsers, findAdminActor } from './demo-users';
 
 export type DemoResult = { agreements: number; documents: number; userEmails: string[]; generatedPassword: string | null };
 
-export async function registryIsEmpty(db: Db): Promise<boolean> {
-  return hasNoAgreements(db);
+
+async function idsByNumber(db: Db, entries: DemoEntry[]): Promise<Map<string, string>> {
+  return findAgreementIdsByNumber(db, entries.map((entry) => entry.numberOurs));
 }
 
 // PP 28/2018 Ps 22: an agreement may end before its term when the parties agree.
@@ -25,7 +27,7 @@ async function endEarly(db: Db, actor: Actor, now: Date, entries: DemoEntry[], i
   for (const entry of entries) {
     const id = ids.get(entry.numberOurs);
     if (!entry.endedEarly || !id) continue;
-    const { version } = await loadReadableAgreement({ db, actor, now }, id);
+    const { version } = await getAgreement({ db, actor, now }, id);
     const { on, reason, note } = entry.endedEarly;
     await endAgreement({ db, actor, now }, id, { kind: 'diakhiri', endedOn: on, reason, note, version });
   }
@@ -45,14 +47,14 @@ async function importDemoRegister(db: Db, actor: Actor, now: Date, entries: Demo
 export async function loadDemo(options: { database: Database; files: FileStore; now: Date; withUsers: boolean; password?: string | undefined }): Promise<DemoResult> {
   const { db } = options.database;
   await seedDefaultUnits(db, options.now);
-  if (!(await registryIsEmpty(db))) {
+  if (!(await isRegistryEmpty(db))) {
     throw new AppError({ code: 'CONFLICT', message: 'Register sudah berisi naskah; data demo hanya dimuat ke register kosong.', messageEn: 'The registry already holds agreements; the demo loads only into an empty registry.' });
   }
   const actor = await findAdminActor(db);
   if (!actor) throw new AppError({ code: 'CONFLICT', message: 'Belum ada akun admin aktif.', messageEn: 'There is no active admin account yet.' });
   const entries = demoEntries();
   const created = await importDemoRegister(db, actor, options.now, entries);
-  const ids = await agreementIdsByNumber({ db, actor, now: options.now }, entries.map((entry) => entry.numberOurs));
+  const ids = await idsByNumber(db, entries);
   const documents = await attachDemoDocuments({ db, actor, now: options.now, files: options.files }, entries, ids);
   await endEarly(db, actor, options.now, entries, ids);
   await loadDemoDissemination({ db, actor, now: options.now }, entries, ids);
@@ -73,7 +75,7 @@ export function describeDemo(result: DemoResult, passwordFromEnv: boolean): stri
 // convenience: if it cannot load, Jalin still starts, and says why.
 export async function loadDemoIfWanted(options: { database: Database; env: Env; files: FileStore; firstStart: boolean }): Promise<void> {
   if (!options.firstStart || !options.env.JALIN_DEMO) return;
-  if (!(await registryIsEmpty(options.database.db))) return;
+  if (!(await isRegistryEmpty(options.database.db))) return;
   try {
     const password = options.env.JALIN_DEMO_PASSWORD;
     const result = await loadDemo({ database: options.database, files: options.files, now: new Date(), withUsers: true, password });

@@ -4,7 +4,7 @@ import { makeTextPdf, multipartBody } from '../../../tests/support/pdf-fixtures'
 import { buildAgreement } from '../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app';
 import { documents } from '../modules/documents/documents.table';
-import { toCsv } from '../modules/imports/import-sheets';
+import { toCsv } from './sheet-files';
 
 // The app answers at http://localhost:3000 (JALIN_PUBLIC_URL's default); an attacker's page runs on
 // another port or subdomain of the same site, which SameSite cookies do not stop.

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { partnersRoutes } from './agreements/agreement-partners.routes';
 import { agreementsRoutes } from './agreements/agreements.routes';
 import { authRoutes } from './auth/auth.routes';
 import { disseminationRoutes } from './dissemination/dissemination.routes';
@@ -8,12 +9,12 @@ import { importsRoutes } from './imports/imports.routes';
 import { mailRoutes } from './mail/mail.routes';
 import { masterRoutes } from './master/master.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
-import { partnersRoutes } from './partners/partners.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
 import { proposalDurationsRoutes } from './proposals/proposal-durations.routes';
 import { draftTemplatesRoutes } from './proposals/draft-templates.routes';
 import { proposalSigningRoutes } from './proposals/proposal-signing.routes';
+import { findProposalOfAgreement } from './proposals/proposal-signing.service';
 import { proposalCommentsRoutes } from './proposals/proposal-comments.routes';
 import { proposalMeetingsRoutes } from './proposals/proposal-meetings.routes';
 import { proposalReviewsRoutes } from './proposals/proposal-reviews.routes';
@@ -37,7 +38,8 @@ export async function registerModules(app: FastifyInstance) {
   masterRoutes(app);
   settingsRoutes(app);
   partnersRoutes(app);
-  agreementsRoutes(app);
+  // An agreement's view names the proposal it came from; proposals sit above agreements.
+  agreementsRoutes(app, { proposalOf: findProposalOfAgreement });
   documentsRoutes(app);
   searchRoutes(app);
   importsRoutes(app);

@@ -53,6 +53,12 @@ export function canEndAgreement(actor: Actor): boolean {
   return actor.role === 'admin';
 }
 
+// Numbers that name one agreement twice are renumbered by the division. A null actor is the command
+// line (`npm run jalin -- duplicates`), run by whoever holds the server's shell.
+export function canListNumberDuplicates(actor: Actor | null): boolean {
+  return actor === null || canEditAgreement(actor);
+}
+
 // The history is part of the record: whoever may read the agreement may read how it changed.
 export function canReadAgreementAudit(actor: Actor, agreement: { isDraft: boolean; unitIds: string[] }): boolean {
   return canReadAgreement(actor, agreement);

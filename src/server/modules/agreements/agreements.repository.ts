@@ -2,21 +2,20 @@ import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { deriveAgreementStatus } from '../../../shared/agreement-status';
 import type { AgreementLink, AgreementView, PartnerSummary, UnitSummary } from '../../../shared/agreements';
 import type { Db } from '../../db/client';
+import { arrayParam } from '../../db/bulk-sql';
 import { localDate } from '../../lib/context';
+import { groupBy } from '../../lib/group-by';
+import { updateVersioned } from '../../lib/versioned';
+import { auditLog } from '../audit/audit.table';
 import { partnerCategories, sectors } from '../master/master.table';
 import { partners } from '../partners/partners.table';
-import { proposalSignings } from '../proposals/proposal-signing.table';
-import { getSettings } from '../settings/settings.service';
 import { units } from '../units/units.table';
 import { agreementPartners, agreementSectors, agreementUnits, agreements } from './agreements.table';
 
 export type AgreementRow = typeof agreements.$inferSelect;
+export type AgreementColumns = Omit<typeof agreements.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
-function groupBy<T extends { agreementId: string }>(rows: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(row.agreementId, [...(groups.get(row.agreementId) ?? []), row]);
-  return groups;
-}
+const byAgreement = <T extends { agreementId: string }>(rows: T[]) => groupBy(rows, (row) => row.agreementId);
 
 const linkColumns = { id: agreements.id, title: agreements.title, docType: agreements.docType, numberOurs: agreements.numberOurs };
 
@@ -37,7 +36,7 @@ async function loadLinks(db: Db, ids: string[]) {
       .orderBy(desc(agreementUnits.isLead), asc(units.name)),
     db.select().from(agreementSectors).where(inArray(agreementSectors.agreementId, ids)).orderBy(asc(agreementSectors.sectorCode)),
   ]);
-  return { partners: groupBy(partnerRows), units: groupBy(unitRows), sectors: groupBy(sectorRows) };
+  return { partners: byAgreement(partnerRows), units: byAgreement(unitRows), sectors: byAgreement(sectorRows) };
 }
 
 async function loadFamily(db: Db, rows: AgreementRow[]) {
@@ -50,26 +49,20 @@ async function loadFamily(db: Db, rows: AgreementRow[]) {
       .where(inArray(agreements.parentId, rows.map((row) => row.id)))
       .orderBy(asc(agreements.signedOn), asc(agreements.createdAt)),
   ]);
-  return { parents: new Map(parents.map((parent) => [parent.id, parent])), children: groupBy(children) };
-}
-
-// An agreement registered from a proposal's signing points back to that proposal.
-async function loadProposalOrigins(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ agreementId: proposalSignings.agreementId, proposalId: proposalSignings.proposalId })
-    .from(proposalSignings)
-    .where(inArray(proposalSignings.agreementId, ids));
-  return new Map(rows.flatMap((row) => (row.agreementId ? [[row.agreementId, row.proposalId] as const] : [])));
+  return { parents: new Map(parents.map((parent) => [parent.id, parent])), children: byAgreement(children) };
 }
 
 const strip = <T extends { agreementId: string }>({ agreementId: _agreementId, ...rest }: T): Omit<T, 'agreementId'> => rest;
 
-// The one mapping from rows to AgreementView; status is derived here, from the local date in Ternate.
-export async function loadAgreementViews(db: Db, ids: string[], now: Date): Promise<AgreementView[]> {
+// The one mapping from rows to AgreementView; status is derived here, from the local date in Ternate
+// and the warning period of the settings. proposalId is left null: proposals sit above agreements, so
+// the routes fill it in from the lookup the app hands them (agreements.routes.ts).
+export async function loadAgreementViews(db: Db, options: { ids: string[]; now: Date; expiryWarningDays: number }): Promise<AgreementView[]> {
+  const { ids } = options;
   if (ids.length === 0) return [];
   const rows = await db.select().from(agreements).where(inArray(agreements.id, ids));
-  const [links, family, settings, origins] = await Promise.all([loadLinks(db, ids), loadFamily(db, rows), getSettings(db), loadProposalOrigins(db, ids)]);
-  const today = localDate(now);
+  const [links, family] = await Promise.all([loadLinks(db, ids), loadFamily(db, rows)]);
+  const today = localDate(options.now);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -91,7 +84,7 @@ export async function loadAgreementViews(db: Db, ids: string[], now: Date): Prom
       scope: row.scope,
       purpose: row.purpose,
       valueIdr: row.valueIdr,
-      status: deriveAgreementStatus(row, today, settings.expiryWarningDays),
+      status: deriveAgreementStatus(row, today, options.expiryWarningDays),
       isDraft: row.isDraft,
       isPublic: row.isPublic,
       longTermReason: row.longTermReason,
@@ -105,12 +98,35 @@ export async function loadAgreementViews(db: Db, ids: string[], now: Date): Prom
       otherSectorCodes: (links.sectors.get(id) ?? []).map((sector) => sector.sectorCode).filter((code) => code !== row.primarySectorCode),
       parent,
       children: (family.children.get(id) ?? []).map(strip),
-      proposalId: origins.get(id) ?? null,
+      proposalId: null,
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     }];
   });
+}
+
+export async function insertAgreement(db: Db, values: typeof agreements.$inferInsert): Promise<string> {
+  const [row] = await db.insert(agreements).values(values).returning({ id: agreements.id });
+  if (!row) throw new Error('insert returned nothing');
+  return row.id;
+}
+
+// Optimistic locking (lib/versioned.ts): 409 when the row moved on since `version`, 404 when it is gone.
+export async function updateAgreementVersioned(
+  db: Db,
+  options: { id: string; version: number; patch: Partial<AgreementColumns>; now: Date; what: [string, string] },
+): Promise<AgreementRow> {
+  return updateVersioned({ db, table: agreements, where: eq(agreements.id, options.id), version: options.version, patch: options.patch, now: options.now, what: options.what });
+}
+
+// The agreement's history, newest first.
+export async function auditEntriesOf(db: Db, id: string) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'agreement'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id));
 }
 
 export async function findAgreementRow(db: Db, id: string, options: { lock?: boolean } = {}): Promise<AgreementRow | undefined> {
@@ -134,6 +150,17 @@ export async function findByNumberKey(db: Db, numberKey: string, exceptId: strin
     .orderBy(agreements.createdAt)
     .limit(1);
   return row;
+}
+
+export async function hasAnyAgreement(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: agreements.id }).from(agreements).limit(1);
+  return rows.length > 0;
+}
+
+export async function idsByNumberOurs(db: Db, numbers: string[]): Promise<Map<string, string>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await db.select({ id: agreements.id, numberOurs: agreements.numberOurs }).from(agreements).where(inArray(agreements.numberOurs, numbers));
+  return new Map(rows.map((row) => [row.numberOurs ?? '', row.id]));
 }
 
 export async function childrenOf(db: Db, id: string) {
@@ -161,7 +188,7 @@ export async function replaceSectorLinks(db: Db, agreementId: string, primary: s
 
 export async function refreshAgreementSearch(db: Db, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.execute(sql`SELECT jalin_refresh_agreement_search(ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[])`);
+  await db.execute(sql`SELECT jalin_refresh_agreement_search(${arrayParam(ids, 'uuid')})`);
 }
 
 export async function existingUnitIds(db: Db, ids: string[]): Promise<Set<string>> {
@@ -174,16 +201,4 @@ export async function existingSectorCodes(db: Db, codes: string[]): Promise<Set<
   if (codes.length === 0) return new Set();
   const rows = await db.select({ code: sectors.code }).from(sectors).where(inArray(sectors.code, codes));
   return new Set(rows.map((row) => row.code));
-}
-
-// For the demo loader (through agreements.service.ts): is there any agreement, and the ids of
-// agreements by our number.
-export async function hasAnyAgreement(db: Db): Promise<boolean> {
-  const rows = await db.select({ id: agreements.id }).from(agreements).limit(1);
-  return rows.length > 0;
-}
-
-export async function idsByNumberOurs(db: Db, numbers: string[]): Promise<Map<string, string>> {
-  const rows = await db.select({ id: agreements.id, numberOurs: agreements.numberOurs }).from(agreements).where(inArray(agreements.numberOurs, numbers));
-  return new Map(rows.map((row) => [row.numberOurs ?? '', row.id]));
 }

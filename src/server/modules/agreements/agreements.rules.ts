@@ -3,9 +3,9 @@ import { termExceedsYears } from '../../../shared/agreement-status';
 import type { DocType } from '../../../shared/agreement-codes';
 import type { Settings } from '../../../shared/settings';
 import type { z } from 'zod';
-import type { Db } from '../../db/client';
 import { AppError, invalid } from '../../lib/errors';
-import * as repo from './agreements.repository';
+
+// Pure rules: what they need from the registry is looked up by the caller and handed in.
 
 // What the rules look at: the agreement as it will be after the write.
 export type AgreementDraft = {
@@ -60,38 +60,52 @@ export function checkTerm(draft: AgreementDraft, settings: Settings): void {
 
 const parentError = (message: string, messageEn: string) => invalid('parentId', message, messageEn);
 
-// A PKS implements a KB (or, with central government, an NK); an adendum amends a KB, PKS or NK.
+export type ParentKindProblem = 'has_no_parent' | 'pks_needs_kb_or_nk' | 'adendum_of_adendum';
+
+// A PKS implements a KB (or, with central government, an NK); an adendum amends a KB, PKS or NK; a
+// KB or NK has no parent. The form, the API and the import all answer to this one rule.
+export function parentKindProblem(docType: string, parentType: string): ParentKindProblem | null {
+  if (docType === 'KB' || docType === 'NK') return 'has_no_parent';
+  if (docType === 'PKS' && parentType !== 'KB' && parentType !== 'NK') return 'pks_needs_kb_or_nk';
+  if (docType === 'ADENDUM' && parentType === 'ADENDUM') return 'adendum_of_adendum';
+  return null;
+}
+
 function checkParentKind(docType: DocType, parentType: DocType): void {
-  if (docType === 'KB' || docType === 'NK') {
-    throw parentError('Kesepakatan Bersama dan Nota Kesepakatan tidak memiliki naskah induk.', 'A KB or NK has no parent document.');
-  }
-  if (docType === 'PKS' && parentType !== 'KB' && parentType !== 'NK') {
-    throw parentError('Induk PKS harus Kesepakatan Bersama (KB) atau Nota Kesepakatan (NK).', 'The parent of a PKS must be a KB or an NK.');
-  }
-  if (docType === 'ADENDUM' && parentType === 'ADENDUM') {
-    throw parentError('Adendum mengubah KB, PKS atau NK, bukan adendum lain.', 'An adendum amends a KB, PKS or NK, not another adendum.');
+  switch (parentKindProblem(docType, parentType)) {
+    case 'has_no_parent':
+      throw parentError('Kesepakatan Bersama dan Nota Kesepakatan tidak memiliki naskah induk.', 'A KB or NK has no parent document.');
+    case 'pks_needs_kb_or_nk':
+      throw parentError('Induk PKS harus Kesepakatan Bersama (KB) atau Nota Kesepakatan (NK).', 'The parent of a PKS must be a KB or an NK.');
+    case 'adendum_of_adendum':
+      throw parentError('Adendum mengubah KB, PKS atau NK, bukan adendum lain.', 'An adendum amends a KB, PKS or NK, not another adendum.');
+    case null:
+      return;
   }
 }
 
-export async function checkParent(db: Db, draft: AgreementDraft): Promise<void> {
+type FamilyMember = { id: string; docType: DocType; parentId: string | null };
+
+// findAgreement reads one agreement of the registry (the parent, then its ancestors).
+export async function checkParent(draft: AgreementDraft, findAgreement: (id: string) => Promise<FamilyMember | undefined>): Promise<void> {
   if (!draft.parentId) {
     if (draft.docType === 'ADENDUM') throw parentError('Adendum harus menunjuk naskah yang diubahnya.', 'An adendum must name the document it amends.');
     return;
   }
   if (draft.parentId === draft.id) throw parentError('Naskah tidak dapat menjadi induk dirinya sendiri.', 'A document cannot be its own parent.');
-  const parent = await repo.findAgreementRow(db, draft.parentId);
+  const parent = await findAgreement(draft.parentId);
   if (!parent) throw parentError('Naskah induk tidak ditemukan.', 'Parent document not found.');
   checkParentKind(draft.docType, parent.docType);
-  let ancestor: repo.AgreementRow | undefined = parent;
+  let ancestor: FamilyMember | undefined = parent;
   for (let depth = 0; ancestor?.parentId && depth < 100; depth += 1) {
     if (ancestor.parentId === draft.id) throw parentError('Hubungan induk ini membuat lingkaran.', 'This parent link would create a cycle.');
-    ancestor = await repo.findAgreementRow(db, ancestor.parentId);
+    ancestor = await findAgreement(ancestor.parentId);
   }
 }
 
 // Changing a document's type must not strand the PKS or adenda that hang from it.
-export async function checkChildrenStillFit(db: Db, id: string, docType: DocType): Promise<void> {
-  for (const child of await repo.childrenOf(db, id)) {
+export function checkChildrenStillFit(children: { title: string; docType: DocType }[], docType: DocType): void {
+  for (const child of children) {
     const fits = child.docType === 'ADENDUM' ? docType !== 'ADENDUM' : child.docType === 'PKS' && (docType === 'KB' || docType === 'NK');
     if (!fits) {
       throw invalid('docType', `Jenis naskah tidak cocok dengan naskah turunannya "${child.title}".`, `This type does not fit its child document "${child.title}".`);
@@ -113,10 +127,11 @@ export function numberTaken(numberOurs: string, holder?: { id: string; title: st
   });
 }
 
-export async function checkNumberFree(db: Db, numberOurs: string | null, id: string | null): Promise<void> {
+// holderOf finds the agreement (other than this one) already holding a number key.
+export async function checkNumberFree(numberOurs: string | null, holderOf: (key: string) => Promise<{ id: string; title: string; numberOurs: string | null } | undefined>): Promise<void> {
   const key = agreementNumberKey(numberOurs);
   if (!numberOurs || !key) return;
-  const clash = await repo.findByNumberKey(db, key, id);
+  const clash = await holderOf(key);
   if (clash) throw numberTaken(numberOurs, clash);
 }
 
@@ -132,15 +147,15 @@ export async function guardNumber<T>(numberOurs: string | null | undefined, writ
   }
 }
 
-export async function checkUnits(db: Db, leadUnitId: string, supportingUnitIds: string[]): Promise<void> {
-  const known = await repo.existingUnitIds(db, [leadUnitId, ...supportingUnitIds]);
+// known: which of the named units exist.
+export function checkUnits(known: Set<string>, leadUnitId: string, supportingUnitIds: string[]): void {
   if (!known.has(leadUnitId)) throw invalid('leadUnitId', 'OPD pengampu tidak ditemukan.', 'Lead unit not found.');
   const missing = supportingUnitIds.findIndex((unitId) => !known.has(unitId));
   if (missing >= 0) throw invalid(`supportingUnitIds.${missing}`, 'OPD pendukung tidak ditemukan.', 'Supporting unit not found.');
 }
 
-export async function checkSectors(db: Db, primary: string, others: string[]): Promise<void> {
-  const known = await repo.existingSectorCodes(db, [primary, ...others]);
+// known: which of the named sectors exist.
+export function checkSectors(known: Set<string>, primary: string, others: string[]): void {
   if (!known.has(primary)) throw invalid('primarySectorCode', `Bidang "${primary}" tidak dikenal.`, `Unknown sector "${primary}".`);
   const missing = others.findIndex((code) => !known.has(code));
   const code = others[missing];
@@ -152,7 +167,7 @@ const REVOCATION_REASONS = ['pelanggaran', 'putusan_pengadilan'];
 
 // PP 28/2018 Ps 9 and Ps 22: why, and for which kinds, an agreement may end before its term.
 export function checkEnding(
-  current: repo.AgreementRow,
+  current: { isDraft: boolean; terminationKind: string | null; kind: string; startsOn: string | null; signedOn: string | null; endsOn: string | null },
   input: { kind: 'diakhiri' | 'dicabut'; endedOn: string; reason: string },
 ): void {
   if (current.isDraft) {

@@ -76,7 +76,7 @@ describe('agreements service', () => {
       const endsLater = await buildAgreement(t.database.db, { endsOn: '2027-06-15' });
       const draft = await buildAgreement(t.database.db, { isDraft: true, startsOn: '2019-01-01', endsOn: '2020-01-01' });
       const ids = [endsToday.id, endedYesterday.id, endsInFiveMonths.id, endsLater.id, draft.id];
-      const statuses = async () => (await loadAgreementViews(t.database.db, ids, t.clock.now)).map((view) => view.status);
+      const statuses = async () => (await loadAgreementViews({ db: t.database.db, now: t.clock.now }, ids)).map((view) => view.status);
       expect(await statuses()).toEqual(['akan_berakhir', 'berakhir', 'akan_berakhir', 'aktif', 'draft']);
       await updateSettings(ctx, { expiryWarningDays: 30, version: 1 });
       expect(await statuses()).toEqual(['akan_berakhir', 'berakhir', 'aktif', 'aktif', 'draft']);
@@ -131,7 +131,7 @@ describe('agreements service', () => {
       const agreement = await buildAgreement(t.database.db, { kind: 'KSDPK' });
       const view = await endAgreement(ctx, agreement.id, { endedOn: '2026-07-01', reason: 'mitra_pailit', version: 1 });
       expect(view).toMatchObject({ status: 'aktif', termination: { kind: 'diakhiri', endedOn: '2026-07-01' } });
-      expect((await loadAgreementViews(t.database.db, [agreement.id], new Date('2026-07-01T01:00:00Z')))[0]?.status).toBe('diakhiri');
+      expect((await loadAgreementViews({ db: t.database.db, now: new Date('2026-07-01T01:00:00Z') }, [agreement.id]))[0]?.status).toBe('diakhiri');
     });
   });
 

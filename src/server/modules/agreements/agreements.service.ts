@@ -1,4 +1,3 @@
-import { and, desc, eq } from 'drizzle-orm';
 import {
   CreateAgreementSchema,
   EndAgreementSchema,
@@ -15,21 +14,16 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { Actor, ActorCtx, Ctx } from '../../lib/context';
 import { forbidden, notFound, staleVersion } from '../../lib/errors';
-import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { auditLog } from '../audit/audit.table';
 import { resolvePartnerRefs } from '../partners/partners.service';
 import { getSettings } from '../settings/settings.service';
-import { canCreateAgreement, canEditAgreement, canEndAgreement, canReadAgreement, canReadAgreementAudit } from './agreements.policy';
-import { findNumberDuplicates } from './agreements.number-keys';
+import { canCreateAgreement, canEditAgreement, canEndAgreement, canListNumberDuplicates, canReadAgreement, canReadAgreementAudit } from './agreements.policy';
+import { findNumberDuplicates } from './agreement-numbers.service';
 import * as repo from './agreements.repository';
 import * as rules from './agreements.rules';
-import { agreements } from './agreements.table';
-
-export { loadAgreementViews } from './agreements.repository';
 
 type Fields = z.output<typeof CreateAgreementSchema>;
-type Columns = Omit<typeof agreements.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+type Columns = repo.AgreementColumns;
 const WHAT: [string, string] = ['Naskah kerja sama', 'Agreement'];
 const TEXT_COLUMNS = ['numberOurs', 'numberPartner', 'scope', 'purpose', 'longTermReason'] as const;
 const SCALAR_COLUMNS = ['docType', 'kind', 'ksddMode', 'title', ...TEXT_COLUMNS, 'signedOn', 'startsOn', 'endsOn', 'valueIdr', 'parentId', 'primarySectorCode', 'isDraft', 'isPublic'] as const;
@@ -84,8 +78,14 @@ function auditSnapshot(view: AgreementView | undefined): Record<string, unknown>
   };
 }
 
+// The views as the registry shows them at `now`: the status follows the warning period of the settings.
+export async function loadAgreementViews(ctx: Pick<Ctx, 'db' | 'now'>, ids: string[]): Promise<AgreementView[]> {
+  const { expiryWarningDays } = await getSettings(ctx.db);
+  return repo.loadAgreementViews(ctx.db, { ids, now: ctx.now, expiryWarningDays });
+}
+
 async function viewOf(db: Db, id: string, now: Date): Promise<AgreementView> {
-  const [view] = await repo.loadAgreementViews(db, [id], now);
+  const [view] = await loadAgreementViews({ db, now }, [id]);
   if (!view) throw notFound(...WHAT);
   return view;
 }
@@ -98,11 +98,22 @@ async function finishWrite(tx: Db, ctx: ActorCtx, id: string, action: string, be
 }
 
 async function insertRow(tx: Db, ctx: ActorCtx, columns: Columns): Promise<string> {
-  const [row] = await rules.guardNumber(columns.numberOurs, () =>
-    tx.insert(agreements).values({ ...columns, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now }).returning({ id: agreements.id }),
-  );
-  if (!row) throw new Error('insert returned nothing');
-  return row.id;
+  return rules.guardNumber(columns.numberOurs, () => repo.insertAgreement(tx, { ...columns, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now }));
+}
+
+// The rules that read the registry, given what they look up.
+const findFamilyMember = (tx: Db) => (id: string) => repo.findAgreementRow(tx, id);
+
+async function checkNumberFree(tx: Db, numberOurs: string | null, id: string | null): Promise<void> {
+  await rules.checkNumberFree(numberOurs, (key) => repo.findByNumberKey(tx, key, id));
+}
+
+async function checkUnits(tx: Db, leadUnitId: string, supportingUnitIds: string[]): Promise<void> {
+  rules.checkUnits(await repo.existingUnitIds(tx, [leadUnitId, ...supportingUnitIds]), leadUnitId, supportingUnitIds);
+}
+
+async function checkSectors(tx: Db, primary: string, others: string[]): Promise<void> {
+  rules.checkSectors(await repo.existingSectorCodes(tx, [primary, ...others]), primary, others);
 }
 
 export async function createAgreement(ctx: ActorCtx, input: CreateAgreementInput): Promise<AgreementView> {
@@ -113,12 +124,12 @@ export async function createAgreement(ctx: ActorCtx, input: CreateAgreementInput
     const draft = draftOf(null, columns);
     rules.checkKsddMode(draft);
     rules.checkTerm(draft, await getSettings(tx));
-    await rules.checkParent(tx, draft);
-    await rules.checkNumberFree(tx, columns.numberOurs ?? null, null);
+    await rules.checkParent(draft, findFamilyMember(tx));
+    await checkNumberFree(tx, columns.numberOurs ?? null, null);
     const supporting = uniqueExcept(fields.supportingUnitIds, fields.leadUnitId);
     const otherSectors = uniqueExcept(fields.otherSectorCodes, fields.primarySectorCode);
-    await rules.checkUnits(tx, fields.leadUnitId, supporting);
-    await rules.checkSectors(tx, fields.primarySectorCode, otherSectors);
+    await checkUnits(tx, fields.leadUnitId, supporting);
+    await checkSectors(tx, fields.primarySectorCode, otherSectors);
     const partnerRows = await resolvePartnerRefs(tx, fields.partners, ctx);
     const id = await insertRow(tx, ctx, { ...columns, primaryCategoryCode: partnerRows[0]?.categoryCode ?? null });
     await repo.replacePartnerLinks(tx, id, partnerRows.map((partner) => partner.id));
@@ -135,6 +146,14 @@ export async function getAgreement(ctx: ActorCtx, id: string): Promise<Agreement
   return view;
 }
 
+// The proposal an agreement was registered from (its signing), for the agreement's view. Proposals sit
+// above agreements, so the app hands this lookup to the agreement's routes (modules/routes.ts).
+export type ProposalOfAgreement = (db: Db, agreementId: string) => Promise<string | null>;
+
+export async function withProposalOrigin(ctx: Ctx, options: { view: AgreementView; proposalOf: ProposalOfAgreement }): Promise<AgreementView> {
+  return { ...options.view, proposalId: await options.proposalOf(ctx.db, options.view.id) };
+}
+
 // The one way a module reaches an agreement to hang something off it (documents, the dissemination
 // package and its sheet, sosialisasi events and their photos, beneficiaries): 404 when missing, 403
 // when it is a draft the actor may not see, then 403 unless `may` allows the act.
@@ -147,17 +166,27 @@ export async function loadReadableAgreement(ctx: ActorCtx, id: string, options: 
   return row;
 }
 
+// Whether the registry holds any agreement at all (the demo loads only into an empty one).
+export async function isRegistryEmpty(db: Db): Promise<boolean> {
+  return !(await repo.hasAnyAgreement(db));
+}
+
+// The agreements registered under these numbers, exactly as written, by number.
+export async function findAgreementIdsByNumber(db: Db, numbers: string[]): Promise<Map<string, string>> {
+  return repo.idsByNumberOurs(db, numbers);
+}
+
 async function updateLists(tx: Db, ctx: ActorCtx, id: string, fields: Partial<Fields>, before: AgreementView, primarySectorCode: string) {
   const extra: Partial<Columns> = {};
   if (fields.leadUnitId !== undefined || fields.supportingUnitIds !== undefined) {
     const lead = fields.leadUnitId ?? before.units.find((unit) => unit.isLead)?.id ?? '';
     const supporting = uniqueExcept(fields.supportingUnitIds ?? before.units.filter((unit) => !unit.isLead).map((unit) => unit.id), lead);
-    await rules.checkUnits(tx, lead, supporting);
+    await checkUnits(tx, lead, supporting);
     await repo.replaceUnitLinks(tx, id, lead, supporting);
   }
   if (fields.primarySectorCode !== undefined || fields.otherSectorCodes !== undefined) {
     const others = uniqueExcept(fields.otherSectorCodes ?? before.otherSectorCodes, primarySectorCode);
-    await rules.checkSectors(tx, primarySectorCode, others);
+    await checkSectors(tx, primarySectorCode, others);
     await repo.replaceSectorLinks(tx, id, primarySectorCode, others);
   }
   if (fields.partners !== undefined) {
@@ -183,13 +212,13 @@ export async function updateAgreement(ctx: ActorCtx, id: string, input: UpdateAg
     const draft = draftOf(id, merged);
     rules.checkKsddMode(draft);
     rules.checkTerm(draft, await getSettings(tx));
-    if (patch.parentId !== undefined || patch.docType !== undefined) await rules.checkParent(tx, draft);
-    if (patch.docType !== undefined && patch.docType !== current.docType) await rules.checkChildrenStillFit(tx, id, merged.docType);
+    if (patch.parentId !== undefined || patch.docType !== undefined) await rules.checkParent(draft, findFamilyMember(tx));
+    if (patch.docType !== undefined && patch.docType !== current.docType) rules.checkChildrenStillFit(await repo.childrenOf(tx, id), merged.docType);
     // A legacy duplicate saved under its own number stays as it is (flagged) until it is renumbered.
     if (patch.numberKey === current.numberKey) delete patch.numberKeyDuplicate;
-    else if (patch.numberOurs !== undefined) await rules.checkNumberFree(tx, merged.numberOurs, id);
+    else if (patch.numberOurs !== undefined) await checkNumberFree(tx, merged.numberOurs, id);
     const extra = await updateLists(tx, ctx, id, fields, before, merged.primarySectorCode);
-    const write = () => updateVersioned({ db: tx, table: agreements, where: eq(agreements.id, id), version, patch: { ...patch, ...extra }, now: ctx.now, what: WHAT });
+    const write = () => repo.updateAgreementVersioned(tx, { id, version, patch: { ...patch, ...extra }, now: ctx.now, what: WHAT });
     await rules.guardNumber(merged.numberOurs, write);
     return finishWrite(tx, ctx, id, 'update', before);
   });
@@ -205,7 +234,7 @@ export async function endAgreement(ctx: ActorCtx, id: string, input: EndAgreemen
     rules.checkEnding(current, fields);
     const before = await viewOf(tx, id, ctx.now);
     const patch = { terminationKind: fields.kind, terminatedOn: fields.endedOn, terminationReason: fields.reason, terminationNote: fields.note || null };
-    await updateVersioned({ db: tx, table: agreements, where: eq(agreements.id, id), version: fields.version, patch, now: ctx.now, what: WHAT });
+    await repo.updateAgreementVersioned(tx, { id, version: fields.version, patch, now: ctx.now, what: WHAT });
     return finishWrite(tx, ctx, id, fields.kind === 'dicabut' ? 'revoke' : 'end', before);
   });
 }
@@ -214,28 +243,14 @@ export async function listAgreementAudit(ctx: ActorCtx, id: string): Promise<Aud
   const row = await repo.findAgreementRow(ctx.db, id);
   if (!row) throw notFound(...WHAT);
   if (!canReadAgreementAudit(ctx.actor, { isDraft: row.isDraft, unitIds: await repo.unitIdsOfAgreement(ctx.db, id) })) throw forbidden();
-  const rows = await ctx.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'agreement'), eq(auditLog.entityId, id)))
-    .orderBy(desc(auditLog.at), desc(auditLog.id));
+  const rows = await repo.auditEntriesOf(ctx.db, id);
   return rows.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), actor: entry.actorLabel, action: entry.action, changes: entry.changes }));
 }
 
 
 // Numbers registered before they were compared by key that now name one agreement twice; the admin
-// renumbers all but one (each edit is checked against the key again). A null actor is the CLI.
+// renumbers all but one (each edit is checked against the key again).
 export async function listNumberDuplicates(ctx: Ctx): Promise<NumberDuplicateGroup[]> {
-  if (ctx.actor && !canEditAgreement(ctx.actor)) throw forbidden();
+  if (!canListNumberDuplicates(ctx.actor)) throw forbidden();
   return findNumberDuplicates(ctx.db);
-}
-
-// Read API for the demo loader (src/server/demo), which loads only into an empty registry and then
-// finds the agreements it imported by their numbers.
-export async function registryIsEmpty(db: Db): Promise<boolean> {
-  return !(await repo.hasAnyAgreement(db));
-}
-
-export async function agreementIdsByNumber(ctx: Ctx, numbers: string[]): Promise<Map<string, string>> {
-  return repo.idsByNumberOurs(ctx.db, numbers);
 }

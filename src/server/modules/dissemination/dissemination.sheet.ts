@@ -4,6 +4,7 @@ import type { OpportunityView } from '../../../shared/dissemination';
 import { agreementSlug } from '../../../shared/slug';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden, notFound } from '../../lib/errors';
+import { winAnsi, wrapText } from '../../lib/pdf-text';
 import { loadReadableAgreement } from '../agreements/agreements.service';
 import { canReadPackage, hidesRefusedPackage } from './dissemination.policy';
 import * as repo from './dissemination.repository';
@@ -22,28 +23,6 @@ const TYPE_LABEL: Record<OpportunityView['type'], string> = {
   layanan: 'Layanan',
   lainnya: 'Lainnya',
 };
-
-function winAnsi(text: string): string {
-  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014\u00b7]/g, ' ');
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of winAnsi(text).split(/\n+/)) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && font.widthOfTextAtSize(candidate, size) > width) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = candidate;
-      }
-    }
-    if (line) lines.push(line);
-  }
-  return lines;
-}
 
 function formatDate(iso: string | null): string {
   if (!iso) return '-';
@@ -84,7 +63,7 @@ class Writer {
     const font = options.bold ? this.fonts.bold : this.fonts.regular;
     const indent = options.indent ?? 0;
     const width = options.width ?? PAGE.width - 2 * PAGE.margin - indent;
-    for (const line of wrap(text, font, size, width)) {
+    for (const line of wrapText(text, { font, size, width })) {
       if (this.full || !this.room(size * 1.4)) return;
       const x = options.centred ? (PAGE.width - font.widthOfTextAtSize(line, size)) / 2 : PAGE.margin + indent;
       this.page.drawText(line, { x, y: this.y - size, size, font });

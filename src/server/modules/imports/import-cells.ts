@@ -45,11 +45,6 @@ export function splitList(text: string): string[] {
     .filter((part) => part !== '');
 }
 
-// OPD names match whatever their capitals and spacing.
-export function unitKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 export function textOrNull(text: string | undefined): string | null {
   const trimmed = (text ?? '').trim();
   return trimmed === '' ? null : trimmed;

@@ -4,8 +4,8 @@ import { createTestDatabase } from '../../../../tests/support/test-db';
 import type { Database } from '../../db/client';
 import type { Ctx } from '../../lib/context';
 import { auditLog } from '../audit/audit.table';
-import { INTERRUPTED_ISSUE, PROCESS_ID, recoverInterruptedImports } from './import-lease';
-import { toCsv, type SheetRow } from './import-sheets';
+import { INTERRUPTED_ISSUE, PROCESS_ID, recoverInterruptedImports } from './import-lease.service';
+import { toCsv, type SheetRow } from '../../lib/sheet-files';
 import { confirmImport, getImportRun, previewImport, runImport } from './imports.service';
 import { importRuns } from './imports.table';
 

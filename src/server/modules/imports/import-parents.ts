@@ -1,5 +1,6 @@
 import { agreementNumberKey } from '../../../shared/agreement-number';
 import type { ImportIssue, ImportRow } from '../../../shared/imports';
+import { parentKindProblem } from '../agreements/agreements.rules';
 import { isUuid, type ExistingAgreement, type ImportRegistry } from './import-registry';
 
 // The parent (induk) of each row, found wherever it is: in any row of the file (a register exported
@@ -29,15 +30,20 @@ export function indexParents(targets: RowTarget[], registry: ImportRegistry, own
   };
 }
 
-// A PKS implements a KB or (with central government) an NK; an adendum amends a KB, PKS or NK and
-// must name it; a KB or NK has no parent.
-function parentKindProblem(docType: string, parentType: string): string | null {
+// The registry's rule (agreements.rules.ts), in the import's words; an adendum must also name its parent.
+function parentKindMessage(docType: string, parentType: string): string | null {
   // A type that could not be read is reported by its own row.
   if (!docType || !parentType) return null;
-  if (docType === 'KB' || docType === 'NK') return 'KB dan NK tidak memiliki induk / a KB or NK has no parent';
-  if (docType === 'PKS' && parentType !== 'KB' && parentType !== 'NK') return `induk PKS harus KB atau NK, bukan ${parentType} / the parent of a PKS must be a KB or NK`;
-  if (docType === 'ADENDUM' && parentType === 'ADENDUM') return 'adendum mengubah KB, PKS atau NK, bukan adendum lain / an adendum cannot amend an adendum';
-  return null;
+  switch (parentKindProblem(docType, parentType)) {
+    case 'has_no_parent':
+      return 'KB dan NK tidak memiliki induk / a KB or NK has no parent';
+    case 'pks_needs_kb_or_nk':
+      return `induk PKS harus KB atau NK, bukan ${parentType} / the parent of a PKS must be a KB or NK`;
+    case 'adendum_of_adendum':
+      return 'adendum mengubah KB, PKS atau NK, bukan adendum lain / an adendum cannot amend an adendum';
+    case null:
+      return null;
+  }
 }
 
 function makesCycle(id: string, parentId: string, index: ParentIndex): boolean {
@@ -56,7 +62,7 @@ export function checkParent(target: RowTarget, parent: Node | undefined, index: 
   if (!parent) return `induk "${row.parentNumber}" tidak ditemukan di berkas (baris yang sah) maupun di register / parent not found in the file's valid rows or the registry`;
   if (parent.id === target.id) return 'induk tidak boleh dokumen itu sendiri / a document cannot be its own parent';
   if (makesCycle(target.id, parent.id, index)) return 'hubungan induk ini membentuk lingkaran / this parent link makes a cycle';
-  return parentKindProblem(row.docType, parent.docType);
+  return parentKindMessage(row.docType, parent.docType);
 }
 
 // Resolves every row's parent to an id and reports the rows whose parent breaks a rule.

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { agreementNumberKey, isSameAgreementNumber } from '../../../shared/agreement-number';
-import { checkAgreementDates } from '../../../shared/agreements';
-import type { ImportAction, ImportColumn, ImportIssue, ImportRow } from '../../../shared/imports';
+import { checkAgreementDates, type AuditEntryView } from '../../../shared/agreements';
+import {
+  REGISTER_FIELD_COLUMNS,
+  REGISTER_FIELDS,
+  REQUIRED_IMPORT_COLUMNS,
+  registerFieldsOf,
+  type ImportAction,
+  type ImportColumn,
+  type ImportIssue,
+  type ImportRow,
+} from '../../../shared/imports';
 import { normalizePartnerName } from '../../../shared/partner-name';
-import type { AuditChange } from '../audit/audit.table';
-import { unitKey } from './import-cells';
+import { unitKey } from '../../../shared/unit-name';
 import type { ValidatedTable } from './import-validate';
 import { resolveParents, type Node, type RowTarget } from './import-parents';
 import type { ExistingAgreement, ImportRegistry } from './import-registry';
@@ -15,24 +23,18 @@ import type { ExistingAgreement, ImportRegistry } from './import-registry';
 // file's id when it gives one), so a row can name a parent created from any other row.
 export type PlanItem = { row: ImportRow; action: ImportAction; existing: ExistingAgreement | null; changes: AuditChange[]; id: string; parentId: string | null };
 export type ImportPlan = { items: PlanItem[]; issues: ImportIssue[] };
+type AuditChange = AuditEntryView['changes'][number];
 
 type Comparable = Record<string, string | string[] | null>;
 
-// A column left out of the file leaves the registry's value as it is.
-const OPTIONAL_FIELDS: [ImportColumn, keyof ImportRow & keyof ExistingAgreement][] = [
-  ['nomor_mitra', 'numberPartner'],
-  ['tanggal_ttd', 'signedOn'],
-  ['tanggal_mulai', 'startsOn'],
-  ['tanggal_berakhir', 'endsOn'],
-  ['ruang_lingkup', 'scope'],
-  ['nilai', 'valueIdr'],
-  ['alasan_jangka_panjang', 'longTermReason'],
-];
+// A column the file may leave out leaves the registry's value as it is; jenis_ksdd is kept only while
+// the agreement stays KSDD (below).
+const KEPT_WHEN_ABSENT = REGISTER_FIELDS.filter((field) => field !== 'ksddMode' && !REQUIRED_IMPORT_COLUMNS.includes(REGISTER_FIELD_COLUMNS[field]));
 
 function mergeAbsentColumns(row: ImportRow, existing: ExistingAgreement, columns: Set<ImportColumn>): ImportRow {
   const merged: ImportRow = { ...row };
-  for (const [column, field] of OPTIONAL_FIELDS) {
-    if (!columns.has(column)) (merged as Record<string, unknown>)[field] = existing[field];
+  for (const field of KEPT_WHEN_ABSENT) {
+    if (!columns.has(REGISTER_FIELD_COLUMNS[field])) (merged as Record<string, unknown>)[field] = existing[field];
   }
   if (!columns.has('jenis_ksdd') && row.kind === 'KSDD' && existing.kind === 'KSDD') merged.ksddMode = existing.ksddMode as ImportRow['ksddMode'];
   return merged;
@@ -45,18 +47,7 @@ function sortedTail(list: string[]): string[] {
 
 function comparableOfRow(row: ImportRow): Comparable {
   return {
-    numberOurs: row.numberOurs,
-    docType: row.docType,
-    kind: row.kind,
-    ksddMode: row.ksddMode,
-    title: row.title,
-    numberPartner: row.numberPartner,
-    signedOn: row.signedOn,
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    scope: row.scope,
-    valueIdr: row.valueIdr,
-    longTermReason: row.longTermReason,
+    ...registerFieldsOf(row),
     parent: row.parentNumber,
     partners: row.partners.map((partner) => partner.name),
     units: sortedTail(row.unitNames),
@@ -67,18 +58,7 @@ function comparableOfRow(row: ImportRow): Comparable {
 function comparableOfExisting(existing: ExistingAgreement, registry: ImportRegistry): Comparable {
   const unitName = (id: string) => registry.unitNameById.get(id) ?? id;
   return {
-    numberOurs: existing.numberOurs,
-    docType: existing.docType,
-    kind: existing.kind,
-    ksddMode: existing.ksddMode,
-    title: existing.title,
-    numberPartner: existing.numberPartner,
-    signedOn: existing.signedOn,
-    startsOn: existing.startsOn,
-    endsOn: existing.endsOn,
-    scope: existing.scope,
-    valueIdr: existing.valueIdr,
-    longTermReason: existing.longTermReason,
+    ...registerFieldsOf(existing),
     parent: existing.parentNumber ?? existing.parentId,
     partners: existing.partnerNames,
     units: [...(existing.leadUnitId ? [unitName(existing.leadUnitId)] : []), ...existing.supportingUnitIds.map(unitName).sort()],

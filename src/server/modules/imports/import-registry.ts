@@ -1,16 +1,13 @@
-import { asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { agreementNumberKey } from '../../../shared/agreement-number';
-import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { normalizePartnerName } from '../../../shared/partner-name';
+import { unitKey } from '../../../shared/unit-name';
 import type { Db } from '../../db/client';
-import { agreementPartners, agreementSectors, agreementUnits, agreements } from '../agreements/agreements.table';
-import { partnerCategories, sectors } from '../master/master.table';
-import { partners } from '../partners/partners.table';
+import { groupBy } from '../../lib/group-by';
+import { findPartnersByKeys } from '../partners/partners.service';
 import { getSettings } from '../settings/settings.service';
-import { units } from '../units/units.table';
-import { arrayParam } from './import-bulk';
-import { splitList, unitKey } from './import-cells';
+import { splitList } from './import-cells';
 import type { RawTable } from './import-file';
+import * as repo from './imports.repository';
 
 // Everything the import checks rows against, read with a handful of set-based queries
 // (never one query per row): the benchmark target is thousands of rows a second.
@@ -64,16 +61,8 @@ export function chunked<T>(list: T[], size: number): T[][] {
   return result;
 }
 
-// "column = ANY($1)": one parameter however many keys.
-function isAnyOf(column: PgColumn, values: string[], pgType = 'text'): SQL {
-  return sql`${column} = ANY(${arrayParam([...new Set(values)], pgType)})`;
-}
-
 async function loadMaster(db: Db) {
-  // One after another: inside a transaction they share one connection.
-  const categoryRows = await db.select({ code: partnerCategories.code }).from(partnerCategories);
-  const sectorRows = await db.select({ code: sectors.code, name: sectors.name }).from(sectors);
-  const unitRows = await db.select({ id: units.id, name: units.name, shortName: units.shortName }).from(units).orderBy(asc(units.name));
+  const { categoryRows, sectorRows, unitRows } = await repo.masterRows(db);
   const sectorByLabel = new Map<string, string>();
   for (const row of sectorRows) {
     sectorByLabel.set(row.name.toLowerCase(), row.code);
@@ -95,31 +84,8 @@ async function loadMaster(db: Db) {
 
 async function loadPartners(db: Db, table: RawTable): Promise<Map<string, RegistryPartner>> {
   const keys = table.rows.flatMap((row) => splitList(row.cells.mitra ?? '').map(normalizePartnerName));
-  const rows = await db
-    .select({ id: partners.id, name: partners.name, key: partners.nameKey, categoryCode: partners.categoryCode })
-    .from(partners)
-    .where(isAnyOf(partners.nameKey, keys));
+  const rows = await findPartnersByKeys(db, keys);
   return new Map(rows.map((row) => [row.key, { id: row.id, name: row.name, categoryCode: row.categoryCode }]));
-}
-
-type AgreementRow = typeof agreements.$inferSelect & { parentNumber: string | null };
-
-async function loadRelations(db: Db, ids: string[]) {
-  const partnerLinks = await db
-    .select({ agreementId: agreementPartners.agreementId, key: partners.nameKey, name: partners.name, position: agreementPartners.position })
-    .from(agreementPartners)
-    .innerJoin(partners, eq(partners.id, agreementPartners.partnerId))
-    .where(isAnyOf(agreementPartners.agreementId, ids, 'uuid'))
-    .orderBy(asc(agreementPartners.position));
-  const unitLinks = await db.select().from(agreementUnits).where(isAnyOf(agreementUnits.agreementId, ids, 'uuid'));
-  const sectorLinks = await db.select().from(agreementSectors).where(isAnyOf(agreementSectors.agreementId, ids, 'uuid'));
-  return { partnerLinks, unitLinks, sectorLinks };
-}
-
-function group<T extends { agreementId: string }>(rows: T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const row of rows) grouped.set(row.agreementId, [...(grouped.get(row.agreementId) ?? []), row]);
-  return grouped;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -129,17 +95,11 @@ async function loadAgreements(db: Db, table: RawTable): Promise<ExistingAgreemen
   const refs = table.rows.flatMap((row) => [row.cells.nomor_pemda ?? '', row.cells.induk ?? '', row.cells.id ?? '']).filter((ref) => ref !== '');
   const keys = refs.flatMap((ref) => agreementNumberKey(ref) ?? []);
   const ids = refs.filter(isUuid).map((id) => id.toLowerCase());
-  const parent = alias(agreements, 'parent');
-  const found = await db
-    .select({ agreement: agreements, parentNumber: parent.numberOurs })
-    .from(agreements)
-    .leftJoin(parent, eq(parent.id, agreements.parentId))
-    .where(or(isAnyOf(agreements.numberKey, keys), isAnyOf(agreements.id, ids, 'uuid')));
-  const rows: AgreementRow[] = found.map((row) => ({ ...row.agreement, parentNumber: row.parentNumber }));
-  const relations = await loadRelations(db, rows.map((row) => row.id));
-  const partnersOf = group(relations.partnerLinks);
-  const unitsOf = group(relations.unitLinks);
-  const sectorsOf = group(relations.sectorLinks);
+  const rows = await repo.agreementsByKeysOrIds(db, { keys, ids });
+  const relations = await repo.agreementLinks(db, rows.map((row) => row.id));
+  const partnersOf = groupBy(relations.partnerLinks, (link) => link.agreementId);
+  const unitsOf = groupBy(relations.unitLinks, (link) => link.agreementId);
+  const sectorsOf = groupBy(relations.sectorLinks, (link) => link.agreementId);
   return rows.map((row) => {
     const linked = partnersOf.get(row.id) ?? [];
     const unitRows = unitsOf.get(row.id) ?? [];

@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import { termExceedsYears } from '../../../shared/agreement-status';
 import { COOPERATION_KINDS, DOC_TYPES, KSDD_MODES, type CooperationKind, type DocType, type KsddMode } from '../../../shared/agreement-codes';
 import { CreateAgreementSchema, type CreateAgreementInput } from '../../../shared/agreements';
-import type { ImportColumn, ImportIssue, ImportRow } from '../../../shared/imports';
+import { REGISTER_FIELD_COLUMNS, REQUIRED_IMPORT_COLUMNS, registerFieldsOf, type ImportColumn, type ImportIssue, type ImportRow } from '../../../shared/imports';
 import { normalizePartnerName } from '../../../shared/partner-name';
-import { parseDateCell, parseRupiahCell, splitList, textOrNull, unitKey, type CellResult } from './import-cells';
+import { unitKey } from '../../../shared/unit-name';
+import { parseDateCell, parseRupiahCell, splitList, textOrNull, type CellResult } from './import-cells';
 import type { RawRow, RawTable } from './import-file';
 import { checkAcrossRows } from './import-cross-checks';
 import { isUuid, type ImportRegistry } from './import-registry';
@@ -17,24 +18,14 @@ type Report = (column: ImportColumn, message: string) => void;
 // OPDs are matched to registry rows only when written; validation needs a syntactically valid id.
 const PLACEHOLDER_UNIT_ID = '00000000-0000-4000-8000-000000000000';
 
+// The column an issue of the agreement schema is reported under.
 const FIELD_COLUMNS: Record<string, ImportColumn> = {
-  docType: 'jenis_dokumen',
-  kind: 'jenis_kerja_sama',
-  ksddMode: 'jenis_ksdd',
-  title: 'judul',
-  numberOurs: 'nomor_pemda',
-  numberPartner: 'nomor_mitra',
-  signedOn: 'tanggal_ttd',
-  startsOn: 'tanggal_mulai',
-  endsOn: 'tanggal_berakhir',
-  scope: 'ruang_lingkup',
-  valueIdr: 'nilai',
+  ...REGISTER_FIELD_COLUMNS,
   partners: 'mitra',
   primarySectorCode: 'bidang',
   otherSectorCodes: 'bidang',
   leadUnitId: 'opd',
   supportingUnitIds: 'opd',
-  longTermReason: 'alasan_jangka_panjang',
 };
 
 function columnOfIssue(path: PropertyKey[]): ImportColumn {
@@ -145,31 +136,14 @@ function readRow(row: RawRow, registry: ImportRegistry, report: Report): ImportR
 
 function asAgreementInput(row: ImportRow): CreateAgreementInput {
   const [primarySectorCode = '', ...otherSectorCodes] = row.sectorCodes;
-  return {
-    docType: row.docType,
-    kind: row.kind,
-    ksddMode: row.ksddMode,
-    title: row.title,
-    numberOurs: row.numberOurs,
-    numberPartner: row.numberPartner,
-    signedOn: row.signedOn,
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    scope: row.scope,
-    valueIdr: row.valueIdr,
-    partners: row.partners,
-    leadUnitId: PLACEHOLDER_UNIT_ID,
-    primarySectorCode,
-    otherSectorCodes,
-    longTermReason: row.longTermReason,
-  };
+  return { ...registerFieldsOf(row), partners: row.partners, leadUnitId: PLACEHOLDER_UNIT_ID, primarySectorCode, otherSectorCodes };
 }
 
 function requireCells(row: RawRow, report: Report) {
   // An agreement registered without a number comes back from an export with its id instead.
   if ((row.cells.nomor_pemda ?? '') === '' && (row.cells.id ?? '') === '') report('nomor_pemda', 'wajib diisi bila kolom id kosong / required when id is empty');
-  for (const column of ['judul', 'jenis_dokumen', 'jenis_kerja_sama', 'mitra', 'kategori_mitra', 'bidang', 'opd'] as const) {
-    if ((row.cells[column] ?? '') === '') report(column, 'wajib diisi / required');
+  for (const column of REQUIRED_IMPORT_COLUMNS) {
+    if (column !== 'nomor_pemda' && (row.cells[column] ?? '') === '') report(column, 'wajib diisi / required');
   }
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/roles';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import { agreements } from '../agreements/agreements.table';
-import { toCsv, type SheetRow } from './import-sheets';
+import { toCsv, type SheetRow } from '../../lib/sheet-files';
 
 const BOUNDARY = '----jalin-import-test';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../../../shared/imports';
 import { AppError, forbidden } from '../../lib/errors';
 import { actorCtxOf, typed } from '../../lib/http';
-import { keepImportLease, waitForOwnImports } from './import-lease';
+import { keepImportLease, waitForOwnImports } from './import-lease.service';
 import { canImport } from './imports.policy';
 import { confirmImport, getImportRun, listImportRuns, previewImport, progressRecorder, runImport } from './imports.service';
 
@@ -31,7 +31,7 @@ async function receiveFile(request: FastifyRequest): Promise<{ fileName: string;
 export function importsRoutes(app: FastifyInstance) {
   const api = typed(app);
   // Confirmed imports are written after the answer; closing the app waits for those this process
-  // owns (the database says which, import-lease.ts).
+  // owns (the database says which, import-lease.service.ts).
   app.addHook('onClose', async (instance) => {
     await waitForOwnImports(instance.deps.database.db, instance.deps.clock);
   });
@@ -49,7 +49,7 @@ export function importsRoutes(app: FastifyInstance) {
     const ctx = actorCtxOf(request);
     const run = await confirmImport(ctx, request.params.id);
     const { database, clock } = request.server.deps;
-    const stopLease = keepImportLease(database.db, run.id, clock);
+    const stopLease = keepImportLease({ db: database.db, runId: run.id, clock });
     void runImport(ctx, run.id, progressRecorder(database, run.id))
       .catch((error: unknown) => request.log.error({ err: error, importRun: run.id }, 'import failed'))
       .finally(stopLease);

@@ -10,7 +10,7 @@ import { agreementPartners, agreementSectors, agreementUnits, agreements } from 
 import { auditLog } from '../audit/audit.table';
 import { partners } from '../partners/partners.table';
 import { units } from '../units/units.table';
-import { toCsv, toXlsx, type SheetRow } from './import-sheets';
+import { toCsv, toXlsx, type SheetRow } from '../../lib/sheet-files';
 import { confirmImport, importFile, previewImport, runImport } from './imports.service';
 
 let database: Database;

@@ -1,4 +1,3 @@
-import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import {
   IMPORT_SAMPLE_SIZE,
   type ImportColumn,
@@ -11,21 +10,20 @@ import type { Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
 import { readImportTable, type RawTable } from './import-file';
-import { leaseUntil, PROCESS_ID, recoverInterruptedImports } from './import-lease';
+import { leaseUntil, PROCESS_ID, recoverInterruptedImports } from './import-lease.service';
 import { planImport, type ImportPlan } from './import-plan';
 import { loadImportRegistry, type ImportRegistry } from './import-registry';
 import { validateTable } from './import-validate';
 import { writePlan } from './import-write';
 import { canImport } from './imports.policy';
-import { importRuns } from './imports.table';
+import * as repo from './imports.repository';
 
-type RunRow = typeof importRuns.$inferSelect;
+type RunRow = repo.RunRow;
 export type ImportInput = { fileName: string; bytes: Uint8Array };
 export type ProgressListener = (doneRows: number, totalRows: number) => Promise<void>;
 
-// A null actor is the command line, run by whoever holds the server's shell; any signed-in user must be admin.
 function assertMayImport(ctx: Ctx) {
-  if (ctx.actor && !canImport(ctx.actor)) throw forbidden();
+  if (!canImport(ctx.actor)) throw forbidden();
 }
 
 function toRunView(row: RunRow): ImportRunView {
@@ -75,25 +73,21 @@ const cleanFileName = (name: string) => name.replace(/[\\/]/g, '_').slice(0, 255
 async function storePreview(ctx: Ctx, fileName: string, analysis: Analysis): Promise<ImportPreview> {
   const draft = previewOf('', fileName, analysis);
   return ctx.db.transaction(async (tx) => {
-    const [run] = await tx
-      .insert(importRuns)
-      .values({
-        fileName,
-        status: 'preview',
-        totalRows: draft.totalRows,
-        createdCount: draft.toCreate,
-        updatedCount: draft.toUpdate,
-        unchangedCount: draft.unchanged,
-        issues: draft.issues,
-        payload: analysis.table,
-        createdBy: ctx.actor?.id ?? null,
-        createdAt: ctx.now,
-      })
-      .returning({ id: importRuns.id });
-    if (!run) throw new Error('insert returned nothing');
+    const runId = await repo.insertRun(tx, {
+      fileName,
+      status: 'preview',
+      totalRows: draft.totalRows,
+      createdCount: draft.toCreate,
+      updatedCount: draft.toUpdate,
+      unchangedCount: draft.unchanged,
+      issues: draft.issues,
+      payload: analysis.table,
+      createdBy: ctx.actor?.id ?? null,
+      createdAt: ctx.now,
+    });
     const changes = [{ field: 'fileName', old: null, new: fileName }, { field: 'issues', old: null, new: draft.issues.length }];
-    await recordAudit(tx, { actor: ctx.actor, entity: 'import_run', entityId: run.id, action: 'preview', changes, at: ctx.now });
-    return { ...draft, id: run.id };
+    await recordAudit(tx, { actor: ctx.actor, entity: 'import_run', entityId: runId, action: 'preview', changes, at: ctx.now });
+    return { ...draft, id: runId };
   });
 }
 
@@ -105,7 +99,7 @@ export async function previewImport(ctx: Ctx, input: ImportInput): Promise<Impor
 }
 
 async function findRun(db: Db, id: string): Promise<RunRow> {
-  const [run] = await db.select().from(importRuns).where(eq(importRuns.id, id));
+  const run = await repo.findRun(db, id);
   if (!run) throw notFound('Impor', 'Import');
   return run;
 }
@@ -115,13 +109,7 @@ async function findRun(db: Db, id: string): Promise<RunRow> {
 export async function confirmImport(ctx: Ctx, id: string): Promise<ImportRunView> {
   assertMayImport(ctx);
   await recoverInterruptedImports(ctx, { runId: id });
-  const isCleanPreview = and(eq(importRuns.status, 'preview'), sql`jsonb_array_length(${importRuns.issues}) = 0`);
-  const wasInterrupted = and(eq(importRuns.status, 'failed'), isNotNull(importRuns.interruptedAt));
-  const [started] = await ctx.db
-    .update(importRuns)
-    .set({ status: 'running', doneRows: 0, issues: [], finishedAt: null, interruptedAt: null, ownerId: PROCESS_ID, leaseExpiresAt: leaseUntil(ctx.now) })
-    .where(and(eq(importRuns.id, id), or(isCleanPreview, wasInterrupted)))
-    .returning();
+  const started = await repo.startRun(ctx.db, { id, ownerId: PROCESS_ID, leaseExpiresAt: leaseUntil(ctx.now) });
   if (started) return toRunView(started);
   const run = await findRun(ctx.db, id);
   if (run.status === 'preview') {
@@ -151,8 +139,7 @@ async function writeAnalysed(ctx: Ctx, tx: Db, runId: string, analysis: Analysis
   const changes = [{ field: 'created', old: null, new: counts.created }, { field: 'updated', old: null, new: counts.updated }, { field: 'unchanged', old: null, new: unchanged }];
   await recordAudit(tx, { actor: ctx.actor, entity: 'import_run', entityId: runId, action: 'import', changes, at: ctx.now });
   const result = { status: 'done' as const, doneRows: total, totalRows: total, createdCount: counts.created, updatedCount: counts.updated, unchangedCount: unchanged, issues: [], finishedAt: ctx.now };
-  const [finished] = await tx.update(importRuns).set(result).where(eq(importRuns.id, runId)).returning();
-  return finished;
+  return repo.updateRun(tx, runId, result);
 }
 
 async function writeRun(ctx: Ctx, run: RunRow, onProgress?: ProgressListener): Promise<RunRow> {
@@ -167,7 +154,7 @@ async function writeRun(ctx: Ctx, run: RunRow, onProgress?: ProgressListener): P
 }
 
 async function markFailed(ctx: Ctx, runId: string, issues: ImportIssue[]): Promise<RunRow> {
-  const [failed] = await ctx.db.update(importRuns).set({ status: 'failed', issues, finishedAt: ctx.now }).where(eq(importRuns.id, runId)).returning();
+  const failed = await repo.updateRun(ctx.db, runId, { status: 'failed', issues, finishedAt: ctx.now });
   await recordAudit(ctx.db, { actor: ctx.actor, entity: 'import_run', entityId: runId, action: 'import_failed', changes: [{ field: 'issues', old: null, new: issues.length }], at: ctx.now });
   if (!failed) throw notFound('Impor', 'Import');
   return failed;
@@ -197,7 +184,7 @@ export async function runImport(ctx: Ctx, runId: string, onProgress?: ProgressLi
 export function progressRecorder(database: Database, runId: string): ProgressListener | undefined {
   if (database.kind !== 'postgres') return undefined;
   return async (doneRows) => {
-    await database.db.update(importRuns).set({ doneRows }).where(eq(importRuns.id, runId));
+    await repo.updateRun(database.db, runId, { doneRows });
   };
 }
 
@@ -210,8 +197,7 @@ export async function getImportRun(ctx: Ctx, id: string): Promise<ImportRunView>
 export async function listImportRuns(ctx: Ctx): Promise<ImportRunView[]> {
   assertMayImport(ctx);
   await recoverInterruptedImports(ctx);
-  const rows = await ctx.db.select().from(importRuns).orderBy(desc(importRuns.createdAt)).limit(20);
-  return rows.map(toRunView);
+  return (await repo.latestRuns(ctx.db, 20)).map(toRunView);
 }
 
 export type ImportFileResult = { preview: Omit<ImportPreview, 'id'> & { id: string | null }; run: ImportRunView | null };
@@ -227,17 +213,9 @@ export async function importFile(ctx: Ctx, input: ImportInput & { dryRun: boolea
     const analysis = await analyse(tx, table);
     const preview = previewOf('', fileName, analysis);
     if (analysis.issues.length > 0) return { preview: { ...preview, id: null }, run: null };
-    const [run] = await tx
-      .insert(importRuns)
-      .values({ fileName, status: 'running', totalRows: preview.totalRows, createdBy: ctx.actor?.id ?? null, createdAt: ctx.now })
-      .returning({ id: importRuns.id });
-    if (!run) throw new Error('insert returned nothing');
-    const finished = await writeAnalysed(ctx, tx, run.id, analysis, input.onProgress);
+    const runId = await repo.insertRun(tx, { fileName, status: 'running', totalRows: preview.totalRows, createdBy: ctx.actor?.id ?? null, createdAt: ctx.now });
+    const finished = await writeAnalysed(ctx, tx, runId, analysis, input.onProgress);
     if (!finished) throw notFound('Impor', 'Import');
-    return { preview: { ...preview, id: run.id }, run: toRunView(finished) };
+    return { preview: { ...preview, id: runId }, run: toRunView(finished) };
   });
 }
-
-// Sheet rows as a CSV file, the way the import reads them: the demo loader (src/server/demo) writes
-// its register with this and imports it like any other.
-export { toCsv, type SheetRow } from './import-sheets';

@@ -15,7 +15,7 @@ export const importRuns = pgTable('import_runs', {
   // The parsed, validated rows kept between preview and confirm.
   payload: jsonb('payload'),
   // A confirmed run belongs to the process writing it, which renews its lease while it works; a run
-  // whose lease ran out lost its process (import-lease.ts) and may be confirmed again.
+  // whose lease ran out lost its process (import-lease.service.ts) and may be confirmed again.
   ownerId: text('owner_id'),
   leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
   interruptedAt: timestamp('interrupted_at', { withTimezone: true }),

@@ -1,44 +1,32 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { PartnerView } from '../../../shared/partners';
 import type { Db } from '../../db/client';
-import { agreementPartners, agreements } from '../agreements/agreements.table';
+import { arrayParam, bulkInsert, selectRows } from '../../db/bulk-sql';
+import { updateVersioned } from '../../lib/versioned';
 import { partnerCategories } from '../master/master.table';
 import { partners } from './partners.table';
 
 export type PartnerRow = typeof partners.$inferSelect;
+// A partner as the registry shows it, with its category's group.
+export type PartnerRecordRow = PartnerRow & { groupCode: string };
 
-const agreementCount = sql<number>`(SELECT count(*)::int FROM agreement_partners ap WHERE ap.partner_id = ${partners.id})`;
-
-const viewColumns = {
+const recordColumns = {
   id: partners.id,
   name: partners.name,
   nameKey: partners.nameKey,
   categoryCode: partners.categoryCode,
   groupCode: partnerCategories.groupCode,
   address: partners.address,
-  agreementCount,
   version: partners.version,
   createdAt: partners.createdAt,
   updatedAt: partners.updatedAt,
 };
 
-type ViewRow = Omit<PartnerView, 'agreementCount' | 'createdAt' | 'updatedAt'> & { agreementCount: number; createdAt: Date; updatedAt: Date };
-
-// Both drivers answer a raw query with { rows }.
-async function rowsOf<T>(pending: Promise<unknown>): Promise<T[]> {
-  return ((await pending) as { rows: T[] }).rows;
-}
-
-function toView(row: ViewRow): PartnerView {
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
-}
-
-export async function selectPartnerViews(
+export async function selectPartnerRecords(
   db: Db,
   options: { where?: SQL | undefined; orderBy?: SQL[]; limit?: number; offset?: number },
-): Promise<PartnerView[]> {
+): Promise<PartnerRecordRow[]> {
   const query = db
-    .select(viewColumns)
+    .select(recordColumns)
     .from(partners)
     .innerJoin(partnerCategories, eq(partnerCategories.code, partners.categoryCode))
     .where(options.where)
@@ -46,13 +34,13 @@ export async function selectPartnerViews(
     .$dynamic();
   if (options.limit !== undefined) query.limit(options.limit);
   if (options.offset !== undefined) query.offset(options.offset);
-  return (await query).map(toView);
+  return query;
 }
 
-export async function partnerViewsByIds(db: Db, ids: string[]): Promise<Map<string, PartnerView>> {
+export async function partnerRecordsByIds(db: Db, ids: string[]): Promise<Map<string, PartnerRecordRow>> {
   if (ids.length === 0) return new Map();
-  const views = await selectPartnerViews(db, { where: inArray(partners.id, ids) });
-  return new Map(views.map((view) => [view.id, view]));
+  const rows = await selectPartnerRecords(db, { where: inArray(partners.id, ids) });
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 export async function countPartners(db: Db, where: SQL | undefined): Promise<number> {
@@ -89,29 +77,19 @@ export async function categoryExists(db: Db, code: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function agreementIdsOfPartner(db: Db, partnerId: string): Promise<string[]> {
-  const rows = await db.select({ id: agreementPartners.agreementId }).from(agreementPartners).where(eq(agreementPartners.partnerId, partnerId));
-  return rows.map((row) => row.id);
+export async function insertPartner(db: Db, values: typeof partners.$inferInsert): Promise<PartnerRow> {
+  const [row] = await db.insert(partners).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
 }
 
-export async function partnerAgreementRows(db: Db, partnerId: string, readable: SQL) {
-  return db
-    .select({
-      id: agreements.id,
-      title: agreements.title,
-      docType: agreements.docType,
-      numberOurs: agreements.numberOurs,
-      signedOn: agreements.signedOn,
-      isDraft: agreements.isDraft,
-      endsOn: agreements.endsOn,
-      terminationKind: agreements.terminationKind,
-      terminatedOn: agreements.terminatedOn,
-      position: agreementPartners.position,
-    })
-    .from(agreements)
-    .innerJoin(agreementPartners, eq(agreementPartners.agreementId, agreements.id))
-    .where(and(eq(agreementPartners.partnerId, partnerId), readable))
-    .orderBy(desc(agreements.signedOn), asc(agreements.title));
+// Optimistic locking (lib/versioned.ts): 409 when the row moved on since `version`, 404 when it is gone.
+export async function updatePartnerVersioned(db: Db, options: { id: string; version: number; patch: Partial<typeof partners.$inferInsert>; now: Date }): Promise<PartnerRow> {
+  return updateVersioned({ db, table: partners, where: eq(partners.id, options.id), version: options.version, patch: options.patch, now: options.now, what: ['Mitra', 'Partner'] });
+}
+
+export async function deletePartner(db: Db, id: string): Promise<void> {
+  await db.delete(partners).where(eq(partners.id, id));
 }
 
 // Pairs of partners whose normalised names are alike (pg_trgm), strongest first.
@@ -119,17 +97,30 @@ export async function similarPartnerPairs(db: Db, threshold: number, limit: numb
   return db.transaction(async (tx) => {
     // The % operator can use the trigram index; its threshold is per transaction.
     await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`);
-    const rows = await rowsOf<{ a_id: string; b_id: string; similarity: number }>(tx.execute(sql`
+    const rows = await selectRows<{ a_id: string; b_id: string; similarity: number }>(tx, sql`
       SELECT a.id AS a_id, b.id AS b_id, similarity(a.name_key, b.name_key)::float8 AS similarity
       FROM partners a JOIN partners b ON a.id < b.id AND a.name_key % b.name_key
       WHERE similarity(a.name_key, b.name_key) >= ${threshold}
       ORDER BY similarity DESC, a.name_key, b.name_key
-      LIMIT ${limit}`));
+      LIMIT ${limit}`);
     return rows.map((row) => ({ aId: row.a_id, bId: row.b_id, similarity: row.similarity }));
   });
 }
 
-export async function refreshAgreementSearch(db: Db, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.execute(sql`SELECT jalin_refresh_agreement_search(ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[])`);
+export type PartnerKeyRow = { id: string; key: string; name: string; categoryCode: string };
+
+// The partners of these name keys, in one query however many.
+export async function partnersByKeys(db: Db, keys: string[]): Promise<PartnerKeyRow[]> {
+  if (keys.length === 0) return [];
+  return selectRows<PartnerKeyRow>(db, sql`SELECT id, name_key AS key, name, category_code AS "categoryCode" FROM partners WHERE name_key = ANY(${arrayParam([...new Set(keys)], 'text')})`);
+}
+
+// One statement for the whole list; a key taken meanwhile is skipped (the caller reads it afterwards).
+// Returns the rows created.
+export async function insertPartnersSkippingTaken(db: Db, options: { rows: { key: string; name: string; categoryCode: string }[]; now: Date }): Promise<PartnerKeyRow[]> {
+  const stamp = options.now.toISOString();
+  const columns = [['name', 'text'], ['name_key', 'text'], ['category_code', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
+  const values = options.rows.map((row) => [row.name, row.key, row.categoryCode, stamp, stamp]);
+  const returning = sql`ON CONFLICT (name_key) DO NOTHING RETURNING id, name_key AS key, name, category_code AS "categoryCode"`;
+  return (await bulkInsert(db, 'partners', columns, values, returning)) as PartnerKeyRow[];
 }

@@ -1,33 +1,41 @@
-import { eq, inArray, sql } from 'drizzle-orm';
-import { deriveAgreementStatus } from '../../../shared/agreement-status';
 import type { AgreementPartnerRef } from '../../../shared/agreements';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import {
   DUPLICATE_SIMILARITY,
   type CreatePartnerInput,
-  type PartnerDetailView,
-  type PartnerDuplicateView,
+  type MergePartnersInput,
   type PartnerListQuery,
-  type PartnerListView,
   type PartnerView,
   type UpdatePartnerInput,
 } from '../../../shared/partners';
 import type { Db } from '../../db/client';
-import { localDate, type ActorCtx, type Ctx } from '../../lib/context';
+import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound, staleVersion } from '../../lib/errors';
-import { updateVersioned } from '../../lib/versioned';
-import { agreementPartners, agreements } from '../agreements/agreements.table';
-import { readableAgreementsFilter } from '../agreements/agreements.policy';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { getSettings } from '../settings/settings.service';
 import { canEditPartners, canReadPartners } from './partners.policy';
 import * as repo from './partners.repository';
-import { partners } from './partners.table';
+
+// The partner rows themselves. What partners have to do with agreements (how many each has, what a
+// rename or a merge changes on them) is the agreements module's: agreements/agreement-partners.service.ts.
+
+export type PartnerRow = repo.PartnerRow;
+// A partner as the registry shows it; the agreements module adds its agreement count (PartnerView).
+export type PartnerRecord = Omit<PartnerView, 'agreementCount'>;
+export type PartnerRecordPage = { items: PartnerRecord[]; total: number; page: number; pageSize: number };
+export type PartnerRecordPair = { a: PartnerRecord; b: PartnerRecord; similarity: number };
 
 type WriteCtx = Pick<Ctx, 'actor' | 'now'>;
 
 export function assertPartnerEditor(ctx: ActorCtx): void {
   if (!canEditPartners(ctx.actor)) throw forbidden();
+}
+
+function assertPartnerReader(ctx: ActorCtx): void {
+  if (!canReadPartners(ctx.actor)) throw forbidden();
+}
+
+function toRecord(row: repo.PartnerRecordRow): PartnerRecord {
+  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 
 function nameTaken(existing: repo.PartnerRow, field: string): AppError {
@@ -64,10 +72,16 @@ async function assertCategory(db: Db, code: string, field: string): Promise<void
   }
 }
 
-async function viewOf(db: Db, id: string): Promise<PartnerView> {
-  const view = (await repo.partnerViewsByIds(db, [id])).get(id);
-  if (!view) throw notFound('Mitra', 'Partner');
-  return view;
+async function recordOf(db: Db, id: string): Promise<PartnerRecord> {
+  const row = (await repo.partnerRecordsByIds(db, [id])).get(id);
+  if (!row) throw notFound('Mitra', 'Partner');
+  return toRecord(row);
+}
+
+// The records of these partners (those that exist), by id.
+export async function findPartnerRecords(db: Db, ids: string[]): Promise<Map<string, PartnerRecord>> {
+  const rows = await repo.partnerRecordsByIds(db, ids);
+  return new Map([...rows].map(([id, row]) => [id, toRecord(row)]));
 }
 
 // One row per institution: a name whose normalised key exists is refused, naming the existing partner.
@@ -77,15 +91,14 @@ async function insertPartner(db: Db, ctx: WriteCtx, input: CreatePartnerInput, f
   const clash = await repo.findPartnerByKey(db, nameKey);
   if (clash) throw nameTaken(clash, `${fieldPrefix}name`);
   const values = { name: input.name, nameKey, categoryCode: input.categoryCode, address: input.address ?? null };
-  const [row] = await guardNameKey(`${fieldPrefix}name`, () => db.insert(partners).values({ ...values, createdAt: ctx.now, updatedAt: ctx.now }).returning());
-  if (!row) throw new Error('insert returned nothing');
+  const row = await guardNameKey(`${fieldPrefix}name`, () => repo.insertPartner(db, { ...values, createdAt: ctx.now, updatedAt: ctx.now }));
   await recordAudit(db, { actor: ctx.actor, entity: 'partner', entityId: row.id, action: 'create', at: ctx.now, changes: diffFields({}, values) });
   return row;
 }
 
-export async function createPartner(ctx: ActorCtx, input: CreatePartnerInput): Promise<PartnerView> {
+export async function createPartner(ctx: ActorCtx, input: CreatePartnerInput): Promise<PartnerRecord> {
   assertPartnerEditor(ctx);
-  return ctx.db.transaction(async (tx) => viewOf(tx, (await insertPartner(tx, ctx, input)).id));
+  return ctx.db.transaction(async (tx) => recordOf(tx, (await insertPartner(tx, ctx, input)).id));
 }
 
 // Turns an agreement's partner list into rows, in order: by id, or by name (found by its key, else created).
@@ -109,78 +122,97 @@ async function findOrCreateByName(tx: Db, ref: { name: string; categoryCode: str
   return existing ?? insertPartner(tx, ctx, { name: ref.name, categoryCode: ref.categoryCode }, `${at}.`);
 }
 
-export async function listPartners(ctx: ActorCtx, query: PartnerListQuery): Promise<PartnerListView> {
-  if (!canReadPartners(ctx.actor)) throw forbidden();
+export async function listPartners(ctx: ActorCtx, query: PartnerListQuery): Promise<PartnerRecordPage> {
+  assertPartnerReader(ctx);
   const key = query.q ? normalizePartnerName(query.q) || undefined : undefined;
   const where = repo.partnerSearchFilter({ key, category: query.category });
-  const [items, total] = await Promise.all([
-    repo.selectPartnerViews(ctx.db, { where, orderBy: repo.partnerSearchOrder(key), limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+  const [rows, total] = await Promise.all([
+    repo.selectPartnerRecords(ctx.db, { where, orderBy: repo.partnerSearchOrder(key), limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
     repo.countPartners(ctx.db, where),
   ]);
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map(toRecord), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function getPartner(ctx: ActorCtx, id: string): Promise<PartnerDetailView> {
-  if (!canReadPartners(ctx.actor)) throw forbidden();
-  const view = await viewOf(ctx.db, id);
-  const [rows, settings] = await Promise.all([repo.partnerAgreementRows(ctx.db, id, readableAgreementsFilter(ctx.actor)), getSettings(ctx.db)]);
-  const today = localDate(ctx.now);
-  return {
-    ...view,
-    agreements: rows.map(({ isDraft, endsOn, terminationKind, terminatedOn, ...link }) => ({
-      ...link,
-      status: deriveAgreementStatus({ isDraft, endsOn, terminationKind, terminatedOn }, today, settings.expiryWarningDays),
-    })),
-  };
+export async function getPartner(ctx: ActorCtx, id: string): Promise<PartnerRecord> {
+  assertPartnerReader(ctx);
+  return recordOf(ctx.db, id);
 }
 
-export async function listPartnerDuplicates(ctx: ActorCtx): Promise<PartnerDuplicateView[]> {
-  if (!canReadPartners(ctx.actor)) throw forbidden();
+export async function listPartnerDuplicates(ctx: ActorCtx): Promise<PartnerRecordPair[]> {
+  assertPartnerReader(ctx);
   const pairs = await repo.similarPartnerPairs(ctx.db, DUPLICATE_SIMILARITY, 200);
-  const views = await repo.partnerViewsByIds(ctx.db, [...new Set(pairs.flatMap((pair) => [pair.aId, pair.bId]))]);
+  const records = await findPartnerRecords(ctx.db, [...new Set(pairs.flatMap((pair) => [pair.aId, pair.bId]))]);
   return pairs.flatMap(({ aId, bId, similarity }) => {
-    const a = views.get(aId);
-    const b = views.get(bId);
+    const a = records.get(aId);
+    const b = records.get(bId);
     return a && b ? [{ a, b, similarity: Math.round(similarity * 1000) / 1000 }] : [];
   });
 }
 
-export async function updatePartner(ctx: ActorCtx, id: string, input: UpdatePartnerInput): Promise<PartnerView> {
+// Edits the partner row inside the caller's transaction (ctx.db), which then carries what the edit
+// changes elsewhere; before and after are the same row when nothing changed.
+export async function updatePartner(ctx: ActorCtx, input: UpdatePartnerInput & { id: string }): Promise<{ before: PartnerRow; after: PartnerRow }> {
   assertPartnerEditor(ctx);
-  return ctx.db.transaction(async (tx) => {
-    const before = await repo.findPartnerById(tx, id, { lock: true });
-    if (!before) throw notFound('Mitra', 'Partner');
-    if (before.version !== input.version) throw staleVersion();
-    const { version, ...patch } = input;
-    const nameKey = patch.name === undefined ? before.nameKey : nameKeyOf(patch.name, 'name');
-    const clash = nameKey === before.nameKey ? undefined : await repo.findPartnerByKey(tx, nameKey);
-    if (clash && clash.id !== id) throw nameTaken(clash, 'name');
-    if (patch.categoryCode !== undefined) await assertCategory(tx, patch.categoryCode, 'categoryCode');
-    const changes = diffFields(before, patch);
-    if (changes.length === 0) return viewOf(tx, id);
-    const row = await guardNameKey('name', () =>
-      updateVersioned({ db: tx, table: partners, where: eq(partners.id, id), version, patch: { ...patch, nameKey }, now: ctx.now, what: ['Mitra', 'Partner'] }),
-    );
-    await recordAudit(tx, { actor: ctx.actor, entity: 'partner', entityId: id, action: 'update', at: ctx.now, changes });
-    // Agreements show and are found by their partners' names.
-    if (row.name !== before.name) await repo.refreshAgreementSearch(tx, await repo.agreementIdsOfPartner(tx, id));
-    if (row.categoryCode !== before.categoryCode) await restampPrimaryCategory(tx, ctx, id, before.categoryCode, row.categoryCode);
-    return viewOf(tx, id);
+  const { id, version, ...patch } = input;
+  const before = await repo.findPartnerById(ctx.db, id, { lock: true });
+  if (!before) throw notFound('Mitra', 'Partner');
+  if (before.version !== version) throw staleVersion();
+  const nameKey = patch.name === undefined ? before.nameKey : nameKeyOf(patch.name, 'name');
+  const clash = nameKey === before.nameKey ? undefined : await repo.findPartnerByKey(ctx.db, nameKey);
+  if (clash && clash.id !== id) throw nameTaken(clash, 'name');
+  if (patch.categoryCode !== undefined) await assertCategory(ctx.db, patch.categoryCode, 'categoryCode');
+  const changes = diffFields(before, patch);
+  if (changes.length === 0) return { before, after: before };
+  const after = await guardNameKey('name', () => repo.updatePartnerVersioned(ctx.db, { id, version, patch: { ...patch, nameKey }, now: ctx.now }));
+  await recordAudit(ctx.db, { actor: ctx.actor, entity: 'partner', entityId: id, action: 'update', at: ctx.now, changes });
+  return { before, after };
+}
+
+// Both partners of a merge, locked in id order (so two merges of the same pair cannot deadlock), inside
+// the caller's transaction.
+export async function lockPartnersToMerge(ctx: ActorCtx, input: MergePartnersInput): Promise<{ source: PartnerRow; target: PartnerRow }> {
+  assertPartnerEditor(ctx);
+  const [first, second] = [input.sourceId, input.targetId].sort();
+  const rows = new Map<string, repo.PartnerRow>();
+  for (const id of [first, second]) {
+    const row = id ? await repo.findPartnerById(ctx.db, id, { lock: true }) : undefined;
+    if (row) rows.set(row.id, row);
+  }
+  const source = rows.get(input.sourceId);
+  const target = rows.get(input.targetId);
+  if (!source) throw notFound('Mitra sumber', 'Source partner');
+  if (!target) throw notFound('Mitra tujuan', 'Target partner');
+  return { source, target };
+}
+
+// The end of a merge, once nothing points at the source any more: the source goes, and both partners'
+// histories say where it went and which agreements moved.
+export async function removeMergedPartner(ctx: ActorCtx, input: { source: PartnerRow; target: PartnerRow; movedAgreementIds: string[] }): Promise<void> {
+  assertPartnerEditor(ctx);
+  const { source, target } = input;
+  await repo.deletePartner(ctx.db, source.id);
+  const from = { id: source.id, name: source.name, categoryCode: source.categoryCode };
+  await recordAudit(ctx.db, {
+    actor: ctx.actor, entity: 'partner', entityId: source.id, action: 'merge-away', at: ctx.now,
+    changes: [{ field: 'mergedInto', old: null, new: { id: target.id, name: target.name } }],
+  });
+  await recordAudit(ctx.db, {
+    actor: ctx.actor, entity: 'partner', entityId: target.id, action: 'merge', at: ctx.now,
+    changes: [{ field: 'mergedFrom', old: null, new: from }, { field: 'agreementIds', old: null, new: input.movedAgreementIds }],
   });
 }
 
-// Statistics count an agreement under its primary partner's category, so a corrected category follows.
-async function restampPrimaryCategory(tx: Db, ctx: WriteCtx, partnerId: string, oldCode: string, newCode: string): Promise<void> {
-  const primaryOf = sql`(SELECT ${agreementPartners.agreementId} FROM ${agreementPartners} WHERE ${agreementPartners.partnerId} = ${partnerId} AND ${agreementPartners.position} = 0)`;
-  const updated = await tx
-    .update(agreements)
-    .set({ primaryCategoryCode: newCode })
-    .where(inArray(agreements.id, primaryOf))
-    .returning({ id: agreements.id });
-  // The registry's facet rows carry the category too.
-  await repo.refreshAgreementSearch(tx, updated.map((row) => row.id));
-  for (const { id } of updated) {
-    const changes = [{ field: 'primaryCategoryCode', old: oldCode, new: newCode }];
-    await recordAudit(tx, { actor: ctx.actor, entity: 'agreement', entityId: id, action: 'partner-category', at: ctx.now, changes });
-  }
+export type PartnerByKey = repo.PartnerKeyRow;
+
+// The partners of these normalised names (the import's look-up, one query for a whole file).
+export async function findPartnersByKeys(db: Db, keys: string[]): Promise<PartnerByKey[]> {
+  return repo.partnersByKeys(db, keys);
+}
+
+// Partners named by an import and missing from the registry, created in one statement with the
+// category the file gives (the import checked names and categories, and audits what it created).
+// A partner someone else added meanwhile is kept as it is. Returns the created ones.
+export async function createImportedPartners(ctx: Pick<Ctx, 'db' | 'now'>, rows: { key: string; name: string; categoryCode: string }[]): Promise<PartnerByKey[]> {
+  if (rows.length === 0) return [];
+  return repo.insertPartnersSkippingTaken(ctx.db, { rows, now: ctx.now });
 }

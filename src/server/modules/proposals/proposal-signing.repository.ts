@@ -49,3 +49,9 @@ export async function agreementsOfProposal(db: Db, proposalId: string): Promise<
     .where(and(eq(proposalSignings.proposalId, proposalId), isNotNull(proposalSignings.agreementId)))
     .orderBy(asc(proposalSignings.registeredAt));
 }
+
+// The proposal whose signing registered this agreement, if it came through the procedure.
+export async function proposalOfAgreement(db: Db, agreementId: string): Promise<string | null> {
+  const [row] = await db.select({ proposalId: proposalSignings.proposalId }).from(proposalSignings).where(eq(proposalSignings.agreementId, agreementId));
+  return row?.proposalId ?? null;
+}

@@ -143,3 +143,8 @@ export async function updateSigning(ctx: ActorCtx, mail: MailSettings, proposalI
   await deliverMail(ctx.db, mail, mailIds, ctx.now);
   return signingViewOf(ctx.db, row, proposal);
 }
+
+// For the agreement's view, which names the proposal it came from (wired in modules/routes.ts).
+export async function findProposalOfAgreement(db: Db, agreementId: string): Promise<string | null> {
+  return signingRepo.proposalOfAgreement(db, agreementId);
+}

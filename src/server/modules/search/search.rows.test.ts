@@ -12,7 +12,7 @@ import { agreementPayload, buildPartner } from '../../../../tests/support/regist
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { Db } from '../../db/client';
 import * as schema from '../../db/schema';
-import { toCsv } from '../imports/import-sheets';
+import { toCsv } from '../../lib/sheet-files';
 import { importFile } from '../imports/imports.service';
 import { readRevision } from './search.cache';
 import { searchAgreements } from './search.service';

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreatePartnerSchema, MergePartnersSchema, PartnerListQuerySchema, UpdatePartnerSchema } from '../../../shared/partners';
 import { actorCtxOf, typed } from '../../lib/http';
-import { mergePartners } from './partners-merge.service';
-import * as service from './partners.service';
+import { mergePartners } from './agreement-partners-merge.service';
+import * as service from './agreement-partners.service';
 
 const idParam = z.object({ id: z.uuid() });
 const tags = ['partners'];
 
+// The registry's partners. Here rather than in the partners module: every answer carries what the
+// partner has to do with agreements (counts, lists, merges), and partners sits below agreements.
 export function partnersRoutes(app: FastifyInstance) {
   const api = typed(app);
   api.get('/partners', { schema: { tags, querystring: PartnerListQuerySchema }, config: { access: 'signed-in' } }, (request) =>

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 
-// Import files built from rows of header → cell: the demo data set and the tests use them.
+// Register files (CSV, XLSX) built from rows of header → cell: the demo data set and the tests write
+// the files they import with them.
 export type SheetRow = Record<string, string | number | Date | null>;
 
 function quoteCsv(value: string, delimiter: string): string {

@@ -1,6 +1,6 @@
-import type { ImportFileResult } from './imports.service';
+import type { ImportFileResult } from './modules/imports/imports.service';
 
-// The import's outcome as lines a person reads on a terminal.
+// The import's outcome as lines a person reads on a terminal (`npm run jalin -- import`).
 export function importReport(result: ImportFileResult, options: { dryRun: boolean }): string[] {
   const { preview, run } = result;
   const lines = [`Berkas ${preview.fileName}: ${preview.totalRows} baris — ${preview.toCreate} baru, ${preview.toUpdate} diubah, ${preview.unchanged} tetap.`];

@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import type { Db } from './client';
 
 // Bulk statements that take a whole batch as one JSON parameter (INSERT … SELECT FROM
 // jsonb_to_recordset($1)): a thousand rows cost one parse and one parameter instead of tens of
 // thousands, which is what makes the import reach thousands of rows a second on PGlite and PostgreSQL.
 // (JSON is read faster than array literals of quoted text.) Table and column names are constants of
-// this module, never input; jsonb columns take the value itself, not its JSON text.
+// the calling repository, never input; jsonb columns take the value itself, not its JSON text.
 
 export type BulkColumn = readonly [name: string, pgType: string];
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ImportIssue } from '../../../shared/imports';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../audit/audit.service';
-import { importRuns } from './imports.table';
+import * as repo from './imports.repository';
 
 // A confirmed import is written by one process, in the background, in one transaction. The database
 // (not the process's memory) says who writes it: the owner's id and a lease the owner renews. When the
@@ -29,33 +28,21 @@ export function leaseUntil(now: Date): Date {
 }
 
 // soleProcess: the caller knows no other process can be writing (PGlite, whose directory it holds).
-function abandoned(now: Date, soleProcess: boolean): SQL | undefined {
-  if (soleProcess) return or(isNull(importRuns.ownerId), ne(importRuns.ownerId, PROCESS_ID));
-  return or(isNull(importRuns.leaseExpiresAt), lt(importRuns.leaseExpiresAt, now));
-}
-
 export async function recoverInterruptedImports(ctx: { db: Db; now: Date }, options: { soleProcess?: boolean; runId?: string } = {}): Promise<number> {
-  const recovered = await ctx.db
-    .update(importRuns)
-    .set({ status: 'failed', issues: [INTERRUPTED_ISSUE], finishedAt: ctx.now, interruptedAt: ctx.now, ownerId: null, leaseExpiresAt: null })
-    .where(and(eq(importRuns.status, 'running'), abandoned(ctx.now, options.soleProcess ?? false), options.runId ? eq(importRuns.id, options.runId) : undefined))
-    .returning({ id: importRuns.id });
-  for (const run of recovered) {
-    await recordAudit(ctx.db, { actor: null, entity: 'import_run', entityId: run.id, action: 'import_interrupted', changes: [{ field: 'status', old: 'running', new: 'failed' }], at: ctx.now });
+  const recovered = await repo.failAbandonedRuns(ctx.db, { ownerId: PROCESS_ID, now: ctx.now, soleProcess: options.soleProcess ?? false, runId: options.runId, issue: INTERRUPTED_ISSUE });
+  for (const runId of recovered) {
+    await recordAudit(ctx.db, { actor: null, entity: 'import_run', entityId: runId, action: 'import_interrupted', changes: [{ field: 'status', old: 'running', new: 'failed' }], at: ctx.now });
   }
   return recovered.length;
 }
 
 // Renews the lease of a run this process writes until the returned stop is called.
 // On PGlite the renewal waits behind the import's transaction: harmless, no other process is there.
-export function keepImportLease(db: Db, runId: string, clock: () => Date): () => Promise<void> {
+export function keepImportLease(options: { db: Db; runId: string; clock: () => Date }): () => Promise<void> {
+  const { db, runId, clock } = options;
   let pending: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    pending = db
-      .update(importRuns)
-      .set({ leaseExpiresAt: leaseUntil(clock()) })
-      .where(and(eq(importRuns.id, runId), eq(importRuns.ownerId, PROCESS_ID), eq(importRuns.status, 'running')))
-      .catch(() => undefined);
+    pending = repo.renewLease(db, { runId, ownerId: PROCESS_ID, leaseExpiresAt: leaseUntil(clock()) }).catch(() => undefined);
   }, RENEW_EVERY_MS);
   timer.unref();
   return async () => {
@@ -67,11 +54,7 @@ export function keepImportLease(db: Db, runId: string, clock: () => Date): () =>
 // Waits until this process writes no import any more (a run it gave up on stops counting once its lease ends).
 export async function waitForOwnImports(db: Db, clock: () => Date): Promise<void> {
   for (;;) {
-    const [row] = await db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(importRuns)
-      .where(and(eq(importRuns.status, 'running'), eq(importRuns.ownerId, PROCESS_ID), gt(importRuns.leaseExpiresAt, clock())));
-    if ((row?.count ?? 0) === 0) return;
+    if ((await repo.countLeasedRuns(db, { ownerId: PROCESS_ID, now: clock() })) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgreement, buildPartner } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { PartnerDetailView, PartnerDuplicateView, PartnerListView } from '../../../shared/partners';
-import { agreements } from '../agreements/agreements.table';
 import { auditLog } from '../audit/audit.table';
-import { partners } from './partners.table';
+import { partners } from '../partners/partners.table';
+import { agreements } from './agreements.table';
 
 describe('partners routes', () => {
   let t: TestApp;

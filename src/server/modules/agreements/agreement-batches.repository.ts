@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { agreementNumberKey } from '../../../shared/agreement-number';
+import { REGISTER_FIELDS } from '../../../shared/imports';
+import type { Db } from '../../db/client';
+import { arrayParam, bulkInsert, recordSource, selectRows, type BulkColumn } from '../../db/bulk-sql';
+import type { AgreementColumns } from './agreements.repository';
+import { agreements } from './agreements.table';
+
+// Batches of agreements written by the import: one statement per table per batch, never one per row
+// (agreement-batches.service.ts).
+
+type BatchColumn = (typeof BATCH_FIELDS)[number];
+const BATCH_FIELDS = [...REGISTER_FIELDS, 'numberKey', 'parentId', 'primarySectorCode', 'primaryCategoryCode'] as const;
+
+export type AgreementBatchRow = Pick<AgreementColumns, Exclude<BatchColumn, 'numberKey'>> & {
+  id: string;
+  // In order: the primary partner, the lead unit and the primary sector first.
+  partnerIds: string[];
+  unitIds: string[];
+  sectorCodes: string[];
+};
+
+// Column names and types as the table declares them.
+const COLUMNS: readonly BulkColumn[] = BATCH_FIELDS.map((field) => [agreements[field].name, agreements[field].getSQLType()] as const);
+
+function valuesOf(row: AgreementBatchRow): unknown[] {
+  const columns = { ...row, numberKey: agreementNumberKey(row.numberOurs) };
+  return BATCH_FIELDS.map((field) => columns[field]);
+}
+
+export async function insertAgreementRows(db: Db, options: { rows: AgreementBatchRow[]; createdBy: string | null; now: Date }): Promise<void> {
+  const columns = [['id', 'uuid'], ...COLUMNS, ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
+  const stamp = options.now.toISOString();
+  await bulkInsert(db, 'agreements', columns, options.rows.map((row) => [row.id, ...valuesOf(row), options.createdBy, stamp, stamp]));
+}
+
+// Guarded by version; returns how many rows were still at the version given. A legacy duplicate whose
+// number keeps its key stays flagged; a renumbered one rejoins the unique index.
+export async function updateAgreementRows(db: Db, options: { rows: (AgreementBatchRow & { version: number })[]; now: Date }): Promise<number> {
+  const columns = [['id', 'uuid'], ['version', 'int'], ...COLUMNS] as const;
+  const values = options.rows.map((row) => [row.id, row.version, ...valuesOf(row)]);
+  const assignments = sql.raw(COLUMNS.map(([name]) => `${name} = v.${name}`).join(', '));
+  const updated = await selectRows<{ id: string }>(db, sql`
+    UPDATE agreements AS a SET ${assignments}, number_key_duplicate = a.number_key_duplicate AND a.number_key IS NOT DISTINCT FROM v.number_key,
+      version = a.version + 1, updated_at = ${options.now.toISOString()}::timestamptz
+    FROM ${recordSource(columns, values)}
+    WHERE a.id = v.id AND a.version = v.version
+    RETURNING a.id`);
+  return updated.length;
+}
+
+export async function deleteLinks(db: Db, agreementIds: string[]): Promise<void> {
+  const idList = arrayParam(agreementIds, 'uuid');
+  await db.execute(sql`DELETE FROM agreement_partners WHERE agreement_id = ANY(${idList})`);
+  await db.execute(sql`DELETE FROM agreement_units WHERE agreement_id = ANY(${idList})`);
+  await db.execute(sql`DELETE FROM agreement_sectors WHERE agreement_id = ANY(${idList})`);
+}
+
+export async function insertLinks(db: Db, rows: AgreementBatchRow[]): Promise<void> {
+  const partnerLinks = rows.flatMap((row) => row.partnerIds.map((partnerId, position) => [row.id, partnerId, position]));
+  const unitLinks = rows.flatMap((row) => row.unitIds.map((unitId, index) => [row.id, unitId, index === 0]));
+  const sectorLinks = rows.flatMap((row) => row.sectorCodes.map((sectorCode) => [row.id, sectorCode]));
+  await bulkInsert(db, 'agreement_partners', [['agreement_id', 'uuid'], ['partner_id', 'uuid'], ['position', 'smallint']], partnerLinks);
+  await bulkInsert(db, 'agreement_units', [['agreement_id', 'uuid'], ['unit_id', 'uuid'], ['is_lead', 'boolean']], unitLinks);
+  await bulkInsert(db, 'agreement_sectors', [['agreement_id', 'uuid'], ['sector_code', 'text']], sectorLinks);
+}
