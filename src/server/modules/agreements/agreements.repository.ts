@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { localDate } from '../../lib/context';
 import { partnerCategories, sectors } from '../master/master.table';
 import { partners } from '../partners/partners.table';
-import { proposalSignings } from '../proposals/proposal-signing.table';
+import { proposalSignings } from '../proposals/signing/signing.table';
 import { getSettings } from '../settings/settings.service';
 import { units } from '../units/units.table';
 import { agreementPartners, agreementSectors, agreementUnits, agreements } from './agreements.table';

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { CooperationKind } from '../../../shared/agreement-codes';
 import type { ProcedureStage, ProcedureView } from '../../../shared/procedures';
 import type { Db } from '../../db/client';
-import { proposals } from '../proposals/proposals.table';
+import { proposals } from '../proposals/core/proposals.table';
 import { procedureStages, procedures } from './procedures.table';
 
 type StageRow = typeof procedureStages.$inferSelect;

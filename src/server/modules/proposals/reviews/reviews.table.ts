@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { REVIEW_DECISIONS, REVIEW_STATUSES, REVIEW_TIER_RULES, type MeetingAttendee, type MeetingFollowUp } from '../../../../shared/proposal-reviews';
+import { users } from '../../users/users.table';
+import { proposalDocuments, proposals } from '../core/proposals.table';
+
+// The TKKSD review of one proposal at one stage: ordered tiers of reviewers, decided round by round.
+export const proposalReviews = pgTable(
+  'proposal_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    stageCode: text('stage_code').notNull(),
+    status: text('status', { enum: REVIEW_STATUSES }).notNull().default('berjalan'),
+    // A request for revision starts the next round: decisions of earlier rounds stay as history.
+    round: integer('round').notNull().default(1),
+    currentTier: smallint('current_tier').notNull().default(1),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('proposal_reviews_stage_key').on(table.proposalId, table.stageCode)],
+);
+
+export const proposalReviewTiers = pgTable(
+  'proposal_review_tiers',
+  {
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => proposalReviews.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    rule: text('rule', { enum: REVIEW_TIER_RULES }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reviewId, table.position] })],
+);
+
+// A reviewer's place in a tier. Replacing a reviewer ends the assignment and names the one after it.
+export const proposalReviewAssignments = pgTable(
+  'proposal_review_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => proposalReviews.id, { onDelete: 'cascade' }),
+    tierPosition: smallint('tier_position').notNull(),
+    reviewerId: uuid('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
+    assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    replacedBy: uuid('replaced_by'),
+  },
+  (table) => [
+    index('proposal_review_assignments_review_idx').on(table.reviewId, table.tierPosition),
+    index('proposal_review_assignments_reviewer_idx').on(table.reviewerId),
+    // A person holds one running assignment per review.
+    uniqueIndex('proposal_review_assignments_active_key').on(table.reviewId, table.reviewerId).where(sql`ended_at IS NULL`),
+  ],
+);
+
+export const proposalReviewDecisions = pgTable(
+  'proposal_review_decisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => proposalReviews.id, { onDelete: 'cascade' }),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => proposalReviewAssignments.id, { onDelete: 'cascade' }),
+    round: integer('round').notNull(),
+    tierPosition: smallint('tier_position').notNull(),
+    reviewerId: uuid('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    decision: text('decision', { enum: REVIEW_DECISIONS }).notNull(),
+    comment: text('comment'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    // One decision per assignment and round: a second click cannot count twice.
+    uniqueIndex('proposal_review_decisions_round_key').on(table.assignmentId, table.round),
+    index('proposal_review_decisions_review_idx').on(table.reviewId, table.round),
+    check('proposal_review_decisions_comment', sql`${table.decision} = 'approve' OR ${table.comment} IS NOT NULL`),
+  ],
+);
+
+// A thread per document version: staff and the outside initiator talk about one file.
+export const proposalDocumentComments = pgTable(
+  'proposal_document_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => proposalDocuments.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorKind: text('author_kind', { enum: ['admin', 'tkksd', 'opd', 'pimpinan', 'initiator'] }).notNull(),
+    authorName: text('author_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('proposal_document_comments_document_idx').on(table.documentId, table.createdAt)],
+);
+
+// Rapat pembahasan with the initiator and the TKKSD.
+export const proposalMeetings = pgTable(
+  'proposal_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
+    place: text('place'),
+    link: text('link'),
+    attendees: jsonb('attendees').$type<MeetingAttendee[]>().notNull().default([]),
+    minutes: text('minutes'),
+    decisions: jsonb('decisions').$type<string[]>().notNull().default([]),
+    followUps: jsonb('follow_ups').$type<MeetingFollowUp[]>().notNull().default([]),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('proposal_meetings_proposal_idx').on(table.proposalId, table.heldAt),
+    check('proposal_meetings_place_or_link', sql`${table.place} IS NOT NULL OR ${table.link} IS NOT NULL`),
+  ],
+);
