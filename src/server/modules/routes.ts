@@ -18,6 +18,7 @@ import { proposalCommentsRoutes } from './proposals/comments/comments.routes';
 import { proposalMeetingsRoutes } from './proposals/meetings/meetings.routes';
 import { proposalReviewsRoutes } from './proposals/reviews/reviews.routes';
 import { proposalsRoutes } from './proposals/core/proposals.routes';
+import { countOpenProposalsOutside } from './proposals/core/proposals.service';
 import { publicProposalsRoutes } from './proposals/tracking/tracking.routes';
 import { publicRoutes } from './public/public.routes';
 import { searchRoutes } from './search/search.routes';
@@ -39,7 +40,8 @@ export async function registerModules(app: FastifyInstance) {
   importsRoutes(app);
   statsRoutes(app);
   publicRoutes(app);
-  proceduresRoutes(app);
+  // Procedures sit below proposals: the proposals module answers which stages still hold open proposals.
+  proceduresRoutes(app, { openProposalsOutside: countOpenProposalsOutside });
   proposalsRoutes(app);
   proposalReviewsRoutes(app);
   proposalCommentsRoutes(app);

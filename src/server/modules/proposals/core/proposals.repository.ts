@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, exists, ilike, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, ilike, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { CooperationKind } from '../../../../shared/agreement-codes';
 import type { ProcedureDocType } from '../../../../shared/procedures';
 import type { ProposalListQuery } from '../../../../shared/proposals';
 import type { Db } from '../../../db/client';
@@ -141,3 +142,11 @@ export async function selectProposalPage(db: Db, scope: Scope, query: ProposalLi
   return { rows, total: totals[0]?.total ?? 0 };
 }
 
+// Proposals still under way whose stage is not among the given codes: they would be stranded.
+export async function countOpenProposalsOutside(db: Db, kind: CooperationKind, keptCodes: string[]): Promise<{ stageCode: string; total: number }[]> {
+  return db
+    .select({ stageCode: proposals.stageCode, total: sql<number>`count(*)::int` })
+    .from(proposals)
+    .where(and(eq(proposals.kind, kind), inArray(proposals.state, ['draf', 'aktif', 'dikembalikan']), notInArray(proposals.stageCode, keptCodes)))
+    .groupBy(proposals.stageCode);
+}

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { CooperationKind } from '../../../../shared/agreement-codes';
 import type {
   CreateProposalSchema,
   ExternalInitiator,
@@ -145,4 +146,10 @@ export async function updateProposal(ctx: ActorCtx, id: string, input: UpdateDat
     return after;
   });
   return proposalViewOf(ctx.db, row, ctx.actor);
+}
+
+// Procedures ask this before a save removes stages: an open proposal must not be left on a stage
+// that no longer exists (handed to the procedures module by modules/routes.ts).
+export async function countOpenProposalsOutside(db: Db, input: { kind: CooperationKind; keptCodes: string[] }): Promise<{ stageCode: string; total: number }[]> {
+  return repo.countOpenProposalsOutside(db, input.kind, input.keptCodes);
 }
