@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EventInputSchema, PackageActionSchema, SavePackageSchema } from '../../../shared/dissemination';
 import { forbidden } from '../../lib/errors';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
-import { receiveUpload } from '../documents/documents.multipart';
+import { receiveUpload } from '../../lib/multipart';
 import { mailSettingsOf } from '../mail/mail.service';
 import { addEventPhoto, createEvent, listEvents, PHOTO_LIMIT, readEventPhoto } from './dissemination.events';
 import { canRecordEvent } from './dissemination.policy';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CreateProposalSchema, ProposalListQuerySchema, TransitionProposalSchema, UpdateProposalSchema } from '../../../../shared/proposals';
 import { actorCtxOf, sendFileDownload, typed } from '../../../lib/http';
-import { receiveUpload } from '../../documents/documents.multipart';
+import { receiveUpload } from '../../../lib/multipart';
 import { mailSettingsOf } from '../../mail/mail.service';
 import { openProposalDocument, prepareProposalUpload, uploadProposalDocument, type ProposalFilesCtx } from '../documents/documents.service';
 import { reissueTrackingLink, revokeTrackingLink } from '../tracking/tracking-page.service';

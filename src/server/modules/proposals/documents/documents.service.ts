@@ -1,12 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { CLOSED_PROPOSAL_STATES, ProposalDocumentFieldsSchema, type ProposalDocumentView } from '../../../../shared/proposals';
 import type { Db } from '../../../db/client';
 import type { ActorCtx } from '../../../lib/context';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
 import type { FileStore } from '../../../lib/file-store';
 import { recordAudit } from '../../audit/audit.service';
-import { displayFileName, looksLikePdf, readPdfContent } from '../../documents/documents.pdf';
-import { tooLarge, type ReceivedUpload } from '../../documents/documents.service';
+import type { ReceivedUpload, UploadLimit } from '../../../lib/multipart';
+import { checkPdfUpload } from '../../documents/documents.service';
 import { getSettings } from '../../settings/settings.service';
 import { toDocumentView } from '../core/proposals.views';
 import { loadReadableProposal } from '../core/proposals-access.service';
@@ -16,7 +16,6 @@ import { closedProposal, PROPOSAL_WHAT, visibleProposal } from '../core/proposal
 import type { TransitionActor } from '../transitions/transitions.service';
 
 export type ProposalFilesCtx = ActorCtx & { files: FileStore };
-export type UploadLimit = { limitBytes: number; limitMb: number };
 
 const MB = 1024 * 1024;
 
@@ -32,15 +31,6 @@ function parseFields(fields: Record<string, string>) {
   const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || 'body', message: issue.message }));
   const list = issues.map((issue) => `${issue.path} (${issue.message})`).join('; ');
   throw new AppError({ code: 'VALIDATION', message: `Isian tidak valid: ${list}`, messageEn: `Invalid input: ${list}`, field: issues[0]?.path ?? 'body', issues });
-}
-
-// Judged by its bytes, whatever its name or declared type says.
-function checkPdfFile(file: ReceivedUpload['file'], limit: UploadLimit): { fileName: string | undefined; bytes: Buffer } {
-  if (!file) throw new AppError({ code: 'VALIDATION', message: 'Pilih berkas PDF untuk diunggah.', messageEn: 'Choose a PDF file to upload.', field: 'file' });
-  if (file.bytes.length === 0) throw new AppError({ code: 'BAD_FILE', message: 'Berkas kosong.', messageEn: 'The file is empty.', field: 'file' });
-  if (file.bytes.length > limit.limitBytes) throw tooLarge(limit.limitMb);
-  if (!looksLikePdf(file.bytes)) throw new AppError({ code: 'UNSUPPORTED_MEDIA', message: 'Berkas bukan PDF.', messageEn: 'The file is not a PDF.', field: 'file' });
-  return file;
 }
 
 // Checked before the body is read, so that a refused upload costs no bandwidth.
@@ -67,10 +57,9 @@ export async function storeProposalDocument(
   },
 ): Promise<ProposalDocumentView> {
   const fields = parseFields(options.upload.fields);
-  const file = checkPdfFile(options.upload.file, options.limit);
-  const content = await readPdfContent(file.bytes);
+  const { bytes, ...pdf } = await checkPdfUpload(options.upload.file, options.limit);
   const storageKey = `proposals/${randomUUID()}.pdf`;
-  await files.put(storageKey, file.bytes);
+  await files.put(storageKey, bytes);
   try {
     return await db.transaction(async (tx) => {
       // The caller checked who may upload (staff through loadReadableProposal, the initiator through the link).
@@ -82,15 +71,8 @@ export async function storeProposalDocument(
         proposalId: proposal.id,
         docType: fields.docType,
         versionNo: await repo.nextDocumentVersion(tx, proposal.id, fields.docType),
-        fileName: displayFileName(file.fileName),
-        mimeType: 'application/pdf',
-        sizeBytes: file.bytes.length,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        ...pdf,
         storageKey,
-        pageCount: content.pageCount,
-        textContent: content.needsOcr ? null : content.text,
-        needsOcr: content.needsOcr,
-        activeContent: content.activeContent,
         note: fields.note ?? null,
         uploadedVia: options.by.actor ? 'staff' : 'tracking_link',
         uploadedBy: options.by.actor?.id ?? null,

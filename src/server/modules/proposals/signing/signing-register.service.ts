@@ -9,10 +9,9 @@ import { AppError, invalid, staleVersion } from '../../../lib/errors';
 import type { FileStore } from '../../../lib/file-store';
 import { updateVersioned } from '../../../lib/versioned';
 import { recordAudit } from '../../audit/audit.service';
-import * as agreementsRepo from '../../agreements/agreements.repository';
-import { createAgreement } from '../../agreements/agreements.service';
+import { createAgreement, refreshAgreementSearchOf } from '../../agreements/agreements.service';
 import { parseInput } from '../../agreements/agreements.rules';
-import { insertDocument } from '../../documents/documents.repository';
+import { addCheckedDocument } from '../../documents/documents.service';
 import { deliverMail, type MailSettings } from '../../mail/mail.service';
 import { loadProcedure } from '../../procedures/procedures.service';
 import { announceTransition } from '../core/proposals.notices';
@@ -74,24 +73,18 @@ async function attachSignedPdf(tx: Db, ctx: ActorCtx, files: FileStore, agreemen
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (sha256 !== signed.sha256) throw new AppError({ code: 'CONFLICT', message: 'Berkas PDF bertanda tangan tidak cocok dengan yang diunggah.', messageEn: 'The stored signed PDF does not match its upload.', details: { reason: 'file_changed' } });
   await files.put(storageKey, bytes);
-  const row = await insertDocument(tx, {
-    agreementId,
-    kind: 'naskah_ttd',
-    fileName: signed.fileName,
-    mimeType: signed.mimeType,
-    sizeBytes: signed.sizeBytes,
-    sha256,
-    storageKey,
-    pageCount: signed.pageCount,
-    textContent: signed.textContent,
-    needsOcr: signed.needsOcr,
-    activeContent: signed.activeContent,
-    isPublic: false,
-    uploadedBy: ctx.actor.id,
-    createdAt: ctx.now,
-  });
-  const summary = { id: row.id, fileName: row.fileName, kind: row.kind, sizeBytes: row.sizeBytes, sha256: row.sha256, isPublic: row.isPublic, fromProposalDocument: signed.id };
-  await recordAudit(tx, { actor: ctx.actor, entity: 'agreement', entityId: agreementId, action: 'document_upload', at: ctx.now, changes: [{ field: 'document', old: null, new: summary }] });
+  const { fileName, mimeType, sizeBytes, pageCount, textContent, needsOcr, activeContent } = signed;
+  await addCheckedDocument(
+    { ...ctx, db: tx },
+    {
+      agreementId,
+      kind: 'naskah_ttd',
+      file: { fileName, mimeType, sizeBytes, sha256, pageCount, textContent, needsOcr, activeContent },
+      storageKey,
+      isPublic: false,
+      origin: { fromProposalDocument: signed.id },
+    },
+  );
 }
 
 // Closes the signing stage through the state machine: advance past it, and for the last document
@@ -144,7 +137,7 @@ export async function registerSigning(
       const parentId = kb?.agreementId ?? null;
       const agreement = await createAgreement({ ...ctx, db: tx }, agreementInput(proposal, signing, data, parentId));
       await attachSignedPdf(tx, ctx, ctx.files, agreement.id, signed, storageKey);
-      await agreementsRepo.refreshAgreementSearch(tx, [agreement.id]);
+      await refreshAgreementSearchOf({ ...ctx, db: tx }, [agreement.id]);
       const patch = { agreementId: agreement.id, signedDocumentId: signed.id, registeredAt: ctx.now, registeredBy: ctx.actor.id };
       const after = await updateVersioned({ db: tx, table: proposalSignings, where: eq(proposalSignings.id, signing.id), version: signing.version, patch, now: ctx.now, what: SIGNING_WHAT });
       const note = `${label.id} didaftarkan dalam register kerja sama.`;

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit } from '../../../../../tests/support/builders';
@@ -14,7 +14,7 @@ import type { AgreementListItem } from '../../../../shared/search';
 import type { StatsResponse } from '../../../../shared/stats';
 import { auditLog } from '../../audit/audit.table';
 import { act, closeTestApp, createProposalAs, readProposal, uploadAll, uploadDocument } from '../core/proposals.test-support';
-import { proposalEvents } from '../core/proposals.table';
+import { proposalDocuments, proposalEvents } from '../core/proposals.table';
 
 const REGISTRATION_OPD = ['kak', 'studi_kelayakan', 'surat_inisiasi', 'sk_ppksd'] as const;
 const MIDDLE_DOCS = ['berita_acara', 'surat_penawaran', 'surat_tanggapan'] as const;
@@ -198,6 +198,10 @@ describe('drafts, signing and registration of a proposal', () => {
     expect(actions.slice(-3)).toEqual(['signing_register', 'advance', 'register']);
     const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'agreement'), eq(auditLog.entityId, pks.id)));
     expect(audit.map((row) => row.action).sort()).toEqual(['create', 'document_upload']);
+    // The copy's audit entry names the proposal document it came from.
+    const [signedPks] = await t.database.db.select().from(proposalDocuments).where(and(eq(proposalDocuments.proposalId, view.id), eq(proposalDocuments.docType, 'pks'))).orderBy(desc(proposalDocuments.versionNo));
+    const copiedEntry = audit.find((row) => row.action === 'document_upload');
+    expect(copiedEntry?.changes).toEqual([{ field: 'document', old: null, new: expect.objectContaining({ kind: 'naskah_ttd', isPublic: false, fromProposalDocument: signedPks?.id }) }]);
   });
 
   it('keeps registration and its transitions all-or-nothing: a taken number changes nothing', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { plainText } from '../../../../shared/input';
 import { ConfirmProposalSchema, PUBLIC_FORM_MAX_BYTES, PublicProposalSchema, TrackingTokenParamSchema } from '../../../../shared/proposals';
 import { ctxOf, typed } from '../../../lib/http';
-import { receiveUpload } from '../../documents/documents.multipart';
+import { receiveUpload } from '../../../lib/multipart';
 import { mailSettingsOf } from '../../mail/mail.service';
 import { readTracking } from './tracking-page.service';
 import { confirmPublicProposal, prepareTrackingUpload, resubmitViaTracking, submitPublicProposal, uploadViaTracking, type PublicCtx } from './tracking.service';

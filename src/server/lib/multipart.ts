@@ -1,6 +1,26 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../lib/errors';
-import { tooLarge, type ReceivedUpload } from './documents.service';
+import { AppError } from './errors';
+
+// HTTP plumbing shared by every route that takes a file (agreement documents, proposal documents,
+// event photos): what a multipart body holds once read, and the size refusal both the stream and the
+// services' own checks answer with.
+
+export type ReceivedUpload = {
+  fields: Record<string, string>;
+  file: { fileName: string | undefined; bytes: Buffer } | null;
+};
+
+export type UploadLimit = { limitBytes: number; limitMb: number };
+
+export function tooLarge(limitMb: number): AppError {
+  return new AppError({
+    code: 'PAYLOAD_TOO_LARGE',
+    message: `Berkas melebihi batas unggah ${limitMb} MB.`,
+    messageEn: `The file exceeds the upload limit of ${limitMb} MB.`,
+    field: 'file',
+    details: { limitMb },
+  });
+}
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
@@ -17,7 +37,7 @@ function notMultipart(): AppError {
 
 // Reads the one file and the text fields in whatever order they come; the size limit is enforced
 // while streaming, so an oversized upload is cut off instead of being held in memory.
-export async function receiveUpload(request: FastifyRequest, limit: { limitBytes: number; limitMb: number }): Promise<ReceivedUpload> {
+export async function receiveUpload(request: FastifyRequest, limit: UploadLimit): Promise<ReceivedUpload> {
   if (!request.isMultipart()) throw notMultipart();
   const upload: ReceivedUpload = { fields: {}, file: null };
   try {
