@@ -9,6 +9,7 @@ import { findRecipients, notifyUsers } from '../../notifications/notifications.s
 import * as commentRepo from './comments.repository';
 import { resolveLink } from '../tracking/tracking-links.service';
 import { staffLink } from '../core/proposals.notices';
+import { divisionRoles } from '../core/proposals.policy';
 import { canAddComment, canReadComments, type ReviewPrincipal } from '../reviews/reviews.policy';
 import { loadReadableProposal, type ReadableProposal } from '../core/proposals-access.service';
 import * as repo from '../core/proposals.repository';
@@ -76,7 +77,7 @@ async function addComment(db: Db, options: { thread: Thread; author: Author; inp
     await recordAudit(tx, { actor: author.actor, entity: 'proposal_document', entityId: thread.document.id, action: 'comment', at: now, changes });
     // The division hears of what the initiator writes; staff see each other's words in the thread.
     if (!author.actor) {
-      const admins = await findRecipients(tx, { roles: ['admin'] });
+      const admins = await findRecipients(tx, { roles: divisionRoles() });
       const notice = { kind: 'proposal_comment', title: `Komentar pemrakarsa pada usulan ${thread.proposal.trackingCode}`, body: input.body.slice(0, 300), link: staffLink(thread.proposal.id), entity: 'proposal', entityId: thread.proposal.id };
       await notifyUsers(tx, admins, notice, now);
     }

@@ -1,5 +1,6 @@
 import type { InitiatorType } from '../../../../shared/procedures';
 import { CLOSED_PROPOSAL_STATES, type ProposalAction, type ProposalState } from '../../../../shared/proposals';
+import type { Role } from '../../../../shared/roles';
 import type { Actor } from '../../../lib/context';
 
 // What the rules need to know about a proposal. assignedReviewerIds: the TKKSD members (or admins)
@@ -10,6 +11,23 @@ const isOwnOpd = (actor: Actor, proposal: Pick<ProposalAccess, 'initiatorType' |
   actor.role === 'opd' && proposal.initiatorType === 'opd' && actor.unitId !== null && proposal.unitId === actor.unitId;
 
 const isClosed = (proposal: ProposalAccess) => CLOSED_PROPOSAL_STATES.includes(proposal.state);
+
+// The division (Bagian Kerja Sama) runs the procedure. Its members hear of what an initiator does
+// (a submission, a resubmission, a document or comment from outside) and of every review outcome.
+export function divisionRoles(): Role[] {
+  return ['admin'];
+}
+
+// A step taken by the division is announced to the initiator; one taken by the initiator (an OPD
+// user, or the outside initiator without an account) to the division.
+export function actsForDivision(actor: Actor | null): boolean {
+  return actor?.role === 'admin';
+}
+
+// The OPD a new proposal is recorded for when the form names none: an OPD user's own.
+export function ownUnitOf(actor: Actor): string | null {
+  return actor.role === 'opd' ? actor.unitId : null;
+}
 
 // An OPD proposes for its own OPD only; the division may also record a proposal that came on paper.
 export function canCreateProposal(actor: Actor, target: { initiatorType: InitiatorType; unitId: string | null }): boolean {

@@ -22,7 +22,7 @@ import { agreementsOfProposal } from '../signing/signing.repository';
 import { loadReadableProposal, type ReadableProposal } from './proposals-access.service';
 import { buildProposalView, proposalFieldsOf, toSummary } from './proposals.views';
 import { checkProposalReferences, checkProposalTerm, newTrackingCode } from './proposals.rules';
-import { canCreateProposal, canEditProposal, proposalListScopeWithReviews } from './proposals.policy';
+import { canCreateProposal, canEditProposal, ownUnitOf, proposalListScopeWithReviews } from './proposals.policy';
 import * as repo from './proposals.repository';
 import type { TransitionActor } from '../transitions/transitions.service';
 import { proposals } from './proposals.table';
@@ -74,7 +74,7 @@ function initiatorOf(ctx: ActorCtx, input: CreateData) {
     if (!external) throw invalid('external', 'Data pemrakarsa luar wajib diisi.', 'The outside initiator is required.');
     return { initiatorType: 'external' as const, unitId: null, external };
   }
-  const unitId = input.unitId ?? (ctx.actor.role === 'opd' ? ctx.actor.unitId : null);
+  const unitId = input.unitId ?? ownUnitOf(ctx.actor);
   if (!unitId) throw invalid('unitId', 'Pilih OPD pemrakarsa.', 'Choose the initiating unit.');
   return { initiatorType: 'opd' as const, unitId, external: null };
 }

@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound } from '../../../lib/errors';
 import { updateVersioned } from '../../../lib/versioned';
 import { recordAudit } from '../../audit/audit.service';
 import { deliverMail, type MailSettings } from '../../mail/mail.service';
-import { announceReviewOutcome, announceTierOpen, type ReviewOutcome } from '../core/proposals.notices';
+import { announceReviewOutcome, announceTierOpen, type ReviewOutcome } from './reviews.notices';
 import { canDecideReview, canReadReview } from './reviews.policy';
 import * as reviewRepo from './reviews.repository';
 import { lockProposalForReview, REVIEW_WHAT, reviewConflict, reviewViewOf, type LockedProposal, type ReviewCtx } from './reviews.service';

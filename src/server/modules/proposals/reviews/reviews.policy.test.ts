@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../../shared/roles';
 import type { Actor } from '../../../lib/context';
-import { canBeReviewer, isReviewActionAllowed, REVIEW_ACTIONS, type ReviewAction, type ReviewPrincipal } from './reviews.policy';
+import { ROLES, type Role } from '../../../../shared/roles';
+import { canBeReviewer, isReviewActionAllowed, REVIEW_ACTIONS, reviewerRoleOf, type ReviewAction, type ReviewPrincipal } from './reviews.policy';
 import type { ProposalAccess } from '../core/proposals.policy';
 
 const OWN_UNIT = 'unit-own';
@@ -61,5 +61,15 @@ describe('review, thread and meeting permissions', () => {
     expect(canBeReviewer({ role: 'tkksd', isActive: false })).toBe(false);
     expect(canBeReviewer({ role: 'opd', isActive: true })).toBe(false);
     expect(canBeReviewer({ role: 'pimpinan', isActive: true })).toBe(false);
+  });
+
+  it('shows an admin reviewer as admin and every other reviewer as a TKKSD member', () => {
+    expect(ROLES.map((role) => [role, reviewerRoleOf({ role })])).toEqual([
+      ['admin', 'admin'],
+      ['tkksd', 'tkksd'],
+      ['opd', 'tkksd'],
+      ['pimpinan', 'tkksd'],
+    ]);
+    expect(reviewerRoleOf(undefined)).toBe('tkksd');
   });
 });

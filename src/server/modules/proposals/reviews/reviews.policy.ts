@@ -24,6 +24,11 @@ export function canBeReviewer(candidate: { role: Actor['role']; isActive: boolea
   return candidate.isActive && (candidate.role === 'tkksd' || candidate.role === 'admin');
 }
 
+// How a reviewer is shown on the review: an admin standing in, or (anyone else) a TKKSD member.
+export function reviewerRoleOf(person: { role: Actor['role'] } | undefined): 'admin' | 'tkksd' {
+  return person?.role === 'admin' ? 'admin' : 'tkksd';
+}
+
 // A decision belongs to the person holding a running assignment; whether their tier is open is the
 // service's question (409), not a permission.
 export function canDecideReview(actor: Actor, proposal: ProposalAccess): boolean {

@@ -7,7 +7,7 @@ import { AppError, forbidden, invalid, notFound, staleVersion } from '../../../l
 import { updateVersioned } from '../../../lib/versioned';
 import { recordAudit } from '../../audit/audit.service';
 import { deliverMail, type MailSettings } from '../../mail/mail.service';
-import { announceTierOpen } from '../core/proposals.notices';
+import { announceTierOpen } from './reviews.notices';
 import { canBeReviewer, canManageReview, canReadReview } from './reviews.policy';
 import * as reviewRepo from './reviews.repository';
 import { proposalReviews } from './reviews.table';

@@ -1,6 +1,7 @@
 import type { ReviewAssignmentView, ReviewTierView, ReviewView } from '../../../../shared/proposal-reviews';
 import type { ProposalState } from '../../../../shared/proposals';
 import type { AssignmentRow, DecisionRow, PersonRow, ReviewRow, TierRow } from './reviews.repository';
+import { reviewerRoleOf } from './reviews.policy';
 import { currentDecisionOf } from './reviews.rules';
 
 type ReviewFacts = { review: ReviewRow; tiers: TierRow[]; assignments: AssignmentRow[]; decisions: DecisionRow[]; people: PersonRow[] };
@@ -15,7 +16,7 @@ function assignmentView(row: AssignmentRow, facts: ReviewFacts, people: Map<stri
   return {
     id: row.id,
     tier: row.tierPosition,
-    reviewer: { id: row.reviewerId, name: person?.name ?? '', email: person?.email ?? '', role: person?.role === 'admin' ? 'admin' : 'tkksd' },
+    reviewer: { id: row.reviewerId, name: person?.name ?? '', email: person?.email ?? '', role: reviewerRoleOf(person) },
     assignedAt: row.assignedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
     replacedBy: row.replacedBy,

@@ -14,7 +14,7 @@ import { parseInput } from '../../agreements/agreements.rules';
 import { addCheckedDocument } from '../../documents/documents.service';
 import { deliverMail, type MailSettings } from '../../mail/mail.service';
 import { loadProcedure } from '../../procedures/procedures.service';
-import { announceTransition } from '../core/proposals.notices';
+import { announceTransition } from '../transitions/transitions.notices';
 import { canReadSignings, canRegisterSigning } from './signing.policy';
 import * as signingRepo from './signing.repository';
 import { endOfTerm, registrationPlace } from './signing.rules';

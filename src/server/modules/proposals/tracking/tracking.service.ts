@@ -19,7 +19,9 @@ import { missingDocuments } from '../../procedures/procedures.rules';
 import { loadProcedure } from '../../procedures/procedures.service';
 import { storeProposalDocument, uploadLimit } from '../documents/documents.service';
 import { issueLink, markLinkUsed, resolveLink } from './tracking-links.service';
-import { announceTransition, publicLink, staffLink } from '../core/proposals.notices';
+import { publicLink, staffLink } from '../core/proposals.notices';
+import { divisionRoles } from '../core/proposals.policy';
+import { announceTransition } from '../transitions/transitions.notices';
 import { checkProposalReferences, checkProposalTerm } from '../core/proposals.rules';
 import { machineFacts } from '../core/proposals.views';
 import { applyTransition, type TransitionActor } from '../transitions/transitions.service';
@@ -162,7 +164,7 @@ export async function uploadViaTracking(ctx: Ctx, files: FileStore, token: strin
     async onStored(tx, proposal, document) {
       // Revoked while the file was on its way: nothing is kept.
       await resolveLink(tx, token, 'track', ctx.now);
-      const admins = await findRecipients(tx, { roles: ['admin'] });
+      const admins = await findRecipients(tx, { roles: divisionRoles() });
       const notice = { kind: 'proposal_document', title: `Dokumen baru untuk usulan ${proposal.trackingCode}`, body: `${document.docType} versi ${document.versionNo}: ${document.fileName}`, link: staffLink(proposal.id), entity: 'proposal', entityId: proposal.id };
       await notifyUsers(tx, admins, notice, ctx.now);
     },

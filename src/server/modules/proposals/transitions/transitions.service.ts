@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit/audit.service';
 import { deliverMail, type MailSettings } from '../../mail/mail.service';
 import { applyAction } from '../../procedures/procedures.rules';
 import { loadProcedure } from '../../procedures/procedures.service';
-import { announceTransition } from '../core/proposals.notices';
+import { announceTransition } from './transitions.notices';
 import { assertReviewAllowsAction } from '../reviews/reviews-guard.service';
 import { machineFacts } from '../core/proposals.views';
 import { loadReadableProposal } from '../core/proposals-access.service';
