@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
+import type { MasterData } from '../../../../shared/master';
 import type { PlannedPartner } from '../../../../shared/proposals';
-import type { Db } from '../../../db/client';
 import { invalid } from '../../../lib/errors';
-import { getMasterData } from '../../master/master.service';
-import { getSettings } from '../../settings/settings.service';
-import { trackingCodeTaken } from './proposals.repository';
 
-type ReferencedFields = {
+// Pure rules of a proposal's fields; the service reads the master data and settings they judge by.
+
+export type ReferencedFields = {
   plannedPartners?: PlannedPartner[] | undefined;
   sectorCodes?: string[] | undefined;
   unitId?: string | null | undefined;
@@ -14,9 +13,8 @@ type ReferencedFields = {
   jangkaWaktuAlasan?: string | null | undefined;
 };
 
-// Codes and OPDs must exist in master data. Not for use inside a transaction (it reads in parallel).
-export async function checkProposalReferences(db: Db, fields: ReferencedFields): Promise<void> {
-  const master = await getMasterData({ db, actor: null, now: new Date() });
+// Codes and OPDs must exist in master data.
+export function checkReferences(master: Pick<MasterData, 'partnerCategories' | 'sectors' | 'units'>, fields: ReferencedFields): void {
   const categories = new Set(master.partnerCategories.map((category) => category.code));
   fields.plannedPartners?.forEach((partner, index) => {
     if (!categories.has(partner.categoryCode)) {
@@ -33,8 +31,7 @@ export async function checkProposalReferences(db: Db, fields: ReferencedFields):
 }
 
 // domain.md: at most the configured number of years, longer only with a reason.
-export async function checkProposalTerm(db: Db, fields: Pick<ReferencedFields, 'jangkaWaktuBulan' | 'jangkaWaktuAlasan'>): Promise<void> {
-  const { maxTermYears } = await getSettings(db);
+export function checkTerm(maxTermYears: number, fields: Pick<ReferencedFields, 'jangkaWaktuBulan' | 'jangkaWaktuAlasan'>): void {
   if ((fields.jangkaWaktuBulan ?? 0) > maxTermYears * 12 && !fields.jangkaWaktuAlasan) {
     throw invalid(
       'jangkaWaktuAlasan',
@@ -47,10 +44,8 @@ export async function checkProposalTerm(db: Db, fields: Pick<ReferencedFields, '
 // No 0/O or 1/I: the code is read out over the telephone and typed from paper.
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-export async function newTrackingCode(db: Db, year: string): Promise<string> {
-  for (;;) {
-    const suffix = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-    const code = `USL-${year}-${suffix}`;
-    if (!(await trackingCodeTaken(db, code))) return code;
-  }
+// A candidate code; the service draws again while one is taken.
+export function trackingCodeCandidate(year: string): string {
+  const suffix = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return `USL-${year}-${suffix}`;
 }

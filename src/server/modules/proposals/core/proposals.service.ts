@@ -12,16 +12,18 @@ import type {
 } from '../../../../shared/proposals';
 import { CLOSED_PROPOSAL_STATES } from '../../../../shared/proposals';
 import type { Db } from '../../../db/client';
-import { localDate, type Actor, type ActorCtx } from '../../../lib/context';
+import { localDate, type Actor, type ActorCtx, type Ctx } from '../../../lib/context';
 import { AppError, forbidden, invalid } from '../../../lib/errors';
 import { updateVersioned } from '../../../lib/versioned';
 import { diffFields, recordAudit } from '../../audit/audit.service';
+import { getMasterData } from '../../master/master.service';
 import { loadProcedure, listProcedureStageNames } from '../../procedures/procedures.service';
+import { getSettings } from '../../settings/settings.service';
 import { findReview } from '../reviews/reviews.repository';
 import { agreementsOfProposal } from '../signing/signing.repository';
 import { loadReadableProposal, type ReadableProposal } from './proposals-access.service';
 import { buildProposalView, proposalFieldsOf, toSummary } from './proposals.views';
-import { checkProposalReferences, checkProposalTerm, newTrackingCode } from './proposals.rules';
+import { checkReferences, checkTerm, trackingCodeCandidate, type ReferencedFields } from './proposals.rules';
 import { canCreateProposal, canEditProposal, ownUnitOf, proposalListScopeWithReviews } from './proposals.policy';
 import * as repo from './proposals.repository';
 import type { TransitionActor } from '../transitions/transitions.service';
@@ -33,6 +35,22 @@ export const PROPOSAL_WHAT: [string, string] = ['Usulan kerja sama', 'Proposal']
 
 export function closedProposal(): AppError {
   return new AppError({ code: 'CONFLICT', message: 'Usulan sudah ditutup dan tidak dapat diubah.', messageEn: 'The proposal is closed and cannot be changed.' });
+}
+
+// Codes and OPDs must exist in master data. Not for use inside a transaction (it reads in parallel).
+export async function checkProposalReferences(ctx: Ctx, fields: ReferencedFields): Promise<void> {
+  checkReferences(await getMasterData(ctx), fields);
+}
+
+export async function checkProposalTerm(db: Db, fields: Pick<ReferencedFields, 'jangkaWaktuBulan' | 'jangkaWaktuAlasan'>): Promise<void> {
+  checkTerm((await getSettings(db)).maxTermYears, fields);
+}
+
+async function newTrackingCode(db: Db, year: string): Promise<string> {
+  for (;;) {
+    const code = trackingCodeCandidate(year);
+    if (!(await repo.trackingCodeTaken(db, code))) return code;
+  }
 }
 
 // 404 when it does not exist, 403 when it exists but is not this actor's to see.
@@ -117,7 +135,7 @@ export async function insertDraftProposal(
 export async function createProposal(ctx: ActorCtx, input: CreateData): Promise<ProposalView> {
   const initiator = initiatorOf(ctx, input);
   if (!canCreateProposal(ctx.actor, initiator)) throw forbidden();
-  await checkProposalReferences(ctx.db, { ...input, unitId: initiator.unitId });
+  await checkProposalReferences(ctx, { ...input, unitId: initiator.unitId });
   await checkProposalTerm(ctx.db, input);
   const { initiatorType: _type, unitId: _unit, external: _external, ...fields } = input;
   const row = await ctx.db.transaction((tx) => insertDraftProposal(tx, { fields, initiator, by: { actor: ctx.actor }, now: ctx.now }));
@@ -125,7 +143,7 @@ export async function createProposal(ctx: ActorCtx, input: CreateData): Promise<
 }
 
 export async function updateProposal(ctx: ActorCtx, id: string, input: UpdateData): Promise<ProposalView> {
-  await checkProposalReferences(ctx.db, input);
+  await checkProposalReferences(ctx, input);
   const row = await ctx.db.transaction(async (tx) => {
     const before = await loadReadableProposal(ctx, id, { db: tx, lock: true });
     if (CLOSED_PROPOSAL_STATES.includes(before.state)) throw closedProposal();

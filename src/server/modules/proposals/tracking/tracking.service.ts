@@ -22,11 +22,10 @@ import { issueLink, markLinkUsed, resolveLink } from './tracking-links.service';
 import { publicLink, staffLink } from '../core/proposals.notices';
 import { divisionRoles } from '../core/proposals.policy';
 import { announceTransition } from '../transitions/transitions.notices';
-import { checkProposalReferences, checkProposalTerm } from '../core/proposals.rules';
 import { machineFacts } from '../core/proposals.views';
 import { applyTransition, type TransitionActor } from '../transitions/transitions.service';
 import * as repo from '../core/proposals.repository';
-import { closedProposal, insertDraftProposal, PROPOSAL_WHAT } from '../core/proposals.service';
+import { checkProposalReferences, checkProposalTerm, closedProposal, insertDraftProposal, PROPOSAL_WHAT } from '../core/proposals.service';
 
 type PublicData = z.output<typeof PublicProposalSchema>;
 export type PublicCtx = Ctx & { mail: MailSettings };
@@ -83,7 +82,7 @@ export async function submitPublicProposal(ctx: PublicCtx, input: PublicData): P
   }
   const earlier = await repo.findByIdempotencyKey(ctx.db, input.idempotencyKey);
   if (earlier) return accepted(earlier);
-  await checkProposalReferences(ctx.db, input);
+  await checkProposalReferences(ctx, input);
   await checkProposalTerm(ctx.db, input);
   try {
     const { row, mailIds } = await createFromForm(ctx, input);
