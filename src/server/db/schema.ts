@@ -14,6 +14,8 @@ export * from '../modules/proposals/core/proposals.table';
 export * from '../modules/proposals/drafts/draft-templates.table';
 export * from '../modules/proposals/signing/signing.table';
 export * from '../modules/proposals/reviews/reviews.table';
+export * from '../modules/proposals/comments/comments.table';
+export * from '../modules/proposals/meetings/meetings.table';
 export * from '../modules/mail/mail.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/search/search.table';

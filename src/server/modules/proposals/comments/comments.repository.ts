@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { proposalDocumentComments } from '../reviews/reviews.table';
+import { proposalDocumentComments } from './comments.table';
 
 export type CommentRow = typeof proposalDocumentComments.$inferSelect;
 

@@ -17,10 +17,10 @@ import { AppError, forbidden, notFound } from '../../../lib/errors';
 import { updateVersioned } from '../../../lib/versioned';
 import { diffFields, recordAudit } from '../../audit/audit.service';
 import { parseInput } from '../../agreements/agreements.rules';
+import { findDraftTemplate, listDraftTemplateRows, type DraftTemplateRow } from './draft-templates.repository';
 import { draftTemplates } from './draft-templates.table';
 import { canEditDraftTemplates, canReadDraftTemplates } from '../signing/signing.policy';
 
-export type DraftTemplateRow = typeof draftTemplates.$inferSelect;
 const WHAT: [string, string] = ['Templat naskah', 'Draft template'];
 
 const PLACEHOLDER_LIST = (Object.keys(DRAFT_PLACEHOLDERS) as DraftPlaceholder[]).map((name) => ({
@@ -42,14 +42,14 @@ function toView(row: DraftTemplateRow): DraftTemplateView {
 }
 
 export async function loadDraftTemplate(db: Db, type: DraftType): Promise<DraftTemplateRow> {
-  const [row] = await db.select().from(draftTemplates).where(eq(draftTemplates.type, type));
+  const row = await findDraftTemplate(db, type);
   if (!row) throw notFound(...WHAT);
   return row;
 }
 
 export async function listDraftTemplates(ctx: ActorCtx): Promise<DraftTemplateView[]> {
   if (!canReadDraftTemplates(ctx.actor)) throw forbidden();
-  const rows = await ctx.db.select().from(draftTemplates);
+  const rows = await listDraftTemplateRows(ctx.db);
   return DRAFT_TYPES.flatMap((type) => rows.filter((row) => row.type === type).map(toView));
 }
 

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateMeetingSchema, MeetingListResponse, MeetingView, UpdateMeetingSchema } from '../../../../shared/proposal-reviews';
 import { CLOSED_PROPOSAL_STATES } from '../../../../shared/proposals';
@@ -9,7 +9,8 @@ import { updateVersioned } from '../../../lib/versioned';
 import { diffFields, recordAudit } from '../../audit/audit.service';
 import { canReadMeetings, canRecordMeeting } from '../reviews/reviews.policy';
 import { findPeople } from '../reviews/reviews.repository';
-import { proposalMeetings } from '../reviews/reviews.table';
+import { findMeeting, insertMeeting, listMeetingsOf, type MeetingRow } from './meetings.repository';
+import { proposalMeetings } from './meetings.table';
 import * as repo from '../core/proposals.repository';
 import { loadReadableProposal } from '../core/proposals-access.service';
 import { closedProposal } from '../core/proposals.service';
@@ -19,7 +20,6 @@ import { closedProposal } from '../core/proposals.service';
 
 type CreateData = z.output<typeof CreateMeetingSchema>;
 type UpdateData = z.output<typeof UpdateMeetingSchema>;
-type MeetingRow = typeof proposalMeetings.$inferSelect;
 const MEETING_WHAT: [string, string] = ['Rapat pembahasan', 'Discussion meeting'];
 
 function toView(row: MeetingRow): MeetingView {
@@ -60,7 +60,7 @@ async function lockForMeeting(ctx: ActorCtx, db: Db, proposalId: string) {
 
 export async function listMeetings(ctx: ActorCtx, proposalId: string): Promise<MeetingListResponse> {
   const proposal = await loadReadableProposal(ctx, proposalId, { may: canReadMeetings });
-  const rows = await ctx.db.select().from(proposalMeetings).where(eq(proposalMeetings.proposalId, proposalId)).orderBy(asc(proposalMeetings.heldAt), asc(proposalMeetings.id));
+  const rows = await listMeetingsOf(ctx.db, proposalId);
   const isOpen = !CLOSED_PROPOSAL_STATES.includes(proposal.state);
   return { items: rows.map(toView), canRecord: isOpen && canRecordMeeting(ctx.actor, proposal) };
 }
@@ -69,11 +69,7 @@ export async function createMeeting(ctx: ActorCtx, proposalId: string, input: Cr
   await checkAttendees(ctx.db, input.attendees);
   const row = await ctx.db.transaction(async (tx) => {
     const proposal = await lockForMeeting(ctx, tx, proposalId);
-    const [created] = await tx
-      .insert(proposalMeetings)
-      .values({ proposalId, ...input, heldAt: new Date(input.heldAt), place: input.place ?? null, link: input.link ?? null, minutes: input.minutes ?? null, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
-      .returning();
-    if (!created) throw new Error('insert returned nothing');
+    const created = await insertMeeting(tx, { proposalId, ...input, heldAt: new Date(input.heldAt), place: input.place ?? null, link: input.link ?? null, minutes: input.minutes ?? null, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now });
     await repo.insertEvent(tx, { proposalId, at: ctx.now, action: 'meeting_recorded', note: created.place ?? created.link, details: { meetingId: created.id, heldAt: created.heldAt.toISOString(), stageCode: proposal.stageCode }, actorId: ctx.actor.id, actorLabel: ctx.actor.email });
     await recordAudit(tx, { actor: ctx.actor, entity: 'proposal_meeting', entityId: created.id, action: 'create', at: ctx.now, changes: diffFields({}, fieldsOf(created)) });
     return created;
@@ -84,7 +80,7 @@ export async function createMeeting(ctx: ActorCtx, proposalId: string, input: Cr
 export async function updateMeeting(ctx: ActorCtx, meetingId: string, input: UpdateData): Promise<MeetingView> {
   await checkAttendees(ctx.db, input.attendees);
   const row = await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(proposalMeetings).where(eq(proposalMeetings.id, meetingId));
+    const before = await findMeeting(tx, meetingId);
     if (!before) throw notFound(...MEETING_WHAT);
     await lockForMeeting(ctx, tx, before.proposalId);
     const { version, heldAt, ...rest } = input;

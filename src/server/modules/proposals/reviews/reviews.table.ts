@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { REVIEW_DECISIONS, REVIEW_STATUSES, REVIEW_TIER_RULES, type MeetingAttendee, type MeetingFollowUp } from '../../../../shared/proposal-reviews';
+import { bigserial, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { REVIEW_DECISIONS, REVIEW_STATUSES, REVIEW_TIER_RULES } from '../../../../shared/proposal-reviews';
 import { users } from '../../users/users.table';
-import { proposalDocuments, proposals } from '../core/proposals.table';
+import { proposals } from '../core/proposals.table';
 
 // The TKKSD review of one proposal at one stage: ordered tiers of reviewers, decided round by round.
 export const proposalReviews = pgTable(
@@ -87,51 +87,5 @@ export const proposalReviewDecisions = pgTable(
     uniqueIndex('proposal_review_decisions_round_key').on(table.assignmentId, table.round),
     index('proposal_review_decisions_review_idx').on(table.reviewId, table.round),
     check('proposal_review_decisions_comment', sql`${table.decision} = 'approve' OR ${table.comment} IS NOT NULL`),
-  ],
-);
-
-// A thread per document version: staff and the outside initiator talk about one file.
-export const proposalDocumentComments = pgTable(
-  'proposal_document_comments',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
-    documentId: uuid('document_id')
-      .notNull()
-      .references(() => proposalDocuments.id, { onDelete: 'cascade' }),
-    body: text('body').notNull(),
-    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
-    authorKind: text('author_kind', { enum: ['admin', 'tkksd', 'opd', 'pimpinan', 'initiator'] }).notNull(),
-    authorName: text('author_name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  },
-  (table) => [index('proposal_document_comments_document_idx').on(table.documentId, table.createdAt)],
-);
-
-// Rapat pembahasan with the initiator and the TKKSD.
-export const proposalMeetings = pgTable(
-  'proposal_meetings',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
-    heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
-    place: text('place'),
-    link: text('link'),
-    attendees: jsonb('attendees').$type<MeetingAttendee[]>().notNull().default([]),
-    minutes: text('minutes'),
-    decisions: jsonb('decisions').$type<string[]>().notNull().default([]),
-    followUps: jsonb('follow_ups').$type<MeetingFollowUp[]>().notNull().default([]),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  },
-  (table) => [
-    index('proposal_meetings_proposal_idx').on(table.proposalId, table.heldAt),
-    check('proposal_meetings_place_or_link', sql`${table.place} IS NOT NULL OR ${table.link} IS NOT NULL`),
   ],
 );

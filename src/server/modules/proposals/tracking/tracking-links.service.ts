@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { AppError } from '../../../lib/errors';
-import { proposalLinks } from '../core/proposals.table';
+import * as linkRepo from './tracking-links.repository';
 
 export type LinkPurpose = 'confirm' | 'track';
 
@@ -15,12 +14,7 @@ export function hashToken(token: string): string {
 }
 
 export async function revokeLinks(db: Db, proposalId: string, purpose: LinkPurpose, now: Date): Promise<number> {
-  const rows = await db
-    .update(proposalLinks)
-    .set({ revokedAt: now })
-    .where(and(eq(proposalLinks.proposalId, proposalId), eq(proposalLinks.purpose, purpose), isNull(proposalLinks.revokedAt)))
-    .returning({ id: proposalLinks.id });
-  return rows.length;
+  return linkRepo.revokeOpenLinks(db, { proposalId, purpose, now });
 }
 
 // A new tracking link replaces the old one: only one works at a time.
@@ -28,7 +22,7 @@ export async function issueLink(db: Db, proposalId: string, purpose: LinkPurpose
   if (purpose === 'track') await revokeLinks(db, proposalId, 'track', now);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + LINK_LIFETIME_MS[purpose]);
-  await db.insert(proposalLinks).values({ proposalId, purpose, tokenHash: hashToken(token), expiresAt, createdAt: now });
+  await linkRepo.insertLink(db, { proposalId, purpose, tokenHash: hashToken(token), expiresAt, createdAt: now });
   return { token, expiresAt };
 }
 
@@ -42,9 +36,8 @@ function unusable(reason: 'unknown' | 'revoked' | 'expired'): AppError {
   return new AppError({ code: 'NOT_FOUND', message, messageEn, details: { reason } });
 }
 
-export async function resolveLink(db: Db, token: string, purpose: LinkPurpose, now: Date, options: { lock?: boolean } = {}) {
-  const query = db.select().from(proposalLinks).where(and(eq(proposalLinks.tokenHash, hashToken(token)), eq(proposalLinks.purpose, purpose)));
-  const [link] = options.lock ? await query.for('update') : await query;
+export async function resolveLink(db: Db, token: string, purpose: LinkPurpose, now: Date, options: { lock?: boolean } = {}): Promise<linkRepo.LinkRow> {
+  const link = await linkRepo.findLinkByHash(db, { tokenHash: hashToken(token), purpose, lock: options.lock });
   if (!link) throw unusable('unknown');
   if (link.revokedAt) throw unusable('revoked');
   if (link.expiresAt <= now) throw unusable('expired');
@@ -52,5 +45,5 @@ export async function resolveLink(db: Db, token: string, purpose: LinkPurpose, n
 }
 
 export async function markLinkUsed(db: Db, linkId: string, now: Date): Promise<void> {
-  await db.update(proposalLinks).set({ usedAt: now }).where(eq(proposalLinks.id, linkId));
+  await linkRepo.setLinkUsed(db, linkId, now);
 }
