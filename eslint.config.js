@@ -28,15 +28,16 @@ export default tseslint.config(
     },
   },
   {
-    // A proposal is reached through loadReadableProposal (proposal-access.ts), so that every part of
-    // it answers to the proposal's read rule; the token-based paths of the outside initiator are marked.
+    // A proposal is reached through loadReadableProposal (proposals/core/proposals-access.service.ts), so
+    // that every part of it answers to the proposal's read rule; the token-based paths of the outside
+    // initiator are marked.
     files: ['src/server/modules/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/*.test-support.ts', 'src/server/modules/proposals/proposal-access.ts', 'src/server/modules/proposals/proposals.repository.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts', 'src/server/modules/proposals/core/proposals-access.service.ts', 'src/server/modules/proposals/core/proposals.repository.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read settings through src/server/env.ts.' },
-        { selector: "CallExpression[callee.property.name=/^(findProposal|lockProposal)$/]", message: 'Load a proposal through loadReadableProposal (proposal-access.ts).' },
+        { selector: "CallExpression[callee.property.name=/^(findProposal|lockProposal)$/]", message: 'Load a proposal through loadReadableProposal (proposals/core/proposals-access.service.ts).' },
       ],
     },
   },

@@ -68,7 +68,7 @@ export type ProcedureStage = z.output<typeof ProcedureStageSchema>;
 
 // Stages the code finds by their code, so their code may not be renamed or removed (names may change):
 // the TKKSD review closes `pembahasan_tkksd` (TKKSD_STAGE_CODE, decision 0008), drafting and signing
-// look up their stages (SIGNING_STAGES, proposal-signing.rules). Sinergi signs an NK instead of a KB
+// look up their stages (SIGNING_STAGES, proposals/signing/signing.rules). Sinergi signs an NK instead of a KB
 // and a PKS. Written out rather than imported (shared/proposal-reviews reaches this file through
 // shared/proposals); the procedures route test holds the two lists together.
 export const SYSTEM_STAGE_USES = ['tkksd_review', 'signing'] as const;

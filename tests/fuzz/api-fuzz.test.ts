@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementSlug } from '../../src/shared/slug';
-import { closeTestApp, createProposalAs } from '../../src/server/modules/proposals/proposals.test-support';
+import { closeTestApp, createProposalAs } from '../../src/server/modules/proposals/core/proposals.test-support';
 import { buildUnit } from '../support/builders';
 import { makeTextPdf, multipartBody } from '../support/pdf-fixtures';
 import { buildAgreement, buildPartner } from '../support/registry-builders';

@@ -4,7 +4,7 @@ import { PUBLIC_FORM_MAX_BYTES, PublicProposalSchema, type PublicProposalInput }
 import { AppError } from '../lib/errors';
 import { ctxOf } from '../lib/http';
 import { mailSettingsOf } from '../modules/mail/mail.service';
-import { submitPublicProposal } from '../modules/proposals/public-proposals.service';
+import { submitPublicProposal } from '../modules/proposals/tracking/tracking.service';
 import { proposalPage } from './portal-pages';
 import type { PortalContext } from './portal.plugin';
 

@@ -9,7 +9,7 @@ import { buildAgreement } from '../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app';
 import { agreements } from '../modules/agreements/agreements.table';
 import { disseminationOpportunities, disseminationPackages } from '../modules/dissemination/dissemination.table';
-import { closeTestApp } from '../modules/proposals/proposals.test-support';
+import { closeTestApp } from '../modules/proposals/core/proposals.test-support';
 import { portalPageVisits } from './portal.table';
 
 function parsesAsXml(text: string): boolean {

@@ -254,3 +254,9 @@ export async function listNumberDuplicates(ctx: Ctx): Promise<NumberDuplicateGro
   if (!canListNumberDuplicates(ctx.actor)) throw forbidden();
   return findNumberDuplicates(ctx.db);
 }
+
+// Another module changed what an agreement's search row reads (a proposal attached the signed copy
+// of a newly registered agreement): the row is computed again in that module's transaction (ctx.db).
+export async function refreshAgreementSearchOf(ctx: Ctx, agreementIds: string[]): Promise<void> {
+  await repo.refreshAgreementSearch(ctx.db, agreementIds);
+}

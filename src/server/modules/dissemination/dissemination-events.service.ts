@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { FileStore } from '../../lib/file-store';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadReadableAgreement } from '../agreements/agreements.service';
-import { tooLarge, type ReceivedUpload } from '../documents/documents.service';
+import { tooLarge, type ReceivedUpload } from '../../lib/multipart';
 import { canReadEvents, canRecordEvent } from './dissemination.policy';
 import * as repo from './dissemination-events.repository';
 

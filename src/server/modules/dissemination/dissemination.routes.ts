@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EventInputSchema } from '../../../shared/dissemination';
 import { forbidden } from '../../lib/errors';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
-import { receiveUpload } from '../documents/documents.multipart';
+import { receiveUpload } from '../../lib/multipart';
 import { addEventPhoto, createEvent, listEvents, PHOTO_LIMIT, readEventPhoto } from './dissemination-events.service';
 import { canRecordEvent } from './dissemination.policy';
 import { disseminationSheetFor } from './dissemination.sheet';

@@ -5,7 +5,7 @@ import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { DocumentView } from '../../../shared/documents';
 import type { ProposalDocumentView } from '../../../shared/proposals';
-import { closeTestApp, createProposalAs, readProposal, uploadDocument } from '../proposals/proposals.test-support';
+import { closeTestApp, createProposalAs, readProposal, uploadDocument } from '../proposals/core/proposals.test-support';
 
 // A PDF with script or attachments is kept (a signed original must stay as signed), flagged to
 // staff, and only ever served as a download with its declared type.

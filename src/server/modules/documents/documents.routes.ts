@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DocumentFileQuerySchema } from '../../../shared/documents';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
-import { receiveUpload } from './documents.multipart';
+import { receiveUpload } from '../../lib/multipart';
 import { deleteDocument, listAgreementDocuments, openDocumentFile, prepareUpload, uploadDocument, type FilesCtx } from './documents.service';
 
 const idParam = z.object({ id: z.uuid() });

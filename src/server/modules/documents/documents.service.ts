@@ -3,6 +3,7 @@ import { UploadDocumentFieldsSchema, type DocumentView } from '../../../shared/d
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { FileStore } from '../../lib/file-store';
+import { tooLarge, type ReceivedUpload, type UploadLimit } from '../../lib/multipart';
 import { recordAudit } from '../audit/audit.service';
 import { getSettings } from '../settings/settings.service';
 import { canDeleteDocument, canReadDocuments, canUploadDocument } from './documents.policy';
@@ -18,11 +19,6 @@ import {
 } from './documents.repository';
 
 export type FilesCtx = ActorCtx & { files: FileStore };
-
-export type ReceivedUpload = {
-  fields: Record<string, string>;
-  file: { fileName: string | undefined; bytes: Buffer } | null;
-};
 
 const PDF_MIME = 'application/pdf';
 const MB = 1024 * 1024;
@@ -52,16 +48,6 @@ async function visibleAgreement(ctx: ActorCtx, agreementId: string): Promise<Agr
   return access;
 }
 
-export function tooLarge(limitMb: number): AppError {
-  return new AppError({
-    code: 'PAYLOAD_TOO_LARGE',
-    message: `Berkas melebihi batas unggah ${limitMb} MB.`,
-    messageEn: `The file exceeds the upload limit of ${limitMb} MB.`,
-    field: 'file',
-    details: { limitMb },
-  });
-}
-
 // Checked before the body is read, so a refused upload costs no bandwidth.
 export async function prepareUpload(ctx: ActorCtx, agreementId: string): Promise<{ limitBytes: number; limitMb: number }> {
   if (!canUploadDocument(ctx.actor)) throw forbidden();
@@ -78,43 +64,20 @@ function parseFields(fields: Record<string, string>) {
   throw new AppError({ code: 'VALIDATION', message: `Isian tidak valid: ${list}`, messageEn: `Invalid input: ${list}`, field: issues[0]?.path ?? 'body', issues });
 }
 
-// Refuses what is not a PDF by its bytes, whatever its name or declared type says.
-function checkFile(file: ReceivedUpload['file'], limit: { limitBytes: number; limitMb: number }): { fileName: string | undefined; bytes: Buffer } {
-  if (!file) {
-    throw new AppError({ code: 'VALIDATION', message: 'Pilih berkas PDF untuk diunggah.', messageEn: 'Choose a PDF file to upload.', field: 'file' });
-  }
-  if (file.bytes.length === 0) {
-    throw new AppError({ code: 'BAD_FILE', message: 'Berkas kosong.', messageEn: 'The file is empty.', field: 'file' });
-  }
-  if (file.bytes.length > limit.limitBytes) throw tooLarge(limit.limitMb);
-  if (!looksLikePdf(file.bytes)) {
-    throw new AppError({ code: 'UNSUPPORTED_MEDIA', message: 'Berkas bukan PDF.', messageEn: 'The file is not a PDF.', field: 'file' });
-  }
-  return file;
-}
-
 export async function uploadDocument(ctx: FilesCtx, agreementId: string, upload: ReceivedUpload): Promise<DocumentView> {
   const limit = await prepareUpload(ctx, agreementId);
   const fields = parseFields(upload.fields);
-  const file = checkFile(upload.file, limit);
-  const content = await readPdfContent(file.bytes);
+  const { bytes, ...pdf } = await checkPdfUpload(upload.file, limit);
   const storageKey = `documents/${randomUUID()}.pdf`;
-  await ctx.files.put(storageKey, file.bytes);
+  await ctx.files.put(storageKey, bytes);
   try {
     return await ctx.db.transaction(async (tx) => {
       if (!(await findAgreementAccess(tx, agreementId))) throw notFound('Naskah kerja sama', 'Agreement');
       const row = await insertDocument(tx, {
         agreementId,
         kind: fields.kind,
-        fileName: displayFileName(file.fileName),
-        mimeType: PDF_MIME,
-        sizeBytes: file.bytes.length,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        ...pdf,
         storageKey,
-        pageCount: content.pageCount,
-        textContent: content.needsOcr ? null : content.text,
-        needsOcr: content.needsOcr,
-        activeContent: content.activeContent,
         isPublic: fields.isPublic,
         uploadedBy: ctx.actor.id,
         createdAt: ctx.now,
@@ -154,4 +117,68 @@ export async function deleteDocument(ctx: FilesCtx, documentId: string): Promise
   });
   // After the commit: a failed removal leaves an unreferenced file, never a row without its file.
   await ctx.files.remove(removed.storageKey).catch(() => undefined);
+}
+
+// The stored form of an uploaded PDF: its bytes, and the columns a document row keeps of them.
+export type CheckedPdf = {
+  bytes: Buffer;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  pageCount: number;
+  textContent: string | null;
+  needsOcr: boolean;
+  activeContent: string[];
+};
+
+// The one check of an uploaded PDF, for agreement and proposal documents alike: judged by its bytes,
+// whatever its name or declared type says, then read once for its pages and text.
+export async function checkPdfUpload(file: ReceivedUpload['file'], limit: UploadLimit): Promise<CheckedPdf> {
+  if (!file) {
+    throw new AppError({ code: 'VALIDATION', message: 'Pilih berkas PDF untuk diunggah.', messageEn: 'Choose a PDF file to upload.', field: 'file' });
+  }
+  if (file.bytes.length === 0) {
+    throw new AppError({ code: 'BAD_FILE', message: 'Berkas kosong.', messageEn: 'The file is empty.', field: 'file' });
+  }
+  if (file.bytes.length > limit.limitBytes) throw tooLarge(limit.limitMb);
+  if (!looksLikePdf(file.bytes)) {
+    throw new AppError({ code: 'UNSUPPORTED_MEDIA', message: 'Berkas bukan PDF.', messageEn: 'The file is not a PDF.', field: 'file' });
+  }
+  const content = await readPdfContent(file.bytes);
+  return {
+    bytes: file.bytes,
+    fileName: displayFileName(file.fileName),
+    mimeType: PDF_MIME,
+    sizeBytes: file.bytes.length,
+    sha256: createHash('sha256').update(file.bytes).digest('hex'),
+    pageCount: content.pageCount,
+    textContent: content.needsOcr ? null : content.text,
+    needsOcr: content.needsOcr,
+    activeContent: content.activeContent,
+  };
+}
+
+// What a stored PDF's row carries (a document read before page counts were kept has none).
+export type StoredPdf = Omit<CheckedPdf, 'bytes' | 'pageCount'> & { pageCount: number | null };
+
+// A PDF another module already checked and stored (a proposal's signed copy, registered as the
+// agreement's signed document): its row and audit entry in the caller's transaction (ctx.db).
+// `origin` is added to the audit entry to say where the file came from.
+export async function addCheckedDocument(
+  ctx: ActorCtx,
+  input: { agreementId: string; kind: DocumentView['kind']; file: StoredPdf; storageKey: string; isPublic: boolean; origin: Record<string, unknown> },
+): Promise<DocumentView> {
+  const row = await insertDocument(ctx.db, {
+    agreementId: input.agreementId,
+    kind: input.kind,
+    ...input.file,
+    storageKey: input.storageKey,
+    isPublic: input.isPublic,
+    uploadedBy: ctx.actor.id,
+    createdAt: ctx.now,
+  });
+  const summary = { id: row.id, fileName: row.fileName, kind: row.kind, sizeBytes: row.sizeBytes, sha256: row.sha256, isPublic: row.isPublic, ...input.origin };
+  await recordAudit(ctx.db, { actor: ctx.actor, entity: 'agreement', entityId: input.agreementId, action: 'document_upload', at: ctx.now, changes: [{ field: 'document', old: null, new: summary }] });
+  return toView(row);
 }

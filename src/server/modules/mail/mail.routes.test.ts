@@ -6,7 +6,7 @@ import type { OutboxResponse } from '../../../shared/notifications';
 import { deliverMail, mailSettingsOf, queueMail } from './mail.service';
 import { outbox } from './mail.table';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.test-support';
-import { closeTestApp } from '../proposals/proposals.test-support';
+import { closeTestApp } from '../proposals/core/proposals.test-support';
 
 const message = { to: 'pemrakarsa@mitra.id', subject: 'Uji surat Jalin', text: 'Isi surat uji: https://jalin.test/usulan/lacak#rahasia-token' };
 

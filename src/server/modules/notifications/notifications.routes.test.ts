@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { NotificationListResponse, NotificationView } from '../../../shared/notifications';
-import { act, closeTestApp, createProposalAs } from '../proposals/proposals.test-support';
+import { act, closeTestApp, createProposalAs } from '../proposals/core/proposals.test-support';
 
 describe('notifications', () => {
   let t: TestApp;

@@ -1,8 +1,7 @@
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { CooperationKind } from '../../../shared/agreement-codes';
 import type { ProcedureStage, ProcedureView } from '../../../shared/procedures';
 import type { Db } from '../../db/client';
-import { proposals } from '../proposals/proposals.table';
 import { procedureStages, procedures } from './procedures.table';
 
 type StageRow = typeof procedureStages.$inferSelect;
@@ -49,15 +48,6 @@ export async function replaceStages(db: Db, kind: CooperationKind, stages: Proce
       isDprdApproval: stage.isDprdApproval,
     })),
   );
-}
-
-// Proposals still under way whose stage is not among the given codes: they would be stranded.
-export async function countOpenProposalsOutside(db: Db, kind: CooperationKind, keptCodes: string[]): Promise<{ stageCode: string; total: number }[]> {
-  return db
-    .select({ stageCode: proposals.stageCode, total: sql<number>`count(*)::int` })
-    .from(proposals)
-    .where(and(eq(proposals.kind, kind), inArray(proposals.state, ['draf', 'aktif', 'dikembalikan']), notInArray(proposals.stageCode, keptCodes)))
-    .groupBy(proposals.stageCode);
 }
 
 export async function selectStageNames(db: Db): Promise<Map<string, string>> {

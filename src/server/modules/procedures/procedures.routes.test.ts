@@ -7,8 +7,8 @@ import { TKKSD_STAGE_CODE } from '../../../shared/proposal-reviews';
 import { systemStageCodes, type ProcedureGuideResponse, type ProcedureStage, type ProcedureView } from '../../../shared/procedures';
 import { ROLES } from '../../../shared/roles';
 import { auditLog } from '../audit/audit.table';
-import { SIGNING_STAGES, typesForKind } from '../proposals/proposal-signing.rules';
-import { closeTestApp, createProposalAs } from '../proposals/proposals.test-support';
+import { SIGNING_STAGES, typesForKind } from '../proposals/signing/signing.rules';
+import { closeTestApp, createProposalAs } from '../proposals/core/proposals.test-support';
 import { loadProcedure } from './procedures.service';
 
 describe('procedures routes', () => {

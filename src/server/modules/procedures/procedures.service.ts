@@ -19,10 +19,16 @@ import { AppError, forbidden, notFound } from '../../lib/errors';
 import { updateVersioned } from '../../lib/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { canEditProcedures, canReadProcedures } from './procedures.policy';
-import { countOpenProposalsOutside, replaceStages, selectProcedures, selectStageNames } from './procedures.repository';
+import { replaceStages, selectProcedures, selectStageNames } from './procedures.repository';
 import { procedures } from './procedures.table';
 
 export type UpdateProcedureData = z.output<typeof UpdateProcedureSchema>;
+
+// Open proposals of a kind whose stage is not among the kept codes, counted per stage. Proposals sit
+// above procedures, so the proposals module answers this and the composition root
+// (modules/routes.ts) hands the answer in: procedures import nothing from proposals.
+export type OpenProposalsOutside = (db: Db, input: { kind: CooperationKind; keptCodes: string[] }) => Promise<{ stageCode: string; total: number }[]>;
+export type ProcedureEditCtx = ActorCtx & { openProposalsOutside: OpenProposalsOutside };
 
 // Other modules (proposals) read a kind's procedure through this; a transaction is a Db too.
 export async function loadProcedure(db: Db, kind: CooperationKind): Promise<ProcedureView> {
@@ -36,8 +42,8 @@ export async function listProcedureStageNames(db: Db): Promise<Map<string, strin
   return selectStageNames(db);
 }
 
-async function assertNoProposalStranded(db: Db, kind: CooperationKind, keptCodes: string[]): Promise<void> {
-  const stranded = await countOpenProposalsOutside(db, kind, keptCodes);
+async function assertNoProposalStranded(db: Db, ctx: ProcedureEditCtx, input: { kind: CooperationKind; keptCodes: string[] }): Promise<void> {
+  const stranded = await ctx.openProposalsOutside(db, input);
   if (stranded.length === 0) return;
   const list = stranded.map((row) => `${row.stageCode} (${row.total})`).join(', ');
   throw new AppError({
@@ -89,14 +95,14 @@ export async function readProcedure(ctx: ActorCtx, kind: CooperationKind): Promi
   return loadProcedure(ctx.db, kind);
 }
 
-export async function updateProcedure(ctx: ActorCtx, kind: CooperationKind, input: UpdateProcedureData): Promise<ProcedureView> {
+export async function updateProcedure(ctx: ProcedureEditCtx, kind: CooperationKind, input: UpdateProcedureData): Promise<ProcedureView> {
   if (!canEditProcedures(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     const before = await loadProcedure(tx, kind);
     assertSystemStagesKept(kind, before.stages, input.stages);
     const patch = { name: input.name, description: input.description ?? null };
     await updateVersioned({ db: tx, table: procedures, where: eq(procedures.kind, kind), version: input.version, patch, now: ctx.now, what: ['Prosedur', 'Procedure'] });
-    await assertNoProposalStranded(tx, kind, input.stages.map((stage) => stage.code));
+    await assertNoProposalStranded(tx, ctx, { kind, keptCodes: input.stages.map((stage) => stage.code) });
     await replaceStages(tx, kind, input.stages);
     const after = await loadProcedure(tx, kind);
     const changes = diffFields(

@@ -1,0 +1,62 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from './errors';
+
+// HTTP plumbing shared by every route that takes a file (agreement documents, proposal documents,
+// event photos): what a multipart body holds once read, and the size refusal both the stream and the
+// services' own checks answer with.
+
+export type ReceivedUpload = {
+  fields: Record<string, string>;
+  file: { fileName: string | undefined; bytes: Buffer } | null;
+};
+
+export type UploadLimit = { limitBytes: number; limitMb: number };
+
+export function tooLarge(limitMb: number): AppError {
+  return new AppError({
+    code: 'PAYLOAD_TOO_LARGE',
+    message: `Berkas melebihi batas unggah ${limitMb} MB.`,
+    messageEn: `The file exceeds the upload limit of ${limitMb} MB.`,
+    field: 'file',
+    details: { limitMb },
+  });
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+function notMultipart(): AppError {
+  return new AppError({
+    code: 'UNSUPPORTED_MEDIA',
+    message: 'Kirim berkas sebagai multipart/form-data dengan kolom "file".',
+    messageEn: 'Send the file as multipart/form-data in a "file" field.',
+    field: 'file',
+  });
+}
+
+// Reads the one file and the text fields in whatever order they come; the size limit is enforced
+// while streaming, so an oversized upload is cut off instead of being held in memory.
+export async function receiveUpload(request: FastifyRequest, limit: UploadLimit): Promise<ReceivedUpload> {
+  if (!request.isMultipart()) throw notMultipart();
+  const upload: ReceivedUpload = { fields: {}, file: null };
+  try {
+    for await (const part of request.parts({ limits: { fileSize: limit.limitBytes, files: 1, fields: 20 } })) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.fieldname === 'file') upload.file = { fileName: part.filename, bytes };
+      } else if (typeof part.value === 'string') {
+        upload.fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limit.limitMb);
+    if (code === 'FST_FILES_LIMIT') {
+      throw new AppError({ code: 'VALIDATION', message: 'Unggah satu berkas saja per permintaan.', messageEn: 'Upload one file per request.', field: 'file' });
+    }
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw notMultipart();
+    throw error;
+  }
+  return upload;
+}

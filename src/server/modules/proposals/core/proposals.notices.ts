@@ -1,0 +1,12 @@
+import type { MailSettings } from '../../mail/mail.service';
+
+// Where a notice points: the proposal's page in the staff app, or the outside initiator's private page.
+
+export function staffLink(proposalId: string): string {
+  return `/app/proposals/${proposalId}`;
+}
+
+// The token travels in the fragment, which browsers never send to a server, so no log ever holds it.
+export function publicLink(mail: MailSettings, page: 'konfirmasi' | 'lacak', token: string): string {
+  return `${mail.publicUrl}/usulan/${page}#${token}`;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { ProposalState } from '../../../../shared/proposals';
+import type { Actor } from '../../../lib/context';
+import { SIGNING_POLICY_ACTIONS, signingPolicy, type SigningAccess, type SigningPolicyAction } from './signing.policy';
+
+// Every principal × action of drafting, signing and registering, against one proposal of OPD "unit-a".
+const PRINCIPALS = ['admin', 'tkksd', 'opd_own', 'opd_other', 'opd_without_unit', 'pimpinan'] as const;
+type Principal = (typeof PRINCIPALS)[number];
+
+const actors: Record<Principal, Actor> = {
+  admin: { id: 'a', email: 'admin@ternatekota.go.id', name: 'Admin', role: 'admin', unitId: null },
+  tkksd: { id: 't', email: 'tkksd@ternatekota.go.id', name: 'TKKSD', role: 'tkksd', unitId: null },
+  opd_own: { id: 'o', email: 'opd@ternatekota.go.id', name: 'OPD', role: 'opd', unitId: 'unit-a' },
+  opd_other: { id: 'p', email: 'lain@ternatekota.go.id', name: 'OPD lain', role: 'opd', unitId: 'unit-b' },
+  opd_without_unit: { id: 'q', email: 'tanpa@ternatekota.go.id', name: 'OPD tanpa unit', role: 'opd', unitId: null },
+  pimpinan: { id: 'w', email: 'walikota@ternatekota.go.id', name: 'Pimpinan', role: 'pimpinan', unitId: null },
+};
+
+const Y = true;
+const N = false;
+// admin, tkksd (not assigned to it), opd_own, opd_other, opd_without_unit, pimpinan — for an active OPD proposal.
+const EXPECTED: Record<SigningPolicyAction, readonly boolean[]> = {
+  download_draft: [Y, N, Y, N, N, N],
+  read_signings: [Y, N, Y, N, N, Y],
+  schedule_signing: [Y, N, N, N, N, N],
+  record_check: [Y, N, N, N, N, N],
+  register: [Y, N, N, N, N, N],
+  read_templates: [Y, Y, N, N, N, N],
+  edit_templates: [Y, N, N, N, N, N],
+};
+
+const proposal = (state: ProposalState, initiatorType: SigningAccess['initiatorType'] = 'opd', assignedReviewerIds: string[] = []): SigningAccess => ({
+  initiatorType,
+  unitId: initiatorType === 'opd' ? 'unit-a' : null,
+  state,
+  assignedReviewerIds,
+});
+
+describe('signing policy matrix', () => {
+  for (const action of SIGNING_POLICY_ACTIONS) {
+    PRINCIPALS.forEach((principal, index) => {
+      it(`${principal} × ${action}`, () => {
+        expect(signingPolicy(actors[principal], action, proposal('aktif'))).toBe(EXPECTED[action][index]);
+      });
+    });
+  }
+
+  it('keeps a draft proposal from leadership and an outside proposal from every OPD', () => {
+    expect(signingPolicy(actors.pimpinan, 'read_signings', proposal('draf'))).toBe(false);
+    for (const action of ['download_draft', 'read_signings'] as const) {
+      expect(signingPolicy(actors.opd_own, action, proposal('aktif', 'external'))).toBe(false);
+      expect(signingPolicy(actors.admin, action, proposal('aktif', 'external'))).toBe(true);
+      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'external', [actors.tkksd.id]))).toBe(true);
+    }
+  });
+
+  it('shows a TKKSD member the drafts and signings of the proposals assigned to them only', () => {
+    for (const action of ['download_draft', 'read_signings'] as const) {
+      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'opd', [actors.tkksd.id]))).toBe(true);
+      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'opd', ['someone-else']))).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import type { ProposalAction } from '../../../../shared/proposals';
+import type { Db } from '../../../db/client';
+import { queueMail, type MailSettings } from '../../mail/mail.service';
+import { findRecipients, notifyUsers } from '../../notifications/notifications.service';
+import { loadProcedure } from '../../procedures/procedures.service';
+import { staffLink } from '../core/proposals.notices';
+import { actsForDivision, divisionRoles } from '../core/proposals.policy';
+import type { ProposalRow } from '../core/proposals.repository';
+import { announceTierOpen } from '../reviews/reviews.notices';
+import * as reviewRepo from '../reviews/reviews.repository';
+import type { TransitionActor } from './transitions.service';
+
+const ACTION_WORDS: Record<ProposalAction, [string, string]> = {
+  submit: ['diajukan', 'submitted'],
+  validate: ['divalidasi', 'validated'],
+  advance: ['berlanjut ke tahap berikutnya', 'moved to the next stage'],
+  send_back: ['dikembalikan untuk diperbaiki', 'sent back for revision'],
+  resume: ['dilanjutkan kembali', 'resumed'],
+  reject: ['ditolak', 'rejected'],
+  withdraw: ['dibatalkan', 'withdrawn'],
+  register: ['terdaftar', 'registered'],
+};
+
+// Whoever did not act hears of it: the division when the initiator acts, the initiating OPD when the
+// division acts; an outside initiator by e-mail. Written in the caller's transaction; returns mail ids.
+export async function announceTransition(
+  db: Db,
+  mail: MailSettings,
+  options: { row: ProposalRow; action: ProposalAction; note: string | null; by: TransitionActor; now: Date },
+): Promise<string[]> {
+  const { row, action, note, by, now } = options;
+  const procedure = await loadProcedure(db, row.kind);
+  const stageName = procedure.stages.find((stage) => stage.code === row.stageCode)?.name ?? row.stageCode;
+  const [word, wordEn] = ACTION_WORDS[action];
+  const byDivision = actsForDivision(by.actor);
+  const recipients = byDivision
+    ? await findRecipients(db, { unitId: row.initiatorType === 'opd' ? row.unitId : null })
+    : await findRecipients(db, { roles: divisionRoles() });
+  const body = [row.title, `Tahap: ${stageName}`, ...(note ? [`Catatan: ${note}`] : [])].join('\n');
+  await notifyUsers(
+    db,
+    recipients.filter((id) => id !== by.actor?.id),
+    { kind: `proposal_${action}`, title: `Usulan ${row.trackingCode} ${word}`, body, link: staffLink(row.id), entity: 'proposal', entityId: row.id },
+    now,
+  );
+  // A resumed proposal reopens its TKKSD review for a new round: the open tier hears of it.
+  const reviewMail = action === 'resume' ? await announceReopenedReview(db, mail, { row, now }) : [];
+  if (row.initiatorType !== 'external' || !row.externalEmail || !byDivision) return reviewMail;
+  const text = [
+    `Yth. ${row.externalContactName ?? row.externalInstitution ?? ''},`,
+    '',
+    `Usulan kerja sama "${row.title}" (kode ${row.trackingCode}) ${word}.`,
+    `Tahap saat ini: ${stageName}.`,
+    ...(note ? ['', `Catatan Bagian Kerja Sama: ${note}`] : []),
+    '',
+    'Ikuti perkembangannya dan unggah dokumen yang diminta melalui tautan pelacakan pribadi yang telah kami kirimkan.',
+    '',
+    `(EN) Your cooperation proposal ${row.trackingCode} was ${wordEn}.`,
+  ].join('\n');
+  const id = await queueMail(db, mail, { to: row.externalEmail, subject: `Usulan ${row.trackingCode}: ${word}`, text, entity: 'proposal', entityId: row.id }, now);
+  return [id, ...reviewMail];
+}
+
+async function announceReopenedReview(db: Db, mail: MailSettings, options: { row: ProposalRow; now: Date }): Promise<string[]> {
+  const review = await reviewRepo.findReview(db, options.row.id, options.row.stageCode);
+  if (review?.status !== 'berjalan') return [];
+  const reviewers = await reviewRepo.activeTierReviewers(db, review.id, review.currentTier);
+  return announceTierOpen(db, mail, { ...options, tier: review.currentTier, round: review.round, reviewers });
+}
