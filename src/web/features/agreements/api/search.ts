@@ -2,11 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DEFAULT_PAGE_SIZE, type AgreementSearchResult } from '../../../../shared/search';
 import { api } from '../../../lib/api';
 import { filterQuery, type RegistryFilters } from '../lib/search-params';
+import { agreementKeys } from './agreement-queries';
 
 export function useAgreementSearch(filters: RegistryFilters) {
   const query = { ...filterQuery(filters), page: filters.page, pageSize: DEFAULT_PAGE_SIZE };
   return useQuery({
-    queryKey: ['agreements', 'search', query],
+    queryKey: agreementKeys.search(query),
     queryFn: ({ signal }) => api<AgreementSearchResult>('/agreements', { query, signal }),
     // The old page stays on screen while the next one loads, so the list does not jump.
     placeholderData: keepPreviousData,
