@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Role, SessionUser } from '../../shared/roles';
 import { api, ApiError } from './api';
+import { queryRoots } from './query-keys';
 
-export const SESSION_KEY = ['session'] as const;
+export const SESSION_KEY = queryRoots.session;
 
 async function fetchSession(): Promise<SessionUser | null> {
   try {

@@ -14,9 +14,17 @@ export type ErrorOf = (path: string) => string | undefined;
 // Any Zod schema; only its safeParse is used.
 type Schema<TBody> = { safeParse: (value: unknown) => z.ZodSafeParseResult<TBody> };
 
+// For a form whose rules only the server can check (they need the database): the body goes as the
+// form made it, and the server's refusal puts its messages under the fields.
+export function serverChecked<TBody>(): Schema<TBody> {
+  return { safeParse: (value) => ({ success: true, data: value as TBody }) };
+}
+
 export type SchemaFormOptions<TValues extends FieldValues, TBody> = {
   schema: Schema<TBody>;
   defaultValues: TValues;
+  // Server data the form follows: when it changes (a newer version), the form starts again from it.
+  values?: TValues | undefined;
   // The form holds what the inputs give ('' for nothing, text as typed); the body is what the API takes.
   toBody?: (values: TValues) => unknown;
   // Rules the schema cannot state, checked with it (an OPD user needs an OPD).
@@ -47,7 +55,7 @@ function nested(flat: FieldErrors): FormErrors {
 }
 
 // What the resolver gives react-hook-form: the body, or the messages by path.
-function resolve<TValues extends FieldValues, TBody>(options: SchemaFormOptions<TValues, TBody>, values: TValues) {
+export function resolveSchema<TValues extends FieldValues, TBody>(options: SchemaFormOptions<TValues, TBody>, values: TValues) {
   const parsed = options.schema.safeParse(options.toBody ? options.toBody(values) : values);
   const found = parsed.success ? {} : zodFieldErrors(parsed.error, options.messageOf);
   for (const [path, message] of Object.entries(options.check?.(values) ?? {})) found[path] ??= message;
@@ -61,6 +69,39 @@ function messageAt(errors: object, path: string): string | undefined {
   return typeof message === 'string' && message ? message : undefined;
 }
 
+function firstMessage(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { message } = value as { message?: unknown };
+  if (typeof message === 'string' && message) return message;
+  for (const child of Object.values(value)) {
+    const found = firstMessage(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// Every message, for a form that lists them above its fields.
+function allMessages(value: unknown, into: string[] = []): string[] {
+  if (typeof value !== 'object' || value === null) return into;
+  const { message } = value as { message?: unknown };
+  if (typeof message === 'string' && message) into.push(message);
+  for (const [key, child] of Object.entries(value)) if (key !== 'ref') allMessages(child, into);
+  return into;
+}
+
+// The first rejected item of a list (one typed per line, say), counted from 1, and its message.
+function firstItemAt(errors: object, path: string): { n: number; message: string } | null {
+  const items = get(errors, path);
+  if (typeof items !== 'object' || items === null) return null;
+  // An array, or an object when the list's own message came first ('<list>.root').
+  const indexes = Object.keys(items).filter((key) => /^\d+$/.test(key)).map(Number).sort((a, b) => a - b);
+  for (const index of indexes) {
+    const message = firstMessage((items as Record<number, unknown>)[index]);
+    if (message) return { n: index + 1, message };
+  }
+  return null;
+}
+
 function focusFirstError() {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
@@ -71,7 +112,8 @@ function focusFirstError() {
 export function useSchemaForm<TValues extends FieldValues, TBody>(options: SchemaFormOptions<TValues, TBody>) {
   const form = useForm<FieldValues, unknown, unknown>({
     defaultValues: options.defaultValues,
-    resolver: (values) => resolve(options, values as TValues),
+    values: options.values,
+    resolver: (values) => resolveSchema(options, values as TValues),
   });
   // Every field has a default value, so the watched values are whole.
   const values = useWatch({ control: form.control }) as TValues;
@@ -85,6 +127,8 @@ export function useSchemaForm<TValues extends FieldValues, TBody>(options: Schem
   const set = <K extends keyof TValues & string>(name: K, value: TValues[K]) => form.setValue(name, value, { shouldDirty: true, shouldValidate: isSubmitted });
 
   const error: ErrorOf = (path) => messageAt(errors, path);
+  const firstItemError = (path: string) => firstItemAt(errors, path);
+  const errorMessages = () => allMessages(errors);
 
   // onValid gets the body the schema made and the values it was made from; nothing is sent while
   // a field is marked.
@@ -106,7 +150,7 @@ export function useSchemaForm<TValues extends FieldValues, TBody>(options: Schem
   const reset = (next: TValues) => form.reset(next);
   const clearErrors = () => form.clearErrors();
 
-  return { values, set, error, hasErrors: Object.keys(errors).length > 0, submit, showServerErrors, reset, clearErrors };
+  return { values, set, error, firstItemError, errorMessages, hasErrors: Object.keys(errors).length > 0, submit, showServerErrors, reset, clearErrors };
 }
 
 export type SchemaForm<TValues extends FieldValues, TBody> = ReturnType<typeof useSchemaForm<TValues, TBody>>;

@@ -6,11 +6,11 @@ import { api, uploadWithProgress } from '../../../lib/api';
 import { queryRoots } from '../../../lib/query-keys';
 import { agreementKeys } from './agreement-queries';
 
-// After any write the lists (search, facets, partner counts) may have changed. The agreement's
-// documents are refreshed by name as well: the dissemination editor lists them from the same key.
-function refresh(client: QueryClient, change: { view?: AgreementView; agreementId?: string }) {
-  if (change.view) client.setQueryData(agreementKeys.detail(change.view.id), change.view);
-  if (change.agreementId) void client.invalidateQueries({ queryKey: agreementKeys.documents(change.agreementId) });
+// After any write the lists (search, facets, partner counts) may have changed. Every agreement key
+// is under agreementKeys.all, the shared document list too (agreementKeys.documents), so an
+// upload also refreshes the list the dissemination editor shows.
+function refresh(client: QueryClient, view?: AgreementView) {
+  if (view) client.setQueryData(agreementKeys.detail(view.id), view);
   void client.invalidateQueries({ queryKey: agreementKeys.all });
   void client.invalidateQueries({ queryKey: queryRoots.partners });
 }
@@ -18,21 +18,21 @@ function refresh(client: QueryClient, change: { view?: AgreementView; agreementI
 export function useCreateAgreement() {
   return useMutation({
     mutationFn: (input: CreateAgreementInput) => api<AgreementView>('/agreements', { method: 'POST', body: input }),
-    onSuccess: (view, _input, _result, { client }) => refresh(client, { view }),
+    onSuccess: (view, _input, _result, { client }) => refresh(client, view),
   });
 }
 
 export function useUpdateAgreement(id: string) {
   return useMutation({
     mutationFn: (input: UpdateAgreementInput) => api<AgreementView>(`/agreements/${id}`, { method: 'PATCH', body: input }),
-    onSuccess: (view, _input, _result, { client }) => refresh(client, { view }),
+    onSuccess: (view, _input, _result, { client }) => refresh(client, view),
   });
 }
 
 export function useEndAgreement(id: string) {
   return useMutation({
     mutationFn: (input: EndAgreementInput) => api<AgreementView>(`/agreements/${id}/end`, { method: 'POST', body: input }),
-    onSuccess: (view, _input, _result, { client }) => refresh(client, { view }),
+    onSuccess: (view, _input, _result, { client }) => refresh(client, view),
   });
 }
 
@@ -48,7 +48,7 @@ export function uploadDocumentMutation(agreementId: string) {
       form.append('file', file, file.name);
       return uploadWithProgress<DocumentView>({ path: `/agreements/${agreementId}/documents`, form, onProgress });
     },
-    onSuccess: (_document, _input, _result, { client }) => refresh(client, { agreementId }),
+    onSuccess: (_document, _input, _result, { client }) => refresh(client),
   });
 }
 
@@ -56,9 +56,9 @@ export function useUploadDocument(agreementId: string) {
   return useMutation(uploadDocumentMutation(agreementId));
 }
 
-export function useDeleteDocument(agreementId: string) {
+export function useDeleteDocument() {
   return useMutation({
     mutationFn: (documentId: string) => api<undefined>(`/documents/${documentId}`, { method: 'DELETE' }),
-    onSuccess: (_nothing, _documentId, _result, { client }) => refresh(client, { agreementId }),
+    onSuccess: (_nothing, _documentId, _result, { client }) => refresh(client),
   });
 }

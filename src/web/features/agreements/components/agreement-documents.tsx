@@ -7,8 +7,8 @@ import type { DocumentView } from '../../../../shared/documents';
 import { PageLoader } from '../../../components/page-loader';
 import { formatBytes, formatDateTime } from '../../../lib/format';
 import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
-import { useDeleteDocument } from '../api/agreement-mutations';
 import { useAgreementDocuments } from '../../../lib/shared-agreement-queries';
+import { useDeleteDocument } from '../api/agreement-mutations';
 import { DocumentUpload } from './document-upload';
 import { AppModal } from '../../../components/app-modal';
 import { ActiveContentBadge } from '../../../components/active-content-badge';
@@ -117,9 +117,9 @@ function DocumentCard(props: RowProps) {
   );
 }
 
-function DeleteModal({ agreementId, document, onClose }: { agreementId: string; document: DocumentView | null; onClose: () => void }) {
+function DeleteModal({ document, onClose }: { document: DocumentView | null; onClose: () => void }) {
   const { t } = useTranslation('agreements');
-  const remove = useDeleteDocument(agreementId);
+  const remove = useDeleteDocument();
   const confirm = () => {
     if (!document) return;
     remove.mutate(document.id, {
@@ -186,7 +186,7 @@ export function AgreementDocuments({ agreementId, canManage }: { agreementId: st
           </Table.ScrollContainer>
         </Paper>
       ) : null}
-      <DeleteModal agreementId={agreementId} document={toDelete} onClose={() => setToDelete(null)} />
+      <DeleteModal document={toDelete} onClose={() => setToDelete(null)} />
     </Stack>
   );
 }

@@ -5,19 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { MAX_NAME_LENGTH } from '../../../../shared/limits';
 import { normalizePartnerName } from '../../../../shared/partner-name';
 import { AsyncCombobox } from '../../../components/async-combobox';
+import { moveItem } from '../../../lib/lists';
 import { useMasterData, useMasterLookups } from '../../../lib/master-data';
 import type { ErrorOf } from '../../../lib/use-schema-form';
 import { usePartnerOptions } from '../api/lookups';
 import type { PartnerEntry } from '../lib/form-values';
 
 type Props = { value: PartnerEntry[]; onChange: (partners: PartnerEntry[]) => void; error: ErrorOf };
-
-function move<T>(list: T[], from: number, to: number): T[] {
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(to, 0, item);
-  return next;
-}
 
 function PartnerLine({ entry, index, count, error, onMove, onRemove }: { entry: PartnerEntry; index: number; count: number; error: string | undefined; onMove: (to: number) => void; onRemove: () => void }) {
   const { t } = useTranslation('agreements');
@@ -114,7 +108,7 @@ export function PartnerPicker({ value, onChange, error }: Props) {
               index={index}
               count={value.length}
               error={error(`partners.${index}`) ?? error(`partners.${index}.name`) ?? error(`partners.${index}.categoryCode`)}
-              onMove={(to) => onChange(move(value, index, to))}
+              onMove={(to) => onChange(moveItem(value, index, to))}
               onRemove={() => onChange(value.filter((_, position) => position !== index))}
             />
           ))}
