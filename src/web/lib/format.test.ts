@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatRupiah, todayInTernate } from './format';
+import { formatBytes, formatDate, formatDateTime, formatDays, formatNumber, formatRupiah, rupiahDigits, todayInTernate } from './format';
 
 describe('formatDate', () => {
   it('writes a legal date the Indonesian way', () => {
@@ -46,5 +46,23 @@ describe('formatBytes and todayInTernate', () => {
 
   it('takes the date in Ternate, which is already tomorrow late in the UTC evening', () => {
     expect(todayInTernate(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
+  });
+});
+
+describe('formatNumber, formatDays and rupiahDigits', () => {
+  it('groups thousands the way the interface language does', () => {
+    expect(formatNumber(20000)).toBe('20.000');
+    expect(formatNumber(20000, 'en')).toBe('20,000');
+  });
+
+  it('writes a median of days to one decimal, and a dash when there is none', () => {
+    expect(formatDays(2.25)).toBe('2,3');
+    expect(formatDays(2.25, 'en')).toBe('2.3');
+    expect(formatDays(null)).toBe('—');
+  });
+
+  it('takes the digits of an amount typed with dots or spaces', () => {
+    expect(rupiahDigits('1.500.000')).toBe('1500000');
+    expect(rupiahDigits('1 500 000')).toBe('1500000');
   });
 });

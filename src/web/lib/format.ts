@@ -1,6 +1,22 @@
 const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+// The locale Intl writes numbers and dates in for the interface language.
+export function intlLocale(language: string): 'en-GB' | 'id-ID' {
+  return language.startsWith('en') ? 'en-GB' : 'id-ID';
+}
+
+// Thousands grouped as the reader expects: 20.000 in Indonesian, 20,000 in English.
+export function formatNumber(value: number, language = 'id', options?: Intl.NumberFormatOptions): string {
+  return value.toLocaleString(intlLocale(language), options);
+}
+
+// A duration in days, to one decimal (a median can fall between two days).
+export function formatDays(days: number | null, language = 'id'): string {
+  if (days === null) return '—';
+  return formatNumber(days, language, { maximumFractionDigits: 1 });
+}
+
 // A legal date 'YYYY-MM-DD' as written in Indonesian documents: "27 November 2026".
 // Parsed by hand so that no time zone can move it to the previous day.
 export function formatDate(isoDate: string | null | undefined, language = 'id'): string {
@@ -17,7 +33,7 @@ export function formatDateTime(instant: string | null | undefined, language = 'i
   if (!instant) return '—';
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  const formatter = new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'id-ID', {
+  const formatter = new Intl.DateTimeFormat(intlLocale(language), {
     timeZone: 'Asia/Jayapura',
     day: 'numeric',
     month: 'long',
@@ -34,6 +50,11 @@ export function formatRupiah(value: string | null | undefined): string {
   const digits = value.replace(/^0+(?=\d)/, '');
   if (!/^\d+$/.test(digits)) return value;
   return `Rp ${digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+}
+
+// What a person types for an amount of rupiah ("1.500.000", "1 500 000") as the digit string the API takes.
+export function rupiahDigits(typed: string): string {
+  return typed.replace(/[.\s]/g, '');
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,10 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { MasterData } from '../../shared/master';
 import { api } from './api';
+import { sharedKeys } from './query-keys';
 
-// OPDs, sectors and partner categories change rarely: one cached copy for every screen.
+// OPDs, sectors and partner groups and categories change rarely: one cached copy for every screen.
+export function masterDataQuery() {
+  return queryOptions({ queryKey: sharedKeys.master, queryFn: () => api<MasterData>('/master'), staleTime: 10 * 60_000 });
+}
+
 export function useMasterData() {
-  return useQuery({ queryKey: ['master'], queryFn: () => api<MasterData>('/master'), staleTime: 10 * 60_000 });
+  return useQuery(masterDataQuery());
 }
 
 export type Lookup = (code: string | null | undefined) => string;

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Role, SessionUser } from '../../shared/roles';
 import { api, ApiError } from './api';
+import { queryRoots } from './query-keys';
 
-export const SESSION_KEY = ['session'] as const;
+export const SESSION_KEY = queryRoots.session;
 
 // index.html preloads this request (crossorigin="use-credentials"), so that it travels with the
 // scripts instead of after them; the same credentials mode lets the browser hand the preload over.

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { MasterData } from '../../../../shared/master';
 import { api } from '../../../lib/api';
-
-export const MASTER_KEY = ['master'] as const;
+import { masterDataQuery } from '../../../lib/master-data';
+import { sharedKeys } from '../../../lib/query-keys';
 
 export type MasterWrite = { method: 'POST' | 'PATCH'; path: string; body: Record<string, unknown> };
 
@@ -11,11 +10,12 @@ export function useMasterWrite() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ method, path, body }: MasterWrite) => api<unknown>(path, { method, body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: MASTER_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sharedKeys.master }),
   });
 }
 
+// After a 409 the form reloads the row as it now stands.
 export function useRefetchMaster() {
   const queryClient = useQueryClient();
-  return () => queryClient.query({ queryKey: MASTER_KEY, queryFn: () => api<MasterData>('/master'), staleTime: 0 });
+  return () => queryClient.query({ ...masterDataQuery(), staleTime: 0 });
 }

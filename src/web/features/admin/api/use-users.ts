@@ -1,18 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateUserInput, UpdateUserInput, UserView } from '../../../../shared/users';
 import { api } from '../../../lib/api';
+import { queryRoots } from '../../../lib/query-keys';
 
-const USERS_KEY = ['admin', 'users'] as const;
+// A write refreshes everything under the users root, the proposals' reviewer choice included.
+export const userKeys = {
+  all: queryRoots.users,
+  list: [...queryRoots.users, 'list'] as const,
+};
+
+function usersQuery() {
+  return { queryKey: userKeys.list, queryFn: () => api<UserView[]>('/users'), staleTime: 0 };
+}
 
 export function useUsers() {
-  return useQuery({ queryKey: USERS_KEY, queryFn: () => api<UserView[]>('/users'), staleTime: 0 });
+  return useQuery(usersQuery());
 }
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateUserInput) => api<UserView>('/users', { method: 'POST', body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
 
@@ -20,12 +29,12 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: UpdateUserInput }) => api<UserView>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
 
 // After a 409 the form reloads the row as it now stands.
 export function useRefetchUsers() {
   const queryClient = useQueryClient();
-  return () => queryClient.query({ queryKey: USERS_KEY, queryFn: () => api<UserView[]>('/users'), staleTime: 0 });
+  return () => queryClient.query(usersQuery());
 }

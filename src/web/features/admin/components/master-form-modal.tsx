@@ -1,11 +1,12 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveFeedback } from '../../../components/save-feedback';
 import { notifySuccess } from '../../../lib/notify';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useMasterWrite, useRefetchMaster } from '../api/use-master-admin';
-import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
+import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 import { MODAL_STYLES } from './modal-styles';
 import { bodyOf, masterEntity, useFieldLabel, type FieldSpec, type FieldValue, type MasterEntity, type MasterRow } from './master-entities';
 
@@ -41,59 +42,50 @@ export function MasterFormModal({ entity, row: initialRow, onClose }: Props) {
   const write = useMasterWrite();
   const refetch = useRefetchMaster();
   const [row, setRow] = useState(initialRow);
-  const [values, setValues] = useState(() => initialValues(entity, initialRow));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const names = entity.fields.map((field) => field.name);
+  const form = useSchemaForm({
+    schema: row ? entity.updateSchema : entity.createSchema,
+    defaultValues: initialValues(entity, initialRow),
+    toBody: (values) => bodyOf(entity, values, row),
+    messageOf: adminIssueMessage,
+    serverErrorsOf: adminServerErrors(entity.fields.map((field) => field.name)),
+  });
 
   const reload = async () => {
     const fresh = masterEntity(entity.id, await refetch()).rows.find((candidate) => candidate.key === row?.key) ?? null;
     setRow(fresh);
-    setValues(initialValues(entity, fresh));
-    setErrors({});
+    form.reset(initialValues(entity, fresh));
     write.reset();
   };
 
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    const body = bodyOf(entity, values, row);
-    const parsed = (row ? entity.updateSchema : entity.createSchema).safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
+  // The body is sent as bodyOf made it (the schema only checks it).
+  const submit = form.submit((_checked, values) => {
     write.mutate(
-      { method: row ? 'PATCH' : 'POST', path: row ? entity.updatePath(row) : entity.createPath, body },
+      { method: row ? 'PATCH' : 'POST', path: row ? entity.updatePath(row) : entity.createPath, body: bodyOf(entity, values, row) },
       {
         onSuccess: () => {
           notifySuccess(t('master.saved', { name: String(values.name ?? '').trim() }));
           onClose();
         },
-        onError: (error) => {
-          const fieldError = apiFieldError(error, names);
-          if (fieldError) setErrors({ [fieldError.field]: fieldError.message });
-        },
+        onError: form.showServerErrors,
       },
     );
-  };
+  });
 
   const title = row ? t(`master.${entity.id}.editTitle`, { name: row.display.name }) : t(`master.${entity.id}.add`);
   return (
     <Modal opened onClose={onClose} title={title} fullScreen={isPhone} size="lg" styles={MODAL_STYLES} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <SaveFeedback error={write.error} isFieldError={Object.values(errors).some(Boolean)} onReload={() => void reload()} />
+          <SaveFeedback error={write.error} isFieldError={form.hasErrors} onReload={() => void reload()} />
           {entity.fields.map((field) => (
             <MasterField
               key={field.name}
               field={field}
               entity={entity}
-              value={values[field.name] ?? null}
-              error={errors[field.name]}
+              value={form.values[field.name] ?? null}
+              error={form.error(field.name)}
               isLocked={row !== null && field.isCreateOnly === true}
-              onChange={(value) => {
-                setValues((current) => ({ ...current, [field.name]: value }));
-                setErrors((current) => ({ ...current, [field.name]: undefined }));
-              }}
+              onChange={(value) => form.set(field.name, value)}
             />
           ))}
           <Group justify="flex-end" gap="xs" mt="sm">

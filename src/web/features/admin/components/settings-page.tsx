@@ -1,6 +1,5 @@
 import { Button, Group, NumberInput, Paper, Stack, Text } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTING_LIMITS, UpdateSettingsSchema, type SettingName, type SettingsView } from '../../../../shared/settings';
 import { PageHeader } from '../../../components/page-header';
@@ -8,8 +7,10 @@ import { PageLoader } from '../../../components/page-loader';
 import { ErrorAlert, SaveFeedback } from '../../../components/save-feedback';
 import { formatDateTime } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
-import { useSettings, useUpdateSettings } from '../api/use-settings';
-import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
+import { useSettings } from '../../../lib/settings-queries';
+import { useSchemaForm } from '../../../lib/use-schema-form';
+import { useUpdateSettings } from '../api/settings-mutations';
+import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 
 const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays'];
 type Values = Record<SettingName, number | ''>;
@@ -26,36 +27,32 @@ function valuesOf(settings: SettingsView): Values {
 function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload: () => Promise<void> }) {
   const { t, i18n } = useTranslation('admin');
   const save = useUpdateSettings();
-  const [values, setValues] = useState<Values>(() => valuesOf(settings));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    const parsed = UpdateSettingsSchema.safeParse({ ...values, version: settings.version });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    save.mutate(parsed.data, {
+  const form = useSchemaForm({
+    schema: UpdateSettingsSchema,
+    defaultValues: valuesOf(settings),
+    toBody: (values) => ({ ...values, version: settings.version }),
+    messageOf: adminIssueMessage,
+    serverErrorsOf: adminServerErrors(NAMES),
+  });
+  const submit = form.submit((body) =>
+    save.mutate(body, {
       onSuccess: (saved) => {
-        setValues(valuesOf(saved));
+        form.reset(valuesOf(saved));
         notifySuccess(t('settings.saved'));
       },
-      onError: (error) => {
-        const fieldError = apiFieldError(error, NAMES);
-        if (fieldError) setErrors({ [fieldError.field]: fieldError.message });
-      },
-    });
-  };
+      onError: form.showServerErrors,
+    }),
+  );
   const reload = async () => {
     save.reset();
-    setErrors({});
+    form.clearErrors();
     await onReload();
   };
   return (
     <Paper withBorder radius="md" p="md" maw={720}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <SaveFeedback error={save.error} isFieldError={Object.values(errors).some(Boolean)} onReload={() => void reload()} />
+          <SaveFeedback error={save.error} isFieldError={form.hasErrors} onReload={() => void reload()} />
           {NAMES.map((name) => (
             <NumberInput
               key={name}
@@ -67,12 +64,9 @@ function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload
               allowDecimal={false}
               allowNegative={false}
               required
-              value={values[name]}
-              onChange={(value) => {
-                setValues((current) => ({ ...current, [name]: value === '' ? '' : Number(value) }));
-                setErrors((current) => ({ ...current, [name]: undefined }));
-              }}
-              error={errors[name]}
+              value={form.values[name]}
+              onChange={(value) => form.set(name, value === '' ? '' : Number(value))}
+              error={form.error(name)}
               maw={320}
             />
           ))}

@@ -1,10 +1,12 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/roles';
-import { CreateUserSchema, UpdateUserSchema, type UserView } from '../../../../shared/users';
+import { CreateUserSchema, UpdateUserSchema, type CreateUserInput, type UpdateUserInput, type UserView } from '../../../../shared/users';
+import type { FieldErrors } from '../../../lib/form-errors';
 import { notifySuccess } from '../../../lib/notify';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreateUser, useRefetchUsers, useUpdateUser } from '../api/use-users';
-import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
+import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 
 export type UserFormValues = { name: string; email: string; role: Role; unitId: string | null; password: string; isActive: boolean };
 const FIELDS = ['name', 'email', 'role', 'unitId', 'password', 'isActive'] as const;
@@ -14,64 +16,52 @@ function valuesOf(user: UserView | null): UserFormValues {
   return { name: user.name, email: user.email, role: user.role, unitId: user.unitId, password: '', isActive: user.isActive };
 }
 
-// The shared schemas check the form first; an OPD user without an OPD is refused here as on the server.
-function check(user: UserView | null, values: UserFormValues, version: number, unitMissing: string) {
-  const parsed = user
-    ? UpdateUserSchema.safeParse({ name: values.name, role: values.role, unitId: values.unitId, isActive: values.isActive, version })
-    : CreateUserSchema.safeParse({ name: values.name, email: values.email, role: values.role, unitId: values.unitId, password: values.password });
-  const errors = parsed.success ? {} : zodFieldErrors(parsed.error);
-  if (values.role === 'opd' && !values.unitId) errors.unitId ??= unitMissing;
-  return { parsed, errors };
-}
-
 export function useUserForm(user: UserView | null, onDone: () => void) {
   const { t } = useTranslation('admin');
   const create = useCreateUser();
   const update = useUpdateUser();
   const refetch = useRefetchUsers();
-  const [values, setValues] = useState<UserFormValues>(() => valuesOf(user));
   const [version, setVersion] = useState(user?.version ?? 1);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [isReloading, setIsReloading] = useState(false);
   const mutation = user ? update : create;
-
-  const set = <K extends keyof UserFormValues>(key: K, value: UserFormValues[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined }));
-  };
+  // The shared schemas check the form first; an OPD user without an OPD is refused here as on the server.
+  const form = useSchemaForm<UserFormValues, CreateUserInput | UpdateUserInput>({
+    schema: user ? UpdateUserSchema : CreateUserSchema,
+    defaultValues: valuesOf(user),
+    toBody: (values) =>
+      user
+        ? { name: values.name, role: values.role, unitId: values.unitId, isActive: values.isActive, version }
+        : { name: values.name, email: values.email, role: values.role, unitId: values.unitId, password: values.password },
+    check: (values): FieldErrors => (values.role === 'opd' && !values.unitId ? { unitId: t('users.errors.unitRequired') } : {}),
+    messageOf: adminIssueMessage,
+    serverErrorsOf: adminServerErrors(FIELDS),
+  });
 
   // After a 409: the row as it now stands, with its new version.
   const reload = async () => {
     setIsReloading(true);
     try {
       const fresh = (await refetch()).find((row) => row.id === user?.id) ?? null;
-      setValues(valuesOf(fresh));
+      form.reset(valuesOf(fresh));
       setVersion(fresh?.version ?? 1);
-      setErrors({});
       mutation.reset();
     } finally {
       setIsReloading(false);
     }
   };
 
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    const { parsed, errors: found } = check(user, values, version, t('users.errors.unitRequired'));
-    if (!parsed.success || Object.keys(found).length > 0) return setErrors(found);
+  const submit = form.submit((body, values) => {
     const name = values.name.trim();
     const callbacks = {
       onSuccess: () => {
         notifySuccess(user ? t('users.saved', { name }) : t('users.created', { name }));
         onDone();
       },
-      onError: (error: unknown) => {
-        const fieldError = apiFieldError(error, FIELDS);
-        if (fieldError) setErrors({ [fieldError.field]: fieldError.message });
-      },
+      onError: form.showServerErrors,
     };
-    if (user) update.mutate({ id: user.id, input: UpdateUserSchema.parse(parsed.data) }, callbacks);
-    else create.mutate(CreateUserSchema.parse(parsed.data), callbacks);
-  };
+    if (user) update.mutate({ id: user.id, input: UpdateUserSchema.parse(body) }, callbacks);
+    else create.mutate(CreateUserSchema.parse(body), callbacks);
+  });
 
-  return { values, set, errors, submit, reload, isReloading, error: mutation.error, isPending: mutation.isPending };
+  return { values: form.values, set: form.set, fieldError: form.error, hasFieldErrors: form.hasErrors, submit, reload, isReloading, error: mutation.error, isPending: mutation.isPending };
 }

@@ -17,7 +17,7 @@ export function UserFormModal({ user, onClose }: { user: UserView | null; onClos
   const me = useCurrentUser();
   const master = useMasterData();
   const form = useUserForm(user, onClose);
-  const { values, set, errors } = form;
+  const { values, set, fieldError } = form;
   // The server refuses a self-demotion; the form does not offer it.
   const isSelf = user !== null && user.id === me?.id;
   const units = (master.data?.units ?? []).filter((unit) => unit.isActive || unit.id === values.unitId).map((unit) => ({ value: unit.id, label: unit.name }));
@@ -34,8 +34,8 @@ export function UserFormModal({ user, onClose }: { user: UserView | null; onClos
     >
       <form onSubmit={form.submit} noValidate>
         <Stack gap="sm">
-          <SaveFeedback error={form.error} isFieldError={Object.values(errors).some(Boolean)} onReload={() => void form.reload()} isReloading={form.isReloading} />
-          <TextInput label={t('users.name')} required autoComplete="off" value={values.name} onChange={(event) => set('name', event.currentTarget.value)} error={errors.name} data-autofocus />
+          <SaveFeedback error={form.error} isFieldError={form.hasFieldErrors} onReload={() => void form.reload()} isReloading={form.isReloading} />
+          <TextInput label={t('users.name')} required autoComplete="off" value={values.name} onChange={(event) => set('name', event.currentTarget.value)} error={fieldError('name')} data-autofocus />
           {user ? (
             <Text fz="sm">
               <Text component="span" fw={600}>
@@ -44,7 +44,7 @@ export function UserFormModal({ user, onClose }: { user: UserView | null; onClos
               {user.email}
             </Text>
           ) : (
-            <TextInput label={t('users.email')} type="email" required autoComplete="off" value={values.email} onChange={(event) => set('email', event.currentTarget.value)} error={errors.email} />
+            <TextInput label={t('users.email')} type="email" required autoComplete="off" value={values.email} onChange={(event) => set('email', event.currentTarget.value)} error={fieldError('email')} />
           )}
           <Select
             label={t('users.role')}
@@ -53,7 +53,7 @@ export function UserFormModal({ user, onClose }: { user: UserView | null; onClos
             value={values.role}
             onChange={(value) => value && set('role', value)}
             allowDeselect={false}
-            error={errors.role}
+            error={fieldError('role')}
             disabled={isSelf}
             description={isSelf ? t('users.selfHint') : undefined}
           />
@@ -67,14 +67,14 @@ export function UserFormModal({ user, onClose }: { user: UserView | null; onClos
             searchable
             clearable
             nothingFoundMessage={t('users.noUnit')}
-            error={errors.unitId}
+            error={fieldError('unitId')}
           />
           {user ? null : (
             <PasswordField
               label={t('users.password')}
               value={values.password}
               onChange={(value) => set('password', value)}
-              error={errors.password}
+              error={fieldError('password')}
               user={{ email: values.email, name: values.name, unitName: units.find((unit) => unit.value === values.unitId)?.label ?? null }}
             />
           )}

@@ -1,13 +1,14 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateUserSchema, type UserView } from '../../../../shared/users';
 import { SaveFeedback } from '../../../components/save-feedback';
 import { useMasterData } from '../../../lib/master-data';
 import { notifySuccess } from '../../../lib/notify';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useRefetchUsers, useUpdateUser } from '../api/use-users';
-import { apiFieldError, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
+import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 import { MODAL_STYLES } from './modal-styles';
 import { PasswordField } from './password-field';
 
@@ -17,9 +18,14 @@ export function UserPasswordModal({ user, onClose }: { user: UserView; onClose: 
   const isPhone = useMediaQuery('(max-width: 36em)') ?? false;
   const update = useUpdateUser();
   const refetch = useRefetchUsers();
-  const [password, setPassword] = useState('');
   const [version, setVersion] = useState(user.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useSchemaForm({
+    schema: UpdateUserSchema,
+    defaultValues: { password: '' },
+    toBody: ({ password }) => ({ password, version }),
+    messageOf: adminIssueMessage,
+    serverErrorsOf: adminServerErrors(['password']),
+  });
   const unitName = useMasterData().data?.units.find((unit) => unit.id === user.unitId)?.name;
 
   const reload = async () => {
@@ -28,42 +34,30 @@ export function UserPasswordModal({ user, onClose }: { user: UserView; onClose: 
     update.reset();
   };
 
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    const parsed = UpdateUserSchema.safeParse({ password, version });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
+  const submit = form.submit((input) =>
     update.mutate(
-      { id: user.id, input: parsed.data },
+      { id: user.id, input },
       {
         onSuccess: () => {
           notifySuccess(t('users.passwordReset', { name: user.name }));
           onClose();
         },
-        onError: (error) => {
-          const fieldError = apiFieldError(error, ['password']);
-          if (fieldError) setErrors({ password: fieldError.message });
-        },
+        onError: form.showServerErrors,
       },
-    );
-  };
+    ),
+  );
 
   return (
     <Modal opened onClose={onClose} title={t('users.resetTitle', { name: user.name })} fullScreen={isPhone} size="lg" styles={MODAL_STYLES} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text fz="sm">{t('users.resetBody')}</Text>
-          <SaveFeedback error={update.error} isFieldError={Boolean(errors.password)} onReload={() => void reload()} />
+          <SaveFeedback error={update.error} isFieldError={form.hasErrors} onReload={() => void reload()} />
           <PasswordField
             label={t('users.newPassword')}
-            value={password}
-            onChange={(value) => {
-              setPassword(value);
-              setErrors({});
-            }}
-            error={errors.password}
+            value={form.values.password}
+            onChange={(value) => form.set('password', value)}
+            error={form.error('password')}
             user={{ email: user.email, name: user.name, unitName: unitName ?? null }}
           />
           <Group justify="flex-end" gap="xs" mt="sm">

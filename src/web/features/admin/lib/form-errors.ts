@@ -1,9 +1,7 @@
 import i18next from 'i18next';
 import type { z } from 'zod';
 import { ApiError } from '../../../lib/api';
-import { pickLanguage, zodFieldErrors as fieldErrorsOf } from '../../../lib/form-errors';
-
-export type FieldErrors = Partial<Record<string, string>>;
+import { pickLanguage, type FieldErrors } from '../../../lib/form-errors';
 
 function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, kind: 'min' | 'max'): string {
   const limit = Number('minimum' in issue ? issue.minimum : issue.maximum);
@@ -14,7 +12,7 @@ function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, k
 
 // Zod's default messages are English only; every rule the admin forms meet gets its own words
 // (numbers, e-mail addresses and choices included, which the general form messages do not cover).
-function issueMessage(issue: z.core.$ZodIssue): string {
+export function adminIssueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return i18next.t('admin:errors.required');
   if (issue.code === 'invalid_value') return i18next.t('admin:errors.choose');
   if (issue.code === 'too_small') {
@@ -26,14 +24,12 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return pickLanguage(issue.message);
 }
 
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  return fieldErrorsOf(error, issueMessage);
-}
-
-// The server names the field it rejects; its message goes under that input when the form has one.
-export function apiFieldError(error: unknown, fields: readonly string[]): { field: string; message: string } | null {
-  if (!(error instanceof ApiError) || !error.field) return null;
-  const field = error.field.split('.')[0] ?? '';
-  if (!fields.includes(field)) return null;
-  return { field, message: error.localized(i18next.language) };
+// The server names the field it rejects; its message goes under that input when the form has one
+// (otherwise the form shows the whole message above its fields).
+export function adminServerErrors(fields: readonly string[]): (error: unknown) => FieldErrors {
+  return (error) => {
+    if (!(error instanceof ApiError) || !error.field) return {};
+    const field = error.field.split('.')[0] ?? '';
+    return fields.includes(field) ? { [field]: error.localized(i18next.language) } : {};
+  };
 }

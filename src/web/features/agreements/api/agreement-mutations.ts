@@ -1,50 +1,45 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { mutationOptions, useMutation, type QueryClient } from '@tanstack/react-query';
 import type { AgreementView, CreateAgreementInput, EndAgreementInput, UpdateAgreementInput } from '../../../../shared/agreements';
 import type { DocumentKind } from '../../../../shared/agreement-codes';
 import type { DocumentView } from '../../../../shared/documents';
 import { api, uploadWithProgress } from '../../../lib/api';
+import { queryRoots } from '../../../lib/query-keys';
 import { agreementKeys } from './agreement-queries';
 
-// After any write the lists (search, facets, partner counts) may have changed.
-function useRefresh() {
-  const queryClient = useQueryClient();
-  return (view?: AgreementView) => {
-    if (view) queryClient.setQueryData(agreementKeys.detail(view.id), view);
-    void queryClient.invalidateQueries({ queryKey: agreementKeys.all });
-    void queryClient.invalidateQueries({ queryKey: ['partners'] });
-    void queryClient.invalidateQueries({ queryKey: ['lookup'] });
-  };
+// After any write the lists (search, facets, partner counts) may have changed. Every agreement key
+// is under agreementKeys.all, the shared document list too (agreementKeys.documents), so an
+// upload also refreshes the list the dissemination editor shows.
+function refresh(client: QueryClient, view?: AgreementView) {
+  if (view) client.setQueryData(agreementKeys.detail(view.id), view);
+  void client.invalidateQueries({ queryKey: agreementKeys.all });
+  void client.invalidateQueries({ queryKey: queryRoots.partners });
 }
 
 export function useCreateAgreement() {
-  const refresh = useRefresh();
   return useMutation({
     mutationFn: (input: CreateAgreementInput) => api<AgreementView>('/agreements', { method: 'POST', body: input }),
-    onSuccess: (view) => refresh(view),
+    onSuccess: (view, _input, _result, { client }) => refresh(client, view),
   });
 }
 
 export function useUpdateAgreement(id: string) {
-  const refresh = useRefresh();
   return useMutation({
     mutationFn: (input: UpdateAgreementInput) => api<AgreementView>(`/agreements/${id}`, { method: 'PATCH', body: input }),
-    onSuccess: (view) => refresh(view),
+    onSuccess: (view, _input, _result, { client }) => refresh(client, view),
   });
 }
 
 export function useEndAgreement(id: string) {
-  const refresh = useRefresh();
   return useMutation({
     mutationFn: (input: EndAgreementInput) => api<AgreementView>(`/agreements/${id}/end`, { method: 'POST', body: input }),
-    onSuccess: (view) => refresh(view),
+    onSuccess: (view, _input, _result, { client }) => refresh(client, view),
   });
 }
 
 export type UploadInput = { file: File; kind: DocumentKind; isPublic: boolean; onProgress: (fraction: number) => void };
 
-export function useUploadDocument(agreementId: string) {
-  const refresh = useRefresh();
-  return useMutation({
+export function uploadDocumentMutation(agreementId: string) {
+  return mutationOptions({
     mutationFn: ({ file, kind, isPublic, onProgress }: UploadInput) => {
       const form = new FormData();
       // Text fields first: the server reads them before it streams the file.
@@ -53,14 +48,17 @@ export function useUploadDocument(agreementId: string) {
       form.append('file', file, file.name);
       return uploadWithProgress<DocumentView>({ path: `/agreements/${agreementId}/documents`, form, onProgress });
     },
-    onSuccess: () => refresh(),
+    onSuccess: (_document, _input, _result, { client }) => refresh(client),
   });
 }
 
+export function useUploadDocument(agreementId: string) {
+  return useMutation(uploadDocumentMutation(agreementId));
+}
+
 export function useDeleteDocument() {
-  const refresh = useRefresh();
   return useMutation({
     mutationFn: (documentId: string) => api<undefined>(`/documents/${documentId}`, { method: 'DELETE' }),
-    onSuccess: () => refresh(),
+    onSuccess: (_nothing, _documentId, _result, { client }) => refresh(client),
   });
 }

@@ -1,29 +1,26 @@
-import { useQuery } from '@tanstack/react-query';
-import type { AgreementView, AuditEntryView } from '../../../../shared/agreements';
-import type { DocumentView } from '../../../../shared/documents';
-import type { SettingsView } from '../../../../shared/settings';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuditEntryView } from '../../../../shared/agreements';
 import { api } from '../../../lib/api';
+import { queryRoots, sharedKeys } from '../../../lib/query-keys';
 
+// An agreement and its documents are read by other features too: their keys are the shared ones
+// (lib/shared-agreement-queries.ts), so one cached copy serves every screen.
 export const agreementKeys = {
-  all: ['agreements'] as const,
-  detail: (id: string) => ['agreements', 'detail', id] as const,
-  audit: (id: string) => ['agreements', 'audit', id] as const,
-  documents: (id: string) => ['agreements', 'documents', id] as const,
+  all: queryRoots.agreements,
+  detail: sharedKeys.agreement,
+  documents: sharedKeys.agreementDocuments,
+  audit: (id: string) => [...queryRoots.agreements, 'audit', id] as const,
+  search: (query: Record<string, unknown>) => [...queryRoots.agreements, 'search', query] as const,
+  // Partner and parent options while typing; any agreement write may change them.
+  lookup: (kind: 'partners' | 'parents', q: string) => [...queryRoots.agreements, 'lookup', kind, q] as const,
 };
-
-export function useAgreement(id: string) {
-  return useQuery({ queryKey: agreementKeys.detail(id), queryFn: () => api<AgreementView>(`/agreements/${id}`) });
-}
 
 export function useAgreementAudit(id: string, isEnabled: boolean) {
   return useQuery({ queryKey: agreementKeys.audit(id), queryFn: () => api<AuditEntryView[]>(`/agreements/${id}/audit`), enabled: isEnabled });
 }
 
-export function useAgreementDocuments(id: string) {
-  return useQuery({ queryKey: agreementKeys.documents(id), queryFn: () => api<DocumentView[]>(`/agreements/${id}/documents`) });
-}
-
-// Maximum term, warning window and upload limit: the form and the upload follow them.
-export function useSettings() {
-  return useQuery({ queryKey: ['settings'], queryFn: () => api<SettingsView>('/settings'), staleTime: 5 * 60_000 });
+// After a refused save (409) the form shows the agreement as it now stands.
+export function useReloadAgreement(id: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: agreementKeys.detail(id) });
 }

@@ -3,16 +3,17 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PartnerListView, PartnerView } from '../../../../shared/partners';
 import type { AgreementListItem, AgreementSearchResult } from '../../../../shared/search';
 import { api } from '../../../lib/api';
+import { agreementKeys } from './agreement-queries';
 
 const MIN_SEARCH = 2;
 
 // Typing searches after a short pause. Until the answer for exactly what is typed has come,
 // no options are offered, so a click can never pick a match for an earlier text.
-function useSearchOptions<T>(search: string, key: string, fetchItems: (q: string, signal: AbortSignal) => Promise<T[]>) {
+function useSearchOptions<T>(search: string, kind: 'partners' | 'parents', fetchItems: (q: string, signal: AbortSignal) => Promise<T[]>) {
   const typed = search.trim();
   const [q] = useDebouncedValue(typed, 250);
   const query = useQuery({
-    queryKey: ['lookup', key, q],
+    queryKey: agreementKeys.lookup(kind, q),
     queryFn: ({ signal }) => fetchItems(q, signal),
     enabled: q.length >= MIN_SEARCH,
     placeholderData: keepPreviousData,

@@ -20,12 +20,13 @@ export function AgreementCreatePage() {
         isSubmitting={create.isPending}
         serverError={create.error}
         onCancel={() => void navigate('/agreements')}
-        onSubmit={(body) =>
+        onSubmit={(body, onError) =>
           create.mutate(body, {
             onSuccess: (view) => {
               notifySuccess(t('form.created'));
               void navigate(`/agreements/${view.id}`);
             },
+            onError,
           })
         }
       />

@@ -1,12 +1,12 @@
 import { Alert } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
+import { useAgreement } from '../../../lib/shared-agreement-queries';
 import { useUpdateAgreement } from '../api/agreement-mutations';
-import { agreementKeys, useAgreement } from '../api/agreement-queries';
+import { useReloadAgreement } from '../api/agreement-queries';
 import { formValuesFromView } from '../lib/form-values';
 import { AgreementForm } from './agreement-form';
 
@@ -14,16 +14,16 @@ export function AgreementEditPage() {
   const { t } = useTranslation('agreements');
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const agreement = useAgreement(id);
   const update = useUpdateAgreement(id);
+  const reloadAgreement = useReloadAgreement(id);
   if (agreement.isPending) return <PageLoader />;
   if (agreement.isError) return <Alert color="red">{errorMessage(agreement.error)}</Alert>;
   const view = agreement.data;
   // Reloading shows the other person's version; the form restarts from it (keyed by version).
   const reload = async () => {
     update.reset();
-    await queryClient.invalidateQueries({ queryKey: agreementKeys.detail(id) });
+    await reloadAgreement();
   };
   return (
     <>
@@ -37,7 +37,7 @@ export function AgreementEditPage() {
         serverError={update.error}
         onReload={() => void reload()}
         onCancel={() => void navigate(`/agreements/${id}`)}
-        onSubmit={(body) =>
+        onSubmit={(body, onError) =>
           update.mutate(
             { ...body, version: view.version },
             {
@@ -45,6 +45,7 @@ export function AgreementEditPage() {
                 notifySuccess(t('form.saved'));
                 void navigate(`/agreements/${id}`);
               },
+              onError,
             },
           )
         }

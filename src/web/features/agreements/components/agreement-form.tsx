@@ -1,18 +1,15 @@
 import { Alert, Button, Group, Stack, Switch } from '@mantine/core';
-import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { CreateAgreementSchema } from '../../../../shared/agreements';
-import { apiFieldErrors, isStale, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { StaleAlert } from '../../../components/save-feedback';
+import { isStale } from '../../../lib/form-errors';
 import { errorMessage } from '../../../lib/notify';
-import { useSettings } from '../api/agreement-queries';
-import { bodyFromFormValues, type AgreementFormValues } from '../lib/form-values';
+import { useSettings } from '../../../lib/settings-queries';
+import { useSchemaForm } from '../../../lib/use-schema-form';
+import { bodyFromFormValues, type AgreementFormOutput, type AgreementFormValues } from '../lib/form-values';
 import { FormSection } from './form-section';
 import { ContentFields, DateFields, IdentityFields, ParentField, UnitSectorFields } from './form-fields';
 import { PartnerPicker } from './partner-picker';
-import { StaleAlert } from '../../../components/save-feedback';
-
-export type AgreementFormOutput = z.output<typeof CreateAgreementSchema>;
 
 type Props = {
   initial: AgreementFormValues;
@@ -20,22 +17,19 @@ type Props = {
   submitLabel: string;
   isSubmitting: boolean;
   serverError: unknown;
-  onSubmit: (body: AgreementFormOutput) => void;
+  // onError puts the server's messages under the fields it names.
+  onSubmit: (body: AgreementFormOutput, onError: (error: unknown) => void) => void;
   onCancel: () => void;
   onReload?: () => void;
 };
 
-function focusFirstError() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-}
-
-function ServerProblem({ error, fieldErrors, onReload }: { error: unknown; fieldErrors: FieldErrors; onReload: (() => void) | undefined }) {
+function ServerProblem({ error, hasFieldErrors, onReload }: { error: unknown; hasFieldErrors: boolean; onReload: (() => void) | undefined }) {
   const { t } = useTranslation('agreements');
   if (!error) return null;
   if (isStale(error) && onReload) return <StaleAlert namespace="agreements" onReload={onReload} />;
   return (
     <Alert color="red" variant="light" title={t('form.saveFailed')} role="alert">
-      {Object.keys(fieldErrors).length > 0 ? t('form.checkFields') : errorMessage(error)}
+      {hasFieldErrors ? t('form.checkFields') : errorMessage(error)}
     </Alert>
   );
 }
@@ -44,30 +38,16 @@ function ServerProblem({ error, fieldErrors, onReload }: { error: unknown; field
 export function AgreementForm(props: Props) {
   const { t } = useTranslation('agreements');
   const settings = useSettings();
-  const [values, setValues] = useState(props.initial);
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof AgreementFormValues>(field: K, value: AgreementFormValues[K]) => setValues((current) => ({ ...current, [field]: value }));
-  const serverErrors = apiFieldErrors(props.serverError);
-  const errors = { ...serverErrors, ...clientErrors };
-
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    const parsed = CreateAgreementSchema.safeParse(bodyFromFormValues(values));
-    if (!parsed.success) {
-      setClientErrors(zodFieldErrors(parsed.error));
-      focusFirstError();
-      return;
-    }
-    setClientErrors({});
-    props.onSubmit(parsed.data);
-  };
-  const section = { values, set, errors };
+  const form = useSchemaForm({ schema: CreateAgreementSchema, defaultValues: props.initial, toBody: bodyFromFormValues, focusOnError: true });
+  const { values, set } = form;
+  const submit = form.submit((body) => props.onSubmit(body, form.showServerErrors));
+  const section = { values, set, error: form.error };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <ServerProblem error={props.serverError} fieldErrors={serverErrors} onReload={props.onReload} />
-        {Object.keys(clientErrors).length > 0 ? (
+        <ServerProblem error={props.serverError} hasFieldErrors={form.hasErrors} onReload={props.onReload} />
+        {form.hasErrors && !props.serverError ? (
           <Alert color="red" variant="light" role="alert">
             {t('form.checkFields')}
           </Alert>
@@ -76,7 +56,7 @@ export function AgreementForm(props: Props) {
           <IdentityFields {...section} />
         </FormSection>
         <FormSection title={t('form.sections.partners')}>
-          <PartnerPicker value={values.partners} onChange={(partners) => set('partners', partners)} errors={errors} />
+          <PartnerPicker value={values.partners} onChange={(partners) => set('partners', partners)} error={form.error} />
         </FormSection>
         <FormSection title={t('form.sections.dates')}>
           <DateFields {...section} maxTermYears={settings.data?.maxTermYears ?? 5} />

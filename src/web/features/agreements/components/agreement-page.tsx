@@ -10,7 +10,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/notify';
 import { useIsAdmin } from '../../../lib/session';
-import { useAgreement, useAgreementDocuments } from '../api/agreement-queries';
+import { useAgreement, useAgreementDocuments } from '../../../lib/shared-agreement-queries';
 import { AgreementDetails } from './agreement-details';
 import { AgreementDocuments } from './agreement-documents';
 import { AuditTrail } from './audit-trail';

@@ -6,7 +6,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/agreement-
 import { PdfDropzone, PdfUploadProgress } from '../../../components/pdf-dropzone';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useUploadDocument } from '../api/agreement-mutations';
-import { useSettings } from '../api/agreement-queries';
+import { useSettings } from '../../../lib/settings-queries';
 
 function isDocumentKind(value: string | null): value is DocumentKind {
   return value !== null && (DOCUMENT_KINDS as readonly string[]).includes(value);

@@ -1,27 +1,16 @@
 import { Button, Group } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadFile } from '../../../lib/api';
 import { notifyError } from '../../../lib/notify';
-import { exportPath, type RegistryFilters } from '../lib/search-params';
-
-type Format = 'xlsx' | 'csv';
+import { useExportAgreements, type ExportFormat } from '../api/search';
+import type { RegistryFilters } from '../lib/search-params';
 
 // Downloads exactly the rows the current filters select, in the import's column layout.
 export function ExportButtons({ filters, disabled }: { filters: RegistryFilters; disabled: boolean }) {
   const { t } = useTranslation('agreements');
-  const [busy, setBusy] = useState<Format | null>(null);
-  const run = async (format: Format) => {
-    setBusy(format);
-    try {
-      await downloadFile(exportPath(filters, format), `kerja-sama.${format}`);
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const exporter = useExportAgreements();
+  const busy: ExportFormat | null = exporter.isPending ? exporter.variables.format : null;
+  const run = (format: ExportFormat) => exporter.mutate({ filters, format }, { onError: notifyError });
   return (
     <Group gap="xs">
       {(['xlsx', 'csv'] as const).map((format) => (
@@ -31,7 +20,7 @@ export function ExportButtons({ filters, disabled }: { filters: RegistryFilters;
           leftSection={<IconDownload size={16} aria-hidden />}
           loading={busy === format}
           disabled={disabled || (busy !== null && busy !== format)}
-          onClick={() => void run(format)}
+          onClick={() => run(format)}
           aria-label={t('list.exportAria', { format: format.toUpperCase() })}
         >
           {format.toUpperCase()}

@@ -6,28 +6,28 @@ import { termExceedsYears } from '../../../../shared/agreement-status';
 import { MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../../../../shared/limits';
 import { AsyncCombobox } from '../../../components/async-combobox';
 import { formatRupiah } from '../../../lib/format';
-import type { FieldErrors } from '../../../lib/form-errors';
 import { useMasterData } from '../../../lib/master-data';
+import type { ErrorOf } from '../../../lib/use-schema-form';
 import { useParentOptions } from '../api/lookups';
-import type { AgreementFormValues } from '../lib/form-values';
+import type { AgreementFormValues, AgreementSchemaForm } from '../lib/form-values';
 
 export type SectionProps = {
   values: AgreementFormValues;
-  set: <K extends keyof AgreementFormValues>(field: K, value: AgreementFormValues[K]) => void;
-  errors: FieldErrors;
+  set: AgreementSchemaForm['set'];
+  error: ErrorOf;
 };
 
-export function IdentityFields({ values, set, errors }: SectionProps) {
+export function IdentityFields({ values, set, error }: SectionProps) {
   const { t } = useTranslation('agreements');
   const code = (group: string, value: string) => t(`codes.${group}.${value}`, { ns: 'common' });
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select label={t('fields.docType')} required data={DOC_TYPES.map((value) => ({ value, label: code('docType', value) }))} value={values.docType} onChange={(value) => set('docType', value)} error={errors.docType} />
-        <Select label={t('fields.kind')} required data={COOPERATION_KINDS.map((value) => ({ value, label: code('kind', value) }))} value={values.kind} onChange={(value) => set('kind', value)} error={errors.kind} />
+        <Select label={t('fields.docType')} required data={DOC_TYPES.map((value) => ({ value, label: code('docType', value) }))} value={values.docType} onChange={(value) => set('docType', value)} error={error('docType')} />
+        <Select label={t('fields.kind')} required data={COOPERATION_KINDS.map((value) => ({ value, label: code('kind', value) }))} value={values.kind} onChange={(value) => set('kind', value)} error={error('kind')} />
       </SimpleGrid>
       {values.kind === 'KSDD' ? (
-        <Radio.Group label={t('fields.ksddMode')} description={t('form.ksddModeHint')} value={values.ksddMode ?? ''} onChange={(value) => set('ksddMode', value as KsddMode)} error={errors.ksddMode} required={!values.isDraft}>
+        <Radio.Group label={t('fields.ksddMode')} description={t('form.ksddModeHint')} value={values.ksddMode ?? ''} onChange={(value) => set('ksddMode', value as KsddMode)} error={error('ksddMode')} required={!values.isDraft}>
           <Group gap="lg" mt={6}>
             {KSDD_MODES.map((mode) => (
               <Radio key={mode} value={mode} label={code('ksddMode', mode)} />
@@ -35,27 +35,27 @@ export function IdentityFields({ values, set, errors }: SectionProps) {
           </Group>
         </Radio.Group>
       ) : null}
-      <Textarea label={t('fields.title')} required autosize minRows={2} maxLength={MAX_TITLE_LENGTH} value={values.title} onChange={(event) => set('title', event.currentTarget.value)} error={errors.title} />
+      <Textarea label={t('fields.title')} required autosize minRows={2} maxLength={MAX_TITLE_LENGTH} value={values.title} onChange={(event) => set('title', event.currentTarget.value)} error={error('title')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('fields.numberOurs')} maxLength={MAX_NUMBER_LENGTH} value={values.numberOurs} onChange={(event) => set('numberOurs', event.currentTarget.value)} error={errors.numberOurs} />
-        <TextInput label={t('fields.numberPartner')} maxLength={MAX_NUMBER_LENGTH} value={values.numberPartner} onChange={(event) => set('numberPartner', event.currentTarget.value)} error={errors.numberPartner} />
+        <TextInput label={t('fields.numberOurs')} maxLength={MAX_NUMBER_LENGTH} value={values.numberOurs} onChange={(event) => set('numberOurs', event.currentTarget.value)} error={error('numberOurs')} />
+        <TextInput label={t('fields.numberPartner')} maxLength={MAX_NUMBER_LENGTH} value={values.numberPartner} onChange={(event) => set('numberPartner', event.currentTarget.value)} error={error('numberPartner')} />
       </SimpleGrid>
     </>
   );
 }
 
-export function DateFields({ values, set, errors, maxTermYears }: SectionProps & { maxTermYears: number }) {
+export function DateFields({ values, set, error, maxTermYears }: SectionProps & { maxTermYears: number }) {
   const { t } = useTranslation('agreements');
   const isLong = Boolean(values.startsOn && values.endsOn && values.endsOn >= values.startsOn && termExceedsYears(values.startsOn, values.endsOn, maxTermYears));
   const digits = values.valueIdr.replace(/[.\s]/g, '');
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput type="date" label={t('fields.signedOn')} value={values.signedOn} onChange={(event) => set('signedOn', event.currentTarget.value)} error={errors.signedOn} />
-        <TextInput type="date" label={t('fields.startsOn')} value={values.startsOn} onChange={(event) => set('startsOn', event.currentTarget.value)} error={errors.startsOn} />
-        <TextInput type="date" label={t('fields.endsOn')} value={values.endsOn} onChange={(event) => set('endsOn', event.currentTarget.value)} error={errors.endsOn} />
+        <TextInput type="date" label={t('fields.signedOn')} value={values.signedOn} onChange={(event) => set('signedOn', event.currentTarget.value)} error={error('signedOn')} />
+        <TextInput type="date" label={t('fields.startsOn')} value={values.startsOn} onChange={(event) => set('startsOn', event.currentTarget.value)} error={error('startsOn')} />
+        <TextInput type="date" label={t('fields.endsOn')} value={values.endsOn} onChange={(event) => set('endsOn', event.currentTarget.value)} error={error('endsOn')} />
       </SimpleGrid>
-      {isLong || values.longTermReason || errors.longTermReason ? (
+      {isLong || values.longTermReason || error('longTermReason') ? (
         <Textarea
           label={t('fields.longTermReason')}
           description={t('form.longTermHint', { years: maxTermYears })}
@@ -65,7 +65,7 @@ export function DateFields({ values, set, errors, maxTermYears }: SectionProps &
           maxLength={MAX_TEXT_LENGTH}
           value={values.longTermReason}
           onChange={(event) => set('longTermReason', event.currentTarget.value)}
-          error={errors.longTermReason}
+          error={error('longTermReason')}
         />
       ) : null}
       <TextInput
@@ -75,14 +75,14 @@ export function DateFields({ values, set, errors, maxTermYears }: SectionProps &
         value={values.valueIdr}
         onChange={(event) => set('valueIdr', event.currentTarget.value.replace(/[^\d.]/g, ''))}
         description={digits && /^\d+$/.test(digits) ? formatRupiah(digits) : t('form.valueHint')}
-        error={errors.valueIdr}
+        error={error('valueIdr')}
         maw={360}
       />
     </>
   );
 }
 
-export function UnitSectorFields({ values, set, errors }: SectionProps) {
+export function UnitSectorFields({ values, set, error }: SectionProps) {
   const { t } = useTranslation('agreements');
   const master = useMasterData();
   const units = (master.data?.units ?? []).filter((unit) => unit.isActive || unit.id === values.leadUnitId || values.supportingUnitIds.includes(unit.id));
@@ -92,29 +92,29 @@ export function UnitSectorFields({ values, set, errors }: SectionProps) {
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select label={t('fields.leadUnit')} required searchable data={unitOptions} value={values.leadUnitId} onChange={(value) => set('leadUnitId', value)} error={errors.leadUnitId} nothingFoundMessage={t('form.nothingFound')} />
-        <MultiSelect label={t('fields.supportingUnits')} searchable data={unitOptions.filter((option) => option.value !== values.leadUnitId)} value={values.supportingUnitIds} onChange={(value) => set('supportingUnitIds', value)} error={errors.supportingUnitIds} nothingFoundMessage={t('form.nothingFound')} />
+        <Select label={t('fields.leadUnit')} required searchable data={unitOptions} value={values.leadUnitId} onChange={(value) => set('leadUnitId', value)} error={error('leadUnitId')} nothingFoundMessage={t('form.nothingFound')} />
+        <MultiSelect label={t('fields.supportingUnits')} searchable data={unitOptions.filter((option) => option.value !== values.leadUnitId)} value={values.supportingUnitIds} onChange={(value) => set('supportingUnitIds', value)} error={error('supportingUnitIds')} nothingFoundMessage={t('form.nothingFound')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select label={t('fields.primarySector')} required searchable data={sectorOptions} value={values.primarySectorCode} onChange={(value) => set('primarySectorCode', value)} error={errors.primarySectorCode} nothingFoundMessage={t('form.nothingFound')} />
-        <MultiSelect label={t('fields.otherSectors')} searchable data={sectorOptions.filter((option) => option.value !== values.primarySectorCode)} value={values.otherSectorCodes} onChange={(value) => set('otherSectorCodes', value)} error={errors.otherSectorCodes} nothingFoundMessage={t('form.nothingFound')} />
+        <Select label={t('fields.primarySector')} required searchable data={sectorOptions} value={values.primarySectorCode} onChange={(value) => set('primarySectorCode', value)} error={error('primarySectorCode')} nothingFoundMessage={t('form.nothingFound')} />
+        <MultiSelect label={t('fields.otherSectors')} searchable data={sectorOptions.filter((option) => option.value !== values.primarySectorCode)} value={values.otherSectorCodes} onChange={(value) => set('otherSectorCodes', value)} error={error('otherSectorCodes')} nothingFoundMessage={t('form.nothingFound')} />
       </SimpleGrid>
     </>
   );
 }
 
-export function ContentFields({ values, set, errors }: SectionProps) {
+export function ContentFields({ values, set, error }: SectionProps) {
   const { t } = useTranslation('agreements');
   return (
     <>
-      <Textarea label={t('fields.scope')} autosize minRows={3} maxLength={MAX_TEXT_LENGTH} value={values.scope} onChange={(event) => set('scope', event.currentTarget.value)} error={errors.scope} />
-      <Textarea label={t('fields.purpose')} autosize minRows={3} maxLength={MAX_TEXT_LENGTH} value={values.purpose} onChange={(event) => set('purpose', event.currentTarget.value)} error={errors.purpose} />
+      <Textarea label={t('fields.scope')} autosize minRows={3} maxLength={MAX_TEXT_LENGTH} value={values.scope} onChange={(event) => set('scope', event.currentTarget.value)} error={error('scope')} />
+      <Textarea label={t('fields.purpose')} autosize minRows={3} maxLength={MAX_TEXT_LENGTH} value={values.purpose} onChange={(event) => set('purpose', event.currentTarget.value)} error={error('purpose')} />
     </>
   );
 }
 
 // A PKS follows a KB and an addendum amends one: the parent is searched by number or title.
-export function ParentField({ values, set, errors, selfId }: SectionProps & { selfId: string | null }) {
+export function ParentField({ values, set, error, selfId }: SectionProps & { selfId: string | null }) {
   const { t } = useTranslation('agreements');
   const [search, setSearch] = useState('');
   const options = useParentOptions(search);
@@ -134,7 +134,7 @@ export function ParentField({ values, set, errors, selfId }: SectionProps & { se
             {t('form.removeParent')}
           </Anchor>
         </Group>
-        {errors.parentId ? <Text fz="xs" c="red.8">{errors.parentId}</Text> : null}
+        {error('parentId') ? <Text fz="xs" c="red.8">{error('parentId')}</Text> : null}
       </div>
     );
   }
@@ -147,7 +147,7 @@ export function ParentField({ values, set, errors, selfId }: SectionProps & { se
       onSearchChange={setSearch}
       isLoading={options.isLoading}
       emptyText={t('form.nothingFound')}
-      error={errors.parentId}
+      error={error('parentId')}
       options={found.map((item) => ({ value: item.id, label: `${item.docType} · ${item.title}`, description: item.numberOurs ?? undefined }))}
       onPick={(option) => {
         const item = found.find((candidate) => candidate.id === option.value);

@@ -5,19 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { MAX_NAME_LENGTH } from '../../../../shared/limits';
 import { normalizePartnerName } from '../../../../shared/partner-name';
 import { AsyncCombobox } from '../../../components/async-combobox';
-import type { FieldErrors } from '../../../lib/form-errors';
+import { moveItem } from '../../../lib/lists';
 import { useMasterData, useMasterLookups } from '../../../lib/master-data';
+import type { ErrorOf } from '../../../lib/use-schema-form';
 import { usePartnerOptions } from '../api/lookups';
 import type { PartnerEntry } from '../lib/form-values';
 
-type Props = { value: PartnerEntry[]; onChange: (partners: PartnerEntry[]) => void; errors: FieldErrors };
-
-function move<T>(list: T[], from: number, to: number): T[] {
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(to, 0, item);
-  return next;
-}
+type Props = { value: PartnerEntry[]; onChange: (partners: PartnerEntry[]) => void; error: ErrorOf };
 
 function PartnerLine({ entry, index, count, error, onMove, onRemove }: { entry: PartnerEntry; index: number; count: number; error: string | undefined; onMove: (to: number) => void; onRemove: () => void }) {
   const { t } = useTranslation('agreements');
@@ -91,7 +85,7 @@ function NewPartner({ onAdd, isTaken }: { onAdd: (name: string, categoryCode: st
 }
 
 // The first partner is the primary one (AgreementFieldsSchema): order matters and can be changed.
-export function PartnerPicker({ value, onChange, errors }: Props) {
+export function PartnerPicker({ value, onChange, error }: Props) {
   const { t } = useTranslation('agreements');
   const { categoryName } = useMasterLookups();
   const [search, setSearch] = useState('');
@@ -102,8 +96,8 @@ export function PartnerPicker({ value, onChange, errors }: Props) {
   return (
     <Stack gap="sm">
       {value.length === 0 ? (
-        <Text fz="sm" c={errors.partners ? 'red.8' : 'dimmed'}>
-          {errors.partners ?? t('form.noPartners')}
+        <Text fz="sm" c={error('partners') ? 'red.8' : 'dimmed'}>
+          {error('partners') ?? t('form.noPartners')}
         </Text>
       ) : (
         <Stack gap={6}>
@@ -113,8 +107,8 @@ export function PartnerPicker({ value, onChange, errors }: Props) {
               entry={entry}
               index={index}
               count={value.length}
-              error={errors[`partners.${index}`] ?? errors[`partners.${index}.name`] ?? errors[`partners.${index}.categoryCode`]}
-              onMove={(to) => onChange(move(value, index, to))}
+              error={error(`partners.${index}`) ?? error(`partners.${index}.name`) ?? error(`partners.${index}.categoryCode`)}
+              onMove={(to) => onChange(moveItem(value, index, to))}
               onRemove={() => onChange(value.filter((_, position) => position !== index))}
             />
           ))}

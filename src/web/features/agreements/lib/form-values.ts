@@ -1,8 +1,12 @@
 import type { CooperationKind, DocType, KsddMode } from '../../../../shared/agreement-codes';
-import type { AgreementLink, AgreementView, CreateAgreementInput } from '../../../../shared/agreements';
+import type { z } from 'zod';
+import type { AgreementLink, AgreementView, CreateAgreementInput, CreateAgreementSchema } from '../../../../shared/agreements';
+import type { SchemaForm } from '../../../lib/use-schema-form';
 
 // Not yet checked: the shared schema turns it into a CreateAgreementInput or names what is wrong.
 export type AgreementFormBody = { [K in keyof CreateAgreementInput]-?: unknown };
+
+export type AgreementFormOutput = z.output<typeof CreateAgreementSchema>;
 
 // One partner line in the form: an existing partner (id) or a new one typed by the user.
 export type PartnerEntry = { key: string; id: string | null; name: string; categoryCode: string | null };
@@ -30,6 +34,8 @@ export type AgreementFormValues = {
   isPublic: boolean;
   longTermReason: string;
 };
+
+export type AgreementSchemaForm = SchemaForm<AgreementFormValues, AgreementFormOutput>;
 
 export function emptyFormValues(): AgreementFormValues {
   return {

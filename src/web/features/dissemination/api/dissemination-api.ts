@@ -1,13 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EventInput, EventView, PackageAction, PackageView, SavePackageInput, TrackingRow } from '../../../../shared/dissemination';
 import { api, ApiError, downloadFile, errorFromResponse } from '../../../lib/api';
+import { queryRoots } from '../../../lib/query-keys';
 
-const packageKey = (agreementId: string) => ['dissemination', 'package', agreementId] as const;
+const root = queryRoots.dissemination;
+
+export const disseminationKeys = {
+  all: root,
+  package: (agreementId: string) => [...root, 'package', agreementId] as const,
+  tracking: [...root, 'tracking'] as const,
+  events: (agreementId: string) => [...root, 'events', agreementId] as const,
+};
 
 // null when the agreement has no package yet (the editor then starts an empty one).
 export function usePackage(agreementId: string) {
   return useQuery({
-    queryKey: packageKey(agreementId),
+    queryKey: disseminationKeys.package(agreementId),
     queryFn: async () => {
       try {
         return await api<PackageView>(`/agreements/${agreementId}/dissemination`);
@@ -20,15 +28,15 @@ export function usePackage(agreementId: string) {
 }
 
 export function useTracking() {
-  return useQuery({ queryKey: ['dissemination', 'tracking'], queryFn: () => api<TrackingRow[]>('/dissemination') });
+  return useQuery({ queryKey: disseminationKeys.tracking, queryFn: () => api<TrackingRow[]>('/dissemination') });
 }
 
 function useRefresh(agreementId: string) {
   const client = useQueryClient();
   return (view: PackageView) => {
-    client.setQueryData(packageKey(agreementId), view);
-    void client.invalidateQueries({ queryKey: ['dissemination', 'tracking'] });
-    void client.invalidateQueries({ queryKey: ['plans'] });
+    client.setQueryData(disseminationKeys.package(agreementId), view);
+    void client.invalidateQueries({ queryKey: disseminationKeys.tracking });
+    void client.invalidateQueries({ queryKey: queryRoots.plans });
   };
 }
 
@@ -61,7 +69,7 @@ export function useDownloadSheet(agreementId: string) {
 }
 
 export function useEvents(agreementId: string) {
-  return useQuery({ queryKey: ['dissemination', 'events', agreementId], queryFn: () => api<EventView[]>(`/agreements/${agreementId}/dissemination-events`) });
+  return useQuery({ queryKey: disseminationKeys.events(agreementId), queryFn: () => api<EventView[]>(`/agreements/${agreementId}/dissemination-events`) });
 }
 
 export function useCreateEvent(agreementId: string) {
@@ -79,6 +87,6 @@ export function useCreateEvent(agreementId: string) {
       }
       return event;
     },
-    onSettled: () => client.invalidateQueries({ queryKey: ['dissemination', 'events', agreementId] }),
+    onSettled: () => client.invalidateQueries({ queryKey: disseminationKeys.events(agreementId) }),
   });
 }

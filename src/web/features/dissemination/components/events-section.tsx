@@ -3,40 +3,46 @@ import { IconPhoto, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventInput } from '../../../../shared/dissemination';
-import { apiFieldErrors } from '../../../lib/form-errors';
 import { formatDate } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { serverChecked, useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreateEvent, useEvents } from '../api/dissemination-api';
 
-const EMPTY: EventInput = { heldOn: '', place: '', audience: null, attendees: null, minutes: null };
+type Values = EventInput & { photos: File[] };
+const EMPTY: Values = { heldOn: '', place: '', audience: null, attendees: null, minutes: null, photos: [] };
 
+// The event is saved first, then its photos one by one; the server checks both.
 function EventForm({ agreementId, onDone }: { agreementId: string; onDone: () => void }) {
   const { t } = useTranslation('dissemination');
   const create = useCreateEvent(agreementId);
-  const [value, setValue] = useState<EventInput>(EMPTY);
-  const [photos, setPhotos] = useState<File[]>([]);
-  const errors = create.error ? apiFieldErrors(create.error) : {};
-  const submit = () =>
-    create.mutate(
-      { input: value, photos },
-      {
-        onSuccess: () => {
-          notifySuccess(t('events.saved'));
-          onDone();
-        },
-        onError: notifyError,
+  const form = useSchemaForm({
+    schema: serverChecked<{ input: EventInput; photos: File[] }>(),
+    defaultValues: EMPTY,
+    toBody: ({ photos, ...input }: Values) => ({ input, photos }),
+  });
+  const { values: value, set, error } = form;
+  const submit = form.submit((body) =>
+    create.mutate(body, {
+      onSuccess: () => {
+        notifySuccess(t('events.saved'));
+        onDone();
       },
-    );
+      onError: (failure) => {
+        form.showServerErrors(failure);
+        notifyError(failure);
+      },
+    }),
+  );
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-        <TextInput type="date" label={t('events.heldOn')} required value={value.heldOn} onChange={(event) => setValue({ ...value, heldOn: event.currentTarget.value })} error={errors.heldOn} />
-        <TextInput label={t('events.place')} required value={value.place} onChange={(event) => setValue({ ...value, place: event.currentTarget.value })} error={errors.place} />
-        <NumberInput label={t('events.attendees')} min={0} value={value.attendees ?? ''} onChange={(count) => setValue({ ...value, attendees: typeof count === 'number' ? count : null })} error={errors.attendees} />
+        <TextInput type="date" label={t('events.heldOn')} required value={value.heldOn} onChange={(event) => set('heldOn', event.currentTarget.value)} error={error('heldOn')} />
+        <TextInput label={t('events.place')} required value={value.place} onChange={(event) => set('place', event.currentTarget.value)} error={error('place')} />
+        <NumberInput label={t('events.attendees')} min={0} value={value.attendees ?? ''} onChange={(count) => set('attendees', typeof count === 'number' ? count : null)} error={error('attendees')} />
       </SimpleGrid>
-      <TextInput label={t('events.audience')} value={value.audience ?? ''} onChange={(event) => setValue({ ...value, audience: event.currentTarget.value || null })} />
-      <Textarea label={t('events.minutes')} value={value.minutes ?? ''} onChange={(event) => setValue({ ...value, minutes: event.currentTarget.value || null })} autosize minRows={2} />
-      <FileInput label={t('events.photos')} multiple accept="image/jpeg,image/png" value={photos} onChange={setPhotos} leftSection={<IconPhoto size={16} aria-hidden />} error={errors.file} clearable />
+      <TextInput label={t('events.audience')} value={value.audience ?? ''} onChange={(event) => set('audience', event.currentTarget.value || null)} />
+      <Textarea label={t('events.minutes')} value={value.minutes ?? ''} onChange={(event) => set('minutes', event.currentTarget.value || null)} autosize minRows={2} />
+      <FileInput label={t('events.photos')} multiple accept="image/jpeg,image/png" value={value.photos} onChange={(photos) => set('photos', photos)} leftSection={<IconPhoto size={16} aria-hidden />} error={error('file')} clearable />
       <Group>
         <Button onClick={submit} loading={create.isPending}>
           {t('events.save')}

@@ -3,11 +3,12 @@ import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DEADLINE_REQUIRED, OPPORTUNITY_TYPES, type OpportunityInput } from '../../../../shared/dissemination';
 import { useMasterData } from '../../../lib/master-data';
+import type { ErrorOf } from '../../../lib/use-schema-form';
 
 type Props = {
   index: number;
   value: OpportunityInput;
-  errors: Record<string, string>;
+  error: ErrorOf;
   onChange: (value: OpportunityInput) => void;
   onRemove: () => void;
 };
@@ -15,11 +16,11 @@ type Props = {
 const orNull = (text: string) => (text.trim() === '' ? null : text);
 
 // One opportunity: the common fields, then those of its type (quota for scholarships, scheme for financing).
-export function OpportunityFields({ index, value, errors, onChange, onRemove }: Props) {
+export function OpportunityFields({ index, value, error: errorOf, onChange, onRemove }: Props) {
   const { t } = useTranslation('dissemination');
   const master = useMasterData();
   const set = (patch: Partial<OpportunityInput>) => onChange({ ...value, ...patch });
-  const error = (field: string) => errors[`opportunities.${index}.${field}`];
+  const error = (field: string) => errorOf(`opportunities.${index}.${field}`);
   const sectors = (master.data?.sectors ?? []).map((sector) => ({ value: sector.code, label: sector.name }));
   const needsDeadline = DEADLINE_REQUIRED.includes(value.type);
   return (

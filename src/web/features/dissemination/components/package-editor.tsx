@@ -1,14 +1,11 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { IconDeviceFloppy, IconInfoCircle, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentView } from '../../../../shared/documents';
 import type { OpportunityInput, PackageView, SavePackageInput, TaskInput } from '../../../../shared/dissemination';
-import { api } from '../../../lib/api';
-import { apiFieldErrors } from '../../../lib/form-errors';
 import { useMasterData } from '../../../lib/master-data';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
+import { useAgreementDocuments } from '../../../lib/shared-agreement-queries';
+import { serverChecked, useSchemaForm } from '../../../lib/use-schema-form';
 import { useSavePackage } from '../api/dissemination-api';
 import { OpportunityFields } from './opportunity-fields';
 import { PackageListSection, PackageSection } from './package-section';
@@ -31,6 +28,17 @@ function initialValue(pkg: PackageView | null): SavePackageInput {
 const blankOpportunity = (): OpportunityInput => ({ type: 'pembiayaan', title: '', sectorCodes: [] });
 const orNull = (text: string | null | undefined) => (text && text.trim() !== '' ? text : null);
 
+function bodyOf(value: SavePackageInput): SavePackageInput {
+  return {
+    ...value,
+    summaryWhat: orNull(value.summaryWhat),
+    summaryWithWhom: orNull(value.summaryWithWhom),
+    summaryUntil: orNull(value.summaryUntil),
+    summaryWhy: orNull(value.summaryWhy),
+    tasks: value.tasks.map((task) => ({ ...task, dueOn: orNull(task.dueOn) })),
+  };
+}
+
 type PackageEditorProps = {
   agreementId: string;
   pkg: PackageView | null;
@@ -43,35 +51,24 @@ type PackageEditorProps = {
 export function PackageEditor({ agreementId, pkg, onClose }: PackageEditorProps) {
   const { t } = useTranslation('dissemination');
   const master = useMasterData();
-  const documents = useQuery({ queryKey: ['documents', agreementId], queryFn: () => api<DocumentView[]>(`/agreements/${agreementId}/documents`) });
+  const documents = useAgreementDocuments(agreementId);
   const save = useSavePackage(agreementId);
-  const [value, setValue] = useState<SavePackageInput>(() => initialValue(pkg));
-  const [seenVersion, setSeenVersion] = useState(pkg?.version);
-  // A newer version from the server (after a save or an action) replaces the form.
-  if (pkg && pkg.version !== seenVersion) {
-    setSeenVersion(pkg.version);
-    setValue(initialValue(pkg));
-  }
-  const errors = save.error ? apiFieldErrors(save.error) : {};
+  // The checks need the agreement and its OPDs: the server makes them. A newer version from the
+  // server (after a save or an action) replaces the form.
+  const form = useSchemaForm({ schema: serverChecked<SavePackageInput>(), defaultValues: initialValue(pkg), values: pkg ? initialValue(pkg) : undefined, toBody: bodyOf });
+  const { values: value, set, error } = form;
   const isPublished = pkg?.status === 'published';
   const units = (master.data?.units ?? []).filter((unit) => unit.isActive).map((unit) => ({ value: unit.id, label: unit.name }));
-  const setTask = (index: number, patch: Partial<TaskInput>) => setValue((current) => ({ ...current, tasks: current.tasks.map((task, i) => (i === index ? { ...task, ...patch } : task)) }));
-  const submit = () => {
-    const body: SavePackageInput = {
-      ...value,
-      summaryWhat: orNull(value.summaryWhat),
-      summaryWithWhom: orNull(value.summaryWithWhom),
-      summaryUntil: orNull(value.summaryUntil),
-      summaryWhy: orNull(value.summaryWhy),
-      tasks: value.tasks.map((task) => ({ ...task, dueOn: orNull(task.dueOn) })),
-    };
+  const setTask = (index: number, patch: Partial<TaskInput>) => set('tasks', value.tasks.map((task, i) => (i === index ? { ...task, ...patch } : task)));
+  const submit = form.submit((body) =>
     save.mutate(body, {
       onSuccess: () => {
         notifySuccess(t(isPublished ? 'page.changed' : 'page.saved'));
         onClose?.();
       },
-    });
-  };
+      onError: form.showServerErrors,
+    }),
+  );
   return (
     <Stack gap="md">
       {isPublished ? (
@@ -81,12 +78,12 @@ export function PackageEditor({ agreementId, pkg, onClose }: PackageEditorProps)
       ) : null}
       <PackageSection title={t('summary.title')}>
         <Stack gap="xs">
-          <Textarea label={t('summary.what')} value={value.summaryWhat ?? ''} onChange={(event) => setValue({ ...value, summaryWhat: event.currentTarget.value })} error={errors.summaryWhat} autosize minRows={2} />
+          <Textarea label={t('summary.what')} value={value.summaryWhat ?? ''} onChange={(event) => set('summaryWhat', event.currentTarget.value)} error={error('summaryWhat')} autosize minRows={2} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-            <TextInput label={t('summary.withWhom')} value={value.summaryWithWhom ?? ''} onChange={(event) => setValue({ ...value, summaryWithWhom: event.currentTarget.value })} />
-            <TextInput label={t('summary.until')} value={value.summaryUntil ?? ''} onChange={(event) => setValue({ ...value, summaryUntil: event.currentTarget.value })} />
+            <TextInput label={t('summary.withWhom')} value={value.summaryWithWhom ?? ''} onChange={(event) => set('summaryWithWhom', event.currentTarget.value)} />
+            <TextInput label={t('summary.until')} value={value.summaryUntil ?? ''} onChange={(event) => set('summaryUntil', event.currentTarget.value)} />
           </SimpleGrid>
-          <Textarea label={t('summary.why')} value={value.summaryWhy ?? ''} onChange={(event) => setValue({ ...value, summaryWhy: event.currentTarget.value })} autosize minRows={2} />
+          <Textarea label={t('summary.why')} value={value.summaryWhy ?? ''} onChange={(event) => set('summaryWhy', event.currentTarget.value)} autosize minRows={2} />
         </Stack>
       </PackageSection>
 
@@ -95,14 +92,14 @@ export function PackageEditor({ agreementId, pkg, onClose }: PackageEditorProps)
         isEmpty={value.tasks.length === 0}
         emptyText={t('tasks.none')}
         addLabel={t('tasks.add')}
-        onAdd={() => setValue({ ...value, tasks: [...value.tasks, { unitId: '', commitment: '', dueOn: null }] })}
+        onAdd={() => set('tasks', [...value.tasks, { unitId: '', commitment: '', dueOn: null }])}
       >
         {value.tasks.map((task, index) => (
           <Group key={index} align="flex-end" gap="xs" wrap="wrap" data-testid={`task-${index}`}>
-            <Select label={t('tasks.unit')} data={units} value={task.unitId || null} onChange={(unitId) => setTask(index, { unitId: unitId ?? '' })} searchable error={errors[`tasks.${index}.unitId`]} style={{ flex: '1 1 220px' }} />
-            <TextInput label={t('tasks.commitment')} value={task.commitment} onChange={(event) => setTask(index, { commitment: event.currentTarget.value })} error={errors[`tasks.${index}.commitment`]} style={{ flex: '2 1 260px' }} />
+            <Select label={t('tasks.unit')} data={units} value={task.unitId || null} onChange={(unitId) => setTask(index, { unitId: unitId ?? '' })} searchable error={error(`tasks.${index}.unitId`)} style={{ flex: '1 1 220px' }} />
+            <TextInput label={t('tasks.commitment')} value={task.commitment} onChange={(event) => setTask(index, { commitment: event.currentTarget.value })} error={error(`tasks.${index}.commitment`)} style={{ flex: '2 1 260px' }} />
             <TextInput type="date" label={t('tasks.dueOn')} value={task.dueOn ?? ''} onChange={(event) => setTask(index, { dueOn: event.currentTarget.value })} style={{ flex: '0 1 160px' }} />
-            <ActionIcon variant="subtle" color="red" mb={4} aria-label={t('tasks.remove')} onClick={() => setValue({ ...value, tasks: value.tasks.filter((_, i) => i !== index) })}>
+            <ActionIcon variant="subtle" color="red" mb={4} aria-label={t('tasks.remove')} onClick={() => set('tasks', value.tasks.filter((_, i) => i !== index))}>
               <IconTrash size={18} aria-hidden />
             </ActionIcon>
           </Group>
@@ -114,16 +111,16 @@ export function PackageEditor({ agreementId, pkg, onClose }: PackageEditorProps)
         isEmpty={value.opportunities.length === 0}
         emptyText={t('opportunities.none')}
         addLabel={t('opportunities.add')}
-        onAdd={() => setValue({ ...value, opportunities: [...value.opportunities, blankOpportunity()] })}
+        onAdd={() => set('opportunities', [...value.opportunities, blankOpportunity()])}
       >
         {value.opportunities.map((opportunity, index) => (
           <OpportunityFields
             key={opportunity.id ?? `new-${index}`}
             index={index}
             value={opportunity}
-            errors={errors}
-            onChange={(next) => setValue({ ...value, opportunities: value.opportunities.map((item, i) => (i === index ? next : item)) })}
-            onRemove={() => setValue({ ...value, opportunities: value.opportunities.filter((_, i) => i !== index) })}
+            error={error}
+            onChange={(next) => set('opportunities', value.opportunities.map((item, i) => (i === index ? next : item)))}
+            onRemove={() => set('opportunities', value.opportunities.filter((_, i) => i !== index))}
           />
         ))}
       </PackageListSection>
@@ -137,8 +134,8 @@ export function PackageEditor({ agreementId, pkg, onClose }: PackageEditorProps)
               label={document.fileName}
               checked={value.publicDocumentIds.includes(document.id)}
               onChange={(event) => {
-                const checked = event.currentTarget.checked;
-                setValue((current) => ({ ...current, publicDocumentIds: checked ? [...current.publicDocumentIds, document.id] : current.publicDocumentIds.filter((id) => id !== document.id) }));
+                const ids = value.publicDocumentIds;
+                set('publicDocumentIds', event.currentTarget.checked ? [...ids, document.id] : ids.filter((id) => id !== document.id));
               }}
             />
           ))}

@@ -1,17 +1,15 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { IconCheck, IconFileTypePdf, IconSend, IconArrowBackUp, IconClipboardList, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { AgreementView } from '../../../../shared/agreements';
 import type { PackageAction, PackageView } from '../../../../shared/dissemination';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
-import { api } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
 import { useCurrentUser } from '../../../lib/session';
+import { useAgreement } from '../../../lib/shared-agreement-queries';
 import { useAcknowledge, useDownloadSheet, usePackage, usePackageAction } from '../api/dissemination-api';
 import { EventsSection } from './events-section';
 import { PackageEditor } from './package-editor';
@@ -80,7 +78,7 @@ export function PackagePage() {
   const user = useCurrentUser();
   const pkg = usePackage(agreementId);
   const [isEditingPublished, setEditingPublished] = useState(false);
-  const agreement = useQuery({ queryKey: ['agreement', agreementId], queryFn: () => api<AgreementView>(`/agreements/${agreementId}`) });
+  const agreement = useAgreement(agreementId);
   if (pkg.isPending || agreement.isPending) return <PageLoader />;
   const canPrepare = user?.role === 'admin' || user?.role === 'tkksd';
   const view = pkg.data ?? null;

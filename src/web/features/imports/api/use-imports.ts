@@ -1,8 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportPreview, ImportRunView } from '../../../../shared/imports';
 import { api, uploadWithProgress } from '../../../lib/api';
+import { queryRoots } from '../../../lib/query-keys';
 
 const POLL_INTERVAL_MS = 600;
+
+export const importKeys = {
+  all: queryRoots.imports,
+  run: (id: string | null) => [...queryRoots.imports, 'run', id] as const,
+  list: [...queryRoots.imports, 'list'] as const,
+};
 
 export function useUploadImport() {
   return useMutation({
@@ -28,11 +35,11 @@ function isFinished(run: ImportRunView | undefined): boolean {
 export function useImportRun(id: string | null) {
   const queryClient = useQueryClient();
   return useQuery({
-    queryKey: ['imports', id],
+    queryKey: importKeys.run(id),
     queryFn: async () => {
       const run = await api<ImportRunView>(`/imports/${encodeURIComponent(id ?? '')}`);
       if (run.status === 'done') {
-        await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' && query.queryKey[0] !== 'imports' });
+        await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== queryRoots.session[0] && query.queryKey[0] !== importKeys.all[0] });
       }
       return run;
     },
@@ -43,5 +50,5 @@ export function useImportRun(id: string | null) {
 }
 
 export function useImportRuns() {
-  return useQuery({ queryKey: ['imports', 'list'], queryFn: () => api<ImportRunView[]>('/imports'), staleTime: 0 });
+  return useQuery({ queryKey: importKeys.list, queryFn: () => api<ImportRunView[]>('/imports'), staleTime: 0 });
 }

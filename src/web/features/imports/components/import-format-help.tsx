@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { COOPERATION_KINDS, DOC_TYPES, KSDD_MODES } from '../../../../shared/agreement-codes';
 import { IMPORT_COLUMNS, IMPORT_EXTRA_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, REQUIRED_IMPORT_COLUMNS, type ImportColumn } from '../../../../shared/imports';
 import { useMasterData } from '../../../lib/master-data';
-import { useNumber } from '../lib/use-number';
+import { useNumber } from '../../../lib/use-number';
 import classes from './import-format-help.module.css';
 
 const REQUIRED = new Set<string>(REQUIRED_IMPORT_COLUMNS);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportRunStatus } from '../../../../shared/imports';
 import { formatDateTime } from '../../../lib/format';
 import { useImportRuns } from '../api/use-imports';
-import { useNumber } from '../lib/use-number';
+import { useNumber } from '../../../lib/use-number';
 
 const STATUS_COLORS: Record<Exclude<ImportRunStatus, 'preview'>, { background: string; color: string }> = {
   running: { background: '#d0ebff', color: '#0b3d6e' },

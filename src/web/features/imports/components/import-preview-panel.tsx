@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/imports';
 import { errorMessage } from '../../../lib/notify';
 import { countIssueRows } from '../lib/issue-text';
-import { useNumber } from '../lib/use-number';
+import { useNumber } from '../../../lib/use-number';
 import { ImportIssuesTable } from './import-issues-table';
 import { ImportSampleTable } from './import-sample-table';
 

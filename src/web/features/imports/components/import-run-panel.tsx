@@ -6,7 +6,7 @@ import type { ImportRunView } from '../../../../shared/imports';
 import { PageLoader } from '../../../components/page-loader';
 import { errorMessage } from '../../../lib/notify';
 import { useImportRun } from '../api/use-imports';
-import { useNumber } from '../lib/use-number';
+import { useNumber } from '../../../lib/use-number';
 import { ImportIssuesTable } from './import-issues-table';
 
 function RunProgress({ run }: { run: ImportRunView }) {

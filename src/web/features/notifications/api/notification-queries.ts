@@ -1,19 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NotificationListResponse } from '../../../../shared/notifications';
 import { api } from '../../../lib/api';
+import { queryRoots } from '../../../lib/query-keys';
 
-const KEY = ['notifications'] as const;
+export const notificationKeys = {
+  all: queryRoots.notifications,
+  latest: [...queryRoots.notifications, 'latest'] as const,
+};
 
 // Polled while the app is open, so a new request from the division shows up without a reload.
 export function useNotifications() {
-  return useQuery({ queryKey: KEY, queryFn: () => api<NotificationListResponse>('/notifications', { query: { limit: 20 } }), refetchInterval: 60_000, staleTime: 15_000 });
+  return useQuery({ queryKey: notificationKeys.latest, queryFn: () => api<NotificationListResponse>('/notifications', { query: { limit: 20 } }), refetchInterval: 60_000, staleTime: 15_000 });
 }
 
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<unknown>(`/notifications/${id}/read`, { method: 'POST' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: KEY }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
 
@@ -21,6 +25,6 @@ export function useMarkAllRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<unknown>('/notifications/read-all', { method: 'POST' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: KEY }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }

@@ -2,24 +2,35 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MergePartnersInput, MergePartnersResult, PartnerDetailView, PartnerDuplicateView, PartnerListView, PartnerView } from '../../../../shared/partners';
 import { api } from '../../../lib/api';
+import { queryRoots } from '../../../lib/query-keys';
 
 export const PARTNER_PAGE_SIZE = 25;
+
+const root = queryRoots.partners;
+
+export const partnerKeys = {
+  all: root,
+  list: (query: Record<string, unknown>) => [...root, 'list', query] as const,
+  duplicates: [...root, 'duplicates'] as const,
+  detail: (id: string | null) => [...root, 'detail', id] as const,
+  options: (q: string) => [...root, 'options', q] as const,
+};
 
 export function usePartnerList(params: { q: string; category: string | null; page: number }) {
   const query = { q: params.q.trim() || undefined, category: params.category ?? undefined, page: params.page, pageSize: PARTNER_PAGE_SIZE };
   return useQuery({
-    queryKey: ['partners', 'list', query],
+    queryKey: partnerKeys.list(query),
     queryFn: ({ signal }) => api<PartnerListView>('/partners', { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function usePartnerDuplicates() {
-  return useQuery({ queryKey: ['partners', 'duplicates'], queryFn: () => api<PartnerDuplicateView[]>('/partners/duplicates') });
+  return useQuery({ queryKey: partnerKeys.duplicates, queryFn: () => api<PartnerDuplicateView[]>('/partners/duplicates') });
 }
 
 export function usePartnerDetail(id: string | null) {
-  return useQuery({ queryKey: ['partners', 'detail', id], queryFn: () => api<PartnerDetailView>(`/partners/${id ?? ''}`), enabled: id !== null });
+  return useQuery({ queryKey: partnerKeys.detail(id), queryFn: () => api<PartnerDetailView>(`/partners/${id ?? ''}`), enabled: id !== null });
 }
 
 // Offers matches only for exactly what is typed, never a stale list from an earlier text.
@@ -27,7 +38,7 @@ export function usePartnerSearch(search: string) {
   const typed = search.trim();
   const [q] = useDebouncedValue(typed, 250);
   const query = useQuery({
-    queryKey: ['partners', 'options', q],
+    queryKey: partnerKeys.options(q),
     queryFn: ({ signal }) => api<PartnerListView>('/partners', { query: { q, pageSize: 10 }, signal }),
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,
@@ -42,8 +53,8 @@ export function useMergePartners() {
   return useMutation({
     mutationFn: (input: MergePartnersInput) => api<MergePartnersResult>('/partners/merge', { method: 'POST', body: input }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
-      void queryClient.invalidateQueries({ queryKey: ['agreements'] });
+      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.agreements });
     },
   });
 }

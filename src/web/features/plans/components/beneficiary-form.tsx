@@ -1,36 +1,48 @@
 import { Button, Group, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiFieldErrors } from '../../../lib/form-errors';
+import type { CreateBeneficiaryInput } from '../../../../shared/plans';
+import { rupiahDigits } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { serverChecked, useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreateBeneficiary } from '../api/plans-api';
+
+type Values = { kind: string; count: number | ''; amount: string; reachedOn: string };
+const EMPTY: Values = { kind: '', count: '', amount: '', reachedOn: '' };
 
 // Beneficiaries an OPD reached through the agreement (students sent, UMKM financed…).
 export function BeneficiaryForm({ agreementId, onDone }: { agreementId: string; onDone: () => void }) {
   const { t } = useTranslation('plans');
   const create = useCreateBeneficiary();
-  const [kind, setKind] = useState('');
-  const [count, setCount] = useState<number | ''>('');
-  const [amount, setAmount] = useState('');
-  const [reachedOn, setReachedOn] = useState('');
-  const errors = create.error ? apiFieldErrors(create.error) : {};
-  const submit = () =>
-    create.mutate(
-      { agreementId, kind, count: count === '' ? 0 : count, amountIdr: amount.trim() ? amount.replace(/[.\s]/g, '') : null, reachedOn },
-      {
-        onSuccess: () => {
-          notifySuccess(t('beneficiary.saved'));
-          onDone();
-        },
-        onError: notifyError,
+  const form = useSchemaForm({
+    schema: serverChecked<CreateBeneficiaryInput>(),
+    defaultValues: EMPTY,
+    toBody: ({ kind, count, amount, reachedOn }: Values): CreateBeneficiaryInput => ({
+      agreementId,
+      kind,
+      count: count === '' ? 0 : count,
+      amountIdr: amount.trim() ? rupiahDigits(amount) : null,
+      reachedOn,
+    }),
+  });
+  const { values, set, error } = form;
+  const submit = form.submit((input) =>
+    create.mutate(input, {
+      onSuccess: () => {
+        notifySuccess(t('beneficiary.saved'));
+        onDone();
       },
-    );
+      onError: (failure) => {
+        form.showServerErrors(failure);
+        notifyError(failure);
+      },
+    }),
+  );
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }} spacing="xs">
-      <TextInput label={t('beneficiary.kind')} placeholder={t('beneficiary.kindPlaceholder')} value={kind} onChange={(event) => setKind(event.currentTarget.value)} error={errors.kind} required />
-      <NumberInput label={t('beneficiary.count')} min={0} value={count} onChange={(value) => setCount(typeof value === 'number' ? value : '')} error={errors.count} required />
-      <TextInput label={t('beneficiary.amount')} inputMode="numeric" value={amount} onChange={(event) => setAmount(event.currentTarget.value)} error={errors.amountIdr} />
-      <TextInput type="date" label={t('beneficiary.reachedOn')} value={reachedOn} onChange={(event) => setReachedOn(event.currentTarget.value)} error={errors.reachedOn} required />
+      <TextInput label={t('beneficiary.kind')} placeholder={t('beneficiary.kindPlaceholder')} value={values.kind} onChange={(event) => set('kind', event.currentTarget.value)} error={error('kind')} required />
+      <NumberInput label={t('beneficiary.count')} min={0} value={values.count} onChange={(value) => set('count', typeof value === 'number' ? value : '')} error={error('count')} required />
+      <TextInput label={t('beneficiary.amount')} inputMode="numeric" value={values.amount} onChange={(event) => set('amount', event.currentTarget.value)} error={error('amountIdr')} />
+      <TextInput type="date" label={t('beneficiary.reachedOn')} value={values.reachedOn} onChange={(event) => set('reachedOn', event.currentTarget.value)} error={error('reachedOn')} required />
       <Group align="flex-end">
         <Button onClick={submit} loading={create.isPending}>
           {t('beneficiary.save')}

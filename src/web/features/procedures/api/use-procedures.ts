@@ -3,30 +3,40 @@ import type { CooperationKind } from '../../../../shared/agreement-codes';
 import type { ProcedureView, UpdateProcedureInput } from '../../../../shared/procedures';
 import type { DraftTemplateView, DraftType, UpdateDraftTemplateInput } from '../../../../shared/proposal-signing';
 import { api } from '../../../lib/api';
+import { queryRoots, sharedKeys } from '../../../lib/query-keys';
 
-const procedureKey = (kind: CooperationKind) => ['procedures', kind] as const;
-const templateKey = (type: DraftType) => ['draft-templates', type] as const;
+// The editor reads one procedure fresh each time; the list every proposal screen reads is the
+// shared one (lib/procedure-queries.ts), refreshed after a save.
+export const procedureKeys = {
+  all: queryRoots.procedures,
+  list: sharedKeys.procedures,
+  detail: (kind: CooperationKind) => [...queryRoots.procedures, 'detail', kind] as const,
+  draftTemplate: (type: DraftType) => [...queryRoots.draftTemplates, type] as const,
+};
 
 export function useProcedure(kind: CooperationKind) {
-  return useQuery({ queryKey: procedureKey(kind), queryFn: () => api<ProcedureView>(`/procedures/${kind}`), staleTime: 0 });
+  return useQuery({ queryKey: procedureKeys.detail(kind), queryFn: () => api<ProcedureView>(`/procedures/${kind}`), staleTime: 0 });
 }
 
 export function useUpdateProcedure(kind: CooperationKind) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: UpdateProcedureInput) => api<ProcedureView>(`/procedures/${kind}`, { method: 'PUT', body: input }),
-    onSuccess: (saved) => queryClient.setQueryData(procedureKey(kind), saved),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(procedureKeys.detail(kind), saved);
+      void queryClient.invalidateQueries({ queryKey: procedureKeys.list });
+    },
   });
 }
 
 export function useDraftTemplate(type: DraftType) {
-  return useQuery({ queryKey: templateKey(type), queryFn: () => api<DraftTemplateView>(`/draft-templates/${type}`), staleTime: 0 });
+  return useQuery({ queryKey: procedureKeys.draftTemplate(type), queryFn: () => api<DraftTemplateView>(`/draft-templates/${type}`), staleTime: 0 });
 }
 
 export function useUpdateDraftTemplate(type: DraftType) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: UpdateDraftTemplateInput) => api<DraftTemplateView>(`/draft-templates/${type}`, { method: 'PUT', body: input }),
-    onSuccess: (saved) => queryClient.setQueryData(templateKey(type), saved),
+    onSuccess: (saved) => queryClient.setQueryData(procedureKeys.draftTemplate(type), saved),
   });
 }

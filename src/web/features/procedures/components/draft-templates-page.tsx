@@ -1,38 +1,33 @@
 import { ActionIcon, Badge, Button, Group, List, Paper, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DRAFT_TYPES, UpdateDraftTemplateSchema, type DraftTemplateSection, type DraftTemplateView, type DraftType } from '../../../../shared/proposal-signing';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { ErrorAlert, SaveFeedback } from '../../../components/save-feedback';
 import { SaveFooter } from '../../../components/save-footer';
-import { zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { notifySuccess } from '../../../lib/notify';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useDraftTemplate, useUpdateDraftTemplate } from '../api/use-procedures';
 
 type Draft = { title: string; sections: DraftTemplateSection[] };
+
+const draftOf = (template: DraftTemplateView): Draft => ({ title: template.title, sections: template.sections });
 
 function TemplateForm({ type, template, onReload }: { type: DraftType; template: DraftTemplateView; onReload: () => Promise<void> }) {
   const { t, i18n } = useTranslation('procedures');
   const english = i18n.language.startsWith('en');
   const save = useUpdateDraftTemplate(type);
-  const [draft, setDraft] = useState<Draft>({ title: template.title, sections: template.sections });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const setSections = (sections: DraftTemplateSection[]) => {
-    setDraft((current) => ({ ...current, sections }));
-    setErrors({});
-  };
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    const parsed = UpdateDraftTemplateSchema.safeParse({ ...draft, version: template.version });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    // A refusal (an unknown placeholder, a missing PKS section) comes back as one message that names it.
-    save.mutate(parsed.data, { onSuccess: () => notifySuccess(t('templates.saved')) });
-  };
+  const form = useSchemaForm({
+    schema: UpdateDraftTemplateSchema,
+    defaultValues: draftOf(template),
+    toBody: (draft) => ({ ...draft, version: template.version }),
+  });
+  const draft = form.values;
+  const setSections = (sections: DraftTemplateSection[]) => form.set('sections', sections);
+  // A refusal (an unknown placeholder, a missing PKS section) comes back as one message that names it.
+  const submit = form.submit((input) => save.mutate(input, { onSuccess: () => notifySuccess(t('templates.saved')) }));
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={960}>
@@ -61,7 +56,7 @@ function TemplateForm({ type, template, onReload }: { type: DraftType; template:
             </>
           ) : null}
         </Paper>
-        <TextInput label={t('templates.title_')} value={draft.title} required error={errors.title} onChange={(event) => setDraft({ ...draft, title: event.currentTarget.value })} />
+        <TextInput label={t('templates.title_')} value={draft.title} required error={form.error('title')} onChange={(event) => form.set('title', event.currentTarget.value)} />
         <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('templates.sections')}>
           {draft.sections.map((section, index) => (
             <Paper key={index} component="li" withBorder radius="md" p="sm">
@@ -70,7 +65,7 @@ function TemplateForm({ type, template, onReload }: { type: DraftType; template:
                   style={{ flex: 1 }}
                   label={t('templates.heading', { n: index + 1 })}
                   value={section.heading}
-                  error={errors[`sections.${String(index)}.heading`]}
+                  error={form.error(`sections.${String(index)}.heading`)}
                   onChange={(event) => setSections(draft.sections.map((current, at) => (at === index ? { ...current, heading: event.currentTarget.value } : current)))}
                 />
                 <ActionIcon variant="default" size="lg" onClick={() => setSections(draft.sections.filter((_, at) => at !== index))} disabled={draft.sections.length <= 1} aria-label={t('templates.remove', { n: index + 1 })}>
@@ -83,7 +78,7 @@ function TemplateForm({ type, template, onReload }: { type: DraftType; template:
                 autosize
                 minRows={3}
                 value={section.body}
-                error={errors[`sections.${String(index)}.body`]}
+                error={form.error(`sections.${String(index)}.body`)}
                 onChange={(event) => setSections(draft.sections.map((current, at) => (at === index ? { ...current, body: event.currentTarget.value } : current)))}
               />
             </Paper>

@@ -1,15 +1,16 @@
 import { Alert, Button, Paper, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COOPERATION_KINDS, type CooperationKind } from '../../../../shared/agreement-codes';
 import { systemStageUse, UpdateProcedureSchema, type ProcedureStage, type ProcedureView, type SystemStageUse } from '../../../../shared/procedures';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
+import { moveItem } from '../../../lib/lists';
 import { ErrorAlert, SaveFeedback } from '../../../components/save-feedback';
 import { SaveFooter } from '../../../components/save-footer';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { notifySuccess } from '../../../lib/notify';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useProcedure, useUpdateProcedure } from '../api/use-procedures';
 import { StageEditor } from './stage-editor';
 
@@ -23,58 +24,42 @@ const draftOf = (procedure: ProcedureView): Draft => ({
   stages: procedure.stages.map((stage) => ({ ...stage, systemUse: systemStageUse(procedure.kind, stage.code) })),
 });
 
-function moved<T>(items: T[], from: number, to: number): T[] {
-  const next = [...items];
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(to, 0, item);
-  return next;
-}
-
 function ProcedureForm({ kind, procedure, onReload }: { kind: CooperationKind; procedure: ProcedureView; onReload: () => Promise<void> }) {
   const { t } = useTranslation('procedures');
   const save = useUpdateProcedure(kind);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(procedure));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const setStages = (stages: DraftStage[]) => {
-    setDraft((current) => ({ ...current, stages }));
-    setErrors({});
-  };
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    // The stage schema strips systemUse.
-    const parsed = UpdateProcedureSchema.safeParse({ ...draft, version: procedure.version });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    save.mutate(parsed.data, {
+  // The stage schema strips systemUse.
+  const form = useSchemaForm({ schema: UpdateProcedureSchema, defaultValues: draftOf(procedure), toBody: (draft: Draft) => ({ ...draft, version: procedure.version }) });
+  const draft = form.values;
+  const setStages = (stages: DraftStage[]) => form.set('stages', stages);
+  const submit = form.submit((input) =>
+    save.mutate(input, {
       onSuccess: (saved) => {
-        setDraft(draftOf(saved));
+        form.reset(draftOf(saved));
         notifySuccess(t('saved', { kind }));
       },
-      onError: (error) => setErrors(apiFieldErrors(error)),
-    });
-  };
+      onError: form.showServerErrors,
+    }),
+  );
   const addStage = () =>
     setStages([
       ...draft.stages.slice(0, -1),
       { code: `tahap_${String(draft.stages.length + 1)}`, name: t('stage.newName'), description: null, requiredDocTypes: { opd: [], external: [] }, targetDays: 14, isDprdApproval: false, systemUse: null },
       ...draft.stages.slice(-1),
     ]);
-  const fieldErrors = Object.keys(errors).length > 0;
+  const fieldErrors = form.hasErrors;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={960}>
         <SaveFeedback error={save.error} isFieldError={fieldErrors} onReload={() => void onReload()} />
         {fieldErrors ? (
           <Alert color="red" variant="light" role="alert">
-            {Object.values(errors).join(' · ')}
+            {form.errorMessages().join(' · ')}
           </Alert>
         ) : null}
         <Paper withBorder radius="md" p="sm">
           <Stack gap="xs">
-            <TextInput label={t('name')} value={draft.name} required error={errors.name} onChange={(event) => setDraft({ ...draft, name: event.currentTarget.value })} />
-            <Textarea label={t('description')} autosize minRows={2} value={draft.description ?? ''} onChange={(event) => setDraft({ ...draft, description: event.currentTarget.value || null })} />
+            <TextInput label={t('name')} value={draft.name} required error={form.error('name')} onChange={(event) => form.set('name', event.currentTarget.value)} />
+            <Textarea label={t('description')} autosize minRows={2} value={draft.description ?? ''} onChange={(event) => form.set('description', event.currentTarget.value || null)} />
           </Stack>
         </Paper>
         <Text fz="sm" c="dimmed">
@@ -88,9 +73,9 @@ function ProcedureForm({ kind, procedure, onReload }: { kind: CooperationKind; p
               systemUse={stage.systemUse}
               index={index}
               count={draft.stages.length}
-              errors={errors}
+              error={form.error}
               onChange={(next) => setStages(draft.stages.map((current, at) => (at === index ? { ...next, systemUse: current.systemUse } : current)))}
-              onMove={(offset) => setStages(moved(draft.stages, index, index + offset))}
+              onMove={(offset) => setStages(moveItem(draft.stages, index, index + offset))}
               onRemove={() => setStages(draft.stages.filter((_, at) => at !== index))}
             />
           ))}

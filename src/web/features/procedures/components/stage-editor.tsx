@@ -2,6 +2,7 @@ import { ActionIcon, Group, MultiSelect, NumberInput, Paper, Stack, Switch, Text
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TARGET_DAYS, PROCEDURE_DOC_TYPES, PROCEDURE_DOC_TYPE_LABELS, type ProcedureStage, type SystemStageUse } from '../../../../shared/procedures';
+import type { ErrorOf } from '../../../lib/use-schema-form';
 
 type Props = {
   stage: ProcedureStage;
@@ -9,17 +10,17 @@ type Props = {
   systemUse: SystemStageUse | null;
   index: number;
   count: number;
-  errors: Record<string, string | undefined>;
+  error: ErrorOf;
   onChange: (stage: ProcedureStage) => void;
   onMove: (offset: -1 | 1) => void;
   onRemove: () => void;
 };
 
 // One stage of a procedure: its name, target days, the papers it needs and whether it is the DPRD stage.
-export function StageEditor({ stage, systemUse, index, count, errors, onChange, onMove, onRemove }: Props) {
+export function StageEditor({ stage, systemUse, index, count, error, onChange, onMove, onRemove }: Props) {
   const { t, i18n } = useTranslation('procedures');
   const docOptions = PROCEDURE_DOC_TYPES.map((type) => ({ value: type, label: i18n.language.startsWith('en') ? PROCEDURE_DOC_TYPE_LABELS[type].en : PROCEDURE_DOC_TYPE_LABELS[type].id }));
-  const at = (field: string) => errors[`stages.${String(index)}.${field}`];
+  const at = (field: string) => error(`stages.${String(index)}.${field}`);
   const position = index + 1;
   return (
     <Paper withBorder radius="md" p="sm" component="li" aria-label={t('stage.label', { n: position, name: stage.name })}>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ProcedureDocType } from '../../../../shared/procedures';
 import type { CreateProposalInput, ProposalDocumentView, ProposalView, TransitionProposalInput, UpdateProposalInput } from '../../../../shared/proposals';
 import { api, uploadWithProgress } from '../../../lib/api';
+import { queryRoots } from '../../../lib/query-keys';
 import { proposalKeys } from './proposal-queries';
 
 // After any write the lists, the board and the durations may have changed.
@@ -10,7 +11,7 @@ function useRefresh() {
   return (view?: ProposalView) => {
     if (view) queryClient.setQueryData(proposalKeys.detail(view.id), view);
     void queryClient.invalidateQueries({ queryKey: proposalKeys.all });
-    void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+    void queryClient.invalidateQueries({ queryKey: queryRoots.notifications });
   };
 }
 
@@ -54,7 +55,6 @@ export function useUploadProposalDocument(id: string) {
     onSuccess: () => refresh(),
   });
 }
-
 
 export function useReissueTrackingLink(id: string) {
   const refresh = useRefresh();

@@ -3,24 +3,22 @@ import type { CreateCommentInput, CreateMeetingInput, CreateReviewInput, Meeting
 import type { CreateSigningInput, RegisterSigningInput, RegisterSigningResponse, SigningView, UpdateSigningInput } from '../../../../shared/proposal-signing';
 import type { UserView } from '../../../../shared/users';
 import { api, downloadFile } from '../../../lib/api';
+import { queryRoots } from '../../../lib/query-keys';
 import { proposalKeys } from './proposal-queries';
 
 // The TKKSD review, the discussion meetings and the drafts of one proposal.
-const reviewKey = (id: string) => ['proposals', 'review', id] as const;
-const meetingsKey = (id: string) => ['proposals', 'meetings', id] as const;
-
 function useRefresh(id: string) {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: proposalKeys.detail(id) });
-    void queryClient.invalidateQueries({ queryKey: reviewKey(id) });
-    void queryClient.invalidateQueries({ queryKey: meetingsKey(id) });
+    void queryClient.invalidateQueries({ queryKey: proposalKeys.review(id) });
+    void queryClient.invalidateQueries({ queryKey: proposalKeys.meetings(id) });
   };
 }
 
 // { review: null } until the division sets reviewers.
 export function useReview(id: string) {
-  return useQuery({ queryKey: reviewKey(id), queryFn: async () => (await api<{ review: ReviewView | null }>(`/proposals/${id}/review`)).review });
+  return useQuery({ queryKey: proposalKeys.review(id), queryFn: async () => (await api<{ review: ReviewView | null }>(`/proposals/${id}/review`)).review });
 }
 
 export function useCreateReview(id: string) {
@@ -42,7 +40,7 @@ export function useReplaceReviewer(id: string) {
 // TKKSD members and the division's staff may review; only the division lists users.
 export function useReviewerOptions(isEnabled: boolean) {
   return useQuery({
-    queryKey: ['users', 'reviewers'],
+    queryKey: proposalKeys.reviewers,
     queryFn: async () => (await api<UserView[]>('/users')).filter((user) => user.isActive && (user.role === 'tkksd' || user.role === 'admin')),
     enabled: isEnabled,
     staleTime: 5 * 60_000,
@@ -50,7 +48,7 @@ export function useReviewerOptions(isEnabled: boolean) {
 }
 
 export function useMeetings(id: string) {
-  return useQuery({ queryKey: meetingsKey(id), queryFn: () => api<MeetingListResponse>(`/proposals/${id}/meetings`) });
+  return useQuery({ queryKey: proposalKeys.meetings(id), queryFn: () => api<MeetingListResponse>(`/proposals/${id}/meetings`) });
 }
 
 export function useCreateMeeting(id: string) {
@@ -66,7 +64,7 @@ export function useUpdateMeeting(id: string) {
     // The saved meeting replaces its old copy at once, so the list never shows the old minutes
     // between the form closing and the refetch.
     onSuccess: (saved) => {
-      queryClient.setQueryData<MeetingListResponse>(meetingsKey(id), (list) =>
+      queryClient.setQueryData<MeetingListResponse>(proposalKeys.meetings(id), (list) =>
         list ? { ...list, items: list.items.map((item) => (item.id === saved.id ? saved : item)) } : list,
       );
       refresh();
@@ -78,18 +76,17 @@ export function useDownloadDraft(id: string) {
   return useMutation({ mutationFn: (type: 'kb' | 'pks' | 'nk') => downloadFile(`/proposals/${id}/drafts/${type}`, `rancangan-${type}.docx`) });
 }
 
-const signingsKey = (id: string) => ['proposals', 'signings', id] as const;
 
 export function useSignings(id: string) {
-  return useQuery({ queryKey: signingsKey(id), queryFn: () => api<SigningView[]>(`/proposals/${id}/signings`) });
+  return useQuery({ queryKey: proposalKeys.signings(id), queryFn: () => api<SigningView[]>(`/proposals/${id}/signings`) });
 }
 
 function useSigningRefresh(id: string) {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: signingsKey(id) });
+    void queryClient.invalidateQueries({ queryKey: proposalKeys.signings(id) });
     void queryClient.invalidateQueries({ queryKey: proposalKeys.all });
-    void queryClient.invalidateQueries({ queryKey: ['agreements'] });
+    void queryClient.invalidateQueries({ queryKey: queryRoots.agreements });
   };
 }
 
@@ -115,16 +112,15 @@ export function useRegisterSigning(id: string) {
   });
 }
 
-const commentsKey = (documentId: string) => ['proposals', 'comments', documentId] as const;
 
 export function useDocumentComments(documentId: string, isEnabled: boolean) {
-  return useQuery({ queryKey: commentsKey(documentId), queryFn: () => api<ProposalCommentListResponse>(`/proposal-documents/${documentId}/comments`), enabled: isEnabled });
+  return useQuery({ queryKey: proposalKeys.comments(documentId), queryFn: () => api<ProposalCommentListResponse>(`/proposal-documents/${documentId}/comments`), enabled: isEnabled });
 }
 
 export function useAddComment(documentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateCommentInput) => api<ProposalCommentView>(`/proposal-documents/${documentId}/comments`, { method: 'POST', body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: commentsKey(documentId) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: proposalKeys.comments(documentId) }),
   });
 }

@@ -1,17 +1,24 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CooperationKind } from '../../../../shared/agreement-codes';
-import type { ProcedureView } from '../../../../shared/procedures';
 import type { ProposalBoard, ProposalDurations } from '../../../../shared/proposal-durations';
 import type { ProposalListResponse, ProposalView } from '../../../../shared/proposals';
 import { api } from '../../../lib/api';
+import { queryRoots } from '../../../lib/query-keys';
 import type { ProposalFilters } from '../lib/proposal-filters';
 
+const root = queryRoots.proposals;
+
 export const proposalKeys = {
-  all: ['proposals'] as const,
-  list: (filters: ProposalFilters) => ['proposals', 'list', filters] as const,
-  board: (filters: ProposalFilters) => ['proposals', 'board', filters] as const,
-  detail: (id: string) => ['proposals', 'detail', id] as const,
-  durations: (id: string) => ['proposals', 'durations', id] as const,
+  all: root,
+  list: (filters: ProposalFilters) => [...root, 'list', filters] as const,
+  board: (filters: ProposalFilters) => [...root, 'board', filters] as const,
+  detail: (id: string) => [...root, 'detail', id] as const,
+  durations: (id: string) => [...root, 'durations', id] as const,
+  review: (id: string) => [...root, 'review', id] as const,
+  meetings: (id: string) => [...root, 'meetings', id] as const,
+  signings: (id: string) => [...root, 'signings', id] as const,
+  comments: (documentId: string) => [...root, 'comments', documentId] as const,
+  // Who may review is user data: a change of users refreshes it.
+  reviewers: [...queryRoots.users, 'reviewers'] as const,
 };
 
 export function useProposals(filters: ProposalFilters) {
@@ -37,13 +44,4 @@ export function useProposal(id: string) {
 
 export function useProposalDurations(id: string) {
   return useQuery({ queryKey: proposalKeys.durations(id), queryFn: () => api<ProposalDurations>(`/proposals/${id}/durations`) });
-}
-
-// Stage names for the filter: the procedures change rarely.
-export function useProcedures() {
-  return useQuery({ queryKey: ['procedures'], queryFn: () => api<ProcedureView[]>('/procedures'), staleTime: 10 * 60_000 });
-}
-
-export function useProcedure(kind: CooperationKind) {
-  return useQuery({ queryKey: ['procedures', kind], queryFn: () => api<ProcedureView>(`/procedures/${kind}`), staleTime: 10 * 60_000 });
 }

@@ -2,12 +2,9 @@ import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@ma
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BoardCard, ProposalBoard as Board } from '../../../../shared/proposal-durations';
+import { formatDays } from '../../../lib/format';
 import { hasRole, useCurrentUser } from '../../../lib/session';
 import { OverdueBadge } from './overdue-badge';
-
-function formatDays(days: number, language: string): string {
-  return days.toLocaleString(language.startsWith('en') ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
-}
 
 function Card({ card }: { card: BoardCard }) {
   const { t, i18n } = useTranslation('proposals');

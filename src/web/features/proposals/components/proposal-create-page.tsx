@@ -5,16 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateProposalSchema } from '../../../../shared/proposals';
 import { PageHeader } from '../../../components/page-header';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
 import { useCurrentUser } from '../../../lib/session';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreateProposal, useSubmitNewProposal } from '../api/proposal-mutations';
 import { bodyFromProposalValues, emptyProposalValues } from '../lib/proposal-form-values';
 import { ProposalForm } from './proposal-form';
-
-function focusFirstError() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-}
 
 // An OPD proposes for its own OPD; the division may record one for any OPD.
 export function ProposalCreatePage() {
@@ -22,64 +18,56 @@ export function ProposalCreatePage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const isAdmin = user?.role === 'admin';
-  const [values, setValues] = useState(() => emptyProposalValues(isAdmin ? null : (user?.unitId ?? null)));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverError, setServerError] = useState<unknown>(null);
+  const form = useSchemaForm({
+    schema: CreateProposalSchema,
+    defaultValues: emptyProposalValues(isAdmin ? null : (user?.unitId ?? null)),
+    toBody: bodyFromProposalValues,
+    focusOnError: true,
+  });
   const [createdId, setCreatedId] = useState<string | null>(null);
   const create = useCreateProposal();
   const transition = useSubmitNewProposal();
 
-  const save = (andSubmit: boolean) => {
-    const body = bodyFromProposalValues(values);
-    const parsed = CreateProposalSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    setServerError(null);
-    create.mutate(body, {
-      onError: (error) => {
-        setServerError(error);
-        setErrors(apiFieldErrors(error));
-        focusFirstError();
-      },
-      onSuccess: (view) => {
-        setCreatedId(view.id);
-        if (!andSubmit) {
-          notifySuccess(t('form.saved', { code: view.trackingCode }));
-          void navigate(`/proposals/${view.id}`);
-          return;
-        }
-        transition.mutate(
-          { id: view.id, version: view.version },
-          {
-            onSuccess: () => notifySuccess(t('form.submitted', { code: view.trackingCode })),
-            onError: (error) => notifyError(new Error(t('form.savedNotSubmitted', { reason: errorMessage(error) }))),
-            onSettled: () => void navigate(`/proposals/${view.id}`),
-          },
-        );
-      },
-    });
-  };
+  // The body goes as the form made it; the schema only checked it.
+  const save = (andSubmit: boolean) =>
+    form.submit((_checked, values) =>
+      create.mutate(bodyFromProposalValues(values), {
+        onError: form.showServerErrors,
+        onSuccess: (view) => {
+          setCreatedId(view.id);
+          if (!andSubmit) {
+            notifySuccess(t('form.saved', { code: view.trackingCode }));
+            void navigate(`/proposals/${view.id}`);
+            return;
+          }
+          transition.mutate(
+            { id: view.id, version: view.version },
+            {
+              onSuccess: () => notifySuccess(t('form.submitted', { code: view.trackingCode })),
+              onError: (error) => notifyError(new Error(t('form.savedNotSubmitted', { reason: errorMessage(error) }))),
+              onSettled: () => void navigate(`/proposals/${view.id}`),
+            },
+          );
+        },
+      }),
+    );
 
   const isBusy = create.isPending || transition.isPending;
   return (
     <>
       <PageHeader title={t('form.title')} description={t('form.description')} />
       <Stack gap="md" maw={900}>
-        <ProposalForm values={values} errors={errors} canChooseUnit={isAdmin} onChange={setValues} />
-        {serverError ? (
+        <ProposalForm values={form.values} set={form.set} error={form.error} canChooseUnit={isAdmin} />
+        {create.error ? (
           <Alert color="red" variant="light" title={t('form.saveFailed')} role="alert">
-            {Object.keys(errors).length > 0 ? t('form.checkFields') : errorMessage(serverError)}
+            {form.hasErrors ? t('form.checkFields') : errorMessage(create.error)}
           </Alert>
         ) : null}
         <Group gap="sm" wrap="wrap">
-          <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => save(true)} loading={isBusy} disabled={createdId !== null}>
+          <Button leftSection={<IconSend size={16} aria-hidden />} onClick={save(true)} loading={isBusy} disabled={createdId !== null}>
             {t('form.saveAndSubmit')}
           </Button>
-          <Button variant="outline" leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={() => save(false)} loading={isBusy} disabled={createdId !== null}>
+          <Button variant="outline" leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={save(false)} loading={isBusy} disabled={createdId !== null}>
             {t('form.saveDraft')}
           </Button>
           <Button variant="subtle" onClick={() => void navigate('/proposals')}>

@@ -1,13 +1,11 @@
 import { Button, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROCEDURE_DOC_TYPE_LABELS, PROCEDURE_DOC_TYPES, type ProcedureDocType } from '../../../../shared/procedures';
-import type { SettingsView } from '../../../../shared/settings';
 import { PdfDropzone, PdfUploadProgress } from '../../../components/pdf-dropzone';
-import { api } from '../../../lib/api';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useSettings } from '../../../lib/settings-queries';
 import { useUploadProposalDocument } from '../api/proposal-mutations';
 
 export function docTypeLabel(type: ProcedureDocType, language: string): string {
@@ -17,7 +15,7 @@ export function docTypeLabel(type: ProcedureDocType, language: string): string {
 // PDF only; the server checks the content again and keeps every earlier version.
 export function ProposalDocumentUpload({ proposalId, suggested }: { proposalId: string; suggested: ProcedureDocType | undefined }) {
   const { t, i18n } = useTranslation('proposals');
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api<SettingsView>('/settings'), staleTime: 5 * 60_000 });
+  const settings = useSettings();
   const upload = useUploadProposalDocument(proposalId);
   const [file, setFile] = useState<File | null>(null);
   const [docType, setDocType] = useState<ProcedureDocType>(suggested ?? 'kak');

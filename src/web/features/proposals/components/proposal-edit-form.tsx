@@ -3,17 +3,14 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateProposalSchema, type ProposalView } from '../../../../shared/proposals';
-import { apiFieldErrors, isStale, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { StaleAlert } from '../../../components/save-feedback';
+import { isStale } from '../../../lib/form-errors';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useUpdateProposal } from '../api/proposal-mutations';
 import { useProposal } from '../api/proposal-queries';
 import { patchFromProposalValues, proposalValuesFromView } from '../lib/proposal-form-values';
 import { ProposalForm } from './proposal-form';
-import { StaleAlert } from '../../../components/save-feedback';
-
-function focusFirstError() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-}
 
 // The "Usulan baru" form, filled with the proposal as it is, saved with the version it was opened at.
 export function ProposalEditForm({ view, onDone }: { view: ProposalView; onDone: () => void }) {
@@ -21,42 +18,38 @@ export function ProposalEditForm({ view, onDone }: { view: ProposalView; onDone:
   const update = useUpdateProposal(view.id);
   const proposal = useProposal(view.id);
   const [version, setVersion] = useState(view.version);
-  const [values, setValues] = useState(() => proposalValuesFromView(view));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useSchemaForm({
+    schema: UpdateProposalSchema,
+    defaultValues: proposalValuesFromView(view),
+    toBody: (values) => patchFromProposalValues(values, version),
+    focusOnError: true,
+  });
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
-  const save = () => {
-    const body = patchFromProposalValues(values, version);
-    const parsed = UpdateProposalSchema.safeParse(body);
-    if (!parsed.success) {
-      update.reset();
-      setErrors(zodFieldErrors(parsed.error));
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    update.mutate(body, {
-      onError: (error) => {
-        setErrors(apiFieldErrors(error));
-        focusFirstError();
-      },
+  // The body goes as the form made it; the schema only checked it.
+  const submit = form.submit((_checked, values) =>
+    update.mutate(patchFromProposalValues(values, version), {
+      onError: form.showServerErrors,
       onSuccess: () => {
         notifySuccess(t('edit.saved'));
         onDone();
       },
-    });
+    }),
+  );
+  const save = () => {
+    // A refusal from an earlier try is not shown over a new check.
+    update.reset();
+    submit();
   };
   const reload = async () => {
     const fresh = (await proposal.refetch()).data;
     if (!fresh) return;
     update.reset();
-    setErrors({});
     setVersion(fresh.version);
-    setValues(proposalValuesFromView(fresh));
+    form.reset(proposalValuesFromView(fresh));
   };
 
-  const hasFieldErrors = Object.keys(errors).length > 0;
   return (
     <Stack gap="md" maw={900} component="section" aria-labelledby="proposal-edit-heading">
       <Title order={2} fz="lg" id="proposal-edit-heading" ref={headingRef} tabIndex={-1}>
@@ -67,11 +60,11 @@ export function ProposalEditForm({ view, onDone }: { view: ProposalView; onDone:
           {t('edit.sentBackHint')}
         </Alert>
       ) : null}
-      <ProposalForm values={values} errors={errors} canChooseUnit={false} isKindLocked={view.state !== 'draf'} onChange={setValues} />
+      <ProposalForm values={form.values} set={form.set} error={form.error} canChooseUnit={false} isKindLocked={view.state !== 'draf'} />
       {isStale(update.error) ? <StaleAlert namespace="proposals" onReload={() => void reload()} isReloading={proposal.isFetching} /> : null}
-      {!isStale(update.error) && (update.isError || hasFieldErrors) ? (
+      {!isStale(update.error) && (update.isError || form.hasErrors) ? (
         <Alert color="red" variant="light" title={t('form.saveFailed')} role="alert">
-          {hasFieldErrors ? t('form.checkFields') : errorMessage(update.error)}
+          {form.hasErrors ? t('form.checkFields') : errorMessage(update.error)}
         </Alert>
       ) : null}
       <Group gap="sm" wrap="wrap">

@@ -7,7 +7,7 @@ import { COOPERATION_KINDS } from '../../../../shared/agreement-codes';
 import { PROPOSAL_STATES } from '../../../../shared/proposals';
 import { useMasterData } from '../../../lib/master-data';
 import { useCurrentUser } from '../../../lib/session';
-import { useProcedures } from '../api/proposal-queries';
+import { useProcedures } from '../../../lib/procedure-queries';
 import type { ProposalFilters, ProposalViewMode } from '../lib/proposal-filters';
 
 type Props = { filters: ProposalFilters; view: ProposalViewMode; onChange: (filters: ProposalFilters) => void };

@@ -4,17 +4,17 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COOPERATION_KINDS } from '../../../../shared/agreement-codes';
 import { MAX_PLANNED_PARTNERS } from '../../../../shared/proposals';
-import type { FieldErrors } from '../../../lib/form-errors';
 import { useMasterData } from '../../../lib/master-data';
-import type { ProposalFormValues } from '../lib/proposal-form-values';
+import type { ErrorOf } from '../../../lib/use-schema-form';
+import type { ProposalFormValues, ProposalSchemaForm } from '../lib/proposal-form-values';
 
 type Props = {
   values: ProposalFormValues;
-  errors: FieldErrors;
+  set: ProposalSchemaForm['set'];
+  error: ErrorOf;
   canChooseUnit: boolean;
   // Once submitted the kind stays: it decides the procedure the proposal is in.
   isKindLocked?: boolean;
-  onChange: (values: ProposalFormValues) => void;
 };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -33,17 +33,16 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 type TextField = 'latarBelakang' | 'maksudTujuan' | 'lokasi' | 'ruangLingkup' | 'peranParaPihak' | 'jangkaWaktuAlasan' | 'manfaat' | 'dampakSosial' | 'dampakEkonomi' | 'dampakLingkungan' | 'pembiayaan';
 const REQUIRED_TEXTS: readonly TextField[] = ['latarBelakang', 'maksudTujuan', 'ruangLingkup', 'manfaat'];
 
-export function ProposalForm({ values, errors, canChooseUnit, isKindLocked = false, onChange }: Props) {
+export function ProposalForm({ values, set, error, canChooseUnit, isKindLocked = false }: Props) {
   const { t } = useTranslation('proposals');
   const master = useMasterData();
-  const set = (patch: Partial<ProposalFormValues>) => onChange({ ...values, ...patch });
   const text = (field: TextField, rows = 3) => (
     <Textarea
       key={field}
       label={t(`form.${field}`)}
       value={values[field]}
-      onChange={(event) => set({ [field]: event.currentTarget.value })}
-      error={errors[field]}
+      onChange={(event) => set(field, event.currentTarget.value)}
+      error={error(field)}
       required={REQUIRED_TEXTS.includes(field)}
       autosize
       minRows={rows}
@@ -52,7 +51,7 @@ export function ProposalForm({ values, errors, canChooseUnit, isKindLocked = fal
   );
   const categories = (master.data?.partnerCategories ?? []).map((category) => ({ value: category.code, label: category.name }));
   const setPartner = (index: number, patch: Partial<ProposalFormValues['plannedPartners'][number]>) =>
-    set({ plannedPartners: values.plannedPartners.map((partner, position) => (position === index ? { ...partner, ...patch } : partner)) });
+    set('plannedPartners', values.plannedPartners.map((partner, position) => (position === index ? { ...partner, ...patch } : partner)));
   return (
     <Stack gap="md">
       <Section title={t('form.sections.identity')}>
@@ -60,21 +59,21 @@ export function ProposalForm({ values, errors, canChooseUnit, isKindLocked = fal
           label={t('form.kind')}
           data={COOPERATION_KINDS.map((value) => ({ value, label: t(`codes.kind.${value}`, { ns: 'common' }) }))}
           value={values.kind}
-          onChange={(value) => set({ kind: COOPERATION_KINDS.find((kind) => kind === value) ?? values.kind })}
+          onChange={(value) => set('kind', COOPERATION_KINDS.find((kind) => kind === value) ?? values.kind)}
           allowDeselect={false}
-          error={errors.kind}
+          error={error('kind')}
           description={isKindLocked ? t('form.kindLocked') : undefined}
           disabled={isKindLocked}
           required
         />
-        <TextInput label={t('form.title_')} value={values.title} onChange={(event) => set({ title: event.currentTarget.value })} error={errors.title} required />
+        <TextInput label={t('form.title_')} value={values.title} onChange={(event) => set('title', event.currentTarget.value)} error={error('title')} required />
         {canChooseUnit ? (
           <Select
             label={t('form.unit')}
             data={(master.data?.units ?? []).filter((unit) => unit.isActive).map((unit) => ({ value: unit.id, label: unit.name }))}
             value={values.unitId}
-            onChange={(value) => set({ unitId: value })}
-            error={errors.unitId}
+            onChange={(value) => set('unitId', value)}
+            error={error('unitId')}
             searchable
             required
           />
@@ -88,7 +87,7 @@ export function ProposalForm({ values, errors, canChooseUnit, isKindLocked = fal
               label={t('form.partnerName', { n: index + 1 })}
               value={partner.name}
               onChange={(event) => setPartner(index, { name: event.currentTarget.value })}
-              error={errors[`plannedPartners.${index}.name`]}
+              error={error(`plannedPartners.${index}.name`)}
               required
               style={{ flex: '1 1 240px' }}
             />
@@ -97,25 +96,25 @@ export function ProposalForm({ values, errors, canChooseUnit, isKindLocked = fal
               data={categories}
               value={partner.categoryCode}
               onChange={(value) => setPartner(index, { categoryCode: value })}
-              error={errors[`plannedPartners.${index}.categoryCode`]}
+              error={error(`plannedPartners.${index}.categoryCode`)}
               searchable
               required
               style={{ flex: '1 1 200px' }}
             />
             {values.plannedPartners.length > 1 ? (
-              <ActionIcon variant="subtle" color="red.9" size="lg" mb={2} aria-label={t('form.removePartner', { n: index + 1 })} onClick={() => set({ plannedPartners: values.plannedPartners.filter((_, position) => position !== index) })}>
+              <ActionIcon variant="subtle" color="red.9" size="lg" mb={2} aria-label={t('form.removePartner', { n: index + 1 })} onClick={() => set('plannedPartners', values.plannedPartners.filter((_, position) => position !== index))}>
                 <IconTrash size={18} aria-hidden />
               </ActionIcon>
             ) : null}
           </Group>
         ))}
-        {errors.plannedPartners ? (
+        {error('plannedPartners') ? (
           <Text c="red.9" fz="sm" role="alert">
-            {errors.plannedPartners}
+            {error('plannedPartners')}
           </Text>
         ) : null}
         {values.plannedPartners.length < MAX_PLANNED_PARTNERS ? (
-          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => set({ plannedPartners: [...values.plannedPartners, { name: '', categoryCode: null }] })} style={{ alignSelf: 'flex-start' }}>
+          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => set('plannedPartners', [...values.plannedPartners, { name: '', categoryCode: null }])} style={{ alignSelf: 'flex-start' }}>
             {t('form.addPartner')}
           </Button>
         ) : null}
@@ -123,8 +122,8 @@ export function ProposalForm({ values, errors, canChooseUnit, isKindLocked = fal
           label={t('form.sectors')}
           data={(master.data?.sectors ?? []).filter((sector) => sector.isActive).map((sector) => ({ value: sector.code, label: sector.name }))}
           value={values.sectorCodes}
-          onChange={(sectorCodes) => set({ sectorCodes })}
-          error={errors.sectorCodes}
+          onChange={(sectorCodes) => set('sectorCodes', sectorCodes)}
+          error={error('sectorCodes')}
           searchable
           required
         />
@@ -135,7 +134,7 @@ export function ProposalForm({ values, errors, canChooseUnit, isKindLocked = fal
         {text('lokasi', 1)}
         {text('ruangLingkup')}
         {text('peranParaPihak')}
-        <NumberInput label={t('form.jangkaWaktuBulan')} value={values.jangkaWaktuBulan} onChange={(value) => set({ jangkaWaktuBulan: value })} error={errors.jangkaWaktuBulan} min={1} max={600} allowDecimal={false} w={{ base: '100%', xs: 220 }} />
+        <NumberInput label={t('form.jangkaWaktuBulan')} value={values.jangkaWaktuBulan} onChange={(value) => set('jangkaWaktuBulan', value)} error={error('jangkaWaktuBulan')} min={1} max={600} allowDecimal={false} w={{ base: '100%', xs: 220 }} />
         {text('jangkaWaktuAlasan', 2)}
         {text('manfaat')}
       </Section>
@@ -146,8 +145,8 @@ export function ProposalForm({ values, errors, canChooseUnit, isKindLocked = fal
         {text('pembiayaan', 2)}
       </Section>
       <Section title={t('form.sections.dprd')}>
-        <Checkbox label={t('form.burdensPublic')} checked={values.burdensPublic} onChange={(event) => set({ burdensPublic: event.currentTarget.checked })} />
-        <Checkbox label={t('form.unbudgetedInApbd')} checked={values.unbudgetedInApbd} onChange={(event) => set({ unbudgetedInApbd: event.currentTarget.checked })} />
+        <Checkbox label={t('form.burdensPublic')} checked={values.burdensPublic} onChange={(event) => set('burdensPublic', event.currentTarget.checked)} />
+        <Checkbox label={t('form.unbudgetedInApbd')} checked={values.unbudgetedInApbd} onChange={(event) => set('unbudgetedInApbd', event.currentTarget.checked)} />
         <Alert variant="light" color="blue">
           {t('form.dprdHint')}
         </Alert>

@@ -1,12 +1,9 @@
 import { Alert, Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDays } from '../../../lib/format';
 import { errorMessage } from '../../../lib/notify';
 import { useProposalDurations } from '../api/proposal-queries';
 import { OverdueBadge } from './overdue-badge';
-
-function formatDays(days: number, language: string): string {
-  return days.toLocaleString(language.startsWith('en') ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
-}
 
 // Days spent in each stage against its target; overdue ones say so in words.
 export function StageDurations({ proposalId }: { proposalId: string }) {

@@ -1,5 +1,6 @@
 import type { CooperationKind } from '../../../../shared/agreement-codes';
 import type { CreateProposalInput, ProposalView, UpdateProposalInput } from '../../../../shared/proposals';
+import type { SchemaForm } from '../../../lib/use-schema-form';
 
 // What the form holds: text as typed, numbers as the input gives them.
 export type ProposalFormValues = {
@@ -23,6 +24,9 @@ export type ProposalFormValues = {
   burdensPublic: boolean;
   unbudgetedInApbd: boolean;
 };
+
+// The same form creates (body CreateProposalInput) and edits (UpdateProposalInput) a proposal.
+export type ProposalSchemaForm = SchemaForm<ProposalFormValues, CreateProposalInput | UpdateProposalInput>;
 
 export const OPTIONAL_TEXT_FIELDS = ['lokasi', 'peranParaPihak', 'jangkaWaktuAlasan', 'dampakSosial', 'dampakEkonomi', 'dampakLingkungan', 'pembiayaan'] as const;
 

@@ -2,7 +2,7 @@ import { Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { columnMaxima, type TableRow } from '../lib/stats-view';
-import { useNumber } from '../lib/use-number';
+import { useNumber } from '../../../lib/use-number';
 
 type Props = { id: string; title: string; labelHeader: string; years: number[]; rows: TableRow[]; chart?: ReactNode; withFooter?: boolean; markHighest?: boolean };
 

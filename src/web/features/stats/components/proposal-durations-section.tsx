@@ -1,18 +1,12 @@
 import { Badge, Box, Group, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProposalDurationStatsQuerySchema, type KindDurationStat, type ProposalDurationStats } from '../../../../shared/proposal-durations';
-import { api } from '../../../lib/api';
-import { todayInTernate } from '../../../lib/format';
+import { ProposalDurationStatsQuerySchema, type KindDurationStat } from '../../../../shared/proposal-durations';
+import { formatDays, todayInTernate } from '../../../lib/format';
 import { pickLanguage } from '../../../lib/form-errors';
 import { ErrorAlert } from '../../../components/save-feedback';
-
-function formatDays(days: number | null, language: string): string {
-  if (days === null) return '—';
-  return days.toLocaleString(language.startsWith('en') ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
-}
+import { useProposalDurationStats } from '../api/use-stats';
 
 function KindTable({ stat }: { stat: KindDurationStat }) {
   const { t, i18n } = useTranslation('stats');
@@ -75,12 +69,7 @@ export function ProposalDurationsSection() {
   const today = todayInTernate();
   const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
   const parsed = ProposalDurationStatsQuerySchema.safeParse(period);
-  const stats = useQuery({
-    queryKey: ['stats', 'proposal-durations', period.from, period.to],
-    queryFn: () => api<ProposalDurationStats>('/stats/proposal-durations', { query: period }),
-    enabled: parsed.success,
-    placeholderData: keepPreviousData,
-  });
+  const stats = useProposalDurationStats(period, parsed.success);
   const issue = parsed.success ? null : parsed.error.issues[0];
   const kinds = (stats.data?.kinds ?? []).filter((kind) => kind.stages.some((stage) => stage.count > 0) || kind.registeredCount > 0);
   return (

@@ -1,17 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SettingsView, UpdateSettingsInput } from '../../../../shared/settings';
 import { api } from '../../../lib/api';
+import { sharedKeys } from '../../../lib/query-keys';
 
-const SETTINGS_KEY = ['settings'] as const;
-
-export function useSettings() {
-  return useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api<SettingsView>('/settings'), staleTime: 0 });
-}
-
+// The saved settings replace the one cached copy every screen reads (lib/settings-queries.ts).
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: UpdateSettingsInput) => api<SettingsView>('/settings', { method: 'PATCH', body: input }),
-    onSuccess: (settings) => queryClient.setQueryData(SETTINGS_KEY, settings),
+    onSuccess: (settings) => queryClient.setQueryData(sharedKeys.settings, settings),
   });
 }
