@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { moduleBoundaries } from './eslint/module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'src/server/db/migrations/**', '*.config.js', '*.config.cjs'] },
@@ -84,8 +85,11 @@ export default tseslint.config(
   },
   {
     files: ['src/server/**'],
+    plugins: { jalin: moduleBoundaries },
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/web/**'] }],
+      // A module's tables, repository and helpers are its own; modules depend downwards only.
+      'jalin/imports': 'error',
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
