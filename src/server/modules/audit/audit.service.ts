@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/context';
-import { insertAuditEntry } from './audit.repository';
+import { insertAuditEntries, insertAuditEntry } from './audit.repository';
 import type { AuditChange } from './audit.table';
 
 // Other modules name an audit change through the service, not the table.
@@ -33,4 +33,16 @@ export async function recordAudit(
     changes: entry.changes ?? [],
     at: entry.at,
   });
+}
+
+export type AuditBatchEntry = { entity: string; entityId: string; action: string; changes: AuditChange[] };
+
+// The same entries as recordAudit, by one actor at one moment, written together: the import's way.
+export async function recordAuditBatch(db: Db, batch: { actor: Actor | null; at: Date; entries: AuditBatchEntry[] }): Promise<void> {
+  if (batch.entries.length === 0) return;
+  const actorLabel = batch.actor ? batch.actor.email : 'system';
+  await insertAuditEntries(
+    db,
+    batch.entries.map((entry) => ({ actorId: batch.actor?.id ?? null, actorLabel, ...entry, at: batch.at })),
+  );
 }

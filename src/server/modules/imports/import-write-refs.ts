@@ -1,10 +1,11 @@
 import { normalizePartnerName } from '../../../shared/partner-name';
 import { unitKey } from '../../../shared/unit-name';
 import type { Ctx } from '../../lib/context';
+import { recordAuditBatch } from '../audit/audit.service';
+import { addUnits } from '../units/units.service';
 import { createImportedPartners, findPartnersByKeys } from '../partners/partners.service';
 import type { PlanItem } from './import-plan';
 import type { ImportRegistry } from './import-registry';
-import { insertAuditRows, insertUnits } from './imports.repository';
 
 // The OPDs and partners a plan names, found in the registry or created before the agreements are written.
 
@@ -17,10 +18,10 @@ export async function ensureUnits(ctx: Ctx, options: { items: PlanItem[]; regist
     if (known) idByKey.set(unitKey(name), known.id);
     else if (!missing.has(unitKey(name))) missing.set(unitKey(name), name);
   }
-  const created = await insertUnits(ctx.db, { names: [...missing.values()], now: ctx.now });
+  const created = await addUnits(ctx.db, { units: [...missing.values()].map((name) => ({ name })), now: ctx.now });
   for (const row of created) idByKey.set(unitKey(row.name), row.id);
   const entries = created.map((row) => ({ entity: 'unit', entityId: row.id, action: 'import', changes: [{ field: 'name', old: null, new: row.name }] }));
-  await insertAuditRows(ctx.db, { actor: ctx.actor, at: ctx.now, entries });
+  await recordAuditBatch(ctx.db, { actor: ctx.actor, at: ctx.now, entries });
   return idByKey;
 }
 
@@ -42,7 +43,7 @@ export async function ensurePartners(ctx: Ctx, options: { items: PlanItem[]; reg
     action: 'import',
     changes: [{ field: 'name', old: null, new: row.name }, { field: 'categoryCode', old: null, new: row.categoryCode }],
   }));
-  await insertAuditRows(ctx.db, { actor: ctx.actor, at: ctx.now, entries });
+  await recordAuditBatch(ctx.db, { actor: ctx.actor, at: ctx.now, entries });
   // A partner added by someone else since the preview is used as it is.
   for (const row of await findPartnersByKeys(ctx.db, [...missing.keys()])) byKey.set(row.key, row);
   return byKey;

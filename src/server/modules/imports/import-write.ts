@@ -3,11 +3,11 @@ import { registerFieldsOf } from '../../../shared/imports';
 import { unitKey } from '../../../shared/unit-name';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/context';
+import { recordAuditBatch } from '../audit/audit.service';
 import { insertAgreementBatch, updateAgreementBatch, type AgreementBatchRow } from '../agreements/agreement-batches.service';
 import type { PlanItem } from './import-plan';
 import { chunked, type ImportRegistry } from './import-registry';
 import { ensurePartners, ensureUnits } from './import-write-refs';
-import { insertAuditRows } from './imports.repository';
 
 // Writes a plan in batches: one statement per table per batch, never a statement per row.
 export const IMPORT_BATCH_SIZE = 1000;
@@ -82,7 +82,7 @@ export async function writePlan(options: WriteOptions, items: PlanItem[]): Promi
   for (const { batch, write } of batches) {
     await write(options, batch, refs);
     const entries = batch.map((item) => ({ entity: 'agreement', entityId: item.id, action: 'import', changes: item.changes }));
-    await insertAuditRows(options.db, { actor: options.actor, at: options.now, entries });
+    await recordAuditBatch(options.db, { actor: options.actor, at: options.now, entries });
     await options.onBatch(batch.length);
   }
   return { created: creates.length, updated: updates.length };

@@ -2,10 +2,8 @@ import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } 
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { ImportIssue } from '../../../shared/imports';
 import type { Db } from '../../db/client';
-import { arrayParam, bulkInsert } from '../../db/bulk-sql';
-import type { Actor } from '../../lib/context';
+import { arrayParam } from '../../db/bulk-sql';
 import { agreementPartners, agreementSectors, agreementUnits, agreements } from '../agreements/agreements.table';
-import type { AuditChange } from '../audit/audit.table';
 import { partnerCategories, sectors } from '../master/master.table';
 import { partners } from '../partners/partners.table';
 import { units } from '../units/units.table';
@@ -122,26 +120,4 @@ export async function agreementLinks(db: Db, ids: string[]) {
   const unitLinks = await db.select().from(agreementUnits).where(isAnyOf(agreementUnits.agreementId, ids, 'uuid'));
   const sectorLinks = await db.select().from(agreementSectors).where(isAnyOf(agreementSectors.agreementId, ids, 'uuid'));
   return { partnerLinks, unitLinks, sectorLinks };
-}
-
-// ---- Rows the import writes into other modules' tables in bulk ----
-// Still written here, a statement per batch, because neither module offers a bulk write yet: the audit
-// trail (audit_log, as recordAudit writes it) and OPDs named in a file but not yet registered (units).
-
-export type AuditEntry = { entity: string; entityId: string; action: string; changes: AuditChange[] };
-
-export async function insertAuditRows(db: Db, options: { actor: Actor | null; at: Date; entries: AuditEntry[] }): Promise<void> {
-  const columns = [['actor_id', 'uuid'], ['actor_label', 'text'], ['entity', 'text'], ['entity_id', 'text'], ['action', 'text'], ['changes', 'jsonb'], ['at', 'timestamptz']] as const;
-  const { actor } = options;
-  const label = actor ? actor.email : 'system';
-  const rows = options.entries.map((entry) => [actor?.id ?? null, label, entry.entity, entry.entityId, entry.action, entry.changes, options.at.toISOString()]);
-  await bulkInsert(db, 'audit_log', columns, rows);
-}
-
-// Returns the units created.
-export async function insertUnits(db: Db, options: { names: string[]; now: Date }): Promise<{ id: string; name: string }[]> {
-  const stamp = options.now.toISOString();
-  const columns = [['name', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
-  const created = await bulkInsert(db, 'units', columns, options.names.map((name) => [name, stamp, stamp]), sql`RETURNING id, name`);
-  return created.map((row) => ({ id: String(row.id), name: String(row.name) }));
 }
