@@ -50,7 +50,11 @@ export function AgreementsPage() {
   const search = useAgreementSearch(filters);
   const [facetsOpen, { toggle: toggleFacets }] = useDisclosure(false);
   const isWide = useMediaQuery('(min-width: 62em)', true);
-  const setFacet = (name: FacetName, values: string[]) => update((current) => ({ facets: { ...current.facets, [name]: values } }));
+  const toggleFacet = (name: FacetName, value: string, checked: boolean) =>
+    update((current) => {
+      const others = current.facets[name].filter((selected) => selected !== value);
+      return { facets: { ...current.facets, [name]: checked ? [...others, value] : others } };
+    });
 
   return (
     <>
@@ -81,7 +85,7 @@ export function AgreementsPage() {
                 </Button>
               ) : null}
             </Group>
-            {isWide || facetsOpen ? <FacetPanel facets={search.data?.facets} approximate={search.data?.facetsAreEstimates ?? false} selected={filters.facets} onChange={setFacet} /> : null}
+            {isWide || facetsOpen ? <FacetPanel facets={search.data?.facets} approximate={search.data?.facetsAreEstimates ?? false} selected={filters.facets} onToggle={toggleFacet} /> : null}
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>

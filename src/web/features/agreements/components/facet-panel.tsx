@@ -32,9 +32,14 @@ function useBucketLabel() {
   };
 }
 
-type FacetGroupProps = { name: FacetName; buckets: FacetBucket[]; approximate: boolean; selected: string[]; onChange: (values: string[]) => void };
+// A click reports the one value it ticked or unticked, not the group's whole new selection: the
+// selection shown can be a render behind the address when clicks come quickly, and a whole list
+// built from it would drop the value ticked just before.
+type FacetToggle = (value: string, checked: boolean) => void;
 
-function FacetGroup({ name, buckets, approximate, selected, onChange }: FacetGroupProps) {
+type FacetGroupProps = { name: FacetName; buckets: FacetBucket[]; approximate: boolean; selected: string[]; onToggle: FacetToggle };
+
+function FacetGroup({ name, buckets, approximate, selected, onToggle }: FacetGroupProps) {
   const { t } = useTranslation('agreements');
   const label = useBucketLabel();
   const [isExpanded, setExpanded] = useState(false);
@@ -44,7 +49,7 @@ function FacetGroup({ name, buckets, approximate, selected, onChange }: FacetGro
   if (shown.length === 0) return null;
   const visible = isExpanded ? shown : shown.slice(0, Math.max(VISIBLE_BUCKETS, selected.length));
   return (
-    <Checkbox.Group label={t(`facets.${name}`)} value={selected} onChange={onChange} styles={{ label: { fontWeight: 600, marginBottom: 6 } }}>
+    <Checkbox.Group label={t(`facets.${name}`)} value={selected} onChange={(values) => reportToggle(selected, values, onToggle)} styles={{ label: { fontWeight: 600, marginBottom: 6 } }}>
       <Stack gap={6}>
         {visible.map((bucket) => (
           <Checkbox
@@ -72,19 +77,26 @@ function FacetGroup({ name, buckets, approximate, selected, onChange }: FacetGro
   );
 }
 
+function reportToggle(before: string[], after: string[], onToggle: FacetToggle) {
+  const ticked = after.find((value) => !before.includes(value));
+  if (ticked !== undefined) return onToggle(ticked, true);
+  const unticked = before.find((value) => !after.includes(value));
+  if (unticked !== undefined) onToggle(unticked, false);
+}
+
 type FacetPanelProps = {
   facets: SearchFacets | undefined;
   // Counts estimated from a sample (very common words): shown with "≈".
   approximate: boolean;
   selected: Record<FacetName, string[]>;
-  onChange: (name: FacetName, values: string[]) => void;
+  onToggle: (name: FacetName, value: string, checked: boolean) => void;
 };
 
-export function FacetPanel({ facets, approximate, selected, onChange }: FacetPanelProps) {
+export function FacetPanel({ facets, approximate, selected, onToggle }: FacetPanelProps) {
   return (
     <Stack gap="lg">
       {FACET_NAMES.map((name) => (
-        <FacetGroup key={name} name={name} buckets={facets?.[name] ?? []} approximate={approximate} selected={selected[name]} onChange={(values) => onChange(name, values)} />
+        <FacetGroup key={name} name={name} buckets={facets?.[name] ?? []} approximate={approximate} selected={selected[name]} onToggle={(value, checked) => onToggle(name, value, checked)} />
       ))}
     </Stack>
   );
