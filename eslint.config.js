@@ -84,6 +84,46 @@ export default tseslint.config(
     },
   },
   {
+    // Server state lives in each feature's api/ (and the shared hooks in lib/); screens call those
+    // hooks. A feature reaches another only through lib/ and components/ shared by all.
+    files: ['src/web/features/*/components/**', 'src/web/features/*/lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', 'node:*'], message: 'The web app imports neither the server nor Node.' },
+            { group: ['@tanstack/react-query'], message: "Call the feature's hooks in api/ (or src/web/lib): queries and mutations live there." },
+            { group: ['../../[a-z]*/**'], message: 'A feature does not import another feature; move what both need to src/web/lib or src/web/components.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/web/components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', 'node:*'], message: 'The web app imports neither the server nor Node.' },
+            { group: ['@tanstack/react-query'], message: 'Shared components take data as props or through the hooks in src/web/lib.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/web/features/*/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', 'node:*'], message: 'The web app imports neither the server nor Node.' }, { group: ['../../[a-z]*/**'], message: 'A feature does not import another feature; move what both need to src/web/lib.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/server/**'],
     plugins: { jalin: moduleBoundaries },
     rules: {
