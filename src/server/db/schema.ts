@@ -21,4 +21,4 @@ export * from '../modules/notifications/notifications.table';
 export * from '../modules/search/search.table';
 export * from '../modules/dissemination/dissemination.table';
 export * from '../modules/plans/plans.table';
-export * from '../portal/portal.table';
+export * from '../modules/dissemination/portal-visits.table';

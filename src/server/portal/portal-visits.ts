@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { localDate } from '../lib/context';
-import { portalPageVisits } from './portal.table';
+import { recordPortalVisits } from '../modules/dissemination/dissemination-public.service';
 
 export type VisitPage = 'agreement' | 'opportunity';
 
@@ -23,10 +22,7 @@ export function createVisitCounter(db: Db, intervalMs: number): VisitCounter {
       const [page, entityId, day] = key.split('|') as [VisitPage, string, string];
       return { page, entityId, day, visits };
     });
-    await db
-      .insert(portalPageVisits)
-      .values(rows)
-      .onConflictDoUpdate({ target: [portalPageVisits.page, portalPageVisits.entityId, portalPageVisits.day], set: { visits: sql`${portalPageVisits.visits} + excluded.visits` } });
+    await recordPortalVisits(db, rows);
   }
 
   return {

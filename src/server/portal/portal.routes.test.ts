@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app';
 import { agreements } from '../modules/agreements/agreements.table';
 import { disseminationOpportunities, disseminationPackages } from '../modules/dissemination/dissemination.table';
 import { closeTestApp } from '../modules/proposals/core/proposals.test-support';
-import { portalPageVisits } from './portal.table';
+import { portalPageVisits } from '../modules/dissemination/portal-visits.table';
 
 function parsesAsXml(text: string): boolean {
   const parser = new SaxesParser();

@@ -6,6 +6,7 @@ import { agreements } from '../agreements/agreements.table';
 import { documents } from '../documents/documents.table';
 import { units } from '../units/units.table';
 import { opportunityViewOf, type OpportunityRow } from './dissemination.repository';
+import { portalPageVisits } from './portal-visits.table';
 import {
   disseminationOpportunities,
   disseminationPackages,
@@ -113,4 +114,15 @@ export async function countOpportunityClick(db: Db, opportunityId: string): Prom
     )
     .returning({ id: disseminationOpportunities.id });
   return rows.length > 0;
+}
+
+export type PortalVisitCount = { page: 'agreement' | 'opportunity'; entityId: string; day: string; visits: number };
+
+// One statement for a batch of counts; a day's row grows instead of a row per visit.
+export async function addPortalVisits(db: Db, rows: PortalVisitCount[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(portalPageVisits)
+    .values(rows)
+    .onConflictDoUpdate({ target: [portalPageVisits.page, portalPageVisits.entityId, portalPageVisits.day], set: { visits: sql`${portalPageVisits.visits} + excluded.visits` } });
 }

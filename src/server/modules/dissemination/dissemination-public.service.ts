@@ -1,6 +1,7 @@
 import type { PublicOpportunity, PublicOpportunityFilters, PublicPackage } from '../../../shared/dissemination';
 import { localDate, type Ctx } from '../../lib/context';
-import { countOpportunityClick, findPublishedOpportunities, findPublishedPackage } from './dissemination-public.repository';
+import type { Db } from '../../db/client';
+import { addPortalVisits, countOpportunityClick, findPublishedOpportunities, findPublishedPackage, type PortalVisitCount } from './dissemination-public.repository';
 
 // The public portal's read API: published packages of signed, public agreements only, with open and
 // closed measured against the request's own day in Ternate.
@@ -19,4 +20,12 @@ export async function getPublishedPackage(ctx: Ctx, agreementId: string): Promis
 // not public, so the portal answers 404.
 export async function recordOpportunityClick(ctx: Ctx, opportunityId: string): Promise<boolean> {
   return countOpportunityClick(ctx.db, opportunityId);
+}
+
+export type { PortalVisitCount };
+
+// The portal's page visits, counted in memory there and written here in batches: the reach a
+// package's page shows (portalVisits).
+export async function recordPortalVisits(db: Db, rows: PortalVisitCount[]): Promise<void> {
+  await addPortalVisits(db, rows);
 }

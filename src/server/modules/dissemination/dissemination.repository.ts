@@ -6,7 +6,7 @@ import { documents } from '../documents/documents.table';
 import { sectors } from '../master/master.table';
 import { units } from '../units/units.table';
 import { users } from '../users/users.table';
-import { portalPageVisits } from '../../portal/portal.table';
+import { portalPageVisits } from './portal-visits.table';
 import {
   disseminationOpportunities,
   disseminationPackages,
