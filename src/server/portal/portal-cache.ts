@@ -1,28 +1,34 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { localDate } from '../lib/context';
+import { agreementsRevisionSql } from '../modules/agreements/agreements.service';
+import { publishedPackagesRevisionSql } from '../modules/dissemination/dissemination.service';
+import { publicDocumentsRevisionSql } from '../modules/documents/documents.service';
+import { masterDataRevisionSql } from '../modules/master/master.service';
+import { proceduresRevisionSql } from '../modules/procedures/procedures.service';
+import { registryRevisionSql } from '../modules/search/search.service';
+import { settingsRevisionSql } from '../modules/settings/settings.service';
 
 // Rendered portal pages kept in memory by address. Each entry carries the signature of what was
 // published when it was rendered: the registry revision (bumped at the commit of any change to the
 // registry's rows, see search.cache.ts), the versions of agreements, procedures, master data and
-// settings, the set of public documents, published dissemination, and Ternate's date (an agreement
-// leaves the portal the day after it ends). The signature is read at most once per interval per
+// settings, the set of public documents, published dissemination (each module gives its part as
+// SQL), and Ternate's date (an agreement leaves the portal the day after it ends). The signature is read at most once per interval per
 // process, so 200 readers cost a handful of queries a second, not 200.
 
 export type CachedPage = { status: number; type: string; body: Buffer; gzipped: Buffer; signature: string; visit?: { page: 'agreement' | 'opportunity'; id: string } };
 
 const MAX_PAGES = 500;
 
+// The fingerprint of everything a portal page shows, each part owned by its module, read in one
+// statement.
+function signatureParts(): SQL[] {
+  return [registryRevisionSql(), agreementsRevisionSql(), publicDocumentsRevisionSql(), proceduresRevisionSql(), masterDataRevisionSql(), settingsRevisionSql(), publishedPackagesRevisionSql()];
+}
+
 async function readSignature(db: Db, now: Date): Promise<string> {
-  // Counts and version sums, not timestamps: every edit bumps a version, whatever clock wrote it.
-  const result: unknown = await db.execute(sql`SELECT
-      (SELECT revision FROM registry_revision WHERE id = 1) AS r,
-      (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM agreements) AS a,
-      (SELECT count(*) || ':' || coalesce(sum(hashtext(id::text)::bigint), 0) FROM documents WHERE is_public) AS d,
-      (SELECT coalesce(sum(version), 0) FROM procedures) AS p,
-      (SELECT (SELECT count(*) + coalesce(sum(version), 0) FROM sectors) || ':' || (SELECT count(*) + coalesce(sum(version), 0) FROM partner_groups)) AS m,
-      (SELECT coalesce(sum(version), 0) FROM settings) AS s,
-      (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM dissemination_packages WHERE status = 'published') AS k`);
+  const columns = signatureParts().map((part, index) => sql`${part}::text AS ${sql.identifier(`p${index}`)}`);
+  const result: unknown = await db.execute(sql`SELECT ${sql.join(columns, sql`, `)}`);
   const [row] = (result as { rows: Record<string, unknown>[] }).rows;
   return `${Object.values(row ?? {}).map(String).join('|')}|${localDate(now)}`;
 }

@@ -9,6 +9,7 @@ import { canAcknowledgePackage, canPreparePackage, canPublishPackage, canReadPac
 import { announcePackage } from './dissemination.notices';
 import * as repo from './dissemination.repository';
 import { checkAcknowledgedTasksKept, checkPackageReferences, checkPublishable } from './dissemination.rules';
+export { publishedPackagesRevisionSql } from './dissemination-revision.repository';
 
 export type { PackageProgress, RecipientProgress, TrackingProgress } from './dissemination.repository';
 

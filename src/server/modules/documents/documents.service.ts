@@ -17,6 +17,7 @@ import {
   type AgreementAccess,
   type DocumentSummary,
 } from './documents.repository';
+export { publicDocumentsRevisionSql } from './documents-revision.repository';
 
 export type FilesCtx = ActorCtx & { files: FileStore };
 

@@ -29,6 +29,7 @@ import {
   updatePartnerGroupRow,
   updateSectorRow,
 } from './master.repository';
+export { masterDataRevisionSql } from './master-revision.repository';
 
 function assertEditor(ctx: ActorCtx) {
   if (!canEditMasterData(ctx.actor)) throw forbidden();

@@ -21,6 +21,7 @@ import { diffFields, recordAudit } from '../audit/audit.service';
 import { canEditProcedures, canReadProcedures } from './procedures.policy';
 import { replaceStages, selectProcedures, selectStageNames } from './procedures.repository';
 import { procedures } from './procedures.table';
+export { proceduresRevisionSql } from './procedures-revision.repository';
 
 export type UpdateProcedureData = z.output<typeof UpdateProcedureSchema>;
 

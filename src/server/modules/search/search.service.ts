@@ -21,6 +21,7 @@ import {
 import type { StatusBounds } from './search.rules';
 import { HEADLINE_OPTIONS, headlineToHtml } from './search.snippet';
 import { searchWords } from './search.words';
+export { registryRevisionSql } from './search-revision.repository';
 
 // Statistics (a module above search) cache their counts under the registry's revision too.
 export { cachedByRevision };

@@ -5,6 +5,7 @@ import { forbidden, staleVersion } from '../../lib/errors';
 import { recordAudit, type AuditChange } from '../audit/audit.service';
 import { canEditSettings, canReadSettings } from './settings.policy';
 import { selectSettingRows, selectSettingRowsForUpdate, writeSetting, type SettingRow } from './settings.repository';
+export { settingsRevisionSql } from './settings-revision.repository';
 
 // The values the first migration seeds; used only if a row has gone missing or holds junk.
 const DEFAULTS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7 };
