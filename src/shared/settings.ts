@@ -36,5 +36,8 @@ export type UpdateSettingsInput = z.infer<typeof UpdateSettingsSchema>;
 
 export type Settings = { expiryWarningDays: number; maxTermYears: number; maxUploadMb: number; disseminationReminderDays: number };
 
+// What holds until the division changes a setting (the server), or until the settings arrive (the web).
+export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7 };
+
 // `version` covers the whole set: any change to any setting moves it on.
 export type SettingsView = Settings & { version: number; updatedAt: string | null };

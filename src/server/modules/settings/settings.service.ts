@@ -1,4 +1,4 @@
-import { SETTING_KEYS, type SettingName, type Settings, type SettingsView, type UpdateSettingsInput } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, type SettingName, type Settings, type SettingsView, type UpdateSettingsInput } from '../../../shared/settings';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden, staleVersion } from '../../lib/errors';
@@ -8,7 +8,7 @@ import { selectSettingRows, selectSettingRowsForUpdate, writeSetting, type Setti
 export { settingsRevisionSql } from './settings-revision.repository';
 
 // The values the first migration seeds; used only if a row has gone missing or holds junk.
-const DEFAULTS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7 };
+const DEFAULTS: Settings = DEFAULT_SETTINGS;
 const NAMES = Object.keys(SETTING_KEYS) as SettingName[];
 
 function valueOf(rows: SettingRow[], name: SettingName): number {

@@ -6,7 +6,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/agreement-
 import { PdfDropzone, PdfUploadProgress } from '../../../components/pdf-dropzone';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useUploadDocument } from '../api/agreement-mutations';
-import { useSettings } from '../../../lib/settings-queries';
+import { useFileUpload } from '../../../lib/use-file-upload';
 
 function isDocumentKind(value: string | null): value is DocumentKind {
   return value !== null && (DOCUMENT_KINDS as readonly string[]).includes(value);
@@ -15,23 +15,20 @@ function isDocumentKind(value: string | null): value is DocumentKind {
 // PDF only; the server checks the content again (not just the name) and extracts its text.
 export function DocumentUpload({ agreementId }: { agreementId: string }) {
   const { t } = useTranslation('agreements');
-  const settings = useSettings();
   const upload = useUploadDocument(agreementId);
-  const [file, setFile] = useState<File | null>(null);
+  const { file, setFile, progress, onProgress, maxBytes, begin, clear } = useFileUpload();
   const [kind, setKind] = useState<DocumentKind>('naskah_ttd');
   const [isPublic, setPublic] = useState(false);
-  const [progress, setProgress] = useState(0);
-  const maxBytes = (settings.data?.maxUploadMb ?? 25) * 1024 * 1024;
 
   const submit = () => {
-    if (!file) return;
-    setProgress(0);
+    const chosen = begin();
+    if (!chosen) return;
     upload.mutate(
-      { file, kind, isPublic, onProgress: setProgress },
+      { file: chosen, kind, isPublic, onProgress },
       {
         onSuccess: (document) => {
           notifySuccess(document.needsOcr ? t('documents.uploadedNeedsOcr', { name: document.fileName }) : t('documents.uploaded', { name: document.fileName }));
-          setFile(null);
+          clear();
         },
         onError: notifyError,
       },

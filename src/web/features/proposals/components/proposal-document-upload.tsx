@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PROCEDURE_DOC_TYPE_LABELS, PROCEDURE_DOC_TYPES, type ProcedureDocType } from '../../../../shared/procedures';
 import { PdfDropzone, PdfUploadProgress } from '../../../components/pdf-dropzone';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { useSettings } from '../../../lib/settings-queries';
+import { useFileUpload } from '../../../lib/use-file-upload';
 import { useUploadProposalDocument } from '../api/proposal-mutations';
 
 export function docTypeLabel(type: ProcedureDocType, language: string): string {
@@ -15,23 +15,20 @@ export function docTypeLabel(type: ProcedureDocType, language: string): string {
 // PDF only; the server checks the content again and keeps every earlier version.
 export function ProposalDocumentUpload({ proposalId, suggested }: { proposalId: string; suggested: ProcedureDocType | undefined }) {
   const { t, i18n } = useTranslation('proposals');
-  const settings = useSettings();
   const upload = useUploadProposalDocument(proposalId);
-  const [file, setFile] = useState<File | null>(null);
+  const { file, setFile, progress, onProgress, maxBytes, begin, clear } = useFileUpload();
   const [docType, setDocType] = useState<ProcedureDocType>(suggested ?? 'kak');
   const [note, setNote] = useState('');
-  const [progress, setProgress] = useState(0);
-  const maxBytes = (settings.data?.maxUploadMb ?? 25) * 1024 * 1024;
 
   const submit = () => {
-    if (!file) return;
-    setProgress(0);
+    const chosen = begin();
+    if (!chosen) return;
     upload.mutate(
-      { file, docType, note, onProgress: setProgress },
+      { file: chosen, docType, note, onProgress },
       {
         onSuccess: (document) => {
           notifySuccess(t('documents.uploaded', { name: document.fileName }));
-          setFile(null);
+          clear();
           setNote('');
         },
         onError: notifyError,
