@@ -5,6 +5,8 @@ import { checkPasswordStrength } from '../shared/password-strength';
 import { addUnits, countUnits } from './modules/units/units.service';
 import { countUsers, insertUser } from './modules/users/users.service';
 import { DEFAULT_UNITS } from './seed/default-units';
+import { DEFAULT_EVALUATION_FORM } from './seed/default-evaluation-form';
+import { seedEvaluationForm } from './modules/evaluation/evaluation.service';
 
 export type BootstrapResult = { adminCreated: boolean; generatedPassword: string | null };
 
@@ -13,9 +15,11 @@ export async function seedDefaultUnits(db: Db, now: Date): Promise<void> {
   await addUnits(db, { units: DEFAULT_UNITS, now });
 }
 
-// First start on an empty database: the OPD list and one admin account.
+// First start on an empty database: the OPD list, the evaluation form's first revision and one
+// admin account.
 export async function bootstrapDatabase(db: Db, env: Env, now: Date): Promise<BootstrapResult> {
   await seedDefaultUnits(db, now);
+  await seedEvaluationForm(db, { form: DEFAULT_EVALUATION_FORM, now });
   if ((await countUsers(db)) > 0) return { adminCreated: false, generatedPassword: null };
   const generatedPassword = env.JALIN_ADMIN_PASSWORD ? null : randomBytes(12).toString('base64url');
   // A weak configured password stops start-up rather than guard the first admin account.

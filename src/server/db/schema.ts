@@ -22,3 +22,4 @@ export * from '../modules/search/search.table';
 export * from '../modules/dissemination/dissemination.table';
 export * from '../modules/plans/plans.table';
 export * from '../modules/dissemination/portal-visits.table';
+export * from '../modules/evaluation/evaluation.table';

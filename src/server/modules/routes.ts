@@ -9,6 +9,7 @@ import { importsRoutes } from './imports/imports.routes';
 import { mailRoutes } from './mail/mail.routes';
 import { masterRoutes } from './master/master.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
+import { evaluationRoutes } from './evaluation/evaluation.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
 import { proposalDurationsRoutes } from './proposals/durations/durations.routes';
@@ -60,4 +61,5 @@ export async function registerModules(app: FastifyInstance) {
   notificationsRoutes(app);
   disseminationRoutes(app);
   plansRoutes(app);
+  evaluationRoutes(app);
 }

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { plainText } from './input';
+
+// The article's three elements of a cooperation (domain.md, "Monitoring, evaluation …"):
+// Simbiosis — how closely the parties work together; Mutualisme — the benefit to each side;
+// Implementasi — what was actually carried out.
+export const EVALUATION_DIMENSIONS = ['simbiosis', 'mutualisme', 'implementasi'] as const;
+export type EvaluationDimension = (typeof EVALUATION_DIMENSIONS)[number];
+
+// Who answers an indicator: the lead OPD (self-assessment), the TKKSD, the partner (through its
+// private link) and the division (the final verification).
+export const EVALUATION_RESPONDENTS = ['opd', 'tkksd', 'partner', 'admin'] as const;
+export type EvaluationRespondent = (typeof EVALUATION_RESPONDENTS)[number];
+
+// Indicators that fill themselves from Jalin's own data instead of being answered.
+export const COMPUTED_SOURCES = ['obligations_on_time', 'beneficiaries_vs_target', 'plan_exists', 'reports_on_time', 'dissemination_acknowledged'] as const;
+export type ComputedSource = (typeof COMPUTED_SOURCES)[number];
+
+export const EVALUATION_BANDS = ['efektif', 'cukup', 'kurang', 'dorman'] as const;
+export type EvaluationBand = (typeof EVALUATION_BANDS)[number];
+
+// Scale 0–4: 0 not done / no evidence, 1 kurang, 2 cukup, 3 baik, 4 sangat baik.
+export const SCORE_MIN = 0;
+export const SCORE_MAX = 4;
+// An indicator that needs evidence scores at most this much without verified evidence.
+export const SCORE_CAP_WITHOUT_EVIDENCE = 1;
+
+const text = (max: number) => plainText().trim().min(3).max(max);
+
+export const ScaleStepSchema = z.object({ id: text(300), en: text(300) });
+export type ScaleStep = z.infer<typeof ScaleStepSchema>;
+
+export const IndicatorInputSchema = z.object({
+  code: plainText()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,49}$/, 'kode: huruf kecil, angka dan garis bawah / lower-case letters, digits, underscores'),
+  dimension: z.enum(EVALUATION_DIMENSIONS),
+  question: text(500),
+  questionEn: text(500),
+  // The meaning of each step 0…4, in this order.
+  scale: z.array(ScaleStepSchema).length(SCORE_MAX - SCORE_MIN + 1),
+  weight: z.number().int().min(1).max(100),
+  evidenceRequired: z.boolean(),
+  respondents: z.array(z.enum(EVALUATION_RESPONDENTS)).max(EVALUATION_RESPONDENTS.length),
+  computedFrom: z.enum(COMPUTED_SOURCES).nullable(),
+});
+export type IndicatorInput = z.infer<typeof IndicatorInputSchema>;
+
+// The share of each element in the overall score, in percent (they add up to 100).
+export const DimensionWeightsSchema = z.object({ simbiosis: z.number().int().min(0).max(100), mutualisme: z.number().int().min(0).max(100), implementasi: z.number().int().min(0).max(100) });
+export type DimensionWeights = z.infer<typeof DimensionWeightsSchema>;
+
+// The lowest overall score of each band; below `kurang` (or Implementasi below `implementasiFloor`)
+// the cooperation is Dorman.
+export const BandThresholdsSchema = z.object({
+  efektif: z.number().min(SCORE_MIN).max(SCORE_MAX),
+  cukup: z.number().min(SCORE_MIN).max(SCORE_MAX),
+  kurang: z.number().min(SCORE_MIN).max(SCORE_MAX),
+  implementasiFloor: z.number().min(SCORE_MIN).max(SCORE_MAX),
+});
+export type BandThresholds = z.infer<typeof BandThresholdsSchema>;
+
+// A new revision of the form: the whole set, never a change to an earlier one.
+export const EvaluationFormInputSchema = z.object({
+  note: text(1000),
+  dimensionWeights: DimensionWeightsSchema,
+  bands: BandThresholdsSchema,
+  indicators: z.array(IndicatorInputSchema).min(3).max(60),
+});
+export type EvaluationFormInput = z.infer<typeof EvaluationFormInputSchema>;
+
+export type EvaluationIndicator = IndicatorInput & { position: number };
+
+export type EvaluationFormView = {
+  revision: number;
+  note: string;
+  dimensionWeights: DimensionWeights;
+  bands: BandThresholds;
+  indicators: EvaluationIndicator[];
+  createdAt: string;
+  createdByName: string | null;
+  isCurrent: boolean;
+  can: { revise: boolean };
+};
+
+export type EvaluationFormSummary = Pick<EvaluationFormView, 'revision' | 'note' | 'createdAt' | 'createdByName' | 'isCurrent'> & { indicatorCount: number };
+
+// One answer to one indicator; evidenceVerified says whether verified evidence stands behind it.
+export type IndicatorScore = { code: string; score: number; evidenceVerified: boolean };
+
+export type DimensionScores = Record<EvaluationDimension, number | null>;
+
+export type EvaluationResult = { dimensions: DimensionScores; overall: number | null; band: EvaluationBand | null };
