@@ -6,7 +6,7 @@ import { addUnits, countUnits } from './modules/units/units.service';
 import { countUsers, insertUser } from './modules/users/users.service';
 import { DEFAULT_UNITS } from './seed/default-units';
 import { DEFAULT_EVALUATION_FORM } from './seed/default-evaluation-form';
-import { seedEvaluationForm } from './modules/evaluation/evaluation.service';
+import { seedEvaluationForm } from './modules/evaluation/evaluation-form.service';
 
 export type BootstrapResult = { adminCreated: boolean; generatedPassword: string | null };
 

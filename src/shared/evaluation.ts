@@ -91,3 +91,53 @@ export type IndicatorScore = { code: string; score: number; evidenceVerified: bo
 export type DimensionScores = Record<EvaluationDimension, number | null>;
 
 export type EvaluationResult = { dimensions: DimensionScores; overall: number | null; band: EvaluationBand | null };
+
+// A monitoring period: semesters by default ("2026-S2" runs July to December).
+export const PeriodCodeSchema = plainText().regex(/^\d{4}-S[12]$/, 'periode: TTTT-S1 atau TTTT-S2 / period: YYYY-S1 or YYYY-S2');
+
+export const OpenEvaluationSchema = z.object({ period: PeriodCodeSchema });
+export type OpenEvaluationInput = z.infer<typeof OpenEvaluationSchema>;
+
+export const AnswerSchema = z.object({
+  code: plainText().trim().min(1).max(50),
+  score: z.number().int().min(SCORE_MIN).max(SCORE_MAX),
+  note: plainText().trim().max(2000).nullable().optional(),
+  // The division's final verification says whether verified evidence stands behind the indicator.
+  evidenceVerified: z.boolean().optional(),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const SubmitResponseSchema = z.object({ answers: z.array(AnswerSchema).min(1).max(60) });
+export type SubmitResponseInput = z.infer<typeof SubmitResponseSchema>;
+
+export const EVALUATION_STATUSES = ['open', 'final'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+export type EvaluationResponseView = {
+  respondent: EvaluationRespondent;
+  byName: string | null;
+  submittedAt: string;
+  answers: Answer[];
+  result: EvaluationResult;
+};
+
+export type EvaluationView = {
+  id: string;
+  agreementId: string;
+  agreementTitle: string;
+  period: string;
+  formRevision: number;
+  status: EvaluationStatus;
+  openedAt: string;
+  finalisedAt: string | null;
+  // The evaluation this one was reopened from; the earlier one stays as it was.
+  reopenedFrom: string | null;
+  responses: EvaluationResponseView[];
+  // The division's verified score where it gave one, else the mean of the other answers.
+  result: EvaluationResult;
+  // How far the partner's view lies from the OPD's, per element (partner − OPD), where both answered.
+  partnerGap: DimensionScores | null;
+  can: { answerAs: EvaluationRespondent | null; finalise: boolean; reopen: boolean };
+};
+
+export type EvaluationSummary = Pick<EvaluationView, 'id' | 'period' | 'formRevision' | 'status' | 'openedAt' | 'finalisedAt' | 'reopenedFrom' | 'result'> & { respondents: EvaluationRespondent[] };

@@ -1,8 +1,8 @@
-import { asc, count, desc, eq, max } from 'drizzle-orm';
-import type { EvaluationFormInput } from '../../../shared/evaluation';
+import { and, asc, count, desc, eq, inArray, max } from 'drizzle-orm';
+import type { Answer, EvaluationFormInput, EvaluationRespondent } from '../../../shared/evaluation';
 import type { Db } from '../../db/client';
 import { users } from '../users/users.table';
-import { evaluationForms, evaluationIndicators } from './evaluation.table';
+import { evaluationForms, evaluationIndicators, evaluationResponses, evaluations } from './evaluation.table';
 
 export type FormRow = typeof evaluationForms.$inferSelect & { createdByName: string | null };
 export type IndicatorRow = typeof evaluationIndicators.$inferSelect;
@@ -51,4 +51,59 @@ export async function insertForm(db: Db, values: { revision: number; form: Evalu
   const { revision, form, createdBy, now } = values;
   await db.insert(evaluationForms).values({ revision, note: form.note, dimensionWeights: form.dimensionWeights, bands: form.bands, createdBy, createdAt: now });
   await db.insert(evaluationIndicators).values(form.indicators.map((indicator, position) => ({ ...indicator, revision, position })));
+}
+
+export type EvaluationRow = typeof evaluations.$inferSelect;
+export type ResponseRow = typeof evaluationResponses.$inferSelect & { byName: string | null };
+
+export async function insertEvaluation(db: Db, values: { agreementId: string; period: string; formRevision: number; reopenedFrom: string | null; openedBy: string; now: Date }): Promise<EvaluationRow> {
+  const { now, ...rest } = values;
+  const [row] = await db.insert(evaluations).values({ ...rest, openedAt: now }).returning();
+  if (!row) throw new Error('evaluation insert returned nothing');
+  return row;
+}
+
+export async function selectEvaluation(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<EvaluationRow | null> {
+  const query = db.select().from(evaluations).where(eq(evaluations.id, id));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export function selectEvaluationsOf(db: Db, agreementId: string): Promise<EvaluationRow[]> {
+  return db.select().from(evaluations).where(eq(evaluations.agreementId, agreementId)).orderBy(desc(evaluations.openedAt));
+}
+
+export function selectResponses(db: Db, evaluationIds: string[]): Promise<ResponseRow[]> {
+  if (evaluationIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      evaluationId: evaluationResponses.evaluationId,
+      respondent: evaluationResponses.respondent,
+      userId: evaluationResponses.userId,
+      answers: evaluationResponses.answers,
+      submittedAt: evaluationResponses.submittedAt,
+      byName: users.name,
+    })
+    .from(evaluationResponses)
+    .leftJoin(users, eq(users.id, evaluationResponses.userId))
+    .where(inArray(evaluationResponses.evaluationId, evaluationIds))
+    .orderBy(asc(evaluationResponses.submittedAt));
+}
+
+// A respondent's answers replace its earlier ones while the evaluation is open.
+export async function upsertResponse(db: Db, values: { evaluationId: string; respondent: EvaluationRespondent; userId: string | null; answers: Answer[]; now: Date }): Promise<void> {
+  const { now, ...rest } = values;
+  await db
+    .insert(evaluationResponses)
+    .values({ ...rest, submittedAt: now })
+    .onConflictDoUpdate({ target: [evaluationResponses.evaluationId, evaluationResponses.respondent], set: { answers: rest.answers, userId: rest.userId, submittedAt: now } });
+}
+
+export async function markFinal(db: Db, values: { id: string; version: number; by: string; now: Date }): Promise<EvaluationRow | null> {
+  const [row] = await db
+    .update(evaluations)
+    .set({ status: 'final', finalisedBy: values.by, finalisedAt: values.now, version: values.version + 1 })
+    .where(and(eq(evaluations.id, values.id), eq(evaluations.version, values.version), eq(evaluations.status, 'open')))
+    .returning();
+  return row ?? null;
 }

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 import type { EvaluationFormSummary, EvaluationFormView } from '../../../shared/evaluation';
 import { DEFAULT_EVALUATION_FORM } from '../../seed/default-evaluation-form';
 import { auditLog } from '../audit/audit.table';
-import { seedEvaluationForm } from './evaluation.service';
+import { seedEvaluationForm } from './evaluation-form.service';
 
 describe('evaluation form routes', () => {
   let t: TestApp;

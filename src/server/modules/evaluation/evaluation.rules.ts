@@ -9,6 +9,8 @@ import {
   type EvaluationBand,
   type EvaluationFormInput,
   type EvaluationResult,
+  type Answer,
+  type EvaluationRespondent,
   type IndicatorInput,
   type IndicatorScore,
 } from '../../../shared/evaluation';
@@ -93,4 +95,59 @@ export function bandOf(dimensions: DimensionScores, overall: number | null, band
   if (overall >= bands.efektif) return 'efektif';
   if (overall >= bands.cukup) return 'cukup';
   return 'kurang';
+}
+
+// A respondent answers only the indicators the form asks of it, each once; only the division's
+// verification says whether evidence was verified.
+export function checkAnswers(indicators: Pick<IndicatorInput, 'code' | 'respondents'>[], respondent: EvaluationRespondent, answers: Answer[]): Answer[] {
+  const seen = new Set<string>();
+  return answers.map((answer, index) => {
+    const field = `answers.${index}.code`;
+    const indicator = indicators.find((candidate) => candidate.code === answer.code);
+    if (!indicator) throw invalid(field, `Indikator "${answer.code}" tidak ada pada formulir ini.`, `Indicator "${answer.code}" is not on this form.`);
+    if (!indicator.respondents.includes(respondent)) {
+      throw invalid(field, `Indikator "${answer.code}" tidak ditanyakan kepada ${respondent}.`, `Indicator "${answer.code}" is not asked of ${respondent}.`);
+    }
+    if (seen.has(answer.code)) throw invalid(field, `Indikator "${answer.code}" dijawab dua kali.`, `Indicator "${answer.code}" is answered twice.`);
+    seen.add(answer.code);
+    const { evidenceVerified, ...rest } = answer;
+    return respondent === 'admin' ? { ...rest, evidenceVerified: evidenceVerified ?? false } : rest;
+  });
+}
+
+// Which indicators have verified evidence behind them: the division's verification says so.
+export function verifiedEvidence(adminAnswers: Answer[] | undefined): Set<string> {
+  return new Set((adminAnswers ?? []).filter((answer) => answer.evidenceVerified === true).map((answer) => answer.code));
+}
+
+// One respondent's answers as scores, with the evidence the division verified.
+export function scoresOf(answers: Answer[], verified: Set<string>): IndicatorScore[] {
+  return answers.map((answer) => ({ code: answer.code, score: answer.score, evidenceVerified: verified.has(answer.code) }));
+}
+
+// The evaluation's own score per indicator: the division's verified score where it gave one (its
+// final verification), otherwise the mean of the other respondents' answers.
+export function combinedScores(responses: { respondent: EvaluationRespondent; answers: Answer[] }[]): IndicatorScore[] {
+  const admin = responses.find((response) => response.respondent === 'admin');
+  const verified = verifiedEvidence(admin?.answers);
+  const byCode = new Map<string, number[]>();
+  for (const response of responses) {
+    if (response.respondent === 'admin') continue;
+    for (const answer of response.answers) byCode.set(answer.code, [...(byCode.get(answer.code) ?? []), answer.score]);
+  }
+  const scores = new Map<string, number>();
+  for (const [code, values] of byCode) scores.set(code, values.reduce((sum, value) => sum + value, 0) / values.length);
+  for (const answer of admin?.answers ?? []) scores.set(answer.code, answer.score);
+  return [...scores].map(([code, score]) => ({ code, score, evidenceVerified: verified.has(code) }));
+}
+
+// Partner minus OPD per element, where both gave a score: the gap the division looks at.
+export function gapBetween(partner: DimensionScores | undefined, opd: DimensionScores | undefined): DimensionScores | null {
+  if (!partner || !opd) return null;
+  const gap = {} as DimensionScores;
+  for (const dimension of EVALUATION_DIMENSIONS) {
+    const [a, b] = [partner[dimension], opd[dimension]];
+    gap[dimension] = a === null || b === null ? null : round2(a - b);
+  }
+  return gap;
 }

@@ -1,89 +1,210 @@
-import type { EvaluationFormInput, EvaluationFormSummary, EvaluationFormView } from '../../../shared/evaluation';
+import type { AgreementView } from '../../../shared/agreements';
+import type { EvaluationRespondent, EvaluationResult, EvaluationSummary, EvaluationView, OpenEvaluationInput, SubmitResponseInput } from '../../../shared/evaluation';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
-import { forbidden, notFound, staleVersion } from '../../lib/errors';
+import { AppError, forbidden, invalid, notFound, staleVersion } from '../../lib/errors';
+import { getAgreement } from '../agreements/agreements.service';
 import { recordAudit } from '../audit/audit.service';
-import { canReadEvaluationForm, canReviseEvaluationForm } from './evaluation.policy';
-import { insertForm, selectForm, selectFormSummaries, selectIndicators, selectLatestRevision, type FormRow, type IndicatorRow } from './evaluation.repository';
-import { checkFormRevision } from './evaluation.rules';
+import { canManageEvaluations, canReadEvaluations, respondentOf } from './evaluation.policy';
+import * as repo from './evaluation.repository';
+import { checkAnswers, combinedScores, gapBetween, scoreEvaluation, scoresOf, verifiedEvidence } from './evaluation.rules';
 
-function formViewOf(row: FormRow, indicators: IndicatorRow[], latest: number, canRevise: boolean): EvaluationFormView {
+type Form = { indicators: repo.IndicatorRow[]; dimensionWeights: repo.FormRow['dimensionWeights']; bands: repo.FormRow['bands'] };
+
+const WHAT = ['Evaluasi', 'The evaluation'] as const;
+
+function leadUnitOf(agreement: AgreementView): string | null {
+  return agreement.units.find((unit) => unit.isLead)?.id ?? null;
+}
+
+// The agreement behind an evaluation, read as the actor may (404/403 from the agreements module),
+// then the evaluation rule on top.
+async function readableAgreement(ctx: ActorCtx, agreementId: string): Promise<AgreementView> {
+  const agreement = await getAgreement(ctx, agreementId);
+  if (!canReadEvaluations(ctx.actor, { unitIds: agreement.units.map((unit) => unit.id) })) throw forbidden();
+  return agreement;
+}
+
+async function loadForm(db: Db, revision: number): Promise<Form> {
+  const row = await repo.selectForm(db, revision);
+  if (!row) throw new Error(`evaluation form revision ${revision} is missing`);
+  return { indicators: await repo.selectIndicators(db, revision), dimensionWeights: row.dimensionWeights, bands: row.bands };
+}
+
+function resultsOf(form: Form, responses: repo.ResponseRow[]) {
+  const verified = verifiedEvidence(responses.find((response) => response.respondent === 'admin')?.answers);
+  const perRespondent = new Map<EvaluationRespondent, EvaluationResult>(responses.map((response) => [response.respondent, scoreEvaluation(form, scoresOf(response.answers, verified))]));
+  return { perRespondent, result: scoreEvaluation(form, combinedScores(responses)) };
+}
+
+async function viewOf(ctx: ActorCtx, row: repo.EvaluationRow, agreement: AgreementView): Promise<EvaluationView> {
+  const form = await loadForm(ctx.db, row.formRevision);
+  const responses = await repo.selectResponses(ctx.db, [row.id]);
+  const { perRespondent, result } = resultsOf(form, responses);
+  const isOpen = row.status === 'open';
+  const manages = canManageEvaluations(ctx.actor);
   return {
-    revision: row.revision,
-    note: row.note,
-    dimensionWeights: row.dimensionWeights,
-    bands: row.bands,
-    indicators: indicators.map(({ revision: _revision, ...indicator }) => indicator),
-    createdAt: row.createdAt.toISOString(),
-    createdByName: row.createdByName,
-    isCurrent: row.revision === latest,
-    can: { revise: canRevise },
+    id: row.id,
+    agreementId: row.agreementId,
+    agreementTitle: agreement.title,
+    period: row.period,
+    formRevision: row.formRevision,
+    status: row.status,
+    openedAt: row.openedAt.toISOString(),
+    finalisedAt: row.finalisedAt?.toISOString() ?? null,
+    reopenedFrom: row.reopenedFrom,
+    responses: responses.map((response) => ({
+      respondent: response.respondent,
+      byName: response.byName,
+      submittedAt: response.submittedAt.toISOString(),
+      answers: response.answers,
+      result: perRespondent.get(response.respondent) ?? scoreEvaluation(form, []),
+    })),
+    result,
+    partnerGap: gapBetween(perRespondent.get('partner')?.dimensions, perRespondent.get('opd')?.dimensions),
+    can: { answerAs: isOpen ? respondentOf(ctx.actor, { leadUnitId: leadUnitOf(agreement) }) : null, finalise: isOpen && manages, reopen: !isOpen && manages },
   };
 }
 
-function noForm() {
-  return notFound('Formulir evaluasi', 'The evaluation form');
+// Read before any transaction: the agreement's read rule runs its own queries (on PGlite's one
+// connection a query outside an open transaction would wait for it).
+async function loadEvaluation(ctx: ActorCtx, evaluationId: string) {
+  const row = await repo.selectEvaluation(ctx.db, evaluationId);
+  if (!row) throw notFound(...WHAT);
+  const agreement = await readableAgreement(ctx, row.agreementId);
+  return { row, agreement };
 }
 
-// One revision as it was written; without a number, the current one (the latest).
-export async function readEvaluationForm(ctx: ActorCtx, input: { revision?: number } = {}): Promise<EvaluationFormView> {
-  if (!canReadEvaluationForm(ctx.actor)) throw forbidden();
-  const latest = await selectLatestRevision(ctx.db);
-  if (latest === null) throw noForm();
-  const revision = input.revision ?? latest;
-  const row = await selectForm(ctx.db, revision);
-  if (!row) throw notFound(`Formulir evaluasi revisi ${revision}`, `Evaluation form revision ${revision}`);
-  return formViewOf(row, await selectIndicators(ctx.db, revision), latest, canReviseEvaluationForm(ctx.actor));
+// The row again inside the transaction, locked, so two writers see each other's status.
+async function lockEvaluation(tx: Db, evaluationId: string): Promise<repo.EvaluationRow> {
+  const row = await repo.selectEvaluation(tx, evaluationId, { forUpdate: true });
+  if (!row) throw notFound(...WHAT);
+  return row;
 }
 
-export async function listEvaluationForms(ctx: ActorCtx): Promise<EvaluationFormSummary[]> {
-  if (!canReadEvaluationForm(ctx.actor)) throw forbidden();
-  const rows = await selectFormSummaries(ctx.db);
-  const latest = rows[0]?.revision ?? null;
-  return rows.map((row) => ({ revision: row.revision, note: row.note, createdAt: row.createdAt.toISOString(), createdByName: row.createdByName, isCurrent: row.revision === latest, indicatorCount: row.indicatorCount }));
-}
-
-function isRevisionTaken(error: unknown): boolean {
+function isOpenTaken(error: unknown): boolean {
   const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const pgError = seen.cause ?? seen;
-  return pgError.code === '23505' && pgError.constraint === 'evaluation_forms_pkey';
+  return pgError.code === '23505' && pgError.constraint === 'evaluations_one_open_idx';
 }
 
-// A new revision made from the one the editor started from (`basedOn`); if another revision was
-// written meanwhile, the editor reloads instead of silently replacing it. Earlier revisions stay as
-// they were: evaluations filled on them keep their questions and weights.
-export async function reviseEvaluationForm(ctx: ActorCtx, input: EvaluationFormInput & { basedOn: number }): Promise<EvaluationFormView> {
-  if (!canReviseEvaluationForm(ctx.actor)) throw forbidden();
-  const { basedOn, ...form } = input;
-  checkFormRevision(form);
+function alreadyOpen(period: string): AppError {
+  return new AppError({ code: 'CONFLICT', message: `Evaluasi periode ${period} untuk kerja sama ini sudah dibuka.`, messageEn: `An evaluation for ${period} is already open for this agreement.`, field: 'period' });
+}
+
+async function insertOpen(ctx: ActorCtx, values: { agreementId: string; period: string; reopenedFrom: string | null }): Promise<repo.EvaluationRow> {
   try {
-    await ctx.db.transaction(async (tx) => {
-      const latest = await selectLatestRevision(tx);
-      if (latest !== basedOn) throw staleVersion();
-      const revision = basedOn + 1;
-      await insertForm(tx, { revision, form, createdBy: ctx.actor.id, now: ctx.now });
+    return await ctx.db.transaction(async (tx) => {
+      const formRevision = await repo.selectLatestRevision(tx);
+      if (formRevision === null) throw notFound('Formulir evaluasi', 'The evaluation form');
+      const row = await repo.insertEvaluation(tx, { ...values, formRevision, openedBy: ctx.actor.id, now: ctx.now });
       await recordAudit(tx, {
         actor: ctx.actor,
-        entity: 'evaluation_form',
-        entityId: String(revision),
-        action: 'create',
+        entity: 'evaluation',
+        entityId: row.id,
+        action: values.reopenedFrom ? 'reopen' : 'open',
         at: ctx.now,
         changes: [
-          { field: 'note', old: null, new: form.note },
-          { field: 'indicators', old: null, new: form.indicators.map((indicator) => indicator.code) },
+          { field: 'agreementId', old: null, new: values.agreementId },
+          { field: 'period', old: null, new: values.period },
+          { field: 'formRevision', old: null, new: formRevision },
         ],
       });
+      return row;
     });
   } catch (error) {
-    if (isRevisionTaken(error)) throw staleVersion();
+    if (isOpenTaken(error)) throw alreadyOpen(values.period);
     throw error;
   }
-  return readEvaluationForm(ctx);
 }
 
-// First start on an empty database: revision 1 from the starting set. Nothing when a form exists.
-export async function seedEvaluationForm(db: Db, input: { form: EvaluationFormInput; now: Date }): Promise<void> {
-  if ((await selectLatestRevision(db)) !== null) return;
-  checkFormRevision(input.form);
-  await db.transaction(async (tx) => insertForm(tx, { revision: 1, form: input.form, createdBy: null, now: input.now }));
+// The division opens an agreement's evaluation for a period, on the form revision current now.
+export async function openEvaluation(ctx: ActorCtx, input: OpenEvaluationInput & { agreementId: string }): Promise<EvaluationView> {
+  if (!canManageEvaluations(ctx.actor)) throw forbidden();
+  const agreement = await readableAgreement(ctx, input.agreementId);
+  if (agreement.isDraft) throw invalid('agreementId', 'Rancangan belum dapat dievaluasi.', 'A draft cannot be evaluated yet.');
+  const row = await insertOpen(ctx, { agreementId: agreement.id, period: input.period, reopenedFrom: null });
+  return viewOf(ctx, row, agreement);
+}
+
+// An agreement's evaluations, newest first, with their scores: its history.
+export async function listEvaluations(ctx: ActorCtx, input: { agreementId: string }): Promise<EvaluationSummary[]> {
+  await readableAgreement(ctx, input.agreementId);
+  const rows = await repo.selectEvaluationsOf(ctx.db, input.agreementId);
+  const responses = await repo.selectResponses(ctx.db, rows.map((row) => row.id));
+  const forms = new Map<number, Form>();
+  const summaries: EvaluationSummary[] = [];
+  for (const row of rows) {
+    const form = forms.get(row.formRevision) ?? (await loadForm(ctx.db, row.formRevision));
+    forms.set(row.formRevision, form);
+    const own = responses.filter((response) => response.evaluationId === row.id);
+    const { result } = resultsOf(form, own);
+    summaries.push({
+      id: row.id,
+      period: row.period,
+      formRevision: row.formRevision,
+      status: row.status,
+      openedAt: row.openedAt.toISOString(),
+      finalisedAt: row.finalisedAt?.toISOString() ?? null,
+      reopenedFrom: row.reopenedFrom,
+      result,
+      respondents: own.map((response) => response.respondent),
+    });
+  }
+  return summaries;
+}
+
+export async function getEvaluation(ctx: ActorCtx, input: { evaluationId: string }): Promise<EvaluationView> {
+  const { row, agreement } = await loadEvaluation(ctx, input.evaluationId);
+  return viewOf(ctx, row, agreement);
+}
+
+function isFinal(): AppError {
+  return new AppError({ code: 'CONFLICT', message: 'Evaluasi ini sudah final; buka kembali untuk menilai ulang.', messageEn: 'This evaluation is final; reopen it to evaluate again.' });
+}
+
+// A respondent's answers (the lead OPD, the TKKSD or the division, as the actor is), replacing its
+// earlier ones while the evaluation is open.
+export async function submitResponse(ctx: ActorCtx, input: SubmitResponseInput & { evaluationId: string }): Promise<EvaluationView> {
+  const { agreement } = await loadEvaluation(ctx, input.evaluationId);
+  const respondent = respondentOf(ctx.actor, { leadUnitId: leadUnitOf(agreement) });
+  if (!respondent) throw forbidden();
+  const row = await ctx.db.transaction(async (tx) => {
+    const locked = await lockEvaluation(tx, input.evaluationId);
+    if (locked.status !== 'open') throw isFinal();
+    const form = await loadForm(tx, locked.formRevision);
+    const answers = checkAnswers(form.indicators, respondent, input.answers);
+    await repo.upsertResponse(tx, { evaluationId: locked.id, respondent, userId: ctx.actor.id, answers, now: ctx.now });
+    await recordAudit(tx, { actor: ctx.actor, entity: 'evaluation', entityId: locked.id, action: `answer_${respondent}`, at: ctx.now, changes: [{ field: 'answers', old: null, new: answers }] });
+    return locked;
+  });
+  return viewOf(ctx, row, agreement);
+}
+
+// The division's final verification closes the evaluation; it must have answered first.
+export async function finaliseEvaluation(ctx: ActorCtx, input: { evaluationId: string; version: number }): Promise<EvaluationView> {
+  if (!canManageEvaluations(ctx.actor)) throw forbidden();
+  const { agreement } = await loadEvaluation(ctx, input.evaluationId);
+  const row = await ctx.db.transaction(async (tx) => {
+    const locked = await lockEvaluation(tx, input.evaluationId);
+    if (locked.status !== 'open') throw isFinal();
+    const responses = await repo.selectResponses(tx, [locked.id]);
+    if (!responses.some((response) => response.respondent === 'admin')) {
+      throw invalid('answers', 'Isi verifikasi akhir Bagian Kerja Sama sebelum menetapkan evaluasi.', "Fill in the division's final verification before finalising.");
+    }
+    const final = await repo.markFinal(tx, { id: locked.id, version: input.version, by: ctx.actor.id, now: ctx.now });
+    if (!final) throw staleVersion();
+    await recordAudit(tx, { actor: ctx.actor, entity: 'evaluation', entityId: locked.id, action: 'finalise', at: ctx.now, changes: [{ field: 'status', old: 'open', new: 'final' }] });
+    return final;
+  });
+  return viewOf(ctx, row, agreement);
+}
+
+// Reopening writes a new evaluation for the same period on the current form; the final one stays.
+export async function reopenEvaluation(ctx: ActorCtx, input: { evaluationId: string }): Promise<EvaluationView> {
+  if (!canManageEvaluations(ctx.actor)) throw forbidden();
+  const { row: earlier, agreement } = await loadEvaluation(ctx, input.evaluationId);
+  if (earlier.status !== 'final') throw new AppError({ code: 'CONFLICT', message: 'Evaluasi ini masih terbuka.', messageEn: 'This evaluation is still open.' });
+  const row = await insertOpen(ctx, { agreementId: earlier.agreementId, period: earlier.period, reopenedFrom: earlier.id });
+  return viewOf(ctx, row, agreement);
 }
