@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COOPERATION_KINDS, DOC_TYPES, END_REASONS, KSDD_MODES, type AgreementStatus, type DocType } from './agreement-codes';
 import { MAX_NAME_LENGTH, MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits';
+import type { AgreementAbilities } from './abilities';
 import { isoDate, plainText, versionSchema } from './input';
 
 
@@ -113,6 +114,8 @@ export type AgreementView = {
   children: AgreementLink[];
   // The proposal whose signing registered this agreement, when it came through the procedure.
   proposalId: string | null;
+  // What this reader may do with it, from the server's policies (the web shows buttons from these).
+  abilities: AgreementAbilities;
   version: number;
   createdAt: string;
   updatedAt: string;

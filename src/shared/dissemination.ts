@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PackageAbilities } from './abilities';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits';
 import { isoDate, plainText, versionSchema } from './input';
 
@@ -108,8 +109,8 @@ export type PackageView = {
   // Uptake on the public portal: visits of the agreement's public page, all days together (counts only).
   portalVisits: number;
   version: number;
-  // What the reader may do with it now.
-  can: { edit: boolean; submit: boolean; publish: boolean; acknowledge: boolean };
+  // What the reader may do with it now, from the server's policies.
+  abilities: PackageAbilities;
 };
 
 // The division's tracking table: one row per agreement with a package.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProposalAbilities } from './abilities';
 import { COOPERATION_KINDS, type CooperationKind } from './agreement-codes';
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, PAGE_SIZE_MAX } from './limits';
 import { INITIATOR_TYPES, PROCEDURE_DOC_TYPES, type InitiatorType, type ProcedureDocType } from './procedures';
@@ -187,8 +188,8 @@ export type ProposalView = ProposalSummary &
     stages: ProposalStageView[];
     missingDocTypes: ProcedureDocType[];
     allowedActions: ProposalAction[];
-    // Whether this user may change the preparation fields now (PATCH /proposals/:id).
-    canEdit: boolean;
+    // What this reader may do with it now, from the server's policies (the web shows buttons from these).
+    abilities: ProposalAbilities;
     documents: ProposalDocumentView[];
     timeline: ProposalEventView[];
     // The agreements its signings put in the registry (KB, then PKS; or NK), oldest first.

@@ -39,19 +39,19 @@ function Root({ signedIn, target }: { signedIn: boolean; target: string }) {
 }
 
 async function start() {
-  const [, user] = await Promise.all([setupI18n(), fetchSession().catch(() => null)]);
+  const [, session] = await Promise.all([setupI18n(), fetchSession().catch(() => null)]);
   const root = document.getElementById('root');
   if (!root) return;
   const queryClient = createQueryClient();
-  queryClient.setQueryData(SESSION_KEY, user);
+  queryClient.setQueryData(SESSION_KEY, session);
   const target = firstTarget();
   // While the form shows, the address reads /login, as the router's own sign-in page does.
-  if (!user) window.history.replaceState(null, '', `${BASE}/login`);
+  if (!session) window.history.replaceState(null, '', `${BASE}/login`);
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
         <Providers queryClient={queryClient}>
-          <Root signedIn={user !== null} target={target} />
+          <Root signedIn={session !== null} target={target} />
         </Providers>
       </ErrorBoundary>
     </StrictMode>,

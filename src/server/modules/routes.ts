@@ -27,6 +27,8 @@ import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { usersRoutes } from './users/users.routes';
+import { canDeleteDocument, canUploadDocument } from './documents/documents.policy';
+import { sessionAbilities } from './session-abilities';
 
 // The onRequest hook that reads the session cookie into request.actor; app.ts adds it before the
 // role gate, and takes it from here since a module's routes file is not for others to import.
@@ -35,13 +37,18 @@ export { resolveSessionActor } from './auth/auth.routes';
 // Every module's routes, mounted under /api. A module adds one line here.
 export async function registerModules(app: FastifyInstance) {
   healthRoutes(app);
-  authRoutes(app);
+  // The session names what the user may do; the policies that say so sit above auth.
+  authRoutes(app, { abilitiesOf: sessionAbilities });
   usersRoutes(app);
   masterRoutes(app);
   settingsRoutes(app);
   partnersRoutes(app);
-  // An agreement's view names the proposal it came from; proposals sit above agreements.
-  agreementsRoutes(app, { proposalOf: findProposalOfAgreement });
+  // An agreement's view names the proposal it came from and whether the reader may keep its files;
+  // proposals and documents sit above agreements.
+  agreementsRoutes(app, {
+    proposalOf: findProposalOfAgreement,
+    documentRightsOf: (actor) => ({ canUpload: canUploadDocument(actor), canDelete: canDeleteDocument(actor) }),
+  });
   documentsRoutes(app);
   searchRoutes(app);
   importsRoutes(app);

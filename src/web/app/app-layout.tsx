@@ -12,7 +12,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { PageLoader } from '../components/page-loader';
-import { hasRole, useCurrentUser } from '../lib/session';
+import { isAllowed, useSession } from '../lib/session';
 import { NAV_ITEMS, type NavItem } from './nav';
 import { UserMenu } from './user-menu';
 
@@ -25,9 +25,9 @@ function activePath(items: NavItem[], pathname: string): string | null {
 
 function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const session = useSession().data ?? null;
   const location = useLocation();
-  const items = NAV_ITEMS.filter((item) => hasRole(user, item.roles));
+  const items = NAV_ITEMS.filter((item) => isAllowed(session, item.ability));
   const active = activePath(items, location.pathname);
   return (
     <>

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { NotFoundPage } from '../components/not-found-page';
 import { PageLoader } from '../components/page-loader';
-import { RequireAuth, RequireRole } from '../components/require-auth';
+import { RequireAbility, RequireAuth } from '../components/require-auth';
 import { RouteError } from '../components/route-error';
 import { LoginPage } from '../features/auth/components/login-page';
 import { loadAppTranslations } from '../lib/i18n';
@@ -37,7 +37,7 @@ export function createAppRouter() {
               { index: true, element: <Navigate to="/agreements" replace /> },
               ...APP_ROUTES.map((route) => ({
                 path: route.path,
-                element: <RequireRole roles={route.roles}>{route.element}</RequireRole>,
+                element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility>,
               })),
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -1,12 +1,12 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import type { Role } from '../../shared/roles';
+import type { Ability } from '../../shared/abilities';
 
 export type AppRoute = {
   // Relative to /app, react-router syntax: 'agreements/:id'.
   path: string;
   element: ReactNode;
-  // Omitted: every signed-in role.
-  roles?: readonly Role[];
+  // What the session must allow (shared/abilities.ts); omitted: every signed-in user.
+  ability?: Ability;
 };
 
 // Each screen is its own chunk, loaded when first opened.
@@ -18,23 +18,23 @@ function page<K extends string, M extends Record<K, ComponentType>>(load: () => 
 // Screens inside the signed-in shell. A new screen adds one line here and one in nav.ts.
 export const APP_ROUTES: AppRoute[] = [
   { path: 'agreements', element: page(() => import('../features/agreements/components/agreements-page'), 'AgreementsPage') },
-  { path: 'agreements/new', element: page(() => import('../features/agreements/components/agreement-create-page'), 'AgreementCreatePage'), roles: ['admin'] },
+  { path: 'agreements/new', element: page(() => import('../features/agreements/components/agreement-create-page'), 'AgreementCreatePage'), ability: 'agreements.create' },
   { path: 'agreements/:id', element: page(() => import('../features/agreements/components/agreement-page'), 'AgreementPage') },
-  { path: 'agreements/:id/edit', element: page(() => import('../features/agreements/components/agreement-edit-page'), 'AgreementEditPage'), roles: ['admin'] },
+  { path: 'agreements/:id/edit', element: page(() => import('../features/agreements/components/agreement-edit-page'), 'AgreementEditPage'), ability: 'agreements.edit' },
   { path: 'proposals', element: page(() => import('../features/proposals/components/proposals-page'), 'ProposalsPage') },
-  { path: 'proposals/new', element: page(() => import('../features/proposals/components/proposal-create-page'), 'ProposalCreatePage'), roles: ['admin', 'opd'] },
+  { path: 'proposals/new', element: page(() => import('../features/proposals/components/proposal-create-page'), 'ProposalCreatePage'), ability: 'proposals.create' },
   { path: 'proposals/:id', element: page(() => import('../features/proposals/components/proposal-page'), 'ProposalPage') },
   { path: 'partners', element: page(() => import('../features/partners/components/partners-page'), 'PartnersPage') },
-  { path: 'import', element: page(() => import('../features/imports/components/import-page'), 'ImportPage'), roles: ['admin'] },
+  { path: 'import', element: page(() => import('../features/imports/components/import-page'), 'ImportPage'), ability: 'registry.import' },
   { path: 'statistics', element: page(() => import('../features/stats/components/statistics-page'), 'StatisticsPage') },
-  { path: 'dissemination', element: page(() => import('../features/dissemination/components/tracking-page'), 'TrackingPage'), roles: ['admin', 'tkksd', 'pimpinan'] },
+  { path: 'dissemination', element: page(() => import('../features/dissemination/components/tracking-page'), 'TrackingPage'), ability: 'dissemination.track' },
   { path: 'dissemination/:agreementId', element: page(() => import('../features/dissemination/components/package-page'), 'PackagePage') },
-  { path: 'plans', element: page(() => import('../features/plans/components/inbox-page'), 'InboxPage'), roles: ['opd'] },
-  { path: 'gap', element: page(() => import('../features/plans/components/gap-page'), 'GapPage'), roles: ['admin', 'tkksd', 'pimpinan'] },
-  { path: 'plans/all', element: page(() => import('../features/plans/components/plans-list-page'), 'PlansListPage'), roles: ['admin', 'tkksd', 'pimpinan'] },
-  { path: 'admin/users', element: page(() => import('../features/admin/components/users-page'), 'UsersPage'), roles: ['admin'] },
-  { path: 'admin/master', element: page(() => import('../features/admin/components/master-page'), 'MasterPage'), roles: ['admin'] },
-  { path: 'admin/procedures', element: page(() => import('../features/procedures/components/procedures-page'), 'ProceduresPage'), roles: ['admin'] },
-  { path: 'admin/draft-templates', element: page(() => import('../features/procedures/components/draft-templates-page'), 'DraftTemplatesPage'), roles: ['admin'] },
-  { path: 'admin/settings', element: page(() => import('../features/admin/components/settings-page'), 'SettingsPage'), roles: ['admin'] },
+  { path: 'plans', element: page(() => import('../features/plans/components/inbox-page'), 'InboxPage'), ability: 'plans.inbox' },
+  { path: 'gap', element: page(() => import('../features/plans/components/gap-page'), 'GapPage'), ability: 'plans.gap' },
+  { path: 'plans/all', element: page(() => import('../features/plans/components/plans-list-page'), 'PlansListPage'), ability: 'plans.all' },
+  { path: 'admin/users', element: page(() => import('../features/admin/components/users-page'), 'UsersPage'), ability: 'admin.users' },
+  { path: 'admin/master', element: page(() => import('../features/admin/components/master-page'), 'MasterPage'), ability: 'admin.master' },
+  { path: 'admin/procedures', element: page(() => import('../features/procedures/components/procedures-page'), 'ProceduresPage'), ability: 'admin.procedures' },
+  { path: 'admin/draft-templates', element: page(() => import('../features/procedures/components/draft-templates-page'), 'DraftTemplatesPage'), ability: 'admin.draftTemplates' },
+  { path: 'admin/settings', element: page(() => import('../features/admin/components/settings-page'), 'SettingsPage'), ability: 'admin.settings' },
 ];

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { Role } from '../../shared/roles';
-import { hasRole, useSession } from '../lib/session';
+import type { Ability } from '../../shared/abilities';
+import { isAllowed, useSession } from '../lib/session';
 import { ForbiddenPage } from './forbidden-page';
 import { PageLoader } from './page-loader';
 
@@ -16,9 +16,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-// The server enforces permissions; this only spares a role a screen it cannot use.
-export function RequireRole({ roles, children }: { roles: readonly Role[] | undefined; children: ReactNode }) {
+// The server enforces permissions; this only spares a user a screen the session's abilities rule out.
+export function RequireAbility({ ability, children }: { ability: Ability | undefined; children: ReactNode }) {
   const session = useSession();
-  if (!hasRole(session.data ?? null, roles)) return <ForbiddenPage />;
+  if (!isAllowed(session.data ?? null, ability)) return <ForbiddenPage />;
   return children;
 }

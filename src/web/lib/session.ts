@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Role, SessionUser } from '../../shared/roles';
+import type { Abilities, Ability } from '../../shared/abilities';
+import type { SessionUser } from '../../shared/roles';
 import { api, ApiError } from './api';
 import { queryRoots } from './query-keys';
 
@@ -7,10 +8,12 @@ export const SESSION_KEY = queryRoots.session;
 
 // index.html preloads this request (crossorigin="use-credentials"), so that it travels with the
 // scripts instead of after them; the same credentials mode lets the browser hand the preload over.
-export async function fetchSession(): Promise<SessionUser | null> {
+// The user and what the server's policies let them do (both from /auth/me, or the login answer).
+export type Session = { user: SessionUser; abilities: Abilities };
+
+export async function fetchSession(): Promise<Session | null> {
   try {
-    const { user } = await api<{ user: SessionUser }>('/auth/me', { credentials: 'include' });
-    return user;
+    return await api<Session>('/auth/me', { credentials: 'include' });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -23,16 +26,18 @@ export function useSession() {
 }
 
 export function useCurrentUser(): SessionUser | null {
-  return useSession().data ?? null;
+  return useSession().data?.user ?? null;
 }
 
-export function hasRole(user: SessionUser | null, roles: readonly Role[] | undefined): boolean {
-  if (!roles) return user !== null;
-  return user !== null && roles.includes(user.role);
+// Whether the session allows an ability; no ability named means any signed-in user. The web shows
+// menus, screens and buttons from these and never compares roles; the server checks every request.
+export function isAllowed(session: Session | null, ability: Ability | undefined): boolean {
+  if (!session) return false;
+  return ability === undefined || session.abilities[ability];
 }
 
-export function useIsAdmin(): boolean {
-  return useCurrentUser()?.role === 'admin';
+export function useCan(ability: Ability): boolean {
+  return isAllowed(useSession().data ?? null, ability);
 }
 
 export async function signOut(queryClient: QueryClient): Promise<void> {

@@ -56,7 +56,10 @@ const strip = <T extends { agreementId: string }>({ agreementId: _agreementId, .
 
 // The one mapping from rows to AgreementView; status is derived here, from the local date in Ternate
 // and the warning period of the settings. proposalId is left null: proposals sit above agreements, so
-// the routes fill it in from the lookup the app hands them (agreements.routes.ts).
+// the routes fill it in from the lookup the app hands them (agreements.routes.ts). The reader's
+// abilities start all false and are filled in the same way (presentAgreement).
+const NO_AGREEMENT_ABILITIES = { canEdit: false, canEnd: false, canUploadDocuments: false, canDeleteDocuments: false };
+
 export async function loadAgreementViews(db: Db, options: { ids: string[]; now: Date; expiryWarningDays: number }): Promise<AgreementView[]> {
   const { ids } = options;
   if (ids.length === 0) return [];
@@ -99,6 +102,7 @@ export async function loadAgreementViews(db: Db, options: { ids: string[]; now: 
       parent,
       children: (family.children.get(id) ?? []).map(strip),
       proposalId: null,
+      abilities: NO_AGREEMENT_ABILITIES,
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),

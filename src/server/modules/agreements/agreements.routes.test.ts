@@ -47,7 +47,10 @@ describe('agreements routes', () => {
         const { cookie } = await t.loginAs(role);
         const agreement = await buildAgreement(t.database.db);
         const snapshot = await registryCounts(t.database.db);
-        expect((await call('GET', `/api/agreements/${agreement.id}`, cookie)).statusCode, role).toBe(200);
+        const read = await call('GET', `/api/agreements/${agreement.id}`, cookie);
+        expect(read.statusCode, role).toBe(200);
+        // The view offers this reader nothing the routes below refuse.
+        expect(read.json<AgreementView>().abilities, role).toEqual({ canEdit: false, canEnd: false, canUploadDocuments: false, canDeleteDocuments: false });
         expect((await call('GET', `/api/agreements/${agreement.id}/audit`, cookie)).statusCode, role).toBe(200);
         expect((await create(cookie, { leadUnitId: agreement.leadUnitId })).statusCode, role).toBe(403);
         expect((await call('PATCH', `/api/agreements/${agreement.id}`, cookie, { title: 'Judul yang diubah', version: 1 })).statusCode, role).toBe(403);
@@ -56,7 +59,9 @@ describe('agreements routes', () => {
       }
       expect((await registryCounts(t.database.db)).agreements).toBe(before.agreements + 3);
       const agreement = await buildAgreement(t.database.db);
-      expect((await call('GET', `/api/agreements/${agreement.id}`, admin)).statusCode).toBe(200);
+      const read = await call('GET', `/api/agreements/${agreement.id}`, admin);
+      expect(read.statusCode).toBe(200);
+      expect(read.json<AgreementView>().abilities).toEqual({ canEdit: true, canEnd: true, canUploadDocuments: true, canDeleteDocuments: true });
       expect((await create(admin)).statusCode).toBe(201);
       expect((await call('PATCH', `/api/agreements/${agreement.id}`, admin, { title: 'Judul yang diubah', version: 1 })).statusCode).toBe(200);
       expect((await call('POST', `/api/agreements/${agreement.id}/end`, admin, { ...endBody, version: 2 })).statusCode).toBe(200);

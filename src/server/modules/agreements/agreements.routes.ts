@@ -9,9 +9,9 @@ const idParam = z.object({ id: z.uuid() });
 const tags = ['agreements'];
 
 // The registry list (GET /agreements) belongs to search; documents hang under /agreements/:id/documents.
-export function agreementsRoutes(app: FastifyInstance, options: { proposalOf: service.ProposalOfAgreement }) {
+export function agreementsRoutes(app: FastifyInstance, options: { proposalOf: service.ProposalOfAgreement; documentRightsOf: service.DocumentRightsOf }) {
   const api = typed(app);
-  const shown = async (ctx: ActorCtx, view: Promise<AgreementView>) => service.withProposalOrigin(ctx, { view: await view, proposalOf: options.proposalOf });
+  const shown = async (ctx: ActorCtx, view: Promise<AgreementView>) => service.presentAgreement(ctx, { view: await view, proposalOf: options.proposalOf, documentRightsOf: options.documentRightsOf });
   api.post('/agreements', { schema: { tags, body: CreateAgreementSchema }, config: { access: ['admin'] } }, async (request, reply) => {
     const ctx = actorCtxOf(request);
     return reply.status(201).send(await shown(ctx, service.createAgreement(ctx, request.body)));

@@ -65,7 +65,7 @@ function draftOf(id: string | null, row: Partial<Columns> & Pick<Columns, 'docTy
 // What the audit trail compares: every field a person edits, lists by name.
 function auditSnapshot(view: AgreementView | undefined): Record<string, unknown> {
   if (!view) return {};
-  const { id: _id, status: _status, partners, units, parent, children: _children, version: _version, createdAt: _c, updatedAt: _u, termination, ...fields } = view;
+  const { id: _id, status: _status, partners, units, parent, children: _children, abilities: _abilities, version: _version, createdAt: _c, updatedAt: _u, termination, ...fields } = view;
   return {
     ...fields,
     parent: parent ? parent.title : null,
@@ -151,8 +151,15 @@ export async function getAgreement(ctx: ActorCtx, id: string): Promise<Agreement
 // above agreements, so the app hands this lookup to the agreement's routes (modules/routes.ts).
 export type ProposalOfAgreement = (db: Db, agreementId: string) => Promise<string | null>;
 
-export async function withProposalOrigin(ctx: Ctx, options: { view: AgreementView; proposalOf: ProposalOfAgreement }): Promise<AgreementView> {
-  return { ...options.view, proposalId: await options.proposalOf(ctx.db, options.view.id) };
+// Whether the reader may add or remove the agreement's files: the documents module's rule, which sits
+// above agreements, so modules/routes.ts hands it in.
+export type DocumentRightsOf = (actor: Actor) => { canUpload: boolean; canDelete: boolean };
+
+// The view as a reader gets it: the proposal it came from, and what this reader may do with it.
+export async function presentAgreement(ctx: ActorCtx, options: { view: AgreementView; proposalOf: ProposalOfAgreement; documentRightsOf: DocumentRightsOf }): Promise<AgreementView> {
+  const documents = options.documentRightsOf(ctx.actor);
+  const abilities = { canEdit: canEditAgreement(ctx.actor), canEnd: canEndAgreement(ctx.actor), canUploadDocuments: documents.canUpload, canDeleteDocuments: documents.canDelete };
+  return { ...options.view, proposalId: await options.proposalOf(ctx.db, options.view.id), abilities };
 }
 
 // The one way a module reaches an agreement to hang something off it (documents, the dissemination

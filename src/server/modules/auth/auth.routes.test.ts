@@ -22,6 +22,23 @@ describe('auth routes', () => {
     expect(me.json().user.id).toBe(user.id);
   });
 
+  // The web shows menus and screens from these; each is the policy's answer for the user's role.
+  it('names what the user may do in the login answer and in /auth/me, by role', async () => {
+    for (const [role, expected] of [
+      ['admin', { 'agreements.create': true, 'admin.users': true, 'plans.inbox': false, 'dissemination.track': true }],
+      ['tkksd', { 'agreements.create': false, 'admin.users': false, 'plans.inbox': false, 'dissemination.track': true }],
+      ['opd', { 'agreements.create': false, 'admin.users': false, 'plans.inbox': true, 'dissemination.track': false }],
+      ['pimpinan', { 'agreements.create': false, 'admin.users': false, 'plans.inbox': false, 'dissemination.track': true }],
+    ] as const) {
+      const { cookie } = await t.loginAs(role);
+      const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      expect(me.json<{ abilities: Record<string, boolean> }>().abilities, role).toMatchObject(expected);
+    }
+    const user = await buildUser(t.database.db, { role: 'opd', password: TEST_PASSWORD });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
+    expect(login.json<{ abilities: Record<string, boolean> }>().abilities).toMatchObject({ 'proposals.create': true, 'agreements.create': false });
+  });
+
   it('answers 401 on a wrong password and on an unknown e-mail', async () => {
     const user = await buildUser(t.database.db);
     const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'salah-sekali' } });

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AbilitiesSchema, type Abilities } from '../../../shared/abilities';
 import { LoginSchema, SessionUserSchema } from '../../../shared/auth';
+import type { Actor } from '../../lib/context';
 import { actorCtxOf, ctxOf, typed } from '../../lib/http';
 import { findSessionUser, login, logout, SESSION_COOKIE, SESSION_HOURS } from './auth.service';
 
@@ -23,19 +25,24 @@ function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
   });
 }
 
-export function authRoutes(app: FastifyInstance) {
+// The session answer carries what the user may do, computed by the policies of the modules above
+// auth: modules/routes.ts hands in the function that asks them.
+export type AbilitiesOf = (actor: Actor) => Abilities;
+const SessionSchema = z.object({ user: SessionUserSchema, abilities: AbilitiesSchema });
+
+export function authRoutes(app: FastifyInstance, options: { abilitiesOf: AbilitiesOf }) {
   const api = typed(app);
   api.post(
     '/auth/login',
     {
-      schema: { tags: ['auth'], body: LoginSchema, response: { 200: z.object({ user: SessionUserSchema }) } },
+      schema: { tags: ['auth'], body: LoginSchema, response: { 200: SessionSchema } },
       // A second brake besides the per-account lock: per address.
       config: { rateLimit: { max: 30, timeWindow: '1 minute' }, access: 'public' },
     },
     async (request, reply) => {
       const result = await login(ctxOf(request), request.body);
       setSessionCookie(reply, result.token, request.server.deps.env.JALIN_COOKIE_SECURE);
-      return { user: result.user };
+      return { user: result.user, abilities: options.abilitiesOf(result.user) };
     },
   );
   api.post('/auth/logout', { schema: { tags: ['auth'] }, config: { access: 'public' } }, async (request, reply) => {
@@ -45,7 +52,10 @@ export function authRoutes(app: FastifyInstance) {
   });
   api.get(
     '/auth/me',
-    { schema: { tags: ['auth'], response: { 200: z.object({ user: SessionUserSchema }) } }, config: { access: 'signed-in' } },
-    async (request) => ({ user: actorCtxOf(request).actor }),
+    { schema: { tags: ['auth'], response: { 200: SessionSchema } }, config: { access: 'signed-in' } },
+    async (request) => {
+      const { actor } = actorCtxOf(request);
+      return { user: actor, abilities: options.abilitiesOf(actor) };
+    },
   );
 }

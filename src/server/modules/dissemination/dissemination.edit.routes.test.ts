@@ -72,7 +72,7 @@ describe('editing a published dissemination package', () => {
     expect(edited).toMatchObject({ status: 'published', version: view.version + 1, summaryWhat: 'Bank daerah membiayai pedagang pasar dengan kredit mikro berbunga rendah.', publishedAt: view.publishedAt });
     expect(edited.opportunities).toMatchObject([{ id: opportunity.id, deadline: '2027-03-31' }]);
     expect(edited.tasks.map((task) => task.id)).toEqual(view.tasks.map((task) => task.id));
-    expect(edited.can.edit).toBe(true);
+    expect(edited.abilities.canEdit).toBe(true);
     const [audit] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, view.id), eq(auditLog.action, 'edit_published')));
     expect(audit?.changes.map((change) => change.field).sort()).toEqual(['opportunities', 'summaryWhat']);
     expect(audit?.changes.find((change) => change.field === 'summaryWhat')).toMatchObject({ old: view.summaryWhat, new: edited.summaryWhat });
@@ -125,7 +125,7 @@ describe('editing a published dissemination package', () => {
     const mails = await t.database.db.select().from(outbox).where(eq(outbox.entityId, view.id));
     expect(mails).toHaveLength(mailsBefore.length + 1);
     expect(mails.find((mail) => mail.toAddress === healthUser.user.email)?.textBody).toContain('Memeriksa kesehatan pedagang');
-    expect((await call('GET', url, healthUser.cookie)).json<PackageView>().can.acknowledge).toBe(true);
+    expect((await call('GET', url, healthUser.cookie)).json<PackageView>().abilities.canAcknowledge).toBe(true);
   });
 
   it('refuses to remove or move a task its OPD acknowledged, but lets it be reworded; an unacknowledged OPD may be dropped', async () => {
@@ -158,10 +158,10 @@ describe('editing a published dissemination package', () => {
     const edit = editOf(view, { summaryWhy: 'Perubahan oleh peran lain.' });
     for (const [who, cookie] of [['tkksd', tkksd], ['pimpinan', pimpinan], ['tasked opd', opdTrade], ['other opd', opdOther]] as const) {
       expect((await call('PUT', url, cookie, edit)).statusCode, who).toBe(403);
-      expect((await call('GET', url, cookie)).json<PackageView>().can.edit, who).toBe(false);
+      expect((await call('GET', url, cookie)).json<PackageView>().abilities.canEdit, who).toBe(false);
     }
     expect((await call('PUT', url, '', edit)).statusCode).toBe(401);
-    expect((await call('GET', url, admin)).json<PackageView>()).toMatchObject({ version: view.version, summaryWhy: null, can: { edit: true } });
+    expect((await call('GET', url, admin)).json<PackageView>()).toMatchObject({ version: view.version, summaryWhy: null, abilities: { canEdit: true } });
     expect((await call('PUT', url, admin, edit)).statusCode).toBe(200);
   });
 

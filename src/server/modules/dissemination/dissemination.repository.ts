@@ -155,7 +155,7 @@ export async function loadOpportunities(db: Db, packageId: string): Promise<Oppo
   return db.select().from(disseminationOpportunities).where(eq(disseminationOpportunities.packageId, packageId)).orderBy(asc(disseminationOpportunities.position));
 }
 
-export async function packageViewOf(db: Db, row: PackageRow, can: PackageView['can']): Promise<PackageProgress> {
+export async function packageViewOf(db: Db, row: PackageRow, abilities: PackageView['abilities']): Promise<PackageProgress> {
   const [agreement] = await db.select({ title: agreements.title }).from(agreements).where(eq(agreements.id, row.agreementId));
   const tasks = await loadTasks(db, [row.id]);
   const opportunities = await loadOpportunities(db, row.id);
@@ -186,7 +186,7 @@ export async function packageViewOf(db: Db, row: PackageRow, can: PackageView['c
     recipients: recipients.map(({ packageId: _packageId, ...recipient }) => recipient),
     portalVisits: visits?.total ?? 0,
     version: row.version,
-    can,
+    abilities,
   };
 }
 

@@ -184,7 +184,7 @@ describe('dissemination routes', () => {
       const url = `/api/agreements/${agreement.id}/dissemination`;
       const opened = await call('GET', url, opdTrade);
       expect(opened.statusCode).toBe(200);
-      expect(opened.json<PackageView>().can.acknowledge).toBe(true);
+      expect(opened.json<PackageView>().abilities.canAcknowledge).toBe(true);
       const [row] = await t.database.db.select().from(disseminationRecipients).where(and(eq(disseminationRecipients.packageId, view.id), eq(disseminationRecipients.unitId, trade.id)));
       expect(row?.firstOpenedBy).toBe(opdTradeUserId);
       // Another OPD may read what is published, but was not told to act on it.

@@ -28,14 +28,14 @@ async function signedAgreement(ctx: ActorCtx, db: Db, agreementId: string) {
   return agreement;
 }
 
-function abilities(ctx: ActorCtx, row: repo.PackageRow, recipientUnitIds: string[]): PackageView['can'] {
+function abilities(ctx: ActorCtx, row: repo.PackageRow, recipientUnitIds: string[]): PackageView['abilities'] {
   // Once published, only the division's admin, who publishes, may correct the package.
   const isPublished = row.status === 'published';
   return {
-    edit: isPublished ? canPublishPackage(ctx.actor) : canPreparePackage(ctx.actor),
-    submit: row.status === 'draft' && canPreparePackage(ctx.actor),
-    publish: row.status === 'review' && canPublishPackage(ctx.actor),
-    acknowledge: canAcknowledgePackage(ctx.actor, { status: row.status, recipientUnitIds }),
+    canEdit: isPublished ? canPublishPackage(ctx.actor) : canPreparePackage(ctx.actor),
+    canSubmit: row.status === 'draft' && canPreparePackage(ctx.actor),
+    canPublish: row.status === 'review' && canPublishPackage(ctx.actor),
+    canAcknowledge: canAcknowledgePackage(ctx.actor, { status: row.status, recipientUnitIds }),
   };
 }
 

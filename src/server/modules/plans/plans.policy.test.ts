@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/context';
-import { canReadGap, canReadInbox, canReadPlansOf, canWritePlan, planReadScope, recordsForOwnUnitOnly } from './plans.policy';
+import { canReadAllPlans, canReadGap, canReadInbox, canReadPlansOf, canWritePlan, planReadScope, recordsForOwnUnitOnly } from './plans.policy';
 
 const OWN = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -22,6 +22,7 @@ describe('plans policy: role × action', () => {
     ['read the own OPD plans', (who) => canReadPlansOf(who, OWN), { admin: true, tkksd: true, opdOwn: true, opdWithoutUnit: false, pimpinan: true }],
     ['read another OPD plans', (who) => canReadPlansOf(who, OTHER), { admin: true, tkksd: true, opdOwn: false, opdWithoutUnit: false, pimpinan: true }],
     ['read the OPD inbox', canReadInbox, { admin: false, tkksd: false, opdOwn: true, opdWithoutUnit: false, pimpinan: false }],
+    ['read every OPD plans in one list', canReadAllPlans, { admin: true, tkksd: true, opdOwn: false, opdWithoutUnit: false, pimpinan: true }],
     ['read the gap dashboard', canReadGap, { admin: true, tkksd: true, opdOwn: false, opdWithoutUnit: false, pimpinan: true }],
   ];
   for (const [action, rule, expected] of matrix) {

@@ -24,6 +24,11 @@ export function planReadScope(actor: Actor): { kind: 'all' } | { kind: 'unit'; u
   }
 }
 
+// Every OPD's plans in one list: the division's and leadership's view.
+export function canReadAllPlans(actor: Actor): boolean {
+  return planReadScope(actor).kind === 'all';
+}
+
 export function canReadPlansOf(actor: Actor, unitId: string): boolean {
   const scope = planReadScope(actor);
   return scope.kind === 'all' || (scope.kind === 'unit' && scope.unitId === unitId);

@@ -178,4 +178,29 @@ describe('proposals permission matrix', () => {
     });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(status);
   });
+
+  // The buttons the web shows come from the view's abilities: they must say what the routes allow.
+  it('tells each reader of a running proposal what they may do, as the routes above answer', async () => {
+    const view = await submitted();
+    const abilitiesOf = async (principal: Principal) =>
+      (await t.app.inject({ method: 'GET', url: `/api/proposals/${view.id}`, headers: { cookie: cookies[principal] } })).json<ProposalView>().abilities;
+    const none = { canEdit: false, canUploadDocuments: false, canDownloadDrafts: false, canManageReview: false, canManageSigning: false, canManageTrackingLink: false };
+    expect(await abilitiesOf('admin')).toEqual({ ...none, canEdit: true, canUploadDocuments: true, canDownloadDrafts: true, canManageReview: true, canManageSigning: true });
+    // The own OPD uploads and downloads its drafts; it edits only while it holds the proposal.
+    expect(await abilitiesOf('opd_own')).toEqual({ ...none, canUploadDocuments: true, canDownloadDrafts: true });
+    expect(await abilitiesOf('pimpinan')).toEqual(none);
+    for (const principal of ['admin', 'opd_own', 'opd_other', 'pimpinan', 'tkksd'] as const) {
+      const request = upload(`/api/proposals/${view.id}/documents`);
+      const response = await t.app.inject({ method: 'POST', url: request.url, payload: request.payload, headers: { ...request.headers, cookie: cookies[principal] } });
+      expect(response.statusCode, principal).toBe(principal === 'admin' || principal === 'opd_own' ? 201 : 403);
+    }
+  });
+
+  it('offers the private link only on an outside initiator’s proposal, to the division', async () => {
+    const { id } = await external();
+    const abilitiesOf = async (principal: Principal) =>
+      (await t.app.inject({ method: 'GET', url: `/api/proposals/${id}`, headers: { cookie: cookies[principal] } })).json<ProposalView>().abilities;
+    expect((await abilitiesOf('admin')).canManageTrackingLink).toBe(true);
+    expect((await abilitiesOf('pimpinan')).canManageTrackingLink).toBe(false);
+  });
 });

@@ -4,16 +4,21 @@ import { ROLES, type Role } from '../../../../shared/roles';
 import type { Actor } from '../../../lib/context';
 import {
   actsForDivision,
+  canChooseProposalUnit,
   canCreateProposal,
+  canFilterProposalsByUnit,
   canEditProposal,
+  canManageTrackingLinkOf,
   canManageTrackingLinks,
   canReadProposal,
+  canStartProposal,
   canTakeAction,
   canUploadProposalDocument,
   divisionRoles,
   ownUnitOf,
   proposalListScope,
   proposalListScopeWithReviews,
+  seesAssignedProposalsOnly,
   type ProposalAccess,
 } from './proposals.policy';
 
@@ -127,6 +132,25 @@ describe('proposals policy matrix', () => {
       ['opd without unit', { kind: 'none' }],
       ['pimpinan', { kind: 'submitted' }],
     ]);
+  });
+});
+
+describe('what the app offers each user (the session abilities)', () => {
+  it('offers a new proposal to the division and to an OPD with its own OPD; a choice of OPD to the division only', () => {
+    expect(WHO.filter((who) => canStartProposal(PRINCIPALS[who]))).toEqual(['admin', 'opd own', 'opd other']);
+    expect(WHO.filter((who) => canChooseProposalUnit(PRINCIPALS[who]))).toEqual(['admin']);
+  });
+
+  it('offers the filter by OPD to whoever sees more than one OPD, and tells a TKKSD member the list is theirs', () => {
+    expect(WHO.filter((who) => canFilterProposalsByUnit(PRINCIPALS[who]))).toEqual(['admin', 'tkksd assigned', 'tkksd not assigned', 'pimpinan']);
+    expect(WHO.filter((who) => seesAssignedProposalsOnly(PRINCIPALS[who]))).toEqual(['tkksd assigned', 'tkksd not assigned']);
+  });
+
+  it('offers the private link to the division on an open outside proposal only', () => {
+    const external = (state: ProposalState): ProposalAccess => ({ initiatorType: 'external', unitId: null, state });
+    expect(WHO.filter((who) => canManageTrackingLinkOf(PRINCIPALS[who], external('aktif')))).toEqual(['admin']);
+    expect(WHO.filter((who) => canManageTrackingLinkOf(PRINCIPALS[who], external('terdaftar')))).toEqual([]);
+    expect(WHO.filter((who) => canManageTrackingLinkOf(PRINCIPALS[who], opdProposal('aktif')))).toEqual([]);
   });
 });
 

@@ -35,6 +35,16 @@ export function canCreateProposal(actor: Actor, target: { initiatorType: Initiat
   return isOwnOpd(actor, target);
 }
 
+// Whether the app offers this user a new proposal at all: the division, or an OPD for its own OPD.
+export function canStartProposal(actor: Actor): boolean {
+  return canCreateProposal(actor, { initiatorType: 'opd', unitId: ownUnitOf(actor) });
+}
+
+// The division records a proposal for any OPD (or from outside); an OPD's own is fixed.
+export function canChooseProposalUnit(actor: Actor): boolean {
+  return actor.role === 'admin';
+}
+
 // The division sees all; an OPD its own OPD's; leadership what has entered the queue; a TKKSD member
 // what they are assigned to review (a replaced reviewer no longer).
 export function canReadProposal(actor: Actor, proposal: ProposalAccess): boolean {
@@ -75,6 +85,11 @@ export function canManageTrackingLinks(actor: Actor): boolean {
   return actor.role === 'admin';
 }
 
+// A link exists only for an outside initiator, and is of no use once the proposal closes.
+export function canManageTrackingLinkOf(actor: Actor, proposal: ProposalAccess): boolean {
+  return proposal.initiatorType === 'external' && !isClosed(proposal) && canManageTrackingLinks(actor);
+}
+
 // Which proposals a list shows to this actor: everything, one OPD's, or the submitted ones.
 export function proposalListScope(actor: Actor): { kind: 'all' } | { kind: 'unit'; unitId: string } | { kind: 'submitted' } | { kind: 'none' } {
   switch (actor.role) {
@@ -94,4 +109,14 @@ export function proposalListScope(actor: Actor): { kind: 'all' } | { kind: 'unit
 export function proposalListScopeWithReviews(actor: Actor): ReturnType<typeof proposalListScope> | { kind: 'assigned'; reviewerId: string } {
   if (actor.role === 'tkksd') return { kind: 'assigned', reviewerId: actor.id };
   return proposalListScope(actor);
+}
+
+// The list offers a filter by OPD to whoever sees more than one OPD's proposals.
+export function canFilterProposalsByUnit(actor: Actor): boolean {
+  return actor.role !== 'opd';
+}
+
+// A TKKSD member's list and board hold only the proposals assigned to them.
+export function seesAssignedProposalsOnly(actor: Actor): boolean {
+  return proposalListScopeWithReviews(actor).kind === 'assigned';
 }

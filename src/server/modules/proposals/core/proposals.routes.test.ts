@@ -129,15 +129,15 @@ describe('proposals routes', () => {
     it('tells each reader whether they may edit: the OPD while it holds the proposal, the division until it closes', async () => {
       const view = await createProposalAs(t, opd);
       const { cookie: pimpinan } = await t.loginAs('pimpinan');
-      expect([view.canEdit, (await readProposal(t, admin, view.id)).canEdit]).toEqual([true, true]);
+      expect([view.abilities.canEdit, (await readProposal(t, admin, view.id)).abilities.canEdit]).toEqual([true, true]);
       expect((await act(t, opd, view.id, 'submit')).statusCode).toBe(200);
-      expect([(await readProposal(t, opd, view.id)).canEdit, (await readProposal(t, admin, view.id)).canEdit, (await readProposal(t, pimpinan, view.id)).canEdit]).toEqual([false, true, false]);
+      expect([(await readProposal(t, opd, view.id)).abilities.canEdit, (await readProposal(t, admin, view.id)).abilities.canEdit, (await readProposal(t, pimpinan, view.id)).abilities.canEdit]).toEqual([false, true, false]);
       expect((await act(t, admin, view.id, 'send_back', { note: 'Lengkapi peta lokasi pasar.' })).statusCode).toBe(200);
       const sentBack = await readProposal(t, opd, view.id);
-      expect(sentBack).toMatchObject({ state: 'dikembalikan', canEdit: true });
+      expect(sentBack).toMatchObject({ state: 'dikembalikan', abilities: { canEdit: true } });
       expect((await patch(opd, view.id, { lokasi: 'Pasar Gamalama, Ternate Tengah', version: sentBack.version })).statusCode).toBe(200);
       expect((await act(t, opd, view.id, 'withdraw')).statusCode).toBe(200);
-      expect([(await readProposal(t, opd, view.id)).canEdit, (await readProposal(t, admin, view.id)).canEdit]).toEqual([false, false]);
+      expect([(await readProposal(t, opd, view.id)).abilities.canEdit, (await readProposal(t, admin, view.id)).abilities.canEdit]).toEqual([false, false]);
     });
 
     it('moves a draft to the first stage of its new procedure when its kind changes', async () => {

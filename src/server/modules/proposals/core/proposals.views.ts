@@ -1,3 +1,4 @@
+import type { ProposalAbilities } from '../../../../shared/abilities';
 import type { ProcedureView } from '../../../../shared/procedures';
 import {
   PROPOSAL_ACTIONS,
@@ -9,8 +10,22 @@ import {
 } from '../../../../shared/proposals';
 import type { Actor } from '../../../lib/context';
 import { acceptedActions, missingDocuments, type MachineInput } from '../../procedures/procedures.rules';
-import { canEditProposal, canTakeAction } from './proposals.policy';
+import { canManageReview } from '../reviews/reviews.policy';
+import { canManageSigning, canOfferDrafts } from '../signing/signing.policy';
+import { canEditProposal, canManageTrackingLinkOf, canTakeAction, canUploadProposalDocument } from './proposals.policy';
 import type { ProposalDocumentRow, ProposalEventRow, ProposalRow } from './proposals.repository';
+
+// What this reader may do with the proposal now, each from the policy that guards the act.
+function proposalAbilities(actor: Actor, row: ProposalRow): ProposalAbilities {
+  return {
+    canEdit: canEditProposal(actor, row),
+    canUploadDocuments: canUploadProposalDocument(actor, row),
+    canDownloadDrafts: canOfferDrafts(actor, row),
+    canManageReview: canManageReview(actor),
+    canManageSigning: canManageSigning(actor, row),
+    canManageTrackingLink: canManageTrackingLinkOf(actor, row),
+  };
+}
 
 export function machineFacts(row: ProposalRow, procedure: ProcedureView, documents: Pick<ProposalDocumentRow, 'docType'>[]): Omit<MachineInput, 'action'> {
   return {
@@ -151,7 +166,7 @@ export function buildProposalView(options: {
     stages: stageViews(row, procedure),
     missingDocTypes: stage ? missingDocuments(stage, facts) : [],
     allowedActions: acceptedActions(facts, PROPOSAL_ACTIONS).filter((action) => canTakeAction(actor, row, action)),
-    canEdit: canEditProposal(actor, row),
+    abilities: proposalAbilities(actor, row),
     documents: documentViews(documents),
     timeline: options.events.map(toEventView),
     registeredAgreements: options.registeredAgreements ?? [],

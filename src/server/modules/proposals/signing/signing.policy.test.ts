@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposalState } from '../../../../shared/proposals';
 import type { Actor } from '../../../lib/context';
-import { SIGNING_POLICY_ACTIONS, signingPolicy, type SigningAccess, type SigningPolicyAction } from './signing.policy';
+import { canManageSigning, canOfferDrafts, SIGNING_POLICY_ACTIONS, signingPolicy, type SigningAccess, type SigningPolicyAction } from './signing.policy';
 
 // Every principal × action of drafting, signing and registering, against one proposal of OPD "unit-a".
 const PRINCIPALS = ['admin', 'tkksd', 'opd_own', 'opd_other', 'opd_without_unit', 'pimpinan'] as const;
@@ -59,5 +59,14 @@ describe('signing policy matrix', () => {
       expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'opd', [actors.tkksd.id]))).toBe(true);
       expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'opd', ['someone-else']))).toBe(false);
     }
+  });
+
+  // What the proposal's screen offers: the same people as download_draft and the signing's steps,
+  // while the proposal is open.
+  it('offers drafts and the signing steps on an open proposal only', () => {
+    expect(PRINCIPALS.filter((who) => canOfferDrafts(actors[who], proposal('aktif')))).toEqual(['admin', 'opd_own']);
+    expect(PRINCIPALS.filter((who) => canManageSigning(actors[who], proposal('aktif')))).toEqual(['admin']);
+    expect(PRINCIPALS.filter((who) => canOfferDrafts(actors[who], proposal('terdaftar')))).toEqual([]);
+    expect(PRINCIPALS.filter((who) => canManageSigning(actors[who], proposal('dibatalkan')))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { CLOSED_PROPOSAL_STATES } from '../../../../shared/proposals';
 import type { Actor } from '../../../lib/context';
 import { canReadProposal, type ProposalAccess } from '../core/proposals.policy';
 
@@ -53,6 +54,16 @@ export function canReadDraftTemplates(actor: Actor): boolean {
 
 export function canEditDraftTemplates(actor: Actor): boolean {
   return actor.role === 'admin';
+}
+
+// What the proposal's screen offers while it is open: the drafts to download, and the signing's
+// schedule, checks and registration (a closed proposal keeps its record, nothing more to do).
+export function canOfferDrafts(actor: Actor, proposal: SigningAccess): boolean {
+  return !CLOSED_PROPOSAL_STATES.includes(proposal.state) && canDownloadDraft(actor, proposal);
+}
+
+export function canManageSigning(actor: Actor, proposal: SigningAccess): boolean {
+  return !CLOSED_PROPOSAL_STATES.includes(proposal.state) && canScheduleSigning(actor) && canRecordSigningCheck(actor) && canRegisterSigning(actor);
 }
 
 // One entry point for the matrix test and for any screen that asks what it may offer.

@@ -145,21 +145,21 @@ function DeleteModal({ document, onClose }: { document: DocumentView | null; onC
   );
 }
 
-export function AgreementDocuments({ agreementId, canManage }: { agreementId: string; canManage: boolean }) {
+export function AgreementDocuments({ agreementId, canUpload, canDelete }: { agreementId: string; canUpload: boolean; canDelete: boolean }) {
   const { t } = useTranslation('agreements');
   const documents = useAgreementDocuments(agreementId);
   const [toDelete, setToDelete] = useState<DocumentView | null>(null);
   const isWide = useMediaQuery('(min-width: 48em)', true);
   return (
     <Stack gap="md">
-      {canManage ? <DocumentUpload agreementId={agreementId} /> : null}
+      {canUpload ? <DocumentUpload agreementId={agreementId} /> : null}
       {documents.isPending ? <PageLoader /> : null}
       {documents.isError ? <Alert color="red">{errorMessage(documents.error)}</Alert> : null}
       {documents.data?.length === 0 ? <Text c="dimmed">{t('documents.empty')}</Text> : null}
       {documents.data && documents.data.length > 0 && !isWide ? (
         <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('documents.caption')}>
           {documents.data.map((document) => (
-            <DocumentCard key={document.id} document={document} canDelete={canManage} onDelete={() => setToDelete(document)} />
+            <DocumentCard key={document.id} document={document} canDelete={canDelete} onDelete={() => setToDelete(document)} />
           ))}
         </Stack>
       ) : null}
@@ -179,7 +179,7 @@ export function AgreementDocuments({ agreementId, canManage }: { agreementId: st
               </Table.Thead>
               <Table.Tbody>
                 {documents.data.map((document) => (
-                  <DocumentRow key={document.id} document={document} canDelete={canManage} onDelete={() => setToDelete(document)} />
+                  <DocumentRow key={document.id} document={document} canDelete={canDelete} onDelete={() => setToDelete(document)} />
                 ))}
               </Table.Tbody>
             </Table>

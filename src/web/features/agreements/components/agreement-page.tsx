@@ -9,7 +9,6 @@ import { PageLoader } from '../../../components/page-loader';
 import { StatusBadge } from '../../../components/status-badge';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/notify';
-import { useIsAdmin } from '../../../lib/session';
 import { useAgreement, useAgreementDocuments } from '../../../lib/shared-agreement-queries';
 import { AgreementDetails } from './agreement-details';
 import { AgreementDocuments } from './agreement-documents';
@@ -29,7 +28,6 @@ function useTab(): [Tab, (tab: string | null) => void] {
 export function AgreementPage() {
   const { t } = useTranslation('agreements');
   const { id = '' } = useParams();
-  const isAdmin = useIsAdmin();
   const agreement = useAgreement(id);
   const documents = useAgreementDocuments(id);
   const [tab, setTab] = useTab();
@@ -41,6 +39,7 @@ export function AgreementPage() {
     return <Alert color="red">{errorMessage(agreement.error)}</Alert>;
   }
   const view = agreement.data;
+  const { abilities } = view;
   const isEnded = view.termination !== null;
   return (
     <>
@@ -56,17 +55,19 @@ export function AgreementPage() {
           </Group>
         }
         actions={
-          isAdmin ? (
-            <>
+          abilities.canEdit || abilities.canEnd ? (
+          <>
+            {abilities.canEdit ? (
               <Button component={Link} to={`/agreements/${view.id}/edit`} leftSection={<IconPencil size={16} aria-hidden />}>
                 {t('detail.edit')}
               </Button>
-              {!isEnded && !view.isDraft ? (
-                <Button variant="outline" color="red.9" leftSection={<IconFileOff size={16} aria-hidden />} onClick={endModal.open}>
-                  {t('end.open')}
-                </Button>
-              ) : null}
-            </>
+            ) : null}
+            {abilities.canEnd && !isEnded && !view.isDraft ? (
+              <Button variant="outline" color="red.9" leftSection={<IconFileOff size={16} aria-hidden />} onClick={endModal.open}>
+                {t('end.open')}
+              </Button>
+            ) : null}
+          </>
           ) : null
         }
       />
@@ -87,14 +88,14 @@ export function AgreementPage() {
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <Stack>
-            <AgreementDocuments agreementId={view.id} canManage={isAdmin} />
+            <AgreementDocuments agreementId={view.id} canUpload={abilities.canUploadDocuments} canDelete={abilities.canDeleteDocuments} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AuditTrail agreementId={view.id} />
         </Tabs.Panel>
       </Tabs>
-      {isAdmin ? <EndAgreementModal key={view.version} view={view} opened={endOpened} onClose={endModal.close} /> : null}
+      {abilities.canEnd ? <EndAgreementModal key={view.version} view={view} opened={endOpened} onClose={endModal.close} /> : null}
     </>
   );
 }

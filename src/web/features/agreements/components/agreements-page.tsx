@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { SEARCH_SORTS, type FacetName, type SearchSort } from '../../../../shared/search';
 import { PageHeader } from '../../../components/page-header';
 import { errorMessage } from '../../../lib/notify';
-import { useIsAdmin } from '../../../lib/session';
+import { useCan } from '../../../lib/session';
 import { useAgreementSearch } from '../api/search';
 import { emptyFacets, filtersFromParams, hasAnyFilter, paramsFromFilters, type RegistryFilters } from '../lib/search-params';
 import { ActiveFilters } from './active-filters';
@@ -45,7 +45,7 @@ function SortSelect({ value, hasQuery, onChange }: { value: SearchSort | null; h
 
 export function AgreementsPage() {
   const { t } = useTranslation('agreements');
-  const isAdmin = useIsAdmin();
+  const canCreate = useCan('agreements.create');
   const { filters, update } = useRegistryFilters();
   const search = useAgreementSearch(filters);
   const [facetsOpen, { toggle: toggleFacets }] = useDisclosure(false);
@@ -62,7 +62,7 @@ export function AgreementsPage() {
         title={t('list.title')}
         description={t('list.description')}
         actions={
-          isAdmin ? (
+          canCreate ? (
             <Button component={Link} to="/agreements/new" leftSection={<IconPlus size={16} aria-hidden />}>
               {t('nav.create')}
             </Button>

@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
-import { useCurrentUser } from '../../../lib/session';
+import { useCan, useCurrentUser } from '../../../lib/session';
 import { useAgreement } from '../../../lib/shared-agreement-queries';
 import { useAcknowledge, useDownloadSheet, usePackage, usePackageAction } from '../api/dissemination-api';
 import { EventsSection } from './events-section';
@@ -25,7 +25,8 @@ function PackageActions({ agreementId, pkg, onEdit }: { agreementId: string; pkg
   const user = useCurrentUser();
   const run = (name: PackageAction) =>
     action.mutate({ action: name, version: pkg.version }, { onSuccess: () => notifySuccess(name === 'publish' ? t('page.published') : t('page.saved')), onError: notifyError });
-  const mine = user?.role === 'opd' ? pkg.recipients.find((recipient) => recipient.unitId === user.unitId) : undefined;
+  // The reader's own OPD among the recipients, when the package asks it to act.
+  const mine = pkg.abilities.canAcknowledge ? pkg.recipients.find((recipient) => recipient.unitId === user?.unitId) : undefined;
   return (
     <>
       <Button variant="default" leftSection={<IconFileTypePdf size={18} aria-hidden />} onClick={() => sheet.mutate(undefined, { onError: notifyError })} loading={sheet.isPending}>
@@ -36,27 +37,27 @@ function PackageActions({ agreementId, pkg, onEdit }: { agreementId: string; pkg
           {t('page.edit')}
         </Button>
       ) : null}
-      {pkg.can.submit ? (
+      {pkg.abilities.canSubmit ? (
         <Button leftSection={<IconSend size={18} aria-hidden />} onClick={() => run('submit')} loading={action.isPending}>
           {t('page.submit')}
         </Button>
       ) : null}
-      {pkg.status === 'review' && pkg.can.edit ? (
+      {pkg.status === 'review' && pkg.abilities.canEdit ? (
         <Button variant="default" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={() => run('return')} loading={action.isPending}>
           {t('page.return')}
         </Button>
       ) : null}
-      {pkg.can.publish ? (
+      {pkg.abilities.canPublish ? (
         <Button color="teal.9" leftSection={<IconSend size={18} aria-hidden />} onClick={() => run('publish')} loading={action.isPending}>
           {t('page.publish')}
         </Button>
       ) : null}
-      {pkg.can.acknowledge && !mine?.acknowledgedAt ? (
+      {pkg.abilities.canAcknowledge && !mine?.acknowledgedAt ? (
         <Button color="teal.9" leftSection={<IconCheck size={18} aria-hidden />} onClick={() => acknowledge.mutate(undefined, { onError: notifyError })} loading={acknowledge.isPending}>
           {t('page.acknowledge')}
         </Button>
       ) : null}
-      {pkg.can.acknowledge ? (
+      {pkg.abilities.canAcknowledge ? (
         <Button component={Link} to={`/plans?agreement=${agreementId}`} variant="light" leftSection={<IconClipboardList size={18} aria-hidden />}>
           {t('page.planNow')}
         </Button>
@@ -79,14 +80,16 @@ export function PackagePage() {
   const pkg = usePackage(agreementId);
   const [isEditingPublished, setEditingPublished] = useState(false);
   const agreement = useAgreement(agreementId);
+  const canPrepare = useCan('dissemination.prepare');
+  const canTrack = useCan('dissemination.track');
+  const canRecordEvents = useCan('dissemination.recordEvents');
   if (pkg.isPending || agreement.isPending) return <PageLoader />;
-  const canPrepare = user?.role === 'admin' || user?.role === 'tkksd';
   const view = pkg.data ?? null;
   const title = agreement.data?.title ?? t('page.title');
-  const mine = user?.role === 'opd' && view ? view.recipients.find((recipient) => recipient.unitId === user.unitId) : undefined;
+  const mine = view?.abilities.canAcknowledge ? view.recipients.find((recipient) => recipient.unitId === user?.unitId) : undefined;
   const isPublished = view?.status === 'published';
-  const canEditPublished = isPublished && view.can.edit;
-  const showEditor = (view?.can.edit ?? false) ? !isPublished || isEditingPublished : !view && canPrepare;
+  const canEditPublished = isPublished && view.abilities.canEdit;
+  const showEditor = (view?.abilities.canEdit ?? false) ? !isPublished || isEditingPublished : !view && canPrepare;
   return (
     <>
       <PageHeader
@@ -121,8 +124,8 @@ export function PackagePage() {
         ) : view ? (
           <PackageReadView pkg={view} />
         ) : null}
-        {view && view.recipients.length > 0 && user?.role !== 'opd' ? <RecipientsTable recipients={view.recipients} /> : null}
-        <EventsSection agreementId={agreementId} canRecord={canPrepare} />
+        {view && view.recipients.length > 0 && canTrack ? <RecipientsTable recipients={view.recipients} /> : null}
+        <EventsSection agreementId={agreementId} canRecord={canRecordEvents} />
       </Stack>
     </>
   );

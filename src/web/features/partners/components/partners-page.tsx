@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { PartnerView } from '../../../../shared/partners';
 import { PageHeader } from '../../../components/page-header';
-import { useIsAdmin } from '../../../lib/session';
+import { useCan } from '../../../lib/session';
 import { DuplicateList } from './duplicate-list';
 import { MergeModal, type MergePair } from './merge-modal';
 import { PartnerList } from './partner-list';
@@ -13,7 +13,7 @@ import { PickTargetModal } from './pick-target-modal';
 
 export function PartnersPage() {
   const { t } = useTranslation('partners');
-  const isAdmin = useIsAdmin();
+  const canMerge = useCan('partners.merge');
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'duplicates' ? 'duplicates' : 'list';
   const [pickFor, setPickFor] = useState<PartnerView | null>(null);
@@ -31,10 +31,10 @@ export function PartnersPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="list">
-          <PartnerList canMerge={isAdmin} onMerge={setPickFor} />
+          <PartnerList canMerge={canMerge} onMerge={setPickFor} />
         </Tabs.Panel>
         <Tabs.Panel value="duplicates">
-          <DuplicateList canMerge={isAdmin} onMerge={setPair} />
+          <DuplicateList canMerge={canMerge} onMerge={setPair} />
         </Tabs.Panel>
       </Tabs>
       <PickTargetModal

@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { formatDate, formatRupiah } from '../../../lib/format';
 import { errorMessage } from '../../../lib/notify';
-import { useCurrentUser } from '../../../lib/session';
+import { useCan } from '../../../lib/session';
 import { useGap } from '../api/plans-api';
 
 const STEPS = ['signed', 'disseminated', 'acknowledged', 'planned'] as const;
@@ -79,7 +79,7 @@ function Funnel({ counts }: { counts: GapCounts }) {
 
 export function GapPage() {
   const { t, i18n } = useTranslation('plans');
-  const user = useCurrentUser();
+  const canPrepare = useCan('dissemination.prepare');
   const [params, setParams] = useSearchParams();
   const year = params.get('year') && /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : undefined;
   const gap = useGap(year);
@@ -159,7 +159,7 @@ export function GapPage() {
                       <Badge color="orange.9" variant="light">
                         {t('gap.notDisseminated')}
                       </Badge>
-                      {user?.role === 'admin' || user?.role === 'tkksd' ? (
+                      {canPrepare ? (
                         <Button component={Link} to={`/dissemination/${row.agreementId}`} size="xs" variant="light">
                           {t('gap.prepare')}
                         </Button>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BoardCard, ProposalBoard as Board } from '../../../../shared/proposal-durations';
 import { formatDays } from '../../../lib/format';
-import { hasRole, useCurrentUser } from '../../../lib/session';
+import { useCan } from '../../../lib/session';
 import { OverdueBadge } from './overdue-badge';
 
 function Card({ card }: { card: BoardCard }) {
@@ -46,11 +46,11 @@ function Card({ card }: { card: BoardCard }) {
 // Columns scroll sideways inside their own box, so a phone never scrolls the whole page sideways.
 export function ProposalBoard({ board }: { board: Board }) {
   const { t } = useTranslation('proposals');
-  const isReviewer = hasRole(useCurrentUser(), ['tkksd']);
+  const isAssignedOnly = useCan('proposals.reviewAssignedOnly');
   return (
     <Stack gap="xs">
       <Text fz="sm" c="dimmed">
-        {t('board.onlyQueue')} {isReviewer ? t('board.onlyAssigned') : null}
+        {t('board.onlyQueue')} {isAssignedOnly ? t('board.onlyAssigned') : null}
       </Text>
       <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, 'aria-label': t('board.label') }}>
         <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">

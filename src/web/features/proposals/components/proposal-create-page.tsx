@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { CreateProposalSchema } from '../../../../shared/proposals';
 import { PageHeader } from '../../../components/page-header';
 import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
-import { useCurrentUser } from '../../../lib/session';
+import { useCan, useCurrentUser } from '../../../lib/session';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreateProposal, useSubmitNewProposal } from '../api/proposal-mutations';
 import { bodyFromProposalValues, emptyProposalValues } from '../lib/proposal-form-values';
@@ -17,10 +17,10 @@ export function ProposalCreatePage() {
   const { t } = useTranslation('proposals');
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const isAdmin = user?.role === 'admin';
+  const canChooseUnit = useCan('proposals.chooseUnit');
   const form = useSchemaForm({
     schema: CreateProposalSchema,
-    defaultValues: emptyProposalValues(isAdmin ? null : (user?.unitId ?? null)),
+    defaultValues: emptyProposalValues(canChooseUnit ? null : (user?.unitId ?? null)),
     toBody: bodyFromProposalValues,
     focusOnError: true,
   });
@@ -57,7 +57,7 @@ export function ProposalCreatePage() {
     <>
       <PageHeader title={t('form.title')} description={t('form.description')} />
       <Stack gap="md" maw={900}>
-        <ProposalForm values={form.values} set={form.set} error={form.error} canChooseUnit={isAdmin} />
+        <ProposalForm values={form.values} set={form.set} error={form.error} canChooseUnit={canChooseUnit} />
         {create.error ? (
           <Alert color="red" variant="light" title={t('form.saveFailed')} role="alert">
             {form.hasErrors ? t('form.checkFields') : errorMessage(create.error)}

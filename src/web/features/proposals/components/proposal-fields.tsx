@@ -6,7 +6,7 @@ import { FieldList, type Field } from '../../../components/field-list';
 import { formatDateTime } from '../../../lib/format';
 import { useMasterLookups } from '../../../lib/master-data';
 
-// onEdit: given when the server says this reader may edit the fields now (view.canEdit).
+// onEdit: given when the server says this reader may edit the fields now (view.abilities.canEdit).
 export function ProposalFields({ view, onEdit }: { view: ProposalView; onEdit?: (() => void) | undefined }) {
   const { t, i18n } = useTranslation('proposals');
   const { sectorName, categoryName } = useMasterLookups();

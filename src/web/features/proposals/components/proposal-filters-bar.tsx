@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { COOPERATION_KINDS } from '../../../../shared/agreement-codes';
 import { PROPOSAL_STATES } from '../../../../shared/proposals';
 import { useMasterData } from '../../../lib/master-data';
-import { useCurrentUser } from '../../../lib/session';
+import { useCan } from '../../../lib/session';
 import { useProcedures } from '../../../lib/procedure-queries';
 import type { ProposalFilters, ProposalViewMode } from '../lib/proposal-filters';
 
@@ -25,7 +25,7 @@ function useStageOptions(kind: ProposalFilters['kind']) {
 
 export function ProposalFiltersBar({ filters, view, onChange }: Props) {
   const { t } = useTranslation('proposals');
-  const user = useCurrentUser();
+  const canFilterByUnit = useCan('proposals.filterByUnit');
   const master = useMasterData();
   const stages = useStageOptions(filters.kind);
   const [q, setQ] = useState(filters.q ?? '');
@@ -70,7 +70,7 @@ export function ProposalFiltersBar({ filters, view, onChange }: Props) {
           />
         </>
       ) : null}
-      {user?.role !== 'opd' ? (
+      {canFilterByUnit ? (
         <Select
           label={t('list.unit')}
           placeholder={t('list.all')}

@@ -3,13 +3,12 @@ import { IconFiles, IconHistory, IconInfoCircle, IconListCheck, IconUsersGroup, 
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { CLOSED_PROPOSAL_STATES, type ProposalView } from '../../../../shared/proposals';
+import type { ProposalView } from '../../../../shared/proposals';
 import { NotFoundPage } from '../../../components/not-found-page';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/notify';
-import { useCurrentUser } from '../../../lib/session';
 import { useProposal } from '../api/proposal-queries';
 import { DraftDownloads } from './draft-downloads';
 import { MeetingsPanel } from './meetings-panel';
@@ -43,8 +42,8 @@ function FieldsTab({ view }: { view: ProposalView }) {
     setEditing(false);
     window.scrollTo({ top: 0 });
   };
-  if (isEditing && view.canEdit) return <ProposalEditForm view={view} onDone={close} />;
-  return <ProposalFields view={view} onEdit={view.canEdit ? () => setEditing(true) : undefined} />;
+  if (isEditing && view.abilities.canEdit) return <ProposalEditForm view={view} onDone={close} />;
+  return <ProposalFields view={view} onEdit={view.abilities.canEdit ? () => setEditing(true) : undefined} />;
 }
 
 function Description({ view }: { view: ProposalView }) {
@@ -63,7 +62,6 @@ function Description({ view }: { view: ProposalView }) {
 export function ProposalPage() {
   const { t } = useTranslation('proposals');
   const { id = '' } = useParams();
-  const user = useCurrentUser();
   const proposal = useProposal(id);
   const [tab, setTab] = useTab();
   if (proposal.isPending) return <PageLoader />;
@@ -72,9 +70,8 @@ export function ProposalPage() {
     return <Alert color="red">{errorMessage(proposal.error)}</Alert>;
   }
   const view = proposal.data;
-  const isAdmin = user?.role === 'admin';
-  const isClosed = CLOSED_PROPOSAL_STATES.includes(view.state);
-  const canUpload = !isClosed && (isAdmin || user?.role === 'opd');
+  // What this reader may do here is the server's answer (view.abilities), the same rules it enforces.
+  const { abilities } = view;
   const tabs: { value: Tab; icon: ReactNode; badge?: number }[] = [
     { value: 'progress', icon: <IconListCheck size={16} aria-hidden /> },
     { value: 'documents', icon: <IconFiles size={16} aria-hidden />, badge: view.documents.length },
@@ -104,25 +101,25 @@ export function ProposalPage() {
               <Stack gap="md">
                 <MissingDocuments view={view} />
                 <StageDurations key={view.version} proposalId={view.id} />
-                {isAdmin && view.initiatorType === 'external' && !isClosed ? <TrackingLinkPanel proposalId={view.id} /> : null}
+                {abilities.canManageTrackingLink ? <TrackingLinkPanel proposalId={view.id} /> : null}
               </Stack>
             </Grid.Col>
           </Grid>
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <Stack gap="md">
-            <ProposalDocuments view={view} canUpload={canUpload} />
-            {isAdmin && !isClosed ? <DraftDownloads proposalId={view.id} /> : null}
+            <ProposalDocuments view={view} canUpload={abilities.canUploadDocuments} />
+            {abilities.canDownloadDrafts ? <DraftDownloads proposalId={view.id} /> : null}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="review">
-          <ReviewPanel view={view} isAdmin={isAdmin} />
+          <ReviewPanel view={view} />
         </Tabs.Panel>
         <Tabs.Panel value="meetings">
           <MeetingsPanel proposalId={view.id} />
         </Tabs.Panel>
         <Tabs.Panel value="signing">
-          <SigningPanel proposalId={view.id} canManage={isAdmin && !isClosed} needs={{ kind: view.kind, needsLeadUnit: view.unit === null }} />
+          <SigningPanel proposalId={view.id} canManage={abilities.canManageSigning} needs={{ kind: view.kind, needsLeadUnit: view.unit === null }} />
         </Tabs.Panel>
         <Tabs.Panel value="fields">
           <FieldsTab view={view} />

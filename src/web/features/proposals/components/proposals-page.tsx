@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { errorMessage } from '../../../lib/notify';
-import { hasRole, useCurrentUser } from '../../../lib/session';
+import { useCan } from '../../../lib/session';
 import { useProposalBoard, useProposals } from '../api/proposal-queries';
 import { PROPOSAL_VIEWS, readFilters, writeFilters, type ProposalFilters, type ProposalViewMode } from '../lib/proposal-filters';
 import { ProposalBoard } from './proposal-board';
@@ -14,7 +14,7 @@ import { ProposalList } from './proposal-list';
 
 export function ProposalsPage() {
   const { t } = useTranslation('proposals');
-  const user = useCurrentUser();
+  const canCreate = useCan('proposals.create');
   const [params, setParams] = useSearchParams();
   const { filters, view } = readFilters(params);
   const list = useProposals(filters);
@@ -27,7 +27,7 @@ export function ProposalsPage() {
         title={t('list.title')}
         description={t('list.description')}
         actions={
-          hasRole(user, ['admin', 'opd']) ? (
+          canCreate ? (
             <Button component={Link} to="/proposals/new" leftSection={<IconFilePlus size={16} aria-hidden />}>
               {t('list.create')}
             </Button>

@@ -157,17 +157,18 @@ function ReviewTiers({ review, canReplace }: { review: ReviewView; canReplace: b
 }
 
 // TKKSD review: tiers, decisions, and what this user may do now.
-export function ReviewPanel({ view, isAdmin }: { view: ProposalView; isAdmin: boolean }) {
+export function ReviewPanel({ view }: { view: ProposalView }) {
   const { t } = useTranslation('proposals');
   const review = useReview(view.id);
-  const canAssign = isAdmin && view.state === 'aktif' && view.stageCode === TKKSD_STAGE_CODE && !review.data;
+  const canManage = view.abilities.canManageReview;
+  const canAssign = canManage && view.state === 'aktif' && view.stageCode === TKKSD_STAGE_CODE && !review.data;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="review-heading">
       <Title order={2} fz="md" mb="sm" id="review-heading">
         {t('review.title')}
       </Title>
       {review.isError ? <Text c="dimmed">{errorMessage(review.error)}</Text> : null}
-      {review.data ? <ReviewTiers review={review.data} canReplace={isAdmin && review.data.status === 'berjalan' && view.state !== 'ditolak' && view.state !== 'dibatalkan'} /> : review.isSuccess && !canAssign ? <Text c="dimmed">{t('review.none')}</Text> : null}
+      {review.data ? <ReviewTiers review={review.data} canReplace={canManage && review.data.status === 'berjalan' && view.state !== 'ditolak' && view.state !== 'dibatalkan'} /> : review.isSuccess && !canAssign ? <Text c="dimmed">{t('review.none')}</Text> : null}
       {review.data?.myPendingAssignmentId ? <DecisionForm proposalId={view.id} /> : null}
       {canAssign && review.isSuccess ? <AssignReviewers proposalId={view.id} /> : null}
     </Paper>
