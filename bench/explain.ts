@@ -10,6 +10,7 @@ import { migrateDatabase, openPglite, openPostgres, type Database, type Db } fro
 import * as schema from '../src/server/db/schema';
 import { searchAgreements } from '../src/server/modules/search/search.service';
 import { SearchQuerySchema } from '../src/shared/search';
+import { testCtx } from '../tests/support/test-ctx';
 
 type Statement = { sql: string; params: unknown[] };
 type RawClient = { query: (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
@@ -35,7 +36,7 @@ async function explain(database: Database, query: string): Promise<void> {
   const actor = { id: '00000000-0000-4000-8000-000000000000', email: 'bench@jalin.local', name: 'Bench', role: 'admin' as const, unitId: null };
   const input = SearchQuerySchema.parse(Object.fromEntries(new URLSearchParams(query)));
   const started = performance.now();
-  await searchAgreements({ db: loggedDb(database.db, statements), actor, now: new Date() }, input);
+  await searchAgreements(testCtx({ db: loggedDb(database.db, statements), actor, now: new Date() }), input);
   log(`\n=== ${query || '(no filter)'}: ${Math.round(performance.now() - started)} ms, ${statements.length} statements`);
   const raw = (database.db as unknown as { $client: RawClient }).$client;
   for (const statement of statements) {

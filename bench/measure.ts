@@ -4,6 +4,7 @@ import type { Db } from '../src/server/db/client';
 import * as schema from '../src/server/db/schema';
 import { searchAgreements } from '../src/server/modules/search/search.service';
 import { SearchQuerySchema } from '../src/shared/search';
+import { testCtx } from '../tests/support/test-ctx';
 
 type Timings = Record<'search' | 'raw_search' | 'list' | 'stats' | 'list_uncached' | 'stats_uncached' | 'calibration', number[]> & {
   // Each query's own times, to tell which of them make the percentiles.
@@ -39,7 +40,7 @@ async function captureStatements(db: Db, q: string): Promise<Statement[]> {
     ? drizzlePglite(client as never, { schema, logger })
     : drizzlePg(client as never, { schema, logger })) as unknown as Db;
   const actor = { id: '00000000-0000-4000-8000-000000000000', email: 'bench@jalin.local', name: 'Bench', role: 'admin' as const, unitId: null };
-  await searchAgreements({ db: logged, actor, now: new Date() }, SearchQuerySchema.parse({ q }));
+  await searchAgreements(testCtx({ db: logged, actor, now: new Date() }), SearchQuerySchema.parse({ q }));
   return statements;
 }
 

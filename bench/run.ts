@@ -20,6 +20,7 @@ import { MAX_IMPORT_ROWS } from '../src/shared/imports';
 import { insertDocumentTexts, pdfDerivedTexts } from './documents';
 import { generateRows, toCsv } from './generate';
 import { measure, summarize } from './measure';
+import { testCtx } from '../tests/support/test-ctx';
 
 const { values: args } = parseArgs({
   options: {
@@ -85,7 +86,7 @@ async function openExisting(where: string): Promise<Opened> {
 // texts; answers the import's speed.
 async function buildRegistry(database: Database, now: Date): Promise<{ imported: number; rowsPerSecond: number }> {
   await seedDefaultUnits(database.db, now);
-  const ctx = { db: database.db, actor: null, now };
+  const ctx = testCtx({ db: database.db, actor: null, now });
   log(`generating ${agreementCount} agreements`);
   const rows = generateRows(agreementCount);
   let imported = 0;
@@ -122,7 +123,7 @@ async function main() {
     const env = parseEnv({ LOG_LEVEL: 'silent', JALIN_STORAGE_DIR: storage });
     const app = await buildApp({ database, env, files: createLocalFileStore(storage), clock: () => new Date() }, { logger: false });
     const email = `bench-${Date.now()}@jalin.local`;
-    await insertUser({ db: database.db, actor: null, now }, { email, name: 'Bench', role: 'admin', unitId: null, password: 'bench-password-123' });
+    await insertUser(testCtx({ db: database.db, actor: null, now }), { email, name: 'Bench', role: 'admin', unitId: null, password: 'bench-password-123' });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const login = await fetch(`${address}/api/auth/login`, {
       method: 'POST',

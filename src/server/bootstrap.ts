@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db/client';
 import type { Env } from './env';
+import type { Ctx } from './lib/context';
 import { checkPasswordStrength } from '../shared/password-strength';
 import { addUnits, countUnits } from './modules/units/units.service';
 import { countUsers, insertUser } from './modules/users/users.service';
@@ -17,10 +18,10 @@ export async function seedDefaultUnits(db: Db, now: Date): Promise<void> {
 
 // First start on an empty database: the OPD list, the evaluation form's first revision and one
 // admin account.
-export async function bootstrapDatabase(db: Db, env: Env, now: Date): Promise<BootstrapResult> {
-  await seedDefaultUnits(db, now);
-  await seedEvaluationForm(db, { form: DEFAULT_EVALUATION_FORM, now });
-  if ((await countUsers(db)) > 0) return { adminCreated: false, generatedPassword: null };
+export async function bootstrapDatabase(ctx: Ctx, env: Env): Promise<BootstrapResult> {
+  await seedDefaultUnits(ctx.db, ctx.now);
+  await seedEvaluationForm(ctx.db, { form: DEFAULT_EVALUATION_FORM, now: ctx.now });
+  if ((await countUsers(ctx.db)) > 0) return { adminCreated: false, generatedPassword: null };
   const generatedPassword = env.JALIN_ADMIN_PASSWORD ? null : randomBytes(12).toString('base64url');
   // A weak configured password stops start-up rather than guard the first admin account.
   if (env.JALIN_ADMIN_PASSWORD) {
@@ -28,7 +29,7 @@ export async function bootstrapDatabase(db: Db, env: Env, now: Date): Promise<Bo
     if (!verdict.isStrong) throw new Error(`Invalid configuration — JALIN_ADMIN_PASSWORD: ${verdict.messageEn} / ${verdict.message}`);
   }
   await insertUser(
-    { db, actor: null, now },
+    { ...ctx, actor: null },
     {
       email: env.JALIN_ADMIN_EMAIL.toLowerCase(),
       name: 'Administrator',

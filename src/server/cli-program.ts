@@ -9,14 +9,13 @@ import { CreateUserSchema } from '../shared/users';
 import { bootstrapDatabase, seedDefaultUnits } from './bootstrap';
 import { importFailed, importReport } from './cli-import-report';
 import { CliFailure, resolvePath, type CliRuntime } from './cli-runtime';
-import type { Database } from './db/client';
+import type { Ctx } from './lib/context';
 import { describeDemo, loadDemo } from './demo/load-demo';
 import { AppError } from './lib/errors';
 import { isRegistryEmpty, listNumberDuplicates } from './modules/agreements/agreements.service';
 import { restoreBackup } from './modules/backup/backup-restore.service';
 import { createBackup } from './modules/backup/backup.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination-reminders.service';
-import { mailSettingsOf } from './modules/mail/mail.service';
 import { getMasterData } from './modules/master/master.service';
 import { importFile } from './modules/imports/imports.service';
 import { getStats } from './modules/stats/stats.service';
@@ -32,13 +31,12 @@ async function importCommand(rt: CliRuntime, file: string, options: { dryRun?: b
     throw new CliFailure(`Berkas tidak dapat dibaca / cannot read file: ${file}`);
   });
   const dryRun = Boolean(options.dryRun);
-  const result = await rt.withDatabase(async (database) => {
-    const now = new Date();
-    if (!dryRun) await seedDefaultUnits(database.db, now);
+  const result = await rt.withCtx(async (ctx) => {
+    if (!dryRun) await seedDefaultUnits(ctx.db, ctx.now);
     const onProgress = async (done: number, total: number) => {
       rt.err(`… ${done}/${total}`);
     };
-    return importFile({ db: database.db, actor: null, now }, { fileName: path.basename(file), bytes, dryRun, onProgress });
+    return importFile(ctx, { fileName: path.basename(file), bytes, dryRun, onProgress });
   });
   if (options.json) rt.out(JSON.stringify(result));
   else rt.out(importReport(result, { dryRun }).join('\n'));
@@ -61,13 +59,13 @@ async function statsCommand(rt: CliRuntime, options: { from?: string; to?: strin
     const issue = parsed.error.issues[0];
     throw new CliFailure(`--${issue?.path.join('.') ?? 'from'}: ${issue?.message ?? 'tidak valid'}`);
   }
-  const stats = await rt.withDatabase((database) => getStats({ db: database.db, actor: null, now: new Date() }, parsed.data));
+  const stats = await rt.withCtx((ctx) => getStats(ctx, parsed.data));
   rt.out(options.json ? JSON.stringify(stats) : statsTable(stats));
 }
 
-async function findUnitId(database: Database, name: string | undefined): Promise<string | null> {
+async function findUnitId(ctx: Ctx, name: string | undefined): Promise<string | null> {
   if (!name) return null;
-  const { units } = await getMasterData({ db: database.db, actor: null, now: new Date() });
+  const { units } = await getMasterData(ctx);
   const unit = units.find((candidate) => unitKey(candidate.name) === unitKey(name) || (candidate.shortName && unitKey(candidate.shortName) === unitKey(name)));
   if (!unit) throw new CliFailure(`--unit: OPD "${name}" tidak ditemukan / unit not found`);
   return unit.id;
@@ -75,15 +73,15 @@ async function findUnitId(database: Database, name: string | undefined): Promise
 
 async function createUserCommand(rt: CliRuntime, options: { email: string; name: string; role: Role; unit?: string; password?: string }) {
   const generated = options.password ? null : randomBytes(12).toString('base64url');
-  const user = await rt.withDatabase(async (database) => {
-    await seedDefaultUnits(database.db, new Date());
-    const unitId = await findUnitId(database, options.unit);
+  const user = await rt.withCtx(async (ctx) => {
+    await seedDefaultUnits(ctx.db, ctx.now);
+    const unitId = await findUnitId(ctx, options.unit);
     const parsed = CreateUserSchema.safeParse({ email: options.email, name: options.name, role: options.role, unitId, password: options.password ?? generated });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new CliFailure(`--${issue?.path.join('.') ?? 'email'}: ${issue?.message ?? 'tidak valid'}`);
     }
-    return insertUser({ db: database.db, actor: null, now: new Date() }, parsed.data);
+    return insertUser(ctx, parsed.data);
   });
   rt.out(`Pengguna dibuat / user created: ${user.email} (${user.role})`);
   // Printed once; it is stored only as a hash.
@@ -91,14 +89,13 @@ async function createUserCommand(rt: CliRuntime, options: { email: string; name:
 }
 
 async function demoCommand(rt: CliRuntime) {
-  await rt.withDatabase(async (database, env) => {
-    const now = new Date();
-    const boot = await bootstrapDatabase(database.db, env, now);
+  await rt.withCtx(async (ctx, database, env) => {
+    const boot = await bootstrapDatabase(ctx, env);
     if (boot.generatedPassword) rt.out(`Akun admin dibuat / admin account created: ${env.JALIN_ADMIN_EMAIL}\n  password: ${boot.generatedPassword}`);
-    if (!(await isRegistryEmpty(database.db))) {
+    if (!(await isRegistryEmpty(ctx.db))) {
       throw new CliFailure('Register sudah berisi naskah; data demo hanya dimuat ke register kosong / the registry is not empty.');
     }
-    const result = await loadDemo({ database, files: rt.files, now, withUsers: true, password: env.JALIN_DEMO_PASSWORD });
+    const result = await loadDemo({ database, files: ctx.files, now: ctx.now, withUsers: true, password: env.JALIN_DEMO_PASSWORD });
     rt.out(describeDemo(result, Boolean(env.JALIN_DEMO_PASSWORD)));
   });
 }
@@ -119,7 +116,7 @@ async function restoreCommand(rt: CliRuntime, file: string) {
 }
 
 async function duplicatesCommand(rt: CliRuntime, options: { json?: boolean }) {
-  const groups = await rt.withDatabase((database) => listNumberDuplicates({ db: database.db, actor: null, now: new Date() }));
+  const groups = await rt.withCtx((ctx) => listNumberDuplicates(ctx));
   if (options.json) {
     rt.out(JSON.stringify(groups));
     return;
@@ -172,7 +169,7 @@ function buildProgram(rt: CliRuntime): Command {
     .command('reminders')
     .description('kirim pengingat paket diseminasi yang belum dikonfirmasi / send due dissemination reminders')
     .action(async () => {
-      const run = await rt.withDatabase((database, env) => runDisseminationReminders({ db: database.db, now: new Date(), mail: mailSettingsOf(env) }));
+      const run = await rt.withCtx((ctx) => runDisseminationReminders(ctx));
       rt.out(`Pengingat terkirim / reminders sent: ${run.reminders}; admin diberi tahu / admins told: ${run.escalations}.`);
     });
   program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(() => demoCommand(rt));

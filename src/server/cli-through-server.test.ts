@@ -13,6 +13,7 @@ import { INTERRUPTED_ISSUE } from './modules/imports/import-lease.service';
 import { toCsv, type SheetRow } from './lib/sheet-files';
 import { previewImport } from './modules/imports/imports.service';
 import { importRuns } from './modules/imports/imports.table';
+import { testCtx } from '../../tests/support/test-ctx';
 
 // The command line next to a running server: on PGlite the command goes through the server (one
 // writer per data directory); on PostgreSQL both processes write to the database directly.
@@ -161,7 +162,7 @@ describe('the command line while the server runs', () => {
   it('marks an import cut off with its process as interrupted at start-up, and lets it be confirmed again', async () => {
     const prepared = await openTarget(target);
     const file = toCsv([row(901), row(902)]);
-    const preview = await previewImport({ db: prepared.db, actor: null, now: new Date() }, { fileName: 'terputus.csv', bytes: file });
+    const preview = await previewImport(testCtx({ db: prepared.db, actor: null, now: new Date() }), { fileName: 'terputus.csv', bytes: file });
     // What a server killed in the middle of the write leaves behind: running, its owner gone, the lease over.
     await prepared.db.update(importRuns).set({ status: 'running', ownerId: 'proses-yang-sudah-mati', leaseExpiresAt: new Date(Date.now() - 1000) }).where(eq(importRuns.id, preview.id));
     await prepared.close();

@@ -5,6 +5,7 @@ import { serverRuntime } from './cli-runtime';
 import { commandSocketPath, serveCommands } from './cli-socket';
 import { openDatabase } from './db/client';
 import { readEnv, storageDir } from './env';
+import { buildCtx } from './lib/context';
 import { createLocalFileStore } from './lib/file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
 import { findNumberDuplicates } from './modules/agreements/agreement-numbers.service';
@@ -19,7 +20,7 @@ async function main() {
   const opener = { kind: 'server' as const, name: 'server', ...(socketPath ? { socket: socketPath } : {}) };
   const database = await openDatabase({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: env.JALIN_DATA_DIR, opener });
   const files = createLocalFileStore(storageDir(env));
-  const boot = await bootstrapDatabase(database.db, env, new Date());
+  const boot = await bootstrapDatabase(buildCtx({ env, files }, { db: database.db, now: new Date() }), env);
   if (boot.generatedPassword) {
     // Printed once, to the terminal only; it is never written to the log.
     process.stdout.write(
@@ -37,7 +38,7 @@ async function main() {
       `${duplicates.length} nomor naskah dipakai lebih dari satu naskah (npm run jalin -- duplicates) / ${duplicates.length} agreement numbers name more than one agreement`,
     );
   }
-  const stopReminders = startDisseminationReminderTimer(database.db, env);
+  const stopReminders = startDisseminationReminderTimer({ db: database.db, env, files });
   const stopBackups = startBackupSchedule({ database, files, env }, { clock: () => new Date() });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
   const deps = { database, env, files };

@@ -7,7 +7,7 @@ import { buildApp } from '../../src/server/app';
 import type { Database } from '../../src/server/db/client';
 import { parseEnv, type Env } from '../../src/server/env';
 import { createLocalFileStore, type FileStore } from '../../src/server/lib/file-store';
-import type { Ctx } from '../../src/server/lib/context';
+import { buildCtx, type Ctx } from '../../src/server/lib/context';
 import { buildUnit, buildUser, type BuiltUser } from './builders';
 import { createTestDatabase } from './test-db';
 
@@ -40,7 +40,8 @@ export async function createTestApp(options: { now?: Date; env?: Record<string, 
   const clock = { now: options.now ?? new Date('2026-06-15T03:00:00Z') };
   const app = await buildApp({ database, env, files, clock: () => clock.now }, { logger: false });
   await app.ready();
-  const ctx = (actor: Ctx['actor'] = null): Ctx => ({ db: database.db, actor, now: clock.now });
+  // The same ctx a request gets: this app's database, settings (mail) and file store, at the test clock.
+  const ctx = (actor: Ctx['actor'] = null): Ctx => buildCtx({ env, files }, { db: database.db, actor, now: clock.now });
   return {
     app,
     database,

@@ -1,9 +1,7 @@
 import type { SavePackageInput } from '../../shared/dissemination';
 import type { CreatePlanInput } from '../../shared/plans';
-import type { Db } from '../db/client';
-import type { Actor } from '../lib/context';
+import type { ActorCtx } from '../lib/context';
 import { recordDemoAcknowledgements, savePackage, transitionPackage } from '../modules/dissemination/dissemination.service';
-import type { MailSettings } from '../modules/mail/mail.service';
 import { getMasterData } from '../modules/master/master.service';
 import { createBeneficiary, createPlan } from '../modules/plans/plans.service';
 import type { DemoEntry } from './demo-rows';
@@ -12,7 +10,6 @@ import type { DemoEntry } from './demo-rows';
 // agreement published (with scholarships and financing), acknowledged and partly planned; one
 // package still in review; most signed agreements (and the newest bank agreement) not disseminated.
 
-type DemoCtx = { db: Db; actor: Actor; now: Date };
 type DemoPackage = {
   key: string;
   body: (unit: (shortName: string) => string) => SavePackageInput;
@@ -21,9 +18,6 @@ type DemoPackage = {
   plans: (unit: (shortName: string) => string) => Omit<CreatePlanInput, 'agreementId'>[];
   beneficiaries: { unit: string; kind: string; count: number; amountIdr?: string; reachedOn: string }[];
 };
-
-// Mail about the demo stays in the outbox; it is never sent.
-const HELD_MAIL: MailSettings = { smtpUrl: null, from: 'jalin@localhost', publicUrl: 'http://localhost:3000' };
 
 const PACKAGES: DemoPackage[] = [
   {
@@ -115,7 +109,8 @@ const PACKAGES: DemoPackage[] = [
   },
 ];
 
-export async function loadDemoDissemination(ctx: DemoCtx, entries: DemoEntry[], ids: Map<string, string>): Promise<number> {
+// Mail queued here is held: the demo's ctx carries held mail settings (load-demo.ts).
+export async function loadDemoDissemination(ctx: ActorCtx, { entries, ids }: { entries: DemoEntry[]; ids: Map<string, string> }): Promise<number> {
   const unitRows = (await getMasterData(ctx)).units;
   const unit = (shortName: string) => {
     const found = unitRows.find((row) => row.shortName === shortName);
@@ -127,10 +122,10 @@ export async function loadDemoDissemination(ctx: DemoCtx, entries: DemoEntry[], 
   for (const spec of PACKAGES) {
     const agreementId = ids.get(numberOf.get(spec.key) ?? '');
     if (!agreementId) continue;
-    const saved = await savePackage(ctx, agreementId, spec.body(unit));
-    const submitted = await transitionPackage(ctx, agreementId, { action: 'submit', version: saved.version }, HELD_MAIL);
+    const saved = await savePackage(ctx, { agreementId, ...spec.body(unit) });
+    const submitted = await transitionPackage(ctx, { agreementId, action: 'submit', version: saved.version });
     if (!spec.publish) continue;
-    await transitionPackage(ctx, agreementId, { action: 'publish', version: submitted.version }, HELD_MAIL);
+    await transitionPackage(ctx, { agreementId, action: 'publish', version: submitted.version });
     published += 1;
     // The OPDs' acknowledgements, as their liaisons would have given them.
     await recordDemoAcknowledgements(ctx, { agreementId, unitIds: spec.acknowledgedBy.map(unit) });

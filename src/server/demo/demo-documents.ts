@@ -1,4 +1,4 @@
-import type { FilesCtx } from '../modules/documents/documents.service';
+import type { ActorCtx } from '../lib/context';
 import { uploadDocument } from '../modules/documents/documents.service';
 import { DEMO_PARTNERS } from './demo-partners';
 import { renderPdf, type PdfBlock } from './demo-pdf';
@@ -81,14 +81,14 @@ export function demoDocumentBlocks(entry: DemoEntry): PdfBlock[] {
 }
 
 // Attached through the documents service, so the text is extracted and indexed as for any upload.
-export async function attachDemoDocuments(ctx: FilesCtx, entries: DemoEntry[], idByNumber: Map<string, string>): Promise<number> {
+export async function attachDemoDocuments(ctx: ActorCtx, { entries, idByNumber }: { entries: DemoEntry[]; idByNumber: Map<string, string> }): Promise<number> {
   let attached = 0;
   for (const entry of entries) {
     const agreementId = idByNumber.get(entry.numberOurs);
     if (!agreementId) continue;
     const bytes = await renderPdf({ title: demoTitle(entry), blocks: demoDocumentBlocks(entry), createdAt: new Date(`${entry.signed}T02:00:00Z`) });
     const fileName = `Naskah ${entry.numberOurs.replace(/\//g, '-')}.pdf`;
-    await uploadDocument(ctx, agreementId, { fields: { kind: 'naskah_ttd', isPublic: 'true' }, file: { fileName, bytes } });
+    await uploadDocument(ctx, { agreementId, upload: { fields: { kind: 'naskah_ttd', isPublic: 'true' }, file: { fileName, bytes } } });
     attached += 1;
   }
   return attached;

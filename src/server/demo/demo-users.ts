@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import type { Db } from '../db/client';
-import type { Actor } from '../lib/context';
+import type { Actor, ActorCtx } from '../lib/context';
 import { getMasterData } from '../modules/master/master.service';
 import { roleNeedsUnit } from '../modules/users/users.policy';
 import { findFirstUserOfRole, findUserIdByEmail, insertUser } from '../modules/users/users.service';
@@ -16,10 +16,10 @@ export const DEMO_USERS: { email: string; name: string; role: Role; unitName?: s
 
 export type DemoUsersResult = { emails: string[]; generatedPassword: string | null };
 
-export async function createDemoUsers(db: Db, options: { now: Date; actor: Actor; password?: string | undefined }): Promise<DemoUsersResult> {
+export async function createDemoUsers(ctx: ActorCtx, options: { password?: string | undefined }): Promise<DemoUsersResult> {
+  const { db } = ctx;
   const generatedPassword = options.password ? null : randomBytes(12).toString('base64url');
   const password = options.password ?? generatedPassword ?? '';
-  const ctx = { db, actor: options.actor, now: options.now };
   const { units } = await getMasterData(ctx);
   const emails: string[] = [];
   for (const user of DEMO_USERS) {

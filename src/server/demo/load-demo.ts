@@ -1,9 +1,10 @@
 import type { Database, Db } from '../db/client';
 import type { Env } from '../env';
 import { seedDefaultUnits } from '../bootstrap';
-import type { Actor } from '../lib/context';
+import type { ActorCtx } from '../lib/context';
 import { AppError } from '../lib/errors';
 import type { FileStore } from '../lib/file-store';
+import type { MailSettings } from '../modules/mail/mail.service';
 import { toCsv } from '../lib/sheet-files';
 import { endAgreement, findAgreementIdsByNumber, getAgreement, isRegistryEmpty } from '../modules/agreements/agreements.service';
 import { importFile } from '../modules/imports/imports.service';
@@ -23,25 +24,28 @@ async function idsByNumber(db: Db, entries: DemoEntry[]): Promise<Map<string, st
 }
 
 // PP 28/2018 Ps 22: an agreement may end before its term when the parties agree.
-async function endEarly(db: Db, actor: Actor, now: Date, entries: DemoEntry[], ids: Map<string, string>) {
+async function endEarly(ctx: ActorCtx, entries: DemoEntry[], ids: Map<string, string>) {
   for (const entry of entries) {
     const id = ids.get(entry.numberOurs);
     if (!entry.endedEarly || !id) continue;
-    const { version } = await getAgreement({ db, actor, now }, id);
+    const { version } = await getAgreement(ctx, id);
     const { on, reason, note } = entry.endedEarly;
-    await endAgreement({ db, actor, now }, id, { kind: 'diakhiri', endedOn: on, reason, note, version });
+    await endAgreement(ctx, id, { kind: 'diakhiri', endedOn: on, reason, note, version });
   }
 }
 
-async function importDemoRegister(db: Db, actor: Actor, now: Date, entries: DemoEntry[]): Promise<number> {
+async function importDemoRegister(ctx: ActorCtx, entries: DemoEntry[]): Promise<number> {
   const bytes = toCsv(demoSheetRows(entries));
-  const result = await importFile({ db, actor, now }, { fileName: 'register-kerja-sama-kota-ternate-demo.csv', bytes, dryRun: false });
+  const result = await importFile(ctx, { fileName: 'register-kerja-sama-kota-ternate-demo.csv', bytes, dryRun: false });
   if (result.run?.status !== 'done') {
     const issues = [...result.preview.issues, ...(result.run?.issues ?? [])].map((issue) => `row ${issue.row} ${issue.column}: ${issue.message}`);
     throw new Error(`the demo register did not import: ${issues.join('; ')}`);
   }
   return result.run.createdCount;
 }
+
+// Mail about the demo stays in the outbox; it is never sent.
+const HELD_MAIL: MailSettings = { smtpUrl: null, from: 'jalin@localhost', publicUrl: 'http://localhost:3000' };
 
 // Loads the demo into an empty registry; refuses when any agreement exists (never loads twice).
 export async function loadDemo(options: { database: Database; files: FileStore; now: Date; withUsers: boolean; password?: string | undefined }): Promise<DemoResult> {
@@ -52,13 +56,15 @@ export async function loadDemo(options: { database: Database; files: FileStore; 
   }
   const actor = await findAdminActor(db);
   if (!actor) throw new AppError({ code: 'CONFLICT', message: 'Belum ada akun admin aktif.', messageEn: 'There is no active admin account yet.' });
+  // The demo's one ctx: the first admin acting, the caller's clock, mail held, the given file store.
+  const ctx: ActorCtx = { db, actor, now: options.now, mail: HELD_MAIL, files: options.files };
   const entries = demoEntries();
-  const created = await importDemoRegister(db, actor, options.now, entries);
+  const created = await importDemoRegister(ctx, entries);
   const ids = await idsByNumber(db, entries);
-  const documents = await attachDemoDocuments({ db, actor, now: options.now, files: options.files }, entries, ids);
-  await endEarly(db, actor, options.now, entries, ids);
-  await loadDemoDissemination({ db, actor, now: options.now }, entries, ids);
-  const users = options.withUsers ? await createDemoUsers(db, { now: options.now, actor, password: options.password }) : { emails: [], generatedPassword: null };
+  const documents = await attachDemoDocuments(ctx, { entries, idByNumber: ids });
+  await endEarly(ctx, entries, ids);
+  await loadDemoDissemination(ctx, { entries, ids });
+  const users = options.withUsers ? await createDemoUsers(ctx, { password: options.password }) : { emails: [], generatedPassword: null };
   return { agreements: created, documents, userEmails: users.emails, generatedPassword: users.generatedPassword };
 }
 

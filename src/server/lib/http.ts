@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
 import type { FileStore } from './file-store';
-import type { ActorCtx, Ctx } from './context';
+import { buildCtx, type ActorCtx, type Ctx } from './context';
 import { AppError } from './errors';
 
 // What the routes need from the running app; tests build it with their own database and clock.
@@ -18,9 +18,10 @@ export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
 }
 
+// The one place a request's ctx is made: its database, actor and clock reading, mail settings and file store.
 export function ctxOf(request: FastifyRequest): Ctx {
   const deps = request.server.deps;
-  return { db: deps.database.db, actor: request.actor, now: deps.clock() };
+  return buildCtx(deps, { db: deps.database.db, actor: request.actor, now: deps.clock() });
 }
 
 // 401 without a session; the caller then asks the module's policy for 403.

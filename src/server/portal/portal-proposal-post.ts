@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { PUBLIC_FORM_MAX_BYTES, PublicProposalSchema, type PublicProposalInput } from '../../shared/proposals';
 import { AppError } from '../lib/errors';
 import { ctxOf } from '../lib/http';
-import { mailSettingsOf } from '../modules/mail/mail.service';
 import { submitPublicProposal } from '../modules/proposals/tracking/tracking.service';
 import { proposalPage } from './portal-pages';
 import type { PortalContext } from './portal.plugin';
@@ -59,7 +58,7 @@ export function registerProposalPost(app: FastifyInstance, portal: PortalContext
       result = { kind: 'error', lines: ['Usulan belum dapat dikirim. Periksa isian berikut:', ...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)] };
     } else {
       try {
-        const accepted = await submitPublicProposal({ ...ctx, mail: mailSettingsOf(request.server.deps.env) }, parsed.data);
+        const accepted = await submitPublicProposal(ctx, parsed.data);
         result = { kind: 'ok', lines: [accepted.message, `Kode usulan: ${accepted.trackingCode}`] };
       } catch (error) {
         if (!(error instanceof AppError)) throw error;

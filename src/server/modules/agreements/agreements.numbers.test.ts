@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 import type { AgreementView, NumberDuplicateGroup } from '../../../shared/agreements';
 import { MIGRATIONS_DIR, migrateDatabase, openPglite } from '../../db/client';
 import { listNumberDuplicates } from './agreements.service';
+import { testCtx } from '../../../../tests/support/test-ctx';
 
 describe('agreement numbers compared by their normalised key', () => {
   let t: TestApp;
@@ -98,7 +99,7 @@ describe('the number-key migration on a register that already holds such duplica
         { title: 'Naskah ketiga', number_ours: 'VAR-1/\u0410', number_key: 'var-1/a', number_key_duplicate: true },
         { title: 'Naskah lain', number_ours: 'LAIN/1', number_key: 'lain/1', number_key_duplicate: false },
       ]);
-      const groups: NumberDuplicateGroup[] = await listNumberDuplicates({ db: database.db, actor: null, now: new Date() });
+      const groups: NumberDuplicateGroup[] = await listNumberDuplicates(testCtx({ db: database.db, actor: null, now: new Date() }));
       expect(groups).toHaveLength(1);
       expect(groups[0]?.key).toBe('var-1/a');
       expect(groups[0]?.agreements.map((agreement) => agreement.numberOurs)).toEqual(['VAR-1/A', 'var-1 / a', 'VAR-1/\u0410']);
@@ -107,7 +108,7 @@ describe('the number-key migration on a register that already holds such duplica
       await expect(another).rejects.toThrow();
       // Running the start-up again changes nothing.
       await migrateDatabase(database);
-      expect(await listNumberDuplicates({ db: database.db, actor: null, now: new Date() })).toEqual(groups);
+      expect(await listNumberDuplicates(testCtx({ db: database.db, actor: null, now: new Date() }))).toEqual(groups);
     } finally {
       await database.close();
       rmSync(folder, { recursive: true, force: true });

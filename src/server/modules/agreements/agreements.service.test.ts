@@ -15,7 +15,8 @@ describe('agreements service', () => {
     // 15 June 2026, 08:00 in Ternate (WIT, UTC+9).
     t = await createTestApp({ now: new Date('2026-06-14T23:00:00Z') });
     const admin = await buildUser(t.database.db, { role: 'admin' });
-    ctx = { db: t.database.db, now: t.clock.now, actor: { id: admin.id, email: admin.email, name: admin.name, role: 'admin', unitId: null } };
+    const actor = { id: admin.id, email: admin.email, name: admin.name, role: 'admin' as const, unitId: null };
+    ctx = { ...t.ctx(actor), actor };
   });
   afterAll(async () => {
     await t.close();

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { MAX_EVENT_PHOTO_BYTES, type EventInput, type EventPhotoView, type EventView } from '../../../shared/dissemination';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import type { FileStore } from '../../lib/file-store';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadReadableAgreement } from '../agreements/agreements.service';
 import { tooLarge, type ReceivedUpload } from '../../lib/multipart';
@@ -46,7 +45,7 @@ export async function listEvents(ctx: ActorCtx, agreementId: string): Promise<Ev
   );
 }
 
-export async function createEvent(ctx: ActorCtx, agreementId: string, input: EventInput): Promise<EventView> {
+export async function createEvent(ctx: ActorCtx, { agreementId, ...input }: { agreementId: string } & EventInput): Promise<EventView> {
   if (!canRecordEvent(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     await loadReadableAgreement(ctx, agreementId, { db: tx, may: canRecordEvent });
@@ -59,7 +58,7 @@ export async function createEvent(ctx: ActorCtx, agreementId: string, input: Eve
 
 // The file is checked before anything is stored; the row and its audit are written together,
 // and the stored bytes are removed again if that transaction fails.
-export async function addEventPhoto(ctx: ActorCtx, files: FileStore, eventId: string, upload: ReceivedUpload): Promise<EventPhotoView> {
+export async function addEventPhoto(ctx: ActorCtx, { eventId, upload }: { eventId: string; upload: ReceivedUpload }): Promise<EventPhotoView> {
   if (!canRecordEvent(ctx.actor)) throw forbidden();
   const agreementId = await repo.findEventAgreementId(ctx.db, eventId);
   if (agreementId === null) throw notFound(...EVENT_WHAT);
@@ -76,7 +75,7 @@ export async function addEventPhoto(ctx: ActorCtx, files: FileStore, eventId: st
   const id = randomUUID();
   const storageKey = `events/${eventId}/${id}.${type.extension}`;
   const fileName = (file.fileName ?? `foto.${type.extension}`).slice(0, 200);
-  await files.put(storageKey, file.bytes);
+  await ctx.files.put(storageKey, file.bytes);
   try {
     return await ctx.db.transaction(async (tx) => {
       await repo.insertEventPhoto(tx, { id, eventId, fileName, mimeType: type.mimeType, sizeBytes: file.bytes.length, storageKey, uploadedBy: ctx.actor.id, createdAt: ctx.now });
@@ -84,15 +83,15 @@ export async function addEventPhoto(ctx: ActorCtx, files: FileStore, eventId: st
       return { id, fileName, mimeType: type.mimeType, sizeBytes: file.bytes.length };
     });
   } catch (error) {
-    await files.remove(storageKey);
+    await ctx.files.remove(storageKey);
     throw error;
   }
 }
 
-export async function readEventPhoto(ctx: ActorCtx, files: FileStore, photoId: string): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
+export async function readEventPhoto(ctx: ActorCtx, photoId: string): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
   const found = await repo.findEventPhoto(ctx.db, photoId);
   if (!found) throw notFound('Foto', 'Photo');
   await loadReadableAgreement(ctx, found.agreementId, { may: canReadEvents });
   const { photo } = found;
-  return { body: await files.get(photo.storageKey), fileName: photo.fileName, mimeType: photo.mimeType };
+  return { body: await ctx.files.get(photo.storageKey), fileName: photo.fileName, mimeType: photo.mimeType };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
-import type { Env } from '../../env';
+import { buildCtx, type Ctx, type CtxDeps } from '../../lib/context';
 import { recordAudit } from '../audit/audit.service';
-import { deliverMail, mailSettingsOf, queueMail, type MailSettings } from '../mail/mail.service';
+import { deliverMail, queueMail, type MailCtx } from '../mail/mail.service';
 import { notifyUsers } from '../notifications/notifications.service';
 import { getSettings } from '../settings/settings.service';
 import { claimStage, findUnacknowledged, reminderSentAt, type Pending } from './dissemination-reminders.repository';
@@ -15,33 +15,36 @@ export async function reminderDays(db: Db): Promise<number> {
 }
 
 export type ReminderRun = { reminders: number; escalations: number };
-async function remindOpd(tx: Db, mail: MailSettings, pending: Pending, days: number, now: Date): Promise<string[]> {
+// `ctx.db` is the run's transaction for this package.
+async function remindOpd(ctx: MailCtx, pending: Pending, days: number): Promise<string[]> {
+  const { db: tx, mail, now } = ctx;
   const people = await usersOfUnits(tx, [pending.unitId]);
   const link = `/app/dissemination/${pending.agreementId}`;
   await notifyUsers(tx, people.map((person) => person.id), { kind: 'dissemination_reminder', title: `Pengingat: konfirmasi paket diseminasi "${pending.title}"`, body: `Belum dikonfirmasi setelah ${days} hari.`, link, entity: 'dissemination_package', entityId: pending.packageId }, now);
   const ids: string[] = [];
   for (const person of people) {
     const text = `Paket diseminasi kerja sama "${pending.title}" belum dikonfirmasi oleh ${pending.unitName} setelah ${days} hari.\n\nBuka dan konfirmasi: ${mail.publicUrl}${link}`;
-    ids.push(await queueMail(tx, mail, { to: person.email, subject: `Pengingat paket diseminasi: ${pending.title}`, text, entity: 'dissemination_package', entityId: pending.packageId }, now));
+    ids.push(await queueMail(ctx, { to: person.email, subject: `Pengingat paket diseminasi: ${pending.title}`, text, entity: 'dissemination_package', entityId: pending.packageId }));
   }
   return ids;
 }
 
-async function escalate(tx: Db, mail: MailSettings, pending: Pending, days: number, now: Date): Promise<string[]> {
+async function escalate(ctx: MailCtx, pending: Pending, days: number): Promise<string[]> {
+  const { db: tx, mail, now } = ctx;
   const admins = await activeAdmins(tx);
   const link = `/app/dissemination/${pending.agreementId}`;
   const body = `${pending.unitName} belum mengonfirmasi paket diseminasi setelah ${days} hari dan satu pengingat.`;
   await notifyUsers(tx, admins.map((admin) => admin.id), { kind: 'dissemination_escalation', title: `Belum dikonfirmasi: ${pending.title}`, body, link, entity: 'dissemination_package', entityId: pending.packageId }, now);
   const ids: string[] = [];
   for (const admin of admins) {
-    ids.push(await queueMail(tx, mail, { to: admin.email, subject: `Paket diseminasi belum dikonfirmasi: ${pending.title}`, text: `${body}\n\n${mail.publicUrl}${link}`, entity: 'dissemination_package', entityId: pending.packageId }, now));
+    ids.push(await queueMail(ctx, { to: admin.email, subject: `Paket diseminasi belum dikonfirmasi: ${pending.title}`, text: `${body}\n\n${mail.publicUrl}${link}`, entity: 'dissemination_package', entityId: pending.packageId }));
   }
   return ids;
 }
 
 // Run every hour by the server and on demand by `npm run jalin -- reminders`. Idempotent: each
 // (package, OPD, stage) is sent once, recorded in dissemination_reminders in the same transaction.
-export async function runDisseminationReminders(ctx: { db: Db; now: Date; mail: MailSettings }): Promise<ReminderRun> {
+export async function runDisseminationReminders(ctx: MailCtx): Promise<ReminderRun> {
   const days = await reminderDays(ctx.db);
   const firstDue = new Date(ctx.now.getTime() - days * DAY_MS);
   const pending = await findUnacknowledged(ctx.db, firstDue);
@@ -50,7 +53,7 @@ export async function runDisseminationReminders(ctx: { db: Db; now: Date; mail: 
   for (const item of pending) {
     await ctx.db.transaction(async (tx) => {
       if (await claimStage(tx, item, 'opd_reminder', ctx.now)) {
-        mailIds.push(...(await remindOpd(tx, ctx.mail, item, days, ctx.now)));
+        mailIds.push(...(await remindOpd({ ...ctx, db: tx }, item, days)));
         await recordAudit(tx, { actor: null, entity: 'dissemination_package', entityId: item.packageId, action: 'remind', at: ctx.now, changes: [{ field: 'unitId', old: null, new: item.unitId }] });
         result.reminders += 1;
         return;
@@ -58,13 +61,13 @@ export async function runDisseminationReminders(ctx: { db: Db; now: Date; mail: 
       // The admin is told only N days after the reminder went out, however late the job ran.
       const remindedAt = await reminderSentAt(tx, item);
       if (remindedAt && remindedAt <= firstDue && (await claimStage(tx, item, 'admin_escalation', ctx.now))) {
-        mailIds.push(...(await escalate(tx, ctx.mail, item, 2 * days, ctx.now)));
+        mailIds.push(...(await escalate({ ...ctx, db: tx }, item, 2 * days)));
         await recordAudit(tx, { actor: null, entity: 'dissemination_package', entityId: item.packageId, action: 'escalate', at: ctx.now, changes: [{ field: 'unitId', old: null, new: item.unitId }] });
         result.escalations += 1;
       }
     });
   }
-  await deliverMail(ctx.db, ctx.mail, mailIds, ctx.now);
+  await deliverMail(ctx, mailIds);
   return result;
 }
 
@@ -73,12 +76,13 @@ const HOUR_MS = 60 * 60 * 1000;
 // The server runs the reminder job once an hour (and once shortly after start). A failed run is
 // written to stderr and tried again at the next hour; the job itself never sends anything twice.
 // The returned stop waits for a run already under way, so the database can be closed after it.
-export function startDisseminationReminderTimer(db: Db, env: Env, options: { everyMs?: number } = {}): () => Promise<void> {
+export function startDisseminationReminderTimer(deps: CtxDeps & { db: Db }, options: { everyMs?: number } = {}): () => Promise<void> {
   let current: Promise<void> | null = null;
   const run = () => {
     if (current) return;
     // The timer is where a run's context is made, so it is where the clock is read.
-    current = runDisseminationReminders({ db, now: new Date(), mail: mailSettingsOf(env) })
+    const ctx: Ctx = buildCtx(deps, { db: deps.db, now: new Date() });
+    current = runDisseminationReminders(ctx)
       .then(
         () => undefined,
         (error: unknown) => {

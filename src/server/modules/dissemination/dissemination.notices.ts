@@ -1,5 +1,4 @@
-import type { Db } from '../../db/client';
-import { queueMail, type MailSettings } from '../mail/mail.service';
+import { queueMail, type MailCtx } from '../mail/mail.service';
 import { notifyUsers } from '../notifications/notifications.service';
 import * as repo from './dissemination.repository';
 
@@ -18,12 +17,8 @@ function mailText(publicUrl: string, title: string, agreementId: string, tasks: 
 // Sends the published package to the given OPDs (every OPD with a task at publication, an OPD given
 // its first task afterwards): each becomes a recipient, each liaison gets an in-app notice and an
 // e-mail listing its own tasks. Returns the queued mails, delivered after the commit.
-export async function announcePackage(
-  tx: Db,
-  mail: MailSettings,
-  notice: { row: repo.PackageRow; title: string; unitIds: string[] | 'all' },
-  now: Date,
-): Promise<string[]> {
+export async function announcePackage(ctx: MailCtx, notice: { row: repo.PackageRow; title: string; unitIds: string[] | 'all' }): Promise<string[]> {
+  const { db: tx, mail, now } = ctx;
   const { row, title } = notice;
   const tasks = await repo.loadTasks(tx, [row.id]);
   const unitIds = [...new Set(tasks.map((task) => task.unitId))].filter((unitId) => notice.unitIds === 'all' || notice.unitIds.includes(unitId));
@@ -40,7 +35,7 @@ export async function announcePackage(
       now,
     );
     for (const person of people) {
-      mailIds.push(await queueMail(tx, mail, { to: person.email, subject: `Paket diseminasi kerja sama: ${title}`, text: mailText(mail.publicUrl, title, row.agreementId, ownTasks), entity: 'dissemination_package', entityId: row.id }, now));
+      mailIds.push(await queueMail(ctx, { to: person.email, subject: `Paket diseminasi kerja sama: ${title}`, text: mailText(mail.publicUrl, title, row.agreementId, ownTasks), entity: 'dissemination_package', entityId: row.id }));
     }
   }
   return mailIds;

@@ -256,7 +256,7 @@ describe('dissemination routes', () => {
   describe('public read functions', () => {
     it('give only published, public packages and count clicks without personal data', async () => {
       const { agreement, view } = await publishedAgreement();
-      const onDay = (day: string) => ({ db: t.database.db, actor: null, now: new Date(`${day}T03:00:00Z`) });
+      const onDay = (day: string) => ({ ...t.ctx(), now: new Date(`${day}T03:00:00Z`) });
       const pkg = await getPublishedPackage(onDay('2026-06-15'), agreement.id);
       expect(pkg?.summaryWhat).toContain('Bank daerah');
       expect(JSON.stringify(pkg)).not.toContain('approvedBy');

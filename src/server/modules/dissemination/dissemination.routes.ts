@@ -17,23 +17,23 @@ const tags = ['dissemination'];
 export function disseminationRoutes(app: FastifyInstance) {
   const api = typed(app);
   api.get('/agreements/:id/dissemination/sheet.pdf', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, async (request, reply) => {
-    const sheet = await disseminationSheetFor(actorCtxOf(request), request.params.id, request.server.deps.env.JALIN_PUBLIC_URL);
+    const sheet = await disseminationSheetFor(actorCtxOf(request), request.params.id);
     return sendFileDownload(reply, { body: sheet.body, fileName: sheet.fileName, mimeType: 'application/pdf' });
   });
 
   api.get('/agreements/:id/dissemination-events', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, (request) => listEvents(actorCtxOf(request), request.params.id));
   api.post('/agreements/:id/dissemination-events', { schema: { tags, params: idParam, body: EventInputSchema }, config: { access: ['admin', 'tkksd'] } }, async (request, reply) =>
-    reply.status(201).send(await createEvent(actorCtxOf(request), request.params.id, request.body)),
+    reply.status(201).send(await createEvent(actorCtxOf(request), { agreementId: request.params.id, ...request.body })),
   );
   api.post('/dissemination-events/:id/photos', { schema: { tags, params: idParam }, config: { access: ['admin', 'tkksd'] } }, async (request, reply) => {
     const ctx = actorCtxOf(request);
     // Refused before the body is read: a forbidden upload is never streamed in.
     if (!canRecordEvent(ctx.actor)) throw forbidden();
     const upload = await receiveUpload(request, PHOTO_LIMIT);
-    return reply.status(201).send(await addEventPhoto(ctx, request.server.deps.files, request.params.id, upload));
+    return reply.status(201).send(await addEventPhoto(ctx, { eventId: request.params.id, upload }));
   });
   api.get('/dissemination-photos/:id', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, async (request, reply) => {
-    const photo = await readEventPhoto(actorCtxOf(request), request.server.deps.files, request.params.id);
+    const photo = await readEventPhoto(actorCtxOf(request), request.params.id);
     return sendFileDownload(reply, photo);
   });
 }

@@ -4,7 +4,7 @@ import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadReadableAgreement } from '../agreements/agreements.service';
-import { deliverMail, type MailSettings } from '../mail/mail.service';
+import { deliverMail } from '../mail/mail.service';
 import { canAcknowledgePackage, canPreparePackage, canPublishPackage, canReadPackage, canReadTracking, hidesRefusedPackage, openingRecordedFor } from './dissemination.policy';
 import { announcePackage } from './dissemination.notices';
 import * as repo from './dissemination.repository';
@@ -81,14 +81,14 @@ function summaryOf(input: SavePackageInput) {
 }
 
 // The package's PUT: a package being prepared is saved, a published one edited.
-export async function writePackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput, mail: MailSettings): Promise<repo.PackageProgress> {
+export async function writePackage(ctx: ActorCtx, { agreementId, ...input }: { agreementId: string } & SavePackageInput): Promise<repo.PackageProgress> {
   const current = await repo.findPackage(ctx.db, agreementId);
-  if (current?.status === 'published') return editPublishedPackage(ctx, agreementId, input, mail);
-  return savePackage(ctx, agreementId, input);
+  if (current?.status === 'published') return editPublishedPackage(ctx, { agreementId, ...input });
+  return savePackage(ctx, { agreementId, ...input });
 }
 
 // Creates the package or saves a new version of it while it is prepared.
-export async function savePackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput): Promise<repo.PackageProgress> {
+export async function savePackage(ctx: ActorCtx, { agreementId, ...input }: { agreementId: string } & SavePackageInput): Promise<repo.PackageProgress> {
   if (!canPreparePackage(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     await signedAgreement(ctx, tx, agreementId);
@@ -135,7 +135,7 @@ function contentsOf(pkg: Pick<SavePackageInput, 'summaryWhat' | 'summaryWithWhom
 // closed offer). It stays publishable, an OPD's acknowledged tasks stay, an OPD given its first task
 // is told as at publication, and an OPD left without tasks is no longer followed up. The version
 // bump also changes the portal cache's signature, so the public page shows the new text.
-export async function editPublishedPackage(ctx: ActorCtx, agreementId: string, input: SavePackageInput, mail: MailSettings): Promise<repo.PackageProgress> {
+export async function editPublishedPackage(ctx: ActorCtx, { agreementId, ...input }: { agreementId: string } & SavePackageInput): Promise<repo.PackageProgress> {
   if (!canPublishPackage(ctx.actor)) throw forbidden();
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
     const agreement = await signedAgreement(ctx, tx, agreementId);
@@ -154,7 +154,7 @@ export async function editPublishedPackage(ctx: ActorCtx, agreementId: string, i
     const added = [...tasked].filter((unitId) => !told.has(unitId));
     const dropped = [...told].filter((unitId) => !tasked.has(unitId));
     await repo.removeRecipients(tx, updated.id, dropped);
-    const queued = await announcePackage(tx, mail, { row: updated, title: agreement.title, unitIds: added }, ctx.now);
+    const queued = await announcePackage({ ...ctx, db: tx }, { row: updated, title: agreement.title, unitIds: added });
     const changes = [
       ...diffFields(contentsOf(previous), contentsOf(input)),
       ...(added.length > 0 ? [{ field: 'recipients.added', old: null, new: added }] : []),
@@ -163,7 +163,7 @@ export async function editPublishedPackage(ctx: ActorCtx, agreementId: string, i
     await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_package', entityId: before.id, action: 'edit_published', at: ctx.now, changes });
     return { row: updated, mailIds: queued };
   });
-  await deliverMail(ctx.db, mail, mailIds, ctx.now);
+  await deliverMail(ctx, mailIds);
   return viewFor(ctx, ctx.db, row);
 }
 
@@ -173,7 +173,7 @@ const NEXT: Record<PackageAction, { from: repo.PackageRow['status']; to: repo.Pa
   publish: { from: 'review', to: 'published' },
 };
 
-export async function transitionPackage(ctx: ActorCtx, agreementId: string, input: { action: PackageAction; version: number }, mail: MailSettings): Promise<repo.PackageProgress> {
+export async function transitionPackage(ctx: ActorCtx, { agreementId, ...input }: { agreementId: string } & { action: PackageAction; version: number }): Promise<repo.PackageProgress> {
   const allowed = input.action === 'publish' ? canPublishPackage(ctx.actor) : canPreparePackage(ctx.actor);
   if (!allowed) throw forbidden();
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
@@ -201,11 +201,11 @@ export async function transitionPackage(ctx: ActorCtx, agreementId: string, inpu
           ? { approvedBy: ctx.actor.id, approvedByName: ctx.actor.name, publishedAt: ctx.now }
           : {};
     const updated = await repo.updatePackage(tx, before.id, { status: step.to, ...patch, version: before.version + 1, updatedAt: ctx.now });
-    const queued = input.action === 'publish' ? await announcePackage(tx, mail, { row: updated, title: agreement.title, unitIds: 'all' }, ctx.now) : [];
+    const queued = input.action === 'publish' ? await announcePackage({ ...ctx, db: tx }, { row: updated, title: agreement.title, unitIds: 'all' }) : [];
     await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_package', entityId: before.id, action: input.action, at: ctx.now, changes: [{ field: 'status', old: before.status, new: step.to }] });
     return { row: updated, mailIds: queued };
   });
-  await deliverMail(ctx.db, mail, mailIds, ctx.now);
+  await deliverMail(ctx, mailIds);
   return viewFor(ctx, ctx.db, row);
 }
 

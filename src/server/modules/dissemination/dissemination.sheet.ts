@@ -179,12 +179,12 @@ export async function renderSheet(pkg: repo.PackageProgress, options: { publicUr
   return Buffer.from(await pdf.save());
 }
 
-export async function disseminationSheetFor(ctx: ActorCtx, agreementId: string, publicUrl: string): Promise<{ body: Buffer; fileName: string }> {
+export async function disseminationSheetFor(ctx: ActorCtx, agreementId: string): Promise<{ body: Buffer; fileName: string }> {
   await loadReadableAgreement(ctx, agreementId);
   const row = await repo.findPackage(ctx.db, agreementId);
   if (!row) throw notFound('Paket diseminasi', 'Dissemination package');
   if (!canReadPackage(ctx.actor, row)) throw hidesRefusedPackage(ctx.actor) ? notFound('Paket diseminasi', 'Dissemination package') : forbidden();
   const view = await repo.packageViewOf(ctx.db, row, { canEdit: false, canSubmit: false, canPublish: false, canAcknowledge: false });
-  const body = await renderSheet(view, { publicUrl, now: ctx.now });
+  const body = await renderSheet(view, { publicUrl: ctx.mail.publicUrl, now: ctx.now });
   return { body, fileName: `lembar-diseminasi-${agreementSlug(agreementId, view.agreementTitle)}.pdf` };
 }

@@ -97,7 +97,7 @@ describe('document routes', () => {
     // An actor unknown to the users table: the row's foreign key fails after the file was written.
     const ghost = { id: randomUUID(), email: 'hantu@uji.jalin.local', name: 'Hantu', role: 'admin' as const, unitId: null };
     const upload = { fields: { kind: 'draf' }, file: { fileName: 'a.pdf', bytes: await makeTextPdf(['isi']) } };
-    await expect(uploadDocument({ ...t.ctx(ghost), actor: ghost, files: t.files }, agreement.id, upload)).rejects.toThrow();
+    await expect(uploadDocument({ ...t.ctx(ghost), actor: ghost, files: t.files }, { agreementId: agreement.id, upload })).rejects.toThrow();
     expect(await snapshot(t)).toEqual(before);
   });
 

@@ -1,26 +1,22 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DocumentFileQuerySchema } from '../../../shared/documents';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
 import { receiveUpload } from '../../lib/multipart';
-import { deleteDocument, listAgreementDocuments, openDocumentFile, prepareUpload, uploadDocument, type FilesCtx } from './documents.service';
+import { deleteDocument, listAgreementDocuments, openDocumentFile, prepareUpload, uploadDocument } from './documents.service';
 
 const idParam = z.object({ id: z.uuid() });
 const tags = ['documents'];
-
-function filesCtxOf(request: FastifyRequest): FilesCtx {
-  return { ...actorCtxOf(request), files: request.server.deps.files };
-}
 
 export function documentsRoutes(app: FastifyInstance) {
   const api = typed(app);
 
   // multipart/form-data: file (PDF), kind, isPublic?
   api.post('/agreements/:id/documents', { schema: { tags, params: idParam, consumes: ['multipart/form-data'] }, config: { access: ['admin'] } }, async (request, reply) => {
-    const ctx = filesCtxOf(request);
+    const ctx = actorCtxOf(request);
     const limit = await prepareUpload(ctx, request.params.id);
     const upload = await receiveUpload(request, limit);
-    return reply.status(201).send(await uploadDocument(ctx, request.params.id, upload));
+    return reply.status(201).send(await uploadDocument(ctx, { agreementId: request.params.id, upload }));
   });
 
   api.get('/agreements/:id/documents', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, (request) =>
@@ -28,12 +24,12 @@ export function documentsRoutes(app: FastifyInstance) {
   );
 
   api.get('/documents/:id/file', { schema: { tags, params: idParam, querystring: DocumentFileQuerySchema }, config: { access: 'signed-in' } }, async (request, reply) => {
-    const file = await openDocumentFile(filesCtxOf(request), request.params.id);
+    const file = await openDocumentFile(actorCtxOf(request), request.params.id);
     return sendFileDownload(reply, file);
   });
 
   api.delete('/documents/:id', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, async (request, reply) => {
-    await deleteDocument(filesCtxOf(request), request.params.id);
+    await deleteDocument(actorCtxOf(request), request.params.id);
     return reply.status(204).send();
   });
 }

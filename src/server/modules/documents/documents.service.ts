@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { UploadDocumentFieldsSchema, type DocumentView } from '../../../shared/documents';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import type { FileStore } from '../../lib/file-store';
 import { tooLarge, type ReceivedUpload, type UploadLimit } from '../../lib/multipart';
 import { recordAudit } from '../audit/audit.service';
 import { getSettings } from '../settings/settings.service';
@@ -18,8 +17,6 @@ import {
   type DocumentSummary,
 } from './documents.repository';
 export { publicDocumentsRevisionSql } from './documents-revision.repository';
-
-export type FilesCtx = ActorCtx & { files: FileStore };
 
 const PDF_MIME = 'application/pdf';
 const MB = 1024 * 1024;
@@ -65,7 +62,7 @@ function parseFields(fields: Record<string, string>) {
   throw new AppError({ code: 'VALIDATION', message: `Isian tidak valid: ${list}`, messageEn: `Invalid input: ${list}`, field: issues[0]?.path ?? 'body', issues });
 }
 
-export async function uploadDocument(ctx: FilesCtx, agreementId: string, upload: ReceivedUpload): Promise<DocumentView> {
+export async function uploadDocument(ctx: ActorCtx, { agreementId, upload }: { agreementId: string; upload: ReceivedUpload }): Promise<DocumentView> {
   const limit = await prepareUpload(ctx, agreementId);
   const fields = parseFields(upload.fields);
   const { bytes, ...pdf } = await checkPdfUpload(upload.file, limit);
@@ -99,7 +96,7 @@ export async function listAgreementDocuments(ctx: ActorCtx, agreementId: string)
   return (await listDocumentsOf(ctx.db, agreementId)).map(toView);
 }
 
-export async function openDocumentFile(ctx: FilesCtx, documentId: string) {
+export async function openDocumentFile(ctx: ActorCtx, documentId: string) {
   const document = await findDocument(ctx.db, documentId);
   if (!document) throw notFound('Dokumen', 'Document');
   await visibleAgreement(ctx, document.agreementId);
@@ -107,7 +104,7 @@ export async function openDocumentFile(ctx: FilesCtx, documentId: string) {
   return { body: ctx.files.stream(document.storageKey), fileName: document.fileName, mimeType: document.mimeType };
 }
 
-export async function deleteDocument(ctx: FilesCtx, documentId: string): Promise<void> {
+export async function deleteDocument(ctx: ActorCtx, documentId: string): Promise<void> {
   if (!canDeleteDocument(ctx.actor)) throw forbidden();
   const removed = await ctx.db.transaction(async (tx) => {
     const row = await deleteDocumentRow(tx, documentId);

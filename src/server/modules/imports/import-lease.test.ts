@@ -8,6 +8,7 @@ import { INTERRUPTED_ISSUE, PROCESS_ID, recoverInterruptedImports } from './impo
 import { toCsv, type SheetRow } from '../../lib/sheet-files';
 import { confirmImport, getImportRun, previewImport, runImport } from './imports.service';
 import { importRuns } from './imports.table';
+import { testCtx } from '../../../../tests/support/test-ctx';
 
 // A confirmed import belongs to the process writing it while that process renews its lease; a run
 // whose process died is interrupted and may be confirmed again, a run still being written is left alone.
@@ -32,7 +33,7 @@ async function runOfAnotherProcess(leaseEnds: Date): Promise<string> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ctx = { db: database.db, actor: null, now: NOW };
+  ctx = testCtx({ db: database.db, actor: null, now: NOW });
 });
 
 afterAll(async () => {

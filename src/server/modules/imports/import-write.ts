@@ -1,8 +1,7 @@
 import { normalizePartnerName } from '../../../shared/partner-name';
 import { registerFieldsOf } from '../../../shared/imports';
 import { unitKey } from '../../../shared/unit-name';
-import type { Db } from '../../db/client';
-import type { Actor } from '../../lib/context';
+import type { Ctx } from '../../lib/context';
 import { recordAuditBatch } from '../audit/audit.service';
 import { insertAgreementBatch, updateAgreementBatch, type AgreementBatchRow } from '../agreements/agreement-batches.service';
 import type { PlanItem } from './import-plan';
@@ -17,11 +16,9 @@ type Refs = {
   partnerByKey: Map<string, { id: string; categoryCode: string }>;
 };
 
-export type WriteOptions = {
-  db: Db;
+// The import's ctx (its transaction as `db`) with what the writing needs besides.
+export type WriteOptions = Ctx & {
   registry: ImportRegistry;
-  actor: Actor | null;
-  now: Date;
   onBatch: (rowsWritten: number) => Promise<void>;
 };
 

@@ -10,6 +10,7 @@ import type { ActorCtx } from '../../lib/context';
 import { createAgreement } from '../agreements/agreements.service';
 import { exportAgreements } from '../search/search.export';
 import { importFile } from './imports.service';
+import { testCtx } from '../../../../tests/support/test-ctx';
 
 // The README's promise: an export of a register made in the app re-imports into an empty database
 // unchanged. The register is built through the services, exported with the app's own export, imported
@@ -36,7 +37,7 @@ async function readExport(body: Buffer, format: 'xlsx' | 'csv'): Promise<Sheet> 
 }
 
 async function exportOf(db: Database, actor: BuiltUser, format: 'xlsx' | 'csv') {
-  const ctx: ActorCtx = { db: db.db, actor, now: NOW };
+  const ctx: ActorCtx = testCtx({ db: db.db, actor, now: NOW });
   return (await exportAgreements(ctx, ExportQuerySchema.parse({ format }))).body;
 }
 
@@ -46,7 +47,7 @@ describe('export → import round trip', () => {
   beforeAll(async () => {
     source = await createTestDatabase();
     admin = await buildUser(source.db, { role: 'admin' });
-    const ctx: ActorCtx = { db: source.db, actor: admin, now: NOW };
+    const ctx: ActorCtx = testCtx({ db: source.db, actor: admin, now: NOW });
     const unit = async (name: string) => (await buildUnit(source.db, { name, shortName: null })).id;
     const koperasi = await unit('Dinas Koperasi Ekspor Uji');
     const bappeda = await unit('Bappeda Ekspor Uji');
@@ -80,13 +81,13 @@ describe('export → import round trip', () => {
     expect(titles.indexOf('Adendum pertama PKS pembiayaan')).toBeLessThan(titles.indexOf('Kesepakatan Bersama tanpa nomor pemda'));
     const target = await createTestDatabase();
     try {
-      const result = await importFile({ db: target.db, actor: null, now: NOW }, { fileName: `ekspor.${format}`, bytes: file, dryRun: false });
+      const result = await importFile(testCtx({ db: target.db, actor: null, now: NOW }), { fileName: `ekspor.${format}`, bytes: file, dryRun: false });
       expect(result.preview.issues).toEqual([]);
       expect(result.run).toMatchObject({ status: 'done', createdCount: 4 });
       const again = await readExport(await exportOf(target, await buildUser(target.db, { role: 'admin' }), format), format);
       expect(again).toEqual(exported);
       // Importing the same export again changes nothing.
-      const second = await importFile({ db: target.db, actor: null, now: NOW }, { fileName: `ekspor.${format}`, bytes: file, dryRun: false });
+      const second = await importFile(testCtx({ db: target.db, actor: null, now: NOW }), { fileName: `ekspor.${format}`, bytes: file, dryRun: false });
       expect(second.run).toMatchObject({ createdCount: 0, updatedCount: 0, unchangedCount: 4 });
     } finally {
       await target.close();

@@ -12,6 +12,7 @@ import { partners } from '../partners/partners.table';
 import { units } from '../units/units.table';
 import { toCsv, toXlsx, type SheetRow } from '../../lib/sheet-files';
 import { confirmImport, importFile, previewImport, runImport } from './imports.service';
+import { testCtx } from '../../../../tests/support/test-ctx';
 
 let database: Database;
 let ctx: Ctx;
@@ -62,7 +63,7 @@ async function countAll() {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ctx = { db: database.db, actor: null, now: NOW };
+  ctx = testCtx({ db: database.db, actor: null, now: NOW });
 });
 
 afterAll(async () => {
@@ -317,7 +318,7 @@ describe('rejecting a bad register file', () => {
 
   it('refuses a signed-in user who is not admin', async () => {
     const p = prefix();
-    const tkksd = { db: database.db, now: NOW, actor: { id: '00000000-0000-4000-8000-000000000001', email: 't@x.id', name: 'T', role: 'tkksd' as const, unitId: null } };
+    const tkksd = testCtx({ db: database.db, now: NOW, actor: { id: '00000000-0000-4000-8000-000000000001', email: 't@x.id', name: 'T', role: 'tkksd' as const, unitId: null } });
     await expect(previewImport(tkksd, { fileName: 'x.csv', bytes: toCsv([row(p)]) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await database.db.select().from(agreements).where(inArray(agreements.numberOurs, [`${p}/KB/01`]))).toEqual([]);
   });

@@ -135,7 +135,7 @@ async function writeAnalysed(ctx: Ctx, tx: Db, runId: string, analysis: Analysis
     done += rows;
     await onProgress?.(done, total);
   };
-  const counts = await writePlan({ db: tx, registry: analysis.registry, actor: ctx.actor, now: ctx.now, onBatch }, analysis.plan.items);
+  const counts = await writePlan({ ...ctx, db: tx, registry: analysis.registry, onBatch }, analysis.plan.items);
   const changes = [{ field: 'created', old: null, new: counts.created }, { field: 'updated', old: null, new: counts.updated }, { field: 'unchanged', old: null, new: unchanged }];
   await recordAudit(tx, { actor: ctx.actor, entity: 'import_run', entityId: runId, action: 'import', changes, at: ctx.now });
   const result = { status: 'done' as const, doneRows: total, totalRows: total, createdCount: counts.created, updatedCount: counts.updated, unchangedCount: unchanged, issues: [], finishedAt: ctx.now };

@@ -21,8 +21,8 @@ describe('mail without an SMTP server', () => {
 
   it('holds the mail in the outbox, where an admin reads it whole', async () => {
     const settings = mailSettingsOf(t.env);
-    const id = await queueMail(t.database.db, settings, message, t.clock.now);
-    await deliverMail(t.database.db, settings, [id], t.clock.now);
+    const id = await queueMail({ db: t.database.db, mail: settings, now: t.clock.now }, message);
+    await deliverMail({ db: t.database.db, mail: settings, now: t.clock.now }, [id]);
     const { cookie } = await t.loginAs('admin');
     const response = await t.app.inject({ method: 'GET', url: '/api/outbox?status=held', headers: { cookie } });
     expect(response.statusCode).toBe(200);
@@ -54,8 +54,8 @@ describe('mail through an SMTP server', () => {
 
   it('delivers the mail and clears its body from the outbox once sent', async () => {
     const settings = mailSettingsOf(t.env);
-    const id = await queueMail(t.database.db, settings, message, t.clock.now);
-    await deliverMail(t.database.db, settings, [id], t.clock.now);
+    const id = await queueMail({ db: t.database.db, mail: settings, now: t.clock.now }, message);
+    await deliverMail({ db: t.database.db, mail: settings, now: t.clock.now }, [id]);
     expect(sink.mails).toEqual([{ from: 'jalin@ternatekota.go.id', to: [message.to], subject: message.subject, text: message.text }]);
     const [row] = await t.database.db.select().from(outbox).where(eq(outbox.id, id));
     expect(row).toMatchObject({ status: 'sent', textBody: null, attempts: 1 });
@@ -67,8 +67,8 @@ describe('mail through an SMTP server', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const settings = { ...mailSettingsOf(t.env), smtpUrl: `smtp://jalin:sandi-rahasia@127.0.0.1:${port}` };
-    const id = await queueMail(t.database.db, settings, message, t.clock.now);
-    await deliverMail(t.database.db, settings, [id], t.clock.now);
+    const id = await queueMail({ db: t.database.db, mail: settings, now: t.clock.now }, message);
+    await deliverMail({ db: t.database.db, mail: settings, now: t.clock.now }, [id]);
     const [row] = await t.database.db.select().from(outbox).where(eq(outbox.id, id));
     expect(row).toMatchObject({ status: 'pending', attempts: 1, textBody: message.text });
     expect(row?.lastError).toBeTruthy();

@@ -1,14 +1,16 @@
 import { createTransport } from 'nodemailer';
 import type { OutboxMailView, OutboxQuery, OutboxResponse } from '../../../shared/notifications';
-import type { Db } from '../../db/client';
 import type { Env } from '../../env';
-import type { ActorCtx } from '../../lib/context';
+import type { ActorCtx, Ctx } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
 import { canReadOutbox } from './mail.policy';
 import { countOutbox, insertOutboxMail, selectOutboxPage, selectSendable, updateOutboxMail, type OutboxRow } from './mail.repository';
 
 export type MailSettings = { smtpUrl: string | null; from: string; publicUrl: string };
 export type MailMessage = { to: string; subject: string; text: string; entity?: string; entityId?: string };
+
+// What queueing and delivering need of a ctx: in a transaction, the transaction as `db`.
+export type MailCtx = Pick<Ctx, 'db' | 'mail' | 'now'>;
 
 const MAX_ATTEMPTS = 5;
 
@@ -17,7 +19,8 @@ export function mailSettingsOf(env: Env): MailSettings {
 }
 
 // Written in the caller's transaction, so a mail exists only if the change it reports was committed.
-export async function queueMail(db: Db, settings: MailSettings, message: MailMessage, now: Date): Promise<string> {
+export async function queueMail(ctx: MailCtx, message: MailMessage): Promise<string> {
+  const { db, mail: settings, now } = ctx;
   const id = await insertOutboxMail(db, {
     toAddress: message.to,
     subject: message.subject,
@@ -38,7 +41,8 @@ function describeError(error: unknown): string {
 }
 
 // After the commit: sends what is pending, records the outcome, and never throws at the caller.
-export async function deliverMail(db: Db, settings: MailSettings, ids: string[], now: Date): Promise<void> {
+export async function deliverMail(ctx: MailCtx, ids: string[]): Promise<void> {
+  const { db, mail: settings, now } = ctx;
   if (!settings.smtpUrl || ids.length === 0) return;
   const rows = await selectSendable(db, ids);
   if (rows.length === 0) return;

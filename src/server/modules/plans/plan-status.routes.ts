@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { PackageActionSchema, SavePackageSchema } from '../../../shared/dissemination';
 import { actorCtxOf, typed } from '../../lib/http';
 import { acknowledgePackage, getPackage, listTracking, transitionPackage, writePackage } from '../dissemination/dissemination.service';
-import { mailSettingsOf } from '../mail/mail.service';
 import { withPlanStatus, withPlanStatuses } from './plan-status.service';
 
 const idParam = z.object({ id: z.uuid() });
@@ -23,11 +22,11 @@ export function planStatusRoutes(app: FastifyInstance) {
   });
   api.put('/agreements/:id/dissemination', { schema: { tags, params: idParam, body: SavePackageSchema }, config: { access: ['admin', 'tkksd'] } }, async (request) => {
     const ctx = actorCtxOf(request);
-    return withPlanStatus(ctx, await writePackage(ctx, request.params.id, request.body, mailSettingsOf(request.server.deps.env)));
+    return withPlanStatus(ctx, await writePackage(ctx, { agreementId: request.params.id, ...request.body }));
   });
   api.post('/agreements/:id/dissemination/transition', { schema: { tags, params: idParam, body: PackageActionSchema }, config: { access: ['admin', 'tkksd'] } }, async (request) => {
     const ctx = actorCtxOf(request);
-    return withPlanStatus(ctx, await transitionPackage(ctx, request.params.id, request.body, mailSettingsOf(request.server.deps.env)));
+    return withPlanStatus(ctx, await transitionPackage(ctx, { agreementId: request.params.id, ...request.body }));
   });
   api.post('/agreements/:id/dissemination/acknowledge', { schema: { tags, params: idParam }, config: { access: ['opd'] } }, async (request) => {
     const ctx = actorCtxOf(request);

@@ -19,7 +19,7 @@ export function publicRoutes(app: FastifyInstance) {
     '/public/documents/:id/file',
     { schema: { tags, params: z.object({ id: z.uuid() }), querystring: PublicFileQuerySchema }, config: { rateLimit, access: 'public' } },
     async (request, reply) => {
-      const file = await openPublicDocument(ctxOf(request), request.server.deps.files, request.params.id);
+      const file = await openPublicDocument(ctxOf(request), request.params.id);
       return sendFileDownload(reply, file);
     },
   );

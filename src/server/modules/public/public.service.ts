@@ -3,7 +3,6 @@ import type { PublicAgreement, PublicAgreementList, PublicSearchQuery } from '..
 import { agreementIdPrefixFromSlug } from '../../../shared/slug';
 import { localDate, type Ctx } from '../../lib/context';
 import { notFound } from '../../lib/errors';
-import type { FileStore } from '../../lib/file-store';
 import { getSettings } from '../settings/settings.service';
 import { usableText, type StatusBounds } from '../search/search.rules';
 import {
@@ -99,7 +98,8 @@ export async function publiclyVisibleIds(ctx: Ctx, ids: string[]): Promise<Set<s
 }
 
 // A document marked public, of an agreement the public may see; anything else is simply not there.
-export async function openPublicDocument(ctx: Ctx, files: FileStore, documentId: string) {
+export async function openPublicDocument(ctx: Ctx, documentId: string) {
+  const { files } = ctx;
   const document = await findPublicDocument(ctx.db, documentId, await publicBounds(ctx));
   if (!document || !(await files.exists(document.storageKey))) throw notFound('Dokumen', 'Document');
   return { body: files.stream(document.storageKey), fileName: document.fileName, mimeType: document.mimeType };

@@ -69,7 +69,7 @@ describe('registry list: kept counts equal a full count', () => {
   it('gives the same total and facets as a full count, for every reader, before and after the registry changes', async () => {
     for (const round of [1, 2]) {
       for (const [role, actor] of Object.entries(readers)) {
-        const ctx = { db: t.database.db, actor, now: t.clock.now };
+        const ctx = { ...t.ctx(actor), actor };
         for (const input of queries()) {
           const query = SearchQuerySchema.parse(input);
           // Asked twice: the first answer computes what is kept, the second reads it.

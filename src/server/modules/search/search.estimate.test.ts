@@ -56,7 +56,7 @@ describe('registry list: estimated counts for common words', () => {
 
   async function words(input: SearchQueryInput, limits: WordLimits): Promise<WordsResult> {
     const query = SearchQuerySchema.parse(input);
-    const plan = await planSearch({ db: t.database.db, actor: adminUser, now: t.clock.now }, query);
+    const plan = await planSearch({ ...t.ctx(adminUser), actor: adminUser }, query);
     const { tsQuery } = plan.conditions;
     if (!tsQuery) throw new Error('a query with words is needed');
     return searchWords(t.database.db, {

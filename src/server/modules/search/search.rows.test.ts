@@ -69,7 +69,7 @@ describe('registry list rows and revision', () => {
   // The list as this app answers it (counts possibly kept) must equal the list computed afresh.
   async function expectCurrent(): Promise<AgreementSearchResult> {
     const kept = await list();
-    const fresh = await searchAgreements({ db: freshHandle(t.database.db), actor: adminUser, now: t.clock.now }, SearchQuerySchema.parse({}));
+    const fresh = await searchAgreements({ ...t.ctx(adminUser), db: freshHandle(t.database.db), actor: adminUser }, SearchQuerySchema.parse({}));
     expect(kept).toEqual(fresh);
     expect(await driftedRows()).toBe(0);
     return kept;

@@ -61,7 +61,7 @@ describe('password strength', () => {
     const database = await createTestDatabase();
     try {
       const env = parseEnv({ JALIN_ADMIN_PASSWORD: 'admin12345', JALIN_ADMIN_EMAIL: 'admin@ternatekota.go.id' });
-      await expect(bootstrapDatabase(database.db, env, t.clock.now)).rejects.toThrow(/JALIN_ADMIN_PASSWORD: The password is too weak/);
+      await expect(bootstrapDatabase({ ...t.ctx(), db: database.db }, env)).rejects.toThrow(/JALIN_ADMIN_PASSWORD: The password is too weak/);
       expect(await database.db.select().from(users)).toEqual([]);
     } finally {
       await database.close();

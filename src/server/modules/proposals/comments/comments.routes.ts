@@ -29,16 +29,16 @@ export function proposalCommentsRoutes(app: FastifyInstance) {
     listDocumentComments(actorCtxOf(request), request.params.id),
   );
   api.post('/proposal-documents/:id/comments', { schema: { tags, summary: 'Comment on one document version', params: idParam, body: CreateCommentSchema }, config: { access: 'signed-in' } }, async (request, reply) =>
-    reply.status(201).send(await addDocumentComment(actorCtxOf(request), request.params.id, request.body)),
+    reply.status(201).send(await addDocumentComment(actorCtxOf(request), { documentId: request.params.id, ...request.body })),
   );
   api.get(
     '/public/proposals/track/:token/documents/:documentId/comments',
     { schema: { tags: ['public', ...tags], summary: 'Comments on a document, through the private tracking link', params: trackedParams }, config: { ...perAddress(60, '1 minute'), access: 'public' }, logLevel: quiet },
-    (request) => listCommentsViaTracking(ctxOf(request), request.params.token, request.params.documentId),
+    (request) => listCommentsViaTracking(ctxOf(request), { token: request.params.token, documentId: request.params.documentId }),
   );
   api.post(
     '/public/proposals/track/:token/documents/:documentId/comments',
     { schema: { tags: ['public', ...tags], summary: 'Comment on a document, through the private tracking link', params: trackedParams, body: CreateCommentSchema }, config: { ...perAddress(30, '10 minutes'), access: 'public' }, logLevel: quiet },
-    async (request, reply) => reply.status(201).send(await addCommentViaTracking(ctxOf(request), request.params.token, request.params.documentId, request.body)),
+    async (request, reply) => reply.status(201).send(await addCommentViaTracking(ctxOf(request), { token: request.params.token, documentId: request.params.documentId, ...request.body })),
   );
 }

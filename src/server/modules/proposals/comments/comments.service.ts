@@ -59,7 +59,7 @@ export async function listDocumentComments(ctx: ActorCtx, documentId: string): P
   return { items: (await commentRepo.listCommentsOf(ctx.db, documentId)).map((row) => toView(row, false)) };
 }
 
-export async function listCommentsViaTracking(ctx: Ctx, token: string, documentId: string): Promise<ProposalCommentListResponse> {
+export async function listCommentsViaTracking(ctx: Ctx, { token, documentId }: { token: string; documentId: string }): Promise<ProposalCommentListResponse> {
   const { proposal } = await trackedThread(ctx, token, documentId);
   if (!canReadComments({ kind: 'tracking_link' }, proposal)) throw forbidden();
   return { items: (await commentRepo.listCommentsOf(ctx.db, documentId)).map((row) => toView(row, true)) };
@@ -85,13 +85,13 @@ async function addComment(db: Db, options: { thread: Thread; author: Author; inp
   });
 }
 
-export async function addDocumentComment(ctx: ActorCtx, documentId: string, input: CommentData): Promise<ProposalCommentView> {
+export async function addDocumentComment(ctx: ActorCtx, { documentId, ...input }: { documentId: string } & CommentData): Promise<ProposalCommentView> {
   const thread = await staffThread(ctx, documentId);
   const author: Author = { principal: { kind: 'staff', actor: ctx.actor }, actor: ctx.actor, kind: ctx.actor.role, name: ctx.actor.name };
   return toView(await addComment(ctx.db, { thread, author, input, now: ctx.now }), false);
 }
 
-export async function addCommentViaTracking(ctx: Ctx, token: string, documentId: string, input: CommentData): Promise<ProposalCommentView> {
+export async function addCommentViaTracking(ctx: Ctx, { token, documentId, ...input }: { token: string; documentId: string } & CommentData): Promise<ProposalCommentView> {
   const thread = await trackedThread(ctx, token, documentId);
   const name = thread.proposal.externalContactName ?? thread.proposal.externalInstitution ?? 'Pemrakarsa';
   const author: Author = { principal: { kind: 'tracking_link' }, actor: null, kind: 'initiator', name };

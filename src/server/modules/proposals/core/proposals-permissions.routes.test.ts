@@ -7,7 +7,6 @@ import { createTestApp, type TestApp } from '../../../../../tests/support/test-a
 import { CreateProposalSchema, type ProposalAction, type ProposalView } from '../../../../shared/proposals';
 import type { SessionUser } from '../../../../shared/roles';
 import type { OutboxResponse } from '../../../../shared/notifications';
-import { mailSettingsOf } from '../../mail/mail.service';
 import { loadProcedure } from '../../procedures/procedures.service';
 import { uploadProposalDocument } from '../documents/documents.service';
 import { transitionProposal } from '../transitions/transitions.service';
@@ -61,15 +60,15 @@ describe('proposals permission matrix', () => {
     await closeTestApp(t);
   });
 
-  const ctxOf = (actor: SessionUser) => ({ db: t.database.db, actor, now: t.clock.now });
+  const ctxOf = (actor: SessionUser) => ({ ...t.ctx(actor), actor });
   const draft = (): Promise<ProposalView> => createProposal(ctxOf(owner), CreateProposalSchema.parse(proposalPayload()));
   const step = async (view: ProposalView, action: ProposalAction, by = owner) =>
-    transitionProposal(ctxOf(by), view.id, { action, version: view.version }, mailSettingsOf(t.env));
+    transitionProposal(ctxOf(by), { id: view.id, action, version: view.version });
   const submitted = async () => step(await draft(), 'submit');
   const withDocument = async () => {
     const view = await submitted();
     const upload = { fields: { docType: 'kak' }, file: { fileName: 'kak.pdf', bytes: pdf } };
-    return uploadProposalDocument({ ...ctxOf(owner), files: t.files }, view.id, upload);
+    return uploadProposalDocument(ctxOf(owner), { proposalId: view.id, upload });
   };
   // An outside proposal sent through the public form and confirmed; its links come from the held mail.
   let addresses = 0;

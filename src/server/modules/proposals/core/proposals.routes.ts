@@ -1,20 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreateProposalSchema, ProposalListQuerySchema, TransitionProposalSchema, UpdateProposalSchema } from '../../../../shared/proposals';
 import { actorCtxOf, sendFileDownload, typed } from '../../../lib/http';
 import { receiveUpload } from '../../../lib/multipart';
-import { mailSettingsOf } from '../../mail/mail.service';
-import { openProposalDocument, prepareProposalUpload, uploadProposalDocument, type ProposalFilesCtx } from '../documents/documents.service';
+import { openProposalDocument, prepareProposalUpload, uploadProposalDocument } from '../documents/documents.service';
 import { reissueTrackingLink, revokeTrackingLink } from '../tracking/tracking-page.service';
 import { transitionProposal } from '../transitions/transitions.service';
 import { createProposal, getProposal, listProposals, updateProposal } from './proposals.service';
 
 const idParam = z.object({ id: z.uuid() });
 const tags = ['proposals'];
-
-function filesCtxOf(request: FastifyRequest): ProposalFilesCtx {
-  return { ...actorCtxOf(request), files: request.server.deps.files };
-}
 
 export function proposalsRoutes(app: FastifyInstance) {
   const api = typed(app);
@@ -24,26 +19,26 @@ export function proposalsRoutes(app: FastifyInstance) {
   );
   api.get('/proposals/:id', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, (request) => getProposal(actorCtxOf(request), request.params.id));
   api.patch('/proposals/:id', { schema: { tags, params: idParam, body: UpdateProposalSchema }, config: { access: ['admin', 'opd'] } }, (request) =>
-    updateProposal(actorCtxOf(request), request.params.id, request.body),
+    updateProposal(actorCtxOf(request), { id: request.params.id, ...request.body }),
   );
   // A refused step answers 409 with the reason (and the missing document types) in error.details.
   api.post('/proposals/:id/transitions', { schema: { tags, params: idParam, body: TransitionProposalSchema }, config: { access: ['admin', 'opd'] } }, (request) =>
-    transitionProposal(actorCtxOf(request), request.params.id, request.body, mailSettingsOf(request.server.deps.env)),
+    transitionProposal(actorCtxOf(request), { id: request.params.id, ...request.body }),
   );
   // multipart/form-data: file (PDF), docType, note?
   api.post('/proposals/:id/documents', { schema: { tags, params: idParam, consumes: ['multipart/form-data'] }, config: { access: ['admin', 'opd'] } }, async (request, reply) => {
-    const ctx = filesCtxOf(request);
+    const ctx = actorCtxOf(request);
     const limit = await prepareProposalUpload(ctx, request.params.id);
     const upload = await receiveUpload(request, limit);
-    return reply.status(201).send(await uploadProposalDocument(ctx, request.params.id, upload));
+    return reply.status(201).send(await uploadProposalDocument(ctx, { proposalId: request.params.id, upload }));
   });
   // An outside initiator's private link: a new one replaces (and revokes) the old one.
   api.post('/proposals/:id/tracking-link', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, async (request, reply) =>
-    reply.status(201).send(await reissueTrackingLink(actorCtxOf(request), mailSettingsOf(request.server.deps.env), request.params.id)),
+    reply.status(201).send(await reissueTrackingLink(actorCtxOf(request), request.params.id)),
   );
   api.delete('/proposals/:id/tracking-link', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, (request) => revokeTrackingLink(actorCtxOf(request), request.params.id));
   api.get('/proposal-documents/:id/file', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, async (request, reply) => {
-    const file = await openProposalDocument(filesCtxOf(request), request.params.id);
+    const file = await openProposalDocument(actorCtxOf(request), request.params.id);
     return sendFileDownload(reply, file);
   });
 }

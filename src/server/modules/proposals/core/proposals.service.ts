@@ -142,7 +142,7 @@ export async function createProposal(ctx: ActorCtx, input: CreateData): Promise<
   return proposalViewOf(ctx.db, row, ctx.actor);
 }
 
-export async function updateProposal(ctx: ActorCtx, id: string, input: UpdateData): Promise<ProposalView> {
+export async function updateProposal(ctx: ActorCtx, { id, ...input }: { id: string } & UpdateData): Promise<ProposalView> {
   await checkProposalReferences(ctx, input);
   const row = await ctx.db.transaction(async (tx) => {
     const before = await loadReadableProposal(ctx, id, { db: tx, lock: true });

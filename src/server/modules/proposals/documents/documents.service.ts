@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CLOSED_PROPOSAL_STATES, ProposalDocumentFieldsSchema, type ProposalDocumentView } from '../../../../shared/proposals';
 import type { Db } from '../../../db/client';
-import type { ActorCtx } from '../../../lib/context';
+import type { ActorCtx, Ctx } from '../../../lib/context';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
-import type { FileStore } from '../../../lib/file-store';
 import { recordAudit } from '../../audit/audit.service';
 import type { ReceivedUpload, UploadLimit } from '../../../lib/multipart';
 import { checkPdfUpload } from '../../documents/documents.service';
@@ -15,7 +14,6 @@ import * as repo from '../core/proposals.repository';
 import { closedProposal, PROPOSAL_WHAT, visibleProposal } from '../core/proposals.service';
 import type { TransitionActor } from '../transitions/transitions.service';
 
-export type ProposalFilesCtx = ActorCtx & { files: FileStore };
 
 const MB = 1024 * 1024;
 
@@ -44,18 +42,17 @@ export async function prepareProposalUpload(ctx: ActorCtx, proposalId: string): 
 // Shared by staff uploads and the initiator's private link: the next version of its type, with its
 // timeline entry and audit row in one transaction; the stored file is removed again if that fails.
 export async function storeProposalDocument(
-  db: Db,
-  files: FileStore,
+  ctx: Pick<Ctx, 'db' | 'files' | 'now'>,
   options: {
     proposalId: string;
     upload: ReceivedUpload;
     limit: UploadLimit;
     by: TransitionActor;
-    now: Date;
     // Runs in the same transaction once the row is written (checks and notices of the caller).
     onStored?: (tx: Db, proposal: repo.ProposalRow, document: repo.ProposalDocumentRow) => Promise<void>;
   },
 ): Promise<ProposalDocumentView> {
+  const { db, files, now } = ctx;
   const fields = parseFields(options.upload.fields);
   const { bytes, ...pdf } = await checkPdfUpload(options.upload.file, options.limit);
   const storageKey = `proposals/${randomUUID()}.pdf`;
@@ -76,12 +73,12 @@ export async function storeProposalDocument(
         note: fields.note ?? null,
         uploadedVia: options.by.actor ? 'staff' : 'tracking_link',
         uploadedBy: options.by.actor?.id ?? null,
-        createdAt: options.now,
+        createdAt: now,
       });
       const summary = { docType: row.docType, versionNo: row.versionNo, fileName: row.fileName, sha256: row.sha256 };
       const actorLabel = options.by.actor ? options.by.actor.email : options.by.label;
-      await repo.insertEvent(tx, { proposalId: proposal.id, at: options.now, action: 'document_upload', note: row.note, details: summary, actorId: options.by.actor?.id ?? null, actorLabel });
-      await recordAudit(tx, { actor: options.by.actor, entity: 'proposal', entityId: proposal.id, action: 'document_upload', at: options.now, changes: [{ field: 'document', old: null, new: { ...summary, by: actorLabel } }] });
+      await repo.insertEvent(tx, { proposalId: proposal.id, at: now, action: 'document_upload', note: row.note, details: summary, actorId: options.by.actor?.id ?? null, actorLabel });
+      await recordAudit(tx, { actor: options.by.actor, entity: 'proposal', entityId: proposal.id, action: 'document_upload', at: now, changes: [{ field: 'document', old: null, new: { ...summary, by: actorLabel } }] });
       await options.onStored?.(tx, proposal, row);
       return toDocumentView(row, true);
     });
@@ -91,12 +88,12 @@ export async function storeProposalDocument(
   }
 }
 
-export async function uploadProposalDocument(ctx: ProposalFilesCtx, proposalId: string, upload: ReceivedUpload): Promise<ProposalDocumentView> {
+export async function uploadProposalDocument(ctx: ActorCtx, { proposalId, upload }: { proposalId: string; upload: ReceivedUpload }): Promise<ProposalDocumentView> {
   const limit = await prepareProposalUpload(ctx, proposalId);
-  return storeProposalDocument(ctx.db, ctx.files, { proposalId, upload, limit, by: { actor: ctx.actor }, now: ctx.now });
+  return storeProposalDocument(ctx, { proposalId, upload, limit, by: { actor: ctx.actor } });
 }
 
-export async function openProposalDocument(ctx: ProposalFilesCtx, documentId: string) {
+export async function openProposalDocument(ctx: ActorCtx, documentId: string) {
   const document = await repo.findDocument(ctx.db, documentId);
   if (!document) throw notFound('Dokumen usulan', 'Proposal document');
   await loadReadableProposal(ctx, document.proposalId);

@@ -18,6 +18,6 @@ export function draftTemplatesRoutes(app: FastifyInstance) {
   api.get('/draft-templates', { schema: { tags, summary: 'Draft templates (KB, PKS, NK)' }, config: { access: ['admin', 'tkksd'] } }, (request) => listDraftTemplates(actorCtxOf(request)));
   api.get('/draft-templates/:type', { schema: { tags, params: DraftTypeParamSchema, summary: 'One draft template' }, config: { access: ['admin', 'tkksd'] } }, (request) => getDraftTemplate(actorCtxOf(request), request.params.type));
   api.put('/draft-templates/:type', { schema: { tags, params: DraftTypeParamSchema, body: UpdateDraftTemplateSchema, summary: 'Save a new version of a draft template' }, config: { access: ['admin'] } }, (request) =>
-    updateDraftTemplate(actorCtxOf(request), request.params.type, request.body),
+    updateDraftTemplate(actorCtxOf(request), { type: request.params.type, ...request.body }),
   );
 }

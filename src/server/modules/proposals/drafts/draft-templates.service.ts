@@ -95,7 +95,7 @@ function checkPksSections(type: DraftType, sections: { heading: string }[]): voi
   });
 }
 
-export async function updateDraftTemplate(ctx: ActorCtx, type: DraftType, input: UpdateDraftTemplateInput): Promise<DraftTemplateView> {
+export async function updateDraftTemplate(ctx: ActorCtx, { type, ...input }: { type: DraftType } & UpdateDraftTemplateInput): Promise<DraftTemplateView> {
   if (!canEditDraftTemplates(ctx.actor)) throw forbidden();
   const { version, title, sections } = parseInput(UpdateDraftTemplateSchema, input);
   checkPlaceholders(title, sections);

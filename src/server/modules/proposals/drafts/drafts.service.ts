@@ -38,7 +38,7 @@ export function draftValues(row: repo.ProposalRow, type: DraftType, unitName: st
 }
 
 // The editable DOCX of a proposal's KB, PKS or NK, from its fields and the division's template.
-export async function generateDraft(ctx: ActorCtx, proposalId: string, type: DraftType): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
+export async function generateDraft(ctx: ActorCtx, { proposalId, type }: { proposalId: string; type: DraftType }): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
   const row = await loadReadableProposal(ctx, proposalId, { may: canDownloadDraft });
   checkTypeFitsKind(row.kind, type);
   checkDraftingAllowed(await loadProcedure(ctx.db, row.kind), row, type);

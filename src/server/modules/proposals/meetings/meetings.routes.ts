@@ -22,9 +22,9 @@ export function proposalMeetingsRoutes(app: FastifyInstance) {
   const api = typed(app);
   api.get('/proposals/:id/meetings', { schema: { tags, summary: 'Discussion meetings of a proposal', params: idParam }, config: { access: 'signed-in' } }, (request) => listMeetings(actorCtxOf(request), request.params.id));
   api.post('/proposals/:id/meetings', { schema: { tags, summary: 'Record a discussion meeting', params: idParam, body: CreateMeetingSchema }, config: { access: ['admin', 'tkksd'] } }, async (request, reply) =>
-    reply.status(201).send(await createMeeting(actorCtxOf(request), request.params.id, request.body)),
+    reply.status(201).send(await createMeeting(actorCtxOf(request), { proposalId: request.params.id, ...request.body })),
   );
   api.patch('/proposal-meetings/:id', { schema: { tags, summary: 'Edit a discussion meeting (minutes, decisions, follow-ups…)', params: idParam, body: UpdateMeetingSchema }, config: { access: ['admin', 'tkksd'] } }, (request) =>
-    updateMeeting(actorCtxOf(request), request.params.id, request.body),
+    updateMeeting(actorCtxOf(request), { meetingId: request.params.id, ...request.body }),
   );
 }

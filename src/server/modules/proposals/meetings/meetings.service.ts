@@ -65,7 +65,7 @@ export async function listMeetings(ctx: ActorCtx, proposalId: string): Promise<M
   return { items: rows.map(toView), canRecord: isOpen && canRecordMeeting(ctx.actor, proposal) };
 }
 
-export async function createMeeting(ctx: ActorCtx, proposalId: string, input: CreateData): Promise<MeetingView> {
+export async function createMeeting(ctx: ActorCtx, { proposalId, ...input }: { proposalId: string } & CreateData): Promise<MeetingView> {
   await checkAttendees(ctx.db, input.attendees);
   const row = await ctx.db.transaction(async (tx) => {
     const proposal = await lockForMeeting(ctx, tx, proposalId);
@@ -77,7 +77,7 @@ export async function createMeeting(ctx: ActorCtx, proposalId: string, input: Cr
   return toView(row);
 }
 
-export async function updateMeeting(ctx: ActorCtx, meetingId: string, input: UpdateData): Promise<MeetingView> {
+export async function updateMeeting(ctx: ActorCtx, { meetingId, ...input }: { meetingId: string } & UpdateData): Promise<MeetingView> {
   await checkAttendees(ctx.db, input.attendees);
   const row = await ctx.db.transaction(async (tx) => {
     const before = await findMeeting(tx, meetingId);

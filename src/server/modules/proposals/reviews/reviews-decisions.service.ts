@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { TKKSD_STAGE_CODE, type ReviewDecisionSchema, type ReviewView } from '../../../../shared/proposal-reviews';
 import type { Db } from '../../../db/client';
-import type { Actor } from '../../../lib/context';
+import type { Actor, ActorCtx } from '../../../lib/context';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
 import { updateVersioned } from '../../../lib/versioned';
 import { recordAudit } from '../../audit/audit.service';
@@ -10,7 +10,7 @@ import { deliverMail, type MailSettings } from '../../mail/mail.service';
 import { announceReviewOutcome, announceTierOpen, type ReviewOutcome } from './reviews.notices';
 import { canDecideReview, canReadReview } from './reviews.policy';
 import * as reviewRepo from './reviews.repository';
-import { lockProposalForReview, REVIEW_WHAT, reviewConflict, reviewViewOf, type LockedProposal, type ReviewCtx } from './reviews.service';
+import { lockProposalForReview, REVIEW_WHAT, reviewConflict, reviewViewOf, type LockedProposal } from './reviews.service';
 import { proposalReviews } from './reviews.table';
 import { outcomeAfterApproval } from './reviews.rules';
 import { applyTransition } from '../transitions/transitions.service';
@@ -48,7 +48,7 @@ async function completeReview(step: Step): Promise<StepResult> {
     outcome = 'passed_awaiting_documents';
     await repo.insertEvent(step.db, { proposalId: step.proposal.id, at: step.now, action: 'review_completed', note: error.message, actorId: step.actor.id, actorLabel: step.actor.email });
   }
-  const mailIds = await announceReviewOutcome(step.db, step.mail, { row: step.proposal, outcome, note: null, byUserId: step.actor.id, now: step.now });
+  const mailIds = await announceReviewOutcome(step, { row: step.proposal, outcome, note: null, byUserId: step.actor.id });
   return { review, proposalState, mailIds };
 }
 
@@ -68,7 +68,7 @@ async function approve(step: Step, assignments: reviewRepo.AssignmentRow[], deci
       const review = await updateReview(step, { currentTier: outcome.tier });
       await repo.insertEvent(step.db, { proposalId: step.proposal.id, at: step.now, action: 'review_tier_opened', details: { tier: outcome.tier, round: review.round }, actorId: step.actor.id, actorLabel: step.actor.email });
       const reviewers = await reviewRepo.activeTierReviewers(step.db, review.id, outcome.tier);
-      const mailIds = await announceTierOpen(step.db, step.mail, { row: step.proposal, tier: outcome.tier, round: review.round, reviewers, now: step.now });
+      const mailIds = await announceTierOpen(step, { row: step.proposal, tier: outcome.tier, round: review.round, reviewers });
       return { review, proposalState: step.proposal.state, mailIds };
     }
     case 'complete':
@@ -81,20 +81,20 @@ async function approve(step: Step, assignments: reviewRepo.AssignmentRow[], deci
 async function requestRevision(step: Step): Promise<StepResult> {
   const review = await updateReview(step, { round: step.review.round + 1 });
   const moved = await applyTransition(step.db, { before: step.proposal, action: 'send_back', note: step.comment, version: step.proposal.version, now: step.now, by: { actor: step.actor } });
-  const mailIds = await announceReviewOutcome(step.db, step.mail, { row: moved.row, outcome: 'revision_requested', note: step.comment, byUserId: step.actor.id, now: step.now });
+  const mailIds = await announceReviewOutcome(step, { row: moved.row, outcome: 'revision_requested', note: step.comment, byUserId: step.actor.id });
   return { review, proposalState: moved.row.state, mailIds };
 }
 
 async function reject(step: Step): Promise<StepResult> {
   const review = await updateReview(step, { status: 'ditolak', completedAt: step.now });
   const moved = await applyTransition(step.db, { before: step.proposal, action: 'reject', note: step.comment, version: step.proposal.version, now: step.now, by: { actor: step.actor } });
-  const mailIds = await announceReviewOutcome(step.db, step.mail, { row: moved.row, outcome: 'rejected', note: step.comment, byUserId: step.actor.id, now: step.now });
+  const mailIds = await announceReviewOutcome(step, { row: moved.row, outcome: 'rejected', note: step.comment, byUserId: step.actor.id });
   return { review, proposalState: moved.row.state, mailIds };
 }
 
 // One reviewer's decision. The proposal row is locked first, so two reviewers deciding at the same
 // moment are taken one after the other and the stage advances exactly once.
-export async function decideReview(ctx: ReviewCtx, proposalId: string, input: DecisionData): Promise<ReviewView> {
+export async function decideReview(ctx: ActorCtx, { proposalId, ...input }: { proposalId: string } & DecisionData): Promise<ReviewView> {
   const result = await ctx.db.transaction(async (tx): Promise<StepResult> => {
     const proposal = await lockProposalForReview(ctx, tx, proposalId);
     if (!canReadReview(ctx.actor, proposal) || !canDecideReview(ctx.actor, proposal)) throw forbidden();
@@ -130,6 +130,6 @@ export async function decideReview(ctx: ReviewCtx, proposalId: string, input: De
         return reject(step);
     }
   });
-  await deliverMail(ctx.db, ctx.mail, result.mailIds, ctx.now);
+  await deliverMail(ctx, result.mailIds);
   return reviewViewOf(ctx.db, { review: result.review, proposalState: result.proposalState, actorId: ctx.actor.id });
 }

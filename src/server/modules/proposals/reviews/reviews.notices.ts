@@ -1,5 +1,4 @@
-import type { Db } from '../../../db/client';
-import { queueMail, type MailSettings } from '../../mail/mail.service';
+import { queueMail, type MailCtx } from '../../mail/mail.service';
 import { findRecipients, notifyUsers } from '../../notifications/notifications.service';
 import { staffLink } from '../core/proposals.notices';
 import { divisionRoles } from '../core/proposals.policy';
@@ -8,11 +7,11 @@ import type { PersonRow } from './reviews.repository';
 
 // A tier opens: its reviewers are asked, in the app and by e-mail. Returns mail ids.
 export async function announceTierOpen(
-  db: Db,
-  mail: MailSettings,
-  options: { row: ProposalRow; tier: number; round: number; reviewers: readonly PersonRow[]; now: Date },
+  ctx: MailCtx,
+  options: { row: ProposalRow; tier: number; round: number; reviewers: readonly PersonRow[] },
 ): Promise<string[]> {
-  const { row, tier, round, reviewers, now } = options;
+  const { db, mail, now } = ctx;
+  const { row, tier, round, reviewers } = options;
   const title = `Usulan ${row.trackingCode} menunggu tinjauan Anda`;
   const body = [row.title, `Tingkat ${String(tier)}, putaran ${String(round)}`].join('\n');
   await notifyUsers(db, reviewers.map((person) => person.id), { kind: 'proposal_review_open', title, body, link: staffLink(row.id), entity: 'proposal', entityId: row.id }, now);
@@ -27,7 +26,7 @@ export async function announceTierOpen(
       '',
       `(EN) Proposal ${row.trackingCode} awaits your review (tier ${String(tier)}).`,
     ].join('\n');
-    ids.push(await queueMail(db, mail, { to: person.email, subject: title, text, entity: 'proposal', entityId: row.id }, now));
+    ids.push(await queueMail(ctx, { to: person.email, subject: title, text, entity: 'proposal', entityId: row.id }));
   }
   return ids;
 }
@@ -44,11 +43,11 @@ const OUTCOME_WORDS: Record<ReviewOutcome, [string, string]> = {
 // The review's outcome reaches the division and the initiator (the OPD in the app, an outside
 // initiator by e-mail). Returns mail ids.
 export async function announceReviewOutcome(
-  db: Db,
-  mail: MailSettings,
-  options: { row: ProposalRow; outcome: ReviewOutcome; note: string | null; byUserId: string; now: Date },
+  ctx: MailCtx,
+  options: { row: ProposalRow; outcome: ReviewOutcome; note: string | null; byUserId: string },
 ): Promise<string[]> {
-  const { row, outcome, note, now } = options;
+  const { db, now } = ctx;
+  const { row, outcome, note } = options;
   const [word, wordEn] = OUTCOME_WORDS[outcome];
   const recipients = await findRecipients(db, { roles: divisionRoles(), unitId: row.initiatorType === 'opd' ? row.unitId : null });
   const body = [row.title, ...(note ? [`Catatan TKKSD: ${note}`] : [])].join('\n');
@@ -65,5 +64,5 @@ export async function announceReviewOutcome(
     '',
     `(EN) Your cooperation proposal ${row.trackingCode} was ${wordEn}.`,
   ].join('\n');
-  return [await queueMail(db, mail, { to: row.externalEmail, subject: `Usulan ${row.trackingCode}: ${word}`, text, entity: 'proposal', entityId: row.id }, now)];
+  return [await queueMail(ctx, { to: row.externalEmail, subject: `Usulan ${row.trackingCode}: ${word}`, text, entity: 'proposal', entityId: row.id })];
 }

@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreateReviewSchema, ReplaceReviewerSchema, ReviewDecisionSchema } from '../../../../shared/proposal-reviews';
 import { actorCtxOf, typed } from '../../../lib/http';
-import { mailSettingsOf } from '../../mail/mail.service';
 import { decideReview } from './reviews-decisions.service';
-import { configureReview, getReview, replaceReviewer, type ReviewCtx } from './reviews.service';
+import { configureReview, getReview, replaceReviewer } from './reviews.service';
 
 // TKKSD review of a proposal at the "pembahasan TKKSD" stage (contracts in src/shared/proposal-reviews.ts).
 //
@@ -28,22 +27,18 @@ import { configureReview, getReview, replaceReviewer, type ReviewCtx } from './r
 const idParam = z.object({ id: z.uuid() });
 const tags = ['proposals', 'reviews'];
 
-function reviewCtxOf(request: FastifyRequest): ReviewCtx {
-  return { ...actorCtxOf(request), mail: mailSettingsOf(request.server.deps.env) };
-}
-
 export function proposalReviewsRoutes(app: FastifyInstance) {
   const api = typed(app);
   api.get('/proposals/:id/review', { schema: { tags, summary: 'The TKKSD review of a proposal (null when none is set)', params: idParam }, config: { access: 'signed-in' } }, (request) =>
     getReview(actorCtxOf(request), request.params.id),
   );
   api.post('/proposals/:id/review', { schema: { tags, summary: 'Set the TKKSD reviewers in ordered tiers', params: idParam, body: CreateReviewSchema }, config: { access: ['admin'] } }, async (request, reply) =>
-    reply.status(201).send(await configureReview(reviewCtxOf(request), request.params.id, request.body)),
+    reply.status(201).send(await configureReview(actorCtxOf(request), { proposalId: request.params.id, ...request.body })),
   );
   api.post('/proposals/:id/review/replacements', { schema: { tags, summary: 'Replace a reviewer; the replaced assignment ends', params: idParam, body: ReplaceReviewerSchema }, config: { access: ['admin'] } }, (request) =>
-    replaceReviewer(reviewCtxOf(request), request.params.id, request.body),
+    replaceReviewer(actorCtxOf(request), { proposalId: request.params.id, ...request.body }),
   );
   api.post('/proposals/:id/review/decisions', { schema: { tags, summary: 'Approve, request a revision or reject (comment required for the last two)', params: idParam, body: ReviewDecisionSchema }, config: { access: ['admin', 'tkksd'] } }, (request) =>
-    decideReview(reviewCtxOf(request), request.params.id, request.body),
+    decideReview(actorCtxOf(request), { proposalId: request.params.id, ...request.body }),
   );
 }

@@ -6,7 +6,7 @@ import type { ActorCtx } from '../../../lib/context';
 import { AppError, forbidden, invalid, notFound, staleVersion } from '../../../lib/errors';
 import { updateVersioned } from '../../../lib/versioned';
 import { recordAudit } from '../../audit/audit.service';
-import { deliverMail, type MailSettings } from '../../mail/mail.service';
+import { deliverMail } from '../../mail/mail.service';
 import { announceTierOpen } from './reviews.notices';
 import { canBeReviewer, canManageReview, canReadReview } from './reviews.policy';
 import * as reviewRepo from './reviews.repository';
@@ -16,7 +16,6 @@ import { loadReadableProposal } from '../core/proposals-access.service';
 import * as repo from '../core/proposals.repository';
 import { visibleProposal } from '../core/proposals.service';
 
-export type ReviewCtx = ActorCtx & { mail: MailSettings };
 export const REVIEW_WHAT: [string, string] = ['Peninjauan TKKSD', 'TKKSD review'];
 
 type ConfigureData = z.output<typeof CreateReviewSchema>;
@@ -64,7 +63,7 @@ function notAtTkksdStage(): AppError {
 }
 
 // The admin sets the tiers once; afterwards reviewers are replaced one by one.
-export async function configureReview(ctx: ReviewCtx, proposalId: string, input: ConfigureData): Promise<ReviewView> {
+export async function configureReview(ctx: ActorCtx, { proposalId, ...input }: { proposalId: string } & ConfigureData): Promise<ReviewView> {
   const { review, state, mailIds } = await ctx.db.transaction(async (tx) => {
     const before = await lockProposalForReview(ctx, tx, proposalId);
     if (!canReadReview(ctx.actor, before) || !canManageReview(ctx.actor)) throw forbidden();
@@ -86,16 +85,16 @@ export async function configureReview(ctx: ReviewCtx, proposalId: string, input:
     await recordAudit(tx, { actor: ctx.actor, entity: 'proposal_review', entityId: created.id, action: 'create', at: ctx.now, changes: [{ field: 'tiers', old: null, new: layout }] });
     // A proposal sent back at this stage hears nothing until it resumes.
     const firstTier = before.state === 'aktif' ? await reviewRepo.activeTierReviewers(tx, created.id, 1) : [];
-    const queued = firstTier.length > 0 ? await announceTierOpen(tx, ctx.mail, { row: before, tier: 1, round: 1, reviewers: firstTier, now: ctx.now }) : [];
+    const queued = firstTier.length > 0 ? await announceTierOpen({ ...ctx, db: tx }, { row: before, tier: 1, round: 1, reviewers: firstTier }) : [];
     return { review: created, state: before.state, mailIds: queued };
   });
-  await deliverMail(ctx.db, ctx.mail, mailIds, ctx.now);
+  await deliverMail(ctx, mailIds);
   return reviewViewOf(ctx.db, { review, proposalState: state, actorId: ctx.actor.id });
 }
 
 // The replaced reviewer's assignment ends (their decisions stay in the history but count no more);
 // the new reviewer takes the same tier and is told at once if that tier is open.
-export async function replaceReviewer(ctx: ReviewCtx, proposalId: string, input: ReplaceData): Promise<ReviewView> {
+export async function replaceReviewer(ctx: ActorCtx, { proposalId, ...input }: { proposalId: string } & ReplaceData): Promise<ReviewView> {
   const { review, state, mailIds } = await ctx.db.transaction(async (tx) => {
     const before = await lockProposalForReview(ctx, tx, proposalId);
     if (!canReadReview(ctx.actor, before) || !canManageReview(ctx.actor)) throw forbidden();
@@ -121,9 +120,9 @@ export async function replaceReviewer(ctx: ReviewCtx, proposalId: string, input:
     await repo.insertEvent(tx, { proposalId: before.id, at: ctx.now, action: 'reviewer_replaced', details: { tier: old.tierPosition, from: change.old, to: change.new }, actorId: ctx.actor.id, actorLabel: ctx.actor.email });
     await recordAudit(tx, { actor: ctx.actor, entity: 'proposal_review', entityId: current.id, action: 'replace_reviewer', at: ctx.now, changes: [change, { field: 'endedAssignment', old: old.id, new: added.id }] });
     const isTierOpen = old.tierPosition === current.currentTier && before.state === 'aktif';
-    const queued = isTierOpen && newPerson ? await announceTierOpen(tx, ctx.mail, { row: before, tier: old.tierPosition, round: current.round, reviewers: [newPerson], now: ctx.now }) : [];
+    const queued = isTierOpen && newPerson ? await announceTierOpen({ ...ctx, db: tx }, { row: before, tier: old.tierPosition, round: current.round, reviewers: [newPerson] }) : [];
     return { review: updated, state: before.state, mailIds: queued };
   });
-  await deliverMail(ctx.db, ctx.mail, mailIds, ctx.now);
+  await deliverMail(ctx, mailIds);
   return reviewViewOf(ctx.db, { review, proposalState: state, actorId: ctx.actor.id });
 }

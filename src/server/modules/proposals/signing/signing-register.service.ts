@@ -6,13 +6,12 @@ import type { ProcedureView } from '../../../../shared/procedures';
 import type { Db } from '../../../db/client';
 import type { ActorCtx } from '../../../lib/context';
 import { AppError, invalid, staleVersion } from '../../../lib/errors';
-import type { FileStore } from '../../../lib/file-store';
 import { updateVersioned } from '../../../lib/versioned';
 import { recordAudit } from '../../audit/audit.service';
 import { createAgreement, refreshAgreementSearchOf } from '../../agreements/agreements.service';
 import { parseInput } from '../../agreements/agreements.rules';
 import { addCheckedDocument } from '../../documents/documents.service';
-import { deliverMail, type MailSettings } from '../../mail/mail.service';
+import { deliverMail } from '../../mail/mail.service';
 import { loadProcedure } from '../../procedures/procedures.service';
 import { announceTransition } from '../transitions/transitions.notices';
 import { canReadSignings, canRegisterSigning } from './signing.policy';
@@ -68,14 +67,15 @@ function agreementInput(proposal: repo.ProposalRow, signing: signingRepo.Signing
 
 // The signed PDF becomes the agreement's signed document: copied through the file store, with the
 // text already extracted at upload, so the registry finds the agreement by the words of its text.
-async function attachSignedPdf(tx: Db, ctx: ActorCtx, files: FileStore, agreementId: string, signed: signingRepo.SignedDocumentRow, storageKey: string) {
-  const bytes = await files.get(signed.storageKey);
+// `ctx.db` is the registering transaction.
+async function attachSignedPdf(ctx: ActorCtx, { agreementId, signed, storageKey }: { agreementId: string; signed: signingRepo.SignedDocumentRow; storageKey: string }) {
+  const bytes = await ctx.files.get(signed.storageKey);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (sha256 !== signed.sha256) throw new AppError({ code: 'CONFLICT', message: 'Berkas PDF bertanda tangan tidak cocok dengan yang diunggah.', messageEn: 'The stored signed PDF does not match its upload.', details: { reason: 'file_changed' } });
-  await files.put(storageKey, bytes);
+  await ctx.files.put(storageKey, bytes);
   const { fileName, mimeType, sizeBytes, pageCount, textContent, needsOcr, activeContent } = signed;
   await addCheckedDocument(
-    { ...ctx, db: tx },
+    ctx,
     {
       agreementId,
       kind: 'naskah_ttd',
@@ -105,13 +105,7 @@ async function closeSigningStages(tx: Db, ctx: ActorCtx, options: { proposal: re
   return { row, steps };
 }
 
-export async function registerSigning(
-  ctx: ActorCtx & { files: FileStore },
-  mail: MailSettings,
-  proposalId: string,
-  signingId: string,
-  input: RegisterSigningInput,
-): Promise<RegisterSigningResponse> {
+export async function registerSigning(ctx: ActorCtx, { proposalId, signingId, ...input }: { proposalId: string; signingId: string } & RegisterSigningInput): Promise<RegisterSigningResponse> {
   const data = parseRegister(input);
   const storageKey = `documents/${randomUUID()}.pdf`;
   let result;
@@ -136,7 +130,7 @@ export async function registerSigning(
       const kb = signing.docType === 'pks' ? await signingRepo.findSigningOfType(tx, proposalId, 'kb') : undefined;
       const parentId = kb?.agreementId ?? null;
       const agreement = await createAgreement({ ...ctx, db: tx }, agreementInput(proposal, signing, data, parentId));
-      await attachSignedPdf(tx, ctx, ctx.files, agreement.id, signed, storageKey);
+      await attachSignedPdf({ ...ctx, db: tx }, { agreementId: agreement.id, signed, storageKey });
       await refreshAgreementSearchOf({ ...ctx, db: tx }, [agreement.id]);
       const patch = { agreementId: agreement.id, signedDocumentId: signed.id, registeredAt: ctx.now, registeredBy: ctx.actor.id };
       const after = await updateVersioned({ db: tx, table: proposalSignings, where: eq(proposalSignings.id, signing.id), version: signing.version, patch, now: ctx.now, what: SIGNING_WHAT });
@@ -146,7 +140,7 @@ export async function registerSigning(
       await recordAudit(tx, { actor: ctx.actor, entity: 'proposal', entityId: proposalId, action: 'signing_register', at: ctx.now, changes: Object.entries(details).map(([field, value]) => ({ field, old: null, new: value })) });
       const closed = await closeSigningStages(tx, ctx, { proposal, procedure, place, docType: signing.docType, note });
       const mailIds: string[] = [];
-      for (const step of closed.steps) mailIds.push(...(await announceTransition(tx, mail, { row: step.row, action: step.action, note, by: { actor: ctx.actor }, now: ctx.now })));
+      for (const step of closed.steps) mailIds.push(...(await announceTransition({ ...ctx, db: tx }, { row: step.row, action: step.action, note, by: { actor: ctx.actor } })));
       return { after, proposal: closed.row, agreementId: agreement.id, parentId, mailIds };
     });
   } catch (error) {
@@ -154,7 +148,7 @@ export async function registerSigning(
     await ctx.files.remove(storageKey).catch(() => undefined);
     throw error;
   }
-  await deliverMail(ctx.db, mail, result.mailIds, ctx.now);
+  await deliverMail(ctx, result.mailIds);
   return {
     signing: await signingViewOf(ctx.db, result.after, result.proposal),
     agreementId: result.agreementId,

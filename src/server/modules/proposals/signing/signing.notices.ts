@@ -1,7 +1,6 @@
 import { DRAFT_TYPE_LABELS, type SigningMode } from '../../../../shared/proposal-signing';
-import type { Db } from '../../../db/client';
 import type { Actor } from '../../../lib/context';
-import { queueMail, type MailSettings } from '../../mail/mail.service';
+import { queueMail, type MailCtx } from '../../mail/mail.service';
 import { findRecipients, notifyUsers } from '../../notifications/notifications.service';
 import { staffLink } from '../core/proposals.notices';
 import type { SigningRow } from './signing.repository';
@@ -15,8 +14,9 @@ const MODE_WORDS: Record<SigningMode, [string, string]> = {
 
 // Those who sign or attend hear of the date: the initiating OPD in the app, an outside initiator by
 // e-mail. Written in the caller's transaction; returns the ids of the queued mail.
-export async function announceSigning(db: Db, mail: MailSettings, options: { proposal: ProposalRow; signing: SigningRow; rescheduled: boolean; by: Actor; now: Date }): Promise<string[]> {
-  const { proposal, signing, now } = options;
+export async function announceSigning(ctx: MailCtx, options: { proposal: ProposalRow; signing: SigningRow; rescheduled: boolean; by: Actor }): Promise<string[]> {
+  const { db, now } = ctx;
+  const { proposal, signing } = options;
   const label = DRAFT_TYPE_LABELS[signing.docType];
   const [mode, modeEn] = MODE_WORDS[signing.mode];
   const verb = options.rescheduled ? 'dijadwalkan ulang' : 'dijadwalkan';
@@ -37,6 +37,6 @@ export async function announceSigning(db: Db, mail: MailSettings, options: { pro
     '',
     `(EN) The signing of the ${label.en} for proposal ${proposal.trackingCode} is ${options.rescheduled ? 'rescheduled' : 'scheduled'}: ${signing.scheduledOn}, ${signing.place}, ${modeEn}.`,
   ].join('\n');
-  const id = await queueMail(db, mail, { to: proposal.externalEmail, subject: `Usulan ${proposal.trackingCode}: penandatanganan ${verb}`, text, entity: 'proposal', entityId: proposal.id }, now);
+  const id = await queueMail(ctx, { to: proposal.externalEmail, subject: `Usulan ${proposal.trackingCode}: penandatanganan ${verb}`, text, entity: 'proposal', entityId: proposal.id });
   return [id];
 }

@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreateSigningSchema, DRAFT_TYPES, RegisterSigningSchema, UpdateSigningSchema } from '../../../../shared/proposal-signing';
 import { actorCtxOf, sendFileDownload, typed } from '../../../lib/http';
-import { mailSettingsOf } from '../../mail/mail.service';
 import { DOCX_MIME } from '../drafts/drafts.docx';
 import { generateDraft } from '../drafts/drafts.service';
 import { registerSigning } from './signing-register.service';
@@ -30,25 +29,20 @@ const draftParams = z.object({ id: z.uuid(), type: z.enum(DRAFT_TYPES) });
 const signingParams = z.object({ id: z.uuid(), signingId: z.uuid() });
 const tags = ['proposals'];
 
-function filesCtxOf(request: FastifyRequest) {
-  return { ...actorCtxOf(request), files: request.server.deps.files };
-}
-
 export function proposalSigningRoutes(app: FastifyInstance) {
   const api = typed(app);
   api.get('/proposals/:id/drafts/:type', { schema: { tags, params: draftParams, summary: 'Editable DOCX draft of the KB, PKS or NK', produces: [DOCX_MIME] }, config: { access: ['admin', 'tkksd', 'opd'] } }, async (request, reply) => {
-    const file = await generateDraft(actorCtxOf(request), request.params.id, request.params.type);
+    const file = await generateDraft(actorCtxOf(request), { proposalId: request.params.id, type: request.params.type });
     return sendFileDownload(reply, file);
   });
   api.get('/proposals/:id/signings', { schema: { tags, params: idParam, summary: 'Signings of a proposal (SigningView[])' }, config: { access: 'signed-in' } }, (request) => listSignings(actorCtxOf(request), request.params.id));
   api.post('/proposals/:id/signings', { schema: { tags, params: idParam, body: CreateSigningSchema, summary: 'Schedule the signing of a KB, PKS or NK' }, config: { access: ['admin'] } }, async (request, reply) =>
-    reply.status(201).send(await createSigning(actorCtxOf(request), mailSettingsOf(request.server.deps.env), request.params.id, request.body)),
+    reply.status(201).send(await createSigning(actorCtxOf(request), { proposalId: request.params.id, ...request.body })),
   );
   api.patch('/proposals/:id/signings/:signingId', { schema: { tags, params: signingParams, body: UpdateSigningSchema, summary: 'Reschedule a signing or record its post-signing check' }, config: { access: ['admin'] } }, (request) =>
-    updateSigning(actorCtxOf(request), mailSettingsOf(request.server.deps.env), request.params.id, request.params.signingId, request.body),
+    updateSigning(actorCtxOf(request), { proposalId: request.params.id, signingId: request.params.signingId, ...request.body }),
   );
   api.post('/proposals/:id/signings/:signingId/register', { schema: { tags, params: signingParams, body: RegisterSigningSchema, summary: 'Register the signed document as an agreement and close the signing stage' }, config: { access: ['admin'] } }, async (request, reply) => {
-    const mail = mailSettingsOf(request.server.deps.env);
-    return reply.status(201).send(await registerSigning(filesCtxOf(request), mail, request.params.id, request.params.signingId, request.body));
+    return reply.status(201).send(await registerSigning(actorCtxOf(request), { proposalId: request.params.id, signingId: request.params.signingId, ...request.body }));
   });
 }

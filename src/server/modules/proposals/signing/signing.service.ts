@@ -13,7 +13,7 @@ import type { ActorCtx } from '../../../lib/context';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
 import { updateVersioned } from '../../../lib/versioned';
 import { diffFields, recordAudit } from '../../audit/audit.service';
-import { deliverMail, type MailSettings } from '../../mail/mail.service';
+import { deliverMail } from '../../mail/mail.service';
 import { parseInput } from '../../agreements/agreements.rules';
 import { loadProcedure } from '../../procedures/procedures.service';
 import { announceSigning } from './signing.notices';
@@ -91,7 +91,7 @@ async function writeTrail(tx: Db, ctx: ActorCtx, options: { proposalId: string; 
   await recordAudit(tx, { actor: ctx.actor, entity: 'proposal', entityId: options.proposalId, action: options.action, at: ctx.now, changes: [{ field: 'signingId', old: null, new: options.signingId }, ...options.changes] });
 }
 
-export async function createSigning(ctx: ActorCtx, mail: MailSettings, proposalId: string, input: CreateSigningInput): Promise<SigningView> {
+export async function createSigning(ctx: ActorCtx, { proposalId, ...input }: { proposalId: string } & CreateSigningInput): Promise<SigningView> {
   const fields = parseInput(CreateSigningSchema, input);
   const { row, proposal, mailIds } = await ctx.db.transaction(async (tx) => {
     const proposal = await loadReadableProposal(ctx, proposalId, { db: tx, lock: true, may: (actor, row) => canReadSignings(actor, row) && canScheduleSigning(actor) });
@@ -109,15 +109,15 @@ export async function createSigning(ctx: ActorCtx, mail: MailSettings, proposalI
     const row = await signingRepo.insertSigning(tx, { proposalId, ...fields, note: fields.note ?? null, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now });
     const changes = diffFields({}, { docType: row.docType, mode: row.mode, scheduledOn: row.scheduledOn, place: row.place, note: row.note });
     await writeTrail(tx, ctx, { proposalId, signingId: row.id, action: 'signing_schedule', note: row.note, changes });
-    const mailIds = await announceSigning(tx, mail, { proposal, signing: row, rescheduled: false, by: ctx.actor, now: ctx.now });
+    const mailIds = await announceSigning({ ...ctx, db: tx }, { proposal, signing: row, rescheduled: false, by: ctx.actor });
     return { row, proposal, mailIds };
   });
-  await deliverMail(ctx.db, mail, mailIds, ctx.now);
+  await deliverMail(ctx, mailIds);
   return signingViewOf(ctx.db, row, proposal);
 }
 
 // Rescheduling (mode, date, place) and the check after signing; one request may do both.
-export async function updateSigning(ctx: ActorCtx, mail: MailSettings, proposalId: string, signingId: string, input: UpdateSigningInput): Promise<SigningView> {
+export async function updateSigning(ctx: ActorCtx, { proposalId, signingId, ...input }: { proposalId: string; signingId: string } & UpdateSigningInput): Promise<SigningView> {
   const { version, ...fields } = parseInput(UpdateSigningSchema, input);
   const reschedules = SCHEDULE_FIELDS.some((field) => fields[field] !== undefined);
   const checks = CHECK_FIELDS.some((field) => fields[field] !== undefined);
@@ -137,10 +137,10 @@ export async function updateSigning(ctx: ActorCtx, mail: MailSettings, proposalI
     await writeTrail(tx, ctx, { proposalId, signingId, action: checks && !reschedules ? 'signing_check' : 'signing_update', changes });
     // Only a changed date, place or mode is news to those who attend.
     const moved = changes.some((change) => change.field === 'scheduledOn' || change.field === 'place' || change.field === 'mode');
-    const mailIds = moved ? await announceSigning(tx, mail, { proposal, signing: after, rescheduled: true, by: ctx.actor, now: ctx.now }) : [];
+    const mailIds = moved ? await announceSigning({ ...ctx, db: tx }, { proposal, signing: after, rescheduled: true, by: ctx.actor }) : [];
     return { row: after, proposal, mailIds };
   });
-  await deliverMail(ctx.db, mail, mailIds, ctx.now);
+  await deliverMail(ctx, mailIds);
   return signingViewOf(ctx.db, row, proposal);
 }
 

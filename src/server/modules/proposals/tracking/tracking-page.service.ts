@@ -2,7 +2,7 @@ import type { TrackingView } from '../../../../shared/proposals';
 import type { ActorCtx, Ctx } from '../../../lib/context';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
 import { recordAudit } from '../../audit/audit.service';
-import { deliverMail, queueMail, type MailSettings } from '../../mail/mail.service';
+import { deliverMail, queueMail } from '../../mail/mail.service';
 import { missingDocuments } from '../../procedures/procedures.rules';
 import { loadProcedure } from '../../procedures/procedures.service';
 import { issueLink, resolveLink, revokeLinks } from './tracking-links.service';
@@ -58,16 +58,16 @@ async function externalProposal(ctx: ActorCtx, db: Ctx['db'], proposalId: string
 }
 
 // A new private link replaces the old one and goes to the initiator's e-mail (or the outbox).
-export async function reissueTrackingLink(ctx: ActorCtx, mail: MailSettings, proposalId: string): Promise<{ expiresAt: string }> {
+export async function reissueTrackingLink(ctx: ActorCtx, proposalId: string): Promise<{ expiresAt: string }> {
   const { expiresAt, mailId } = await ctx.db.transaction(async (tx) => {
     const row = await externalProposal(ctx, tx, proposalId);
     const link = await issueLink(tx, row.id, 'track', ctx.now);
-    const queued = await queueMail(tx, mail, trackingMailOf(mail, row, link.token), ctx.now);
+    const queued = await queueMail({ ...ctx, db: tx }, trackingMailOf(ctx, { row, token: link.token }));
     await repo.insertEvent(tx, { proposalId: row.id, at: ctx.now, action: 'tracking_link_issued', actorId: ctx.actor.id, actorLabel: ctx.actor.email });
     await recordAudit(tx, { actor: ctx.actor, entity: 'proposal', entityId: row.id, action: 'tracking_link_issued', at: ctx.now, changes: [{ field: 'trackingLinkExpiresAt', old: null, new: link.expiresAt.toISOString() }] });
     return { expiresAt: link.expiresAt, mailId: queued };
   });
-  await deliverMail(ctx.db, mail, [mailId], ctx.now);
+  await deliverMail(ctx, [mailId]);
   return { expiresAt: expiresAt.toISOString() };
 }
 

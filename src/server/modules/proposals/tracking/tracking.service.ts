@@ -11,9 +11,8 @@ import type { Ctx } from '../../../lib/context';
 import { PROCEDURE_DOC_TYPE_LABELS } from '../../../../shared/procedures';
 import type { Db } from '../../../db/client';
 import { AppError, notFound } from '../../../lib/errors';
-import type { FileStore } from '../../../lib/file-store';
 import type { ReceivedUpload, UploadLimit } from '../../../lib/multipart';
-import { deliverMail, queueMail, type MailSettings } from '../../mail/mail.service';
+import { deliverMail, queueMail } from '../../mail/mail.service';
 import { findRecipients, notifyUsers } from '../../notifications/notifications.service';
 import { missingDocuments } from '../../procedures/procedures.rules';
 import { loadProcedure } from '../../procedures/procedures.service';
@@ -28,7 +27,6 @@ import * as repo from '../core/proposals.repository';
 import { checkProposalReferences, checkProposalTerm, closedProposal, insertDraftProposal, PROPOSAL_WHAT } from '../core/proposals.service';
 
 type PublicData = z.output<typeof PublicProposalSchema>;
-export type PublicCtx = Ctx & { mail: MailSettings };
 
 function accepted(row: repo.ProposalRow): PublicProposalAccepted {
   if (row.emailConfirmedAt) {
@@ -52,7 +50,7 @@ function isIdempotencyClash(error: unknown): boolean {
   return pgError.code === '23505' && pgError.constraint === 'proposals_idempotency_key_unique';
 }
 
-async function createFromForm(ctx: PublicCtx, input: PublicData): Promise<{ row: repo.ProposalRow; mailIds: string[] }> {
+async function createFromForm(ctx: Ctx, input: PublicData): Promise<{ row: repo.ProposalRow; mailIds: string[] }> {
   const { initiator, idempotencyKey, website: _website, ...fields } = input;
   return ctx.db.transaction(async (tx) => {
     const by: TransitionActor = { actor: null, label: `pemrakarsa: ${initiator.institution}` };
@@ -63,20 +61,20 @@ async function createFromForm(ctx: PublicCtx, input: PublicData): Promise<{ row:
       '',
       `Usulan kerja sama "${row.title}" dari ${initiator.institution} telah kami terima dengan kode ${row.trackingCode}.`,
       'Agar usulan masuk antrean Bagian Kerja Sama, konfirmasikan alamat e-mail Anda melalui tautan berikut (berlaku 48 jam):',
-      publicLink(ctx.mail, 'konfirmasi', token),
+      publicLink(ctx, { page: 'konfirmasi', token }),
       '',
       'Abaikan e-mail ini bila Anda tidak mengirim usulan tersebut.',
       '',
       `(EN) Confirm your e-mail within 48 hours to submit proposal ${row.trackingCode}: open the link above.`,
     ].join('\n');
-    const mailId = await queueMail(tx, ctx.mail, { to: initiator.email, subject: `Konfirmasi usulan kerja sama ${row.trackingCode}`, text, entity: 'proposal', entityId: row.id }, ctx.now);
+    const mailId = await queueMail({ ...ctx, db: tx }, { to: initiator.email, subject: `Konfirmasi usulan kerja sama ${row.trackingCode}`, text, entity: 'proposal', entityId: row.id });
     return { row, mailIds: [mailId] };
   });
 }
 
 // The public form: a robot that fills the hidden field learns nothing; the same form sent twice is one
 // proposal; nothing enters the queue before the e-mail address is confirmed.
-export async function submitPublicProposal(ctx: PublicCtx, input: PublicData): Promise<PublicProposalAccepted> {
+export async function submitPublicProposal(ctx: Ctx, input: PublicData): Promise<PublicProposalAccepted> {
   if (input.website && input.website.trim() !== '') {
     throw new AppError({ code: 'VALIDATION', message: 'Permintaan tidak dapat diproses.', messageEn: 'The request cannot be processed.' });
   }
@@ -86,7 +84,7 @@ export async function submitPublicProposal(ctx: PublicCtx, input: PublicData): P
   await checkProposalTerm(ctx.db, input);
   try {
     const { row, mailIds } = await createFromForm(ctx, input);
-    await deliverMail(ctx.db, ctx.mail, mailIds, ctx.now);
+    await deliverMail(ctx, mailIds);
     return accepted(row);
   } catch (error) {
     // Two copies of one form racing: the unique key lets one through; the other answers like it.
@@ -105,7 +103,7 @@ function alreadyConfirmed(): AppError {
   });
 }
 
-export async function confirmPublicProposal(ctx: PublicCtx, token: string): Promise<ConfirmProposalResponse> {
+export async function confirmPublicProposal(ctx: Ctx, token: string): Promise<ConfirmProposalResponse> {
   const { response, mailIds } = await ctx.db.transaction(async (tx) => {
     const link = await resolveLink(tx, token, 'confirm', ctx.now, { lock: true });
     if (link.usedAt) throw alreadyConfirmed();
@@ -117,23 +115,23 @@ export async function confirmPublicProposal(ctx: PublicCtx, token: string): Prom
     const by: TransitionActor = { actor: null, label: initiatorLabel(before) };
     const extraPatch = { emailConfirmedAt: ctx.now };
     const { row } = await applyTransition(tx, { before, action: 'submit', note: null, version: before.version, now: ctx.now, by, extraPatch });
-    const notices = await announceTransition(tx, ctx.mail, { row, action: 'submit', note: null, by, now: ctx.now });
+    const notices = await announceTransition({ ...ctx, db: tx }, { row, action: 'submit', note: null, by });
     const tracking = await issueLink(tx, row.id, 'track', ctx.now);
-    const trackingMail = await queueMail(tx, ctx.mail, trackingMailOf(ctx.mail, row, tracking.token), ctx.now);
+    const trackingMail = await queueMail({ ...ctx, db: tx }, trackingMailOf(ctx, { row, token: tracking.token }));
     const confirmed = { trackingCode: row.trackingCode, trackingToken: tracking.token, trackingExpiresAt: tracking.expiresAt.toISOString() };
     return { response: confirmed, mailIds: [...notices, trackingMail] };
   });
-  await deliverMail(ctx.db, ctx.mail, mailIds, ctx.now);
+  await deliverMail(ctx, mailIds);
   return response;
 }
 
-export function trackingMailOf(mail: MailSettings, row: repo.ProposalRow, token: string) {
+export function trackingMailOf(ctx: Pick<Ctx, 'mail'>, { row, token }: { row: repo.ProposalRow; token: string }) {
   const text = [
     `Yth. ${row.externalContactName ?? row.externalInstitution ?? ''},`,
     '',
     `Usulan kerja sama "${row.title}" (kode ${row.trackingCode}) telah masuk antrean Bagian Kerja Sama.`,
     'Ikuti statusnya, baca permintaan kami dan unggah dokumen yang diminta melalui tautan pribadi berikut. Jangan bagikan tautan ini:',
-    publicLink(mail, 'lacak', token),
+    publicLink(ctx, { page: 'lacak', token }),
     '',
     `(EN) Follow proposal ${row.trackingCode} and upload what is asked through the private link above. Do not share it.`,
   ].join('\n');
@@ -153,13 +151,12 @@ export async function prepareTrackingUpload(ctx: Ctx, token: string): Promise<Tr
   return { proposalId: row.id, limit: await uploadLimit(ctx.db, PUBLIC_MAX_UPLOAD_MB), label: initiatorLabel(row) };
 }
 
-export async function uploadViaTracking(ctx: Ctx, files: FileStore, token: string, prepared: TrackingUpload, upload: ReceivedUpload): Promise<ProposalDocumentView> {
-  return storeProposalDocument(ctx.db, files, {
+export async function uploadViaTracking(ctx: Ctx, { token, prepared, upload }: { token: string; prepared: TrackingUpload; upload: ReceivedUpload }): Promise<ProposalDocumentView> {
+  return storeProposalDocument(ctx, {
     proposalId: prepared.proposalId,
     upload,
     limit: prepared.limit,
     by: { actor: null, label: prepared.label },
-    now: ctx.now,
     async onStored(tx, proposal, document) {
       // Revoked while the file was on its way: nothing is kept.
       await resolveLink(tx, token, 'track', ctx.now);
@@ -205,7 +202,7 @@ async function assertRevisionComplete(db: Db, row: repo.ProposalRow): Promise<vo
 
 // The initiator resubmits a proposal sent back for revision: the same resume the division takes,
 // under the proposal's row lock, announced to the division as when an OPD resumes its own.
-export async function resubmitViaTracking(ctx: PublicCtx, token: string, note: string | null): Promise<void> {
+export async function resubmitViaTracking(ctx: Ctx, { token, note }: { token: string; note: string | null }): Promise<void> {
   const mailIds = await ctx.db.transaction(async (tx) => {
     const link = await resolveLink(tx, token, 'track', ctx.now);
     // Reached through the initiator's private link, checked just above.
@@ -217,7 +214,7 @@ export async function resubmitViaTracking(ctx: PublicCtx, token: string, note: s
     if (before.state === 'dikembalikan') await assertRevisionComplete(tx, before);
     const by: TransitionActor = { actor: null, label: resubmitLabel(before) };
     const { row } = await applyTransition(tx, { before, action: 'resume', note, version: before.version, now: ctx.now, by });
-    return announceTransition(tx, ctx.mail, { row, action: 'resume', note, by, now: ctx.now });
+    return announceTransition({ ...ctx, db: tx }, { row, action: 'resume', note, by });
   });
-  await deliverMail(ctx.db, ctx.mail, mailIds, ctx.now);
+  await deliverMail(ctx, mailIds);
 }

@@ -1,6 +1,5 @@
 import type { ProposalAction } from '../../../../shared/proposals';
-import type { Db } from '../../../db/client';
-import { queueMail, type MailSettings } from '../../mail/mail.service';
+import { queueMail, type MailCtx } from '../../mail/mail.service';
 import { findRecipients, notifyUsers } from '../../notifications/notifications.service';
 import { loadProcedure } from '../../procedures/procedures.service';
 import { staffLink } from '../core/proposals.notices';
@@ -24,11 +23,11 @@ const ACTION_WORDS: Record<ProposalAction, [string, string]> = {
 // Whoever did not act hears of it: the division when the initiator acts, the initiating OPD when the
 // division acts; an outside initiator by e-mail. Written in the caller's transaction; returns mail ids.
 export async function announceTransition(
-  db: Db,
-  mail: MailSettings,
-  options: { row: ProposalRow; action: ProposalAction; note: string | null; by: TransitionActor; now: Date },
+  ctx: MailCtx,
+  options: { row: ProposalRow; action: ProposalAction; note: string | null; by: TransitionActor },
 ): Promise<string[]> {
-  const { row, action, note, by, now } = options;
+  const { db, now } = ctx;
+  const { row, action, note, by } = options;
   const procedure = await loadProcedure(db, row.kind);
   const stageName = procedure.stages.find((stage) => stage.code === row.stageCode)?.name ?? row.stageCode;
   const [word, wordEn] = ACTION_WORDS[action];
@@ -44,7 +43,7 @@ export async function announceTransition(
     now,
   );
   // A resumed proposal reopens its TKKSD review for a new round: the open tier hears of it.
-  const reviewMail = action === 'resume' ? await announceReopenedReview(db, mail, { row, now }) : [];
+  const reviewMail = action === 'resume' ? await announceReopenedReview(ctx, { row }) : [];
   if (row.initiatorType !== 'external' || !row.externalEmail || !byDivision) return reviewMail;
   const text = [
     `Yth. ${row.externalContactName ?? row.externalInstitution ?? ''},`,
@@ -57,13 +56,13 @@ export async function announceTransition(
     '',
     `(EN) Your cooperation proposal ${row.trackingCode} was ${wordEn}.`,
   ].join('\n');
-  const id = await queueMail(db, mail, { to: row.externalEmail, subject: `Usulan ${row.trackingCode}: ${word}`, text, entity: 'proposal', entityId: row.id }, now);
+  const id = await queueMail(ctx, { to: row.externalEmail, subject: `Usulan ${row.trackingCode}: ${word}`, text, entity: 'proposal', entityId: row.id });
   return [id, ...reviewMail];
 }
 
-async function announceReopenedReview(db: Db, mail: MailSettings, options: { row: ProposalRow; now: Date }): Promise<string[]> {
-  const review = await reviewRepo.findReview(db, options.row.id, options.row.stageCode);
+async function announceReopenedReview(ctx: MailCtx, options: { row: ProposalRow }): Promise<string[]> {
+  const review = await reviewRepo.findReview(ctx.db, options.row.id, options.row.stageCode);
   if (review?.status !== 'berjalan') return [];
-  const reviewers = await reviewRepo.activeTierReviewers(db, review.id, review.currentTier);
-  return announceTierOpen(db, mail, { ...options, tier: review.currentTier, round: review.round, reviewers });
+  const reviewers = await reviewRepo.activeTierReviewers(ctx.db, review.id, review.currentTier);
+  return announceTierOpen(ctx, { ...options, tier: review.currentTier, round: review.round, reviewers });
 }

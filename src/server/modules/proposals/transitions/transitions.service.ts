@@ -6,7 +6,7 @@ import type { Actor, ActorCtx } from '../../../lib/context';
 import { AppError, staleVersion } from '../../../lib/errors';
 import { updateVersioned } from '../../../lib/versioned';
 import { recordAudit } from '../../audit/audit.service';
-import { deliverMail, type MailSettings } from '../../mail/mail.service';
+import { deliverMail } from '../../mail/mail.service';
 import { applyAction } from '../../procedures/procedures.rules';
 import { loadProcedure } from '../../procedures/procedures.service';
 import { announceTransition } from './transitions.notices';
@@ -71,16 +71,16 @@ export async function applyTransition(
   return { row, from: { stageCode: before.stageCode, state: before.state } };
 }
 
-export async function transitionProposal(ctx: ActorCtx, id: string, input: TransitionData, mail: MailSettings): Promise<ProposalView> {
+export async function transitionProposal(ctx: ActorCtx, { id, ...input }: { id: string } & TransitionData): Promise<ProposalView> {
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
     const before = await loadReadableProposal(ctx, id, { db: tx, lock: true, may: (actor, row) => canTakeAction(actor, row, input.action) });
     await assertReviewAllowsAction(tx, before, input.action);
     const note = input.note ?? null;
     const by = { actor: ctx.actor };
     const result = await applyTransition(tx, { before, action: input.action, note, version: input.version, now: ctx.now, by });
-    const queued = await announceTransition(tx, mail, { row: result.row, action: input.action, note, by, now: ctx.now });
+    const queued = await announceTransition({ ...ctx, db: tx }, { row: result.row, action: input.action, note, by });
     return { row: result.row, mailIds: queued };
   });
-  await deliverMail(ctx.db, mail, mailIds, ctx.now);
+  await deliverMail(ctx, mailIds);
   return proposalViewOf(ctx.db, row, ctx.actor);
 }
