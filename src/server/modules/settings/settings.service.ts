@@ -7,7 +7,7 @@ import { canEditSettings, canReadSettings } from './settings.policy';
 import { selectSettingRows, selectSettingRowsForUpdate, writeSetting, type SettingRow } from './settings.repository';
 
 // The values the first migration seeds; used only if a row has gone missing or holds junk.
-const DEFAULTS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7 };
+const DEFAULTS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6 };
 const NAMES = Object.keys(SETTING_KEYS) as SettingName[];
 
 function valueOf(rows: SettingRow[], name: SettingName): number {
@@ -23,6 +23,7 @@ function toView(rows: SettingRow[]): SettingsView {
     maxTermYears: valueOf(rows, 'maxTermYears'),
     maxUploadMb: valueOf(rows, 'maxUploadMb'),
     disseminationReminderDays: valueOf(rows, 'disseminationReminderDays'),
+    dormantAfterMonths: valueOf(rows, 'dormantAfterMonths'),
     version: Math.max(1, ...known.map((row) => row.version)),
     updatedAt: updatedAt ? updatedAt.toISOString() : null,
   };
@@ -30,8 +31,8 @@ function toView(rows: SettingRow[]): SettingsView {
 
 // Other modules read the rules through this (a transaction is a Db too).
 export async function getSettings(db: Db): Promise<Settings> {
-  const { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays } = toView(await selectSettingRows(db));
-  return { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays };
+  const { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays, dormantAfterMonths } = toView(await selectSettingRows(db));
+  return { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays, dormantAfterMonths };
 }
 
 export async function readSettings(ctx: ActorCtx): Promise<SettingsView> {
