@@ -22,3 +22,4 @@ export * from '../modules/search/search.table';
 export * from '../modules/dissemination/dissemination.table';
 export * from '../modules/plans/plans.table';
 export * from '../portal/portal.table';
+export * from '../modules/monitoring/obligations.table';

@@ -8,6 +8,7 @@ import { healthRoutes } from './health/health.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { mailRoutes } from './mail/mail.routes';
 import { masterRoutes } from './master/master.routes';
+import { obligationsRoutes } from './monitoring/obligations.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
@@ -60,4 +61,5 @@ export async function registerModules(app: FastifyInstance) {
   notificationsRoutes(app);
   disseminationRoutes(app);
   plansRoutes(app);
+  obligationsRoutes(app);
 }
