@@ -8,6 +8,7 @@ import { unitKey } from '../shared/unit-name';
 import { CreateUserSchema } from '../shared/users';
 import { bootstrapDatabase, seedDefaultUnits } from './bootstrap';
 import { importFailed, importReport } from './cli-import-report';
+import { monitorCommand } from './cli-monitor';
 import { CliFailure, resolvePath, type CliRuntime } from './cli-runtime';
 import type { Ctx } from './lib/context';
 import { describeDemo, loadDemo } from './demo/load-demo';
@@ -172,6 +173,12 @@ function buildProgram(rt: CliRuntime): Command {
       const run = await rt.withCtx((ctx) => runDisseminationReminders(ctx));
       rt.out(`Pengingat terkirim / reminders sent: ${run.reminders}; admin diberi tahu / admins told: ${run.escalations}.`);
     });
+  program
+    .command('monitor')
+    .description('naskah akan berakhir dan naskah dorman per tanggal / agreements ending soon and dormant ones as of a date')
+    .option('--on <date>', 'tanggal YYYY-MM-DD, bawaan hari ini / the date, today by default')
+    .option('--json', 'hanya JSON di stdout / only JSON on stdout (via npm: npm run -s jalin -- …)')
+    .action((options: { on?: string; json?: boolean }) => monitorCommand(rt, options));
   program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(() => demoCommand(rt));
   program
     .command('backup')

@@ -8,6 +8,7 @@ export const SETTING_LIMITS = {
   maxTermYears: { min: 1, max: 50 },
   maxUploadMb: { min: 1, max: MAX_UPLOAD_BYTES_CEILING / (1024 * 1024) },
   disseminationReminderDays: { min: 1, max: 90 },
+  dormantAfterMonths: { min: 1, max: 60 },
 } as const;
 
 export type SettingName = keyof typeof SETTING_LIMITS;
@@ -19,6 +20,8 @@ export const SETTING_KEYS: Record<SettingName, string> = {
   maxUploadMb: 'max_upload_mb',
   // Days an OPD has to acknowledge a published dissemination package before it is reminded.
   disseminationReminderDays: 'dissemination_reminder_days',
+  // Months an agreement in force may go without a plan or a verified realisation before it counts as dormant.
+  dormantAfterMonths: 'dormant_after_months',
 };
 
 const bounded = (name: SettingName) => z.number().int().min(SETTING_LIMITS[name].min).max(SETTING_LIMITS[name].max);
@@ -29,15 +32,22 @@ export const UpdateSettingsSchema = z
     maxTermYears: bounded('maxTermYears').optional(),
     maxUploadMb: bounded('maxUploadMb').optional(),
     disseminationReminderDays: bounded('disseminationReminderDays').optional(),
+    dormantAfterMonths: bounded('dormantAfterMonths').optional(),
     version: versionSchema,
   })
   .strict();
 export type UpdateSettingsInput = z.infer<typeof UpdateSettingsSchema>;
 
-export type Settings = { expiryWarningDays: number; maxTermYears: number; maxUploadMb: number; disseminationReminderDays: number };
+export type Settings = {
+  expiryWarningDays: number;
+  maxTermYears: number;
+  maxUploadMb: number;
+  disseminationReminderDays: number;
+  dormantAfterMonths: number;
+};
 
 // What holds until the division changes a setting (the server), or until the settings arrive (the web).
-export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7 };
+export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6 };
 
 // `version` covers the whole set: any change to any setting moves it on.
 export type SettingsView = Settings & { version: number; updatedAt: string | null };

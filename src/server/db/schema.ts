@@ -23,3 +23,4 @@ export * from '../modules/dissemination/dissemination.table';
 export * from '../modules/plans/plans.table';
 export * from '../modules/dissemination/portal-visits.table';
 export * from '../modules/evaluation/evaluation.table';
+export * from '../modules/monitoring/obligations.table';

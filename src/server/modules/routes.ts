@@ -8,6 +8,7 @@ import { healthRoutes } from './health/health.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { mailRoutes } from './mail/mail.routes';
 import { masterRoutes } from './master/master.routes';
+import { obligationsRoutes } from './monitoring/obligations.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { evaluationRoutes } from './evaluation/evaluation.routes';
 import { plansRoutes } from './plans/plans.routes';
@@ -69,4 +70,5 @@ export async function registerModules(app: FastifyInstance) {
   disseminationRoutes(app);
   plansRoutes(app);
   evaluationRoutes(app);
+  obligationsRoutes(app);
 }

@@ -24,6 +24,7 @@ function toView(rows: SettingRow[]): SettingsView {
     maxTermYears: valueOf(rows, 'maxTermYears'),
     maxUploadMb: valueOf(rows, 'maxUploadMb'),
     disseminationReminderDays: valueOf(rows, 'disseminationReminderDays'),
+    dormantAfterMonths: valueOf(rows, 'dormantAfterMonths'),
     version: Math.max(1, ...known.map((row) => row.version)),
     updatedAt: updatedAt ? updatedAt.toISOString() : null,
   };
@@ -31,8 +32,8 @@ function toView(rows: SettingRow[]): SettingsView {
 
 // Other modules read the rules through this (a transaction is a Db too).
 export async function getSettings(db: Db): Promise<Settings> {
-  const { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays } = toView(await selectSettingRows(db));
-  return { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays };
+  const { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays, dormantAfterMonths } = toView(await selectSettingRows(db));
+  return { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays, dormantAfterMonths };
 }
 
 export async function readSettings(ctx: ActorCtx): Promise<SettingsView> {

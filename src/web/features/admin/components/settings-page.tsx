@@ -12,7 +12,7 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useUpdateSettings } from '../api/settings-mutations';
 import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 
-const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays'];
+const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays', 'dormantAfterMonths'];
 type Values = Record<SettingName, number | ''>;
 
 function valuesOf(settings: SettingsView): Values {
@@ -21,6 +21,7 @@ function valuesOf(settings: SettingsView): Values {
     maxTermYears: settings.maxTermYears,
     maxUploadMb: settings.maxUploadMb,
     disseminationReminderDays: settings.disseminationReminderDays,
+    dormantAfterMonths: settings.dormantAfterMonths,
   };
 }
 

@@ -1,0 +1,126 @@
+import {
+  CreateObligationSchema,
+  UpdateObligationSchema,
+  type ConfirmObligationInput,
+  type CreateObligationInput,
+  type ObligationView,
+  type UpdateObligationInput,
+} from '../../../shared/obligations';
+import type { Db } from '../../db/client';
+import { localDate, type ActorCtx } from '../../lib/context';
+import { forbidden, notFound, staleVersion } from '../../lib/errors';
+import { loadReadableAgreement } from '../agreements/agreements.service';
+import { parseInput } from '../agreements/agreements.rules';
+import { diffFields, recordAudit } from '../audit/audit.service';
+import { canConfirmObligation, canReadObligations, canWriteObligations } from './obligations.policy';
+import * as repo from './obligations.repository';
+import { checkObligation, obligationState, type ObligationDraft } from './obligations.rules';
+
+const WHAT: [string, string] = ['Kewajiban', 'Obligation'];
+// What the partner agreed to: a change to any of these needs the lead OPD's confirmation again.
+const CONFIRMED_FIELDS = ['party', 'clause', 'description', 'kind', 'dueOn', 'everyMonths', 'triggerText', 'evidenceRequired'] as const;
+
+function toView(row: repo.ObligationRow, today: string): ObligationView {
+  return {
+    id: row.id,
+    agreementId: row.agreementId,
+    party: row.party,
+    unitId: row.unitId,
+    clause: row.clause,
+    description: row.description,
+    kind: row.kind,
+    dueOn: row.dueOn,
+    everyMonths: row.everyMonths,
+    triggerText: row.triggerText,
+    evidenceRequired: row.evidenceRequired,
+    status: row.status,
+    state: obligationState(row, today),
+    waiverReason: row.waiverReason,
+    confirmedAt: row.confirmedAt ? row.confirmedAt.toISOString() : null,
+    version: row.version,
+  };
+}
+
+// 404 for a missing agreement, 403 for a draft the actor may not see (the register's own rule).
+async function agreementUnits(ctx: ActorCtx, db: Db, agreementId: string): Promise<{ unitIds: string[]; leadUnitIds: string[] }> {
+  await loadReadableAgreement(ctx, agreementId, { db });
+  const units = await repo.unitsOfAgreement(db, agreementId);
+  return { unitIds: units.map((unit) => unit.unitId), leadUnitIds: units.filter((unit) => unit.isLead).map((unit) => unit.unitId) };
+}
+
+export async function listObligations(ctx: ActorCtx, agreementId: string): Promise<ObligationView[]> {
+  const { unitIds } = await agreementUnits(ctx, ctx.db, agreementId);
+  if (!canReadObligations(ctx.actor, { unitIds })) throw forbidden();
+  const today = localDate(ctx.now);
+  return (await repo.listObligationsOf(ctx.db, agreementId)).map((row) => toView(row, today));
+}
+
+export async function createObligation(ctx: ActorCtx, agreementId: string, raw: CreateObligationInput): Promise<ObligationView> {
+  if (!canWriteObligations(ctx.actor)) throw forbidden();
+  const input = parseInput(CreateObligationSchema, raw);
+  return ctx.db.transaction(async (tx) => {
+    const { unitIds } = await agreementUnits(ctx, tx, agreementId);
+    const draft: ObligationDraft = {
+      party: input.party,
+      unitId: input.unitId ?? null,
+      kind: input.kind,
+      dueOn: input.dueOn ?? null,
+      everyMonths: input.everyMonths ?? null,
+      triggerText: input.triggerText ?? null,
+      status: 'open',
+      waiverReason: null,
+    };
+    checkObligation(draft, unitIds);
+    const values = { ...draft, agreementId, clause: input.clause ?? null, description: input.description, evidenceRequired: input.evidenceRequired, createdBy: ctx.actor.id };
+    const row = await repo.insertObligation(tx, values, ctx.now);
+    const { createdBy: _createdBy, ...audited } = values;
+    await recordAudit(tx, { actor: ctx.actor, entity: 'obligation', entityId: row.id, action: 'create', at: ctx.now, changes: diffFields({}, audited) });
+    return toView(row, localDate(ctx.now));
+  });
+}
+
+export async function updateObligation(ctx: ActorCtx, id: string, raw: UpdateObligationInput): Promise<ObligationView> {
+  if (!canWriteObligations(ctx.actor)) throw forbidden();
+  const { version, ...input } = parseInput(UpdateObligationSchema, raw);
+  return ctx.db.transaction(async (tx) => {
+    const before = await repo.findObligationForUpdate(tx, id);
+    if (!before) throw notFound(...WHAT);
+    if (before.version !== version) throw staleVersion();
+    const { unitIds } = await agreementUnits(ctx, tx, before.agreementId);
+    const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<typeof before>;
+    const merged = { ...before, ...defined };
+    // A reason belongs to a waiver only: reopening or meeting the obligation clears it.
+    if (merged.status !== 'waived') merged.waiverReason = null;
+    checkObligation(merged, unitIds);
+    const patch: Record<string, unknown> = { ...defined, waiverReason: merged.waiverReason };
+    if (before.confirmedAt && CONFIRMED_FIELDS.some((field) => field in defined && defined[field] !== before[field])) {
+      patch.confirmedAt = null;
+      patch.confirmedBy = null;
+    }
+    const row = await repo.updateObligationRow(tx, { id, version, patch, now: ctx.now, what: WHAT });
+    const changes = diffFields(Object.fromEntries(Object.keys(patch).map((key) => [key, before[key as keyof typeof before]])), patch);
+    if (changes.length > 0) await recordAudit(tx, { actor: ctx.actor, entity: 'obligation', entityId: id, action: 'update', at: ctx.now, changes });
+    return toView(row, localDate(ctx.now));
+  });
+}
+
+// The lead OPD confirms what the partner owes, as the division entered it.
+export async function confirmObligation(ctx: ActorCtx, id: string, input: ConfirmObligationInput): Promise<ObligationView> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await repo.findObligationForUpdate(tx, id);
+    if (!before) throw notFound(...WHAT);
+    const { leadUnitIds } = await agreementUnits(ctx, tx, before.agreementId);
+    if (!canConfirmObligation(ctx.actor, { party: before.party, leadUnitIds })) throw forbidden();
+    const patch = { confirmedAt: ctx.now, confirmedBy: ctx.actor.id };
+    const row = await repo.updateObligationRow(tx, { id, version: input.version, patch, now: ctx.now, what: WHAT });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      entity: 'obligation',
+      entityId: id,
+      action: 'confirm',
+      at: ctx.now,
+      changes: [{ field: 'confirmedAt', old: before.confirmedAt?.toISOString() ?? null, new: ctx.now.toISOString() }],
+    });
+    return toView(row, localDate(ctx.now));
+  });
+}
