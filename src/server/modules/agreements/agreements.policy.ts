@@ -63,3 +63,16 @@ export function canListNumberDuplicates(actor: Actor | null): boolean {
 export function canReadAgreementAudit(actor: Actor, agreement: { isDraft: boolean; unitIds: string[] }): boolean {
   return canReadAgreement(actor, agreement);
 }
+
+// Who follows an agreement's implementation (its obligations, evaluations …): the division, the
+// TKKSD and leadership every agreement's; an OPD liaison those of the agreements its OPD takes part in.
+export function canFollowAgreement(actor: Actor, agreement: { unitIds: string[] }): boolean {
+  switch (actor.role) {
+    case 'admin':
+    case 'tkksd':
+    case 'pimpinan':
+      return true;
+    case 'opd':
+      return actor.unitId !== null && agreement.unitIds.includes(actor.unitId);
+  }
+}

@@ -4,6 +4,7 @@ import type { DocType } from '../../../shared/agreement-codes';
 import type { Settings } from '../../../shared/settings';
 import type { z } from 'zod';
 import { AppError, invalid } from '../../lib/errors';
+import { isUniqueViolation } from '../../db/unique-violation';
 
 // Pure rules: what they need from the registry is looked up by the caller and handed in.
 
@@ -140,9 +141,7 @@ export async function guardNumber<T>(numberOurs: string | null | undefined, writ
   try {
     return await write();
   } catch (error) {
-    const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-    const pgError = seen.cause ?? seen;
-    if (numberOurs && pgError.code === '23505' && pgError.constraint === 'agreements_number_key_key') throw numberTaken(numberOurs);
+    if (numberOurs && isUniqueViolation(error, 'agreements_number_key_key')) throw numberTaken(numberOurs);
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service';
 import { canReadEvaluationForm, canReviseEvaluationForm } from './evaluation.policy';
 import { insertForm, selectForm, selectFormSummaries, selectIndicators, selectLatestRevision, type FormRow, type IndicatorRow } from './evaluation.repository';
 import { checkFormRevision } from './evaluation.rules';
+import { isUniqueViolation } from '../../db/unique-violation';
 
 function formViewOf(row: FormRow, indicators: IndicatorRow[], latest: number, canRevise: boolean): EvaluationFormView {
   return {
@@ -44,9 +45,7 @@ export async function listEvaluationForms(ctx: ActorCtx): Promise<EvaluationForm
 }
 
 function isRevisionTaken(error: unknown): boolean {
-  const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pgError = seen.cause ?? seen;
-  return pgError.code === '23505' && pgError.constraint === 'evaluation_forms_pkey';
+  return isUniqueViolation(error, 'evaluation_forms_pkey');
 }
 
 // A new revision made from the one the editor started from (`basedOn`); if another revision was

@@ -1,4 +1,5 @@
 import type { Actor } from '../../lib/context';
+import { canFollowAgreement } from '../agreements/agreements.policy';
 import type { EvaluationRespondent } from '../../../shared/evaluation';
 
 // Every signed-in role reads the evaluation form: the OPD, the TKKSD and the division fill it, and
@@ -20,14 +21,7 @@ export function canManageEvaluations(actor: Actor): boolean {
 // The division, the TKKSD and leadership read every agreement's evaluations; an OPD those of the
 // agreements it takes part in.
 export function canReadEvaluations(actor: Actor, agreement: { unitIds: string[] }): boolean {
-  switch (actor.role) {
-    case 'admin':
-    case 'tkksd':
-    case 'pimpinan':
-      return true;
-    case 'opd':
-      return actor.unitId !== null && agreement.unitIds.includes(actor.unitId);
-  }
+  return canFollowAgreement(actor, agreement);
 }
 
 // As whom the actor answers: the lead OPD assesses itself, the TKKSD reviews, the division gives the

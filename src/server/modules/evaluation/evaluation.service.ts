@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service';
 import { canManageEvaluations, canReadEvaluations, respondentOf } from './evaluation.policy';
 import * as repo from './evaluation.repository';
 import { checkAnswers, combinedScores, gapBetween, scoreEvaluation, scoresOf, verifiedEvidence } from './evaluation.rules';
+import { isUniqueViolation } from '../../db/unique-violation';
 
 type Form = { indicators: repo.IndicatorRow[]; dimensionWeights: repo.FormRow['dimensionWeights']; bands: repo.FormRow['bands'] };
 
@@ -83,9 +84,7 @@ async function lockEvaluation(tx: Db, evaluationId: string): Promise<repo.Evalua
 }
 
 function isOpenTaken(error: unknown): boolean {
-  const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pgError = seen.cause ?? seen;
-  return pgError.code === '23505' && pgError.constraint === 'evaluations_one_open_idx';
+  return isUniqueViolation(error, 'evaluations_one_open_idx');
 }
 
 function alreadyOpen(period: string): AppError {

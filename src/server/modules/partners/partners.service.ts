@@ -14,6 +14,7 @@ import { AppError, forbidden, invalid, notFound, staleVersion } from '../../lib/
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { canEditPartners, canReadPartners } from './partners.policy';
 import * as repo from './partners.repository';
+import { isUniqueViolation } from '../../db/unique-violation';
 
 // The partner rows themselves. What partners have to do with agreements (how many each has, what a
 // rename or a merge changes on them) is the agreements module's: agreements/agreement-partners.service.ts.
@@ -53,9 +54,7 @@ async function guardNameKey<T>(field: string, write: () => Promise<T>): Promise<
   try {
     return await write();
   } catch (error) {
-    const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-    const pgError = seen.cause ?? seen;
-    if (pgError.code !== '23505' || pgError.constraint !== 'partners_name_key_unique') throw error;
+    if (!isUniqueViolation(error, 'partners_name_key_unique')) throw error;
     throw new AppError({ code: 'CONFLICT', message: 'Mitra dengan nama yang sama baru saja didaftarkan.', messageEn: 'A partner with the same name was just registered.', field });
   }
 }

@@ -25,6 +25,7 @@ import { machineFacts } from '../core/proposals.views';
 import { applyTransition, type TransitionActor } from '../transitions/transitions.service';
 import * as repo from '../core/proposals.repository';
 import { checkProposalReferences, checkProposalTerm, closedProposal, insertDraftProposal, PROPOSAL_WHAT } from '../core/proposals.service';
+import { isUniqueViolation } from '../../../db/unique-violation';
 
 type PublicData = z.output<typeof PublicProposalSchema>;
 
@@ -45,9 +46,7 @@ function initiatorLabel(row: Pick<repo.ProposalRow, 'externalInstitution'>): str
 }
 
 function isIdempotencyClash(error: unknown): boolean {
-  const seen = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pgError = seen.cause ?? seen;
-  return pgError.code === '23505' && pgError.constraint === 'proposals_idempotency_key_unique';
+  return isUniqueViolation(error, 'proposals_idempotency_key_unique');
 }
 
 async function createFromForm(ctx: Ctx, input: PublicData): Promise<{ row: repo.ProposalRow; mailIds: string[] }> {
