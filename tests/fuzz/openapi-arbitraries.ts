@@ -122,7 +122,9 @@ function wellFormed(schema: JsonSchema, pools: Pools, depth: number, clean: bool
     case 'array': {
       if (depth > 4) return fc.constant([]);
       const items = schema.items ? valueArbitrary(schema.items, pools, depth + 1, clean) : fc.string();
-      return fc.array(items, { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) });
+      // At most 3 items to keep requests small, but never fewer than the schema requires.
+      const minLength = schema.minItems ?? 0;
+      return fc.array(items, { minLength, maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 3, 3)) });
     }
     case 'object':
       return depth > 4 ? fc.constant({}) : objectArbitrary(schema, pools, depth, clean);
