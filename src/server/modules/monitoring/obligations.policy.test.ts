@@ -1,11 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../lib/context';
+import { describe } from 'vitest';
+import { actorOf as actor, expectMatrix } from '../../../../tests/support/policy-matrix';
 import { canConfirmObligation, canReadObligations, canWriteObligations } from './obligations.policy';
 
 const LEAD = '11111111-1111-4111-8111-111111111111';
 const SUPPORTING = '22222222-2222-4222-8222-222222222222';
 const OTHER = '33333333-3333-4333-8333-333333333333';
-const actor = (role: Actor['role'], unitId: string | null = null): Actor => ({ id: 'u', email: 'x@y.z', name: 'X', role, unitId });
 
 const actors = {
   admin: actor('admin'),
@@ -19,15 +18,10 @@ const actors = {
 const agreement = { unitIds: [LEAD, SUPPORTING], leadUnitIds: [LEAD] };
 
 describe('obligations policy: role × action', () => {
-  const matrix: [string, (who: Actor) => boolean, Record<keyof typeof actors, boolean>][] = [
+  expectMatrix(actors, [
     ['read an agreement’s obligations', (who) => canReadObligations(who, agreement), { admin: true, tkksd: true, opdLead: true, opdSupporting: true, opdOther: false, opdWithoutUnit: false, pimpinan: true }],
     ['create, edit, meet or waive an obligation', canWriteObligations, { admin: true, tkksd: false, opdLead: false, opdSupporting: false, opdOther: false, opdWithoutUnit: false, pimpinan: false }],
     ['confirm the partner’s obligation', (who) => canConfirmObligation(who, { party: 'partner', ...agreement }), { admin: false, tkksd: false, opdLead: true, opdSupporting: false, opdOther: false, opdWithoutUnit: false, pimpinan: false }],
     ['confirm the city’s obligation', (who) => canConfirmObligation(who, { party: 'city', ...agreement }), { admin: false, tkksd: false, opdLead: false, opdSupporting: false, opdOther: false, opdWithoutUnit: false, pimpinan: false }],
-  ];
-  for (const [action, rule, expected] of matrix) {
-    it(action, () => {
-      for (const [name, who] of Object.entries(actors)) expect(rule(who), `${name}: ${action}`).toBe(expected[name as keyof typeof actors]);
-    });
-  }
+  ]);
 });
