@@ -27,6 +27,7 @@ export const MODULE_LAYERS = [
   'plans',
   'monitoring',
   'evaluation',
+  'renewal',
   'imports',
   'search',
   'stats',

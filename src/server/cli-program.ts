@@ -17,6 +17,7 @@ import { isRegistryEmpty, listNumberDuplicates } from './modules/agreements/agre
 import { restoreBackup } from './modules/backup/backup-restore.service';
 import { createBackup } from './modules/backup/backup.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination-reminders.service';
+import { runExpiryAlerts } from './modules/renewal/expiry-alerts.service';
 import { getMasterData } from './modules/master/master.service';
 import { importFile } from './modules/imports/imports.service';
 import { getStats } from './modules/stats/stats.service';
@@ -168,10 +169,12 @@ function buildProgram(rt: CliRuntime): Command {
     });
   program
     .command('reminders')
-    .description('kirim pengingat paket diseminasi yang belum dikonfirmasi / send due dissemination reminders')
+    .description('kirim pengingat diseminasi dan peringatan naskah akan berakhir yang jatuh tempo / send due dissemination reminders and expiry alerts')
     .action(async () => {
       const run = await rt.withCtx((ctx) => runDisseminationReminders(ctx));
       rt.out(`Pengingat terkirim / reminders sent: ${run.reminders}; admin diberi tahu / admins told: ${run.escalations}.`);
+      const alerts = await rt.withCtx((ctx) => runExpiryAlerts(ctx));
+      rt.out(`Peringatan akan berakhir / expiry alerts: ${alerts.alerts} untuk / for ${alerts.people} orang / people (${alerts.mails} surel / e-mails).`);
     });
   program
     .command('monitor')

@@ -5,12 +5,14 @@ import { serverRuntime } from './cli-runtime';
 import { commandSocketPath, serveCommands } from './cli-socket';
 import { openDatabase } from './db/client';
 import { readEnv, storageDir } from './env';
-import { buildCtx } from './lib/context';
+import { buildCtx, type Ctx } from './lib/context';
 import { createLocalFileStore } from './lib/file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
 import { findNumberDuplicates } from './modules/agreements/agreement-numbers.service';
 import { startBackupSchedule } from './modules/backup/backup-schedule.service';
-import { startDisseminationReminderTimer } from './modules/dissemination/dissemination-reminders.service';
+import { startHourlyJob } from './lib/hourly-job';
+import { runDisseminationReminders } from './modules/dissemination/dissemination-reminders.service';
+import { runExpiryAlerts } from './modules/renewal/expiry-alerts.service';
 import { recoverInterruptedImports } from './modules/imports/import-lease.service';
 
 async function main() {
@@ -38,7 +40,12 @@ async function main() {
       `${duplicates.length} nomor naskah dipakai lebih dari satu naskah (npm run jalin -- duplicates) / ${duplicates.length} agreement numbers name more than one agreement`,
     );
   }
-  const stopReminders = startDisseminationReminderTimer({ db: database.db, env, files });
+  // Dissemination reminders, then expiry alerts: each sends what is due once (the database says so).
+  const remind = async (ctx: Ctx) => {
+    await runDisseminationReminders(ctx);
+    await runExpiryAlerts(ctx);
+  };
+  const stopReminders = startHourlyJob({ name: 'reminders', run: remind }, { db: database.db, env, files });
   const stopBackups = startBackupSchedule({ database, files, env }, { clock: () => new Date() });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
   const deps = { database, env, files };

@@ -11,7 +11,18 @@ export const SETTING_LIMITS = {
   dormantAfterMonths: { min: 1, max: 60 },
 } as const;
 
+// The numeric settings; the alert schedule below is a list.
 export type SettingName = keyof typeof SETTING_LIMITS;
+
+// Days before an agreement's end when its expiry alerts go out (issue 11: 180/90/60/30/7/0).
+export const EXPIRY_ALERT_DAYS_KEY = 'expiry_alert_days';
+export const EXPIRY_ALERT_DAYS_LIMITS = { min: 0, max: 730, maxStages: 12 } as const;
+export const ExpiryAlertDaysSchema = z
+  .array(z.number().int().min(EXPIRY_ALERT_DAYS_LIMITS.min).max(EXPIRY_ALERT_DAYS_LIMITS.max))
+  .min(1, 'paling sedikit satu hari / at least one day')
+  .max(EXPIRY_ALERT_DAYS_LIMITS.maxStages)
+  .refine((days) => new Set(days).size === days.length, 'hari ganda / a day is listed twice')
+  .transform((days) => [...days].sort((a, b) => b - a));
 
 // The database key of each setting.
 export const SETTING_KEYS: Record<SettingName, string> = {
@@ -33,6 +44,7 @@ export const UpdateSettingsSchema = z
     maxUploadMb: bounded('maxUploadMb').optional(),
     disseminationReminderDays: bounded('disseminationReminderDays').optional(),
     dormantAfterMonths: bounded('dormantAfterMonths').optional(),
+    expiryAlertDays: ExpiryAlertDaysSchema.optional(),
     version: versionSchema,
   })
   .strict();
@@ -44,10 +56,12 @@ export type Settings = {
   maxUploadMb: number;
   disseminationReminderDays: number;
   dormantAfterMonths: number;
+  // Descending, distinct.
+  expiryAlertDays: number[];
 };
 
 // What holds until the division changes a setting (the server), or until the settings arrive (the web).
-export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6 };
+export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, expiryAlertDays: [180, 90, 60, 30, 7, 0] };
 
 // `version` covers the whole set: any change to any setting moves it on.
 export type SettingsView = Settings & { version: number; updatedAt: string | null };

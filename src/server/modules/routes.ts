@@ -9,6 +9,7 @@ import { importsRoutes } from './imports/imports.routes';
 import { mailRoutes } from './mail/mail.routes';
 import { masterRoutes } from './master/master.routes';
 import { obligationsRoutes } from './monitoring/obligations.routes';
+import { renewalRoutes } from './renewal/renewal.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { evaluationRoutes } from './evaluation/evaluation.routes';
 import { plansRoutes } from './plans/plans.routes';
@@ -71,4 +72,5 @@ export async function registerModules(app: FastifyInstance) {
   plansRoutes(app);
   evaluationRoutes(app);
   obligationsRoutes(app);
+  renewalRoutes(app);
 }

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client';
-import { buildCtx, type Ctx, type CtxDeps } from '../../lib/context';
 import { recordAudit } from '../audit/audit.service';
 import { deliverMail, queueMail, type MailCtx } from '../mail/mail.service';
 import { notifyUsers } from '../notifications/notifications.service';
@@ -69,37 +68,4 @@ export async function runDisseminationReminders(ctx: MailCtx): Promise<ReminderR
   }
   await deliverMail(ctx, mailIds);
   return result;
-}
-
-const HOUR_MS = 60 * 60 * 1000;
-
-// The server runs the reminder job once an hour (and once shortly after start). A failed run is
-// written to stderr and tried again at the next hour; the job itself never sends anything twice.
-// The returned stop waits for a run already under way, so the database can be closed after it.
-export function startDisseminationReminderTimer(deps: CtxDeps & { db: Db }, options: { everyMs?: number } = {}): () => Promise<void> {
-  let current: Promise<void> | null = null;
-  const run = () => {
-    if (current) return;
-    // The timer is where a run's context is made, so it is where the clock is read.
-    const ctx: Ctx = buildCtx(deps, { db: deps.db, now: new Date() });
-    current = runDisseminationReminders(ctx)
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          process.stderr.write(`dissemination reminders failed: ${error instanceof Error ? error.message : String(error)}\n`);
-        },
-      )
-      .finally(() => {
-        current = null;
-      });
-  };
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, options.everyMs ?? HOUR_MS);
-  first.unref();
-  timer.unref();
-  return async () => {
-    clearTimeout(first);
-    clearInterval(timer);
-    await current;
-  };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, max } from 'drizzle-orm';
 import type { Answer, EvaluationFormInput, EvaluationRespondent } from '../../../shared/evaluation';
 import type { Db } from '../../db/client';
 import { users } from '../users/users.table';
@@ -106,4 +106,14 @@ export async function markFinal(db: Db, values: { id: string; version: number; b
     .where(and(eq(evaluations.id, values.id), eq(evaluations.version, values.version), eq(evaluations.status, 'open')))
     .returning();
   return row ?? null;
+}
+
+// When each respondent last answered an evaluation of the agreement, from `since` on.
+export async function selectLatestAnswers(db: Db, query: { agreementId: string; since: Date }): Promise<{ respondent: EvaluationRespondent; at: Date | null }[]> {
+  return db
+    .select({ respondent: evaluationResponses.respondent, at: max(evaluationResponses.submittedAt) })
+    .from(evaluationResponses)
+    .innerJoin(evaluations, eq(evaluations.id, evaluationResponses.evaluationId))
+    .where(and(eq(evaluations.agreementId, query.agreementId), gte(evaluationResponses.submittedAt, query.since)))
+    .groupBy(evaluationResponses.respondent);
 }

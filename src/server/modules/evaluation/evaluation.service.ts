@@ -207,3 +207,11 @@ export async function reopenEvaluation(ctx: ActorCtx, input: { evaluationId: str
   const row = await insertOpen(ctx, { agreementId: earlier.agreementId, period: earlier.period, reopenedFrom: earlier.id });
   return viewOf(ctx, row, agreement);
 }
+
+// For the renewal rule (a higher module asks): when the OPD and the partner last answered an
+// evaluation of the agreement since `since` (YYYY-MM-DD, the start of that day in Ternate).
+export async function latestEvaluationAnswers(db: Db, query: { agreementId: string; since: string }): Promise<{ opd: Date | null; partner: Date | null }> {
+  const rows = await repo.selectLatestAnswers(db, { agreementId: query.agreementId, since: new Date(`${query.since}T00:00:00+09:00`) });
+  const at = (respondent: EvaluationRespondent) => rows.find((row) => row.respondent === respondent)?.at ?? null;
+  return { opd: at('opd'), partner: at('partner') };
+}

@@ -23,7 +23,7 @@ describe('settings routes', () => {
   const patch = (cookie: string, payload: unknown) => t.app.inject({ method: 'PATCH', url: '/api/settings', headers: { cookie }, payload: payload as object });
 
   it('serves the seeded defaults through getSettings', async () => {
-    expect(await getSettings(t.database.db)).toEqual({ expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6 });
+    expect(await getSettings(t.database.db)).toEqual({ expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, expiryAlertDays: [180, 90, 60, 30, 7, 0] });
   });
 
   it('answers 401 without a session and lets every signed-in role read', async () => {
@@ -84,6 +84,9 @@ describe('settings routes', () => {
       [{ maxUploadMb: '25', version }, 'maxUploadMb'],
       [{ maxUploadMb: 20 }, 'version'],
       [{ disseminationReminderDays: 0, version }, 'disseminationReminderDays'],
+      [{ expiryAlertDays: [], version }, 'expiryAlertDays'],
+      [{ expiryAlertDays: [90, 90], version }, 'expiryAlertDays'],
+      [{ expiryAlertDays: [800], version }, 'expiryAlertDays.0'],
     ];
     for (const [payload, field] of cases) {
       const response = await patch(admin, payload);
@@ -93,6 +96,14 @@ describe('settings routes', () => {
     const unknown = await patch(admin, { colour: 'red', version });
     expect(unknown.statusCode).toBe(400);
     expect(await t.database.db.select().from(settings)).toEqual(rowsBefore);
+  });
+
+  it('keeps the expiry alert schedule as a list, largest first, and audits the change', async () => {
+    const { version } = await current();
+    const saved = await patch(admin, { expiryAlertDays: [7, 90, 0, 30], version });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().expiryAlertDays).toEqual([90, 30, 7, 0]);
+    expect((await getSettings(t.database.db)).expiryAlertDays).toEqual([90, 30, 7, 0]);
   });
 
   it('refuses malformed JSON with a 400 naming the body', async () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, SETTING_KEYS, type SettingName, type Settings, type SettingsView, type UpdateSettingsInput } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, EXPIRY_ALERT_DAYS_KEY, ExpiryAlertDaysSchema, SETTING_KEYS, type SettingName, type Settings, type SettingsView, type UpdateSettingsInput } from '../../../shared/settings';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden, staleVersion } from '../../lib/errors';
@@ -16,8 +16,16 @@ function valueOf(rows: SettingRow[], name: SettingName): number {
   return typeof value === 'number' && Number.isInteger(value) ? value : DEFAULTS[name];
 }
 
+// A schedule that no longer parses (edited by hand in the database) falls back to the default.
+function alertDaysOf(rows: SettingRow[]): number[] {
+  const parsed = ExpiryAlertDaysSchema.safeParse(rows.find((row) => row.key === EXPIRY_ALERT_DAYS_KEY)?.value);
+  return parsed.success ? parsed.data : DEFAULTS.expiryAlertDays;
+}
+
+const KEYS: string[] = [...NAMES.map((name) => SETTING_KEYS[name]), EXPIRY_ALERT_DAYS_KEY];
+
 function toView(rows: SettingRow[]): SettingsView {
-  const known = rows.filter((row) => NAMES.some((name) => SETTING_KEYS[name] === row.key));
+  const known = rows.filter((row) => KEYS.includes(row.key));
   const updatedAt = known.reduce<Date | null>((latest, row) => (!latest || row.updatedAt > latest ? row.updatedAt : latest), null);
   return {
     expiryWarningDays: valueOf(rows, 'expiryWarningDays'),
@@ -25,6 +33,7 @@ function toView(rows: SettingRow[]): SettingsView {
     maxUploadMb: valueOf(rows, 'maxUploadMb'),
     disseminationReminderDays: valueOf(rows, 'disseminationReminderDays'),
     dormantAfterMonths: valueOf(rows, 'dormantAfterMonths'),
+    expiryAlertDays: alertDaysOf(rows),
     version: Math.max(1, ...known.map((row) => row.version)),
     updatedAt: updatedAt ? updatedAt.toISOString() : null,
   };
@@ -32,8 +41,8 @@ function toView(rows: SettingRow[]): SettingsView {
 
 // Other modules read the rules through this (a transaction is a Db too).
 export async function getSettings(db: Db): Promise<Settings> {
-  const { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays, dormantAfterMonths } = toView(await selectSettingRows(db));
-  return { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays, dormantAfterMonths };
+  const { version: _version, updatedAt: _updatedAt, ...settings } = toView(await selectSettingRows(db));
+  return settings;
 }
 
 export async function readSettings(ctx: ActorCtx): Promise<SettingsView> {
@@ -52,10 +61,14 @@ export async function updateSettings(ctx: ActorCtx, input: UpdateSettingsInput):
       old: before[name],
       new: input[name],
     }));
+    if (input.expiryAlertDays && input.expiryAlertDays.join() !== before.expiryAlertDays.join()) {
+      changes.push({ field: 'expiryAlertDays', old: before.expiryAlertDays, new: input.expiryAlertDays });
+    }
     if (changes.length === 0) return before;
     const version = before.version + 1;
     for (const change of changes) {
-      await writeSetting(tx, { key: SETTING_KEYS[change.field as SettingName], value: change.new, version, updatedAt: ctx.now });
+      const key = change.field === 'expiryAlertDays' ? EXPIRY_ALERT_DAYS_KEY : SETTING_KEYS[change.field as SettingName];
+      await writeSetting(tx, { key, value: change.new, version, updatedAt: ctx.now });
     }
     await recordAudit(tx, { actor: ctx.actor, entity: 'settings', entityId: 'settings', action: 'update', changes, at: ctx.now });
     return toView(await selectSettingRows(tx));

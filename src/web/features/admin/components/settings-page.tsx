@@ -1,7 +1,7 @@
-import { Button, Group, NumberInput, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { SETTING_LIMITS, UpdateSettingsSchema, type SettingName, type SettingsView } from '../../../../shared/settings';
+import { EXPIRY_ALERT_DAYS_LIMITS, SETTING_LIMITS, UpdateSettingsSchema, type SettingName, type SettingsView } from '../../../../shared/settings';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { ErrorAlert, SaveFeedback } from '../../../components/save-feedback';
@@ -13,7 +13,15 @@ import { useUpdateSettings } from '../api/settings-mutations';
 import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 
 const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays', 'dormantAfterMonths'];
-type Values = Record<SettingName, number | ''>;
+type Values = Record<SettingName, number | ''> & { expiryAlertDays: string };
+
+// "180, 90, 60" ↔ [180, 90, 60]: a word that is not a number stays NaN so the schema names the field.
+function daysOfText(text: string): number[] {
+  return text
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map((word) => (/^\d+$/.test(word) ? Number(word) : Number.NaN));
+}
 
 function valuesOf(settings: SettingsView): Values {
   return {
@@ -22,6 +30,7 @@ function valuesOf(settings: SettingsView): Values {
     maxUploadMb: settings.maxUploadMb,
     disseminationReminderDays: settings.disseminationReminderDays,
     dormantAfterMonths: settings.dormantAfterMonths,
+    expiryAlertDays: settings.expiryAlertDays.join(', '),
   };
 }
 
@@ -31,9 +40,9 @@ function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload
   const form = useSchemaForm({
     schema: UpdateSettingsSchema,
     defaultValues: valuesOf(settings),
-    toBody: (values) => ({ ...values, version: settings.version }),
+    toBody: (values) => ({ ...values, expiryAlertDays: daysOfText(values.expiryAlertDays), version: settings.version }),
     messageOf: adminIssueMessage,
-    serverErrorsOf: adminServerErrors(NAMES),
+    serverErrorsOf: adminServerErrors([...NAMES, 'expiryAlertDays']),
   });
   const submit = form.submit((body) =>
     save.mutate(body, {
@@ -71,6 +80,16 @@ function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload
               maw={320}
             />
           ))}
+          <TextInput
+            label={t('settings.expiryAlertDays.label')}
+            description={t('settings.expiryAlertDays.description', EXPIRY_ALERT_DAYS_LIMITS)}
+            required
+            inputMode="numeric"
+            value={form.values.expiryAlertDays}
+            onChange={(event) => form.set('expiryAlertDays', event.currentTarget.value)}
+            error={form.error('expiryAlertDays')}
+            maw={320}
+          />
           <Group justify="space-between" align="center" gap="sm">
             <Text fz="sm" c="dimmed">
               {settings.updatedAt ? t('settings.updatedAt', { when: formatDateTime(settings.updatedAt, i18n.language) }) : t('settings.neverUpdated')}
