@@ -11,7 +11,7 @@ import { settingsRevisionSql } from '../modules/settings/settings.service';
 
 // Rendered portal pages kept in memory by address. Each entry carries the signature of what was
 // published when it was rendered: the registry revision (bumped at the commit of any change to the
-// registry's rows, see search.cache.ts), the versions of agreements, procedures, master data and
+// registry's rows, see search-cache.service.ts), the versions of agreements, procedures, master data and
 // settings, the set of public documents, published dissemination (each module gives its part as
 // SQL), and Ternate's date (an agreement leaves the portal the day after it ends). The signature is read at most once per interval per
 // process, so 200 readers cost a handful of queries a second, not 200.

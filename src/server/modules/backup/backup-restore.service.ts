@@ -4,12 +4,12 @@ import type { Env } from '../../env';
 import { pgliteDirOf } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { FileStore } from '../../lib/file-store';
-import { readArchive, type EntrySink } from './backup.archive';
-import { knownMigrationCount } from './backup.database';
-import { FILES_PREFIX, damagedArchive, type BackupManifest } from './backup.manifest';
-import { pgliteDirEntries, restorePglite } from './backup.pglite';
-import { postgresObjects, startPostgresRestore, type PostgresRestore } from './backup.postgres';
-import { verifyArchive } from './backup.verify';
+import { readArchive, type EntrySink } from './backup.tar';
+import { knownMigrationCount } from './backup-database.service';
+import { FILES_PREFIX, damagedArchive, type BackupManifest } from './backup-manifest.rules';
+import { pgliteDirEntries, restorePglite } from './backup-pglite.repository';
+import { postgresObjects, startPostgresRestore, type PostgresRestore } from './backup-postgres.repository';
+import { verifyArchive } from './backup-verify.service';
 
 // Restore fills an EMPTY target (a PGlite data directory, or an empty PostgreSQL database, and
 // an empty file store) and never runs inside a live server: a running server owns a non-empty

@@ -10,10 +10,10 @@ import { loadDemo } from '../../demo/load-demo';
 import { parseEnv, storageDir, type Env } from '../../env';
 import { AppError } from '../../lib/errors';
 import { createLocalFileStore, type FileStore } from '../../lib/file-store';
-import { openArchiveWriter } from './backup.archive';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, MANIFEST_PATH } from './backup.manifest';
-import { pgliteDirEntries } from './backup.pglite';
-import { postgresObjects } from './backup.postgres';
+import { openArchiveWriter } from './backup.tar';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, MANIFEST_PATH } from './backup-manifest.rules';
+import { pgliteDirEntries } from './backup-pglite.repository';
+import { postgresObjects } from './backup-postgres.repository';
 import { restoreBackup } from './backup-restore.service';
 import { createBackup } from './backup.service';
 

@@ -5,11 +5,11 @@ import type { Database } from '../../db/client';
 import type { Env } from '../../env';
 import { AppError } from '../../lib/errors';
 import type { FileStore } from '../../lib/file-store';
-import { openArchiveWriter, type ArchiveEntry, type ArchiveWriter } from './backup.archive';
-import { jalinVersion, migrationLevel } from './backup.database';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, FILES_PREFIX, MANIFEST_PATH, type BackupManifest } from './backup.manifest';
-import { dumpPglite } from './backup.pglite';
-import { dumpPostgres } from './backup.postgres';
+import { openArchiveWriter, type ArchiveEntry, type ArchiveWriter } from './backup.tar';
+import { jalinVersion, migrationLevel } from './backup-database.service';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY, FILES_PREFIX, MANIFEST_PATH, type BackupManifest } from './backup-manifest.rules';
+import { dumpPglite } from './backup-pglite.repository';
+import { dumpPostgres } from './backup-postgres.repository';
 
 // One archive of the database and the file store, consistent while the server runs.
 // Order matters: the database is copied first, the file store after. Files are written before

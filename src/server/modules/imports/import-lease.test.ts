@@ -43,28 +43,28 @@ afterAll(async () => {
 describe('import runs owned through a lease', () => {
   it('confirms again, and writes, a run whose process stopped renewing its lease', async () => {
     const id = await runOfAnotherProcess(new Date(NOW.getTime() - 1000));
-    expect(await getImportRun(ctx, id)).toMatchObject({ status: 'failed', issues: [INTERRUPTED_ISSUE] });
-    const confirmed = await confirmImport(ctx, id);
+    expect(await getImportRun(ctx, { runId: id })).toMatchObject({ status: 'failed', issues: [INTERRUPTED_ISSUE] });
+    const confirmed = await confirmImport(ctx, { runId: id });
     expect(confirmed).toMatchObject({ status: 'running', issues: [] });
     const [owned] = await database.db.select().from(importRuns).where(eq(importRuns.id, id));
     expect(owned).toMatchObject({ ownerId: PROCESS_ID, interruptedAt: null });
-    expect(await runImport(ctx, id)).toMatchObject({ status: 'done', createdCount: 1 });
+    expect(await runImport(ctx, { runId: id })).toMatchObject({ status: 'done', createdCount: 1 });
     const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'import_interrupted')));
     expect(audit).toHaveLength(1);
   });
 
   it('leaves alone a run whose process still renews its lease', async () => {
     const id = await runOfAnotherProcess(new Date(NOW.getTime() + 30_000));
-    await expect(confirmImport(ctx, id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(confirmImport(ctx, { runId: id })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await recoverInterruptedImports(ctx)).toBe(0);
-    expect(await getImportRun(ctx, id)).toMatchObject({ status: 'running' });
+    expect(await getImportRun(ctx, { runId: id })).toMatchObject({ status: 'running' });
   });
 
   it('at start-up on a directory held alone, interrupts every run of another process, lease or not', async () => {
     const id = await runOfAnotherProcess(new Date(NOW.getTime() + 30_000));
     expect(await recoverInterruptedImports(ctx, { soleProcess: true })).toBeGreaterThanOrEqual(1);
-    expect(await getImportRun(ctx, id)).toMatchObject({ status: 'failed', issues: [INTERRUPTED_ISSUE] });
-    expect(await confirmImport(ctx, id)).toMatchObject({ status: 'running' });
-    expect(await runImport(ctx, id)).toMatchObject({ status: 'done' });
+    expect(await getImportRun(ctx, { runId: id })).toMatchObject({ status: 'failed', issues: [INTERRUPTED_ISSUE] });
+    expect(await confirmImport(ctx, { runId: id })).toMatchObject({ status: 'running' });
+    expect(await runImport(ctx, { runId: id })).toMatchObject({ status: 'done' });
   });
 });

@@ -41,8 +41,8 @@ export async function startRun(db: Db, options: { id: string; ownerId: string; l
   return started;
 }
 
-export async function updateRun(db: Db, id: string, patch: Partial<typeof importRuns.$inferInsert>): Promise<RunRow | undefined> {
-  const [run] = await db.update(importRuns).set(patch).where(eq(importRuns.id, id)).returning();
+export async function updateRun(db: Db, input: { id: string; patch: Partial<typeof importRuns.$inferInsert> }): Promise<RunRow | undefined> {
+  const [run] = await db.update(importRuns).set(input.patch).where(eq(importRuns.id, input.id)).returning();
   return run;
 }
 
@@ -82,7 +82,7 @@ export async function countLeasedRuns(db: Db, options: { ownerId: string; now: D
   return row?.count ?? 0;
 }
 
-// ---- What the import checks rows against (read only, import-registry.ts) ----
+// ---- What the import checks rows against (read only, import-registry.service.ts) ----
 
 // "column = ANY($1)": one parameter however many keys.
 function isAnyOf(column: PgColumn, values: string[], pgType = 'text'): SQL {

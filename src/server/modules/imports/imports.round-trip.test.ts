@@ -8,7 +8,7 @@ import { ExportQuerySchema, type ExportColumn } from '../../../shared/search';
 import type { Database } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { createAgreement } from '../agreements/agreements.service';
-import { exportAgreements } from '../search/search.export';
+import { exportAgreements } from '../search/search-export.service';
 import { importFile } from './imports.service';
 import { testCtx } from '../../../../tests/support/test-ctx';
 

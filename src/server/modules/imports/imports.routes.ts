@@ -47,14 +47,14 @@ export function importsRoutes(app: FastifyInstance) {
 
   api.post('/imports/:id/confirm', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, async (request, reply) => {
     const ctx = actorCtxOf(request);
-    const run = await confirmImport(ctx, request.params.id);
+    const run = await confirmImport(ctx, { runId: request.params.id });
     const { database, clock } = request.server.deps;
     const stopLease = keepImportLease({ db: database.db, runId: run.id, clock });
-    void runImport(ctx, run.id, progressRecorder(database, run.id))
+    void runImport(ctx, { runId: run.id, onProgress: progressRecorder(database, run.id) })
       .catch((error: unknown) => request.log.error({ err: error, importRun: run.id }, 'import failed'))
       .finally(stopLease);
     return reply.status(202).send({ id: run.id });
   });
 
-  api.get('/imports/:id', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, (request) => getImportRun(actorCtxOf(request), request.params.id));
+  api.get('/imports/:id', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, (request) => getImportRun(actorCtxOf(request), { runId: request.params.id }));
 }

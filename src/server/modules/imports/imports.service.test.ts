@@ -283,7 +283,7 @@ describe('rejecting a bad register file', () => {
     const p = prefix();
     const preview = await previewImport(ctx, { fileName: 'bad.csv', bytes: toCsv([row(p, { jenis_dokumen: 'X' })]) });
     expect(preview.issues).toHaveLength(1);
-    await expect(confirmImport(ctx, preview.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(confirmImport(ctx, { runId: preview.id })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('fails the run and writes nothing when the registry changed since the preview', async () => {
@@ -291,8 +291,8 @@ describe('rejecting a bad register file', () => {
     const preview = await previewImport(ctx, { fileName: 'late.csv', bytes: toCsv([row(p), row(p, { nomor_pemda: `${p}/2` })]) });
     expect(preview.issues).toEqual([]);
     await buildPartner(database.db, { name: `PT Bank Uji ${p}`, categoryCode: 'swasta' });
-    await confirmImport(ctx, preview.id);
-    const run = await runImport(ctx, preview.id);
+    await confirmImport(ctx, { runId: preview.id });
+    const run = await runImport(ctx, { runId: preview.id });
     expect(run.status).toBe('failed');
     expect(run.issues.map((issue) => [issue.row, issue.column])).toEqual([[2, 'kategori_mitra'], [3, 'kategori_mitra']]);
     expect(await byNumber(`${p}/KB/01`)).toBeUndefined();

@@ -9,12 +9,12 @@ import type { Database, Db } from '../../db/client';
 import type { Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
-import { readImportTable, type RawTable } from './import-file';
+import { readImportTable, type RawTable } from './imports.sheet';
 import { leaseUntil, PROCESS_ID, recoverInterruptedImports } from './import-lease.service';
-import { planImport, type ImportPlan } from './import-plan';
-import { loadImportRegistry, type ImportRegistry } from './import-registry';
-import { validateTable } from './import-validate';
-import { writePlan } from './import-write';
+import { planImport, type ImportPlan } from './import-plan.rules';
+import { loadImportRegistry, type ImportRegistry } from './import-registry.service';
+import { validateTable } from './import-validate.rules';
+import { writePlan } from './import-write.service';
 import { canImport } from './imports.policy';
 import * as repo from './imports.repository';
 
@@ -48,7 +48,7 @@ type Analysis = { table: RawTable; registry: ImportRegistry; plan: ImportPlan; i
 async function analyse(db: Db, table: RawTable): Promise<Analysis> {
   const registry = await loadImportRegistry(db, table);
   const validated = validateTable(table, registry);
-  const plan = planImport(validated, registry, new Set<ImportColumn>(table.columns));
+  const plan = planImport(validated, { registry, columns: new Set<ImportColumn>(table.columns) });
   const issues = [...validated.issues, ...plan.issues].sort((a, b) => a.row - b.row);
   return { table, registry, plan, issues };
 }
@@ -106,8 +106,9 @@ async function findRun(db: Db, id: string): Promise<RunRow> {
 
 // Step 2: a clean preview (or a run whose process died before it finished) becomes a running import
 // owned by this process; the write itself is runImport.
-export async function confirmImport(ctx: Ctx, id: string): Promise<ImportRunView> {
+export async function confirmImport(ctx: Ctx, input: { runId: string }): Promise<ImportRunView> {
   assertMayImport(ctx);
+  const id = input.runId;
   await recoverInterruptedImports(ctx, { runId: id });
   const started = await repo.startRun(ctx.db, { id, ownerId: PROCESS_ID, leaseExpiresAt: leaseUntil(ctx.now) });
   if (started) return toRunView(started);
@@ -139,7 +140,7 @@ async function writeAnalysed(ctx: Ctx, tx: Db, runId: string, analysis: Analysis
   const changes = [{ field: 'created', old: null, new: counts.created }, { field: 'updated', old: null, new: counts.updated }, { field: 'unchanged', old: null, new: unchanged }];
   await recordAudit(tx, { actor: ctx.actor, entity: 'import_run', entityId: runId, action: 'import', changes, at: ctx.now });
   const result = { status: 'done' as const, doneRows: total, totalRows: total, createdCount: counts.created, updatedCount: counts.updated, unchangedCount: unchanged, issues: [], finishedAt: ctx.now };
-  return repo.updateRun(tx, runId, result);
+  return repo.updateRun(tx, { id: runId, patch: result });
 }
 
 async function writeRun(ctx: Ctx, run: RunRow, onProgress?: ProgressListener): Promise<RunRow> {
@@ -154,7 +155,7 @@ async function writeRun(ctx: Ctx, run: RunRow, onProgress?: ProgressListener): P
 }
 
 async function markFailed(ctx: Ctx, runId: string, issues: ImportIssue[]): Promise<RunRow> {
-  const failed = await repo.updateRun(ctx.db, runId, { status: 'failed', issues, finishedAt: ctx.now });
+  const failed = await repo.updateRun(ctx.db, { id: runId, patch: { status: 'failed', issues, finishedAt: ctx.now } });
   await recordAudit(ctx.db, { actor: ctx.actor, entity: 'import_run', entityId: runId, action: 'import_failed', changes: [{ field: 'issues', old: null, new: issues.length }], at: ctx.now });
   if (!failed) throw notFound('Impor', 'Import');
   return failed;
@@ -162,7 +163,8 @@ async function markFailed(ctx: Ctx, runId: string, issues: ImportIssue[]): Promi
 
 // Step 3 (in the background for the web app): one transaction, written in batches. A failure rolls
 // everything back and leaves the run 'failed' with the reason; an unexpected error is then rethrown.
-export async function runImport(ctx: Ctx, runId: string, onProgress?: ProgressListener): Promise<ImportRunView> {
+export async function runImport(ctx: Ctx, input: { runId: string; onProgress?: ProgressListener | undefined }): Promise<ImportRunView> {
+  const { runId, onProgress } = input;
   assertMayImport(ctx);
   const run = await findRun(ctx.db, runId);
   if (run.status !== 'running') {
@@ -184,14 +186,14 @@ export async function runImport(ctx: Ctx, runId: string, onProgress?: ProgressLi
 export function progressRecorder(database: Database, runId: string): ProgressListener | undefined {
   if (database.kind !== 'postgres') return undefined;
   return async (doneRows) => {
-    await repo.updateRun(database.db, runId, { doneRows });
+    await repo.updateRun(database.db, { id: runId, patch: { doneRows } });
   };
 }
 
-export async function getImportRun(ctx: Ctx, id: string): Promise<ImportRunView> {
+export async function getImportRun(ctx: Ctx, input: { runId: string }): Promise<ImportRunView> {
   assertMayImport(ctx);
-  await recoverInterruptedImports(ctx, { runId: id });
-  return toRunView(await findRun(ctx.db, id));
+  await recoverInterruptedImports(ctx, input);
+  return toRunView(await findRun(ctx.db, input.runId));
 }
 
 export async function listImportRuns(ctx: Ctx): Promise<ImportRunView[]> {

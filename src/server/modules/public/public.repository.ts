@@ -15,7 +15,7 @@ export function publiclyVisible(bounds: StatusBounds): SQL {
   return and(
     eq(a.isDraft, false),
     eq(a.isPublic, true),
-    or(statusCondition('aktif', bounds, a), statusCondition('akan_berakhir', bounds, a)),
+    or(statusCondition('aktif', { bounds, on: a }), statusCondition('akan_berakhir', { bounds, on: a })),
   ) as SQL;
 }
 

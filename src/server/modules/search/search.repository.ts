@@ -127,7 +127,8 @@ export async function countDocumentsOf(db: Db, ids: string[]) {
 // result. An agreement whose own text holds the words is quoted from its scope or title (short
 // texts); only the others, found through a document, are quoted from the document, whose whole text
 // a headline would otherwise parse for every agreement on the page.
-export async function loadHeadlines(db: Db, ids: string[], tsQuery: SQL, options: string): Promise<Map<string, string>> {
+export async function loadHeadlines(db: Db, input: { ids: string[]; tsQuery: SQL; headlineOptions: string }): Promise<Map<string, string>> {
+  const { ids, tsQuery, headlineOptions: options } = input;
   const headlines = new Map<string, string>();
   if (ids.length === 0) return headlines;
   const fromAgreements = await db
@@ -167,7 +168,7 @@ export function categoriesOfGroups(groups: string[]): SQL {
   return sql`(SELECT ${partnerCategories.code} FROM ${partnerCategories} WHERE ${inArray(partnerCategories.groupCode, groups)})`;
 }
 
-// The export's rows (search.export.ts).
+// The export's rows (search-export.service.ts).
 // Spelled out: in a one-table select Drizzle leaves columns unqualified, and inside these
 // subqueries a bare "id" would name the inner table's column.
 const outerId = sql.raw('"agreements"."id"');
@@ -176,7 +177,8 @@ const outerParent = sql.raw('"agreements"."parent_id"');
 
 // One row per agreement with its lists joined in order (primary first); the correlated lookups run
 // only for exported rows and each uses a primary-key index.
-export function exportRows(db: Db, facetWhere: SQL | undefined, sort: SearchSort, limit: number) {
+export function exportRows(db: Db, input: { where: SQL | undefined; sort: SearchSort; limit: number }) {
+  const { where: facetWhere, sort, limit } = input;
   // The conditions are over agreement_search, one row per agreement.
   const where = facetWhere ? inArray(agreements.id, db.select({ id: agreementSearch.agreementId }).from(agreementSearch).where(facetWhere)) : undefined;
   return db

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ExportQuerySchema, SearchQuerySchema } from '../../../shared/search';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
-import { exportAgreements } from './search.export';
+import { exportAgreements } from './search-export.service';
 import { searchAgreements } from './search.service';
 
 const tags = ['search'];

@@ -14,7 +14,7 @@ import type { Db } from '../../db/client';
 import * as schema from '../../db/schema';
 import { toCsv } from '../../lib/sheet-files';
 import { importFile } from '../imports/imports.service';
-import { readRevision } from './search.cache';
+import { readRevision } from './search-revision.repository';
 import { searchAgreements } from './search.service';
 
 // agreement_search is derived from agreements and their links in the transaction of every write,

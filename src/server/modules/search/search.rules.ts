@@ -34,7 +34,8 @@ export function statusExpression(bounds: StatusBounds, on: StatusColumns): SQL<A
 }
 
 // The same rule as plain date conditions, one status at a time, for filtering.
-export function statusCondition(status: AgreementStatus, bounds: StatusBounds, on: StatusColumns): SQL {
+export function statusCondition(status: AgreementStatus, input: { bounds: StatusBounds; on: StatusColumns }): SQL {
+  const { bounds, on } = input;
   const today = dateLiteral(bounds.today);
   const warnUntil = dateLiteral(bounds.warnUntil);
   const signed = sql`NOT ${on.isDraft}`;

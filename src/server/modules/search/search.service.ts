@@ -5,9 +5,11 @@ import { localDate, type ActorCtx } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
 import { draftVisibility, type DraftVisibility } from '../agreements/agreements.policy';
 import { getSettings } from '../settings/settings.service';
-import { cachedByRevision } from './search.cache';
-import { chosenValueCounts, countRows, filterKey, summable, toFacets, unfilteredCounts, visibilityKey, type CountRow } from './search.facets';
-import { buildConditions, registryStatus, type SearchConditions } from './search.filters';
+import { cachedByRevision } from './search-cache.service';
+import { countRows } from './search-facets.repository';
+import { filterKey, summable, visibilityKey } from './search-facets.rules';
+import { chosenValueCounts, toFacets, unfilteredCounts, type CountRow } from './search-facets.service';
+import { buildConditions, registryStatus, type SearchConditions } from './search-filters.repository';
 import { canReadRegistry } from './search.policy';
 import {
   countDocumentsOf,
@@ -19,8 +21,8 @@ import {
   loadPartnersOf,
 } from './search.repository';
 import type { StatusBounds } from './search.rules';
-import { HEADLINE_OPTIONS, headlineToHtml } from './search.snippet';
-import { searchWords } from './search.words';
+import { HEADLINE_OPTIONS, headlineToHtml } from './search-snippet.rules';
+import { searchWords } from './search-words.service';
 export { registryRevisionSql } from './search-revision.repository';
 
 // Statistics (a module above search) cache their counts under the registry's revision too.
@@ -55,21 +57,21 @@ async function countFacetRows(db: Db, plan: SearchPlan): Promise<CountRow[]> {
   const statusSql = registryStatus(plan.bounds);
   const filtered = conditions.facetFilters.map(([name]) => name);
   const valuesOf = (name: FacetName): readonly unknown[] => plan.filters[name] ?? [];
-  if (filtered.length > 2 || !filtered.every((name) => summable(name, valuesOf(name)))) return countRows(db, conditions, statusSql);
+  if (filtered.length > 2 || !filtered.every((name) => summable(name, valuesOf(name)))) return countRows(db, { conditions, statusSql });
   const options = { statusSql, visibility: plan.visibility, bounds: plan.bounds };
   const [first, second] = filtered;
   if (first === undefined) return unfilteredCounts(db, { conditions, ...options });
   if (second === undefined) {
     const [whole, rest] = await Promise.all([
       unfilteredCounts(db, { conditions: { ...conditions, facetFilters: [] }, ...options }),
-      chosenValueCounts(db, first, valuesOf(first), options),
+      chosenValueCounts(db, { ...options, name: first, values: valuesOf(first) }),
     ]);
     return [...whole.filter((row) => row.facet === first), ...rest];
   }
   const [underFirst, underSecond, rest] = await Promise.all([
-    chosenValueCounts(db, first, valuesOf(first), options),
-    chosenValueCounts(db, second, valuesOf(second), options),
-    countRows(db, conditions, statusSql, new Set<FacetName>([first, second])),
+    chosenValueCounts(db, { ...options, name: first, values: valuesOf(first) }),
+    chosenValueCounts(db, { ...options, name: second, values: valuesOf(second) }),
+    countRows(db, { conditions, statusSql, skip: new Set<FacetName>([first, second]) }),
   ]);
   return [...underSecond.filter((row) => row.facet === first), ...underFirst.filter((row) => row.facet === second), ...rest];
 }
@@ -80,7 +82,7 @@ async function countFacetRows(db: Db, plan: SearchPlan): Promise<CountRow[]> {
 function countFacets(db: Db, plan: SearchPlan): Promise<{ total: number; facets: SearchFacets }> {
   if (plan.conditions.tsQuery) throw new Error('a list with words is counted by searchWords');
   const key = `list|${visibilityKey(plan.visibility)}|${plan.bounds.today}|${plan.bounds.warnUntil}|${filterKey(plan.filters)}`;
-  return cachedByRevision(db, key, () => countFacetRows(db, plan)).then((rows) => toFacets(db, rows));
+  return cachedByRevision(db, { key, compute: () => countFacetRows(db, plan) }).then((rows) => toFacets(db, rows));
 }
 
 async function pageItems(ctx: ActorCtx, plan: SearchPlan, page: { id: string; rank: number }[]): Promise<AgreementListItem[]> {
@@ -91,7 +93,7 @@ async function pageItems(ctx: ActorCtx, plan: SearchPlan, page: { id: string; ra
     loadPartnersOf(ctx.db, ids),
     loadLeadUnitsOf(ctx.db, ids),
     countDocumentsOf(ctx.db, ids),
-    tsQuery ? loadHeadlines(ctx.db, ids, tsQuery, HEADLINE_OPTIONS) : Promise.resolve(new Map<string, string>()),
+    tsQuery ? loadHeadlines(ctx.db, { ids, tsQuery, headlineOptions: HEADLINE_OPTIONS }) : Promise.resolve(new Map<string, string>()),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return page.flatMap(({ id, rank }) => {

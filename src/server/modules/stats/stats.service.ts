@@ -16,7 +16,7 @@ import { selectCategoryLabels, selectGroupLabels, selectLatestSignedYear, select
 // signing year, by the primary partner's category (stored on the agreement) and the primary sector.
 // They read agreement_search, the registry list's own row per agreement, which the transaction of
 // every agreement write keeps current, and they are kept under the registry's revision (see
-// search.cache.ts): a dashboard asks the same question many times between two changes.
+// search-cache.service.ts): a dashboard asks the same question many times between two changes.
 
 export type StatsLabels = {
   groups: { code: string; name: string }[];
@@ -25,11 +25,11 @@ export type StatsLabels = {
 };
 
 function latestYear(db: Db): Promise<number | null> {
-  return cachedByRevision(db, 'stats|latest', () => selectLatestSignedYear(db));
+  return cachedByRevision(db, { key: 'stats|latest', compute: () => selectLatestSignedYear(db) });
 }
 
 function countRows(db: Db, from: number, to: number): Promise<CountRow[]> {
-  return cachedByRevision(db, `stats|${from}|${to}`, () => selectSignedCounts(db, { from, to }));
+  return cachedByRevision(db, { key: `stats|${from}|${to}`, compute: () => selectSignedCounts(db, { from, to }) });
 }
 
 // Missing ends default to the last five years with data (or up to this year when there is none).

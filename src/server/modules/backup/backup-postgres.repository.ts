@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import pg from 'pg';
 import { childProcessEnv } from '../../env';
 import { AppError } from '../../lib/errors';
-import { asError } from './backup.archive';
+import { asError } from './backup.tar';
 
 // PostgreSQL is dumped and restored by its own tools: pg_dump takes one consistent snapshot
 // of a live database, and pg_restore --single-transaction leaves nothing behind if it fails.

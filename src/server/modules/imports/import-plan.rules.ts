@@ -13,9 +13,9 @@ import {
 } from '../../../shared/imports';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import { unitKey } from '../../../shared/unit-name';
-import type { ValidatedTable } from './import-validate';
-import { resolveParents, type Node, type RowTarget } from './import-parents';
-import type { ExistingAgreement, ImportRegistry } from './import-registry';
+import type { ValidatedTable } from './import-validate.rules';
+import { resolveParents, type Node, type RowTarget } from './import-parents.rules';
+import type { ExistingAgreement, ImportRegistry } from './import-registry.service';
 
 // What the import will do with each valid row. An agreement is identified by its id (the export's
 // id column) or else by nomor_pemda compared by its key (agreementNumberKey): new → created;
@@ -76,7 +76,8 @@ function sameValue(field: string, before: Comparable[string], after: Comparable[
 }
 
 // The parent compares by id (parentMoved); its number or id is only what the audit trail shows.
-export function diffComparable(before: Comparable, after: Comparable, parentMoved = false): AuditChange[] {
+export function diffComparable(before: Comparable, input: { after: Comparable; parentMoved?: boolean }): AuditChange[] {
+  const { after, parentMoved = false } = input;
   return Object.keys(after)
     .filter((field) => (field === 'parent' ? parentMoved : !sameValue(field, before[field] ?? null, after[field] ?? null)))
     .map((field) => ({ field, old: before[field] ?? null, new: after[field] ?? null }));
@@ -101,7 +102,7 @@ function planRow(target: Target, parent: Node | null, registry: ImportRegistry, 
   if (isSameAgreementNumber(merged.numberOurs, existing.numberOurs)) merged.numberOurs = existing.numberOurs;
   // Dates from the file combined with dates kept from the registry must still be in order.
   checkAgreementDates(merged, () => issues.push({ row: row.row, column: 'tanggal_mulai', message: 'tanggal berakhir di register mendahului tanggal mulai ini / the registered end date precedes this start date' }));
-  const changes = diffComparable(comparableOfExisting(existing, registry), comparableOfRow(merged), parentId !== existing.parentId);
+  const changes = diffComparable(comparableOfExisting(existing, registry), { after: comparableOfRow(merged), parentMoved: parentId !== existing.parentId });
   return { row: merged, action: changes.length > 0 ? 'update' : 'unchanged', existing, changes, id: target.id, parentId };
 }
 
@@ -119,7 +120,8 @@ function matchRow(row: ImportRow, registry: ImportRegistry, issues: ImportIssue[
 
 // Parents are resolved over every row read (an invalid row's parent is still reported); only the
 // valid rows are planned.
-export function planImport(validated: ValidatedTable, registry: ImportRegistry, columns: Set<ImportColumn>): ImportPlan {
+export function planImport(validated: ValidatedTable, input: { registry: ImportRegistry; columns: Set<ImportColumn> }): ImportPlan {
+  const { registry, columns } = input;
   const issues: ImportIssue[] = [];
   const valid = new Set(validated.rows);
   const targets: Target[] = validated.parsed.flatMap((row) => {
@@ -128,7 +130,7 @@ export function planImport(validated: ValidatedTable, registry: ImportRegistry, 
     const id = match.existing?.id ?? row.id ?? randomUUID();
     return [{ row, id, existing: match.existing, keepsParent: match.existing !== null && !columns.has('induk') }];
   });
-  const parents = resolveParents(targets, registry, issues);
+  const parents = resolveParents(targets, { registry, issues });
   const badRows = new Set(issues.map((issue) => issue.row));
   const items = targets.filter((target) => valid.has(target.row) && !badRows.has(target.row.row)).map((target) => planRow(target, parents.get(target.id) ?? null, registry, columns, issues));
   return { items, issues };

@@ -1,13 +1,14 @@
 import type { SQL } from 'drizzle-orm';
 import type { SearchSort } from '../../../shared/search';
 import type { Db } from '../../db/client';
-import type { CountRow } from './search.counts';
-import { estimateWords, registryRows, samplePercent, WORD_LIMITS, type WordLimits } from './search.estimate';
-import type { SearchConditions } from './search.filters';
-import { searchText, type TextSearchResult } from './search.text';
+import type { CountRow } from './search-counts.repository';
+import { estimateWords, registryRows } from './search-estimate.repository';
+import { samplePercent, WORD_LIMITS, type WordLimits } from './search-estimate.rules';
+import type { SearchConditions } from './search-filters.repository';
+import { searchText, type TextSearchResult } from './search-text.repository';
 
 export type WordsResult = TextSearchResult & {
-  // Counts scaled from a sample (search.estimate.ts); the total is exact when every hit was read.
+  // Counts scaled from a sample (search-estimate.repository.ts); the total is exact when every hit was read.
   totalIsEstimate: boolean;
   facetsAreEstimates: boolean;
   // Relevance ordered only this many of the newest hits, or null when every hit was ranked.

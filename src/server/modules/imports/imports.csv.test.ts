@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, detectDelimiter, parseCsv } from './csv-parser';
+import { CsvSyntaxError, detectDelimiter, parseCsv } from './imports.csv';
 
 describe('parseCsv', () => {
   it('reads CRLF and LF records and ignores the final line break', () => {

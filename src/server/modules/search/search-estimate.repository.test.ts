@@ -4,18 +4,18 @@ import { SearchQuerySchema, type AgreementSearchResult, type SearchQueryInput } 
 import { buildUnit } from '../../../../tests/support/builders';
 import { buildAgreement, buildPartner } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { scaleCounts, type WordLimits } from './search.estimate';
-import { registryStatus } from './search.filters';
+import { scaleCounts, type WordLimits } from './search-estimate.rules';
+import { registryStatus } from './search-filters.repository';
 import { effectiveSort } from './search.repository';
 import { planSearch } from './search.service';
-import { searchWords, type WordsResult } from './search.words';
+import { searchWords, type WordsResult } from './search-words.service';
 
-// Common words in a large registry are answered from a sample (search.estimate.ts). With a sample
+// Common words in a large registry are answered from a sample (search-estimate.repository.ts). With a sample
 // of the whole registry the estimate must equal the exact search, so every path of the estimate is
 // checked here against the exact answer on a small registry; the scaling itself is checked apart.
 const EXACT: WordLimits = { exactMaxRows: Number.POSITIVE_INFINITY, sampleRows: 1, estimateFromHits: 1, rankedCandidates: 1, indexRouteMaxHits: null };
 const WHOLE_SAMPLE: WordLimits = { exactMaxRows: -1, sampleRows: 1e9, estimateFromHits: 1, rankedCandidates: 1000, indexRouteMaxHits: null };
-// The page's two routes (search.estimate-page.ts), each forced.
+// The page's two routes (search-estimate-page.repository.ts), each forced.
 const ROUTES: Record<'walk' | 'index', Partial<WordLimits>> = { walk: { indexRouteMaxHits: 0 }, index: { indexRouteMaxHits: Number.POSITIVE_INFINITY } };
 
 describe('registry list: estimated counts for common words', () => {

@@ -4,9 +4,9 @@ import { unitKey } from '../../../shared/unit-name';
 import type { Ctx } from '../../lib/context';
 import { recordAuditBatch } from '../audit/audit.service';
 import { insertAgreementBatch, updateAgreementBatch, type AgreementBatchRow } from '../agreements/agreement-batches.service';
-import type { PlanItem } from './import-plan';
-import { chunked, type ImportRegistry } from './import-registry';
-import { ensurePartners, ensureUnits } from './import-write-refs';
+import type { PlanItem } from './import-plan.rules';
+import type { ImportRegistry } from './import-registry.service';
+import { ensurePartners, ensureUnits } from './import-write-refs.service';
 
 // Writes a plan in batches: one statement per table per batch, never a statement per row.
 export const IMPORT_BATCH_SIZE = 1000;
@@ -53,6 +53,12 @@ async function prepareRefs(options: WriteOptions, items: PlanItem[]): Promise<Re
   const unitIdByKey = await ensureUnits(options, { items, registry: options.registry });
   const partnerByKey = await ensurePartners(options, { items, registry: options.registry });
   return { unitIdByKey, partnerByKey };
+}
+
+function chunked<T>(list: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < list.length; start += size) result.push(list.slice(start, start + size));
+  return result;
 }
 
 // Parents before their children whatever the file's order: a batch may not point at a later batch.

@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchSort } from '../../../shared/search';
 import type { Db } from '../../db/client';
-import { countParts, flagsExcept, matchedSet, type CountRow } from './search.counts';
-import type { SearchConditions } from './search.filters';
+import { countParts, flagsExcept, matchedSet, type CountRow } from './search-counts.repository';
+import type { SearchConditions } from './search-filters.repository';
 
 // A hit inside a document adds a fixed amount, far below any hit in the agreement's own text (two
 // words far apart in a scope rank about 0.02), so it only breaks ties: an agreement whose title or
@@ -12,19 +12,19 @@ export const DOCUMENT_MATCH_BONUS = sql.raw('0.000001');
 
 // The agreement's own relevance (0 when only a document holds the words), plus the bonus when a
 // document holds them; float8 so the bonus is not lost to ts_rank_cd's float4.
-export function relevance(vector: SQL, tsQuery: SQL, inDocuments: SQL): SQL {
-  return sql`(coalesce(ts_rank_cd(${vector}, ${tsQuery}), 0)::float8 + CASE WHEN ${inDocuments} THEN ${DOCUMENT_MATCH_BONUS} ELSE 0 END)`;
+export function relevance(vector: SQL, input: { tsQuery: SQL; inDocuments: SQL }): SQL {
+  return sql`(coalesce(ts_rank_cd(${vector}, ${input.tsQuery}), 0)::float8 + CASE WHEN ${input.inDocuments} THEN ${DOCUMENT_MATCH_BONUS} ELSE 0 END)`;
 }
 
 // The agreements the words match, each with its relevance, every hit's own vector ranked once where
 // it is read: those whose own vector matches (through its GIN index, or a scan when most do), then
 // those only a document matches (jalin_document_matches answers from the documents' GIN index, see
-// search.filters.ts), read by primary key. Never `id = ANY(<the document hits>)` in a filter: a
+// search-filters.repository.ts), read by primary key. Never `id = ANY(<the document hits>)` in a filter: a
 // scan would compare every row with every element of the array.
 function hits(tsQuery: SQL): SQL {
   return sql`docs AS MATERIALIZED (SELECT d.agreement_id AS id FROM jalin_document_matches(${tsQuery}) AS d(agreement_id)),
   hits AS (
-    SELECT s.*, ${relevance(sql`s.search_vector`, tsQuery, sql`s.agreement_id IN (SELECT id FROM docs)`)} AS rank
+    SELECT s.*, ${relevance(sql`s.search_vector`, { tsQuery, inDocuments: sql`s.agreement_id IN (SELECT id FROM docs)` })} AS rank
       FROM agreement_search s WHERE s.search_vector @@ ${tsQuery}
     UNION ALL
     SELECT s.*, ${DOCUMENT_MATCH_BONUS}::float8

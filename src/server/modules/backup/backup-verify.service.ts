@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../lib/errors';
 import { isSafeStorageKey } from '../../lib/file-store';
-import { readArchive, type ArchiveEntry, type EntrySink } from './backup.archive';
-import { DATABASE_ENTRY, FILES_PREFIX, MANIFEST_PATH, damagedArchive, parseManifest, type BackupManifest } from './backup.manifest';
+import { readArchive, type ArchiveEntry, type EntrySink } from './backup.tar';
+import { DATABASE_ENTRY, FILES_PREFIX, MANIFEST_PATH, damagedArchive, parseManifest, type BackupManifest } from './backup-manifest.rules';
 
 // The first pass over an archive: every byte is read and hashed, and the archive is accepted
 // only if it holds exactly the entries its manifest lists, with their sizes and hashes, stored

@@ -66,7 +66,7 @@ function facetFilterParts(filters: SearchFilters, bounds: StatusBounds): [FacetN
     ['year', filters.year?.length ? yearCondition(filters.year) : undefined],
     ['docType', filters.docType?.length ? inArray(f.docType, filters.docType) : undefined],
     ['kind', filters.kind?.length ? inArray(f.kind, filters.kind) : undefined],
-    ['status', filters.status?.length ? or(...filters.status.map((status) => statusCondition(status, bounds, FACET_STATUS_COLUMNS))) : undefined],
+    ['status', filters.status?.length ? or(...filters.status.map((status) => statusCondition(status, { bounds, on: FACET_STATUS_COLUMNS }))) : undefined],
     ['partnerCategory', filters.partnerCategory?.length ? inArray(f.primaryCategoryCode, filters.partnerCategory) : undefined],
     ['partnerGroup', filters.partnerGroup?.length ? inArray(f.primaryCategoryCode, categoriesOfGroups(filters.partnerGroup)) : undefined],
     ['sector', filters.sector?.length ? sql`${f.sectorCodes} && ${textArray(filters.sector, 'text')}` : undefined],

@@ -5,10 +5,10 @@ import { CreateAgreementSchema, type CreateAgreementInput } from '../../../share
 import { REGISTER_FIELD_COLUMNS, REQUIRED_IMPORT_COLUMNS, registerFieldsOf, type ImportColumn, type ImportIssue, type ImportRow } from '../../../shared/imports';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import { unitKey } from '../../../shared/unit-name';
-import { parseDateCell, parseRupiahCell, splitList, textOrNull, type CellResult } from './import-cells';
-import type { RawRow, RawTable } from './import-file';
-import { checkAcrossRows } from './import-cross-checks';
-import { isUuid, type ImportRegistry } from './import-registry';
+import { isUuid, parseDateCell, parseRupiahCell, splitList, textOrNull, type CellResult } from './import-cells.rules';
+import type { RawRow, RawTable } from './imports.sheet';
+import { checkAcrossRows } from './import-cross-checks.rules';
+import type { ImportRegistry } from './import-registry.service';
 
 // Row-by-row validation with the same shared rules as the API (CreateAgreementSchema,
 // checkAgreementDates, the maximum term setting), reporting every problem with its row and column.
@@ -149,7 +149,8 @@ function requireCells(row: RawRow, report: Report) {
 
 // One row on its own: cells, then the shared agreement schema, then the maximum term. The row is
 // returned even when invalid, so that rules across rows (parents) still report on it.
-export function validateRow(raw: RawRow, registry: ImportRegistry, issues: ImportIssue[]): { row: ImportRow; isValid: boolean } {
+export function validateRow(raw: RawRow, input: { registry: ImportRegistry; issues: ImportIssue[] }): { row: ImportRow; isValid: boolean } {
+  const { registry, issues } = input;
   const before = issues.length;
   const reported = new Set<ImportColumn>();
   const report: Report = (column, message) => {
@@ -179,7 +180,7 @@ export function validateTable(table: RawTable, registry: ImportRegistry): Valida
   const rows: ImportRow[] = [];
   const parsed: ImportRow[] = [];
   for (const raw of table.rows) {
-    const { row, isValid } = validateRow(raw, registry, issues);
+    const { row, isValid } = validateRow(raw, { registry, issues });
     parsed.push(row);
     if (isValid) rows.push(row);
   }

@@ -7,7 +7,7 @@ import {
   type ImportColumn,
 } from '../../../shared/imports';
 import { AppError } from '../../lib/errors';
-import { CsvSyntaxError, parseCsv } from './csv-parser';
+import { CsvSyntaxError, parseCsv } from './imports.csv';
 
 // A spreadsheet reduced to text cells under known column names; row = the spreadsheet's row number.
 export type RawRow = { row: number; cells: Partial<Record<ImportColumn, string>> };
@@ -17,7 +17,8 @@ export type FileProblem = 'empty' | 'format' | 'encoding' | 'headers' | 'too_man
 
 const KNOWN_COLUMNS = new Set<string>([...IMPORT_COLUMNS, ...IMPORT_EXTRA_COLUMNS]);
 
-export function badFile(reason: FileProblem, message: string, messageEn: string, field = 'file'): AppError {
+export function badFile(reason: FileProblem, input: { message: string; messageEn: string; field?: string | undefined }): AppError {
+  const { message, messageEn, field = 'file' } = input;
   return new AppError({ code: 'BAD_FILE', message, messageEn, field, issues: [{ path: field, message }], details: { reason } });
 }
 
@@ -34,16 +35,15 @@ function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes);
   } catch {
-    throw badFile(
-      'encoding',
-      'Berkas CSV bukan teks UTF-8 yang sah (encoding). Simpan ulang sebagai "CSV UTF-8".',
-      'The CSV file is not valid UTF-8 text (encoding). Save it again as "CSV UTF-8".',
-    );
+    throw badFile('encoding', {
+      message: 'Berkas CSV bukan teks UTF-8 yang sah (encoding). Simpan ulang sebagai "CSV UTF-8".',
+      messageEn: 'The CSV file is not valid UTF-8 text (encoding). Save it again as "CSV UTF-8".',
+    });
   }
 }
 
 function notSpreadsheet(): AppError {
-  return badFile('format', 'Berkas bukan CSV atau XLSX.', 'The file is neither CSV nor XLSX.');
+  return badFile('format', { message: 'Berkas bukan CSV atau XLSX.', messageEn: 'The file is neither CSV nor XLSX.' });
 }
 
 function isoDateOf(value: Date): string {
@@ -72,10 +72,10 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    throw badFile('format', 'Berkas XLSX rusak atau tidak dapat dibaca.', 'The XLSX file is damaged or cannot be read.');
+    throw badFile('format', { message: 'Berkas XLSX rusak atau tidak dapat dibaca.', messageEn: 'The XLSX file is damaged or cannot be read.' });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw badFile('empty', 'Berkas XLSX tidak berisi lembar kerja.', 'The XLSX file has no worksheet.');
+  if (!sheet) throw badFile('empty', { message: 'Berkas XLSX tidak berisi lembar kerja.', messageEn: 'The XLSX file has no worksheet.' });
   const records: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const values: string[] = [];
@@ -102,7 +102,7 @@ function readCsv(bytes: Uint8Array): string[][] {
     return parseCsv(text).map((record) => record.map((cell) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)));
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
-    throw badFile('format', `CSV tidak sah di baris ${error.record}: tanda kutip tidak seimbang.`, `Invalid CSV at row ${error.record}: ${error.message}.`);
+    throw badFile('format', { message: `CSV tidak sah di baris ${error.record}: tanda kutip tidak seimbang.`, messageEn: `Invalid CSV at row ${error.record}: ${error.message}.` });
   }
 }
 
@@ -121,13 +121,13 @@ function mapHeaders(headerCells: string[]): { indexes: [ImportColumn, number][];
       ignoredColumns.push(cell.trim());
       return;
     }
-    if (seen.has(key)) throw badFile('headers', `Kolom "${key}" muncul dua kali.`, `Column "${key}" appears twice.`, key);
+    if (seen.has(key)) throw badFile('headers', { message: `Kolom "${key}" muncul dua kali.`, messageEn: `Column "${key}" appears twice.`, field: key });
     seen.add(key);
     indexes.push([key as ImportColumn, index]);
   });
   const missing = REQUIRED_IMPORT_COLUMNS.filter((column) => !seen.has(column));
   if (missing.length > 0) {
-    throw badFile('headers', `Kolom wajib tidak ada: ${missing.join(', ')}.`, `Required columns are missing: ${missing.join(', ')}.`, missing[0]);
+    throw badFile('headers', { message: `Kolom wajib tidak ada: ${missing.join(', ')}.`, messageEn: `Required columns are missing: ${missing.join(', ')}.`, field: missing[0] });
   }
   return { indexes, ignoredColumns };
 }
@@ -135,7 +135,7 @@ function mapHeaders(headerCells: string[]): { indexes: [ImportColumn, number][];
 function toTable(records: string[][]): RawTable {
   const headerIndex = records.findIndex((record) => record.some((cell) => cell.trim() !== ''));
   const header = records[headerIndex];
-  if (headerIndex < 0 || !header) throw badFile('empty', 'Berkas kosong.', 'The file is empty.');
+  if (headerIndex < 0 || !header) throw badFile('empty', { message: 'Berkas kosong.', messageEn: 'The file is empty.' });
   const { indexes, ignoredColumns } = mapHeaders(header);
   const rows: RawRow[] = [];
   for (let index = headerIndex + 1; index < records.length; index += 1) {
@@ -150,9 +150,9 @@ function toTable(records: string[][]): RawTable {
     // Blank lines between rows are common in hand-kept registers; they are not rows.
     if (hasValue) rows.push({ row: index + 1, cells });
   }
-  if (rows.length === 0) throw badFile('empty', 'Berkas tidak berisi baris data di bawah judul kolom.', 'The file has no data rows below the header.');
+  if (rows.length === 0) throw badFile('empty', { message: 'Berkas tidak berisi baris data di bawah judul kolom.', messageEn: 'The file has no data rows below the header.' });
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw badFile('too_many_rows', `Paling banyak ${MAX_IMPORT_ROWS} baris per berkas; pecah berkas ini.`, `At most ${MAX_IMPORT_ROWS} rows per file; split this file.`);
+    throw badFile('too_many_rows', { message: `Paling banyak ${MAX_IMPORT_ROWS} baris per berkas; pecah berkas ini.`, messageEn: `At most ${MAX_IMPORT_ROWS} rows per file; split this file.` });
   }
   return { columns: indexes.map(([column]) => column), ignoredColumns, rows };
 }
@@ -160,9 +160,9 @@ function toTable(records: string[][]): RawTable {
 // The kind of file is decided by its content, never by its name: XLSX is a zip, CSV is UTF-8 text.
 export async function readImportTable(bytes: Uint8Array): Promise<RawTable> {
   const isBlank = bytes.length === 0 || (bytes.length <= 3 && bytes.every((byte) => byte === 0xef || byte === 0xbb || byte === 0xbf));
-  if (isBlank) throw badFile('empty', 'Berkas kosong.', 'The file is empty.');
+  if (isBlank) throw badFile('empty', { message: 'Berkas kosong.', messageEn: 'The file is empty.' });
   if (isOldExcel(bytes)) {
-    throw badFile('format', 'Format XLS lama tidak didukung; simpan sebagai XLSX atau CSV.', 'The old XLS format is not supported; save as XLSX or CSV.');
+    throw badFile('format', { message: 'Format XLS lama tidak didukung; simpan sebagai XLSX atau CSV.', messageEn: 'The old XLS format is not supported; save as XLSX or CSV.' });
   }
   const records = isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes);
   return toTable(records);

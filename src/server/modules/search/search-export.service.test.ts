@@ -6,7 +6,7 @@ import { buildUnit } from '../../../../tests/support/builders';
 import { multipartBody } from '../../../../tests/support/pdf-fixtures';
 import { buildAgreement, buildPartner } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { exportAgreements } from './search.export';
+import { exportAgreements } from './search-export.service';
 
 function sheetRows(sheet: ExcelJS.Worksheet): Record<string, string>[] {
   const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
@@ -97,7 +97,7 @@ describe('registry export', () => {
 
   it('refuses an export above the row cap with a message that names the count and the limit', async () => {
     const { user } = await t.loginAs('admin');
-    const refused = exportAgreements({ ...t.ctx(user), actor: user }, { format: 'xlsx' }, 2);
+    const refused = exportAgreements({ ...t.ctx(user), actor: user }, { format: 'xlsx', maxRows: 2 });
     await expect(refused).rejects.toMatchObject({ code: 'UNPROCESSABLE', message: expect.stringMatching(/4 naskah; batas 2/) });
     expect(firstId).toBeTruthy();
   });

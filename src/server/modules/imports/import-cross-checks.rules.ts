@@ -1,12 +1,12 @@
 import { agreementNumberKey } from '../../../shared/agreement-number';
 import type { ImportIssue } from '../../../shared/imports';
 import { normalizePartnerName } from '../../../shared/partner-name';
-import { splitList } from './import-cells';
-import type { RawRow } from './import-file';
-import type { ImportRegistry } from './import-registry';
+import { splitList } from './import-cells.rules';
+import type { RawRow } from './imports.sheet';
+import type { ImportRegistry } from './import-registry.service';
 
 // Rules that look at more than one row: numbers and ids are unique in the file, and one institution
-// has one category across the file and the registry. Parents are checked by the plan (import-parents.ts),
+// has one category across the file and the registry. Parents are checked by the plan (import-parents.rules.ts),
 // which knows which agreement each row becomes.
 
 function checkUnique(rows: RawRow[], column: 'nomor_pemda' | 'id', keyOf: (text: string) => string | null, issues: ImportIssue[]) {

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { registryRevision } from './search.table';
+import { readRevision } from './search-revision.repository';
 
 // Results that depend only on the registry's data (and on what the key adds: the day, the
 // actor's draft visibility, a year range), kept per database connection under the revision that
@@ -10,11 +9,6 @@ import { registryRevision } from './search.table';
 
 // Whole-registry counts and statistics per key, and one entry per facet value asked for.
 const MAX_ENTRIES = 256;
-
-export async function readRevision(db: Db): Promise<number> {
-  const [row] = await db.select({ revision: registryRevision.revision }).from(registryRevision).where(eq(registryRevision.id, 1));
-  return row?.revision ?? 0;
-}
 
 // One cache per database handle: two databases (tests, several registries in one process) can
 // stand at the same revision with different data.
@@ -31,7 +25,8 @@ function cacheOf(db: Db): Map<string, Promise<unknown>> {
 
 // The revision is read before computing: the result then reflects that revision or a later one,
 // and a later one has its own key, so a stored entry is never older than its key says.
-export async function cachedByRevision<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cachedByRevision<T>(db: Db, input: { key: string; compute: () => Promise<T> }): Promise<T> {
+  const { key, compute } = input;
   const fullKey = `${await readRevision(db)}|${key}`;
   const cache = cacheOf(db);
   const hit = cache.get(fullKey) as Promise<T> | undefined;

@@ -4,8 +4,8 @@ import type { Ctx } from '../../lib/context';
 import { recordAuditBatch } from '../audit/audit.service';
 import { addUnits } from '../units/units.service';
 import { createImportedPartners, findPartnersByKeys } from '../partners/partners.service';
-import type { PlanItem } from './import-plan';
-import type { ImportRegistry } from './import-registry';
+import type { PlanItem } from './import-plan.rules';
+import type { ImportRegistry } from './import-registry.service';
 
 // The OPDs and partners a plan names, found in the registry or created before the agreements are written.
 

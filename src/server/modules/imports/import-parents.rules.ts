@@ -1,7 +1,8 @@
 import { agreementNumberKey } from '../../../shared/agreement-number';
 import type { ImportIssue, ImportRow } from '../../../shared/imports';
 import { parentKindProblem } from '../agreements/agreements.rules';
-import { isUuid, type ExistingAgreement, type ImportRegistry } from './import-registry';
+import { isUuid } from './import-cells.rules';
+import type { ExistingAgreement, ImportRegistry } from './import-registry.service';
 
 // The parent (induk) of each row, found wherever it is: in any row of the file (a register exported
 // newest first lists children above their parents) or in the registry, by number (compared by its
@@ -13,7 +14,8 @@ export type RowTarget = { row: ImportRow; id: string; existing: ExistingAgreemen
 
 export type ParentIndex = { resolve: (ref: string) => Node | undefined; parentOf: (id: string) => string | null };
 
-export function indexParents(targets: RowTarget[], registry: ImportRegistry, ownParent: Map<string, string | null>): ParentIndex {
+export function indexParents(targets: RowTarget[], input: { registry: ImportRegistry; ownParent: Map<string, string | null> }): ParentIndex {
+  const { registry, ownParent } = input;
   const byKey = new Map<string, Node>();
   const byId = new Map<string, Node>();
   const add = (node: Node) => {
@@ -56,7 +58,8 @@ function makesCycle(id: string, parentId: string, index: ParentIndex): boolean {
 }
 
 // The parent a row names, or the reason it cannot be its parent.
-export function checkParent(target: RowTarget, parent: Node | undefined, index: ParentIndex): string | null {
+export function checkParent(target: RowTarget, input: { parent: Node | undefined; index: ParentIndex }): string | null {
+  const { parent, index } = input;
   const { row } = target;
   if (!row.parentNumber) return row.docType === 'ADENDUM' ? 'adendum harus menyebut naskah yang diubahnya / an adendum must name the document it amends' : null;
   if (!parent) return `induk "${row.parentNumber}" tidak ditemukan di berkas (baris yang sah) maupun di register / parent not found in the file's valid rows or the registry`;
@@ -66,9 +69,10 @@ export function checkParent(target: RowTarget, parent: Node | undefined, index: 
 }
 
 // Resolves every row's parent to an id and reports the rows whose parent breaks a rule.
-export function resolveParents(targets: RowTarget[], registry: ImportRegistry, issues: ImportIssue[]): Map<string, Node | null> {
+export function resolveParents(targets: RowTarget[], input: { registry: ImportRegistry; issues: ImportIssue[] }): Map<string, Node | null> {
+  const { registry, issues } = input;
   const ownParent = new Map<string, string | null>();
-  const placeholder = indexParents(targets, registry, ownParent);
+  const placeholder = indexParents(targets, { registry, ownParent });
   const parents = new Map<string, Node | null>();
   for (const target of targets) {
     const kept = target.existing?.parentId;
@@ -79,7 +83,7 @@ export function resolveParents(targets: RowTarget[], registry: ImportRegistry, i
   }
   for (const target of targets) {
     if (target.keepsParent) continue;
-    const problem = checkParent(target, parents.get(target.id) ?? undefined, placeholder);
+    const problem = checkParent(target, { parent: parents.get(target.id) ?? undefined, index: placeholder });
     if (problem) issues.push({ row: target.row.row, column: 'induk', message: problem });
   }
   return parents;

@@ -1,9 +1,10 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { SearchSort } from '../../../shared/search';
-import type { SearchConditions } from './search.filters';
-import { relevance } from './search.text';
+import type { SearchConditions } from './search-filters.repository';
+import { pageReach } from './search-estimate.rules';
+import { relevance } from './search-text.repository';
 
-// The page of a list with words whose counts are estimated (search.estimate.ts). The hits are
+// The page of a list with words whose counts are estimated (search-estimate.repository.ts). The hits are
 // taken in the page's order, every filter applied as it stands, and reading stops after the page
 // or, for relevance, after the newest `rankedCandidates` hits, which are then ranked. Two routes
 // give the same rows:
@@ -12,7 +13,7 @@ import { relevance } from './search.text';
 // - index: find every hit through the GIN indexes (the agreements' and the documents'), then sort
 //   them (the cost grows with the number of hits).
 // With `reach` rows wanted, r registry rows and h hits, the walk reads about reach·r/h rows and the
-// index route h: the walk is cheaper from h = √(reach·r) on (search.estimate.ts decides, from the
+// index route h: the walk is cheaper from h = √(reach·r) on (search-estimate.repository.ts decides, from the
 // sample, in the statement itself).
 
 export const f = sql.raw('agreement_search');
@@ -35,7 +36,7 @@ export function isHit(tsQuery: SQL): SQL {
 
 // The same relevance as the exact search.
 function rankOf(tsQuery: SQL): SQL {
-  return relevance(sql`${f}.search_vector`, tsQuery, sql`${f}.in_docs`);
+  return relevance(sql`${f}.search_vector`, { tsQuery, inDocuments: sql`${f}.in_docs` });
 }
 
 // The page's order over agreement_search: the sort key, its direction, and where it is read from
@@ -53,12 +54,6 @@ function pageOrder(sort: SearchSort): { source: SQL; key: SQL; direction: SQL; t
     case 'title':
       return { source: sql`agreements a JOIN ${f} ON ${f}.agreement_id = a.id`, key: sql`lower(a.title)`, direction: sql`ASC`, tie: sql`a.id` };
   }
-}
-
-// How many hits in the page's order are wanted.
-export function pageReach(options: Pick<PageOptions, 'sort' | 'limit' | 'offset' | 'rankedCandidates'>): number {
-  const end = options.offset + options.limit;
-  return options.sort === 'relevance' ? Math.max(options.rankedCandidates, end) : end;
 }
 
 function walkCandidates(options: PageOptions, filters: SQL, reach: number): SQL {

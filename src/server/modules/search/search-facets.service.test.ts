@@ -4,8 +4,9 @@ import type { Actor } from '../../lib/context';
 import { buildUnit } from '../../../../tests/support/builders';
 import { buildAgreement, buildPartner } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { countRows, toFacets } from './search.facets';
-import { registryStatus } from './search.filters';
+import { countRows } from './search-facets.repository';
+import { toFacets } from './search-facets.service';
+import { registryStatus } from './search-filters.repository';
 import { planSearch, searchAgreements } from './search.service';
 
 // A list without words takes its counts from what is kept per registry revision (the whole
@@ -76,7 +77,7 @@ describe('registry list: kept counts equal a full count', () => {
           await searchAgreements(ctx, query);
           const kept = await searchAgreements(ctx, query);
           const plan = await planSearch(ctx, query);
-          const full = await toFacets(t.database.db, await countRows(t.database.db, plan.conditions, registryStatus(plan.bounds)));
+          const full = await toFacets(t.database.db, await countRows(t.database.db, { conditions: plan.conditions, statusSql: registryStatus(plan.bounds) }));
           expect({ total: kept.total, facets: kept.facets }, `${role} ${JSON.stringify(input)} round ${round}`).toEqual(full);
         }
       }

@@ -1,9 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchSort } from '../../../shared/search';
 import type { Db } from '../../db/client';
-import { countParts, matchedSet, type CountRow } from './search.counts';
-import { f, flagged, isHit, pageReach, pageRows, type PageRoute } from './search.estimate-page';
-import type { SearchConditions } from './search.filters';
+import { countParts, matchedSet, type CountRow } from './search-counts.repository';
+import { f, flagged, isHit, pageRows, type PageRoute } from './search-estimate-page.repository';
+import { indexRouteMaxSampleHits, pageReach, scaleCounts, type WordLimits } from './search-estimate.rules';
+import type { SearchConditions } from './search-filters.repository';
 
 // Words that match thousands of agreements (a topic every title names, a phrase every contract
 // holds) cannot be counted and ranked hit by hit within the registry's response time: at 100,000
@@ -12,23 +13,8 @@ import type { SearchConditions } from './search.filters';
 // - the total and the facet counts come from a fixed block sample of the registry's rows, scaled up;
 // - a page in a date or title order is exact (read in that order through its index, hit by hit);
 // - relevance ranks the newest `rankedCandidates` hits only, then continues newest first.
-// Rarer words, and any registry small enough, are searched exactly (search.text.ts).
-
-export type WordLimits = {
-  // A registry of at most this many agreements is always searched exactly.
-  exactMaxRows: number;
-  // About this many agreements are read to estimate (SYSTEM sampling reads whole pages).
-  sampleRows: number;
-  // From this many estimated hits on, counts are estimated rather than counted.
-  estimateFromHits: number;
-  // With estimated counts, relevance orders this many of the newest hits.
-  rankedCandidates: number;
-  // The page is found through the words' indexes up to this many estimated hits, by walking the
-  // registry in the page's order beyond; null: √(reach · rows), where both cost about the same.
-  indexRouteMaxHits: number | null;
-};
-
-export const WORD_LIMITS: WordLimits = { exactMaxRows: 20_000, sampleRows: 2_500, estimateFromHits: 2_000, rankedCandidates: 500, indexRouteMaxHits: null };
+// Rarer words, and any registry small enough, are searched exactly (search-text.repository.ts); the
+// limits and the arithmetic are search-estimate.rules.ts.
 
 // Fixed, so the same registry gives the same estimate every time it is asked.
 const SAMPLE_SEED = 1;
@@ -46,33 +32,7 @@ export async function registryRows(db: Db): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-export function samplePercent(rows: number, limits: WordLimits): number {
-  return rows <= 0 ? 100 : Math.min(100, (100 * limits.sampleRows) / rows);
-}
-
-// Sample counts scaled to the whole registry; a value the sample holds counts at least one.
-export function scaleCounts(rows: CountRow[], percent: number): CountRow[] {
-  const factor = 100 / percent;
-  return rows.map((row) => ({ ...row, count: row.count === 0 ? 0 : Math.max(1, Math.round(row.count * factor)) }));
-}
-
 type Options = { conditions: SearchConditions; tsQuery: SQL; statusSql: SQL; sort: SearchSort; limit: number; offset: number; limits: WordLimits; percent: number; rows: number };
-
-// The sample's hit count up to which the page is found through the words' indexes rather than by
-// walking the registry in the page's order: √(reach · rows) hits in the registry (search.estimate-page.ts).
-// That assumes the hits are spread evenly along the order, true of dates but not of titles, which
-// hold the very words searched for: walking titles read 40,000 rows for 20 hits of a word in 2.5 %
-// of the registry (1.3 s, against 42 ms by the index route), yet 1,000 for a word in 30 % (43 ms,
-// against 510 ms). The title order walks as if its hits were ten times sparser.
-const TITLE_WALK_PENALTY = 10;
-
-export function indexRouteMaxSampleHits(options: Pick<Options, 'sort' | 'limit' | 'offset' | 'limits' | 'percent' | 'rows'>): number {
-  const { limits } = options;
-  const reach = pageReach({ ...options, rankedCandidates: limits.rankedCandidates });
-  const automatic = Math.sqrt(reach * options.rows * (options.sort === 'title' ? TITLE_WALK_PENALTY : 1));
-  const hits = limits.indexRouteMaxHits ?? automatic;
-  return Math.floor((Math.min(hits, Number.MAX_SAFE_INTEGER) * options.percent) / 100);
-}
 
 type Row = { facet: CountRow['facet'] | 'hits' | 'page'; value: string | null; count: number; rank: number | null; seen: number | null };
 

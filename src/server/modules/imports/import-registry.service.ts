@@ -5,8 +5,8 @@ import type { Db } from '../../db/client';
 import { groupBy } from '../../lib/group-by';
 import { findPartnersByKeys } from '../partners/partners.service';
 import { getSettings } from '../settings/settings.service';
-import { splitList } from './import-cells';
-import type { RawTable } from './import-file';
+import { isUuid, splitList } from './import-cells.rules';
+import type { RawTable } from './imports.sheet';
 import * as repo from './imports.repository';
 
 // Everything the import checks rows against, read with a handful of set-based queries
@@ -55,12 +55,6 @@ export type ImportRegistry = {
   maxTermYears: number;
 };
 
-export function chunked<T>(list: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < list.length; start += size) result.push(list.slice(start, start + size));
-  return result;
-}
-
 async function loadMaster(db: Db) {
   const { categoryRows, sectorRows, unitRows } = await repo.masterRows(db);
   const sectorByLabel = new Map<string, string>();
@@ -87,9 +81,6 @@ async function loadPartners(db: Db, table: RawTable): Promise<Map<string, Regist
   const rows = await findPartnersByKeys(db, keys);
   return new Map(rows.map((row) => [row.key, { id: row.id, name: row.name, categoryCode: row.categoryCode }]));
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (text: string) => UUID.test(text);
 
 async function loadAgreements(db: Db, table: RawTable): Promise<ExistingAgreement[]> {
   const refs = table.rows.flatMap((row) => [row.cells.nomor_pemda ?? '', row.cells.induk ?? '', row.cells.id ?? '']).filter((ref) => ref !== '');

@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import { FACET_NAMES, type FacetName } from '../../../shared/search';
-import type { SearchConditions } from './search.filters';
+import type { SearchConditions } from './search-filters.repository';
 import { agreementSearch } from './search.table';
 
 // The pieces of the statements that count facets: a materialised set `m` of the rows that can

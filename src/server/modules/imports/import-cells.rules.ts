@@ -45,6 +45,13 @@ export function splitList(text: string): string[] {
     .filter((part) => part !== '');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Jalin's own ids (the export's id column, a parent named by id) in any case.
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
 export function textOrNull(text: string | undefined): string | null {
   const trimmed = (text ?? '').trim();
   return trimmed === '' ? null : trimmed;
