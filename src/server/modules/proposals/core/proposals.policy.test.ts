@@ -70,7 +70,7 @@ function answers(who: Actor, proposal: ProposalAccess): boolean[] {
     canEditProposal(who, proposal),
     canUploadProposalDocument(who, proposal),
     canManageTrackingLinks(who),
-    ...PROPOSAL_ACTIONS.map((action) => canTakeAction(who, proposal, action)),
+    ...PROPOSAL_ACTIONS.map((action) => canTakeAction(who, { proposal, action })),
   ];
 }
 
@@ -107,7 +107,7 @@ describe('proposals policy matrix', () => {
     expect(WHO.filter((who) => canReadProposal(PRINCIPALS[who], external))).toEqual(['admin', 'pimpinan']);
     expect(WHO.filter((who) => canEditProposal(PRINCIPALS[who], external))).toEqual(['admin']);
     expect(WHO.filter((who) => canUploadProposalDocument(PRINCIPALS[who], external))).toEqual(['admin']);
-    expect(WHO.filter((who) => PROPOSAL_ACTIONS.some((action) => canTakeAction(PRINCIPALS[who], external, action)))).toEqual(['admin']);
+    expect(WHO.filter((who) => PROPOSAL_ACTIONS.some((action) => canTakeAction(PRINCIPALS[who], { proposal: external, action })))).toEqual(['admin']);
   });
 
   it('scopes the lists: all to the division, the own OPD’s to an OPD, the submitted ones to leadership', () => {

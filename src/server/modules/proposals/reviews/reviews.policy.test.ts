@@ -39,20 +39,20 @@ describe('review, thread and meeting permissions', () => {
     REVIEW_ACTIONS.forEach((action: ReviewAction, index) => {
       const expected = EXPECTED[who]?.[index];
       it(`${who} ${expected ? 'may' : 'may not'} ${action}`, () => {
-        expect(isReviewActionAllowed(principal, action, proposal)).toBe(expected);
+        expect(isReviewActionAllowed(principal, { action, proposal })).toBe(expected);
       });
     });
   }
 
   it('lets an admin decide only where the admin is an assigned reviewer', () => {
     const assignedAdmin = { ...proposal, assignedReviewerIds: ['admin'] };
-    expect(isReviewActionAllowed(PRINCIPALS.admin ?? { kind: 'anonymous' }, 'decide_review', assignedAdmin)).toBe(true);
+    expect(isReviewActionAllowed(PRINCIPALS.admin ?? { kind: 'anonymous' }, { action: 'decide_review', proposal: assignedAdmin })).toBe(true);
   });
 
   it('hides a draft from leadership, and with it the threads and meetings', () => {
     const draft: ProposalAccess = { ...proposal, state: 'draf' };
     const pimpinan = PRINCIPALS.pimpinan ?? { kind: 'anonymous' };
-    expect(REVIEW_ACTIONS.filter((action) => isReviewActionAllowed(pimpinan, action, draft))).toEqual([]);
+    expect(REVIEW_ACTIONS.filter((action) => isReviewActionAllowed(pimpinan, { action, proposal: draft }))).toEqual([]);
   });
 
   it('takes reviewers only among active TKKSD members and admins', () => {

@@ -65,7 +65,7 @@ export const REVIEW_ACTIONS = ['read_review', 'manage_review', 'decide_review', 
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 // The whole matrix in one place: actions other than the threads need a staff session.
-export function isReviewActionAllowed(principal: ReviewPrincipal, action: ReviewAction, proposal: ProposalAccess): boolean {
+export function isReviewActionAllowed(principal: ReviewPrincipal, { action, proposal }: { action: ReviewAction; proposal: ProposalAccess }): boolean {
   if (action === 'read_comments') return canReadComments(principal, proposal);
   if (action === 'add_comment') return canAddComment(principal, proposal);
   if (principal.kind !== 'staff') return false;

@@ -40,24 +40,24 @@ describe('signing policy matrix', () => {
   for (const action of SIGNING_POLICY_ACTIONS) {
     PRINCIPALS.forEach((principal, index) => {
       it(`${principal} × ${action}`, () => {
-        expect(signingPolicy(actors[principal], action, proposal('aktif'))).toBe(EXPECTED[action][index]);
+        expect(signingPolicy(actors[principal], { action, proposal: proposal('aktif') })).toBe(EXPECTED[action][index]);
       });
     });
   }
 
   it('keeps a draft proposal from leadership and an outside proposal from every OPD', () => {
-    expect(signingPolicy(actors.pimpinan, 'read_signings', proposal('draf'))).toBe(false);
+    expect(signingPolicy(actors.pimpinan, { action: 'read_signings', proposal: proposal('draf') })).toBe(false);
     for (const action of ['download_draft', 'read_signings'] as const) {
-      expect(signingPolicy(actors.opd_own, action, proposal('aktif', 'external'))).toBe(false);
-      expect(signingPolicy(actors.admin, action, proposal('aktif', 'external'))).toBe(true);
-      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'external', [actors.tkksd.id]))).toBe(true);
+      expect(signingPolicy(actors.opd_own, { action, proposal: proposal('aktif', 'external') })).toBe(false);
+      expect(signingPolicy(actors.admin, { action, proposal: proposal('aktif', 'external') })).toBe(true);
+      expect(signingPolicy(actors.tkksd, { action, proposal: proposal('aktif', 'external', [actors.tkksd.id]) })).toBe(true);
     }
   });
 
   it('shows a TKKSD member the drafts and signings of the proposals assigned to them only', () => {
     for (const action of ['download_draft', 'read_signings'] as const) {
-      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'opd', [actors.tkksd.id]))).toBe(true);
-      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'opd', ['someone-else']))).toBe(false);
+      expect(signingPolicy(actors.tkksd, { action, proposal: proposal('aktif', 'opd', [actors.tkksd.id]) })).toBe(true);
+      expect(signingPolicy(actors.tkksd, { action, proposal: proposal('aktif', 'opd', ['someone-else']) })).toBe(false);
     }
   });
 
