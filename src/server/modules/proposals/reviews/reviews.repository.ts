@@ -66,3 +66,12 @@ export async function findPeople(db: Db, ids: readonly string[]): Promise<Person
   if (ids.length === 0) return [];
   return db.select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive }).from(users).where(inArray(users.id, [...ids]));
 }
+
+// Active accounts of the given roles, by name: the people a review may be given to.
+export async function activePeopleWithRoles(db: Db, { roles }: { roles: readonly PersonRow['role'][] }): Promise<PersonRow[]> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive })
+    .from(users)
+    .where(and(eq(users.isActive, true), inArray(users.role, [...roles])))
+    .orderBy(asc(users.name), asc(users.id));
+}
