@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actorOf as actor, expectMatrix, type MatrixRow } from '../../../../../tests/support/policy-matrix';
 import type { Actor } from '../../../lib/context';
 import { ROLES } from '../../../../shared/roles';
-import { canBeReviewer, isReviewActionAllowed, REVIEW_ACTIONS, reviewerRoleOf, type ReviewPrincipal } from './reviews.policy';
+import { canBeReviewer, canListReviewerCandidates, isReviewActionAllowed, REVIEW_ACTIONS, reviewerRoleOf, type ReviewPrincipal } from './reviews.policy';
 import type { ProposalAccess } from '../core/proposals.policy';
 
 const OWN_UNIT = 'unit-own';
@@ -46,6 +46,10 @@ describe('review, thread and meeting permissions', () => {
       Object.fromEntries((Object.keys(ACTORS) as StaffName[]).map((name) => [name, EXPECTED[name][index]])) as Record<StaffName, boolean>,
     ]),
   );
+
+  expectMatrix(ACTORS, [
+    ['list whom a review may be given to', canListReviewerCandidates, { admin: true, 'tkksd assigned': false, 'tkksd not assigned': false, 'opd own': false, 'opd other': false, pimpinan: false }],
+  ]);
 
   it('lets someone without an account only into the threads, and only with the tracking link', () => {
     REVIEW_ACTIONS.forEach((action, index) => {
