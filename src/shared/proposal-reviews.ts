@@ -97,6 +97,10 @@ export type ReviewTierView = {
   assignments: ReviewAssignmentView[];
 };
 
+// Who the division may put on a review: the server decides (GET /api/proposals/reviewer-candidates).
+export type ReviewerCandidateView = { id: string; name: string; email: string; role: 'admin' | 'tkksd' };
+export type ReviewerCandidateListResponse = { items: ReviewerCandidateView[] };
+
 export type ReviewView = {
   id: string;
   proposalId: string;

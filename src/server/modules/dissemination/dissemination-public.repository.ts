@@ -61,7 +61,7 @@ export async function findPublishedOpportunities(db: Db, filters: PublicOpportun
 }
 
 // The published package of one agreement, or null (unpublished, draft or not public: nothing leaks).
-export async function findPublishedPackage(db: Db, agreementId: string, today: string): Promise<PublicPackage | null> {
+export async function findPublishedPackage(db: Db, { agreementId, today }: { agreementId: string; today: string }): Promise<PublicPackage | null> {
   const [head] = await db
     .select({ pkg: disseminationPackages, title: agreements.title })
     .from(disseminationPackages)

@@ -13,7 +13,7 @@ export async function listPublishedOpportunities(ctx: Ctx, filters: PublicOpport
 
 // The published package of one agreement, or null (unpublished, draft or not public: nothing leaks).
 export async function getPublishedPackage(ctx: Ctx, agreementId: string): Promise<PublicPackage | null> {
-  return findPublishedPackage(ctx.db, agreementId, localDate(ctx.now));
+  return findPublishedPackage(ctx.db, { agreementId, today: localDate(ctx.now) });
 }
 
 // One "how to apply" click: a counter, nothing about who clicked. False for an opportunity that is

@@ -27,7 +27,7 @@ export async function findUnacknowledged(db: Db, firstDue: Date): Promise<Pendin
 
 // Claims a stage for one OPD: true only for the run that wrote the record, so nothing is sent twice
 // even when two runs overlap.
-export async function claimStage(db: Db, pending: Pending, stage: ReminderStage, now: Date): Promise<boolean> {
+export async function claimStage(db: Db, { pending, stage, now }: { pending: Pending; stage: ReminderStage; now: Date }): Promise<boolean> {
   const rows = await db
     .insert(disseminationReminders)
     .values({ packageId: pending.packageId, unitId: pending.unitId, stage, sentAt: now })

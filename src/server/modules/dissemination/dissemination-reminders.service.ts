@@ -51,7 +51,7 @@ export async function runDisseminationReminders(ctx: MailCtx): Promise<ReminderR
   const mailIds: string[] = [];
   for (const item of pending) {
     await ctx.db.transaction(async (tx) => {
-      if (await claimStage(tx, item, 'opd_reminder', ctx.now)) {
+      if (await claimStage(tx, { pending: item, stage: 'opd_reminder', now: ctx.now })) {
         mailIds.push(...(await remindOpd({ ...ctx, db: tx }, item, days)));
         await recordAudit(tx, { actor: null, entity: 'dissemination_package', entityId: item.packageId, action: 'remind', at: ctx.now, changes: [{ field: 'unitId', old: null, new: item.unitId }] });
         result.reminders += 1;
@@ -59,7 +59,7 @@ export async function runDisseminationReminders(ctx: MailCtx): Promise<ReminderR
       }
       // The admin is told only N days after the reminder went out, however late the job ran.
       const remindedAt = await reminderSentAt(tx, item);
-      if (remindedAt && remindedAt <= firstDue && (await claimStage(tx, item, 'admin_escalation', ctx.now))) {
+      if (remindedAt && remindedAt <= firstDue && (await claimStage(tx, { pending: item, stage: 'admin_escalation', now: ctx.now }))) {
         mailIds.push(...(await escalate({ ...ctx, db: tx }, item, 2 * days)));
         await recordAudit(tx, { actor: null, entity: 'dissemination_package', entityId: item.packageId, action: 'escalate', at: ctx.now, changes: [{ field: 'unitId', old: null, new: item.unitId }] });
         result.escalations += 1;

@@ -22,7 +22,7 @@ export async function announcePackage(ctx: MailCtx, notice: { row: repo.PackageR
   const { row, title } = notice;
   const tasks = await repo.loadTasks(tx, [row.id]);
   const unitIds = [...new Set(tasks.map((task) => task.unitId))].filter((unitId) => notice.unitIds === 'all' || notice.unitIds.includes(unitId));
-  await repo.addRecipients(tx, row.id, unitIds, now);
+  await repo.addRecipients(tx, { packageId: row.id, unitIds, sentAt: now });
   const liaisons = await repo.usersOfUnits(tx, unitIds);
   const mailIds: string[] = [];
   for (const unitId of unitIds) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../lib/context';
+import { actorOf as actor, expectMatrix } from '../../../../tests/support/policy-matrix';
 import {
   canAcknowledgePackage,
   canPreparePackage,
@@ -14,7 +14,6 @@ import {
 
 const OWN = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
-const actor = (role: Actor['role'], unitId: string | null = null): Actor => ({ id: 'u', email: 'x@y.z', name: 'X', role, unitId });
 
 const actors = {
   admin: actor('admin'),
@@ -26,7 +25,7 @@ const actors = {
 describe('dissemination policy: role × action', () => {
   const published = { status: 'published' as const, recipientUnitIds: [OWN] };
   const draft = { status: 'draft' as const, recipientUnitIds: [] };
-  const matrix: [string, (who: Actor) => boolean, Record<keyof typeof actors, boolean>][] = [
+  expectMatrix(actors, [
     ['prepare a package', canPreparePackage, { admin: true, tkksd: true, opdOwn: false, pimpinan: false }],
     ['publish a package', canPublishPackage, { admin: true, tkksd: false, opdOwn: false, pimpinan: false }],
     ['read a draft package', (who) => canReadPackage(who, draft), { admin: true, tkksd: true, opdOwn: false, pimpinan: true }],
@@ -37,12 +36,7 @@ describe('dissemination policy: role × action', () => {
     ['read sosialisasi records', canReadEvents, { admin: true, tkksd: true, opdOwn: true, pimpinan: true }],
     ['is told a refused package does not exist', hidesRefusedPackage, { admin: false, tkksd: false, opdOwn: true, pimpinan: false }],
     ['has its first opening recorded', (who) => openingRecordedFor(who) !== null, { admin: false, tkksd: false, opdOwn: true, pimpinan: false }],
-  ];
-  for (const [action, rule, expected] of matrix) {
-    it(action, () => {
-      for (const [name, who] of Object.entries(actors)) expect(rule(who), `${name}: ${action}`).toBe(expected[name as keyof typeof actors]);
-    });
-  }
+  ]);
 
   it('records an OPD liaison\'s first opening for its own OPD', () => {
     expect(openingRecordedFor(actors.opdOwn)).toBe(OWN);

@@ -25,9 +25,9 @@ export type RecipientProgress = Omit<RecipientView, 'planned'>;
 export type PackageProgress = Omit<PackageView, 'recipients'> & { recipients: RecipientProgress[] };
 export type TrackingProgress = Omit<TrackingRow, 'recipients'> & { recipients: RecipientProgress[] };
 
-export async function findPackage(db: Db, agreementId: string, options: { lock?: boolean } = {}): Promise<PackageRow | null> {
+export async function findPackage(db: Db, { agreementId, lock }: { agreementId: string; lock?: boolean }): Promise<PackageRow | null> {
   const query = db.select().from(disseminationPackages).where(eq(disseminationPackages.agreementId, agreementId));
-  const [row] = options.lock ? await query.for('update') : await query;
+  const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
@@ -59,7 +59,7 @@ export function opportunityValues(opportunity: OpportunityInput, position: numbe
 
 // Tasks, opportunities and public documents as sent. Tasks and opportunities sent back with their id
 // keep it (an opportunity its portal click count); rows not sent back are removed.
-export async function replacePackageContents(tx: Db, packageId: string, input: SavePackageInput): Promise<void> {
+export async function replacePackageContents(tx: Db, { packageId, input }: { packageId: string; input: SavePackageInput }): Promise<void> {
   const taskIds = await ownIds(tx, disseminationTasks, packageId, input.tasks.flatMap((task) => (task.id ? [task.id] : [])));
   await tx.delete(disseminationTasks).where(and(eq(disseminationTasks.packageId, packageId), taskIds.size > 0 ? notInArray(disseminationTasks.id, [...taskIds]) : undefined));
   for (const [position, task] of input.tasks.entries()) {
@@ -82,7 +82,7 @@ export async function replacePackageContents(tx: Db, packageId: string, input: S
 }
 
 // OPDs no longer told to act: they leave the follow-up, and their reminder records with them.
-export async function removeRecipients(tx: Db, packageId: string, unitIds: string[]): Promise<void> {
+export async function removeRecipients(tx: Db, { packageId, unitIds }: { packageId: string; unitIds: string[] }): Promise<void> {
   if (unitIds.length === 0) return;
   await tx.delete(disseminationRecipients).where(and(eq(disseminationRecipients.packageId, packageId), inArray(disseminationRecipients.unitId, unitIds)));
   await tx.delete(disseminationReminders).where(and(eq(disseminationReminders.packageId, packageId), inArray(disseminationReminders.unitId, unitIds)));
@@ -155,7 +155,7 @@ export async function loadOpportunities(db: Db, packageId: string): Promise<Oppo
   return db.select().from(disseminationOpportunities).where(eq(disseminationOpportunities.packageId, packageId)).orderBy(asc(disseminationOpportunities.position));
 }
 
-export async function packageViewOf(db: Db, row: PackageRow, abilities: PackageView['abilities']): Promise<PackageProgress> {
+export async function packageViewOf(db: Db, { row, abilities }: { row: PackageRow; abilities: PackageView['abilities'] }): Promise<PackageProgress> {
   const [agreement] = await db.select({ title: agreements.title }).from(agreements).where(eq(agreements.id, row.agreementId));
   const tasks = await loadTasks(db, [row.id]);
   const opportunities = await loadOpportunities(db, row.id);
@@ -199,7 +199,7 @@ export async function insertPackage(tx: Db, values: PackageSummary & { agreement
 }
 
 // Every change of a package bumps its version (the portal cache's signature includes it).
-export async function updatePackage(tx: Db, id: string, patch: Partial<typeof disseminationPackages.$inferInsert> & { version: number; updatedAt: Date }): Promise<PackageRow> {
+export async function updatePackage(tx: Db, { id, patch }: { id: string; patch: Partial<typeof disseminationPackages.$inferInsert> & { version: number; updatedAt: Date } }): Promise<PackageRow> {
   const [row] = await tx.update(disseminationPackages).set(patch).where(eq(disseminationPackages.id, id)).returning();
   if (!row) throw new Error('package update returned nothing');
   return row;
@@ -220,7 +220,7 @@ export async function recipientUnitIds(db: Db, packageId: string): Promise<strin
 }
 
 // OPDs told of a published package; an OPD already told keeps its first record.
-export async function addRecipients(tx: Db, packageId: string, unitIds: string[], sentAt: Date): Promise<void> {
+export async function addRecipients(tx: Db, { packageId, unitIds, sentAt }: { packageId: string; unitIds: string[]; sentAt: Date }): Promise<void> {
   if (unitIds.length === 0) return;
   await tx.insert(disseminationRecipients).values(unitIds.map((unitId) => ({ packageId, unitId, sentAt }))).onConflictDoNothing();
 }
@@ -250,7 +250,7 @@ export async function recordAcknowledgement(tx: Db, acknowledgement: { packageId
 }
 
 // Acknowledgements written as given, without a person: only the demo data set does this.
-export async function markAcknowledged(tx: Db, packageId: string, unitIds: string[], at: Date): Promise<void> {
+export async function markAcknowledged(tx: Db, { packageId, unitIds, at }: { packageId: string; unitIds: string[]; at: Date }): Promise<void> {
   if (unitIds.length === 0) return;
   await tx
     .update(disseminationRecipients)
@@ -269,7 +269,7 @@ export async function knownSectorCodes(db: Db, codes: string[]): Promise<Set<str
   return new Set((await db.select({ code: sectors.code }).from(sectors).where(inArray(sectors.code, codes))).map((row) => row.code));
 }
 
-export async function documentIdsOfAgreement(db: Db, agreementId: string, ids: string[]): Promise<Set<string>> {
+export async function documentIdsOfAgreement(db: Db, { agreementId, ids }: { agreementId: string; ids: string[] }): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   return new Set(
     (await db.select({ id: documents.id }).from(documents).where(and(eq(documents.agreementId, agreementId), inArray(documents.id, ids)))).map((row) => row.id),

@@ -66,7 +66,7 @@ type KeptTask = { id: string; unitId: string; unitName: string; commitment: stri
 
 // An OPD that acknowledged the package has taken its tasks on: an edit may reword them or move their
 // due date, not drop them or hand them to another OPD. Tasks have no done/cancelled state to use instead.
-export function checkAcknowledgedTasksKept(previous: KeptTask[], tasks: TaskInput[], acknowledgedUnitIds: Set<string>): void {
+export function checkAcknowledgedTasksKept(previous: KeptTask[], { tasks, acknowledgedUnitIds }: { tasks: TaskInput[]; acknowledgedUnitIds: Set<string> }): void {
   for (const task of previous) {
     if (!acknowledgedUnitIds.has(task.unitId)) continue;
     const index = tasks.findIndex((sent) => sent.id === task.id);

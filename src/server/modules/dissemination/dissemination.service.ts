@@ -40,14 +40,14 @@ function abilities(ctx: ActorCtx, row: repo.PackageRow, recipientUnitIds: string
 }
 
 async function viewFor(ctx: ActorCtx, db: Db, row: repo.PackageRow): Promise<repo.PackageProgress> {
-  return repo.packageViewOf(db, row, abilities(ctx, row, await repo.recipientUnitIds(db, row.id)));
+  return repo.packageViewOf(db, { row, abilities: abilities(ctx, row, await repo.recipientUnitIds(db, row.id)) });
 }
 
 async function checkReferences(db: Db, agreementId: string, input: SavePackageInput): Promise<void> {
   const [unitIds, sectorCodes, documentIds] = [
     await repo.existingUnitIds(db, [...new Set(input.tasks.map((task) => task.unitId))]),
     await repo.knownSectorCodes(db, [...new Set(input.opportunities.flatMap((opportunity) => opportunity.sectorCodes))]),
-    await repo.documentIdsOfAgreement(db, agreementId, input.publicDocumentIds),
+    await repo.documentIdsOfAgreement(db, { agreementId, ids: input.publicDocumentIds }),
   ];
   checkPackageReferences(input, { unitIds, sectorCodes, documentIds });
 }
@@ -55,7 +55,7 @@ async function checkReferences(db: Db, agreementId: string, input: SavePackageIn
 // Reading the package: an OPD told to act opening it for the first time is recorded (when, by whom).
 export async function getPackage(ctx: ActorCtx, agreementId: string): Promise<repo.PackageProgress> {
   await loadReadableAgreement(ctx, agreementId);
-  const row = await repo.findPackage(ctx.db, agreementId);
+  const row = await repo.findPackage(ctx.db, { agreementId });
   if (!row || !canReadPackage(ctx.actor, row)) {
     if (row && !hidesRefusedPackage(ctx.actor)) throw forbidden();
     throw notFound(...PACKAGE_WHAT);
@@ -82,7 +82,7 @@ function summaryOf(input: SavePackageInput) {
 
 // The package's PUT: a package being prepared is saved, a published one edited.
 export async function writePackage(ctx: ActorCtx, { agreementId, ...input }: { agreementId: string } & SavePackageInput): Promise<repo.PackageProgress> {
-  const current = await repo.findPackage(ctx.db, agreementId);
+  const current = await repo.findPackage(ctx.db, { agreementId });
   if (current?.status === 'published') return editPublishedPackage(ctx, { agreementId, ...input });
   return savePackage(ctx, { agreementId, ...input });
 }
@@ -93,7 +93,7 @@ export async function savePackage(ctx: ActorCtx, { agreementId, ...input }: { ag
   return ctx.db.transaction(async (tx) => {
     await signedAgreement(ctx, tx, agreementId);
     await checkReferences(tx, agreementId, input);
-    const before = await repo.findPackage(tx, agreementId, { lock: true });
+    const before = await repo.findPackage(tx, { agreementId, lock: true });
     const summary = summaryOf(input);
     let row: repo.PackageRow;
     if (!before) {
@@ -104,9 +104,9 @@ export async function savePackage(ctx: ActorCtx, { agreementId, ...input }: { ag
       if (before.status === 'published') {
         throw new AppError({ code: 'CONFLICT', message: 'Paket sudah diterbitkan; hanya admin yang dapat mengubahnya.', messageEn: 'The package is published; only the admin may edit it.' });
       }
-      row = await repo.updatePackage(tx, before.id, { ...summary, version: before.version + 1, updatedAt: ctx.now });
+      row = await repo.updatePackage(tx, { id: before.id, patch: { ...summary, version: before.version + 1, updatedAt: ctx.now } });
     }
-    await repo.replacePackageContents(tx, row.id, input);
+    await repo.replacePackageContents(tx, { packageId: row.id, input });
     const changes = [
       ...diffFields(before ? summaryOf({ ...before, tasks: [], opportunities: [], publicDocumentIds: [] }) : {}, summary),
       { field: 'tasks', old: null, new: input.tasks.length },
@@ -139,21 +139,21 @@ export async function editPublishedPackage(ctx: ActorCtx, { agreementId, ...inpu
   if (!canPublishPackage(ctx.actor)) throw forbidden();
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
     const agreement = await signedAgreement(ctx, tx, agreementId);
-    const before = await repo.findPackage(tx, agreementId, { lock: true });
+    const before = await repo.findPackage(tx, { agreementId, lock: true });
     if (!before) throw notFound(...PACKAGE_WHAT);
     if (input.version !== before.version || before.status !== 'published') throw staleVersion();
     await checkReferences(tx, agreementId, input);
     checkPublishable({ summaryWhat: input.summaryWhat ?? null, opportunities: input.opportunities.map((opportunity) => ({ ...opportunity, deadline: opportunity.deadline ?? null })) }, 'edit');
-    const previous = await repo.packageViewOf(tx, before, abilities(ctx, before, []));
+    const previous = await repo.packageViewOf(tx, { row: before, abilities: abilities(ctx, before, []) });
     const acknowledged = new Set(previous.recipients.flatMap((recipient) => (recipient.acknowledgedAt ? [recipient.unitId] : [])));
-    checkAcknowledgedTasksKept(previous.tasks, input.tasks, acknowledged);
-    const updated = await repo.updatePackage(tx, before.id, { ...summaryOf(input), version: before.version + 1, updatedAt: ctx.now });
-    await repo.replacePackageContents(tx, updated.id, input);
+    checkAcknowledgedTasksKept(previous.tasks, { tasks: input.tasks, acknowledgedUnitIds: acknowledged });
+    const updated = await repo.updatePackage(tx, { id: before.id, patch: { ...summaryOf(input), version: before.version + 1, updatedAt: ctx.now } });
+    await repo.replacePackageContents(tx, { packageId: updated.id, input });
     const tasked = new Set(input.tasks.map((task) => task.unitId));
     const told = new Set(previous.recipients.map((recipient) => recipient.unitId));
     const added = [...tasked].filter((unitId) => !told.has(unitId));
     const dropped = [...told].filter((unitId) => !tasked.has(unitId));
-    await repo.removeRecipients(tx, updated.id, dropped);
+    await repo.removeRecipients(tx, { packageId: updated.id, unitIds: dropped });
     const queued = await announcePackage({ ...ctx, db: tx }, { row: updated, title: agreement.title, unitIds: added });
     const changes = [
       ...diffFields(contentsOf(previous), contentsOf(input)),
@@ -178,7 +178,7 @@ export async function transitionPackage(ctx: ActorCtx, { agreementId, ...input }
   if (!allowed) throw forbidden();
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
     const agreement = await signedAgreement(ctx, tx, agreementId);
-    const before = await repo.findPackage(tx, agreementId, { lock: true });
+    const before = await repo.findPackage(tx, { agreementId, lock: true });
     if (!before) throw notFound(...PACKAGE_WHAT);
     if (before.version !== input.version) throw staleVersion();
     const step = NEXT[input.action];
@@ -200,7 +200,7 @@ export async function transitionPackage(ctx: ActorCtx, { agreementId, ...input }
         : input.action === 'publish'
           ? { approvedBy: ctx.actor.id, approvedByName: ctx.actor.name, publishedAt: ctx.now }
           : {};
-    const updated = await repo.updatePackage(tx, before.id, { status: step.to, ...patch, version: before.version + 1, updatedAt: ctx.now });
+    const updated = await repo.updatePackage(tx, { id: before.id, patch: { status: step.to, ...patch, version: before.version + 1, updatedAt: ctx.now } });
     const queued = input.action === 'publish' ? await announcePackage({ ...ctx, db: tx }, { row: updated, title: agreement.title, unitIds: 'all' }) : [];
     await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_package', entityId: before.id, action: input.action, at: ctx.now, changes: [{ field: 'status', old: before.status, new: step.to }] });
     return { row: updated, mailIds: queued };
@@ -213,7 +213,7 @@ export async function transitionPackage(ctx: ActorCtx, { agreementId, ...input }
 export async function acknowledgePackage(ctx: ActorCtx, agreementId: string): Promise<repo.PackageProgress> {
   const row = await ctx.db.transaction(async (tx) => {
     await loadReadableAgreement(ctx, agreementId, { db: tx });
-    const pkg = await repo.findPackage(tx, agreementId);
+    const pkg = await repo.findPackage(tx, { agreementId });
     if (!pkg || pkg.status !== 'published') throw notFound(...PACKAGE_WHAT);
     if (!canAcknowledgePackage(ctx.actor, { status: pkg.status, recipientUnitIds: await repo.recipientUnitIds(tx, pkg.id) })) throw forbidden();
     const unitId = ctx.actor.unitId ?? '';
@@ -242,6 +242,6 @@ export async function listTracking(ctx: ActorCtx): Promise<repo.TrackingProgress
 // The demo data set's acknowledgements, as the OPDs' liaisons would have given them: dated, naming
 // no person, with no audit entry. Only the demo loader (a command line or first start) calls this.
 export async function recordDemoAcknowledgements(ctx: Ctx, input: { agreementId: string; unitIds: string[] }): Promise<void> {
-  const pkg = await repo.findPackage(ctx.db, input.agreementId);
-  if (pkg) await repo.markAcknowledged(ctx.db, pkg.id, input.unitIds, ctx.now);
+  const pkg = await repo.findPackage(ctx.db, { agreementId: input.agreementId });
+  if (pkg) await repo.markAcknowledged(ctx.db, { packageId: pkg.id, unitIds: input.unitIds, at: ctx.now });
 }

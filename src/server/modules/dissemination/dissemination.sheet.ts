@@ -95,7 +95,7 @@ function drawQr(page: PDFPage, url: string, x: number, y: number) {
   }
 }
 
-export function publicPageUrl(publicUrl: string, agreementId: string, title: string): string {
+export function publicPageUrl(publicUrl: string, { agreementId, title }: { agreementId: string; title: string }): string {
   return `${publicUrl.replace(/\/+$/, '')}/kerja-sama/${agreementSlug(agreementId, title)}`;
 }
 
@@ -107,7 +107,7 @@ export async function renderSheet(pkg: repo.PackageProgress, options: { publicUr
   pdf.setModificationDate(options.now);
   const fonts = { regular: await pdf.embedFont(StandardFonts.Helvetica), bold: await pdf.embedFont(StandardFonts.HelveticaBold) };
   const out = new Writer(pdf, fonts);
-  const url = publicPageUrl(options.publicUrl, pkg.agreementId, pkg.agreementTitle);
+  const url = publicPageUrl(options.publicUrl, { agreementId: pkg.agreementId, title: pkg.agreementTitle });
 
   out.text('PEMERINTAH KOTA TERNATE', { size: 13, bold: true, centred: true });
   out.text('SEKRETARIAT DAERAH', { size: 12, bold: true, centred: true });
@@ -181,10 +181,10 @@ export async function renderSheet(pkg: repo.PackageProgress, options: { publicUr
 
 export async function disseminationSheetFor(ctx: ActorCtx, agreementId: string): Promise<{ body: Buffer; fileName: string }> {
   await loadReadableAgreement(ctx, agreementId);
-  const row = await repo.findPackage(ctx.db, agreementId);
+  const row = await repo.findPackage(ctx.db, { agreementId });
   if (!row) throw notFound('Paket diseminasi', 'Dissemination package');
   if (!canReadPackage(ctx.actor, row)) throw hidesRefusedPackage(ctx.actor) ? notFound('Paket diseminasi', 'Dissemination package') : forbidden();
-  const view = await repo.packageViewOf(ctx.db, row, { canEdit: false, canSubmit: false, canPublish: false, canAcknowledge: false });
+  const view = await repo.packageViewOf(ctx.db, { row, abilities: { canEdit: false, canSubmit: false, canPublish: false, canAcknowledge: false } });
   const body = await renderSheet(view, { publicUrl: ctx.mail.publicUrl, now: ctx.now });
   return { body, fileName: `lembar-diseminasi-${agreementSlug(agreementId, view.agreementTitle)}.pdf` };
 }

@@ -4,6 +4,24 @@ import { tsvector } from '../../db/types';
 import { agreements } from '../agreements/agreements.table';
 import { users } from '../users/users.table';
 
+// The columns of one stored file, shared with the proposals' documents so both describe a file alike.
+// A function, not an object: each table needs its own column builders.
+export function fileColumns() {
+  return {
+  fileName: text('file_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull().unique(),
+  pageCount: integer('page_count'),
+  textContent: text('text_content'),
+  // A scan without a text layer: kept and shown, but its words cannot be searched yet.
+  needsOcr: boolean('needs_ocr').notNull().default(false),
+  // Script, launch, attachment or event actions found at upload: kept, flagged to staff, never shown inline.
+  activeContent: text('active_content').array().notNull().default(sql`'{}'::text[]`),
+  };
+}
+
 export const documents = pgTable(
   'documents',
   {
@@ -12,17 +30,7 @@ export const documents = pgTable(
       .notNull()
       .references(() => agreements.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['naskah_ttd', 'draf', 'lampiran', 'lainnya'] }).notNull(),
-    fileName: text('file_name').notNull(),
-    mimeType: text('mime_type').notNull(),
-    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
-    sha256: text('sha256').notNull(),
-    storageKey: text('storage_key').notNull().unique(),
-    pageCount: integer('page_count'),
-    textContent: text('text_content'),
-    // A scan without a text layer: kept and shown, but its words cannot be searched yet.
-    needsOcr: boolean('needs_ocr').notNull().default(false),
-    // Script, launch, attachment or event actions found at upload: kept, flagged to staff, never shown inline.
-    activeContent: text('active_content').array().notNull().default(sql`'{}'::text[]`),
+    ...fileColumns(),
     isPublic: boolean('is_public').notNull().default(false),
     // Very long texts are cut for the index only (a tsvector must stay under 1 MB); the text is kept whole.
     searchVector: tsvector('search_vector').generatedAlwaysAs(

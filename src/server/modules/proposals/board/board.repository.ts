@@ -25,7 +25,7 @@ function scopeFilter(scope: Scope): SQL | undefined {
 
 // The board shows what is in the division's queue: running or sent back, never drafts or closed ones
 // (so 'submitted' needs no filter of its own).
-export async function selectBoardProposals(db: Db, scope: Scope, query: ProposalBoardQuery) {
+export async function selectBoardProposals(db: Db, { scope, query }: { scope: Scope; query: ProposalBoardQuery }) {
   const filters: (SQL | undefined)[] = [inArray(proposals.state, ['aktif', 'dikembalikan']), scopeFilter(scope)];
   if (query.kind) filters.push(eq(proposals.kind, query.kind));
   if (query.unitId) filters.push(eq(proposals.unitId, query.unitId));

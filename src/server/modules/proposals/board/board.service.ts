@@ -33,7 +33,7 @@ export async function getProposalBoard(ctx: ActorCtx, query: ProposalBoardQuery)
   const kinds = query.kind ? [query.kind] : COOPERATION_KINDS;
   const [procedures, rows] = await Promise.all([
     Promise.all(kinds.map((kind) => loadProcedure(ctx.db, kind))),
-    selectBoardProposals(ctx.db, proposalListScopeWithReviews(ctx.actor), query),
+    selectBoardProposals(ctx.db, { scope: proposalListScopeWithReviews(ctx.actor), query }),
   ]);
   const columns = boardColumns(procedures);
   for (const { proposal, unitName } of rows) {
@@ -42,7 +42,7 @@ export async function getProposalBoard(ctx: ActorCtx, query: ProposalBoardQuery)
     if (!column) continue;
     const daysInStage = daysInCurrentStage(proposal, ctx.now);
     const targetDays = stage?.targetDays ?? null;
-    column.cards.push({ ...toSummary(proposal, unitName, stage?.name ?? null), daysInStage, targetDays, isOverdue: isOverdue(daysInStage, targetDays) });
+    column.cards.push({ ...toSummary(proposal, { unitName, stageName: stage?.name ?? null }), daysInStage, targetDays, isOverdue: isOverdue(daysInStage, targetDays) });
   }
   return { kind: query.kind ?? null, columns, total: rows.length };
 }

@@ -40,7 +40,7 @@ describe('comment threads on proposal documents', () => {
     const view = await createProposalAs(t, admin, { initiatorType: 'external', external: EXTERNAL });
     expect((await act(t, admin, view.id, 'submit')).statusCode).toBe(200);
     const document = await documentOf(admin, view.id);
-    const { token } = await issueLink(t.database.db, view.id, 'track', t.clock.now);
+    const { token } = await issueLink({ db: t.database.db, now: t.clock.now }, { proposalId: view.id, purpose: 'track' });
     return { id: view.id, document, token };
   };
   const staffUrl = (documentId: string) => `/api/proposal-documents/${documentId}/comments`;
@@ -94,7 +94,7 @@ describe('comment threads on proposal documents', () => {
     const crossed = await t.app.inject({ method: 'GET', url: publicUrl(first.token, other.document.id) });
     expect(crossed.statusCode).toBe(404);
     expect((await post(publicUrl(first.token, other.document.id), 'Bukan usulan saya.')).statusCode).toBe(404);
-    await revokeLinks(t.database.db, first.id, 'track', t.clock.now);
+    await revokeLinks({ db: t.database.db, now: t.clock.now }, { proposalId: first.id, purpose: 'track' });
     const revoked = await post(publicUrl(first.token, first.document.id), 'Tautan sudah dicabut.');
     expect(revoked.statusCode).toBe(404);
     expect(revoked.json<ApiErrorBody>().error.details).toEqual({ reason: 'revoked' });

@@ -34,7 +34,7 @@ async function threadOf(db: Db, documentId: string): Promise<Thread> {
 
 // The initiator's link opens the threads of its own proposal's documents, and nothing else.
 async function trackedThread(ctx: Ctx, token: string, documentId: string): Promise<Thread> {
-  const link = await resolveLink(ctx.db, token, 'track', ctx.now);
+  const link = await resolveLink(ctx, { token, purpose: 'track' });
   const thread = await threadOf(ctx.db, documentId);
   if (thread.proposal.id !== link.proposalId) throw notFound(...DOCUMENT_WHAT);
   return thread;
@@ -50,7 +50,7 @@ function toView(row: commentRepo.CommentRow, forInitiator: boolean): ProposalCom
 async function staffThread(ctx: ActorCtx, documentId: string): Promise<Thread> {
   const document = await repo.findDocument(ctx.db, documentId);
   if (!document) throw notFound(...DOCUMENT_WHAT);
-  return { document, proposal: await loadReadableProposal(ctx, document.proposalId) };
+  return { document, proposal: await loadReadableProposal(ctx, { id: document.proposalId }) };
 }
 
 export async function listDocumentComments(ctx: ActorCtx, documentId: string): Promise<ProposalCommentListResponse> {

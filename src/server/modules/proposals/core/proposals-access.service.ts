@@ -15,8 +15,7 @@ const PROPOSAL_WHAT: [string, string] = ['Usulan kerja sama', 'Proposal'];
 // repository's finders out of other files).
 export async function loadReadableProposal(
   ctx: ActorCtx,
-  id: string,
-  options: { db?: Db; lock?: boolean; may?: (actor: Actor, proposal: ReadableProposal) => boolean } = {},
+  { id, ...options }: { id: string; db?: Db; lock?: boolean; may?: (actor: Actor, proposal: ReadableProposal) => boolean },
 ): Promise<ReadableProposal> {
   const db = options.db ?? ctx.db;
   const row = options.lock ? await lockedWithReviewers(db, id) : await repo.findProposal(db, id);

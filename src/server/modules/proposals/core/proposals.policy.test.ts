@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { actorOf, expectMatrix, type MatrixRow } from '../../../../../tests/support/policy-matrix';
 import { PROPOSAL_ACTIONS, PROPOSAL_STATES, type ProposalState } from '../../../../shared/proposals';
-import { ROLES, type Role } from '../../../../shared/roles';
+import { ROLES } from '../../../../shared/roles';
 import type { Actor } from '../../../lib/context';
 import {
   actsForDivision,
@@ -28,18 +29,15 @@ const OWN_UNIT = '11111111-1111-4111-8111-111111111111';
 const OTHER_UNIT = '22222222-2222-4222-8222-222222222222';
 const ASSIGNED = '33333333-3333-4333-8333-333333333333';
 
-function actor(role: Role, id: string, unitId: string | null = null): Actor {
-  return { id, email: `${id}@jalin.local`, name: id, role, unitId };
-}
-
+// The ids matter where a rule or a scope names the person (the assigned reviewer, the TKKSD list).
 const PRINCIPALS = {
-  admin: actor('admin', 'admin'),
-  'tkksd assigned': actor('tkksd', ASSIGNED),
-  'tkksd not assigned': actor('tkksd', 'tkksd-other'),
-  'opd own': actor('opd', 'opd-own', OWN_UNIT),
-  'opd other': actor('opd', 'opd-other', OTHER_UNIT),
-  'opd without unit': actor('opd', 'opd-none'),
-  pimpinan: actor('pimpinan', 'pimpinan'),
+  admin: actorOf('admin'),
+  'tkksd assigned': { ...actorOf('tkksd'), id: ASSIGNED },
+  'tkksd not assigned': { ...actorOf('tkksd'), id: 'tkksd-other' },
+  'opd own': actorOf('opd', OWN_UNIT),
+  'opd other': actorOf('opd', OTHER_UNIT),
+  'opd without unit': actorOf('opd'),
+  pimpinan: actorOf('pimpinan'),
 } satisfies Record<string, Actor>;
 type Principal = keyof typeof PRINCIPALS;
 const WHO = Object.keys(PRINCIPALS) as Principal[];
@@ -70,19 +68,19 @@ function answers(who: Actor, proposal: ProposalAccess): boolean[] {
     canEditProposal(who, proposal),
     canUploadProposalDocument(who, proposal),
     canManageTrackingLinks(who),
-    ...PROPOSAL_ACTIONS.map((action) => canTakeAction(who, proposal, action)),
+    ...PROPOSAL_ACTIONS.map((action) => canTakeAction(who, { proposal, action })),
   ];
 }
 
 describe('proposals policy matrix', () => {
-  for (const who of WHO) {
-    COLUMNS.forEach((column, index) => {
-      const expected = RUNNING[who][index];
-      it(`${who} ${expected ? 'may' : 'may not'} ${column} on a running OPD proposal`, () => {
-        expect(answers(PRINCIPALS[who], opdProposal('aktif'))[index]).toBe(expected);
-      });
-    });
-  }
+  expectMatrix(
+    PRINCIPALS,
+    COLUMNS.map((column, index): MatrixRow<Principal> => [
+      `${column} on a running OPD proposal`,
+      (who) => answers(who, opdProposal('aktif'))[index] === true,
+      Object.fromEntries(WHO.map((who) => [who, RUNNING[who][index]])) as Record<Principal, boolean>,
+    ]),
+  );
 
   // Who may read, edit and upload, state by state (the other columns do not depend on the state).
   const BY_STATE: Record<ProposalState, { read: Principal[]; edit: Principal[]; upload: Principal[] }> = {
@@ -107,7 +105,7 @@ describe('proposals policy matrix', () => {
     expect(WHO.filter((who) => canReadProposal(PRINCIPALS[who], external))).toEqual(['admin', 'pimpinan']);
     expect(WHO.filter((who) => canEditProposal(PRINCIPALS[who], external))).toEqual(['admin']);
     expect(WHO.filter((who) => canUploadProposalDocument(PRINCIPALS[who], external))).toEqual(['admin']);
-    expect(WHO.filter((who) => PROPOSAL_ACTIONS.some((action) => canTakeAction(PRINCIPALS[who], external, action)))).toEqual(['admin']);
+    expect(WHO.filter((who) => PROPOSAL_ACTIONS.some((action) => canTakeAction(PRINCIPALS[who], { proposal: external, action })))).toEqual(['admin']);
   });
 
   it('scopes the lists: all to the division, the own OPD’s to an OPD, the submitted ones to leadership', () => {
@@ -160,7 +158,7 @@ describe('who the notices treat as the division', () => {
   });
 
   it('counts a step as the division’s only when an admin takes it; the outside initiator has no account', () => {
-    expect(ROLES.map((role) => [role, actsForDivision(actor(role, role))])).toEqual([
+    expect(ROLES.map((role) => [role, actsForDivision(actorOf(role))])).toEqual([
       ['admin', true],
       ['tkksd', false],
       ['opd', false],
@@ -170,12 +168,12 @@ describe('who the notices treat as the division', () => {
   });
 
   it('records a proposal without a named OPD for an OPD user’s own OPD, for nobody else', () => {
-    expect(ROLES.map((role) => [role, ownUnitOf(actor(role, role, OWN_UNIT))])).toEqual([
+    expect(ROLES.map((role) => [role, ownUnitOf(actorOf(role, OWN_UNIT))])).toEqual([
       ['admin', null],
       ['tkksd', null],
       ['opd', OWN_UNIT],
       ['pimpinan', null],
     ]);
-    expect(ownUnitOf(actor('opd', 'opd-none'))).toBeNull();
+    expect(ownUnitOf(actorOf('opd'))).toBeNull();
   });
 });

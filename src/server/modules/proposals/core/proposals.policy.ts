@@ -70,7 +70,7 @@ export function canEditProposal(actor: Actor, proposal: ProposalAccess): boolean
 const INITIATOR_ACTIONS: readonly ProposalAction[] = ['submit', 'resume', 'withdraw'];
 
 // The division runs the procedure; the initiator submits, resumes after a revision, or withdraws.
-export function canTakeAction(actor: Actor, proposal: ProposalAccess, action: ProposalAction): boolean {
+export function canTakeAction(actor: Actor, { proposal, action }: { proposal: ProposalAccess; action: ProposalAction }): boolean {
   if (actor.role === 'admin') return true;
   return isOwnOpd(actor, proposal) && INITIATOR_ACTIONS.includes(action);
 }

@@ -76,7 +76,7 @@ export async function findDocument(db: Db, id: string): Promise<ProposalDocument
   return row;
 }
 
-export async function nextDocumentVersion(db: Db, proposalId: string, docType: ProcedureDocType): Promise<number> {
+export async function nextDocumentVersion(db: Db, { proposalId, docType }: { proposalId: string; docType: ProcedureDocType }): Promise<number> {
   const [row] = await db
     .select({ latest: sql<number>`coalesce(max(${proposalDocuments.versionNo}), 0)::int` })
     .from(proposalDocuments)
@@ -126,7 +126,7 @@ function listFilters(scope: Scope, query: ProposalListQuery, options: ListOption
   return filters;
 }
 
-export async function selectProposalPage(db: Db, scope: Scope, query: ProposalListQuery, options: ListOptions = {}) {
+export async function selectProposalPage(db: Db, { scope, query, ...options }: { scope: Scope; query: ProposalListQuery } & ListOptions) {
   const where = and(...listFilters(scope, query, options));
   const [rows, totals] = await Promise.all([
     db
@@ -143,7 +143,7 @@ export async function selectProposalPage(db: Db, scope: Scope, query: ProposalLi
 }
 
 // Proposals still under way whose stage is not among the given codes: they would be stranded.
-export async function countOpenProposalsOutside(db: Db, kind: CooperationKind, keptCodes: string[]): Promise<{ stageCode: string; total: number }[]> {
+export async function countOpenProposalsOutside(db: Db, { kind, keptCodes }: { kind: CooperationKind; keptCodes: string[] }): Promise<{ stageCode: string; total: number }[]> {
   return db
     .select({ stageCode: proposals.stageCode, total: sql<number>`count(*)::int` })
     .from(proposals)

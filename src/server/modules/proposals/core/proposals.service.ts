@@ -54,19 +54,19 @@ async function newTrackingCode(db: Db, year: string): Promise<string> {
 }
 
 // 404 when it does not exist, 403 when it exists but is not this actor's to see.
-export async function visibleProposal(ctx: ActorCtx, id: string, db: Db = ctx.db): Promise<ReadableProposal> {
-  return loadReadableProposal(ctx, id, { db });
+export async function visibleProposal(ctx: ActorCtx, { id, db = ctx.db }: { id: string; db?: Db }): Promise<ReadableProposal> {
+  return loadReadableProposal(ctx, { id, db });
 }
 
 // Reads in parallel: call it with the pool, not inside a transaction.
-export async function proposalViewOf(db: Db, row: repo.ProposalRow, actor: Actor): Promise<ProposalView> {
+export async function proposalViewOf(db: Db, { row, actor }: { row: repo.ProposalRow; actor: Actor }): Promise<ProposalView> {
   const [procedure, documents, events, unitName, registeredAgreements, review] = await Promise.all([
     loadProcedure(db, row.kind),
     repo.listDocumentsOf(db, row.id),
     repo.listEventsOf(db, row.id),
     repo.unitName(db, row.unitId),
     agreementsOfProposal(db, row.id),
-    findReview(db, row.id, row.stageCode),
+    findReview(db, { proposalId: row.id, stageCode: row.stageCode }),
   ]);
   const view = buildProposalView({ row, unitName, procedure, documents, events, registeredAgreements, actor });
   // A running TKKSD review closes its stage itself; advancing by hand is refused, so it is not offered.
@@ -75,14 +75,14 @@ export async function proposalViewOf(db: Db, row: repo.ProposalRow, actor: Actor
 }
 
 export async function getProposal(ctx: ActorCtx, id: string): Promise<ProposalView> {
-  return proposalViewOf(ctx.db, await visibleProposal(ctx, id), ctx.actor);
+  return proposalViewOf(ctx.db, { row: await visibleProposal(ctx, { id }), actor: ctx.actor });
 }
 
 export async function listProposals(ctx: ActorCtx, query: ProposalListQuery): Promise<ProposalListResponse> {
   const assignedToMe = query.assignedToMe === '1' || query.assignedToMe === 'true';
-  const { rows, total } = await repo.selectProposalPage(ctx.db, proposalListScopeWithReviews(ctx.actor), query, { assignedToUserId: assignedToMe ? ctx.actor.id : null });
+  const { rows, total } = await repo.selectProposalPage(ctx.db, { scope: proposalListScopeWithReviews(ctx.actor), query, assignedToUserId: assignedToMe ? ctx.actor.id : null });
   const stageNames = await listProcedureStageNames(ctx.db);
-  const items = rows.map(({ proposal, unitName }) => toSummary(proposal, unitName, stageNames.get(`${proposal.kind}:${proposal.stageCode}`) ?? null));
+  const items = rows.map(({ proposal, unitName }) => toSummary(proposal, { unitName, stageName: stageNames.get(`${proposal.kind}:${proposal.stageCode}`) ?? null }));
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -139,13 +139,13 @@ export async function createProposal(ctx: ActorCtx, input: CreateData): Promise<
   await checkProposalTerm(ctx.db, input);
   const { initiatorType: _type, unitId: _unit, external: _external, ...fields } = input;
   const row = await ctx.db.transaction((tx) => insertDraftProposal(tx, { fields, initiator, by: { actor: ctx.actor }, now: ctx.now }));
-  return proposalViewOf(ctx.db, row, ctx.actor);
+  return proposalViewOf(ctx.db, { row, actor: ctx.actor });
 }
 
 export async function updateProposal(ctx: ActorCtx, { id, ...input }: { id: string } & UpdateData): Promise<ProposalView> {
   await checkProposalReferences(ctx, input);
   const row = await ctx.db.transaction(async (tx) => {
-    const before = await loadReadableProposal(ctx, id, { db: tx, lock: true });
+    const before = await loadReadableProposal(ctx, { id, db: tx, lock: true });
     if (CLOSED_PROPOSAL_STATES.includes(before.state)) throw closedProposal();
     if (!canEditProposal(ctx.actor, before)) throw forbidden();
     const { version, ...patch } = input;
@@ -163,11 +163,11 @@ export async function updateProposal(ctx: ActorCtx, { id, ...input }: { id: stri
     await recordAudit(tx, { actor: ctx.actor, entity: 'proposal', entityId: id, action: 'update', at: ctx.now, changes });
     return after;
   });
-  return proposalViewOf(ctx.db, row, ctx.actor);
+  return proposalViewOf(ctx.db, { row, actor: ctx.actor });
 }
 
 // Procedures ask this before a save removes stages: an open proposal must not be left on a stage
 // that no longer exists (handed to the procedures module by modules/routes.ts).
 export async function countOpenProposalsOutside(db: Db, input: { kind: CooperationKind; keptCodes: string[] }): Promise<{ stageCode: string; total: number }[]> {
-  return repo.countOpenProposalsOutside(db, input.kind, input.keptCodes);
+  return repo.countOpenProposalsOutside(db, { kind: input.kind, keptCodes: input.keptCodes });
 }

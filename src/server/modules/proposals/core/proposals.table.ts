@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { COOPERATION_KINDS } from '../../../../shared/agreement-codes';
 import { INITIATOR_TYPES, PROCEDURE_DOC_TYPES } from '../../../../shared/procedures';
 import { PROPOSAL_STATES, type PlannedPartner } from '../../../../shared/proposals';
+import { fileColumns } from '../../documents/documents.table';
 import { units } from '../../units/units.table';
 import { users } from '../../users/users.table';
 
@@ -70,16 +71,7 @@ export const proposalDocuments = pgTable(
       .references(() => proposals.id, { onDelete: 'cascade' }),
     docType: text('doc_type', { enum: PROCEDURE_DOC_TYPES }).notNull(),
     versionNo: integer('version_no').notNull(),
-    fileName: text('file_name').notNull(),
-    mimeType: text('mime_type').notNull(),
-    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
-    sha256: text('sha256').notNull(),
-    storageKey: text('storage_key').notNull().unique(),
-    pageCount: integer('page_count'),
-    textContent: text('text_content'),
-    needsOcr: boolean('needs_ocr').notNull().default(false),
-    // Script, launch, attachment or event actions found at upload: kept, flagged to staff, never shown inline.
-    activeContent: text('active_content').array().notNull().default(sql`'{}'::text[]`),
+    ...fileColumns(),
     note: text('note'),
     uploadedVia: text('uploaded_via', { enum: ['staff', 'tracking_link'] }).notNull(),
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),

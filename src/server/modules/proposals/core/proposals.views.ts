@@ -27,7 +27,7 @@ function proposalAbilities(actor: Actor, row: ProposalRow): ProposalAbilities {
   };
 }
 
-export function machineFacts(row: ProposalRow, procedure: ProcedureView, documents: Pick<ProposalDocumentRow, 'docType'>[]): Omit<MachineInput, 'action'> {
+export function machineFacts(row: ProposalRow, { procedure, documents }: { procedure: ProcedureView; documents: Pick<ProposalDocumentRow, 'docType'>[] }): Omit<MachineInput, 'action'> {
   return {
     stages: procedure.stages,
     position: { stageCode: row.stageCode, state: row.state },
@@ -100,7 +100,7 @@ export function stageViews(row: ProposalRow, procedure: ProcedureView): Proposal
   });
 }
 
-export function toSummary(row: ProposalRow, unitName: string | null, stageName: string | null): ProposalSummary {
+export function toSummary(row: ProposalRow, { unitName, stageName }: { unitName: string | null; stageName: string | null }): ProposalSummary {
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -151,13 +151,13 @@ export function buildProposalView(options: {
   actor: Actor;
 }): ProposalView {
   const { row, procedure, documents, actor } = options;
-  const facts = machineFacts(row, procedure, documents);
+  const facts = machineFacts(row, { procedure, documents });
   const stage = procedure.stages.find((candidate) => candidate.code === row.stageCode);
   const external = row.initiatorType === 'external' && row.externalInstitution && row.externalEmail
     ? { institution: row.externalInstitution, contactName: row.externalContactName ?? '', email: row.externalEmail, phone: row.externalPhone }
     : null;
   return {
-    ...toSummary(row, options.unitName, stage?.name ?? null),
+    ...toSummary(row, { unitName: options.unitName, stageName: stage?.name ?? null }),
     ...proposalFieldsOf(row),
     external,
     needsDprd: facts.needsDprd,
@@ -165,7 +165,7 @@ export function buildProposalView(options: {
     emailConfirmedAt: row.emailConfirmedAt?.toISOString() ?? null,
     stages: stageViews(row, procedure),
     missingDocTypes: stage ? missingDocuments(stage, facts) : [],
-    allowedActions: acceptedActions(facts, PROPOSAL_ACTIONS).filter((action) => canTakeAction(actor, row, action)),
+    allowedActions: acceptedActions(facts, PROPOSAL_ACTIONS).filter((action) => canTakeAction(actor, { proposal: row, action })),
     abilities: proposalAbilities(actor, row),
     documents: documentViews(documents),
     timeline: options.events.map(toEventView),

@@ -33,7 +33,7 @@ function parseFields(fields: Record<string, string>) {
 
 // Checked before the body is read, so that a refused upload costs no bandwidth.
 export async function prepareProposalUpload(ctx: ActorCtx, proposalId: string): Promise<UploadLimit> {
-  const row = await visibleProposal(ctx, proposalId);
+  const row = await visibleProposal(ctx, { id: proposalId });
   if (CLOSED_PROPOSAL_STATES.includes(row.state)) throw closedProposal();
   if (!canUploadProposalDocument(ctx.actor, row)) throw forbidden();
   return uploadLimit(ctx.db);
@@ -67,7 +67,7 @@ export async function storeProposalDocument(
       const row = await repo.insertDocument(tx, {
         proposalId: proposal.id,
         docType: fields.docType,
-        versionNo: await repo.nextDocumentVersion(tx, proposal.id, fields.docType),
+        versionNo: await repo.nextDocumentVersion(tx, { proposalId: proposal.id, docType: fields.docType }),
         ...pdf,
         storageKey,
         note: fields.note ?? null,
@@ -96,7 +96,7 @@ export async function uploadProposalDocument(ctx: ActorCtx, { proposalId, upload
 export async function openProposalDocument(ctx: ActorCtx, documentId: string) {
   const document = await repo.findDocument(ctx.db, documentId);
   if (!document) throw notFound('Dokumen usulan', 'Proposal document');
-  await loadReadableProposal(ctx, document.proposalId);
+  await loadReadableProposal(ctx, { id: document.proposalId });
   if (!(await ctx.files.exists(document.storageKey))) throw notFound('Berkas dokumen', 'Document file');
   return { body: ctx.files.stream(document.storageKey), fileName: document.fileName, mimeType: document.mimeType };
 }

@@ -17,7 +17,7 @@ function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} dan ${names[names.length - 1] ?? ''}`;
 }
 
-export function draftValues(row: repo.ProposalRow, type: DraftType, unitName: string | null): Record<DraftPlaceholder, string> {
+export function draftValues(row: repo.ProposalRow, { type, unitName }: { type: DraftType; unitName: string | null }): Record<DraftPlaceholder, string> {
   const text = (value: string | null) => (value && value.trim().length > 0 ? value : NOT_FILLED);
   return {
     judul: row.title,
@@ -39,14 +39,14 @@ export function draftValues(row: repo.ProposalRow, type: DraftType, unitName: st
 
 // The editable DOCX of a proposal's KB, PKS or NK, from its fields and the division's template.
 export async function generateDraft(ctx: ActorCtx, { proposalId, type }: { proposalId: string; type: DraftType }): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
-  const row = await loadReadableProposal(ctx, proposalId, { may: canDownloadDraft });
+  const row = await loadReadableProposal(ctx, { id: proposalId, may: canDownloadDraft });
   checkTypeFitsKind(row.kind, type);
-  checkDraftingAllowed(await loadProcedure(ctx.db, row.kind), row, type);
+  checkDraftingAllowed(await loadProcedure(ctx.db, row.kind), { proposal: row, type });
   const [template, unitName] = await Promise.all([loadDraftTemplate(ctx.db, type), repo.unitName(ctx.db, row.unitId)]);
   const body = await renderDraftDocx({
     title: template.title,
     sections: template.sections,
-    values: draftValues(row, type, unitName),
+    values: draftValues(row, { type, unitName }),
     description: `Rancangan ${DRAFT_TYPE_LABELS[type].id} — ${row.trackingCode}`,
   });
   return { body, fileName: `Rancangan-${DRAFT_TYPE_DOC[type]}-${row.trackingCode}.docx`, mimeType: DOCX_MIME };

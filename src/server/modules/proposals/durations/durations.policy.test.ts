@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../lib/context';
+import { actorOf as actor, expectMatrix } from '../../../../../tests/support/policy-matrix';
 import { canReadDurationStats, durationStatsScope } from './durations.policy';
 
-const actor = (role: Actor['role'], unitId: string | null = null): Actor => ({ id: 'u', email: 'u@x', name: 'U', role, unitId });
+const actors = {
+  admin: actor('admin'),
+  tkksd: actor('tkksd'),
+  pimpinan: actor('pimpinan'),
+  opdWithUnit: actor('opd', 'unit-1'),
+  opdWithoutUnit: actor('opd'),
+};
 
 describe('who reads proposal durations', () => {
+  expectMatrix(actors, [['read proposal durations', canReadDurationStats, { admin: true, tkksd: true, pimpinan: true, opdWithUnit: true, opdWithoutUnit: false }]]);
+
   it.each([
     ['admin', null, { kind: 'all' }],
     ['tkksd', null, { kind: 'all' }],

@@ -8,7 +8,7 @@ export type DurationEventRow = Pick<typeof proposalEvents.$inferSelect, 'proposa
 
 // Proposals that were in the queue at some moment of [from, to]: submitted before its end and not
 // closed before its start. Their stage closings inside the period are what the statistics count.
-export async function selectProposalsInPeriod(db: Db, scope: DurationStatsScope, period: { from: Date; to: Date }): Promise<DurationProposalRow[]> {
+export async function selectProposalsInPeriod(db: Db, { scope, period }: { scope: DurationStatsScope; period: { from: Date; to: Date } }): Promise<DurationProposalRow[]> {
   const filters: SQL[] = [isNotNull(proposals.submittedAt), lte(proposals.submittedAt, period.to), or(isNull(proposals.closedAt), gte(proposals.closedAt, period.from)) as SQL];
   if (scope.kind === 'unit') filters.push(and(eq(proposals.initiatorType, 'opd'), eq(proposals.unitId, scope.unitId)) as SQL);
   return db

@@ -12,7 +12,7 @@ import * as repo from '../core/proposals.repository';
 import { visibleProposal } from '../core/proposals.service';
 
 export async function getProposalDurations(ctx: ActorCtx, id: string): Promise<ProposalDurations> {
-  const row = await visibleProposal(ctx, id);
+  const row = await visibleProposal(ctx, { id });
   const [procedure, events] = await Promise.all([loadProcedure(ctx.db, row.kind), repo.listEventsOf(ctx.db, row.id)]);
   return proposalDurations({ proposalId: row.id, state: row.state, submittedAt: row.submittedAt, closedAt: row.closedAt, stages: stageViews(row, procedure), events, now: ctx.now });
 }
@@ -59,7 +59,7 @@ function kindStat(procedure: ProcedureView, rows: DurationProposalRow[], eventsO
 // Median days per stage and per kind, over the stages closed in the period.
 export async function getProposalDurationStats(ctx: ActorCtx, query: ProposalDurationStatsQuery): Promise<ProposalDurationStats> {
   if (!canReadDurationStats(ctx.actor)) throw forbidden();
-  const rows = await selectProposalsInPeriod(ctx.db, durationStatsScope(ctx.actor), periodOf(query));
+  const rows = await selectProposalsInPeriod(ctx.db, { scope: durationStatsScope(ctx.actor), period: periodOf(query) });
   const [events, procedures] = await Promise.all([
     selectTransitionsOf(ctx.db, rows.map((row) => row.id)),
     Promise.all(COOPERATION_KINDS.map((kind) => loadProcedure(ctx.db, kind))),

@@ -53,13 +53,13 @@ async function checkAttendees(db: Db, attendees: CreateData['attendees'] | undef
 }
 
 async function lockForMeeting(ctx: ActorCtx, db: Db, proposalId: string) {
-  const proposal = await loadReadableProposal(ctx, proposalId, { db, lock: true, may: (actor, row) => canReadMeetings(actor, row) && canRecordMeeting(actor, row) });
+  const proposal = await loadReadableProposal(ctx, { id: proposalId, db, lock: true, may: (actor, row) => canReadMeetings(actor, row) && canRecordMeeting(actor, row) });
   if (CLOSED_PROPOSAL_STATES.includes(proposal.state)) throw closedProposal();
   return proposal;
 }
 
 export async function listMeetings(ctx: ActorCtx, proposalId: string): Promise<MeetingListResponse> {
-  const proposal = await loadReadableProposal(ctx, proposalId, { may: canReadMeetings });
+  const proposal = await loadReadableProposal(ctx, { id: proposalId, may: canReadMeetings });
   const rows = await listMeetingsOf(ctx.db, proposalId);
   const isOpen = !CLOSED_PROPOSAL_STATES.includes(proposal.state);
   return { items: rows.map(toView), canRecord: isOpen && canRecordMeeting(ctx.actor, proposal) };

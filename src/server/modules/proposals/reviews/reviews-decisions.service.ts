@@ -22,11 +22,11 @@ type StepResult = { review: reviewRepo.ReviewRow; proposalState: LockedProposal[
 
 // Why a decision cannot be taken now; every case is a 409 that says so.
 function checkOpen(proposal: LockedProposal, review: reviewRepo.ReviewRow): void {
-  if (review.status !== 'berjalan') throw reviewConflict('review_done', 'Peninjauan TKKSD untuk usulan ini sudah selesai.', 'The TKKSD review of this proposal is over.');
+  if (review.status !== 'berjalan') throw reviewConflict('review_done', { message: 'Peninjauan TKKSD untuk usulan ini sudah selesai.', messageEn: 'The TKKSD review of this proposal is over.' });
   if (proposal.state === 'dikembalikan') {
-    throw reviewConflict('awaiting_revision', 'Usulan sedang dikembalikan untuk diperbaiki; keputusan dapat diberikan setelah pemrakarsa melanjutkannya.', 'The proposal is sent back for revision; decide once the initiator resumes it.');
+    throw reviewConflict('awaiting_revision', { message: 'Usulan sedang dikembalikan untuk diperbaiki; keputusan dapat diberikan setelah pemrakarsa melanjutkannya.', messageEn: 'The proposal is sent back for revision; decide once the initiator resumes it.' });
   }
-  if (proposal.state !== 'aktif') throw reviewConflict('closed', 'Usulan sudah ditutup.', 'The proposal is closed.');
+  if (proposal.state !== 'aktif') throw reviewConflict('closed', { message: 'Usulan sudah ditutup.', messageEn: 'The proposal is closed.' });
 }
 
 function updateReview(step: Step, patch: Record<string, unknown>): Promise<reviewRepo.ReviewRow> {
@@ -67,7 +67,7 @@ async function approve(step: Step, assignments: reviewRepo.AssignmentRow[], deci
     case 'next_tier': {
       const review = await updateReview(step, { currentTier: outcome.tier });
       await repo.insertEvent(step.db, { proposalId: step.proposal.id, at: step.now, action: 'review_tier_opened', details: { tier: outcome.tier, round: review.round }, actorId: step.actor.id, actorLabel: step.actor.email });
-      const reviewers = await reviewRepo.activeTierReviewers(step.db, review.id, outcome.tier);
+      const reviewers = await reviewRepo.activeTierReviewers(step.db, { reviewId: review.id, tierPosition: outcome.tier });
       const mailIds = await announceTierOpen(step, { row: step.proposal, tier: outcome.tier, round: review.round, reviewers });
       return { review, proposalState: step.proposal.state, mailIds };
     }
@@ -96,9 +96,9 @@ async function reject(step: Step): Promise<StepResult> {
 // moment are taken one after the other and the stage advances exactly once.
 export async function decideReview(ctx: ActorCtx, { proposalId, ...input }: { proposalId: string } & DecisionData): Promise<ReviewView> {
   const result = await ctx.db.transaction(async (tx): Promise<StepResult> => {
-    const proposal = await lockProposalForReview(ctx, tx, proposalId);
+    const proposal = await lockProposalForReview(ctx, { proposalId, db: tx });
     if (!canReadReview(ctx.actor, proposal) || !canDecideReview(ctx.actor, proposal)) throw forbidden();
-    const review = await reviewRepo.findReview(tx, proposal.id, TKKSD_STAGE_CODE);
+    const review = await reviewRepo.findReview(tx, { proposalId: proposal.id, stageCode: TKKSD_STAGE_CODE });
     if (!review) throw notFound(...REVIEW_WHAT);
     checkOpen(proposal, review);
     const assignments = await reviewRepo.listAssignments(tx, review.id);
@@ -109,11 +109,11 @@ export async function decideReview(ctx: ActorCtx, { proposalId, ...input }: { pr
         mine.tierPosition > review.currentTier
           ? ['Tingkat peninjauan Anda belum dibuka.', 'Your review tier is not open yet.']
           : ['Tingkat peninjauan Anda sudah terpenuhi.', 'Your review tier is already satisfied.'];
-      throw reviewConflict('tier_not_open', message, messageEn);
+      throw reviewConflict('tier_not_open', { message, messageEn });
     }
     const earlier = await reviewRepo.listDecisions(tx, review.id);
     if (earlier.some((row) => row.assignmentId === mine.id && row.round === review.round)) {
-      throw reviewConflict('already_decided', 'Anda sudah memberikan keputusan pada putaran ini.', 'You have already decided in this round.');
+      throw reviewConflict('already_decided', { message: 'Anda sudah memberikan keputusan pada putaran ini.', messageEn: 'You have already decided in this round.' });
     }
     const comment = input.comment?.trim() ? input.comment.trim() : null;
     const decision = await reviewRepo.insertDecision(tx, { reviewId: review.id, assignmentId: mine.id, round: review.round, tierPosition: mine.tierPosition, reviewerId: ctx.actor.id, decision: input.decision, comment, at: ctx.now });

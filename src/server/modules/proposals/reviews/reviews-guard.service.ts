@@ -5,9 +5,9 @@ import { findReview } from './reviews.repository';
 
 // While a TKKSD review runs on the proposal's stage, only the review closes that stage: a hand-taken
 // `advance` would pass over reviewers who have not decided.
-export async function assertReviewAllowsAction(db: Db, proposal: { id: string; stageCode: string }, action: ProposalAction): Promise<void> {
+export async function assertReviewAllowsAction(db: Db, { proposal, action }: { proposal: { id: string; stageCode: string }; action: ProposalAction }): Promise<void> {
   if (action !== 'advance') return;
-  const review = await findReview(db, proposal.id, proposal.stageCode);
+  const review = await findReview(db, { proposalId: proposal.id, stageCode: proposal.stageCode });
   if (review?.status !== 'berjalan') return;
   throw new AppError({
     code: 'CONFLICT',

@@ -1,29 +1,32 @@
 import { describe, expect, it } from 'vitest';
+import { actorOf as actor, expectMatrix, type MatrixRow } from '../../../../../tests/support/policy-matrix';
 import type { Actor } from '../../../lib/context';
-import { ROLES, type Role } from '../../../../shared/roles';
-import { canBeReviewer, isReviewActionAllowed, REVIEW_ACTIONS, reviewerRoleOf, type ReviewAction, type ReviewPrincipal } from './reviews.policy';
+import { ROLES } from '../../../../shared/roles';
+import { canBeReviewer, canListReviewerCandidates, isReviewActionAllowed, REVIEW_ACTIONS, reviewerRoleOf, type ReviewPrincipal } from './reviews.policy';
 import type { ProposalAccess } from '../core/proposals.policy';
 
 const OWN_UNIT = 'unit-own';
-const staff = (role: Role, id: string, unitId: string | null = null): ReviewPrincipal => ({ kind: 'staff', actor: { id, email: `${id}@uji`, name: id, role, unitId } satisfies Actor });
 
 // A submitted OPD proposal with one assigned TKKSD reviewer.
 const proposal: ProposalAccess = { initiatorType: 'opd', unitId: OWN_UNIT, state: 'aktif', assignedReviewerIds: ['tkksd-assigned'] };
 
-const PRINCIPALS: Record<string, ReviewPrincipal> = {
-  admin: staff('admin', 'admin'),
-  'tkksd assigned': staff('tkksd', 'tkksd-assigned'),
-  'tkksd not assigned': staff('tkksd', 'tkksd-other'),
-  'opd own': staff('opd', 'opd-own', OWN_UNIT),
-  'opd other': staff('opd', 'opd-other', 'unit-other'),
-  pimpinan: staff('pimpinan', 'pimpinan'),
-  anonymous: { kind: 'anonymous' },
-  'tracking-link holder': { kind: 'tracking_link' },
-};
+// Staff sign in; the other two principals reach the threads without an account.
+const ACTORS = {
+  admin: { ...actor('admin'), id: 'admin' },
+  'tkksd assigned': { ...actor('tkksd'), id: 'tkksd-assigned' },
+  'tkksd not assigned': { ...actor('tkksd'), id: 'tkksd-other' },
+  'opd own': actor('opd', OWN_UNIT),
+  'opd other': actor('opd', 'unit-other'),
+  pimpinan: actor('pimpinan'),
+} satisfies Record<string, Actor>;
+type StaffName = keyof typeof ACTORS;
+const ANONYMOUS: ReviewPrincipal = { kind: 'anonymous' };
+const TRACKING_LINK: ReviewPrincipal = { kind: 'tracking_link' };
+const staff = (who: Actor): ReviewPrincipal => ({ kind: 'staff', actor: who });
 
 // Rows: who; columns in REVIEW_ACTIONS order:
 // read_review, manage_review, decide_review, read_comments, add_comment, read_meetings, record_meeting
-const EXPECTED: Record<string, [boolean, boolean, boolean, boolean, boolean, boolean, boolean]> = {
+const EXPECTED: Record<StaffName | 'anonymous' | 'tracking-link holder', [boolean, boolean, boolean, boolean, boolean, boolean, boolean]> = {
   admin: [true, true, false, true, true, true, true],
   'tkksd assigned': [true, false, true, true, true, true, true],
   'tkksd not assigned': [false, false, false, false, false, false, false],
@@ -35,24 +38,35 @@ const EXPECTED: Record<string, [boolean, boolean, boolean, boolean, boolean, boo
 };
 
 describe('review, thread and meeting permissions', () => {
-  for (const [who, principal] of Object.entries(PRINCIPALS)) {
-    REVIEW_ACTIONS.forEach((action: ReviewAction, index) => {
-      const expected = EXPECTED[who]?.[index];
-      it(`${who} ${expected ? 'may' : 'may not'} ${action}`, () => {
-        expect(isReviewActionAllowed(principal, action, proposal)).toBe(expected);
-      });
+  expectMatrix(
+    ACTORS,
+    REVIEW_ACTIONS.map((action, index): MatrixRow<StaffName> => [
+      action,
+      (who) => isReviewActionAllowed(staff(who), { action, proposal }),
+      Object.fromEntries((Object.keys(ACTORS) as StaffName[]).map((name) => [name, EXPECTED[name][index]])) as Record<StaffName, boolean>,
+    ]),
+  );
+
+  expectMatrix(ACTORS, [
+    ['list whom a review may be given to', canListReviewerCandidates, { admin: true, 'tkksd assigned': false, 'tkksd not assigned': false, 'opd own': false, 'opd other': false, pimpinan: false }],
+  ]);
+
+  it('lets someone without an account only into the threads, and only with the tracking link', () => {
+    REVIEW_ACTIONS.forEach((action, index) => {
+      expect(isReviewActionAllowed(ANONYMOUS, { action, proposal }), `anonymous: ${action}`).toBe(EXPECTED.anonymous[index]);
+      expect(isReviewActionAllowed(TRACKING_LINK, { action, proposal }), `tracking-link holder: ${action}`).toBe(EXPECTED['tracking-link holder'][index]);
     });
-  }
+  });
 
   it('lets an admin decide only where the admin is an assigned reviewer', () => {
     const assignedAdmin = { ...proposal, assignedReviewerIds: ['admin'] };
-    expect(isReviewActionAllowed(PRINCIPALS.admin ?? { kind: 'anonymous' }, 'decide_review', assignedAdmin)).toBe(true);
+    expect(isReviewActionAllowed(staff(ACTORS.admin), { action: 'decide_review', proposal: assignedAdmin })).toBe(true);
   });
 
   it('hides a draft from leadership, and with it the threads and meetings', () => {
     const draft: ProposalAccess = { ...proposal, state: 'draf' };
-    const pimpinan = PRINCIPALS.pimpinan ?? { kind: 'anonymous' };
-    expect(REVIEW_ACTIONS.filter((action) => isReviewActionAllowed(pimpinan, action, draft))).toEqual([]);
+    const pimpinan = staff(ACTORS.pimpinan);
+    expect(REVIEW_ACTIONS.filter((action) => isReviewActionAllowed(pimpinan, { action, proposal: draft }))).toEqual([]);
   });
 
   it('takes reviewers only among active TKKSD members and admins', () => {

@@ -20,8 +20,15 @@ export function canManageReview(actor: Actor): boolean {
 }
 
 // Only a TKKSD member or an admin can be made a reviewer.
+export const REVIEWER_ROLES = ['tkksd', 'admin'] as const satisfies readonly Actor['role'][];
+
 export function canBeReviewer(candidate: { role: Actor['role']; isActive: boolean }): boolean {
-  return candidate.isActive && (candidate.role === 'tkksd' || candidate.role === 'admin');
+  return candidate.isActive && REVIEWER_ROLES.some((role) => role === candidate.role);
+}
+
+// Whoever sets and replaces reviewers sees whom they may choose.
+export function canListReviewerCandidates(actor: Actor): boolean {
+  return canManageReview(actor);
 }
 
 // How a reviewer is shown on the review: an admin standing in, or (anyone else) a TKKSD member.
@@ -65,7 +72,7 @@ export const REVIEW_ACTIONS = ['read_review', 'manage_review', 'decide_review', 
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 // The whole matrix in one place: actions other than the threads need a staff session.
-export function isReviewActionAllowed(principal: ReviewPrincipal, action: ReviewAction, proposal: ProposalAccess): boolean {
+export function isReviewActionAllowed(principal: ReviewPrincipal, { action, proposal }: { action: ReviewAction; proposal: ProposalAccess }): boolean {
   if (action === 'read_comments') return canReadComments(principal, proposal);
   if (action === 'add_comment') return canAddComment(principal, proposal);
   if (principal.kind !== 'staff') return false;

@@ -9,7 +9,7 @@ export type AssignmentRow = typeof proposalReviewAssignments.$inferSelect;
 export type DecisionRow = typeof proposalReviewDecisions.$inferSelect;
 export type PersonRow = { id: string; name: string; email: string; role: 'admin' | 'tkksd' | 'opd' | 'pimpinan'; isActive: boolean };
 
-export async function findReview(db: Db, proposalId: string, stageCode: string): Promise<ReviewRow | undefined> {
+export async function findReview(db: Db, { proposalId, stageCode }: { proposalId: string; stageCode: string }): Promise<ReviewRow | undefined> {
   const [row] = await db.select().from(proposalReviews).where(and(eq(proposalReviews.proposalId, proposalId), eq(proposalReviews.stageCode, stageCode)));
   return row;
 }
@@ -28,8 +28,8 @@ export async function insertAssignments(db: Db, values: (typeof proposalReviewAs
   return db.insert(proposalReviewAssignments).values(values).returning();
 }
 
-export async function endAssignment(db: Db, id: string, options: { at: Date; replacedBy: string }): Promise<void> {
-  await db.update(proposalReviewAssignments).set({ endedAt: options.at, replacedBy: options.replacedBy }).where(eq(proposalReviewAssignments.id, id));
+export async function endAssignment(db: Db, { id, at, replacedBy }: { id: string; at: Date; replacedBy: string }): Promise<void> {
+  await db.update(proposalReviewAssignments).set({ endedAt: at, replacedBy }).where(eq(proposalReviewAssignments.id, id));
 }
 
 export async function insertDecision(db: Db, values: typeof proposalReviewDecisions.$inferInsert): Promise<DecisionRow> {
@@ -54,7 +54,7 @@ export async function listDecisions(db: Db, reviewId: string): Promise<DecisionR
   return db.select().from(proposalReviewDecisions).where(eq(proposalReviewDecisions.reviewId, reviewId)).orderBy(asc(proposalReviewDecisions.at), asc(proposalReviewDecisions.id));
 }
 
-export async function activeTierReviewers(db: Db, reviewId: string, tierPosition: number): Promise<PersonRow[]> {
+export async function activeTierReviewers(db: Db, { reviewId, tierPosition }: { reviewId: string; tierPosition: number }): Promise<PersonRow[]> {
   return db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive })
     .from(proposalReviewAssignments)
@@ -65,4 +65,13 @@ export async function activeTierReviewers(db: Db, reviewId: string, tierPosition
 export async function findPeople(db: Db, ids: readonly string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
   return db.select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive }).from(users).where(inArray(users.id, [...ids]));
+}
+
+// Active accounts of the given roles, by name: the people a review may be given to.
+export async function activePeopleWithRoles(db: Db, { roles }: { roles: readonly PersonRow['role'][] }): Promise<PersonRow[]> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive })
+    .from(users)
+    .where(and(eq(users.isActive, true), inArray(users.role, [...roles])))
+    .orderBy(asc(users.name), asc(users.id));
 }

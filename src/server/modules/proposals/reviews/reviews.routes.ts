@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreateReviewSchema, ReplaceReviewerSchema, ReviewDecisionSchema } from '../../../../shared/proposal-reviews';
 import { actorCtxOf, typed } from '../../../lib/http';
+import { listReviewerCandidates } from './reviews-candidates.service';
 import { decideReview } from './reviews-decisions.service';
 import { configureReview, getReview, replaceReviewer } from './reviews.service';
 
 // TKKSD review of a proposal at the "pembahasan TKKSD" stage (contracts in src/shared/proposal-reviews.ts).
 //
+// GET  /api/proposals/reviewer-candidates       → { items: ReviewerCandidateView[] }   admin (who sets reviewers)
 // GET  /api/proposals/:id/review                → { review: ReviewView | null }       readers of the proposal
 // POST /api/proposals/:id/review                { tiers: [{ rule: 'all'|'any', reviewerIds: uuid[] }] }
 //                                               → 201 ReviewView                       admin; once per proposal
@@ -29,6 +31,9 @@ const tags = ['proposals', 'reviews'];
 
 export function proposalReviewsRoutes(app: FastifyInstance) {
   const api = typed(app);
+  api.get('/proposals/reviewer-candidates', { schema: { tags, summary: 'The active TKKSD members and admins a review may be given to' }, config: { access: ['admin'] } }, (request) =>
+    listReviewerCandidates(actorCtxOf(request)),
+  );
   api.get('/proposals/:id/review', { schema: { tags, summary: 'The TKKSD review of a proposal (null when none is set)', params: idParam }, config: { access: 'signed-in' } }, (request) =>
     getReview(actorCtxOf(request), request.params.id),
   );

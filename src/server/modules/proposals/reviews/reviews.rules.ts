@@ -7,7 +7,7 @@ export type TierFacts = { position: number; rule: ReviewTierRule };
 export type AssignmentFacts = { id: string; tierPosition: number; isActive: boolean };
 export type DecisionFacts = { assignmentId: string; round: number; decision: ReviewDecision };
 
-export function currentDecisionOf(assignmentId: string, decisions: readonly DecisionFacts[], round: number): ReviewDecision | null {
+export function currentDecisionOf(assignmentId: string, { decisions, round }: { decisions: readonly DecisionFacts[]; round: number }): ReviewDecision | null {
   return decisions.find((decision) => decision.assignmentId === assignmentId && decision.round === round)?.decision ?? null;
 }
 
@@ -16,7 +16,7 @@ export function isTierSatisfied(options: { tier: TierFacts; assignments: readonl
   const { tier, round, decisions } = options;
   const running = options.assignments.filter((assignment) => assignment.isActive && assignment.tierPosition === tier.position);
   if (running.length === 0) return false;
-  const approved = running.filter((assignment) => currentDecisionOf(assignment.id, decisions, round) === 'approve');
+  const approved = running.filter((assignment) => currentDecisionOf(assignment.id, { decisions, round }) === 'approve');
   return tier.rule === 'all' ? approved.length === running.length : approved.length > 0;
 }
 

@@ -22,13 +22,13 @@ type ConfigureData = z.output<typeof CreateReviewSchema>;
 type ReplaceData = z.output<typeof ReplaceReviewerSchema>;
 export type LockedProposal = repo.ProposalRow & { assignedReviewerIds: string[] };
 
-export function reviewConflict(reason: string, message: string, messageEn: string): AppError {
+export function reviewConflict(reason: string, { message, messageEn }: { message: string; messageEn: string }): AppError {
   return new AppError({ code: 'CONFLICT', message, messageEn, details: { reason } });
 }
 
 // Taken first in every review change: two people acting on one proposal are serialised here.
-export async function lockProposalForReview(ctx: ActorCtx, db: Db, proposalId: string): Promise<LockedProposal> {
-  return loadReadableProposal(ctx, proposalId, { db, lock: true });
+export async function lockProposalForReview(ctx: ActorCtx, { proposalId, db }: { proposalId: string; db: Db }): Promise<LockedProposal> {
+  return loadReadableProposal(ctx, { id: proposalId, db, lock: true });
 }
 
 export async function reviewViewOf(db: Db, options: { review: reviewRepo.ReviewRow; proposalState: repo.ProposalRow['state']; actorId: string }): Promise<ReviewView> {
@@ -40,9 +40,9 @@ export async function reviewViewOf(db: Db, options: { review: reviewRepo.ReviewR
 
 // null while no review has been set for the proposal.
 export async function getReview(ctx: ActorCtx, proposalId: string): Promise<{ review: ReviewView | null }> {
-  const row = await visibleProposal(ctx, proposalId);
+  const row = await visibleProposal(ctx, { id: proposalId });
   if (!canReadReview(ctx.actor, row)) throw forbidden();
-  const review = await reviewRepo.findReview(ctx.db, row.id, TKKSD_STAGE_CODE);
+  const review = await reviewRepo.findReview(ctx.db, { proposalId: row.id, stageCode: TKKSD_STAGE_CODE });
   if (!review) return { review: null };
   return { review: await reviewViewOf(ctx.db, { review, proposalState: row.state, actorId: ctx.actor.id }) };
 }
@@ -59,18 +59,18 @@ async function checkReviewers(db: Db, ids: readonly string[], field: (id: string
 }
 
 function notAtTkksdStage(): AppError {
-  return reviewConflict('wrong_stage', 'Peninjau TKKSD hanya ditetapkan saat usulan berada pada tahap pembahasan TKKSD.', 'TKKSD reviewers are set only while the proposal is at the TKKSD discussion stage.');
+  return reviewConflict('wrong_stage', { message: 'Peninjau TKKSD hanya ditetapkan saat usulan berada pada tahap pembahasan TKKSD.', messageEn: 'TKKSD reviewers are set only while the proposal is at the TKKSD discussion stage.' });
 }
 
 // The admin sets the tiers once; afterwards reviewers are replaced one by one.
 export async function configureReview(ctx: ActorCtx, { proposalId, ...input }: { proposalId: string } & ConfigureData): Promise<ReviewView> {
   const { review, state, mailIds } = await ctx.db.transaction(async (tx) => {
-    const before = await lockProposalForReview(ctx, tx, proposalId);
+    const before = await lockProposalForReview(ctx, { proposalId, db: tx });
     if (!canReadReview(ctx.actor, before) || !canManageReview(ctx.actor)) throw forbidden();
     const isOpen = before.state === 'aktif' || before.state === 'dikembalikan';
     if (before.stageCode !== TKKSD_STAGE_CODE || !isOpen) throw notAtTkksdStage();
-    if (await reviewRepo.findReview(tx, before.id, before.stageCode)) {
-      throw reviewConflict('review_exists', 'Peninjau untuk usulan ini sudah ditetapkan; ganti peninjau satu per satu.', 'Reviewers are already set for this proposal; replace them one by one.');
+    if (await reviewRepo.findReview(tx, { proposalId: before.id, stageCode: before.stageCode })) {
+      throw reviewConflict('review_exists', { message: 'Peninjau untuk usulan ini sudah ditetapkan; ganti peninjau satu per satu.', messageEn: 'Reviewers are already set for this proposal; replace them one by one.' });
     }
     const positions = new Map(input.tiers.flatMap((tier, index) => tier.reviewerIds.map((id, at) => [id, `tiers.${String(index)}.reviewerIds.${String(at)}`] as const)));
     const people = await checkReviewers(tx, [...positions.keys()], (id) => positions.get(id) ?? 'tiers');
@@ -84,7 +84,7 @@ export async function configureReview(ctx: ActorCtx, { proposalId, ...input }: {
     await repo.insertEvent(tx, { proposalId: before.id, at: ctx.now, action: 'review_configured', details: { tiers: layout }, actorId: ctx.actor.id, actorLabel: ctx.actor.email });
     await recordAudit(tx, { actor: ctx.actor, entity: 'proposal_review', entityId: created.id, action: 'create', at: ctx.now, changes: [{ field: 'tiers', old: null, new: layout }] });
     // A proposal sent back at this stage hears nothing until it resumes.
-    const firstTier = before.state === 'aktif' ? await reviewRepo.activeTierReviewers(tx, created.id, 1) : [];
+    const firstTier = before.state === 'aktif' ? await reviewRepo.activeTierReviewers(tx, { reviewId: created.id, tierPosition: 1 }) : [];
     const queued = firstTier.length > 0 ? await announceTierOpen({ ...ctx, db: tx }, { row: before, tier: 1, round: 1, reviewers: firstTier }) : [];
     return { review: created, state: before.state, mailIds: queued };
   });
@@ -96,11 +96,11 @@ export async function configureReview(ctx: ActorCtx, { proposalId, ...input }: {
 // the new reviewer takes the same tier and is told at once if that tier is open.
 export async function replaceReviewer(ctx: ActorCtx, { proposalId, ...input }: { proposalId: string } & ReplaceData): Promise<ReviewView> {
   const { review, state, mailIds } = await ctx.db.transaction(async (tx) => {
-    const before = await lockProposalForReview(ctx, tx, proposalId);
+    const before = await lockProposalForReview(ctx, { proposalId, db: tx });
     if (!canReadReview(ctx.actor, before) || !canManageReview(ctx.actor)) throw forbidden();
-    const current = await reviewRepo.findReview(tx, before.id, TKKSD_STAGE_CODE);
+    const current = await reviewRepo.findReview(tx, { proposalId: before.id, stageCode: TKKSD_STAGE_CODE });
     if (!current) throw notFound(...REVIEW_WHAT);
-    if (current.status !== 'berjalan') throw reviewConflict('review_done', 'Peninjauan sudah selesai; peninjau tidak dapat diganti.', 'The review is over; reviewers can no longer be replaced.');
+    if (current.status !== 'berjalan') throw reviewConflict('review_done', { message: 'Peninjauan sudah selesai; peninjau tidak dapat diganti.', messageEn: 'The review is over; reviewers can no longer be replaced.' });
     // Stale first: an admin who saw an older layout is told to reload before anything else.
     if (current.version !== input.version) throw staleVersion();
     const assignments = await reviewRepo.listAssignments(tx, current.id);
@@ -113,7 +113,7 @@ export async function replaceReviewer(ctx: ActorCtx, { proposalId, ...input }: {
     const updated = await updateVersioned({ db: tx, table: proposalReviews, where: eq(proposalReviews.id, current.id), version: input.version, patch: {}, now: ctx.now, what: REVIEW_WHAT });
     const [added] = await reviewRepo.insertAssignments(tx, [{ reviewId: current.id, tierPosition: old.tierPosition, reviewerId: input.reviewerId, assignedAt: ctx.now, assignedBy: ctx.actor.id }]);
     if (!added) throw new Error('insert returned nothing');
-    await reviewRepo.endAssignment(tx, old.id, { at: ctx.now, replacedBy: added.id });
+    await reviewRepo.endAssignment(tx, { id: old.id, at: ctx.now, replacedBy: added.id });
     const [oldPerson] = await reviewRepo.findPeople(tx, [old.reviewerId]);
     const newPerson = people.get(input.reviewerId);
     const change = { field: `tier${String(old.tierPosition)}`, old: oldPerson?.name ?? old.reviewerId, new: newPerson?.name ?? input.reviewerId };

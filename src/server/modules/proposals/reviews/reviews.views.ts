@@ -20,7 +20,7 @@ function assignmentView(row: AssignmentRow, facts: ReviewFacts, people: Map<stri
     assignedAt: row.assignedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
     replacedBy: row.replacedBy,
-    currentDecision: row.endedAt ? null : currentDecisionOf(row.id, facts.decisions, facts.review.round),
+    currentDecision: row.endedAt ? null : currentDecisionOf(row.id, { decisions: facts.decisions, round: facts.review.round }),
   };
 }
 
@@ -29,7 +29,7 @@ function pendingAssignmentOf(facts: ReviewFacts, proposalState: ProposalState, a
   const { review } = facts;
   if (review.status !== 'berjalan' || proposalState !== 'aktif') return null;
   const mine = facts.assignments.find((row) => row.reviewerId === actorId && !row.endedAt && row.tierPosition === review.currentTier);
-  if (!mine || currentDecisionOf(mine.id, facts.decisions, review.round)) return null;
+  if (!mine || currentDecisionOf(mine.id, { decisions: facts.decisions, round: review.round })) return null;
   return mine.id;
 }
 

@@ -111,8 +111,8 @@ export async function registerSigning(ctx: ActorCtx, { proposalId, signingId, ..
   let result;
   try {
     result = await ctx.db.transaction(async (tx) => {
-      const proposal = await loadReadableProposal(ctx, proposalId, { db: tx, lock: true, may: (actor, row) => canReadSignings(actor, row) && canRegisterSigning(actor) });
-      const signing = await signingOf(tx, proposalId, signingId, { lock: true });
+      const proposal = await loadReadableProposal(ctx, { id: proposalId, db: tx, lock: true, may: (actor, row) => canReadSignings(actor, row) && canRegisterSigning(actor) });
+      const signing = await signingOf(tx, { proposalId, signingId, lock: true });
       const label = DRAFT_TYPE_LABELS[signing.docType];
       if (signing.agreementId) {
         throw refused(`${label.id} ini sudah terdaftar.`, `This ${label.en} is already registered.`, 'already_registered', { agreementId: signing.agreementId });
@@ -122,12 +122,12 @@ export async function registerSigning(ctx: ActorCtx, { proposalId, signingId, ..
         const missing = (['parafEveryPage', 'meterai', 'sealEveryCopy'] as const).filter((field) => !signing[field]);
         throw refused('Pemeriksaan setelah penandatanganan belum lengkap: paraf setiap halaman, meterai dan cap pada setiap rangkap.', 'The post-signing check is incomplete: initials on every page, duty stamp and seal on every copy.', 'check_incomplete', { missing });
       }
-      const signed = await signingRepo.latestSignedDocument(tx, proposalId, signing.docType);
+      const signed = await signingRepo.latestSignedDocument(tx, { proposalId, docType: signing.docType });
       if (!signed) throw refused(`Unggah PDF ${label.id} yang telah ditandatangani terlebih dahulu.`, `Upload the signed PDF of the ${label.en} first.`, 'signed_pdf_missing');
       const procedure = await loadProcedure(tx, proposal.kind);
-      const place = registrationPlace(procedure, proposal, signing.docType);
+      const place = registrationPlace(procedure, { proposal, type: signing.docType });
       // A PKS implements the KB signed earlier for the same proposal.
-      const kb = signing.docType === 'pks' ? await signingRepo.findSigningOfType(tx, proposalId, 'kb') : undefined;
+      const kb = signing.docType === 'pks' ? await signingRepo.findSigningOfType(tx, { proposalId, docType: 'kb' }) : undefined;
       const parentId = kb?.agreementId ?? null;
       const agreement = await createAgreement({ ...ctx, db: tx }, agreementInput(proposal, signing, data, parentId));
       await attachSignedPdf({ ...ctx, db: tx }, { agreementId: agreement.id, signed, storageKey });
@@ -150,7 +150,7 @@ export async function registerSigning(ctx: ActorCtx, { proposalId, signingId, ..
   }
   await deliverMail(ctx, result.mailIds);
   return {
-    signing: await signingViewOf(ctx.db, result.after, result.proposal),
+    signing: await signingViewOf(ctx.db, { row: result.after, proposal: result.proposal }),
     agreementId: result.agreementId,
     parentId: result.parentId,
     proposalState: result.proposal.state,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { actorOf as actor, expectMatrix, type MatrixRow } from '../../../../../tests/support/policy-matrix';
 import type { ProposalState } from '../../../../shared/proposals';
 import type { Actor } from '../../../lib/context';
 import { canManageSigning, canOfferDrafts, SIGNING_POLICY_ACTIONS, signingPolicy, type SigningAccess, type SigningPolicyAction } from './signing.policy';
@@ -8,12 +9,12 @@ const PRINCIPALS = ['admin', 'tkksd', 'opd_own', 'opd_other', 'opd_without_unit'
 type Principal = (typeof PRINCIPALS)[number];
 
 const actors: Record<Principal, Actor> = {
-  admin: { id: 'a', email: 'admin@ternatekota.go.id', name: 'Admin', role: 'admin', unitId: null },
-  tkksd: { id: 't', email: 'tkksd@ternatekota.go.id', name: 'TKKSD', role: 'tkksd', unitId: null },
-  opd_own: { id: 'o', email: 'opd@ternatekota.go.id', name: 'OPD', role: 'opd', unitId: 'unit-a' },
-  opd_other: { id: 'p', email: 'lain@ternatekota.go.id', name: 'OPD lain', role: 'opd', unitId: 'unit-b' },
-  opd_without_unit: { id: 'q', email: 'tanpa@ternatekota.go.id', name: 'OPD tanpa unit', role: 'opd', unitId: null },
-  pimpinan: { id: 'w', email: 'walikota@ternatekota.go.id', name: 'Pimpinan', role: 'pimpinan', unitId: null },
+  admin: actor('admin'),
+  tkksd: actor('tkksd'),
+  opd_own: actor('opd', 'unit-a'),
+  opd_other: actor('opd', 'unit-b'),
+  opd_without_unit: actor('opd'),
+  pimpinan: actor('pimpinan'),
 };
 
 const Y = true;
@@ -29,6 +30,12 @@ const EXPECTED: Record<SigningPolicyAction, readonly boolean[]> = {
   edit_templates: [Y, N, N, N, N, N],
 };
 
+// One row of EXPECTED as the matrix helper reads it: each principal with its answer.
+function byPrincipal(row: readonly boolean[]): Record<Principal, boolean> {
+  if (row.length !== PRINCIPALS.length) throw new Error(`expected ${PRINCIPALS.length} answers, got ${row.length}`);
+  return Object.fromEntries(PRINCIPALS.map((principal, index) => [principal, row[index] === true])) as Record<Principal, boolean>;
+}
+
 const proposal = (state: ProposalState, initiatorType: SigningAccess['initiatorType'] = 'opd', assignedReviewerIds: string[] = []): SigningAccess => ({
   initiatorType,
   unitId: initiatorType === 'opd' ? 'unit-a' : null,
@@ -37,27 +44,24 @@ const proposal = (state: ProposalState, initiatorType: SigningAccess['initiatorT
 });
 
 describe('signing policy matrix', () => {
-  for (const action of SIGNING_POLICY_ACTIONS) {
-    PRINCIPALS.forEach((principal, index) => {
-      it(`${principal} × ${action}`, () => {
-        expect(signingPolicy(actors[principal], action, proposal('aktif'))).toBe(EXPECTED[action][index]);
-      });
-    });
-  }
+  expectMatrix(
+    actors,
+    SIGNING_POLICY_ACTIONS.map((action): MatrixRow<Principal> => [action, (who) => signingPolicy(who, { action, proposal: proposal('aktif') }), byPrincipal(EXPECTED[action])]),
+  );
 
   it('keeps a draft proposal from leadership and an outside proposal from every OPD', () => {
-    expect(signingPolicy(actors.pimpinan, 'read_signings', proposal('draf'))).toBe(false);
+    expect(signingPolicy(actors.pimpinan, { action: 'read_signings', proposal: proposal('draf') })).toBe(false);
     for (const action of ['download_draft', 'read_signings'] as const) {
-      expect(signingPolicy(actors.opd_own, action, proposal('aktif', 'external'))).toBe(false);
-      expect(signingPolicy(actors.admin, action, proposal('aktif', 'external'))).toBe(true);
-      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'external', [actors.tkksd.id]))).toBe(true);
+      expect(signingPolicy(actors.opd_own, { action, proposal: proposal('aktif', 'external') })).toBe(false);
+      expect(signingPolicy(actors.admin, { action, proposal: proposal('aktif', 'external') })).toBe(true);
+      expect(signingPolicy(actors.tkksd, { action, proposal: proposal('aktif', 'external', [actors.tkksd.id]) })).toBe(true);
     }
   });
 
   it('shows a TKKSD member the drafts and signings of the proposals assigned to them only', () => {
     for (const action of ['download_draft', 'read_signings'] as const) {
-      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'opd', [actors.tkksd.id]))).toBe(true);
-      expect(signingPolicy(actors.tkksd, action, proposal('aktif', 'opd', ['someone-else']))).toBe(false);
+      expect(signingPolicy(actors.tkksd, { action, proposal: proposal('aktif', 'opd', [actors.tkksd.id]) })).toBe(true);
+      expect(signingPolicy(actors.tkksd, { action, proposal: proposal('aktif', 'opd', ['someone-else']) })).toBe(false);
     }
   });
 

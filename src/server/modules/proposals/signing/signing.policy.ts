@@ -67,7 +67,7 @@ export function canManageSigning(actor: Actor, proposal: SigningAccess): boolean
 }
 
 // One entry point for the matrix test and for any screen that asks what it may offer.
-export function signingPolicy(actor: Actor, action: SigningPolicyAction, proposal: SigningAccess): boolean {
+export function signingPolicy(actor: Actor, { action, proposal }: { action: SigningPolicyAction; proposal: SigningAccess }): boolean {
   switch (action) {
     case 'download_draft':
       return canDownloadDraft(actor, proposal);

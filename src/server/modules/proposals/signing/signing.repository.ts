@@ -8,13 +8,13 @@ import { proposalDocuments } from '../core/proposals.table';
 export type SigningRow = typeof proposalSignings.$inferSelect;
 export type SignedDocumentRow = typeof proposalDocuments.$inferSelect;
 
-export async function findSigning(db: Db, id: string, options: { lock?: boolean } = {}): Promise<SigningRow | undefined> {
+export async function findSigning(db: Db, { id, lock }: { id: string; lock?: boolean }): Promise<SigningRow | undefined> {
   const query = db.select().from(proposalSignings).where(eq(proposalSignings.id, id));
-  const [row] = options.lock ? await query.for('update') : await query;
+  const [row] = lock ? await query.for('update') : await query;
   return row;
 }
 
-export async function findSigningOfType(db: Db, proposalId: string, docType: DraftType): Promise<SigningRow | undefined> {
+export async function findSigningOfType(db: Db, { proposalId, docType }: { proposalId: string; docType: DraftType }): Promise<SigningRow | undefined> {
   const [row] = await db.select().from(proposalSignings).where(and(eq(proposalSignings.proposalId, proposalId), eq(proposalSignings.docType, docType)));
   return row;
 }
@@ -30,7 +30,7 @@ export async function insertSigning(db: Db, values: typeof proposalSignings.$inf
 }
 
 // The signed PDF registration copies: the latest version of the document's type on the proposal.
-export async function latestSignedDocument(db: Db, proposalId: string, docType: DraftType): Promise<SignedDocumentRow | undefined> {
+export async function latestSignedDocument(db: Db, { proposalId, docType }: { proposalId: string; docType: DraftType }): Promise<SignedDocumentRow | undefined> {
   const [row] = await db
     .select()
     .from(proposalDocuments)

@@ -42,27 +42,27 @@ describe('signing rules', () => {
   });
 
   it('places a proposal before, at or after a stage, and knows no stage the procedure lacks', () => {
-    expect(placeOf(procedure, 'penyusunan_kb', 'penandatanganan_kb')).toBe('before');
-    expect(placeOf(procedure, 'penandatanganan_kb', 'penandatanganan_kb')).toBe('at');
-    expect(placeOf(procedure, 'terdaftar', 'penandatanganan_kb')).toBe('after');
-    expect(placeOf(procedure, 'penyusunan_kb', 'penyusunan_nk')).toBeNull();
+    expect(placeOf(procedure, { currentStage: 'penyusunan_kb', stageCode: 'penandatanganan_kb' })).toBe('before');
+    expect(placeOf(procedure, { currentStage: 'penandatanganan_kb', stageCode: 'penandatanganan_kb' })).toBe('at');
+    expect(placeOf(procedure, { currentStage: 'terdaftar', stageCode: 'penandatanganan_kb' })).toBe('after');
+    expect(placeOf(procedure, { currentStage: 'penyusunan_kb', stageCode: 'penyusunan_nk' })).toBeNull();
   });
 
   it('drafts from the drafting stage onwards, for a proposal in progress or registered', () => {
-    expect(reasonOf(() => checkDraftingAllowed(procedure, { stageCode: 'penawaran_tanggapan', state: 'aktif' }, 'kb'))).toBe('too_early');
-    expect(reasonOf(() => checkDraftingAllowed(procedure, { stageCode: 'penyusunan_kb', state: 'aktif' }, 'kb'))).toBe('allowed');
-    expect(reasonOf(() => checkDraftingAllowed(procedure, { stageCode: 'penyusunan_kb', state: 'aktif' }, 'pks'))).toBe('too_early');
-    expect(reasonOf(() => checkDraftingAllowed(procedure, { stageCode: 'terdaftar', state: 'terdaftar' }, 'pks'))).toBe('allowed');
-    expect(reasonOf(() => checkDraftingAllowed(procedure, { stageCode: 'penyusunan_kb', state: 'dikembalikan' }, 'kb'))).toBe('allowed');
-    expect(reasonOf(() => checkDraftingAllowed(procedure, { stageCode: 'penyusunan_kb', state: 'ditolak' }, 'kb'))).toBe('not_in_progress');
-    expect(reasonOf(() => checkDraftingAllowed(procedure, { stageCode: 'penyusunan_kb', state: 'aktif' }, 'nk'))).toBe('unknown_stage');
+    expect(reasonOf(() => checkDraftingAllowed(procedure, { proposal: { stageCode: 'penawaran_tanggapan', state: 'aktif' }, type: 'kb' }))).toBe('too_early');
+    expect(reasonOf(() => checkDraftingAllowed(procedure, { proposal: { stageCode: 'penyusunan_kb', state: 'aktif' }, type: 'kb' }))).toBe('allowed');
+    expect(reasonOf(() => checkDraftingAllowed(procedure, { proposal: { stageCode: 'penyusunan_kb', state: 'aktif' }, type: 'pks' }))).toBe('too_early');
+    expect(reasonOf(() => checkDraftingAllowed(procedure, { proposal: { stageCode: 'terdaftar', state: 'terdaftar' }, type: 'pks' }))).toBe('allowed');
+    expect(reasonOf(() => checkDraftingAllowed(procedure, { proposal: { stageCode: 'penyusunan_kb', state: 'dikembalikan' }, type: 'kb' }))).toBe('allowed');
+    expect(reasonOf(() => checkDraftingAllowed(procedure, { proposal: { stageCode: 'penyusunan_kb', state: 'ditolak' }, type: 'kb' }))).toBe('not_in_progress');
+    expect(reasonOf(() => checkDraftingAllowed(procedure, { proposal: { stageCode: 'penyusunan_kb', state: 'aktif' }, type: 'nk' }))).toBe('unknown_stage');
   });
 
   it('registers at or after the signing stage of an active proposal only', () => {
-    expect(registrationPlace(procedure, { stageCode: 'penandatanganan_kb', state: 'aktif' }, 'kb')).toBe('at');
-    expect(registrationPlace(procedure, { stageCode: 'penyusunan_pks', state: 'aktif' }, 'kb')).toBe('after');
-    expect(reasonOf(() => registrationPlace(procedure, { stageCode: 'penyusunan_kb', state: 'aktif' }, 'kb'))).toBe('wrong_stage');
-    expect(reasonOf(() => registrationPlace(procedure, { stageCode: 'penandatanganan_kb', state: 'dikembalikan' }, 'kb'))).toBe('sent_back');
-    expect(reasonOf(() => registrationPlace(procedure, { stageCode: 'terdaftar', state: 'terdaftar' }, 'pks'))).toBe('closed');
+    expect(registrationPlace(procedure, { proposal: { stageCode: 'penandatanganan_kb', state: 'aktif' }, type: 'kb' })).toBe('at');
+    expect(registrationPlace(procedure, { proposal: { stageCode: 'penyusunan_pks', state: 'aktif' }, type: 'kb' })).toBe('after');
+    expect(reasonOf(() => registrationPlace(procedure, { proposal: { stageCode: 'penyusunan_kb', state: 'aktif' }, type: 'kb' }))).toBe('wrong_stage');
+    expect(reasonOf(() => registrationPlace(procedure, { proposal: { stageCode: 'penandatanganan_kb', state: 'dikembalikan' }, type: 'kb' }))).toBe('sent_back');
+    expect(reasonOf(() => registrationPlace(procedure, { proposal: { stageCode: 'terdaftar', state: 'terdaftar' }, type: 'pks' }))).toBe('closed');
   });
 });

@@ -32,7 +32,7 @@ export function checkTypeFitsKind(kind: CooperationKind, type: DraftType): void 
 export type StagePlace = 'before' | 'at' | 'after';
 
 // Where the proposal stands relative to a stage of its procedure; null when the procedure has no such stage.
-export function placeOf(procedure: ProcedureView, currentStage: string, stageCode: string): StagePlace | null {
+export function placeOf(procedure: ProcedureView, { currentStage, stageCode }: { currentStage: string; stageCode: string }): StagePlace | null {
   const target = procedure.stages.findIndex((stage) => stage.code === stageCode);
   const current = procedure.stages.findIndex((stage) => stage.code === currentStage);
   if (target < 0 || current < 0) return null;
@@ -48,15 +48,18 @@ function conflict(message: string, messageEn: string, reason: string): AppError 
   return new AppError({ code: 'CONFLICT', message, messageEn, details: { reason } });
 }
 
+// The proposal and the document type a stage check is about.
+type StageCheckInput = { proposal: { stageCode: string; state: ProposalState }; type: DraftType };
+
 const LIVE_STATES: readonly ProposalState[] = ['aktif', 'dikembalikan', 'terdaftar'];
 
 // A draft is written from the drafting stage of its document onwards, and stays downloadable later.
-export function checkDraftingAllowed(procedure: ProcedureView, proposal: { stageCode: string; state: ProposalState }, type: DraftType): void {
+export function checkDraftingAllowed(procedure: ProcedureView, { proposal, type }: StageCheckInput): void {
   const { drafting } = SIGNING_STAGES[type];
   if (!LIVE_STATES.includes(proposal.state)) {
     throw conflict('Naskah hanya disusun untuk usulan yang sedang diproses.', 'Drafts are written only for a proposal in progress.', 'not_in_progress');
   }
-  const place = placeOf(procedure, proposal.stageCode, drafting);
+  const place = placeOf(procedure, { currentStage: proposal.stageCode, stageCode: drafting });
   if (place === null) {
     throw conflict(`Prosedur usulan ini tidak memiliki tahap penyusunan ${type.toUpperCase()}.`, `This proposal's procedure has no drafting stage for the ${type.toUpperCase()}.`, 'unknown_stage');
   }
@@ -67,11 +70,11 @@ export function checkDraftingAllowed(procedure: ProcedureView, proposal: { stage
 }
 
 // Scheduling is part of preparing the signing: from the drafting stage up to the signing itself.
-export function checkSchedulingAllowed(procedure: ProcedureView, proposal: { stageCode: string; state: ProposalState }, type: DraftType): void {
+export function checkSchedulingAllowed(procedure: ProcedureView, { proposal, type }: StageCheckInput): void {
   if (proposal.state !== 'aktif') {
     throw conflict('Penandatanganan hanya dijadwalkan untuk usulan yang sedang berjalan.', 'A signing is scheduled only for a proposal in progress.', 'not_in_progress');
   }
-  const place = placeOf(procedure, proposal.stageCode, SIGNING_STAGES[type].drafting);
+  const place = placeOf(procedure, { currentStage: proposal.stageCode, stageCode: SIGNING_STAGES[type].drafting });
   if (place === null) {
     throw conflict(`Prosedur usulan ini tidak memiliki tahap untuk ${type.toUpperCase()}.`, `This proposal's procedure has no stage for the ${type.toUpperCase()}.`, 'unknown_stage');
   }
@@ -82,7 +85,7 @@ export function checkSchedulingAllowed(procedure: ProcedureView, proposal: { sta
 }
 
 // Registration needs the proposal at (or past) the signing stage of its document.
-export function registrationPlace(procedure: ProcedureView, proposal: { stageCode: string; state: ProposalState }, type: DraftType): 'at' | 'after' {
+export function registrationPlace(procedure: ProcedureView, { proposal, type }: StageCheckInput): 'at' | 'after' {
   if (proposal.state === 'dikembalikan') {
     throw conflict('Usulan sedang dikembalikan kepada pemrakarsa; lanjutkan prosesnya dahulu.', 'The proposal has been sent back; resume it first.', 'sent_back');
   }
@@ -90,7 +93,7 @@ export function registrationPlace(procedure: ProcedureView, proposal: { stageCod
     throw conflict('Usulan sudah ditutup; naskahnya tidak dapat didaftarkan lagi.', 'The proposal is closed; its document cannot be registered.', 'closed');
   }
   const { signing } = SIGNING_STAGES[type];
-  const place = placeOf(procedure, proposal.stageCode, signing);
+  const place = placeOf(procedure, { currentStage: proposal.stageCode, stageCode: signing });
   if (place === null) {
     throw conflict(`Prosedur usulan ini tidak memiliki tahap penandatanganan ${type.toUpperCase()}.`, `This proposal's procedure has no signing stage for the ${type.toUpperCase()}.`, 'unknown_stage');
   }

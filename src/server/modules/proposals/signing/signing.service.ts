@@ -40,14 +40,17 @@ function blockersOf(row: signingRepo.SigningRow, proposal: repo.ProposalRow, pro
     const label = DRAFT_TYPE_LABELS[row.docType];
     blockers.push({ code: 'signed_pdf_missing', message: `PDF ${label.id} yang telah ditandatangani belum diunggah.`, messageEn: `The signed PDF of the ${label.en} has not been uploaded.` });
   }
-  const place = placeOf(procedure, proposal.stageCode, SIGNING_STAGES[row.docType].signing);
+  const place = placeOf(procedure, { currentStage: proposal.stageCode, stageCode: SIGNING_STAGES[row.docType].signing });
   if (proposal.state !== 'aktif' || place === null || place === 'before') {
     blockers.push({ code: 'wrong_stage', message: 'Usulan belum berada pada tahap penandatanganan naskah ini.', messageEn: 'The proposal is not at the signing stage of this document.' });
   }
   return blockers;
 }
 
-export function toSigningView(row: signingRepo.SigningRow, proposal: repo.ProposalRow, procedure: ProcedureView, signed: signingRepo.SignedDocumentRow | undefined): SigningView {
+export function toSigningView(
+  row: signingRepo.SigningRow,
+  { proposal, procedure, signed }: { proposal: repo.ProposalRow; procedure: ProcedureView; signed: signingRepo.SignedDocumentRow | undefined },
+): SigningView {
   return {
     id: row.id,
     proposalId: row.proposalId,
@@ -67,22 +70,22 @@ export function toSigningView(row: signingRepo.SigningRow, proposal: repo.Propos
   };
 }
 
-export async function signingViewOf(db: Db, row: signingRepo.SigningRow, proposal: repo.ProposalRow): Promise<SigningView> {
-  const [procedure, signed] = await Promise.all([loadProcedure(db, proposal.kind), signingRepo.latestSignedDocument(db, proposal.id, row.docType)]);
-  return toSigningView(row, proposal, procedure, signed);
+export async function signingViewOf(db: Db, { row, proposal }: { row: signingRepo.SigningRow; proposal: repo.ProposalRow }): Promise<SigningView> {
+  const [procedure, signed] = await Promise.all([loadProcedure(db, proposal.kind), signingRepo.latestSignedDocument(db, { proposalId: proposal.id, docType: row.docType })]);
+  return toSigningView(row, { proposal, procedure, signed });
 }
 
 // The signing of this proposal, or 404: an id from another proposal is not found here.
-export async function signingOf(db: Db, proposalId: string, signingId: string, options: { lock?: boolean } = {}): Promise<signingRepo.SigningRow> {
-  const row = await signingRepo.findSigning(db, signingId, options);
+export async function signingOf(db: Db, { proposalId, signingId, lock }: { proposalId: string; signingId: string; lock?: boolean }): Promise<signingRepo.SigningRow> {
+  const row = await signingRepo.findSigning(db, { id: signingId, lock });
   if (!row || row.proposalId !== proposalId) throw notFound(...SIGNING_WHAT);
   return row;
 }
 
 export async function listSignings(ctx: ActorCtx, proposalId: string): Promise<SigningView[]> {
-  const proposal = await loadReadableProposal(ctx, proposalId, { may: canReadSignings });
+  const proposal = await loadReadableProposal(ctx, { id: proposalId, may: canReadSignings });
   const rows = await signingRepo.listSigningsOf(ctx.db, proposalId);
-  return Promise.all(rows.map((row) => signingViewOf(ctx.db, row, proposal)));
+  return Promise.all(rows.map((row) => signingViewOf(ctx.db, { row, proposal })));
 }
 
 async function writeTrail(tx: Db, ctx: ActorCtx, options: { proposalId: string; signingId: string; action: string; note?: string | null; changes: ReturnType<typeof diffFields> }) {
@@ -94,10 +97,10 @@ async function writeTrail(tx: Db, ctx: ActorCtx, options: { proposalId: string; 
 export async function createSigning(ctx: ActorCtx, { proposalId, ...input }: { proposalId: string } & CreateSigningInput): Promise<SigningView> {
   const fields = parseInput(CreateSigningSchema, input);
   const { row, proposal, mailIds } = await ctx.db.transaction(async (tx) => {
-    const proposal = await loadReadableProposal(ctx, proposalId, { db: tx, lock: true, may: (actor, row) => canReadSignings(actor, row) && canScheduleSigning(actor) });
+    const proposal = await loadReadableProposal(ctx, { id: proposalId, db: tx, lock: true, may: (actor, row) => canReadSignings(actor, row) && canScheduleSigning(actor) });
     checkTypeFitsKind(proposal.kind, fields.docType);
-    checkSchedulingAllowed(await loadProcedure(tx, proposal.kind), proposal, fields.docType);
-    const existing = await signingRepo.findSigningOfType(tx, proposalId, fields.docType);
+    checkSchedulingAllowed(await loadProcedure(tx, proposal.kind), { proposal, type: fields.docType });
+    const existing = await signingRepo.findSigningOfType(tx, { proposalId, docType: fields.docType });
     if (existing) {
       throw new AppError({
         code: 'CONFLICT',
@@ -113,7 +116,7 @@ export async function createSigning(ctx: ActorCtx, { proposalId, ...input }: { p
     return { row, proposal, mailIds };
   });
   await deliverMail(ctx, mailIds);
-  return signingViewOf(ctx.db, row, proposal);
+  return signingViewOf(ctx.db, { row, proposal });
 }
 
 // Rescheduling (mode, date, place) and the check after signing; one request may do both.
@@ -122,9 +125,9 @@ export async function updateSigning(ctx: ActorCtx, { proposalId, signingId, ...i
   const reschedules = SCHEDULE_FIELDS.some((field) => fields[field] !== undefined);
   const checks = CHECK_FIELDS.some((field) => fields[field] !== undefined);
   const { row, proposal, mailIds } = await ctx.db.transaction(async (tx) => {
-    const proposal = await loadReadableProposal(ctx, proposalId, { db: tx, lock: true, may: canReadSignings });
+    const proposal = await loadReadableProposal(ctx, { id: proposalId, db: tx, lock: true, may: canReadSignings });
     if ((reschedules && !canScheduleSigning(ctx.actor)) || (checks && !canRecordSigningCheck(ctx.actor))) throw forbidden();
-    const before = await signingOf(tx, proposalId, signingId, { lock: true });
+    const before = await signingOf(tx, { proposalId, signingId, lock: true });
     if (before.agreementId) {
       throw new AppError({ code: 'CONFLICT', message: 'Naskah sudah terdaftar; penandatanganannya tidak dapat diubah.', messageEn: 'The document is registered; its signing can no longer change.', details: { reason: 'registered' } });
     }
@@ -141,7 +144,7 @@ export async function updateSigning(ctx: ActorCtx, { proposalId, signingId, ...i
     return { row: after, proposal, mailIds };
   });
   await deliverMail(ctx, mailIds);
-  return signingViewOf(ctx.db, row, proposal);
+  return signingViewOf(ctx.db, { row, proposal });
 }
 
 // For the agreement's view, which names the proposal it came from (wired in modules/routes.ts).

@@ -24,6 +24,6 @@ export async function findLinkByHash(db: Db, options: { tokenHash: string; purpo
   return link;
 }
 
-export async function setLinkUsed(db: Db, linkId: string, now: Date): Promise<void> {
+export async function setLinkUsed(db: Db, { linkId, now }: { linkId: string; now: Date }): Promise<void> {
   await db.update(proposalLinks).set({ usedAt: now }).where(eq(proposalLinks.id, linkId));
 }

@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../../db/client';
+import type { Ctx } from '../../../lib/context';
 import { AppError } from '../../../lib/errors';
 import * as linkRepo from './tracking-links.repository';
 
 export type LinkPurpose = 'confirm' | 'track';
+
+// The database (the pool or a transaction) and the clock the link is issued, checked or used against.
+export type LinkCtx = Pick<Ctx, 'db' | 'now'>;
 
 // A confirmation is answered at once or not at all; a tracking link lasts the life of a proposal's procedure.
 export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = { confirm: 48 * 3600_000, track: 365 * 24 * 3600_000 };
@@ -13,16 +16,16 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function revokeLinks(db: Db, proposalId: string, purpose: LinkPurpose, now: Date): Promise<number> {
-  return linkRepo.revokeOpenLinks(db, { proposalId, purpose, now });
+export async function revokeLinks(ctx: LinkCtx, { proposalId, purpose }: { proposalId: string; purpose: LinkPurpose }): Promise<number> {
+  return linkRepo.revokeOpenLinks(ctx.db, { proposalId, purpose, now: ctx.now });
 }
 
 // A new tracking link replaces the old one: only one works at a time.
-export async function issueLink(db: Db, proposalId: string, purpose: LinkPurpose, now: Date): Promise<{ token: string; expiresAt: Date }> {
-  if (purpose === 'track') await revokeLinks(db, proposalId, 'track', now);
+export async function issueLink(ctx: LinkCtx, { proposalId, purpose }: { proposalId: string; purpose: LinkPurpose }): Promise<{ token: string; expiresAt: Date }> {
+  if (purpose === 'track') await revokeLinks(ctx, { proposalId, purpose: 'track' });
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + LINK_LIFETIME_MS[purpose]);
-  await linkRepo.insertLink(db, { proposalId, purpose, tokenHash: hashToken(token), expiresAt, createdAt: now });
+  const expiresAt = new Date(ctx.now.getTime() + LINK_LIFETIME_MS[purpose]);
+  await linkRepo.insertLink(ctx.db, { proposalId, purpose, tokenHash: hashToken(token), expiresAt, createdAt: ctx.now });
   return { token, expiresAt };
 }
 
@@ -36,14 +39,14 @@ function unusable(reason: 'unknown' | 'revoked' | 'expired'): AppError {
   return new AppError({ code: 'NOT_FOUND', message, messageEn, details: { reason } });
 }
 
-export async function resolveLink(db: Db, token: string, purpose: LinkPurpose, now: Date, options: { lock?: boolean } = {}): Promise<linkRepo.LinkRow> {
-  const link = await linkRepo.findLinkByHash(db, { tokenHash: hashToken(token), purpose, lock: options.lock });
+export async function resolveLink(ctx: LinkCtx, { token, purpose, lock }: { token: string; purpose: LinkPurpose; lock?: boolean }): Promise<linkRepo.LinkRow> {
+  const link = await linkRepo.findLinkByHash(ctx.db, { tokenHash: hashToken(token), purpose, lock });
   if (!link) throw unusable('unknown');
   if (link.revokedAt) throw unusable('revoked');
-  if (link.expiresAt <= now) throw unusable('expired');
+  if (link.expiresAt <= ctx.now) throw unusable('expired');
   return link;
 }
 
-export async function markLinkUsed(db: Db, linkId: string, now: Date): Promise<void> {
-  await linkRepo.setLinkUsed(db, linkId, now);
+export async function markLinkUsed(ctx: LinkCtx, { linkId }: { linkId: string }): Promise<void> {
+  await linkRepo.setLinkUsed(ctx.db, { linkId, now: ctx.now });
 }

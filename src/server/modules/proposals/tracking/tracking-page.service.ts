@@ -19,7 +19,7 @@ const PUBLIC_ACTIONS = new Set(['create', 'submit', 'validate', 'advance', 'send
 const NOTE_ACTIONS = new Set(['send_back', 'reject']);
 
 export async function readTracking(ctx: Ctx, token: string): Promise<TrackingView> {
-  const link = await resolveLink(ctx.db, token, 'track', ctx.now);
+  const link = await resolveLink(ctx, { token, purpose: 'track' });
   // The private link is the initiator's key; resolveLink checked it.
   // eslint-disable-next-line no-restricted-syntax
   const row = await repo.findProposal(ctx.db, link.proposalId);
@@ -38,7 +38,7 @@ export async function readTracking(ctx: Ctx, token: string): Promise<TrackingVie
     stageCode: row.stageCode,
     stageName: stage?.name ?? null,
     stages: stageViews(row, procedure),
-    missingDocTypes: stage && isMoving ? missingDocuments(stage, machineFacts(row, procedure, documents)) : [],
+    missingDocTypes: stage && isMoving ? missingDocuments(stage, machineFacts(row, { procedure, documents })) : [],
     requests: events.filter((event) => event.action === 'send_back' && event.note).map((event) => ({ at: event.at.toISOString(), stageCode: event.toStage, note: event.note ?? '' })),
     documents: documentViews(documents).map(({ id, docType, versionNo, isLatest, fileName, createdAt }) => ({ id, docType, versionNo, isLatest, fileName, createdAt })),
     timeline: events
@@ -50,7 +50,7 @@ export async function readTracking(ctx: Ctx, token: string): Promise<TrackingVie
 
 async function externalProposal(ctx: ActorCtx, db: Ctx['db'], proposalId: string): Promise<repo.ProposalRow> {
   if (!canManageTrackingLinks(ctx.actor)) throw forbidden();
-  const row = await loadReadableProposal(ctx, proposalId, { db, lock: true });
+  const row = await loadReadableProposal(ctx, { id: proposalId, db, lock: true });
   if (row.initiatorType !== 'external' || !row.externalEmail) {
     throw new AppError({ code: 'CONFLICT', message: 'Hanya usulan dari pemrakarsa luar yang memiliki tautan pelacakan.', messageEn: 'Only proposals from outside initiators have a tracking link.' });
   }
@@ -61,7 +61,7 @@ async function externalProposal(ctx: ActorCtx, db: Ctx['db'], proposalId: string
 export async function reissueTrackingLink(ctx: ActorCtx, proposalId: string): Promise<{ expiresAt: string }> {
   const { expiresAt, mailId } = await ctx.db.transaction(async (tx) => {
     const row = await externalProposal(ctx, tx, proposalId);
-    const link = await issueLink(tx, row.id, 'track', ctx.now);
+    const link = await issueLink({ ...ctx, db: tx }, { proposalId: row.id, purpose: 'track' });
     const queued = await queueMail({ ...ctx, db: tx }, trackingMailOf(ctx, { row, token: link.token }));
     await repo.insertEvent(tx, { proposalId: row.id, at: ctx.now, action: 'tracking_link_issued', actorId: ctx.actor.id, actorLabel: ctx.actor.email });
     await recordAudit(tx, { actor: ctx.actor, entity: 'proposal', entityId: row.id, action: 'tracking_link_issued', at: ctx.now, changes: [{ field: 'trackingLinkExpiresAt', old: null, new: link.expiresAt.toISOString() }] });
@@ -74,7 +74,7 @@ export async function reissueTrackingLink(ctx: ActorCtx, proposalId: string): Pr
 export async function revokeTrackingLink(ctx: ActorCtx, proposalId: string): Promise<{ revoked: number }> {
   return ctx.db.transaction(async (tx) => {
     const row = await externalProposal(ctx, tx, proposalId);
-    const revoked = await revokeLinks(tx, row.id, 'track', ctx.now);
+    const revoked = await revokeLinks({ ...ctx, db: tx }, { proposalId: row.id, purpose: 'track' });
     await repo.insertEvent(tx, { proposalId: row.id, at: ctx.now, action: 'tracking_link_revoked', actorId: ctx.actor.id, actorLabel: ctx.actor.email });
     await recordAudit(tx, { actor: ctx.actor, entity: 'proposal', entityId: row.id, action: 'tracking_link_revoked', at: ctx.now, changes: [{ field: 'revokedLinks', old: null, new: revoked }] });
     return { revoked };

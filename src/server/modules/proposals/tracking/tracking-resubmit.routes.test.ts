@@ -1,48 +1,34 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../../tests/support/test-app';
+import type { TestApp } from '../../../../../tests/support/test-app';
 import type { ApiErrorBody } from '../../../../shared/api-error';
-import type { ConfirmProposalResponse, PublicProposalAccepted, PublicProposalInput, TrackingView } from '../../../../shared/proposals';
+import type { TrackingView } from '../../../../shared/proposals';
 import { notifications } from '../../notifications/notifications.table';
-import { startSmtpSink, type SmtpSink } from '../../mail/smtp-sink.test-support';
-import { act, closeTestApp, proposalPayload, PUBLIC_URL, readProposal, tokenIn, uploadDocument } from '../core/proposals.test-support';
+import { act, readProposal } from '../core/proposals.test-support';
 import { proposalEvents, proposals } from '../core/proposals.table';
+import { closePublicIntake, publicForm, startPublicIntake, submitPublicProposal, uploadViaLink, type PublicIntake } from './tracking.test-support';
 
 const INSTITUTION = 'Universitas Khairun';
 // What an outside initiator must hold at the registration stage.
 const REGISTRATION_DOCS = ['surat_penawaran', 'kak', 'studi_kelayakan'];
 
 describe('resubmitting a revised proposal through the private tracking link', () => {
+  let intake: PublicIntake;
   let t: TestApp;
-  let sink: SmtpSink;
   let admin: string;
-  let address = 0;
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await createTestApp({ env: { SMTP_URL: sink.url, JALIN_PUBLIC_URL: PUBLIC_URL } });
-    admin = (await t.loginAs('admin')).cookie;
+    intake = await startPublicIntake({ addressPrefix: '10.1.0' });
+    ({ t, admin } = intake);
   });
   afterAll(async () => {
-    await closeTestApp(t);
-    await sink.close();
+    await closePublicIntake(intake);
   });
 
-  const nextAddress = () => `10.1.0.${String((address += 1))}`;
+  const nextAddress = () => intake.nextAddress();
   // A confirmed proposal from a university; returns its id and tracking token.
   const submitted = async () => {
-    const { kind, title, plannedPartners, sectorCodes, latarBelakang, maksudTujuan, ruangLingkup, manfaat } = proposalPayload();
-    const email = `lppm.${randomUUID().slice(0, 8)}@unkhair.ac.id`;
-    const payload: PublicProposalInput = {
-      kind, title, plannedPartners, sectorCodes, latarBelakang, maksudTujuan, ruangLingkup, manfaat,
-      initiator: { institution: INSTITUTION, contactName: 'Dr. Nurlaila Umar', email },
-      idempotencyKey: randomUUID(),
-    };
-    const accepted: PublicProposalAccepted = (await t.app.inject({ method: 'POST', url: '/api/public/proposals', payload, remoteAddress: nextAddress() })).json();
-    const confirmation = sink.mails.find((mail) => mail.to.includes(email));
-    const confirmed = await t.app.inject({ method: 'POST', url: '/api/public/proposals/confirm', payload: { token: tokenIn(confirmation?.text ?? '', 'konfirmasi') }, remoteAddress: nextAddress() });
-    const [row] = await t.database.db.select().from(proposals).where(eq(proposals.trackingCode, accepted.trackingCode));
-    return { id: row?.id ?? '', token: confirmed.json<ConfirmProposalResponse>().trackingToken };
+    const { id, trackingToken } = await submitPublicProposal(intake, publicForm({ institution: INSTITUTION, contactName: 'Dr. Nurlaila Umar', mailbox: 'lppm', domain: 'unkhair.ac.id' }));
+    return { id, token: trackingToken };
   };
   const sendBack = async (id: string) => {
     const response = await act(t, admin, id, 'send_back', { note: 'Mohon lampirkan studi kelayakan yang ditandatangani.' });
@@ -50,7 +36,7 @@ describe('resubmitting a revised proposal through the private tracking link', ()
   };
   const uploadVia = async (token: string, docTypes: readonly string[]) => {
     for (const docType of docTypes) {
-      const response = await uploadDocument(t, { url: `/api/public/proposals/track/${token}/documents`, docType, remoteAddress: nextAddress() });
+      const response = await uploadViaLink(intake, { token, docType });
       expect(response.statusCode, docType).toBe(201);
     }
   };

@@ -1,60 +1,38 @@
-import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../../tests/support/test-app';
+import type { TestApp } from '../../../../../tests/support/test-app';
 import type { ApiErrorBody } from '../../../../shared/api-error';
 import type { NotificationListResponse } from '../../../../shared/notifications';
 import type { ConfirmProposalResponse, ProposalDocumentView, ProposalListResponse, PublicProposalAccepted, PublicProposalInput, TrackingView } from '../../../../shared/proposals';
-import { startSmtpSink, type SmtpSink } from '../../mail/smtp-sink.test-support';
-import { act, closeTestApp, proposalPayload, PUBLIC_URL, readProposal, tokenIn, uploadDocument } from '../core/proposals.test-support';
+import { act, readProposal, tokenIn } from '../core/proposals.test-support';
 import { proposals } from '../core/proposals.table';
-
+import { closePublicIntake, mailsTo, publicForm, startPublicIntake, submitPublicProposal, uploadViaLink, type PublicIntake } from './tracking.test-support';
 
 describe('public proposal form and private tracking link', () => {
+  let intake: PublicIntake;
   let t: TestApp;
-  let sink: SmtpSink;
   let admin: string;
-  let address = 0;
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await createTestApp({ env: { SMTP_URL: sink.url, JALIN_PUBLIC_URL: PUBLIC_URL } });
-    admin = (await t.loginAs('admin')).cookie;
+    intake = await startPublicIntake({ addressPrefix: '10.0.0' });
+    ({ t, admin } = intake);
   });
   afterAll(async () => {
-    await closeTestApp(t);
-    await sink.close();
+    await closePublicIntake(intake);
   });
 
-  // Each test speaks from its own address, so that the per-address limit is tested on purpose only.
-  const nextAddress = () => `10.0.0.${String((address += 1))}`;
-  const form = (overrides: Partial<PublicProposalInput> = {}): PublicProposalInput => {
-    const { kind, title, plannedPartners, sectorCodes, latarBelakang, maksudTujuan, ruangLingkup, manfaat } = proposalPayload();
-    return {
-      kind, title, plannedPartners, sectorCodes, latarBelakang, maksudTujuan, ruangLingkup, manfaat,
-      initiator: { institution: 'Koperasi Nelayan Maju Bersama', contactName: 'Rahmat Hidayat', email: `rahmat.${randomUUID().slice(0, 8)}@koperasi.id` },
-      idempotencyKey: randomUUID(),
-      ...overrides,
-    };
-  };
+  const nextAddress = () => intake.nextAddress();
+  const form = (overrides: Partial<PublicProposalInput> = {}): PublicProposalInput =>
+    publicForm({ institution: 'Koperasi Nelayan Maju Bersama', contactName: 'Rahmat Hidayat', mailbox: 'rahmat', domain: 'koperasi.id' }, overrides);
   const post = (payload: unknown, remoteAddress = nextAddress()) =>
     t.app.inject({ method: 'POST', url: '/api/public/proposals', payload: payload as object, remoteAddress });
-  const mailTo = (email: string) => sink.mails.filter((mail) => mail.to.includes(email));
+  const mailTo = (email: string) => mailsTo(intake, email);
   const confirm = (token: string) => t.app.inject({ method: 'POST', url: '/api/public/proposals/confirm', payload: { token }, remoteAddress: nextAddress() });
   const track = (token: string) => t.app.inject({ method: 'GET', url: `/api/public/proposals/track/${token}`, remoteAddress: nextAddress() });
   const countProposals = async () => {
     const [row] = await t.database.db.select({ total: sql<number>`count(*)::int` }).from(proposals);
     return row?.total ?? 0;
   };
-  // Sends the form and confirms it; returns the tracking token from the second mail.
-  const submitted = async (overrides: Partial<PublicProposalInput> = {}) => {
-    const payload = form(overrides);
-    const accepted: PublicProposalAccepted = (await post(payload)).json();
-    const [confirmation] = mailTo(payload.initiator.email);
-    const confirmed = await confirm(tokenIn(confirmation?.text ?? '', 'konfirmasi'));
-    const body: ConfirmProposalResponse = confirmed.json();
-    const [row] = await t.database.db.select().from(proposals).where(eq(proposals.trackingCode, accepted.trackingCode));
-    return { payload, accepted, trackingToken: body.trackingToken, id: row?.id ?? '' };
-  };
+  const submitted = async (overrides: Partial<PublicProposalInput> = {}) => submitPublicProposal(intake, form(overrides));
 
   it('accepts the form, mails a confirmation link and keeps the proposal out of the queue until confirmed', async () => {
     const payload = form();
@@ -178,8 +156,7 @@ describe('public proposal form and private tracking link', () => {
 
   it('lets the initiator upload what is asked through the private link, and tells the division', async () => {
     const { trackingToken, id } = await submitted();
-    const url = `/api/public/proposals/track/${trackingToken}/documents`;
-    const response = await uploadDocument(t, { url, docType: 'studi_kelayakan', remoteAddress: nextAddress() });
+    const response = await uploadViaLink(intake, { token: trackingToken, docType: 'studi_kelayakan' });
     expect(response.statusCode).toBe(201);
     expect(response.json<ProposalDocumentView>()).toMatchObject({ docType: 'studi_kelayakan', versionNo: 1, uploadedVia: 'tracking_link' });
     const detail = await readProposal(t, admin, id);
@@ -187,7 +164,7 @@ describe('public proposal form and private tracking link', () => {
     expect(detail.timeline.at(-1)).toMatchObject({ action: 'document_upload', actorLabel: 'pemrakarsa: Koperasi Nelayan Maju Bersama' });
     const notices: NotificationListResponse = (await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: admin } })).json();
     expect(notices.items).toContainEqual(expect.objectContaining({ kind: 'proposal_document', entityId: id, body: 'studi_kelayakan versi 1: studi_kelayakan.pdf' }));
-    const notPdf = await uploadDocument(t, { url, docType: 'kak', content: Buffer.from('GIF89a bukan pdf'), remoteAddress: nextAddress() });
+    const notPdf = await uploadViaLink(intake, { token: trackingToken, docType: 'kak', content: Buffer.from('GIF89a bukan pdf') });
     expect(notPdf.statusCode).toBe(415);
   });
 
@@ -198,7 +175,7 @@ describe('public proposal form and private tracking link', () => {
     const dead = await track(trackingToken);
     expect(dead.statusCode).toBe(404);
     expect(dead.json<ApiErrorBody>().error.details).toEqual({ reason: 'revoked' });
-    const upload = await uploadDocument(t, { url: `/api/public/proposals/track/${trackingToken}/documents`, docType: 'kak', remoteAddress: nextAddress() });
+    const upload = await uploadViaLink(intake, { token: trackingToken, docType: 'kak' });
     expect(upload.statusCode).toBe(404);
     expect((await track('x'.repeat(43))).json<ApiErrorBody>().error.details).toEqual({ reason: 'unknown' });
     const reissued = await t.app.inject({ method: 'POST', url: `/api/proposals/${id}/tracking-link`, headers: { cookie: admin } });
@@ -220,7 +197,7 @@ describe('public proposal form and private tracking link', () => {
   it('refuses uploads once the proposal is closed', async () => {
     const { trackingToken, id } = await submitted();
     await act(t, admin, id, 'reject', { note: 'Bidang usaha tidak sesuai.' });
-    const response = await uploadDocument(t, { url: `/api/public/proposals/track/${trackingToken}/documents`, docType: 'kak', remoteAddress: nextAddress() });
+    const response = await uploadViaLink(intake, { token: trackingToken, docType: 'kak' });
     expect(response.statusCode).toBe(409);
     expect((await track(trackingToken)).json<TrackingView>()).toMatchObject({ state: 'ditolak', missingDocTypes: [] });
   });

@@ -54,7 +54,7 @@ async function createFromForm(ctx: Ctx, input: PublicData): Promise<{ row: repo.
   return ctx.db.transaction(async (tx) => {
     const by: TransitionActor = { actor: null, label: `pemrakarsa: ${initiator.institution}` };
     const row = await insertDraftProposal(tx, { fields, initiator: { initiatorType: 'external', unitId: null, external: initiator }, by, idempotencyKey, now: ctx.now });
-    const { token } = await issueLink(tx, row.id, 'confirm', ctx.now);
+    const { token } = await issueLink({ ...ctx, db: tx }, { proposalId: row.id, purpose: 'confirm' });
     const text = [
       `Yth. ${initiator.contactName},`,
       '',
@@ -104,18 +104,18 @@ function alreadyConfirmed(): AppError {
 
 export async function confirmPublicProposal(ctx: Ctx, token: string): Promise<ConfirmProposalResponse> {
   const { response, mailIds } = await ctx.db.transaction(async (tx) => {
-    const link = await resolveLink(tx, token, 'confirm', ctx.now, { lock: true });
+    const link = await resolveLink({ ...ctx, db: tx }, { token, purpose: 'confirm', lock: true });
     if (link.usedAt) throw alreadyConfirmed();
     // Reached through the initiator's private link, checked just above.
     // eslint-disable-next-line no-restricted-syntax
     const before = await repo.lockProposal(tx, link.proposalId);
     if (!before) throw notFound(...PROPOSAL_WHAT);
-    await markLinkUsed(tx, link.id, ctx.now);
+    await markLinkUsed({ ...ctx, db: tx }, { linkId: link.id });
     const by: TransitionActor = { actor: null, label: initiatorLabel(before) };
     const extraPatch = { emailConfirmedAt: ctx.now };
     const { row } = await applyTransition(tx, { before, action: 'submit', note: null, version: before.version, now: ctx.now, by, extraPatch });
     const notices = await announceTransition({ ...ctx, db: tx }, { row, action: 'submit', note: null, by });
-    const tracking = await issueLink(tx, row.id, 'track', ctx.now);
+    const tracking = await issueLink({ ...ctx, db: tx }, { proposalId: row.id, purpose: 'track' });
     const trackingMail = await queueMail({ ...ctx, db: tx }, trackingMailOf(ctx, { row, token: tracking.token }));
     const confirmed = { trackingCode: row.trackingCode, trackingToken: tracking.token, trackingExpiresAt: tracking.expiresAt.toISOString() };
     return { response: confirmed, mailIds: [...notices, trackingMail] };
@@ -141,7 +141,7 @@ export type TrackingUpload = { proposalId: string; limit: UploadLimit; label: st
 
 // Checked before the body is read: a dead link or a closed proposal costs no upload.
 export async function prepareTrackingUpload(ctx: Ctx, token: string): Promise<TrackingUpload> {
-  const link = await resolveLink(ctx.db, token, 'track', ctx.now);
+  const link = await resolveLink(ctx, { token, purpose: 'track' });
   // Reached through the initiator's private link, checked just above.
   // eslint-disable-next-line no-restricted-syntax
   const row = await repo.findProposal(ctx.db, link.proposalId);
@@ -158,7 +158,7 @@ export async function uploadViaTracking(ctx: Ctx, { token, prepared, upload }: {
     by: { actor: null, label: prepared.label },
     async onStored(tx, proposal, document) {
       // Revoked while the file was on its way: nothing is kept.
-      await resolveLink(tx, token, 'track', ctx.now);
+      await resolveLink({ ...ctx, db: tx }, { token, purpose: 'track' });
       const admins = await findRecipients(tx, { roles: divisionRoles() });
       const notice = { kind: 'proposal_document', title: `Dokumen baru untuk usulan ${proposal.trackingCode}`, body: `${document.docType} versi ${document.versionNo}: ${document.fileName}`, link: staffLink(proposal.id), entity: 'proposal', entityId: proposal.id };
       await notifyUsers(tx, admins, notice, ctx.now);
@@ -187,7 +187,7 @@ async function assertRevisionComplete(db: Db, row: repo.ProposalRow): Promise<vo
   const stage = procedure.stages.find((candidate) => candidate.code === row.stageCode);
   if (!stage) return;
   const present = await repo.presentDocTypes(db, row.id);
-  const missing = missingDocuments(stage, machineFacts(row, procedure, present.map((docType) => ({ docType }))));
+  const missing = missingDocuments(stage, machineFacts(row, { procedure, documents: present.map((docType) => ({ docType })) }));
   if (missing.length === 0) return;
   const names = missing.map((type) => PROCEDURE_DOC_TYPE_LABELS[type].id).join(', ');
   const namesEn = missing.map((type) => PROCEDURE_DOC_TYPE_LABELS[type].en).join(', ');
@@ -203,7 +203,7 @@ async function assertRevisionComplete(db: Db, row: repo.ProposalRow): Promise<vo
 // under the proposal's row lock, announced to the division as when an OPD resumes its own.
 export async function resubmitViaTracking(ctx: Ctx, { token, note }: { token: string; note: string | null }): Promise<void> {
   const mailIds = await ctx.db.transaction(async (tx) => {
-    const link = await resolveLink(tx, token, 'track', ctx.now);
+    const link = await resolveLink({ ...ctx, db: tx }, { token, purpose: 'track' });
     // Reached through the initiator's private link, checked just above.
     // eslint-disable-next-line no-restricted-syntax
     const before = await repo.lockProposal(tx, link.proposalId);

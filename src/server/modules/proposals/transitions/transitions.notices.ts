@@ -61,8 +61,8 @@ export async function announceTransition(
 }
 
 async function announceReopenedReview(ctx: MailCtx, options: { row: ProposalRow }): Promise<string[]> {
-  const review = await reviewRepo.findReview(ctx.db, options.row.id, options.row.stageCode);
+  const review = await reviewRepo.findReview(ctx.db, { proposalId: options.row.id, stageCode: options.row.stageCode });
   if (review?.status !== 'berjalan') return [];
-  const reviewers = await reviewRepo.activeTierReviewers(ctx.db, review.id, review.currentTier);
+  const reviewers = await reviewRepo.activeTierReviewers(ctx.db, { reviewId: review.id, tierPosition: review.currentTier });
   return announceTierOpen(ctx, { ...options, tier: review.currentTier, round: review.round, reviewers });
 }

@@ -34,7 +34,7 @@ export async function applyTransition(
   const { before, action, now, by } = options;
   if (before.version !== options.version) throw staleVersion();
   const procedure = await loadProcedure(db, before.kind);
-  const facts = machineFacts(before, procedure, await repo.presentDocTypes(db, before.id).then((types) => types.map((docType) => ({ docType }))));
+  const facts = machineFacts(before, { procedure, documents: await repo.presentDocTypes(db, before.id).then((types) => types.map((docType) => ({ docType }))) });
   const result = applyAction({ ...facts, action });
   if (!result.ok) {
     const { code, message, messageEn, missingDocTypes } = result.refusal;
@@ -73,8 +73,8 @@ export async function applyTransition(
 
 export async function transitionProposal(ctx: ActorCtx, { id, ...input }: { id: string } & TransitionData): Promise<ProposalView> {
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
-    const before = await loadReadableProposal(ctx, id, { db: tx, lock: true, may: (actor, row) => canTakeAction(actor, row, input.action) });
-    await assertReviewAllowsAction(tx, before, input.action);
+    const before = await loadReadableProposal(ctx, { id, db: tx, lock: true, may: (actor, row) => canTakeAction(actor, { proposal: row, action: input.action }) });
+    await assertReviewAllowsAction(tx, { proposal: before, action: input.action });
     const note = input.note ?? null;
     const by = { actor: ctx.actor };
     const result = await applyTransition(tx, { before, action: input.action, note, version: input.version, now: ctx.now, by });
@@ -82,5 +82,5 @@ export async function transitionProposal(ctx: ActorCtx, { id, ...input }: { id: 
     return { row: result.row, mailIds: queued };
   });
   await deliverMail(ctx, mailIds);
-  return proposalViewOf(ctx.db, row, ctx.actor);
+  return proposalViewOf(ctx.db, { row, actor: ctx.actor });
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateCommentInput, CreateMeetingInput, CreateReviewInput, MeetingListResponse, UpdateMeetingInput, MeetingView, ProposalCommentListResponse, ProposalCommentView, ReplaceReviewerInput, ReviewDecisionInput, ReviewView } from '../../../../shared/proposal-reviews';
+import type { CreateCommentInput, CreateMeetingInput, CreateReviewInput, MeetingListResponse, UpdateMeetingInput, MeetingView, ProposalCommentListResponse, ProposalCommentView, ReplaceReviewerInput, ReviewDecisionInput, ReviewerCandidateListResponse, ReviewView } from '../../../../shared/proposal-reviews';
 import type { CreateSigningInput, RegisterSigningInput, RegisterSigningResponse, SigningView, UpdateSigningInput } from '../../../../shared/proposal-signing';
-import type { UserView } from '../../../../shared/users';
 import { api, downloadFile } from '../../../lib/api';
 import { queryRoots } from '../../../lib/query-keys';
 import { proposalKeys } from './proposal-queries';
@@ -37,11 +36,11 @@ export function useReplaceReviewer(id: string) {
   return useMutation({ mutationFn: (input: ReplaceReviewerInput) => api<ReviewView>(`/proposals/${id}/review/replacements`, { method: 'POST', body: input }), onSuccess: refresh });
 }
 
-// TKKSD members and the division's staff may review; only the division lists users.
+// Who may be made a reviewer is the server's rule; the picker offers what it answers.
 export function useReviewerOptions(isEnabled: boolean) {
   return useQuery({
     queryKey: proposalKeys.reviewers,
-    queryFn: async () => (await api<UserView[]>('/users')).filter((user) => user.isActive && (user.role === 'tkksd' || user.role === 'admin')),
+    queryFn: async () => (await api<ReviewerCandidateListResponse>('/proposals/reviewer-candidates')).items,
     enabled: isEnabled,
     staleTime: 5 * 60_000,
   });
