@@ -45,7 +45,7 @@ function withCtxOf(files: FileStore, withDatabase: CliRuntime['withDatabase']): 
 }
 
 // The command runs in this process: it opens (and locks) the database itself.
-export function aloneRuntime(env: Env, name: string, output: CliOutput = shellOutput): CliRuntime {
+export function aloneRuntime(env: Env, { name, output = shellOutput }: { name: string; output?: CliOutput }): CliRuntime {
   let aloneLock: DataDirLock | null = null;
   const opener = { kind: 'command' as const, name };
   const files = createLocalFileStore(storageDir(env));
@@ -85,7 +85,7 @@ export function aloneRuntime(env: Env, name: string, output: CliOutput = shellOu
 }
 
 // The command runs inside the server, on the server's open database.
-export function serverRuntime(deps: { database: Database; env: Env; files: FileStore }, cwd: string, output: CliOutput): CliRuntime {
+export function serverRuntime(deps: { database: Database; env: Env; files: FileStore }, { cwd, output }: { cwd: string; output: CliOutput }): CliRuntime {
   return {
     ...output,
     env: deps.env,

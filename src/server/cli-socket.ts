@@ -109,7 +109,7 @@ export async function serveCommands(options: {
 }
 
 // The shell side: runs the command in the server that holds the directory; answers its exit code.
-export function forwardCommand(holder: LockHolder, request: CommandRequest, output: CliOutput): Promise<number> {
+export function forwardCommand(holder: LockHolder, { request, output }: { request: CommandRequest; output: CliOutput }): Promise<number> {
   return new Promise((resolve) => {
     let code: number | null = null;
     let connected = false;

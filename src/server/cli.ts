@@ -20,8 +20,8 @@ async function main(): Promise<number> {
   }
   // One writer per PGlite directory: while a server holds it, the server runs the command.
   const server = env.DATABASE_URL ? null : await liveHolderOf(pgliteDirOf(env.JALIN_DATA_DIR));
-  if (server?.socket) return forwardCommand(server, { argv, cwd: process.cwd() }, shellOutput);
-  return runCliCommand(argv, aloneRuntime(env, argv[0] ?? 'jalin'));
+  if (server?.socket) return forwardCommand(server, { request: { argv, cwd: process.cwd() }, output: shellOutput });
+  return runCliCommand(argv, aloneRuntime(env, { name: argv[0] ?? 'jalin' }));
 }
 
 process.exitCode = await main();

@@ -49,7 +49,7 @@ async function main() {
   const stopBackups = startBackupSchedule({ database, files, env }, { clock: () => new Date() });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
   const deps = { database, env, files };
-  const commands = socketPath ? await serveCommands({ socketPath, runtimeFor: (cwd, output) => serverRuntime(deps, cwd, output), run: runCliCommand }) : null;
+  const commands = socketPath ? await serveCommands({ socketPath, runtimeFor: (cwd, output) => serverRuntime(deps, { cwd, output }), run: runCliCommand }) : null;
   let closing = false;
   // Stop taking work, finish what was started, then close the database (releasing the directory).
   const close = async (signal: string) => {

@@ -24,10 +24,7 @@ export function recordSource(columns: readonly BulkColumn[], rows: readonly (rea
 
 export async function bulkInsert(
   db: Db,
-  table: string,
-  columns: readonly BulkColumn[],
-  rows: readonly (readonly unknown[])[],
-  tail: SQL = sql``,
+  { table, columns, rows, tail = sql`` }: { table: string; columns: readonly BulkColumn[]; rows: readonly (readonly unknown[])[]; tail?: SQL },
 ): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const names = sql.raw(columns.map(([name]) => name).join(', '));

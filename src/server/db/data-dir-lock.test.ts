@@ -81,11 +81,11 @@ describe('the PGlite directory lock', () => {
     const env = parseEnv({ JALIN_DATA_DIR: dataDir });
     const output = { out: () => undefined, err: () => undefined };
     const database = await openDatabase({ dataDir, opener: { kind: 'server', name: 'server' } });
-    const viaServer = serverRuntime({ database, env, files: aloneRuntime(env, 'x', output).files }, dataDir, output);
+    const viaServer = serverRuntime({ database, env, files: aloneRuntime(env, { name: 'x', output }).files }, { cwd: dataDir, output });
     await expect(viaServer.withDataDirAlone(async () => 'restored')).rejects.toThrow(/stop the Jalin server first/);
-    await expect(aloneRuntime(env, 'restore', output).withDataDirAlone(async () => 'restored')).rejects.toBeInstanceOf(DataDirLockedError);
+    await expect(aloneRuntime(env, { name: 'restore', output }).withDataDirAlone(async () => 'restored')).rejects.toBeInstanceOf(DataDirLockedError);
     await database.close();
-    const alone = aloneRuntime(env, 'restore', output);
+    const alone = aloneRuntime(env, { name: 'restore', output });
     expect(await alone.withDataDirAlone(async () => alone.withDatabase(async (opened) => opened.kind))).toBe('pglite');
   }, 120_000);
 });

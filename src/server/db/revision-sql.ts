@@ -5,6 +5,6 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 // their versions. Counts and version sums, not timestamps: every edit bumps a version, whatever
 // clock wrote it, and a removed row changes the count. A scalar subquery, so that a cache reads the
 // fingerprints of several modules in one statement.
-export function countAndVersionSql(table: PgTable, version: PgColumn, where?: SQL): SQL {
+export function countAndVersionSql(table: PgTable, { version, where }: { version: PgColumn; where?: SQL }): SQL {
   return sql`(SELECT count(*) || ':' || coalesce(sum(${version}), 0) FROM ${table}${where ? sql` WHERE ${where}` : sql``})`;
 }

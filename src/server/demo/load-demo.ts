@@ -30,7 +30,7 @@ async function endEarly(ctx: ActorCtx, entries: DemoEntry[], ids: Map<string, st
     if (!entry.endedEarly || !id) continue;
     const { version } = await getAgreement(ctx, id);
     const { on, reason, note } = entry.endedEarly;
-    await endAgreement(ctx, id, { kind: 'diakhiri', endedOn: on, reason, note, version });
+    await endAgreement(ctx, { id, kind: 'diakhiri', endedOn: on, reason, note, version });
   }
 }
 

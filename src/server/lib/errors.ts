@@ -67,6 +67,6 @@ export function staleVersion(): AppError {
   });
 }
 
-export function invalid(field: string, message: string, messageEn: string): AppError {
+export function invalid(field: string, { message, messageEn }: { message: string; messageEn: string }): AppError {
   return new AppError({ code: 'VALIDATION', message, messageEn, field, issues: [{ path: field, message }] });
 }

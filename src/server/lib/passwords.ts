@@ -24,5 +24,5 @@ export const DUMMY_HASH =
 // one message naming what is weak and how to do better.
 export function assertStrongPassword(password: string, user: PasswordUserData): void {
   const verdict = checkPasswordStrength(password, user);
-  if (!verdict.isStrong) throw invalid('password', verdict.message, verdict.messageEn);
+  if (!verdict.isStrong) throw invalid('password', { message: verdict.message, messageEn: verdict.messageEn });
 }

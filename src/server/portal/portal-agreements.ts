@@ -9,9 +9,9 @@ import { allPublicAgreements, findPublicAgreementBySlug, findPublicAgreements, l
 export type PortalFilters = { q?: string; year?: number; sector?: string; group?: string; page: number };
 export const PORTAL_PAGE_SIZE = 20;
 
-export async function findPortalAgreements(ctx: Ctx, filters: PortalFilters, pageSize = PORTAL_PAGE_SIZE) {
-  const { q, year, sector, group, page } = filters;
-  return findPublicAgreements(ctx, { q, sectors: sector ? [sector] : undefined, group, year }, { limit: pageSize, offset: (page - 1) * pageSize });
+export async function findPortalAgreements(ctx: Ctx, filters: PortalFilters & { pageSize?: number }) {
+  const { q, year, sector, group, page, pageSize = PORTAL_PAGE_SIZE } = filters;
+  return findPublicAgreements(ctx, { q, sectors: sector ? [sector] : undefined, group, year, limit: pageSize, offset: (page - 1) * pageSize });
 }
 
 // Every public agreement, for the open data files, the feed and the sitemap.

@@ -45,7 +45,7 @@ export async function homePage(ctx: Ctx, site: Site): Promise<Rendered> {
   const [{ stats, labels: statLabels }, labels, latest, openOpportunities] = await Promise.all([
     computeStats(ctx, {}),
     loadPortalLabels(ctx),
-    findPortalAgreements(ctx, { page: 1 }, 6),
+    findPortalAgreements(ctx, { page: 1, pageSize: 6 }),
     openOpportunityCount(ctx),
   ]);
   const data = { stats, groups: statLabels.groups, latest: latest.items, publicTotal: latest.total, openOpportunities };

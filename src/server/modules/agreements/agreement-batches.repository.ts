@@ -31,7 +31,7 @@ function valuesOf(row: AgreementBatchRow): unknown[] {
 export async function insertAgreementRows(db: Db, options: { rows: AgreementBatchRow[]; createdBy: string | null; now: Date }): Promise<void> {
   const columns = [['id', 'uuid'], ...COLUMNS, ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
   const stamp = options.now.toISOString();
-  await bulkInsert(db, 'agreements', columns, options.rows.map((row) => [row.id, ...valuesOf(row), options.createdBy, stamp, stamp]));
+  await bulkInsert(db, { table: 'agreements', columns, rows: options.rows.map((row) => [row.id, ...valuesOf(row), options.createdBy, stamp, stamp]) });
 }
 
 // Guarded by version; returns how many rows were still at the version given. A legacy duplicate whose
@@ -60,7 +60,7 @@ export async function insertLinks(db: Db, rows: AgreementBatchRow[]): Promise<vo
   const partnerLinks = rows.flatMap((row) => row.partnerIds.map((partnerId, position) => [row.id, partnerId, position]));
   const unitLinks = rows.flatMap((row) => row.unitIds.map((unitId, index) => [row.id, unitId, index === 0]));
   const sectorLinks = rows.flatMap((row) => row.sectorCodes.map((sectorCode) => [row.id, sectorCode]));
-  await bulkInsert(db, 'agreement_partners', [['agreement_id', 'uuid'], ['partner_id', 'uuid'], ['position', 'smallint']], partnerLinks);
-  await bulkInsert(db, 'agreement_units', [['agreement_id', 'uuid'], ['unit_id', 'uuid'], ['is_lead', 'boolean']], unitLinks);
-  await bulkInsert(db, 'agreement_sectors', [['agreement_id', 'uuid'], ['sector_code', 'text']], sectorLinks);
+  await bulkInsert(db, { table: 'agreement_partners', columns: [['agreement_id', 'uuid'], ['partner_id', 'uuid'], ['position', 'smallint']], rows: partnerLinks });
+  await bulkInsert(db, { table: 'agreement_units', columns: [['agreement_id', 'uuid'], ['unit_id', 'uuid'], ['is_lead', 'boolean']], rows: unitLinks });
+  await bulkInsert(db, { table: 'agreement_sectors', columns: [['agreement_id', 'uuid'], ['sector_code', 'text']], rows: sectorLinks });
 }

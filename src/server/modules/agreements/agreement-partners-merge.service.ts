@@ -20,7 +20,7 @@ function mergedList(links: Link[], source: partners.PartnerRow, target: partners
 async function relinkAgreement(ctx: ActorCtx, before: Link[], after: Link[]): Promise<void> {
   const agreementId = after[0]?.agreementId ?? before[0]?.agreementId;
   if (!agreementId) return;
-  await replacePartnerLinks(ctx.db, agreementId, after.map((link) => link.partnerId));
+  await replacePartnerLinks(ctx.db, { agreementId, partnerIds: after.map((link) => link.partnerId) });
   const changes: AuditEntryView['changes'] = [{ field: 'partners', old: before.map((link) => link.name), new: after.map((link) => link.name) }];
   const oldCategory = before[0]?.categoryCode ?? null;
   const newCategory = after[0]?.categoryCode ?? null;

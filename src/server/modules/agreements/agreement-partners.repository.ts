@@ -23,7 +23,7 @@ export async function agreementIdsOfPartner(db: Db, partnerId: string): Promise<
 }
 
 // readable: the actor's draft visibility as SQL over `agreements` (agreements.policy.ts).
-export async function partnerAgreementRows(db: Db, partnerId: string, readable: SQL) {
+export async function partnerAgreementRows(db: Db, { partnerId, readable }: { partnerId: string; readable: SQL }) {
   return db
     .select({
       id: agreements.id,

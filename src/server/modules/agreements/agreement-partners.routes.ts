@@ -21,7 +21,7 @@ export function partnersRoutes(app: FastifyInstance) {
     reply.status(201).send(await service.createPartner(actorCtxOf(request), request.body)),
   );
   api.patch('/partners/:id', { schema: { tags, params: idParam, body: UpdatePartnerSchema }, config: { access: ['admin'] } }, (request) =>
-    service.updatePartner(actorCtxOf(request), request.params.id, request.body),
+    service.updatePartner(actorCtxOf(request), { ...request.body, id: request.params.id }),
   );
   api.post('/partners/merge', { schema: { tags, body: MergePartnersSchema }, config: { access: ['admin'] } }, (request) => mergePartners(actorCtxOf(request), request.body));
 }

@@ -51,7 +51,7 @@ export async function listPartners(ctx: ActorCtx, query: PartnerListQuery): Prom
 // The partner with the agreements the actor may read (drafts as the agreements' policy says).
 export async function getPartner(ctx: ActorCtx, id: string): Promise<PartnerDetailView> {
   const view = await viewOf(ctx.db, await partners.getPartner(ctx, id));
-  const [rows, settings] = await Promise.all([repo.partnerAgreementRows(ctx.db, id, readableAgreementsFilter(ctx.actor)), getSettings(ctx.db)]);
+  const [rows, settings] = await Promise.all([repo.partnerAgreementRows(ctx.db, { partnerId: id, readable: readableAgreementsFilter(ctx.actor) }), getSettings(ctx.db)]);
   const today = localDate(ctx.now);
   return {
     ...view,
@@ -74,11 +74,12 @@ export async function createPartner(ctx: ActorCtx, input: CreatePartnerInput): P
 
 // Agreements show and are found by their partners' names, and statistics count an agreement under its
 // primary partner's category: a rename or a corrected category follows into them.
-export async function updatePartner(ctx: ActorCtx, id: string, input: UpdatePartnerInput): Promise<PartnerView> {
+export async function updatePartner(ctx: ActorCtx, input: UpdatePartnerInput & { id: string }): Promise<PartnerView> {
   partners.assertPartnerEditor(ctx);
+  const { id } = input;
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    const { before, after } = await partners.updatePartner(txCtx, { ...input, id });
+    const { before, after } = await partners.updatePartner(txCtx, input);
     if (after.name !== before.name) await refreshAgreementSearch(tx, await repo.agreementIdsOfPartner(tx, id));
     if (after.categoryCode !== before.categoryCode) await restampPrimaryCategory(txCtx, { partnerId: id, oldCode: before.categoryCode, newCode: after.categoryCode });
     return viewOf(tx, await partners.getPartner(txCtx, id));

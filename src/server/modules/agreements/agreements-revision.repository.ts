@@ -4,5 +4,5 @@ import { agreements } from './agreements.table';
 
 // Changes when any agreement is added, removed or edited: the portal's page cache compares it.
 export function agreementsRevisionSql(): SQL {
-  return countAndVersionSql(agreements, agreements.version);
+  return countAndVersionSql(agreements, { version: agreements.version });
 }

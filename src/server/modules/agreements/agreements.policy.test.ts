@@ -1,10 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf as actor, expectMatrix } from '../../../../tests/support/policy-matrix';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { buildUnit } from '../../../../tests/support/builders';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-db';
 import { ROLES } from '../../../shared/roles';
-import type { Actor } from '../../lib/context';
 import {
   canCreateAgreement,
   canEditAgreement,
@@ -24,60 +24,43 @@ const OTHER_UNIT = '22222222-2222-4222-8222-222222222222';
 const PRINCIPALS = ['admin', 'tkksd', 'opd', 'opd_without_unit', 'pimpinan'] as const;
 type Principal = (typeof PRINCIPALS)[number];
 
-const actors: Record<Principal, Actor> = {
-  admin: { id: 'a', email: 'admin@jalin.local', name: 'Admin', role: 'admin', unitId: null },
-  tkksd: { id: 't', email: 'tkksd@jalin.local', name: 'TKKSD', role: 'tkksd', unitId: null },
-  opd: { id: 'o', email: 'opd@jalin.local', name: 'OPD', role: 'opd', unitId: OWN_UNIT },
-  opd_without_unit: { id: 'q', email: 'tanpa@jalin.local', name: 'OPD tanpa unit', role: 'opd', unitId: null },
-  pimpinan: { id: 'w', email: 'walikota@jalin.local', name: 'Pimpinan', role: 'pimpinan', unitId: null },
-};
+const actors = {
+  admin: actor('admin'),
+  tkksd: actor('tkksd'),
+  opd: actor('opd', OWN_UNIT),
+  opd_without_unit: actor('opd'),
+  pimpinan: actor('pimpinan'),
+} satisfies Record<Principal, unknown>;
 
 const signed = { isDraft: false, unitIds: [OTHER_UNIT] };
 const ownDraft = { isDraft: true, unitIds: [OWN_UNIT, OTHER_UNIT] };
 const otherDraft = { isDraft: true, unitIds: [OTHER_UNIT] };
 
-const ACTIONS = {
-  read_signed: (actor: Actor) => canReadAgreement(actor, signed),
-  read_own_draft: (actor: Actor) => canReadAgreement(actor, ownDraft),
-  read_other_draft: (actor: Actor) => canReadAgreement(actor, otherDraft),
-  read_audit_signed: (actor: Actor) => canReadAgreementAudit(actor, signed),
-  read_audit_own_draft: (actor: Actor) => canReadAgreementAudit(actor, ownDraft),
-  read_audit_other_draft: (actor: Actor) => canReadAgreementAudit(actor, otherDraft),
-  create: canCreateAgreement,
-  edit: canEditAgreement,
-  end: canEndAgreement,
-  list_number_duplicates: canListNumberDuplicates,
-} satisfies Record<string, (actor: Actor) => boolean>;
-type Action = keyof typeof ACTIONS;
-
 const Y = true;
 const N = false;
-// admin, tkksd, opd (own OPD linked to ownDraft), opd without an OPD, pimpinan
-const EXPECTED: Record<Action, readonly boolean[]> = {
-  read_signed: [Y, Y, Y, Y, Y],
-  read_own_draft: [Y, Y, Y, N, N],
-  read_other_draft: [Y, Y, N, N, N],
-  read_audit_signed: [Y, Y, Y, Y, Y],
-  read_audit_own_draft: [Y, Y, Y, N, N],
-  read_audit_other_draft: [Y, Y, N, N, N],
-  create: [Y, N, N, N, N],
-  edit: [Y, N, N, N, N],
-  end: [Y, N, N, N, N],
-  list_number_duplicates: [Y, N, N, N, N],
-};
+// opd: its own OPD is linked to ownDraft.
+const everyone = { admin: Y, tkksd: Y, opd: Y, opd_without_unit: Y, pimpinan: Y };
+const ownDraftReaders = { admin: Y, tkksd: Y, opd: Y, opd_without_unit: N, pimpinan: N };
+const divisionAndTeam = { admin: Y, tkksd: Y, opd: N, opd_without_unit: N, pimpinan: N };
+const adminOnly = { admin: Y, tkksd: N, opd: N, opd_without_unit: N, pimpinan: N };
 
 describe('agreements policy matrix', () => {
   it('covers every role', () => {
     expect([...new Set(PRINCIPALS.map((principal) => actors[principal].role))].sort()).toEqual([...ROLES].sort());
   });
 
-  for (const action of Object.keys(ACTIONS) as Action[]) {
-    PRINCIPALS.forEach((principal, index) => {
-      it(`${principal} × ${action}`, () => {
-        expect(ACTIONS[action](actors[principal])).toBe(EXPECTED[action][index]);
-      });
-    });
-  }
+  expectMatrix(actors, [
+    ['read_signed', (who) => canReadAgreement(who, signed), everyone],
+    ['read_own_draft', (who) => canReadAgreement(who, ownDraft), ownDraftReaders],
+    ['read_other_draft', (who) => canReadAgreement(who, otherDraft), divisionAndTeam],
+    ['read_audit_signed', (who) => canReadAgreementAudit(who, signed), everyone],
+    ['read_audit_own_draft', (who) => canReadAgreementAudit(who, ownDraft), ownDraftReaders],
+    ['read_audit_other_draft', (who) => canReadAgreementAudit(who, otherDraft), divisionAndTeam],
+    ['create', canCreateAgreement, adminOnly],
+    ['edit', canEditAgreement, adminOnly],
+    ['end', canEndAgreement, adminOnly],
+    ['list_number_duplicates', canListNumberDuplicates, adminOnly],
+  ]);
 
   it('lets the command line (no actor) list the duplicate numbers', () => {
     expect(canListNumberDuplicates(null)).toBe(true);

@@ -133,9 +133,9 @@ export async function auditEntriesOf(db: Db, id: string) {
     .orderBy(desc(auditLog.at), desc(auditLog.id));
 }
 
-export async function findAgreementRow(db: Db, id: string, options: { lock?: boolean } = {}): Promise<AgreementRow | undefined> {
+export async function findAgreementRow(db: Db, { id, lock = false }: { id: string; lock?: boolean }): Promise<AgreementRow | undefined> {
   const query = db.select().from(agreements).where(eq(agreements.id, id)).$dynamic();
-  if (options.lock) query.for('update');
+  if (lock) query.for('update');
   const [row] = await query;
   return row;
 }
@@ -146,7 +146,7 @@ export async function unitIdsOfAgreement(db: Db, id: string): Promise<string[]> 
 }
 
 // Flagged legacy duplicates count too: a new number may not join their group either.
-export async function findByNumberKey(db: Db, numberKey: string, exceptId: string | null): Promise<AgreementRow | undefined> {
+export async function findByNumberKey(db: Db, { numberKey, exceptId }: { numberKey: string; exceptId: string | null }): Promise<AgreementRow | undefined> {
   const [row] = await db
     .select()
     .from(agreements)
@@ -171,12 +171,12 @@ export async function childrenOf(db: Db, id: string) {
   return db.select(linkColumns).from(agreements).where(eq(agreements.parentId, id));
 }
 
-export async function replacePartnerLinks(db: Db, agreementId: string, partnerIds: string[]): Promise<void> {
+export async function replacePartnerLinks(db: Db, { agreementId, partnerIds }: { agreementId: string; partnerIds: string[] }): Promise<void> {
   await db.delete(agreementPartners).where(eq(agreementPartners.agreementId, agreementId));
   await db.insert(agreementPartners).values(partnerIds.map((partnerId, position) => ({ agreementId, partnerId, position })));
 }
 
-export async function replaceUnitLinks(db: Db, agreementId: string, leadUnitId: string, supportingUnitIds: string[]): Promise<void> {
+export async function replaceUnitLinks(db: Db, { agreementId, leadUnitId, supportingUnitIds }: { agreementId: string; leadUnitId: string; supportingUnitIds: string[] }): Promise<void> {
   await db.delete(agreementUnits).where(eq(agreementUnits.agreementId, agreementId));
   await db.insert(agreementUnits).values([
     { agreementId, unitId: leadUnitId, isLead: true },
@@ -185,7 +185,7 @@ export async function replaceUnitLinks(db: Db, agreementId: string, leadUnitId: 
 }
 
 // agreement_sectors holds every sector of the agreement, the primary one included.
-export async function replaceSectorLinks(db: Db, agreementId: string, primary: string, others: string[]): Promise<void> {
+export async function replaceSectorLinks(db: Db, { agreementId, primary, others }: { agreementId: string; primary: string; others: string[] }): Promise<void> {
   await db.delete(agreementSectors).where(eq(agreementSectors.agreementId, agreementId));
   await db.insert(agreementSectors).values([primary, ...others].map((sectorCode) => ({ agreementId, sectorCode })));
 }

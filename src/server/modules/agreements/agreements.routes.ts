@@ -23,11 +23,11 @@ export function agreementsRoutes(app: FastifyInstance, options: { proposalOf: se
   });
   api.patch('/agreements/:id', { schema: { tags, params: idParam, body: UpdateAgreementSchema }, config: { access: ['admin'] } }, (request) => {
     const ctx = actorCtxOf(request);
-    return shown(ctx, service.updateAgreement(ctx, request.params.id, request.body));
+    return shown(ctx, service.updateAgreement(ctx, { ...request.body, id: request.params.id }));
   });
   api.post('/agreements/:id/end', { schema: { tags, params: idParam, body: EndAgreementSchema }, config: { access: ['admin'] } }, (request) => {
     const ctx = actorCtxOf(request);
-    return shown(ctx, service.endAgreement(ctx, request.params.id, request.body));
+    return shown(ctx, service.endAgreement(ctx, { ...request.body, id: request.params.id }));
   });
   api.get('/agreements/:id/audit', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, (request) =>
     service.listAgreementAudit(actorCtxOf(request), request.params.id),

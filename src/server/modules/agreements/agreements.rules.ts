@@ -37,10 +37,10 @@ function invalidAll(issues: { path: string; message: string }[], summary: string
 // PP 28/2018 Ps 4: cooperation between regions is either mandatory (bordering) or voluntary.
 export function checkKsddMode(draft: AgreementDraft): void {
   if (draft.kind === 'KSDD' && !draft.ksddMode && !draft.isDraft) {
-    throw invalid('ksddMode', 'Kerja sama antar-daerah (KSDD): pilih wajib atau sukarela.', 'Cooperation between regions (KSDD): choose wajib or sukarela.');
+    throw invalid('ksddMode', { message: 'Kerja sama antar-daerah (KSDD): pilih wajib atau sukarela.', messageEn: 'Cooperation between regions (KSDD): choose wajib or sukarela.' });
   }
   if (draft.kind !== 'KSDD' && draft.ksddMode) {
-    throw invalid('ksddMode', 'Sifat wajib/sukarela hanya untuk KSDD.', 'Mandatory/voluntary applies only to KSDD.');
+    throw invalid('ksddMode', { message: 'Sifat wajib/sukarela hanya untuk KSDD.', messageEn: 'Mandatory/voluntary applies only to KSDD.' });
   }
 }
 
@@ -48,18 +48,17 @@ export function checkKsddMode(draft: AgreementDraft): void {
 export function checkTerm(draft: AgreementDraft, settings: Settings): void {
   if (!draft.startsOn || !draft.endsOn) return;
   if (draft.endsOn < draft.startsOn) {
-    throw invalid('endsOn', 'Tanggal berakhir mendahului tanggal mulai.', 'The end date precedes the start date.');
+    throw invalid('endsOn', { message: 'Tanggal berakhir mendahului tanggal mulai.', messageEn: 'The end date precedes the start date.' });
   }
   if (termExceedsYears(draft.startsOn, draft.endsOn, settings.maxTermYears) && !draft.longTermReason) {
     throw invalid(
       'longTermReason',
-      `Jangka waktu lebih dari ${settings.maxTermYears} tahun: tuliskan alasannya.`,
-      `The term is longer than ${settings.maxTermYears} years: give the reason.`,
+      { message: `Jangka waktu lebih dari ${settings.maxTermYears} tahun: tuliskan alasannya.`, messageEn: `The term is longer than ${settings.maxTermYears} years: give the reason.` },
     );
   }
 }
 
-const parentError = (message: string, messageEn: string) => invalid('parentId', message, messageEn);
+const parentError = (message: string, messageEn: string) => invalid('parentId', { message, messageEn });
 
 export type ParentKindProblem = 'has_no_parent' | 'pks_needs_kb_or_nk' | 'adendum_of_adendum';
 
@@ -109,7 +108,7 @@ export function checkChildrenStillFit(children: { title: string; docType: DocTyp
   for (const child of children) {
     const fits = child.docType === 'ADENDUM' ? docType !== 'ADENDUM' : child.docType === 'PKS' && (docType === 'KB' || docType === 'NK');
     if (!fits) {
-      throw invalid('docType', `Jenis naskah tidak cocok dengan naskah turunannya "${child.title}".`, `This type does not fit its child document "${child.title}".`);
+      throw invalid('docType', { message: `Jenis naskah tidak cocok dengan naskah turunannya "${child.title}".`, messageEn: `This type does not fit its child document "${child.title}".` });
     }
   }
 }
@@ -147,18 +146,18 @@ export async function guardNumber<T>(numberOurs: string | null | undefined, writ
 }
 
 // known: which of the named units exist.
-export function checkUnits(known: Set<string>, leadUnitId: string, supportingUnitIds: string[]): void {
-  if (!known.has(leadUnitId)) throw invalid('leadUnitId', 'OPD pengampu tidak ditemukan.', 'Lead unit not found.');
+export function checkUnits(known: Set<string>, { leadUnitId, supportingUnitIds }: { leadUnitId: string; supportingUnitIds: string[] }): void {
+  if (!known.has(leadUnitId)) throw invalid('leadUnitId', { message: 'OPD pengampu tidak ditemukan.', messageEn: 'Lead unit not found.' });
   const missing = supportingUnitIds.findIndex((unitId) => !known.has(unitId));
-  if (missing >= 0) throw invalid(`supportingUnitIds.${missing}`, 'OPD pendukung tidak ditemukan.', 'Supporting unit not found.');
+  if (missing >= 0) throw invalid(`supportingUnitIds.${missing}`, { message: 'OPD pendukung tidak ditemukan.', messageEn: 'Supporting unit not found.' });
 }
 
 // known: which of the named sectors exist.
-export function checkSectors(known: Set<string>, primary: string, others: string[]): void {
-  if (!known.has(primary)) throw invalid('primarySectorCode', `Bidang "${primary}" tidak dikenal.`, `Unknown sector "${primary}".`);
+export function checkSectors(known: Set<string>, { primary, others }: { primary: string; others: string[] }): void {
+  if (!known.has(primary)) throw invalid('primarySectorCode', { message: `Bidang "${primary}" tidak dikenal.`, messageEn: `Unknown sector "${primary}".` });
   const missing = others.findIndex((code) => !known.has(code));
   const code = others[missing];
-  if (code !== undefined) throw invalid(`otherSectorCodes.${missing}`, `Bidang "${code}" tidak dikenal.`, `Unknown sector "${code}".`);
+  if (code !== undefined) throw invalid(`otherSectorCodes.${missing}`, { message: `Bidang "${code}" tidak dikenal.`, messageEn: `Unknown sector "${code}".` });
 }
 
 const KSDPK_ONLY_REASONS = ['putusan_pengadilan', 'mitra_pailit'];
@@ -176,19 +175,19 @@ export function checkEnding(
     throw new AppError({ code: 'CONFLICT', message: 'Naskah ini sudah diakhiri atau dicabut.', messageEn: 'This agreement has already been ended or revoked.', field: 'kind' });
   }
   if (input.reason === 'jangka_waktu_berakhir') {
-    throw invalid('reason', 'Berakhirnya jangka waktu tercatat otomatis dari tanggal berakhir.', 'Expiry of the term follows from the end date; it needs no ending.');
+    throw invalid('reason', { message: 'Berakhirnya jangka waktu tercatat otomatis dari tanggal berakhir.', messageEn: 'Expiry of the term follows from the end date; it needs no ending.' });
   }
   if (KSDPK_ONLY_REASONS.includes(input.reason) && current.kind !== 'KSDPK') {
-    throw invalid('reason', 'Alasan ini hanya berlaku untuk kerja sama dengan pihak ketiga (KSDPK).', 'This reason applies only to cooperation with a third party (KSDPK).');
+    throw invalid('reason', { message: 'Alasan ini hanya berlaku untuk kerja sama dengan pihak ketiga (KSDPK).', messageEn: 'This reason applies only to cooperation with a third party (KSDPK).' });
   }
   if (input.kind === 'dicabut' && !REVOCATION_REASONS.includes(input.reason)) {
-    throw invalid('reason', 'Pencabutan hanya karena pelanggaran atau putusan pengadilan.', 'Revocation is only for a violation or a court ruling.');
+    throw invalid('reason', { message: 'Pencabutan hanya karena pelanggaran atau putusan pengadilan.', messageEn: 'Revocation is only for a violation or a court ruling.' });
   }
   const startsOn = current.startsOn ?? current.signedOn;
   if (startsOn && input.endedOn < startsOn) {
-    throw invalid('endedOn', 'Tanggal pengakhiran mendahului mulai berlakunya naskah.', 'The ending date precedes the start of the agreement.');
+    throw invalid('endedOn', { message: 'Tanggal pengakhiran mendahului mulai berlakunya naskah.', messageEn: 'The ending date precedes the start of the agreement.' });
   }
   if (current.endsOn && input.endedOn > current.endsOn) {
-    throw invalid('endedOn', 'Tanggal pengakhiran melewati tanggal berakhir naskah.', 'The ending date is after the agreement’s own end date.');
+    throw invalid('endedOn', { message: 'Tanggal pengakhiran melewati tanggal berakhir naskah.', messageEn: 'The ending date is after the agreement’s own end date.' });
   }
 }

@@ -50,7 +50,7 @@ describe('agreements service', () => {
       const kb = await buildAgreement(t.database.db);
       expect(await failure(createAgreement(ctx, await agreementPayload(t.database.db, { docType: 'KB', parentId: kb.id })))).toMatchObject({ status: 400, field: 'parentId' });
       const adendum = await buildAgreement(t.database.db, { docType: 'ADENDUM', parentId: kb.id });
-      expect(await failure(updateAgreement(ctx, adendum.id, { parentId: adendum.id, version: 1 }))).toMatchObject({ status: 400, field: 'parentId' });
+      expect(await failure(updateAgreement(ctx, { id: adendum.id, parentId: adendum.id, version: 1 }))).toMatchObject({ status: 400, field: 'parentId' });
     });
 
     it('rejects a parent link that would close a cycle', async () => {
@@ -59,13 +59,13 @@ describe('agreements service', () => {
       // Rows written around the rules (as an old import might have) must still not loop.
       await t.database.db.update(agreements).set({ docType: 'ADENDUM', parentId: adendum.id }).where(eq(agreements.id, pks.id));
       const other = await buildAgreement(t.database.db, { docType: 'ADENDUM', parentId: adendum.id });
-      expect(await failure(updateAgreement(ctx, pks.id, { docType: 'PKS', parentId: other.id, version: 1 }))).toMatchObject({ status: 400, field: 'parentId' });
+      expect(await failure(updateAgreement(ctx, { id: pks.id, docType: 'PKS', parentId: other.id, version: 1 }))).toMatchObject({ status: 400, field: 'parentId' });
     });
 
     it('refuses to change the type of a KB that has a PKS under it', async () => {
       const kb = await buildAgreement(t.database.db);
       await buildAgreement(t.database.db, { docType: 'PKS', parentId: kb.id });
-      expect(await failure(updateAgreement(ctx, kb.id, { docType: 'PKS', version: 1 }))).toMatchObject({ status: 400 });
+      expect(await failure(updateAgreement(ctx, { id: kb.id, docType: 'PKS', version: 1 }))).toMatchObject({ status: 400 });
     });
   });
 
@@ -95,20 +95,20 @@ describe('agreements service', () => {
   describe('update', () => {
     it('leaves draft and public flags alone when a partial update does not send them', async () => {
       const agreement = await buildAgreement(t.database.db, { isDraft: true, isPublic: false });
-      const view = await updateAgreement(ctx, agreement.id, { title: 'Judul baru untuk draf ini', version: 1 });
+      const view = await updateAgreement(ctx, { id: agreement.id, title: 'Judul baru untuk draf ini', version: 1 });
       expect(view).toMatchObject({ isDraft: true, isPublic: false, status: 'draft' });
     });
 
     it('clears wajib/sukarela when the kind changes away from KSDD', async () => {
       const agreement = await buildAgreement(t.database.db, { kind: 'KSDD', ksddMode: 'sukarela' });
-      const view = await updateAgreement(ctx, agreement.id, { kind: 'KSDPK', version: 1 });
+      const view = await updateAgreement(ctx, { id: agreement.id, kind: 'KSDPK', version: 1 });
       expect(view).toMatchObject({ kind: 'KSDPK', ksddMode: null });
     });
 
     it('makes the new lead OPD lead and keeps the supporting OPDs', async () => {
       const agreement = await buildAgreement(t.database.db);
       const payload = await agreementPayload(t.database.db);
-      const view = await updateAgreement(ctx, agreement.id, { leadUnitId: payload.leadUnitId, supportingUnitIds: [agreement.leadUnitId], version: 1 });
+      const view = await updateAgreement(ctx, { id: agreement.id, leadUnitId: payload.leadUnitId, supportingUnitIds: [agreement.leadUnitId], version: 1 });
       expect(view.units.map((unit) => [unit.id, unit.isLead])).toEqual([[payload.leadUnitId, true], [agreement.leadUnitId, false]]);
     });
   });
@@ -118,7 +118,7 @@ describe('agreements service', () => {
       const draft = await buildAgreement(t.database.db, { isDraft: true });
       const ksdd = await buildAgreement(t.database.db, { kind: 'KSDD', ksddMode: 'wajib', startsOn: '2026-01-10' });
       const before = await registryCounts(t.database.db);
-      const end = (id: string, body: object) => failure(endAgreement(ctx, id, { endedOn: '2026-06-01', reason: 'tujuan_tercapai', version: 1, ...body }));
+      const end = (id: string, body: object) => failure(endAgreement(ctx, { id, endedOn: '2026-06-01', reason: 'tujuan_tercapai', version: 1, ...body }));
       expect(await end(draft.id, {})).toMatchObject({ status: 409, field: 'kind' });
       expect(await end(ksdd.id, { endedOn: '2025-12-31' })).toMatchObject({ status: 400, field: 'endedOn' });
       expect(await end(ksdd.id, { endedOn: '2030-01-01' })).toMatchObject({ status: 400, field: 'endedOn' });
@@ -130,7 +130,7 @@ describe('agreements service', () => {
 
     it('accepts a partner’s bankruptcy as the reason for a KSDPK and keeps status aktif until the ending date', async () => {
       const agreement = await buildAgreement(t.database.db, { kind: 'KSDPK' });
-      const view = await endAgreement(ctx, agreement.id, { endedOn: '2026-07-01', reason: 'mitra_pailit', version: 1 });
+      const view = await endAgreement(ctx, { id: agreement.id, endedOn: '2026-07-01', reason: 'mitra_pailit', version: 1 });
       expect(view).toMatchObject({ status: 'aktif', termination: { kind: 'diakhiri', endedOn: '2026-07-01' } });
       expect((await loadAgreementViews({ db: t.database.db, now: new Date('2026-07-01T01:00:00Z') }, [agreement.id]))[0]?.status).toBe('diakhiri');
     });

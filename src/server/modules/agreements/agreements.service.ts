@@ -103,18 +103,18 @@ async function insertRow(tx: Db, ctx: ActorCtx, columns: Columns): Promise<strin
 }
 
 // The rules that read the registry, given what they look up.
-const findFamilyMember = (tx: Db) => (id: string) => repo.findAgreementRow(tx, id);
+const findFamilyMember = (tx: Db) => (id: string) => repo.findAgreementRow(tx, { id });
 
 async function checkNumberFree(tx: Db, numberOurs: string | null, id: string | null): Promise<void> {
-  await rules.checkNumberFree(numberOurs, (key) => repo.findByNumberKey(tx, key, id));
+  await rules.checkNumberFree(numberOurs, (key) => repo.findByNumberKey(tx, { numberKey: key, exceptId: id }));
 }
 
 async function checkUnits(tx: Db, leadUnitId: string, supportingUnitIds: string[]): Promise<void> {
-  rules.checkUnits(await repo.existingUnitIds(tx, [leadUnitId, ...supportingUnitIds]), leadUnitId, supportingUnitIds);
+  rules.checkUnits(await repo.existingUnitIds(tx, [leadUnitId, ...supportingUnitIds]), { leadUnitId, supportingUnitIds });
 }
 
 async function checkSectors(tx: Db, primary: string, others: string[]): Promise<void> {
-  rules.checkSectors(await repo.existingSectorCodes(tx, [primary, ...others]), primary, others);
+  rules.checkSectors(await repo.existingSectorCodes(tx, [primary, ...others]), { primary, others });
 }
 
 export async function createAgreement(ctx: ActorCtx, input: CreateAgreementInput): Promise<AgreementView> {
@@ -131,11 +131,11 @@ export async function createAgreement(ctx: ActorCtx, input: CreateAgreementInput
     const otherSectors = uniqueExcept(fields.otherSectorCodes, fields.primarySectorCode);
     await checkUnits(tx, fields.leadUnitId, supporting);
     await checkSectors(tx, fields.primarySectorCode, otherSectors);
-    const partnerRows = await resolvePartnerRefs(tx, fields.partners, ctx);
+    const partnerRows = await resolvePartnerRefs({ ...ctx, db: tx }, { refs: fields.partners });
     const id = await insertRow(tx, ctx, { ...columns, primaryCategoryCode: partnerRows[0]?.categoryCode ?? null });
-    await repo.replacePartnerLinks(tx, id, partnerRows.map((partner) => partner.id));
-    await repo.replaceUnitLinks(tx, id, fields.leadUnitId, supporting);
-    await repo.replaceSectorLinks(tx, id, fields.primarySectorCode, otherSectors);
+    await repo.replacePartnerLinks(tx, { agreementId: id, partnerIds: partnerRows.map((partner) => partner.id) });
+    await repo.replaceUnitLinks(tx, { agreementId: id, leadUnitId: fields.leadUnitId, supportingUnitIds: supporting });
+    await repo.replaceSectorLinks(tx, { agreementId: id, primary: fields.primarySectorCode, others: otherSectors });
     return finishWrite(tx, ctx, id, 'create', undefined);
   });
 }
@@ -165,12 +165,13 @@ export async function presentAgreement(ctx: ActorCtx, options: { view: Agreement
 // The one way a module reaches an agreement to hang something off it (documents, the dissemination
 // package and its sheet, sosialisasi events and their photos, beneficiaries): 404 when missing, 403
 // when it is a draft the actor may not see, then 403 unless `may` allows the act.
-export async function loadReadableAgreement(ctx: ActorCtx, id: string, options: { db?: Db; may?: (actor: Actor) => boolean } = {}): Promise<repo.AgreementRow> {
-  const db = options.db ?? ctx.db;
-  const row = await repo.findAgreementRow(db, id);
+export async function loadReadableAgreement(ctx: ActorCtx, input: { id: string; db?: Db; may?: (actor: Actor) => boolean }): Promise<repo.AgreementRow> {
+  const { id, may } = input;
+  const db = input.db ?? ctx.db;
+  const row = await repo.findAgreementRow(db, { id });
   if (!row) throw notFound(...WHAT);
   if (!canReadAgreement(ctx.actor, { isDraft: row.isDraft, unitIds: await repo.unitIdsOfAgreement(db, id) })) throw forbidden();
-  if (options.may && !options.may(ctx.actor)) throw forbidden();
+  if (may && !may(ctx.actor)) throw forbidden();
   return row;
 }
 
@@ -190,26 +191,26 @@ async function updateLists(tx: Db, ctx: ActorCtx, id: string, fields: Partial<Fi
     const lead = fields.leadUnitId ?? before.units.find((unit) => unit.isLead)?.id ?? '';
     const supporting = uniqueExcept(fields.supportingUnitIds ?? before.units.filter((unit) => !unit.isLead).map((unit) => unit.id), lead);
     await checkUnits(tx, lead, supporting);
-    await repo.replaceUnitLinks(tx, id, lead, supporting);
+    await repo.replaceUnitLinks(tx, { agreementId: id, leadUnitId: lead, supportingUnitIds: supporting });
   }
   if (fields.primarySectorCode !== undefined || fields.otherSectorCodes !== undefined) {
     const others = uniqueExcept(fields.otherSectorCodes ?? before.otherSectorCodes, primarySectorCode);
     await checkSectors(tx, primarySectorCode, others);
-    await repo.replaceSectorLinks(tx, id, primarySectorCode, others);
+    await repo.replaceSectorLinks(tx, { agreementId: id, primary: primarySectorCode, others });
   }
   if (fields.partners !== undefined) {
-    const partnerRows = await resolvePartnerRefs(tx, fields.partners, ctx);
-    await repo.replacePartnerLinks(tx, id, partnerRows.map((partner) => partner.id));
+    const partnerRows = await resolvePartnerRefs({ ...ctx, db: tx }, { refs: fields.partners });
+    await repo.replacePartnerLinks(tx, { agreementId: id, partnerIds: partnerRows.map((partner) => partner.id) });
     extra.primaryCategoryCode = partnerRows[0]?.categoryCode ?? null;
   }
   return extra;
 }
 
-export async function updateAgreement(ctx: ActorCtx, id: string, input: UpdateAgreementInput): Promise<AgreementView> {
+export async function updateAgreement(ctx: ActorCtx, { id, ...input }: UpdateAgreementInput & { id: string }): Promise<AgreementView> {
   if (!canEditAgreement(ctx.actor)) throw forbidden();
   const { version, ...fields } = rules.parseInput(UpdateAgreementSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const current = await repo.findAgreementRow(tx, id, { lock: true });
+    const current = await repo.findAgreementRow(tx, { id, lock: true });
     if (!current) throw notFound(...WHAT);
     if (current.version !== version) throw staleVersion();
     const before = await viewOf(tx, id, ctx.now);
@@ -232,11 +233,11 @@ export async function updateAgreement(ctx: ActorCtx, id: string, input: UpdateAg
   });
 }
 
-export async function endAgreement(ctx: ActorCtx, id: string, input: EndAgreementInput): Promise<AgreementView> {
+export async function endAgreement(ctx: ActorCtx, { id, ...input }: EndAgreementInput & { id: string }): Promise<AgreementView> {
   if (!canEndAgreement(ctx.actor)) throw forbidden();
   const fields = rules.parseInput(EndAgreementSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const current = await repo.findAgreementRow(tx, id, { lock: true });
+    const current = await repo.findAgreementRow(tx, { id, lock: true });
     if (!current) throw notFound(...WHAT);
     if (current.version !== fields.version) throw staleVersion();
     rules.checkEnding(current, fields);
@@ -248,7 +249,7 @@ export async function endAgreement(ctx: ActorCtx, id: string, input: EndAgreemen
 }
 
 export async function listAgreementAudit(ctx: ActorCtx, id: string): Promise<AuditEntryView[]> {
-  const row = await repo.findAgreementRow(ctx.db, id);
+  const row = await repo.findAgreementRow(ctx.db, { id });
   if (!row) throw notFound(...WHAT);
   if (!canReadAgreementAudit(ctx.actor, { isDraft: row.isDraft, unitIds: await repo.unitIdsOfAgreement(ctx.db, id) })) throw forbidden();
   const rows = await repo.auditEntriesOf(ctx.db, id);

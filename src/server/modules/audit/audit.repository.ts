@@ -12,5 +12,5 @@ export async function insertAuditEntry(db: Db, values: AuditEntryValues): Promis
 export async function insertAuditEntries(db: Db, entries: AuditEntryValues[]): Promise<void> {
   const columns = [['actor_id', 'uuid'], ['actor_label', 'text'], ['entity', 'text'], ['entity_id', 'text'], ['action', 'text'], ['changes', 'jsonb'], ['at', 'timestamptz']] as const;
   const rows = entries.map((entry) => [entry.actorId ?? null, entry.actorLabel, entry.entity, entry.entityId, entry.action, entry.changes ?? [], entry.at instanceof Date ? entry.at.toISOString() : entry.at]);
-  await bulkInsert(db, 'audit_log', columns, rows);
+  await bulkInsert(db, { table: 'audit_log', columns, rows });
 }

@@ -35,7 +35,7 @@ function eventViewOf(row: repo.EventRow, photos: EventPhotoView[]): EventView {
 
 // Events belong to their agreement: whoever may not read a draft agreement reads none of its events.
 export async function listEvents(ctx: ActorCtx, agreementId: string): Promise<EventView[]> {
-  await loadReadableAgreement(ctx, agreementId, { may: canReadEvents });
+  await loadReadableAgreement(ctx, { id: agreementId, may: canReadEvents });
   const { events: rows, photos } = await repo.loadEvents(ctx.db, agreementId);
   return rows.map((row) =>
     eventViewOf(
@@ -48,7 +48,7 @@ export async function listEvents(ctx: ActorCtx, agreementId: string): Promise<Ev
 export async function createEvent(ctx: ActorCtx, { agreementId, ...input }: { agreementId: string } & EventInput): Promise<EventView> {
   if (!canRecordEvent(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    await loadReadableAgreement(ctx, agreementId, { db: tx, may: canRecordEvent });
+    await loadReadableAgreement(ctx, { id: agreementId, db: tx, may: canRecordEvent });
     const values = { agreementId, heldOn: input.heldOn, place: input.place, audience: input.audience ?? null, attendees: input.attendees ?? null, minutes: input.minutes ?? null };
     const row = await repo.insertEvent(tx, { ...values, createdBy: ctx.actor.id, createdAt: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_event', entityId: row.id, action: 'create', at: ctx.now, changes: diffFields({}, values) });
@@ -62,7 +62,7 @@ export async function addEventPhoto(ctx: ActorCtx, { eventId, upload }: { eventI
   if (!canRecordEvent(ctx.actor)) throw forbidden();
   const agreementId = await repo.findEventAgreementId(ctx.db, eventId);
   if (agreementId === null) throw notFound(...EVENT_WHAT);
-  await loadReadableAgreement(ctx, agreementId, { may: canRecordEvent });
+  await loadReadableAgreement(ctx, { id: agreementId, may: canRecordEvent });
   const file = upload.file;
   if (!file || file.bytes.length === 0) {
     throw new AppError({ code: 'VALIDATION', message: 'Pilih foto JPEG atau PNG untuk diunggah.', messageEn: 'Choose a JPEG or PNG photo to upload.', field: 'file' });
@@ -91,7 +91,7 @@ export async function addEventPhoto(ctx: ActorCtx, { eventId, upload }: { eventI
 export async function readEventPhoto(ctx: ActorCtx, photoId: string): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
   const found = await repo.findEventPhoto(ctx.db, photoId);
   if (!found) throw notFound('Foto', 'Photo');
-  await loadReadableAgreement(ctx, found.agreementId, { may: canReadEvents });
+  await loadReadableAgreement(ctx, { id: found.agreementId, may: canReadEvents });
   const { photo } = found;
   return { body: await ctx.files.get(photo.storageKey), fileName: photo.fileName, mimeType: photo.mimeType };
 }

@@ -19,7 +19,7 @@ async function remindOpd(ctx: MailCtx, pending: Pending, days: number): Promise<
   const { db: tx, mail, now } = ctx;
   const people = await usersOfUnits(tx, [pending.unitId]);
   const link = `/app/dissemination/${pending.agreementId}`;
-  await notifyUsers(tx, people.map((person) => person.id), { kind: 'dissemination_reminder', title: `Pengingat: konfirmasi paket diseminasi "${pending.title}"`, body: `Belum dikonfirmasi setelah ${days} hari.`, link, entity: 'dissemination_package', entityId: pending.packageId }, now);
+  await notifyUsers({ db: tx, now }, { userIds: people.map((person) => person.id), notice: { kind: 'dissemination_reminder', title: `Pengingat: konfirmasi paket diseminasi "${pending.title}"`, body: `Belum dikonfirmasi setelah ${days} hari.`, link, entity: 'dissemination_package', entityId: pending.packageId } });
   const ids: string[] = [];
   for (const person of people) {
     const text = `Paket diseminasi kerja sama "${pending.title}" belum dikonfirmasi oleh ${pending.unitName} setelah ${days} hari.\n\nBuka dan konfirmasi: ${mail.publicUrl}${link}`;
@@ -33,7 +33,7 @@ async function escalate(ctx: MailCtx, pending: Pending, days: number): Promise<s
   const admins = await activeAdmins(tx);
   const link = `/app/dissemination/${pending.agreementId}`;
   const body = `${pending.unitName} belum mengonfirmasi paket diseminasi setelah ${days} hari dan satu pengingat.`;
-  await notifyUsers(tx, admins.map((admin) => admin.id), { kind: 'dissemination_escalation', title: `Belum dikonfirmasi: ${pending.title}`, body, link, entity: 'dissemination_package', entityId: pending.packageId }, now);
+  await notifyUsers({ db: tx, now }, { userIds: admins.map((admin) => admin.id), notice: { kind: 'dissemination_escalation', title: `Belum dikonfirmasi: ${pending.title}`, body, link, entity: 'dissemination_package', entityId: pending.packageId } });
   const ids: string[] = [];
   for (const admin of admins) {
     ids.push(await queueMail(ctx, { to: admin.email, subject: `Paket diseminasi belum dikonfirmasi: ${pending.title}`, text: `${body}\n\n${mail.publicUrl}${link}`, entity: 'dissemination_package', entityId: pending.packageId }));

@@ -5,5 +5,5 @@ import { disseminationPackages } from './dissemination.table';
 // Changes when a package is published, unpublished or edited while published, for the portal's
 // page cache.
 export function publishedPackagesRevisionSql(): SQL {
-  return countAndVersionSql(disseminationPackages, disseminationPackages.version, eq(disseminationPackages.status, 'published'));
+  return countAndVersionSql(disseminationPackages, { version: disseminationPackages.version, where: eq(disseminationPackages.status, 'published') });
 }

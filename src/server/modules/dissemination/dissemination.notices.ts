@@ -29,10 +29,11 @@ export async function announcePackage(ctx: MailCtx, notice: { row: repo.PackageR
     const people = liaisons.filter((user) => user.unitId === unitId);
     const ownTasks = tasks.filter((task) => task.unitId === unitId).map((task) => (task.dueOn ? `${task.commitment} (tenggat ${task.dueOn})` : task.commitment));
     await notifyUsers(
-      tx,
-      people.map((user) => user.id),
-      { kind: 'dissemination_published', title: `Paket diseminasi: ${title}`, body: ownTasks.join('; '), link: `/app/dissemination/${row.agreementId}`, entity: 'dissemination_package', entityId: row.id },
-      now,
+      { db: tx, now },
+      {
+        userIds: people.map((user) => user.id),
+        notice: { kind: 'dissemination_published', title: `Paket diseminasi: ${title}`, body: ownTasks.join('; '), link: `/app/dissemination/${row.agreementId}`, entity: 'dissemination_package', entityId: row.id },
+      },
     );
     for (const person of people) {
       mailIds.push(await queueMail(ctx, { to: person.email, subject: `Paket diseminasi kerja sama: ${title}`, text: mailText(mail.publicUrl, title, row.agreementId, ownTasks), entity: 'dissemination_package', entityId: row.id }));

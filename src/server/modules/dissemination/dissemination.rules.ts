@@ -12,18 +12,18 @@ export type FoundReferences = { unitIds: Set<string>; sectorCodes: Set<string>; 
 export function checkPackageReferences(input: SavePackageInput, found: FoundReferences): void {
   const taskIndex = input.tasks.findIndex((task) => !found.unitIds.has(task.unitId));
   if (taskIndex >= 0) {
-    throw invalid(`tasks.${taskIndex}.unitId`, `Tugas ke-${taskIndex + 1}: OPD tidak ditemukan.`, `Task ${taskIndex + 1}: the OPD (tasks.${taskIndex}.unitId) does not exist.`);
+    throw invalid(`tasks.${taskIndex}.unitId`, { message: `Tugas ke-${taskIndex + 1}: OPD tidak ditemukan.`, messageEn: `Task ${taskIndex + 1}: the OPD (tasks.${taskIndex}.unitId) does not exist.` });
   }
   for (const [index, opportunity] of input.opportunities.entries()) {
     const unknown = opportunity.sectorCodes.findIndex((code) => !found.sectorCodes.has(code));
     if (unknown >= 0) {
       const field = `opportunities.${index}.sectorCodes.${unknown}`;
-      throw invalid(field, `Peluang "${opportunity.title}": bidang "${opportunity.sectorCodes[unknown] ?? ''}" tidak dikenal.`, `Opportunity "${opportunity.title}": unknown sector (${field}).`);
+      throw invalid(field, { message: `Peluang "${opportunity.title}": bidang "${opportunity.sectorCodes[unknown] ?? ''}" tidak dikenal.`, messageEn: `Opportunity "${opportunity.title}": unknown sector (${field}).` });
     }
   }
   const documentIndex = input.publicDocumentIds.findIndex((id) => !found.documentIds.has(id));
   if (documentIndex >= 0) {
-    throw invalid(`publicDocumentIds.${documentIndex}`, 'Dokumen bukan milik naskah ini.', `publicDocumentIds.${documentIndex}: the document does not belong to this agreement.`);
+    throw invalid(`publicDocumentIds.${documentIndex}`, { message: 'Dokumen bukan milik naskah ini.', messageEn: `publicDocumentIds.${documentIndex}: the document does not belong to this agreement.` });
   }
 }
 
@@ -75,8 +75,7 @@ export function checkAcknowledgedTasksKept(previous: KeptTask[], { tasks, acknow
     const field = sent ? `tasks.${index}.unitId` : 'tasks';
     throw invalid(
       field,
-      `Tugas "${task.commitment}" sudah dikonfirmasi ${task.unitName} dan tidak dapat dihapus atau dipindahkan ke OPD lain.`,
-      `The task "${task.commitment}" was acknowledged by ${task.unitName}; it cannot be removed or given to another OPD (${field}).`,
+      { message: `Tugas "${task.commitment}" sudah dikonfirmasi ${task.unitName} dan tidak dapat dihapus atau dipindahkan ke OPD lain.`, messageEn: `The task "${task.commitment}" was acknowledged by ${task.unitName}; it cannot be removed or given to another OPD (${field}).` },
     );
   }
 }

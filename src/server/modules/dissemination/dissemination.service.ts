@@ -16,7 +16,7 @@ export type { PackageProgress, RecipientProgress, TrackingProgress } from './dis
 const PACKAGE_WHAT: [string, string] = ['Paket diseminasi', 'Dissemination package'];
 
 async function signedAgreement(ctx: ActorCtx, db: Db, agreementId: string) {
-  const agreement = await loadReadableAgreement(ctx, agreementId, { db });
+  const agreement = await loadReadableAgreement(ctx, { id: agreementId, db });
   if (agreement.isDraft) {
     throw new AppError({
       code: 'CONFLICT',
@@ -54,7 +54,7 @@ async function checkReferences(db: Db, agreementId: string, input: SavePackageIn
 
 // Reading the package: an OPD told to act opening it for the first time is recorded (when, by whom).
 export async function getPackage(ctx: ActorCtx, agreementId: string): Promise<repo.PackageProgress> {
-  await loadReadableAgreement(ctx, agreementId);
+  await loadReadableAgreement(ctx, { id: agreementId });
   const row = await repo.findPackage(ctx.db, { agreementId });
   if (!row || !canReadPackage(ctx.actor, row)) {
     if (row && !hidesRefusedPackage(ctx.actor)) throw forbidden();
@@ -212,7 +212,7 @@ export async function transitionPackage(ctx: ActorCtx, { agreementId, ...input }
 // The OPD confirms it received the package; a second confirmation changes nothing.
 export async function acknowledgePackage(ctx: ActorCtx, agreementId: string): Promise<repo.PackageProgress> {
   const row = await ctx.db.transaction(async (tx) => {
-    await loadReadableAgreement(ctx, agreementId, { db: tx });
+    await loadReadableAgreement(ctx, { id: agreementId, db: tx });
     const pkg = await repo.findPackage(tx, { agreementId });
     if (!pkg || pkg.status !== 'published') throw notFound(...PACKAGE_WHAT);
     if (!canAcknowledgePackage(ctx.actor, { status: pkg.status, recipientUnitIds: await repo.recipientUnitIds(tx, pkg.id) })) throw forbidden();

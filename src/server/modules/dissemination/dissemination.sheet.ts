@@ -180,7 +180,7 @@ export async function renderSheet(pkg: repo.PackageProgress, options: { publicUr
 }
 
 export async function disseminationSheetFor(ctx: ActorCtx, agreementId: string): Promise<{ body: Buffer; fileName: string }> {
-  await loadReadableAgreement(ctx, agreementId);
+  await loadReadableAgreement(ctx, { id: agreementId });
   const row = await repo.findPackage(ctx.db, { agreementId });
   if (!row) throw notFound('Paket diseminasi', 'Dissemination package');
   if (!canReadPackage(ctx.actor, row)) throw hidesRefusedPackage(ctx.actor) ? notFound('Paket diseminasi', 'Dissemination package') : forbidden();

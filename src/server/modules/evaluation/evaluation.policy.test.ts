@@ -1,33 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { actorOf as actor, expectMatrix } from '../../../../tests/support/policy-matrix';
 import { ROLES, type Role } from '../../../shared/roles';
-import type { Actor } from '../../lib/context';
 import type { EvaluationRespondent } from '../../../shared/evaluation';
 import { canReadEvaluationForm, canReadEvaluations, canReviseEvaluationForm, respondentOf } from './evaluation.policy';
 
-const actorOf = (role: Role): Actor => ({ id: `${role}-id`, email: `${role}@uji`, name: role, role, unitId: role === 'opd' ? 'unit-id' : null });
+// Every role (the OPD with its own OPD): a new role fails to compile here until it has its row.
+const actors = { admin: actor('admin'), tkksd: actor('tkksd'), opd: actor('opd', 'unit-id'), pimpinan: actor('pimpinan') } satisfies Record<Role, unknown>;
+const actorOf = (role: Role) => actors[role];
 
-const ACTIONS: [string, (actor: Actor) => boolean][] = [
-  ['read the evaluation form', canReadEvaluationForm],
-  ['revise the evaluation form', canReviseEvaluationForm],
-];
-
-// Rows: role; columns in ACTIONS order. An anonymous caller is stopped by the route (401).
-const EXPECTED: Record<Role, [boolean, boolean]> = {
-  admin: [true, true],
-  tkksd: [true, false],
-  opd: [true, false],
-  pimpinan: [true, false],
-};
-
+// An anonymous caller is stopped by the route (401).
 describe('evaluation form permissions', () => {
-  for (const role of ROLES) {
-    ACTIONS.forEach(([action, allows], index) => {
-      const expected = EXPECTED[role][index];
-      it(`${role} ${expected ? 'may' : 'may not'} ${action}`, () => {
-        expect(allows(actorOf(role))).toBe(expected);
-      });
-    });
-  }
+  expectMatrix(actors, [
+    ['read the evaluation form', canReadEvaluationForm, { admin: true, tkksd: true, opd: true, pimpinan: true }],
+    ['revise the evaluation form', canReviseEvaluationForm, { admin: true, tkksd: false, opd: false, pimpinan: false }],
+  ]);
 });
 
 describe('who reads and answers an agreement\'s evaluations', () => {

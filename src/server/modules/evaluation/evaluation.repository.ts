@@ -63,9 +63,9 @@ export async function insertEvaluation(db: Db, values: { agreementId: string; pe
   return row;
 }
 
-export async function selectEvaluation(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<EvaluationRow | null> {
+export async function selectEvaluation(db: Db, { id, forUpdate = false }: { id: string; forUpdate?: boolean }): Promise<EvaluationRow | null> {
   const query = db.select().from(evaluations).where(eq(evaluations.id, id));
-  const [row] = options.forUpdate ? await query.for('update') : await query;
+  const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
 

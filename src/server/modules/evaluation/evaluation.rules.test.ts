@@ -72,13 +72,13 @@ describe('scoring an evaluation', () => {
 
   it('draws the bands at their thresholds, and calls a cooperation with Implementasi below 1 dormant whatever the rest', () => {
     const dims = (implementasi: number) => ({ simbiosis: 4, mutualisme: 4, implementasi });
-    expect(bandOf(dims(4), 3.25, bands)).toBe('efektif');
-    expect(bandOf(dims(4), 3.24, bands)).toBe('cukup');
-    expect(bandOf(dims(4), 2.5, bands)).toBe('cukup');
-    expect(bandOf(dims(4), 2.49, bands)).toBe('kurang');
-    expect(bandOf(dims(4), 1.5, bands)).toBe('kurang');
-    expect(bandOf(dims(4), 1.49, bands)).toBe('dorman');
-    expect(bandOf(dims(0.99), 3.5, bands)).toBe('dorman');
-    expect(bandOf(dims(1), 3.5, bands)).toBe('efektif');
+    expect(bandOf(dims(4), { overall: 3.25, bands })).toBe('efektif');
+    expect(bandOf(dims(4), { overall: 3.24, bands })).toBe('cukup');
+    expect(bandOf(dims(4), { overall: 2.5, bands })).toBe('cukup');
+    expect(bandOf(dims(4), { overall: 2.49, bands })).toBe('kurang');
+    expect(bandOf(dims(4), { overall: 1.5, bands })).toBe('kurang');
+    expect(bandOf(dims(4), { overall: 1.49, bands })).toBe('dorman');
+    expect(bandOf(dims(0.99), { overall: 3.5, bands })).toBe('dorman');
+    expect(bandOf(dims(1), { overall: 3.5, bands })).toBe('efektif');
   });
 });

@@ -21,25 +21,25 @@ import { invalid } from '../../lib/errors';
 export function checkFormRevision(input: EvaluationFormInput): void {
   const seen = new Set<string>();
   input.indicators.forEach((indicator, index) => {
-    if (seen.has(indicator.code)) throw invalid(`indicators.${index}.code`, `Kode indikator "${indicator.code}" dipakai dua kali.`, `Indicator code "${indicator.code}" is used twice.`);
+    if (seen.has(indicator.code)) throw invalid(`indicators.${index}.code`, { message: `Kode indikator "${indicator.code}" dipakai dua kali.`, messageEn: `Indicator code "${indicator.code}" is used twice.` });
     seen.add(indicator.code);
     if (indicator.computedFrom === null && indicator.respondents.length === 0) {
-      throw invalid(`indicators.${index}.respondents`, `Indikator "${indicator.code}" tidak dijawab siapa pun dan tidak dihitung.`, `Indicator "${indicator.code}" has no respondent and is not computed.`);
+      throw invalid(`indicators.${index}.respondents`, { message: `Indikator "${indicator.code}" tidak dijawab siapa pun dan tidak dihitung.`, messageEn: `Indicator "${indicator.code}" has no respondent and is not computed.` });
     }
     if (indicator.computedFrom !== null && indicator.respondents.length > 0) {
-      throw invalid(`indicators.${index}.respondents`, `Indikator "${indicator.code}" dihitung dari data; ia tidak dijawab responden.`, `Indicator "${indicator.code}" is computed from the data; respondents do not answer it.`);
+      throw invalid(`indicators.${index}.respondents`, { message: `Indikator "${indicator.code}" dihitung dari data; ia tidak dijawab responden.`, messageEn: `Indicator "${indicator.code}" is computed from the data; respondents do not answer it.` });
     }
   });
   for (const dimension of EVALUATION_DIMENSIONS) {
     if (!input.indicators.some((indicator) => indicator.dimension === dimension)) {
-      throw invalid('indicators', `Unsur ${dimension} belum punya indikator.`, `The ${dimension} element has no indicator.`);
+      throw invalid('indicators', { message: `Unsur ${dimension} belum punya indikator.`, messageEn: `The ${dimension} element has no indicator.` });
     }
   }
   const weightSum = EVALUATION_DIMENSIONS.reduce((sum, dimension) => sum + input.dimensionWeights[dimension], 0);
-  if (weightSum !== 100) throw invalid('dimensionWeights', `Bobot unsur berjumlah ${weightSum}%, harus 100%.`, `The element weights add up to ${weightSum}%, not 100%.`);
+  if (weightSum !== 100) throw invalid('dimensionWeights', { message: `Bobot unsur berjumlah ${weightSum}%, harus 100%.`, messageEn: `The element weights add up to ${weightSum}%, not 100%.` });
   const { efektif, cukup, kurang } = input.bands;
   if (!(efektif > cukup && cukup > kurang)) {
-    throw invalid('bands', 'Batas kategori harus menurun: Efektif > Cukup > Kurang.', 'Band thresholds must descend: Efektif > Cukup > Kurang.');
+    throw invalid('bands', { message: 'Batas kategori harus menurun: Efektif > Cukup > Kurang.', messageEn: 'Band thresholds must descend: Efektif > Cukup > Kurang.' });
   }
 }
 
@@ -83,12 +83,12 @@ export function scoreEvaluation(
     shares += form.dimensionWeights[dimension];
   }
   const overall = shares === 0 ? null : round2(total / shares);
-  return { dimensions, overall, band: bandOf(dimensions, overall, form.bands) };
+  return { dimensions, overall, band: bandOf(dimensions, { overall, bands: form.bands }) };
 }
 
 // ≥ efektif Efektif (continue/extend); ≥ cukup Cukup; ≥ kurang Kurang (improvement plan); below,
 // or Implementasi below its floor however the rest scored, Dorman (consider ending).
-export function bandOf(dimensions: DimensionScores, overall: number | null, bands: BandThresholds): EvaluationBand | null {
+export function bandOf(dimensions: DimensionScores, { overall, bands }: { overall: number | null; bands: BandThresholds }): EvaluationBand | null {
   if (overall === null) return null;
   if (overall < bands.kurang) return 'dorman';
   if (dimensions.implementasi !== null && dimensions.implementasi < bands.implementasiFloor) return 'dorman';
@@ -99,16 +99,16 @@ export function bandOf(dimensions: DimensionScores, overall: number | null, band
 
 // A respondent answers only the indicators the form asks of it, each once; only the division's
 // verification says whether evidence was verified.
-export function checkAnswers(indicators: Pick<IndicatorInput, 'code' | 'respondents'>[], respondent: EvaluationRespondent, answers: Answer[]): Answer[] {
+export function checkAnswers(indicators: Pick<IndicatorInput, 'code' | 'respondents'>[], { respondent, answers }: { respondent: EvaluationRespondent; answers: Answer[] }): Answer[] {
   const seen = new Set<string>();
   return answers.map((answer, index) => {
     const field = `answers.${index}.code`;
     const indicator = indicators.find((candidate) => candidate.code === answer.code);
-    if (!indicator) throw invalid(field, `Indikator "${answer.code}" tidak ada pada formulir ini.`, `Indicator "${answer.code}" is not on this form.`);
+    if (!indicator) throw invalid(field, { message: `Indikator "${answer.code}" tidak ada pada formulir ini.`, messageEn: `Indicator "${answer.code}" is not on this form.` });
     if (!indicator.respondents.includes(respondent)) {
-      throw invalid(field, `Indikator "${answer.code}" tidak ditanyakan kepada ${respondent}.`, `Indicator "${answer.code}" is not asked of ${respondent}.`);
+      throw invalid(field, { message: `Indikator "${answer.code}" tidak ditanyakan kepada ${respondent}.`, messageEn: `Indicator "${answer.code}" is not asked of ${respondent}.` });
     }
-    if (seen.has(answer.code)) throw invalid(field, `Indikator "${answer.code}" dijawab dua kali.`, `Indicator "${answer.code}" is answered twice.`);
+    if (seen.has(answer.code)) throw invalid(field, { message: `Indikator "${answer.code}" dijawab dua kali.`, messageEn: `Indicator "${answer.code}" is answered twice.` });
     seen.add(answer.code);
     const { evidenceVerified, ...rest } = answer;
     return respondent === 'admin' ? { ...rest, evidenceVerified: evidenceVerified ?? false } : rest;

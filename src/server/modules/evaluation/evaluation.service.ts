@@ -34,14 +34,16 @@ async function loadForm(db: Db, revision: number): Promise<Form> {
 
 function resultsOf(form: Form, responses: repo.ResponseRow[]) {
   const verified = verifiedEvidence(responses.find((response) => response.respondent === 'admin')?.answers);
-  const perRespondent = new Map<EvaluationRespondent, EvaluationResult>(responses.map((response) => [response.respondent, scoreEvaluation(form, scoresOf(response.answers, verified))]));
-  return { perRespondent, result: scoreEvaluation(form, combinedScores(responses)) };
+  // Each response scored once, beside it: the view reads the score from its own response.
+  const scored = responses.map((response) => ({ response, result: scoreEvaluation(form, scoresOf(response.answers, verified)) }));
+  const perRespondent = new Map<EvaluationRespondent, EvaluationResult>(scored.map(({ response, result }) => [response.respondent, result]));
+  return { scored, perRespondent, result: scoreEvaluation(form, combinedScores(responses)) };
 }
 
 async function viewOf(ctx: ActorCtx, row: repo.EvaluationRow, agreement: AgreementView): Promise<EvaluationView> {
   const form = await loadForm(ctx.db, row.formRevision);
   const responses = await repo.selectResponses(ctx.db, [row.id]);
-  const { perRespondent, result } = resultsOf(form, responses);
+  const { scored, perRespondent, result } = resultsOf(form, responses);
   const isOpen = row.status === 'open';
   const manages = canManageEvaluations(ctx.actor);
   return {
@@ -54,12 +56,12 @@ async function viewOf(ctx: ActorCtx, row: repo.EvaluationRow, agreement: Agreeme
     openedAt: row.openedAt.toISOString(),
     finalisedAt: row.finalisedAt?.toISOString() ?? null,
     reopenedFrom: row.reopenedFrom,
-    responses: responses.map((response) => ({
+    responses: scored.map(({ response, result: own }) => ({
       respondent: response.respondent,
       byName: response.byName,
       submittedAt: response.submittedAt.toISOString(),
       answers: response.answers,
-      result: perRespondent.get(response.respondent) ?? scoreEvaluation(form, []),
+      result: own,
     })),
     result,
     partnerGap: gapBetween(perRespondent.get('partner')?.dimensions, perRespondent.get('opd')?.dimensions),
@@ -70,7 +72,7 @@ async function viewOf(ctx: ActorCtx, row: repo.EvaluationRow, agreement: Agreeme
 // Read before any transaction: the agreement's read rule runs its own queries (on PGlite's one
 // connection a query outside an open transaction would wait for it).
 async function loadEvaluation(ctx: ActorCtx, evaluationId: string) {
-  const row = await repo.selectEvaluation(ctx.db, evaluationId);
+  const row = await repo.selectEvaluation(ctx.db, { id: evaluationId });
   if (!row) throw notFound(...WHAT);
   const agreement = await readableAgreement(ctx, row.agreementId);
   return { row, agreement };
@@ -78,7 +80,7 @@ async function loadEvaluation(ctx: ActorCtx, evaluationId: string) {
 
 // The row again inside the transaction, locked, so two writers see each other's status.
 async function lockEvaluation(tx: Db, evaluationId: string): Promise<repo.EvaluationRow> {
-  const row = await repo.selectEvaluation(tx, evaluationId, { forUpdate: true });
+  const row = await repo.selectEvaluation(tx, { id: evaluationId, forUpdate: true });
   if (!row) throw notFound(...WHAT);
   return row;
 }
@@ -121,7 +123,7 @@ async function insertOpen(ctx: ActorCtx, values: { agreementId: string; period: 
 export async function openEvaluation(ctx: ActorCtx, input: OpenEvaluationInput & { agreementId: string }): Promise<EvaluationView> {
   if (!canManageEvaluations(ctx.actor)) throw forbidden();
   const agreement = await readableAgreement(ctx, input.agreementId);
-  if (agreement.isDraft) throw invalid('agreementId', 'Rancangan belum dapat dievaluasi.', 'A draft cannot be evaluated yet.');
+  if (agreement.isDraft) throw invalid('agreementId', { message: 'Rancangan belum dapat dievaluasi.', messageEn: 'A draft cannot be evaluated yet.' });
   const row = await insertOpen(ctx, { agreementId: agreement.id, period: input.period, reopenedFrom: null });
   return viewOf(ctx, row, agreement);
 }
@@ -172,7 +174,7 @@ export async function submitResponse(ctx: ActorCtx, input: SubmitResponseInput &
     const locked = await lockEvaluation(tx, input.evaluationId);
     if (locked.status !== 'open') throw isFinal();
     const form = await loadForm(tx, locked.formRevision);
-    const answers = checkAnswers(form.indicators, respondent, input.answers);
+    const answers = checkAnswers(form.indicators, { respondent, answers: input.answers });
     await repo.upsertResponse(tx, { evaluationId: locked.id, respondent, userId: ctx.actor.id, answers, now: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'evaluation', entityId: locked.id, action: `answer_${respondent}`, at: ctx.now, changes: [{ field: 'answers', old: null, new: answers }] });
     return locked;
@@ -189,7 +191,7 @@ export async function finaliseEvaluation(ctx: ActorCtx, input: { evaluationId: s
     if (locked.status !== 'open') throw isFinal();
     const responses = await repo.selectResponses(tx, [locked.id]);
     if (!responses.some((response) => response.respondent === 'admin')) {
-      throw invalid('answers', 'Isi verifikasi akhir Bagian Kerja Sama sebelum menetapkan evaluasi.', "Fill in the division's final verification before finalising.");
+      throw invalid('answers', { message: 'Isi verifikasi akhir Bagian Kerja Sama sebelum menetapkan evaluasi.', messageEn: "Fill in the division's final verification before finalising." });
     }
     const final = await repo.markFinal(tx, { id: locked.id, version: input.version, by: ctx.actor.id, now: ctx.now });
     if (!final) throw staleVersion();

@@ -4,5 +4,5 @@ import { partnerGroups, sectors } from './master.table';
 
 // Changes with any edit of the sectors and partner groups the portal names, for its page cache.
 export function masterDataRevisionSql(): SQL {
-  return sql`(${countAndVersionSql(sectors, sectors.version)} || '/' || ${countAndVersionSql(partnerGroups, partnerGroups.version)})`;
+  return sql`(${countAndVersionSql(sectors, { version: sectors.version })} || '/' || ${countAndVersionSql(partnerGroups, { version: partnerGroups.version })})`;
 }

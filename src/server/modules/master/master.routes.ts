@@ -26,27 +26,27 @@ export function masterRoutes(app: FastifyInstance) {
     reply.status(201).send(await master.createUnit(actorCtxOf(request), request.body)),
   );
   api.patch('/units/:id', { schema: { tags, params: idParam, body: UnitUpdateSchema }, config: { access: ['admin'] } }, (request) =>
-    master.updateUnit(actorCtxOf(request), request.params.id, request.body),
+    master.updateUnit(actorCtxOf(request), { ...request.body, id: request.params.id }),
   );
 
   api.post('/sectors', { schema: { tags, body: SectorInputSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await master.createSector(actorCtxOf(request), request.body)),
   );
   api.patch('/sectors/:code', { schema: { tags, params: codeParam, body: SectorUpdateSchema }, config: { access: ['admin'] } }, (request) =>
-    master.updateSector(actorCtxOf(request), request.params.code, request.body),
+    master.updateSector(actorCtxOf(request), { ...request.body, code: request.params.code }),
   );
 
   api.post('/partner-groups', { schema: { tags, body: PartnerGroupInputSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await master.createPartnerGroup(actorCtxOf(request), request.body)),
   );
   api.patch('/partner-groups/:code', { schema: { tags, params: codeParam, body: PartnerGroupUpdateSchema }, config: { access: ['admin'] } }, (request) =>
-    master.updatePartnerGroup(actorCtxOf(request), request.params.code, request.body),
+    master.updatePartnerGroup(actorCtxOf(request), { ...request.body, code: request.params.code }),
   );
 
   api.post('/partner-categories', { schema: { tags, body: PartnerCategoryInputSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await master.createPartnerCategory(actorCtxOf(request), request.body)),
   );
   api.patch('/partner-categories/:code', { schema: { tags, params: codeParam, body: PartnerCategoryUpdateSchema }, config: { access: ['admin'] } }, (request) =>
-    master.updatePartnerCategory(actorCtxOf(request), request.params.code, request.body),
+    master.updatePartnerCategory(actorCtxOf(request), { ...request.body, code: request.params.code }),
   );
 }

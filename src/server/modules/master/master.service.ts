@@ -70,7 +70,7 @@ export async function createUnit(ctx: ActorCtx, input: UnitInput) {
   });
 }
 
-export async function updateUnit(ctx: ActorCtx, id: string, input: z.infer<typeof UnitUpdateSchema>) {
+export async function updateUnit(ctx: ActorCtx, { id, ...input }: z.infer<typeof UnitUpdateSchema> & { id: string }) {
   assertEditor(ctx);
   return ctx.db.transaction(async (tx) => {
     const before = await findUnit(tx, id);
@@ -91,7 +91,7 @@ export async function createSector(ctx: ActorCtx, input: z.infer<typeof SectorIn
   });
 }
 
-export async function updateSector(ctx: ActorCtx, code: string, input: z.infer<typeof SectorUpdateSchema>) {
+export async function updateSector(ctx: ActorCtx, { code, ...input }: z.infer<typeof SectorUpdateSchema> & { code: string }) {
   assertEditor(ctx);
   return ctx.db.transaction(async (tx) => {
     const before = await selectSector(tx, code);
@@ -112,7 +112,7 @@ export async function createPartnerGroup(ctx: ActorCtx, input: z.infer<typeof Pa
   });
 }
 
-export async function updatePartnerGroup(ctx: ActorCtx, code: string, input: z.infer<typeof PartnerGroupUpdateSchema>) {
+export async function updatePartnerGroup(ctx: ActorCtx, { code, ...input }: z.infer<typeof PartnerGroupUpdateSchema> & { code: string }) {
   assertEditor(ctx);
   return ctx.db.transaction(async (tx) => {
     const before = await selectPartnerGroup(tx, code);
@@ -125,7 +125,7 @@ export async function updatePartnerGroup(ctx: ActorCtx, code: string, input: z.i
 
 async function assertGroupExists(ctx: Ctx, groupCode: string) {
   if (!(await selectPartnerGroup(ctx.db, groupCode))) {
-    throw invalid('groupCode', `Kelompok mitra "${groupCode}" tidak dikenal.`, `Unknown partner group "${groupCode}".`);
+    throw invalid('groupCode', { message: `Kelompok mitra "${groupCode}" tidak dikenal.`, messageEn: `Unknown partner group "${groupCode}".` });
   }
 }
 
@@ -140,7 +140,7 @@ export async function createPartnerCategory(ctx: ActorCtx, input: z.infer<typeof
   });
 }
 
-export async function updatePartnerCategory(ctx: ActorCtx, code: string, input: z.infer<typeof PartnerCategoryUpdateSchema>) {
+export async function updatePartnerCategory(ctx: ActorCtx, { code, ...input }: z.infer<typeof PartnerCategoryUpdateSchema> & { code: string }) {
   assertEditor(ctx);
   if (input.groupCode) await assertGroupExists(ctx, input.groupCode);
   return ctx.db.transaction(async (tx) => {

@@ -38,7 +38,7 @@ describe('monitoring rules', () => {
     const ended = agreement({ numberOurs: 'END/PAST', endsOn: '2026-12-03' });
     const terminated = agreement({ numberOurs: 'END/TERM', endsOn: '2027-01-01', terminationKind: 'diakhiri', terminatedOn: on });
     const draft = agreement({ numberOurs: 'END/DRAFT', endsOn: '2027-01-01', isDraft: true });
-    expect(expiringOf([pastWindow, lastDay, ended, terminated, draft, today], on, 180)).toEqual([
+    expect(expiringOf([pastWindow, lastDay, ended, terminated, draft, today], { on, warningDays: 180 })).toEqual([
       { nomorPemda: 'END/TODAY', endsOn: on, daysLeft: 0 },
       { nomorPemda: 'END/LAST', endsOn: '2027-06-02', daysLeft: 180 },
     ]);

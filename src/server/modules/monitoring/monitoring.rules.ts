@@ -52,7 +52,7 @@ export function inForce(agreement: MonitoredAgreement, on: string): boolean {
 }
 
 // Ending within the warning window after `on`: the day itself (0 days left) up to `on` + window.
-export function expiringOf(agreements: MonitoredAgreement[], on: string, warningDays: number): ExpiringAgreement[] {
+export function expiringOf(agreements: MonitoredAgreement[], { on, warningDays }: { on: string; warningDays: number }): ExpiringAgreement[] {
   return agreements
     .filter((agreement) => deriveAgreementStatus(agreement, on, warningDays) === 'akan_berakhir')
     .map((agreement) => ({ nomorPemda: agreement.numberOurs, endsOn: agreement.endsOn ?? on, daysLeft: daysBetween(on, agreement.endsOn ?? on) }))

@@ -11,13 +11,13 @@ import { dormantOf, expiringOf } from './monitoring.rules';
 export async function monitorAsOf(ctx: Pick<Ctx, 'db' | 'now'>, input: { on?: string | undefined } = {}): Promise<MonitorReport> {
   const on = input.on ?? localDate(ctx.now);
   if (!isoDate.safeParse(on).success) {
-    throw invalid('on', `Tanggal "${on}" tidak valid; tulis sebagai YYYY-MM-DD.`, `"${on}" is not a valid date; write it as YYYY-MM-DD.`);
+    throw invalid('on', { message: `Tanggal "${on}" tidak valid; tulis sebagai YYYY-MM-DD.`, messageEn: `"${on}" is not a valid date; write it as YYYY-MM-DD.` });
   }
   const { expiryWarningDays, dormantAfterMonths } = await getSettings(ctx.db);
   const agreements = await loadAgreementsInForce(ctx.db, { on, sinceYear: Number(on.slice(0, 4)) - 1 });
   return {
     on,
-    expiring: expiringOf(agreements, on, expiryWarningDays),
+    expiring: expiringOf(agreements, { on, warningDays: expiryWarningDays }),
     dormant: dormantOf(agreements, { on, months: dormantAfterMonths }),
     // Realisation reports per monitoring period do not exist yet, so none can be overdue.
     reportsOverdue: 0,

@@ -12,7 +12,7 @@ export async function unitsOfAgreement(db: Db, agreementId: string): Promise<{ u
   return db.select({ unitId: agreementUnits.unitId, isLead: agreementUnits.isLead }).from(agreementUnits).where(eq(agreementUnits.agreementId, agreementId));
 }
 
-export async function insertObligation(db: Db, values: ObligationValues, now: Date): Promise<ObligationRow> {
+export async function insertObligation(db: Db, { values, now }: { values: ObligationValues; now: Date }): Promise<ObligationRow> {
   const [row] = await db.insert(obligations).values({ ...values, createdAt: now, updatedAt: now }).returning();
   if (!row) throw new Error('insertObligation: nothing inserted');
   return row;

@@ -13,12 +13,12 @@ export function obligationsRoutes(app: FastifyInstance) {
   const api = typed(app);
   api.get('/agreements/:id/obligations', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, (request) => listObligations(actorCtxOf(request), request.params.id));
   api.post('/agreements/:id/obligations', { schema: { tags, params: idParam, body: CreateObligationSchema }, config: { access: ['admin'] } }, async (request, reply) =>
-    reply.status(201).send(await createObligation(actorCtxOf(request), request.params.id, request.body)),
+    reply.status(201).send(await createObligation(actorCtxOf(request), { ...request.body, agreementId: request.params.id })),
   );
   api.patch('/obligations/:id', { schema: { tags, params: idParam, body: UpdateObligationSchema }, config: { access: ['admin'] } }, (request) =>
-    updateObligation(actorCtxOf(request), request.params.id, request.body),
+    updateObligation(actorCtxOf(request), { ...request.body, id: request.params.id }),
   );
   api.post('/obligations/:id/confirm', { schema: { tags, params: idParam, body: ConfirmObligationSchema }, config: { access: ['opd'] } }, (request) =>
-    confirmObligation(actorCtxOf(request), request.params.id, request.body),
+    confirmObligation(actorCtxOf(request), { ...request.body, id: request.params.id }),
   );
 }

@@ -15,29 +15,29 @@ export type ObligationDraft = {
 
 export function checkObligation(draft: ObligationDraft, agreementUnitIds: string[]): void {
   if (draft.party === 'city' && !draft.unitId) {
-    throw invalid('unitId', 'Kewajiban pemerintah kota: pilih OPD yang menanggungnya.', "The city's obligation: choose the OPD that carries it.");
+    throw invalid('unitId', { message: 'Kewajiban pemerintah kota: pilih OPD yang menanggungnya.', messageEn: "The city's obligation: choose the OPD that carries it." });
   }
   if (draft.party === 'partner' && draft.unitId) {
-    throw invalid('unitId', 'Kewajiban mitra tidak ditanggung OPD.', "The partner's obligation is not carried by an OPD.");
+    throw invalid('unitId', { message: 'Kewajiban mitra tidak ditanggung OPD.', messageEn: "The partner's obligation is not carried by an OPD." });
   }
   if (draft.unitId && !agreementUnitIds.includes(draft.unitId)) {
-    throw invalid('unitId', 'OPD ini tidak terkait dengan naskah.', 'This OPD is not linked to the agreement.');
+    throw invalid('unitId', { message: 'OPD ini tidak terkait dengan naskah.', messageEn: 'This OPD is not linked to the agreement.' });
   }
   if ((draft.kind === 'once' || draft.kind === 'recurring') && !draft.dueOn) {
-    throw invalid('dueOn', 'Isi tanggal jatuh tempo (yang pertama untuk kewajiban berulang).', 'Give the due date (the first one for a recurring obligation).');
+    throw invalid('dueOn', { message: 'Isi tanggal jatuh tempo (yang pertama untuk kewajiban berulang).', messageEn: 'Give the due date (the first one for a recurring obligation).' });
   }
   if (draft.kind === 'recurring' && !draft.everyMonths) {
-    throw invalid('everyMonths', 'Kewajiban berulang: isi setiap berapa bulan.', 'A recurring obligation: give how many months apart.');
+    throw invalid('everyMonths', { message: 'Kewajiban berulang: isi setiap berapa bulan.', messageEn: 'A recurring obligation: give how many months apart.' });
   }
   if (draft.kind !== 'recurring' && draft.everyMonths) {
-    throw invalid('everyMonths', 'Selang bulan hanya untuk kewajiban berulang.', 'Months apart apply only to a recurring obligation.');
+    throw invalid('everyMonths', { message: 'Selang bulan hanya untuk kewajiban berulang.', messageEn: 'Months apart apply only to a recurring obligation.' });
   }
   if (draft.kind === 'trigger' && !draft.triggerText) {
-    throw invalid('triggerText', 'Kewajiban bersyarat: tuliskan peristiwa pemicunya.', 'An obligation on a trigger: describe the triggering event.');
+    throw invalid('triggerText', { message: 'Kewajiban bersyarat: tuliskan peristiwa pemicunya.', messageEn: 'An obligation on a trigger: describe the triggering event.' });
   }
   // Issue 11: waiving needs a reason.
   if (draft.status === 'waived' && !draft.waiverReason) {
-    throw invalid('waiverReason', 'Pembebasan kewajiban memerlukan alasan.', 'Waiving an obligation needs a reason.');
+    throw invalid('waiverReason', { message: 'Pembebasan kewajiban memerlukan alasan.', messageEn: 'Waiving an obligation needs a reason.' });
   }
 }
 

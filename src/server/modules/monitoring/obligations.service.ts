@@ -43,7 +43,7 @@ function toView(row: repo.ObligationRow, today: string): ObligationView {
 
 // 404 for a missing agreement, 403 for a draft the actor may not see (the register's own rule).
 async function agreementUnits(ctx: ActorCtx, db: Db, agreementId: string): Promise<{ unitIds: string[]; leadUnitIds: string[] }> {
-  await loadReadableAgreement(ctx, agreementId, { db });
+  await loadReadableAgreement(ctx, { id: agreementId, db });
   const units = await repo.unitsOfAgreement(db, agreementId);
   return { unitIds: units.map((unit) => unit.unitId), leadUnitIds: units.filter((unit) => unit.isLead).map((unit) => unit.unitId) };
 }
@@ -55,7 +55,7 @@ export async function listObligations(ctx: ActorCtx, agreementId: string): Promi
   return (await repo.listObligationsOf(ctx.db, agreementId)).map((row) => toView(row, today));
 }
 
-export async function createObligation(ctx: ActorCtx, agreementId: string, raw: CreateObligationInput): Promise<ObligationView> {
+export async function createObligation(ctx: ActorCtx, { agreementId, ...raw }: CreateObligationInput & { agreementId: string }): Promise<ObligationView> {
   if (!canWriteObligations(ctx.actor)) throw forbidden();
   const input = parseInput(CreateObligationSchema, raw);
   return ctx.db.transaction(async (tx) => {
@@ -72,14 +72,14 @@ export async function createObligation(ctx: ActorCtx, agreementId: string, raw: 
     };
     checkObligation(draft, unitIds);
     const values = { ...draft, agreementId, clause: input.clause ?? null, description: input.description, evidenceRequired: input.evidenceRequired, createdBy: ctx.actor.id };
-    const row = await repo.insertObligation(tx, values, ctx.now);
+    const row = await repo.insertObligation(tx, { values, now: ctx.now });
     const { createdBy: _createdBy, ...audited } = values;
     await recordAudit(tx, { actor: ctx.actor, entity: 'obligation', entityId: row.id, action: 'create', at: ctx.now, changes: diffFields({}, audited) });
     return toView(row, localDate(ctx.now));
   });
 }
 
-export async function updateObligation(ctx: ActorCtx, id: string, raw: UpdateObligationInput): Promise<ObligationView> {
+export async function updateObligation(ctx: ActorCtx, { id, ...raw }: UpdateObligationInput & { id: string }): Promise<ObligationView> {
   if (!canWriteObligations(ctx.actor)) throw forbidden();
   const { version, ...input } = parseInput(UpdateObligationSchema, raw);
   return ctx.db.transaction(async (tx) => {
@@ -105,7 +105,7 @@ export async function updateObligation(ctx: ActorCtx, id: string, raw: UpdateObl
 }
 
 // The lead OPD confirms what the partner owes, as the division entered it.
-export async function confirmObligation(ctx: ActorCtx, id: string, input: ConfirmObligationInput): Promise<ObligationView> {
+export async function confirmObligation(ctx: ActorCtx, { id, ...input }: ConfirmObligationInput & { id: string }): Promise<ObligationView> {
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findObligationForUpdate(tx, id);
     if (!before) throw notFound(...WHAT);

@@ -1,7 +1,7 @@
 import type { NotificationListResponse, NotificationView } from '../../../shared/notifications';
 import type { Role } from '../../../shared/roles';
 import type { Db } from '../../db/client';
-import type { ActorCtx } from '../../lib/context';
+import type { ActorCtx, Ctx } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
 import { findActiveUserIds } from '../users/users.service';
@@ -22,8 +22,9 @@ export function findRecipients(db: Db, who: { roles?: Role[]; unitId?: string | 
   return findActiveUserIds(db, who);
 }
 
-// Written in the caller's transaction, with the change it reports.
-export async function notifyUsers(db: Db, userIds: string[], notice: Notice, now: Date): Promise<void> {
+// Written in the caller's transaction (ctx.db), with the change it reports, at the caller's clock.
+export async function notifyUsers(ctx: Pick<Ctx, 'db' | 'now'>, { userIds, notice }: { userIds: string[]; notice: Notice }): Promise<void> {
+  const { db, now } = ctx;
   const recipients = [...new Set(userIds)];
   if (recipients.length === 0) return;
   await insertNotifications(

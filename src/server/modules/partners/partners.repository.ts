@@ -60,9 +60,9 @@ export function partnerSearchOrder(key: string | undefined): SQL[] {
   return key ? [desc(sql`similarity(${partners.nameKey}, ${key})`), asc(partners.name)] : [asc(partners.name)];
 }
 
-export async function findPartnerById(db: Db, id: string, options: { lock?: boolean } = {}): Promise<PartnerRow | undefined> {
+export async function findPartnerById(db: Db, { id, lock = false }: { id: string; lock?: boolean }): Promise<PartnerRow | undefined> {
   const query = db.select().from(partners).where(eq(partners.id, id)).$dynamic();
-  if (options.lock) query.for('update');
+  if (lock) query.for('update');
   const [row] = await query;
   return row;
 }
@@ -93,7 +93,7 @@ export async function deletePartner(db: Db, id: string): Promise<void> {
 }
 
 // Pairs of partners whose normalised names are alike (pg_trgm), strongest first.
-export async function similarPartnerPairs(db: Db, threshold: number, limit: number): Promise<{ aId: string; bId: string; similarity: number }[]> {
+export async function similarPartnerPairs(db: Db, { threshold, limit }: { threshold: number; limit: number }): Promise<{ aId: string; bId: string; similarity: number }[]> {
   return db.transaction(async (tx) => {
     // The % operator can use the trigram index; its threshold is per transaction.
     await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`);
@@ -122,5 +122,5 @@ export async function insertPartnersSkippingTaken(db: Db, options: { rows: { key
   const columns = [['name', 'text'], ['name_key', 'text'], ['category_code', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
   const values = options.rows.map((row) => [row.name, row.key, row.categoryCode, stamp, stamp]);
   const returning = sql`ON CONFLICT (name_key) DO NOTHING RETURNING id, name_key AS key, name, category_code AS "categoryCode"`;
-  return (await bulkInsert(db, 'partners', columns, values, returning)) as PartnerKeyRow[];
+  return (await bulkInsert(db, { table: 'partners', columns, rows: values, tail: returning })) as PartnerKeyRow[];
 }

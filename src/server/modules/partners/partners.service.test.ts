@@ -25,7 +25,7 @@ describe('partners service', () => {
       const byId = await buildPartner(t.database.db);
       const byName = await buildPartner(t.database.db, { name: 'Bank Indonesia Perwakilan Maluku Utara', categoryCode: 'pemerintah_pusat' });
       const rows = await t.database.db.transaction((tx) =>
-        resolvePartnerRefs(tx, [{ id: byId.id }, { name: 'BANK INDONESIA perwakilan, Maluku Utara', categoryCode: 'pemerintah_pusat' }, { name: 'Koperasi Nelayan Dufa-Dufa', categoryCode: 'swasta' }], ctx),
+        resolvePartnerRefs({ ...ctx, db: tx }, { refs: [{ id: byId.id }, { name: 'BANK INDONESIA perwakilan, Maluku Utara', categoryCode: 'pemerintah_pusat' }, { name: 'Koperasi Nelayan Dufa-Dufa', categoryCode: 'swasta' }] }),
       );
       expect(rows.map((row) => row.id).slice(0, 2)).toEqual([byId.id, byName.id]);
       expect(rows[2]).toMatchObject({ name: 'Koperasi Nelayan Dufa-Dufa', nameKey: 'koperasi nelayan dufa dufa' });
@@ -35,8 +35,8 @@ describe('partners service', () => {
 
     it('rejects an unknown category, an unknown id and a partner listed twice, naming the entry', async () => {
       const partner = await buildPartner(t.database.db);
-      const attempt = (refs: Parameters<typeof resolvePartnerRefs>[1]) =>
-        t.database.db.transaction((tx) => resolvePartnerRefs(tx, refs, ctx)).then(
+      const attempt = (refs: Parameters<typeof resolvePartnerRefs>[1]['refs']) =>
+        t.database.db.transaction((tx) => resolvePartnerRefs({ ...ctx, db: tx }, { refs })).then(
           () => null,
           (error: unknown) => error as { field?: string; status?: number },
         );

@@ -61,13 +61,13 @@ async function guardNameKey<T>(field: string, write: () => Promise<T>): Promise<
 
 function nameKeyOf(name: string, field: string): string {
   const key = normalizePartnerName(name);
-  if (key.length < 2) throw invalid(field, 'Nama mitra harus memuat huruf atau angka.', 'A partner name must contain letters or digits.');
+  if (key.length < 2) throw invalid(field, { message: 'Nama mitra harus memuat huruf atau angka.', messageEn: 'A partner name must contain letters or digits.' });
   return key;
 }
 
 async function assertCategory(db: Db, code: string, field: string): Promise<void> {
   if (!(await repo.categoryExists(db, code))) {
-    throw invalid(field, `Kategori mitra "${code}" tidak dikenal.`, `Unknown partner category "${code}".`);
+    throw invalid(field, { message: `Kategori mitra "${code}" tidak dikenal.`, messageEn: `Unknown partner category "${code}".` });
   }
 }
 
@@ -101,14 +101,16 @@ export async function createPartner(ctx: ActorCtx, input: CreatePartnerInput): P
 }
 
 // Turns an agreement's partner list into rows, in order: by id, or by name (found by its key, else created).
-export async function resolvePartnerRefs(tx: Db, refs: AgreementPartnerRef[], ctx: WriteCtx, field = 'partners'): Promise<repo.PartnerRow[]> {
+// ctx.db is the caller's transaction: the agreement's write and the partners it creates commit together.
+export async function resolvePartnerRefs(ctx: WriteCtx & Pick<Ctx, 'db'>, { refs, field = 'partners' }: { refs: AgreementPartnerRef[]; field?: string }): Promise<repo.PartnerRow[]> {
+  const tx = ctx.db;
   const rows: repo.PartnerRow[] = [];
   for (const [index, ref] of refs.entries()) {
     const at = `${field}.${index}`;
-    const row = 'id' in ref ? await repo.findPartnerById(tx, ref.id) : await findOrCreateByName(tx, ref, ctx, at);
-    if (!row) throw invalid(`${at}.id`, 'Mitra tidak ditemukan.', 'Partner not found.');
+    const row = 'id' in ref ? await repo.findPartnerById(tx, { id: ref.id }) : await findOrCreateByName(tx, ref, ctx, at);
+    if (!row) throw invalid(`${at}.id`, { message: 'Mitra tidak ditemukan.', messageEn: 'Partner not found.' });
     if (rows.some((seen) => seen.id === row.id)) {
-      throw invalid(at, `Mitra "${row.name}" disebut dua kali.`, `Partner "${row.name}" is listed twice.`);
+      throw invalid(at, { message: `Mitra "${row.name}" disebut dua kali.`, messageEn: `Partner "${row.name}" is listed twice.` });
     }
     rows.push(row);
   }
@@ -139,7 +141,7 @@ export async function getPartner(ctx: ActorCtx, id: string): Promise<PartnerReco
 
 export async function listPartnerDuplicates(ctx: ActorCtx): Promise<PartnerRecordPair[]> {
   assertPartnerReader(ctx);
-  const pairs = await repo.similarPartnerPairs(ctx.db, DUPLICATE_SIMILARITY, 200);
+  const pairs = await repo.similarPartnerPairs(ctx.db, { threshold: DUPLICATE_SIMILARITY, limit: 200 });
   const records = await findPartnerRecords(ctx.db, [...new Set(pairs.flatMap((pair) => [pair.aId, pair.bId]))]);
   return pairs.flatMap(({ aId, bId, similarity }) => {
     const a = records.get(aId);
@@ -153,7 +155,7 @@ export async function listPartnerDuplicates(ctx: ActorCtx): Promise<PartnerRecor
 export async function updatePartner(ctx: ActorCtx, input: UpdatePartnerInput & { id: string }): Promise<{ before: PartnerRow; after: PartnerRow }> {
   assertPartnerEditor(ctx);
   const { id, version, ...patch } = input;
-  const before = await repo.findPartnerById(ctx.db, id, { lock: true });
+  const before = await repo.findPartnerById(ctx.db, { id, lock: true });
   if (!before) throw notFound('Mitra', 'Partner');
   if (before.version !== version) throw staleVersion();
   const nameKey = patch.name === undefined ? before.nameKey : nameKeyOf(patch.name, 'name');
@@ -174,7 +176,7 @@ export async function lockPartnersToMerge(ctx: ActorCtx, input: MergePartnersInp
   const [first, second] = [input.sourceId, input.targetId].sort();
   const rows = new Map<string, repo.PartnerRow>();
   for (const id of [first, second]) {
-    const row = id ? await repo.findPartnerById(ctx.db, id, { lock: true }) : undefined;
+    const row = id ? await repo.findPartnerById(ctx.db, { id, lock: true }) : undefined;
     if (row) rows.set(row.id, row);
   }
   const source = rows.get(input.sourceId);

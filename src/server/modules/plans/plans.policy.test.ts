@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../lib/context';
+import { actorOf as actor, expectMatrix } from '../../../../tests/support/policy-matrix';
 import { canReadAllPlans, canReadGap, canReadInbox, canReadPlansOf, canWritePlan, planReadScope, recordsForOwnUnitOnly } from './plans.policy';
 
 const OWN = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
-const actor = (role: Actor['role'], unitId: string | null = null): Actor => ({ id: 'u', email: 'x@y.z', name: 'X', role, unitId });
 
 const actors = {
   admin: actor('admin'),
@@ -15,7 +14,7 @@ const actors = {
 };
 
 describe('plans policy: role × action', () => {
-  const matrix: [string, (who: Actor) => boolean, Record<keyof typeof actors, boolean>][] = [
+  expectMatrix(actors, [
     ['plan for the own OPD', (who) => canWritePlan(who, OWN), { admin: true, tkksd: false, opdOwn: true, opdWithoutUnit: false, pimpinan: false }],
     ['plan for another OPD', (who) => canWritePlan(who, OTHER), { admin: true, tkksd: false, opdOwn: false, opdWithoutUnit: false, pimpinan: false }],
     ['record only for the own OPD', recordsForOwnUnitOnly, { admin: false, tkksd: false, opdOwn: true, opdWithoutUnit: true, pimpinan: false }],
@@ -24,12 +23,7 @@ describe('plans policy: role × action', () => {
     ['read the OPD inbox', canReadInbox, { admin: false, tkksd: false, opdOwn: true, opdWithoutUnit: false, pimpinan: false }],
     ['read every OPD plans in one list', canReadAllPlans, { admin: true, tkksd: true, opdOwn: false, opdWithoutUnit: false, pimpinan: true }],
     ['read the gap dashboard', canReadGap, { admin: true, tkksd: true, opdOwn: false, opdWithoutUnit: false, pimpinan: true }],
-  ];
-  for (const [action, rule, expected] of matrix) {
-    it(action, () => {
-      for (const [name, who] of Object.entries(actors)) expect(rule(who), `${name}: ${action}`).toBe(expected[name as keyof typeof actors]);
-    });
-  }
+  ]);
 
   it('scopes the plan list to everything for the division, the review team and leadership, to its own OPD for an OPD', () => {
     expect(Object.values(actors).map(planReadScope)).toEqual([{ kind: 'all' }, { kind: 'all' }, { kind: 'unit', unitId: OWN }, { kind: 'none' }, { kind: 'all' }]);

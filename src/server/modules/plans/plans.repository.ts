@@ -25,7 +25,7 @@ export async function findUnitName(db: Db, unitId: string): Promise<string | nul
   return row?.name ?? null;
 }
 
-export async function isTaskOfAgreement(db: Db, agreementId: string, taskId: string): Promise<boolean> {
+export async function isTaskOfAgreement(db: Db, { agreementId, taskId }: { agreementId: string; taskId: string }): Promise<boolean> {
   const [row] = await db
     .select({ id: disseminationTasks.id })
     .from(disseminationTasks)
@@ -34,7 +34,7 @@ export async function isTaskOfAgreement(db: Db, agreementId: string, taskId: str
   return row !== undefined;
 }
 
-export async function isOpportunityOfAgreement(db: Db, agreementId: string, opportunityId: string): Promise<boolean> {
+export async function isOpportunityOfAgreement(db: Db, { agreementId, opportunityId }: { agreementId: string; opportunityId: string }): Promise<boolean> {
   const [row] = await db
     .select({ id: disseminationOpportunities.id })
     .from(disseminationOpportunities)

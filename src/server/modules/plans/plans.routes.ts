@@ -14,7 +14,7 @@ export function plansRoutes(app: FastifyInstance) {
   api.get('/plans/inbox', { schema: { tags }, config: { access: ['opd'] } }, (request) => listInbox(actorCtxOf(request)));
   api.get('/plans', { schema: { tags, querystring: PlanListQuerySchema }, config: { access: 'signed-in' } }, (request) => listPlans(actorCtxOf(request), request.query));
   api.post('/plans', { schema: { tags, body: CreatePlanSchema }, config: { access: ['admin', 'opd'] } }, async (request, reply) => reply.status(201).send(await createPlan(actorCtxOf(request), request.body)));
-  api.patch('/plans/:id', { schema: { tags, params: idParam, body: UpdatePlanSchema }, config: { access: ['admin', 'opd'] } }, (request) => updatePlan(actorCtxOf(request), request.params.id, request.body));
+  api.patch('/plans/:id', { schema: { tags, params: idParam, body: UpdatePlanSchema }, config: { access: ['admin', 'opd'] } }, (request) => updatePlan(actorCtxOf(request), { ...request.body, id: request.params.id }));
   api.get('/agreements/:id/beneficiaries', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, (request) => listBeneficiaries(actorCtxOf(request), request.params.id));
   api.post('/beneficiaries', { schema: { tags, body: CreateBeneficiarySchema }, config: { access: ['admin', 'opd'] } }, async (request, reply) =>
     reply.status(201).send(await createBeneficiary(actorCtxOf(request), request.body)),

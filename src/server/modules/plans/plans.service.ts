@@ -15,34 +15,34 @@ function targetUnit(ctx: ActorCtx, requested: string | undefined): string {
     if (requested && requested !== ctx.actor.unitId) throw forbidden();
     return ctx.actor.unitId ?? '';
   }
-  if (!requested) throw invalid('unitId', 'OPD wajib dipilih.', 'unitId is required.');
+  if (!requested) throw invalid('unitId', { message: 'OPD wajib dipilih.', messageEn: 'unitId is required.' });
   return requested;
 }
 
 async function checkAgreement(db: Db, agreementId: string): Promise<void> {
   const row = await repo.findAgreementHead(db, agreementId);
-  if (!row || row.isDraft) throw invalid('agreementId', 'Naskah kerja sama tidak ditemukan atau masih draf.', 'agreementId: no such signed agreement.');
+  if (!row || row.isDraft) throw invalid('agreementId', { message: 'Naskah kerja sama tidak ditemukan atau masih draf.', messageEn: 'agreementId: no such signed agreement.' });
 }
 
 async function checkUnit(db: Db, unitId: string): Promise<string> {
   const name = await repo.findUnitName(db, unitId);
-  if (name === null) throw invalid('unitId', 'OPD tidak ditemukan.', 'unitId: the OPD does not exist.');
+  if (name === null) throw invalid('unitId', { message: 'OPD tidak ditemukan.', messageEn: 'unitId: the OPD does not exist.' });
   return name;
 }
 
 async function checkTask(db: Db, agreementId: string, taskId: string): Promise<void> {
-  if (!(await repo.isTaskOfAgreement(db, agreementId, taskId))) {
-    throw invalid('taskId', 'Tugas bukan bagian dari paket diseminasi naskah ini.', 'taskId: not a task of this agreement’s package.');
+  if (!(await repo.isTaskOfAgreement(db, { agreementId, taskId }))) {
+    throw invalid('taskId', { message: 'Tugas bukan bagian dari paket diseminasi naskah ini.', messageEn: 'taskId: not a task of this agreement’s package.' });
   }
 }
 
 // A negative budget is named on its own, so the message says what is wrong rather than "bad format".
 function checkAmounts(input: { budgetAmount?: string | undefined; startMonth?: string | null | undefined; endMonth?: string | null | undefined }): void {
   if (input.budgetAmount !== undefined && input.budgetAmount.startsWith('-')) {
-    throw invalid('budgetAmount', 'Nilai anggaran tidak boleh negatif.', 'budgetAmount must not be negative.');
+    throw invalid('budgetAmount', { message: 'Nilai anggaran tidak boleh negatif.', messageEn: 'budgetAmount must not be negative.' });
   }
   if (input.startMonth && input.endMonth && input.endMonth < input.startMonth) {
-    throw invalid('endMonth', 'Bulan selesai mendahului bulan mulai.', 'endMonth precedes startMonth.');
+    throw invalid('endMonth', { message: 'Bulan selesai mendahului bulan mulai.', messageEn: 'endMonth precedes startMonth.' });
   }
 }
 
@@ -81,7 +81,7 @@ export async function createPlan(ctx: ActorCtx, input: CreatePlanInput): Promise
   });
 }
 
-export async function updatePlan(ctx: ActorCtx, id: string, input: UpdatePlanInput): Promise<PlanView> {
+export async function updatePlan(ctx: ActorCtx, { id, ...input }: UpdatePlanInput & { id: string }): Promise<PlanView> {
   checkAmounts(input);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findPlanForUpdate(tx, id);
@@ -131,8 +131,8 @@ export async function createBeneficiary(ctx: ActorCtx, input: CreateBeneficiaryI
   return ctx.db.transaction(async (tx) => {
     await checkAgreement(tx, input.agreementId);
     const unitName = await checkUnit(tx, unitId);
-    if (input.opportunityId && !(await repo.isOpportunityOfAgreement(tx, input.agreementId, input.opportunityId))) {
-      throw invalid('opportunityId', 'Peluang bukan bagian dari naskah ini.', 'opportunityId: not an opportunity of this agreement.');
+    if (input.opportunityId && !(await repo.isOpportunityOfAgreement(tx, { agreementId: input.agreementId, opportunityId: input.opportunityId }))) {
+      throw invalid('opportunityId', { message: 'Peluang bukan bagian dari naskah ini.', messageEn: 'opportunityId: not an opportunity of this agreement.' });
     }
     const values = { agreementId: input.agreementId, opportunityId: input.opportunityId ?? null, unitId, kind: input.kind, count: input.count, amountIdr: input.amountIdr ?? null, reachedOn: input.reachedOn };
     const row = await repo.insertBeneficiary(tx, { ...values, createdBy: ctx.actor.id, createdAt: ctx.now });
@@ -144,7 +144,7 @@ export async function createBeneficiary(ctx: ActorCtx, input: CreateBeneficiaryI
 export async function listBeneficiaries(ctx: ActorCtx, agreementId: string): Promise<BeneficiaryView[]> {
   const scope = planReadScope(ctx.actor);
   if (scope.kind === 'none') throw forbidden();
-  await loadReadableAgreement(ctx, agreementId);
+  await loadReadableAgreement(ctx, { id: agreementId });
   const rows = await repo.loadBeneficiaries(ctx.db, agreementId);
   return rows.map(({ row, unitName }) => ({
     id: row.id,

@@ -4,5 +4,5 @@ import { procedures } from './procedures.table';
 
 // Changes with any edit of a procedure (the public guide shows them), for the portal's page cache.
 export function proceduresRevisionSql(): SQL {
-  return countAndVersionSql(procedures, procedures.version);
+  return countAndVersionSql(procedures, { version: procedures.version });
 }

@@ -33,7 +33,7 @@ export async function selectProcedures(db: Db, kind?: CooperationKind): Promise<
 }
 
 // The list is replaced whole: positions follow the order the editor sent.
-export async function replaceStages(db: Db, kind: CooperationKind, stages: ProcedureStage[]): Promise<void> {
+export async function replaceStages(db: Db, { kind, stages }: { kind: CooperationKind; stages: ProcedureStage[] }): Promise<void> {
   await db.delete(procedureStages).where(eq(procedureStages.kind, kind));
   await db.insert(procedureStages).values(
     stages.map((stage, position) => ({

@@ -15,7 +15,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: { openProposalsOuts
     readProcedure(actorCtxOf(request), request.params.kind),
   );
   api.put('/procedures/:kind', { schema: { tags, params: ProcedureKindParamSchema, body: UpdateProcedureSchema }, config: { access: ['admin'] } }, (request) =>
-    updateProcedure({ ...actorCtxOf(request), openProposalsOutside: deps.openProposalsOutside }, request.params.kind, request.body),
+    updateProcedure({ ...actorCtxOf(request), openProposalsOutside: deps.openProposalsOutside }, { ...request.body, kind: request.params.kind }),
   );
   api.get('/public/procedures', { schema: { tags: [...tags, 'public'] }, config: { rateLimit: publicRateLimit, access: 'public' } }, (request) =>
     readProcedureGuide(ctxOf(request)),

@@ -49,7 +49,7 @@ export function missingDocuments(stage: MachineStage, facts: Pick<MachineInput, 
 }
 
 // The stage after `index` that applies to this proposal, and the conditional ones passed over.
-export function nextApplicableStage(stages: readonly MachineStage[], index: number, needsDprd: boolean): { stage: MachineStage | null; skipped: string[] } {
+export function nextApplicableStage(stages: readonly MachineStage[], { index, needsDprd }: { index: number; needsDprd: boolean }): { stage: MachineStage | null; skipped: string[] } {
   const skipped: string[] = [];
   for (const stage of stages.slice(index + 1)) {
     // PP 28/2018 Ps 6(2): no DPRD approval unless the cooperation needs it.
@@ -70,7 +70,7 @@ function closeStage(input: MachineInput, index: number, stage: MachineStage, sta
     return refuse('missing_documents', `Tahap "${stage.name}" belum dapat ditutup. Dokumen yang belum ada: ${names}.`, `The stage "${stage.name}" cannot close yet. Missing documents: ${namesEn}.`, missing);
   }
   if (state === 'terdaftar') return { ok: true, next: { stageCode: stage.code, state }, closedStage: stage.code, skippedStages: [] };
-  const { stage: next, skipped } = nextApplicableStage(input.stages, index, input.needsDprd);
+  const { stage: next, skipped } = nextApplicableStage(input.stages, { index, needsDprd: input.needsDprd });
   if (!next) return refuse('wrong_stage', `Tidak ada tahap setelah "${stage.name}".`, `There is no stage after "${stage.name}".`);
   return { ok: true, next: { stageCode: next.code, state: 'aktif' }, closedStage: stage.code, skippedStages: skipped };
 }

@@ -96,7 +96,7 @@ export async function readProcedure(ctx: ActorCtx, kind: CooperationKind): Promi
   return loadProcedure(ctx.db, kind);
 }
 
-export async function updateProcedure(ctx: ProcedureEditCtx, kind: CooperationKind, input: UpdateProcedureData): Promise<ProcedureView> {
+export async function updateProcedure(ctx: ProcedureEditCtx, { kind, ...input }: UpdateProcedureData & { kind: CooperationKind }): Promise<ProcedureView> {
   if (!canEditProcedures(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     const before = await loadProcedure(tx, kind);
@@ -104,7 +104,7 @@ export async function updateProcedure(ctx: ProcedureEditCtx, kind: CooperationKi
     const patch = { name: input.name, description: input.description ?? null };
     await updateVersioned({ db: tx, table: procedures, where: eq(procedures.kind, kind), version: input.version, patch, now: ctx.now, what: ['Prosedur', 'Procedure'] });
     await assertNoProposalStranded(tx, ctx, { kind, keptCodes: input.stages.map((stage) => stage.code) });
-    await replaceStages(tx, kind, input.stages);
+    await replaceStages(tx, { kind, stages: input.stages });
     const after = await loadProcedure(tx, kind);
     const changes = diffFields(
       { name: before.name, description: before.description, stages: before.stages },

@@ -58,7 +58,7 @@ export function publicConditions(bounds: StatusBounds, filters: PublicFilters): 
 }
 
 // Publicly visible agreements whose id lies in [low, high]; the range keeps the primary key index.
-export function idRangeCondition(bounds: StatusBounds, low: string, high: string): SQL {
+export function idRangeCondition(bounds: StatusBounds, { low, high }: { low: string; high: string }): SQL {
   return and(publiclyVisible(bounds), sql`${a.id} BETWEEN ${low}::uuid AND ${high}::uuid`) as SQL;
 }
 
@@ -73,7 +73,7 @@ export async function findPublicYears(db: Db, bounds: StatusBounds): Promise<num
 }
 
 // Which of these agreements the public may see today.
-export async function findVisibleIds(db: Db, ids: string[], bounds: StatusBounds): Promise<Set<string>> {
+export async function findVisibleIds(db: Db, { ids, bounds }: { ids: string[]; bounds: StatusBounds }): Promise<Set<string>> {
   const rows = await db
     .select({ id: a.id })
     .from(a)
@@ -87,7 +87,7 @@ export async function countPublic(db: Db, where: SQL): Promise<number> {
 }
 
 // Only the public columns are ever read.
-export async function findPublicPage(db: Db, where: SQL, limit: number, offset: number) {
+export async function findPublicPage(db: Db, { where, limit, offset }: { where: SQL; limit: number; offset: number }) {
   return db
     .select({
       id: a.id,
@@ -132,7 +132,7 @@ export async function publicDocumentsOf(db: Db, ids: string[]) {
 }
 
 // A public document of a publicly visible agreement, or nothing.
-export async function findPublicDocument(db: Db, id: string, bounds: StatusBounds) {
+export async function findPublicDocument(db: Db, { id, bounds }: { id: string; bounds: StatusBounds }) {
   const [row] = await db
     .select({ storageKey: documents.storageKey, fileName: documents.fileName, mimeType: documents.mimeType })
     .from(documents)

@@ -54,22 +54,22 @@ export type PublicListFilters = Omit<PublicFilters, 'text'> & { q?: string | und
 
 // Agreements in force that the public may see, newest first, one page of them and how many there are.
 // The public API filters by words and sectors; the portal adds the partner group and the year.
-export async function findPublicAgreements(ctx: Ctx, filters: PublicListFilters, page: { limit: number; offset: number }): Promise<{ total: number; items: PublicAgreement[] }> {
-  const { q, ...rest } = filters;
+export async function findPublicAgreements(ctx: Ctx, input: PublicListFilters & { limit: number; offset: number }): Promise<{ total: number; items: PublicAgreement[] }> {
+  const { q, limit, offset, ...rest } = input;
   const where = publicConditions(await publicBounds(ctx), { text: usableText(q), ...rest });
-  const [total, rows] = await Promise.all([countPublic(ctx.db, where), findPublicPage(ctx.db, where, page.limit, page.offset)]);
+  const [total, rows] = await Promise.all([countPublic(ctx.db, where), findPublicPage(ctx.db, { where, limit, offset })]);
   return { total, items: await withPublicDetails(ctx, rows) };
 }
 
 // No login: the public portal's list of agreements in force, newest first.
 export async function listPublicAgreements(ctx: Ctx, query: PublicSearchQuery): Promise<PublicAgreementList> {
-  const { total, items } = await findPublicAgreements(ctx, { q: query.q, sectors: query.sector }, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const { total, items } = await findPublicAgreements(ctx, { q: query.q, sectors: query.sector, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 // Every public agreement, for the open data files, the feed and the sitemap.
 export async function allPublicAgreements(ctx: Ctx, limit: number): Promise<PublicAgreement[]> {
-  const rows = await findPublicPage(ctx.db, publiclyVisible(await publicBounds(ctx)), limit, 0);
+  const rows = await findPublicPage(ctx.db, { where: publiclyVisible(await publicBounds(ctx)), limit, offset: 0 });
   return withPublicDetails(ctx, rows);
 }
 
@@ -79,7 +79,7 @@ export async function findPublicAgreementBySlug(ctx: Ctx, slug: string): Promise
   if (!prefix) return null;
   const low = `${prefix}-0000-0000-0000-000000000000`;
   const high = `${prefix}-ffff-ffff-ffff-ffffffffffff`;
-  const rows = await findPublicPage(ctx.db, idRangeCondition(await publicBounds(ctx), low, high), 2, 0);
+  const rows = await findPublicPage(ctx.db, { where: idRangeCondition(await publicBounds(ctx), { low, high }), limit: 2, offset: 0 });
   // Two public agreements sharing a prefix is improbable; neither is then guessed.
   if (rows.length !== 1) return null;
   const [item] = await withPublicDetails(ctx, rows);
@@ -94,13 +94,13 @@ export async function listPublicYears(ctx: Ctx): Promise<number[]> {
 // Which of these agreements the public may see today (the portal shows opportunities of those only).
 export async function publiclyVisibleIds(ctx: Ctx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  return findVisibleIds(ctx.db, ids, await publicBounds(ctx));
+  return findVisibleIds(ctx.db, { ids, bounds: await publicBounds(ctx) });
 }
 
 // A document marked public, of an agreement the public may see; anything else is simply not there.
 export async function openPublicDocument(ctx: Ctx, documentId: string) {
   const { files } = ctx;
-  const document = await findPublicDocument(ctx.db, documentId, await publicBounds(ctx));
+  const document = await findPublicDocument(ctx.db, { id: documentId, bounds: await publicBounds(ctx) });
   if (!document || !(await files.exists(document.storageKey))) throw notFound('Dokumen', 'Document');
   return { body: files.stream(document.storageKey), fileName: document.fileName, mimeType: document.mimeType };
 }

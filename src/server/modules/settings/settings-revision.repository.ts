@@ -5,5 +5,5 @@ import { settings } from './settings.table';
 // Changes with any edit of a setting (the portal shows the division's contact, windows …), for its
 // page cache.
 export function settingsRevisionSql(): SQL {
-  return countAndVersionSql(settings, settings.version);
+  return countAndVersionSql(settings, { version: settings.version });
 }

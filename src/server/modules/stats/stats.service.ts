@@ -37,9 +37,9 @@ async function resolveRange(ctx: Ctx, query: StatsQuery): Promise<{ from: number
   const latest = query.to === undefined ? ((await latestYear(ctx.db)) ?? Number(localDate(ctx.now).slice(0, 4))) : query.to;
   const to = query.to ?? Math.max(latest, query.from ?? latest);
   const from = query.from ?? to - DEFAULT_STATS_YEARS + 1;
-  if (from > to) throw invalid('from', 'Tahun "from" tidak boleh sesudah "to".', '"from" must not be after "to".');
+  if (from > to) throw invalid('from', { message: 'Tahun "from" tidak boleh sesudah "to".', messageEn: '"from" must not be after "to".' });
   if (to - from + 1 > MAX_STATS_RANGE_YEARS) {
-    throw invalid('to', `Rentang paling banyak ${MAX_STATS_RANGE_YEARS} tahun.`, `The range may span at most ${MAX_STATS_RANGE_YEARS} years.`);
+    throw invalid('to', { message: `Rentang paling banyak ${MAX_STATS_RANGE_YEARS} tahun.`, messageEn: `The range may span at most ${MAX_STATS_RANGE_YEARS} years.` });
   }
   return { from, to };
 }

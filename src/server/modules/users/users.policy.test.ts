@@ -1,33 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../../shared/roles';
-import type { Actor } from '../../lib/context';
+import { actorOf as actor, expectMatrix } from '../../../../tests/support/policy-matrix';
+import type { Role } from '../../../shared/roles';
 import { canManageUsers, changeEndsSessions, isOwnDeactivationOrDemotion, roleNeedsUnit } from './users.policy';
 
-const actorOf = (role: Role): Actor => ({ id: `${role}-id`, email: `${role}@uji`, name: role, role, unitId: null });
+// Every role: a new role fails to compile here until it has its row.
+const actors = { admin: actor('admin'), tkksd: actor('tkksd'), opd: actor('opd'), pimpinan: actor('pimpinan') } satisfies Record<Role, unknown>;
 
-// Rows: role; columns: may manage accounts (list, create, change), must be bound to one OPD.
 // An anonymous caller is stopped by the route (401).
-const EXPECTED: Record<Role, { manageUsers: boolean; needsUnit: boolean }> = {
-  admin: { manageUsers: true, needsUnit: false },
-  tkksd: { manageUsers: false, needsUnit: false },
-  opd: { manageUsers: false, needsUnit: true },
-  pimpinan: { manageUsers: false, needsUnit: false },
-};
-
 describe('user administration permissions', () => {
-  for (const role of ROLES) {
-    const { manageUsers, needsUnit } = EXPECTED[role];
-    it(`${role} ${manageUsers ? 'may' : 'may not'} manage users`, () => {
-      expect(canManageUsers(actorOf(role))).toBe(manageUsers);
-    });
-    it(`an account with role ${role} ${needsUnit ? 'must' : 'need not'} be bound to an OPD`, () => {
-      expect(roleNeedsUnit(role)).toBe(needsUnit);
-    });
-  }
+  expectMatrix(actors, [
+    ['manage users (list, create, change)', canManageUsers, { admin: true, tkksd: false, opd: false, pimpinan: false }],
+    ['an account with this role must be bound to an OPD', (who) => roleNeedsUnit(who.role), { admin: false, tkksd: false, opd: true, pimpinan: false }],
+  ]);
 });
 
 describe("changing one's own account", () => {
-  const admin = actorOf('admin');
+  const admin = actors.admin;
   // [change, own account refused, another account refused]
   const CASES: [string, { isActive?: boolean; role?: Role }, boolean, boolean][] = [
     ['deactivate', { isActive: false }, true, false],

@@ -12,6 +12,6 @@ export function usersRoutes(app: FastifyInstance) {
     reply.status(201).send(await createUser(actorCtxOf(request), request.body)),
   );
   api.patch('/users/:id', { schema: { tags, params: z.object({ id: z.uuid() }), body: UpdateUserSchema }, config: { access: ['admin'] } }, (request) =>
-    updateUser(actorCtxOf(request), request.params.id, request.body),
+    updateUser(actorCtxOf(request), { ...request.body, id: request.params.id }),
   );
 }

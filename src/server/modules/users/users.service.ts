@@ -35,9 +35,9 @@ function toView(row: UserRow): UserView {
 
 async function assertUnitRule(db: Db, role: Role, unitId: string | null | undefined) {
   if (roleNeedsUnit(role) && !unitId) {
-    throw invalid('unitId', 'Pengguna OPD harus terikat pada satu OPD.', 'An OPD user must be bound to one unit.');
+    throw invalid('unitId', { message: 'Pengguna OPD harus terikat pada satu OPD.', messageEn: 'An OPD user must be bound to one unit.' });
   }
-  if (unitId && !(await findUnit(db, unitId))) throw invalid('unitId', 'OPD tidak ditemukan.', 'Unit not found.');
+  if (unitId && !(await findUnit(db, unitId))) throw invalid('unitId', { message: 'OPD tidak ditemukan.', messageEn: 'Unit not found.' });
 }
 
 async function unitNameOf(db: Db, unitId: string | null | undefined): Promise<string | null> {
@@ -79,7 +79,7 @@ export async function listUsers(ctx: ActorCtx): Promise<UserView[]> {
   return (await selectUsersByName(ctx.db)).map(toView);
 }
 
-export async function updateUser(ctx: ActorCtx, id: string, input: UpdateUserInput): Promise<UserView> {
+export async function updateUser(ctx: ActorCtx, { id, ...input }: UpdateUserInput & { id: string }): Promise<UserView> {
   if (!canManageUsers(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     const before = await selectUserById(tx, id);
@@ -87,7 +87,7 @@ export async function updateUser(ctx: ActorCtx, id: string, input: UpdateUserInp
     const unitId = fields.unitId === undefined ? before?.unitId : fields.unitId;
     if (before) await assertUnitRule(tx, fields.role ?? before.role, unitId);
     if (isOwnDeactivationOrDemotion(ctx.actor, { userId: id, isActive: fields.isActive, role: fields.role })) {
-      throw invalid('role', 'Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri.', 'You cannot deactivate or demote your own account.');
+      throw invalid('role', { message: 'Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri.', messageEn: 'You cannot deactivate or demote your own account.' });
     }
     const patch: Record<string, unknown> = { ...fields };
     if (password) {

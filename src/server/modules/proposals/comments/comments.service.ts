@@ -79,7 +79,7 @@ async function addComment(db: Db, options: { thread: Thread; author: Author; inp
     if (!author.actor) {
       const admins = await findRecipients(tx, { roles: divisionRoles() });
       const notice = { kind: 'proposal_comment', title: `Komentar pemrakarsa pada usulan ${thread.proposal.trackingCode}`, body: input.body.slice(0, 300), link: staffLink(thread.proposal.id), entity: 'proposal', entityId: thread.proposal.id };
-      await notifyUsers(tx, admins, notice, now);
+      await notifyUsers({ db: tx, now }, { userIds: admins, notice });
     }
     return row;
   });

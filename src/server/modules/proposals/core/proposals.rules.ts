@@ -18,15 +18,15 @@ export function checkReferences(master: Pick<MasterData, 'partnerCategories' | '
   const categories = new Set(master.partnerCategories.map((category) => category.code));
   fields.plannedPartners?.forEach((partner, index) => {
     if (!categories.has(partner.categoryCode)) {
-      throw invalid(`plannedPartners.${index}.categoryCode`, `Kategori mitra "${partner.categoryCode}" tidak dikenal.`, `Unknown partner category "${partner.categoryCode}".`);
+      throw invalid(`plannedPartners.${index}.categoryCode`, { message: `Kategori mitra "${partner.categoryCode}" tidak dikenal.`, messageEn: `Unknown partner category "${partner.categoryCode}".` });
     }
   });
   const sectors = new Set(master.sectors.filter((sector) => sector.isActive).map((sector) => sector.code));
   fields.sectorCodes?.forEach((code, index) => {
-    if (!sectors.has(code)) throw invalid(`sectorCodes.${index}`, `Bidang "${code}" tidak dikenal.`, `Unknown sector "${code}".`);
+    if (!sectors.has(code)) throw invalid(`sectorCodes.${index}`, { message: `Bidang "${code}" tidak dikenal.`, messageEn: `Unknown sector "${code}".` });
   });
   if (fields.unitId && !master.units.some((unit) => unit.id === fields.unitId && unit.isActive)) {
-    throw invalid('unitId', 'OPD tidak ditemukan atau tidak aktif.', 'Unit not found or inactive.');
+    throw invalid('unitId', { message: 'OPD tidak ditemukan atau tidak aktif.', messageEn: 'Unit not found or inactive.' });
   }
 }
 
@@ -35,8 +35,7 @@ export function checkTerm(maxTermYears: number, fields: Pick<ReferencedFields, '
   if ((fields.jangkaWaktuBulan ?? 0) > maxTermYears * 12 && !fields.jangkaWaktuAlasan) {
     throw invalid(
       'jangkaWaktuAlasan',
-      `Jangka waktu lebih dari ${maxTermYears} tahun memerlukan alasan.`,
-      `A term longer than ${maxTermYears} years needs a justification.`,
+      { message: `Jangka waktu lebih dari ${maxTermYears} tahun memerlukan alasan.`, messageEn: `A term longer than ${maxTermYears} years needs a justification.` },
     );
   }
 }

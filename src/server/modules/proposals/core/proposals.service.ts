@@ -89,11 +89,11 @@ export async function listProposals(ctx: ActorCtx, query: ProposalListQuery): Pr
 function initiatorOf(ctx: ActorCtx, input: CreateData) {
   if (input.initiatorType === 'external') {
     const external = input.external;
-    if (!external) throw invalid('external', 'Data pemrakarsa luar wajib diisi.', 'The outside initiator is required.');
+    if (!external) throw invalid('external', { message: 'Data pemrakarsa luar wajib diisi.', messageEn: 'The outside initiator is required.' });
     return { initiatorType: 'external' as const, unitId: null, external };
   }
   const unitId = input.unitId ?? ownUnitOf(ctx.actor);
-  if (!unitId) throw invalid('unitId', 'Pilih OPD pemrakarsa.', 'Choose the initiating unit.');
+  if (!unitId) throw invalid('unitId', { message: 'Pilih OPD pemrakarsa.', messageEn: 'Choose the initiating unit.' });
   return { initiatorType: 'opd' as const, unitId, external: null };
 }
 
@@ -107,7 +107,7 @@ export async function insertDraftProposal(
 ): Promise<repo.ProposalRow> {
   const { fields, initiator, by, now } = options;
   const first = (await loadProcedure(db, fields.kind)).stages[0];
-  if (!first) throw invalid('kind', 'Prosedur jenis kerja sama ini belum memiliki tahap.', 'This kind has no procedure stages.');
+  if (!first) throw invalid('kind', { message: 'Prosedur jenis kerja sama ini belum memiliki tahap.', messageEn: 'This kind has no procedure stages.' });
   const created = await repo.insertProposal(db, {
     ...fields,
     trackingCode: await newTrackingCode(db, localDate(now).slice(0, 4)),
@@ -154,7 +154,7 @@ export async function updateProposal(ctx: ActorCtx, { id, ...input }: { id: stri
     const columns: Record<string, unknown> = { ...patch };
     if (patch.kind && patch.kind !== before.kind) {
       // The kind decides the procedure, so it may change only before the proposal enters it.
-      if (before.state !== 'draf') throw invalid('kind', 'Jenis kerja sama tidak dapat diubah setelah usulan diajukan.', 'The kind cannot change once the proposal is submitted.');
+      if (before.state !== 'draf') throw invalid('kind', { message: 'Jenis kerja sama tidak dapat diubah setelah usulan diajukan.', messageEn: 'The kind cannot change once the proposal is submitted.' });
       columns.stageCode = (await loadProcedure(tx, patch.kind)).stages[0]?.code ?? before.stageCode;
     }
     const after = await updateVersioned({ db: tx, table: proposals, where: eq(proposals.id, id), version, patch: columns, now: ctx.now, what: PROPOSAL_WHAT });

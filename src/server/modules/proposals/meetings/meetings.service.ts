@@ -49,7 +49,7 @@ async function checkAttendees(db: Db, attendees: CreateData['attendees'] | undef
   const ids = [...new Set((attendees ?? []).flatMap((attendee) => (attendee.userId ? [attendee.userId] : [])))];
   const known = new Set((await findPeople(db, ids)).map((person) => person.id));
   const index = (attendees ?? []).findIndex((attendee) => attendee.userId && !known.has(attendee.userId));
-  if (index >= 0) throw invalid(`attendees.${String(index)}.userId`, 'Pengguna peserta rapat tidak ditemukan.', 'The attendee user does not exist.');
+  if (index >= 0) throw invalid(`attendees.${String(index)}.userId`, { message: 'Pengguna peserta rapat tidak ditemukan.', messageEn: 'The attendee user does not exist.' });
 }
 
 async function lockForMeeting(ctx: ActorCtx, db: Db, proposalId: string) {
@@ -87,7 +87,7 @@ export async function updateMeeting(ctx: ActorCtx, { meetingId, ...input }: { me
     const patch: Record<string, unknown> = { ...rest, ...(heldAt ? { heldAt: new Date(heldAt) } : {}) };
     const place = 'place' in input ? input.place : before.place;
     const link = 'link' in input ? input.link : before.link;
-    if (!place && !link) throw invalid('place', 'Tempat atau tautan rapat wajib diisi.', 'A place or a link is required.');
+    if (!place && !link) throw invalid('place', { message: 'Tempat atau tautan rapat wajib diisi.', messageEn: 'A place or a link is required.' });
     const after = await updateVersioned({ db: tx, table: proposalMeetings, where: eq(proposalMeetings.id, meetingId), version, patch, now: ctx.now, what: MEETING_WHAT });
     await recordAudit(tx, { actor: ctx.actor, entity: 'proposal_meeting', entityId: meetingId, action: 'update', at: ctx.now, changes: diffFields(fieldsOf(before), fieldsOf(after)) });
     return after;

@@ -14,7 +14,7 @@ export async function announceTierOpen(
   const { row, tier, round, reviewers } = options;
   const title = `Usulan ${row.trackingCode} menunggu tinjauan Anda`;
   const body = [row.title, `Tingkat ${String(tier)}, putaran ${String(round)}`].join('\n');
-  await notifyUsers(db, reviewers.map((person) => person.id), { kind: 'proposal_review_open', title, body, link: staffLink(row.id), entity: 'proposal', entityId: row.id }, now);
+  await notifyUsers({ db, now }, { userIds: reviewers.map((person) => person.id), notice: { kind: 'proposal_review_open', title, body, link: staffLink(row.id), entity: 'proposal', entityId: row.id } });
   const ids: string[] = [];
   for (const person of reviewers) {
     const text = [
@@ -52,7 +52,7 @@ export async function announceReviewOutcome(
   const recipients = await findRecipients(db, { roles: divisionRoles(), unitId: row.initiatorType === 'opd' ? row.unitId : null });
   const body = [row.title, ...(note ? [`Catatan TKKSD: ${note}`] : [])].join('\n');
   const notice = { kind: `proposal_review_${outcome}`, title: `Usulan ${row.trackingCode} ${word}`, body, link: staffLink(row.id), entity: 'proposal', entityId: row.id };
-  await notifyUsers(db, recipients.filter((id) => id !== options.byUserId), notice, now);
+  await notifyUsers({ db, now }, { userIds: recipients.filter((id) => id !== options.byUserId), notice });
   if (row.initiatorType !== 'external' || !row.externalEmail) return [];
   const text = [
     `Yth. ${row.externalContactName ?? row.externalInstitution ?? ''},`,

@@ -52,7 +52,7 @@ async function checkReviewers(db: Db, ids: readonly string[], field: (id: string
   for (const id of ids) {
     const person = people.get(id);
     if (!person || !canBeReviewer(person)) {
-      throw invalid(field(id), 'Peninjau harus pengguna aktif dengan peran TKKSD atau admin.', 'A reviewer must be an active user with the TKKSD or admin role.');
+      throw invalid(field(id), { message: 'Peninjau harus pengguna aktif dengan peran TKKSD atau admin.', messageEn: 'A reviewer must be an active user with the TKKSD or admin role.' });
     }
   }
   return people;
@@ -105,9 +105,9 @@ export async function replaceReviewer(ctx: ActorCtx, { proposalId, ...input }: {
     if (current.version !== input.version) throw staleVersion();
     const assignments = await reviewRepo.listAssignments(tx, current.id);
     const old = assignments.find((row) => row.id === input.assignmentId && !row.endedAt);
-    if (!old) throw invalid('assignmentId', 'Penugasan peninjau tidak ditemukan atau sudah berakhir.', 'The reviewer assignment does not exist or has already ended.');
+    if (!old) throw invalid('assignmentId', { message: 'Penugasan peninjau tidak ditemukan atau sudah berakhir.', messageEn: 'The reviewer assignment does not exist or has already ended.' });
     if (assignments.some((row) => row.reviewerId === input.reviewerId && !row.endedAt)) {
-      throw invalid('reviewerId', 'Pengguna ini sudah menjadi peninjau usulan ini.', 'This user already reviews this proposal.');
+      throw invalid('reviewerId', { message: 'Pengguna ini sudah menjadi peninjau usulan ini.', messageEn: 'This user already reviews this proposal.' });
     }
     const people = await checkReviewers(tx, [input.reviewerId], () => 'reviewerId');
     const updated = await updateVersioned({ db: tx, table: proposalReviews, where: eq(proposalReviews.id, current.id), version: input.version, patch: {}, now: ctx.now, what: REVIEW_WHAT });

@@ -33,10 +33,10 @@ function refused(message: string, messageEn: string, reason: string, extra: Reco
 // Everything the registry needs, taken from the proposal and its signing; nobody types it again.
 function agreementInput(proposal: repo.ProposalRow, signing: signingRepo.SigningRow, data: RegisterData, parentId: string | null): CreateAgreementInput {
   const leadUnitId = data.leadUnitId ?? proposal.unitId;
-  if (!leadUnitId) throw invalid('leadUnitId', 'Usulan dari pihak luar: pilih OPD pengampu naskah.', 'A proposal from outside names no unit: choose the lead unit.');
-  if (proposal.kind === 'KSDD' && !data.ksddMode) throw invalid('ksddMode', 'Kerja sama antar-daerah (KSDD): pilih wajib atau sukarela.', 'Cooperation between regions (KSDD): choose wajib or sukarela.');
+  if (!leadUnitId) throw invalid('leadUnitId', { message: 'Usulan dari pihak luar: pilih OPD pengampu naskah.', messageEn: 'A proposal from outside names no unit: choose the lead unit.' });
+  if (proposal.kind === 'KSDD' && !data.ksddMode) throw invalid('ksddMode', { message: 'Kerja sama antar-daerah (KSDD): pilih wajib atau sukarela.', messageEn: 'Cooperation between regions (KSDD): choose wajib or sukarela.' });
   const [primarySectorCode, ...otherSectorCodes] = proposal.sectorCodes;
-  if (!primarySectorCode) throw invalid('sectorCodes', 'Usulan belum memiliki bidang.', 'The proposal has no sector.');
+  if (!primarySectorCode) throw invalid('sectorCodes', { message: 'Usulan belum memiliki bidang.', messageEn: 'The proposal has no sector.' });
   const startsOn = data.startsOn ?? signing.scheduledOn;
   const endsOn = data.endsOn !== undefined ? data.endsOn : proposal.jangkaWaktuBulan ? endOfTerm(startsOn, proposal.jangkaWaktuBulan) : null;
   return {

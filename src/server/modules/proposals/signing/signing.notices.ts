@@ -23,10 +23,11 @@ export async function announceSigning(ctx: MailCtx, options: { proposal: Proposa
   const when = `${signing.scheduledOn} di ${signing.place}, ${mode}`;
   const recipients = proposal.initiatorType === 'opd' ? await findRecipients(db, { unitId: proposal.unitId }) : [];
   await notifyUsers(
-    db,
-    recipients.filter((id) => id !== options.by.id),
-    { kind: 'proposal_signing_schedule', title: `Penandatanganan ${label.id} ${verb}`, body: `${proposal.title}\n${when}`, link: staffLink(proposal.id), entity: 'proposal', entityId: proposal.id },
-    now,
+    { db, now },
+    {
+      userIds: recipients.filter((id) => id !== options.by.id),
+      notice: { kind: 'proposal_signing_schedule', title: `Penandatanganan ${label.id} ${verb}`, body: `${proposal.title}\n${when}`, link: staffLink(proposal.id), entity: 'proposal', entityId: proposal.id },
+    },
   );
   if (proposal.initiatorType !== 'external' || !proposal.externalEmail) return [];
   const text = [

@@ -161,7 +161,7 @@ export async function uploadViaTracking(ctx: Ctx, { token, prepared, upload }: {
       await resolveLink({ ...ctx, db: tx }, { token, purpose: 'track' });
       const admins = await findRecipients(tx, { roles: divisionRoles() });
       const notice = { kind: 'proposal_document', title: `Dokumen baru untuk usulan ${proposal.trackingCode}`, body: `${document.docType} versi ${document.versionNo}: ${document.fileName}`, link: staffLink(proposal.id), entity: 'proposal', entityId: proposal.id };
-      await notifyUsers(tx, admins, notice, ctx.now);
+      await notifyUsers({ db: tx, now: ctx.now }, { userIds: admins, notice });
     },
   });
 }

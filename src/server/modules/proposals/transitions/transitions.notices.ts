@@ -37,10 +37,11 @@ export async function announceTransition(
     : await findRecipients(db, { roles: divisionRoles() });
   const body = [row.title, `Tahap: ${stageName}`, ...(note ? [`Catatan: ${note}`] : [])].join('\n');
   await notifyUsers(
-    db,
-    recipients.filter((id) => id !== by.actor?.id),
-    { kind: `proposal_${action}`, title: `Usulan ${row.trackingCode} ${word}`, body, link: staffLink(row.id), entity: 'proposal', entityId: row.id },
-    now,
+    { db, now },
+    {
+      userIds: recipients.filter((id) => id !== by.actor?.id),
+      notice: { kind: `proposal_${action}`, title: `Usulan ${row.trackingCode} ${word}`, body, link: staffLink(row.id), entity: 'proposal', entityId: row.id },
+    },
   );
   // A resumed proposal reopens its TKKSD review for a new round: the open tier hears of it.
   const reviewMail = action === 'resume' ? await announceReopenedReview(ctx, { row }) : [];
