@@ -24,3 +24,4 @@ export * from '../modules/plans/plans.table';
 export * from '../modules/dissemination/portal-visits.table';
 export * from '../modules/evaluation/evaluation.table';
 export * from '../modules/monitoring/obligations.table';
+export * from '../modules/realisation/realisation.table';

@@ -12,6 +12,7 @@ import { obligationsRoutes } from './monitoring/obligations.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { evaluationRoutes } from './evaluation/evaluation.routes';
 import { plansRoutes } from './plans/plans.routes';
+import { realisationRoutes } from './realisation/realisation.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
 import { proposalDurationsRoutes } from './proposals/durations/durations.routes';
 import { draftTemplatesRoutes } from './proposals/drafts/draft-templates.routes';
@@ -69,6 +70,7 @@ export async function registerModules(app: FastifyInstance) {
   notificationsRoutes(app);
   disseminationRoutes(app);
   plansRoutes(app);
+  realisationRoutes(app);
   evaluationRoutes(app);
   obligationsRoutes(app);
 }

@@ -25,6 +25,7 @@ function toView(rows: SettingRow[]): SettingsView {
     maxUploadMb: valueOf(rows, 'maxUploadMb'),
     disseminationReminderDays: valueOf(rows, 'disseminationReminderDays'),
     dormantAfterMonths: valueOf(rows, 'dormantAfterMonths'),
+    reportCloseDays: valueOf(rows, 'reportCloseDays'),
     version: Math.max(1, ...known.map((row) => row.version)),
     updatedAt: updatedAt ? updatedAt.toISOString() : null,
   };
@@ -32,8 +33,8 @@ function toView(rows: SettingRow[]): SettingsView {
 
 // Other modules read the rules through this (a transaction is a Db too).
 export async function getSettings(db: Db): Promise<Settings> {
-  const { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays, dormantAfterMonths } = toView(await selectSettingRows(db));
-  return { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays, dormantAfterMonths };
+  const { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays, dormantAfterMonths, reportCloseDays } = toView(await selectSettingRows(db));
+  return { expiryWarningDays, maxTermYears, maxUploadMb, disseminationReminderDays, dormantAfterMonths, reportCloseDays };
 }
 
 export async function readSettings(ctx: ActorCtx): Promise<SettingsView> {

@@ -12,7 +12,7 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useUpdateSettings } from '../api/settings-mutations';
 import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 
-const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays', 'dormantAfterMonths'];
+const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays', 'dormantAfterMonths', 'reportCloseDays'];
 type Values = Record<SettingName, number | ''>;
 
 function valuesOf(settings: SettingsView): Values {
@@ -22,6 +22,7 @@ function valuesOf(settings: SettingsView): Values {
     maxUploadMb: settings.maxUploadMb,
     disseminationReminderDays: settings.disseminationReminderDays,
     dormantAfterMonths: settings.dormantAfterMonths,
+    reportCloseDays: settings.reportCloseDays,
   };
 }
 
