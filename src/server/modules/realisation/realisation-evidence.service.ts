@@ -3,7 +3,7 @@ import { EvidenceFieldsSchema, type EvidenceView } from '../../../shared/realisa
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
-import { photoOrPdfTypeOf } from '../../lib/file-content';
+import { photoOrPdfTypeOf, type FileContentType } from '../../lib/file-content';
 import { tooLarge, type ReceivedUpload, type UploadLimit } from '../../lib/multipart';
 import { recordAudit } from '../audit/audit.service';
 import { getSettings } from '../settings/settings.service';
@@ -40,6 +40,13 @@ export async function prepareEvidenceUpload(ctx: ActorCtx, input: { reportId: st
   return { limitBytes: maxUploadMb * MB, limitMb: maxUploadMb };
 }
 
+// Evidence must be what it claims: a name that ends in an extension names the content it holds.
+function nameFits(fileName: string | undefined, extension: FileContentType['extension']): boolean {
+  const named = /\.([a-z0-9]{1,5})$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+  if (named === undefined) return true;
+  return named === extension || (extension === 'jpg' && named === 'jpeg');
+}
+
 function checkedFile(upload: ReceivedUpload, limit: UploadLimit) {
   const kind = EvidenceFieldsSchema.safeParse(upload.fields);
   if (!kind.success) throw invalid('kind', 'Pilih jenis bukti (berita acara, daftar hadir, foto, bukti setor, lainnya).', 'Choose the kind of evidence.');
@@ -49,6 +56,14 @@ function checkedFile(upload: ReceivedUpload, limit: UploadLimit) {
   const type = photoOrPdfTypeOf(file.bytes);
   if (!type) {
     throw new AppError({ code: 'UNSUPPORTED_MEDIA', message: 'Bukti harus berupa berkas PDF, JPEG atau PNG.', messageEn: 'Evidence must be a PDF, JPEG or PNG file.', field: 'file' });
+  }
+  if (!nameFits(file.fileName, type.extension)) {
+    throw new AppError({
+      code: 'UNSUPPORTED_MEDIA',
+      message: `Isi berkas adalah ${type.extension.toUpperCase()}, tidak sesuai dengan nama berkasnya.`,
+      messageEn: `The file's content is ${type.extension.toUpperCase()}, which its name does not say.`,
+      field: 'file',
+    });
   }
   return { kind: kind.data.kind, bytes: file.bytes, type, fileName: (file.fileName ?? `bukti.${type.extension}`).slice(0, 200) };
 }
