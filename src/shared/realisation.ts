@@ -7,6 +7,24 @@ import { BUDGET_SOURCES, type BudgetSource } from './plans';
 // (issue 11, part 2). Permendagri 25/2020 Ps 37(1): progress, beneficiaries, financing, obstacles
 // and follow-up are what a report holds.
 
+// The semester a date (YYYY-MM-DD) falls in, as 'YYYY-S1' (January–June) or 'YYYY-S2'.
+export function periodOfDate(isoDate: string): string {
+  return `${isoDate.slice(0, 4)}-${Number(isoDate.slice(5, 7)) <= 6 ? 'S1' : 'S2'}`;
+}
+
+// The period of a date and the `count - 1` before it, newest first (what a form offers to pick).
+export function recentPeriods(isoDate: string, count: number): string[] {
+  let year = Number(isoDate.slice(0, 4));
+  let half = Number(isoDate.slice(5, 7)) <= 6 ? 1 : 2;
+  const periods: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    periods.push(`${String(year)}-S${String(half)}`);
+    if (half === 2) half = 1;
+    else [year, half] = [year - 1, 2];
+  }
+  return periods;
+}
+
 export const REPORT_STATUSES = ['draft', 'submitted', 'verified', 'returned'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 

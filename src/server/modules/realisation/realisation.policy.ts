@@ -19,9 +19,19 @@ export function reportReadScope(actor: Actor): ReportScope {
   }
 }
 
+// The reports page: the division's queue, or an OPD's own reports.
+export function canReadReports(actor: Actor): boolean {
+  return reportReadScope(actor).kind !== 'none';
+}
+
 export function canReadReportsOf(actor: Actor, plan: { unitId: string }): boolean {
   const scope = reportReadScope(actor);
   return scope.kind === 'all' || (scope.kind === 'unit' && scope.unitId === plan.unitId);
+}
+
+// Writes reports at all (for some plan): what the web offers a form for.
+export function canWriteReports(actor: Actor): boolean {
+  return actor.role === 'admin' || (actor.role === 'opd' && actor.unitId !== null);
 }
 
 // Writing covers drafting, changing, submitting and the evidence of a report.

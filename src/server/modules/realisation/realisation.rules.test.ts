@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recentPeriods } from '../../../shared/realisation';
 import { AppError } from '../../lib/errors';
 import { checkPeriodCode, checkPeriodOpen, checkRealisation, checkStep, isEditable, isPeriodOpen, nextStatus, periodOf, periodWindow } from './realisation.rules';
 
@@ -20,6 +21,7 @@ describe('realisation rules', () => {
     expect(periodOf('2026-06-30')).toBe('2026-S1');
     expect(periodOf('2026-07-01')).toBe('2026-S2');
     expect(periodOf('2026-12-31')).toBe('2026-S2');
+    expect(recentPeriods('2026-12-04', 3)).toEqual(['2026-S2', '2026-S1', '2025-S2']);
   });
 
   it('opens a period on its first day and closes it the set number of days after its last day', () => {

@@ -1,4 +1,4 @@
-import type { BeneficiaryEntry, FundEntry, ReportStatus } from '../../../shared/realisation';
+import { periodOfDate, type BeneficiaryEntry, type FundEntry, type ReportStatus } from '../../../shared/realisation';
 import { invalid } from '../../lib/errors';
 
 // Monitoring periods and the life of a realisation report. Pure: the service hands in today's date
@@ -18,8 +18,7 @@ export function checkPeriodCode(period: string): void {
 
 // The semester a date (YYYY-MM-DD) falls in, as 'YYYY-S1' or 'YYYY-S2'.
 export function periodOf(isoDate: string): string {
-  const month = Number(isoDate.slice(5, 7));
-  return `${isoDate.slice(0, 4)}-${month <= 6 ? 'S1' : 'S2'}`;
+  return periodOfDate(isoDate);
 }
 
 function addDays(isoDate: string, days: number): string {
