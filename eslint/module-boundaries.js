@@ -25,6 +25,7 @@ export const MODULE_LAYERS = [
   'proposals',
   'dissemination',
   'plans',
+  'realisation',
   'monitoring',
   'evaluation',
   'renewal',

@@ -18,6 +18,8 @@ export const ABILITIES = [
   'plans.inbox',
   'plans.gap',
   'plans.all',
+  'realisation.reports',
+  'realisation.write',
   'admin.users',
   'admin.master',
   'admin.procedures',

@@ -9,6 +9,7 @@ export const SETTING_LIMITS = {
   maxUploadMb: { min: 1, max: MAX_UPLOAD_BYTES_CEILING / (1024 * 1024) },
   disseminationReminderDays: { min: 1, max: 90 },
   dormantAfterMonths: { min: 1, max: 60 },
+  reportCloseDays: { min: 0, max: 180 },
 } as const;
 
 // The numeric settings; the alert schedule below is a list.
@@ -33,6 +34,8 @@ export const SETTING_KEYS: Record<SettingName, string> = {
   disseminationReminderDays: 'dissemination_reminder_days',
   // Months an agreement in force may go without a plan or a verified realisation before it counts as dormant.
   dormantAfterMonths: 'dormant_after_months',
+  // Days after a monitoring period's last day that its realisation reports may still be written.
+  reportCloseDays: 'report_close_days',
 };
 
 const bounded = (name: SettingName) => z.number().int().min(SETTING_LIMITS[name].min).max(SETTING_LIMITS[name].max);
@@ -44,6 +47,7 @@ export const UpdateSettingsSchema = z
     maxUploadMb: bounded('maxUploadMb').optional(),
     disseminationReminderDays: bounded('disseminationReminderDays').optional(),
     dormantAfterMonths: bounded('dormantAfterMonths').optional(),
+    reportCloseDays: bounded('reportCloseDays').optional(),
     expiryAlertDays: ExpiryAlertDaysSchema.optional(),
     version: versionSchema,
   })
@@ -56,12 +60,13 @@ export type Settings = {
   maxUploadMb: number;
   disseminationReminderDays: number;
   dormantAfterMonths: number;
+  reportCloseDays: number;
   // Descending, distinct.
   expiryAlertDays: number[];
 };
 
 // What holds until the division changes a setting (the server), or until the settings arrive (the web).
-export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, expiryAlertDays: [180, 90, 60, 30, 7, 0] };
+export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, reportCloseDays: 30, expiryAlertDays: [180, 90, 60, 30, 7, 0] };
 
 // `version` covers the whole set: any change to any setting moves it on.
 export type SettingsView = Settings & { version: number; updatedAt: string | null };

@@ -25,3 +25,4 @@ export * from '../modules/dissemination/portal-visits.table';
 export * from '../modules/evaluation/evaluation.table';
 export * from '../modules/monitoring/obligations.table';
 export * from '../modules/renewal/renewal.table';
+export * from '../modules/realisation/realisation.table';

@@ -13,6 +13,7 @@ import { renewalRoutes } from './renewal/renewal.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { evaluationRoutes } from './evaluation/evaluation.routes';
 import { plansRoutes } from './plans/plans.routes';
+import { realisationRoutes } from './realisation/realisation.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
 import { proposalDurationsRoutes } from './proposals/durations/durations.routes';
 import { draftTemplatesRoutes } from './proposals/drafts/draft-templates.routes';
@@ -70,6 +71,7 @@ export async function registerModules(app: FastifyInstance) {
   notificationsRoutes(app);
   disseminationRoutes(app);
   plansRoutes(app);
+  realisationRoutes(app);
   evaluationRoutes(app);
   obligationsRoutes(app);
   renewalRoutes(app);

@@ -22,6 +22,8 @@ const EXPECTED: Record<Ability, Role[]> = {
   'plans.inbox': ['opd'],
   'plans.gap': ['admin', 'tkksd', 'pimpinan'],
   'plans.all': ['admin', 'tkksd', 'pimpinan'],
+  'realisation.reports': ['admin', 'tkksd', 'opd', 'pimpinan'],
+  'realisation.write': ['admin', 'opd'],
   'admin.users': ['admin'],
   'admin.master': ['admin'],
   'admin.procedures': ['admin'],

@@ -6,6 +6,7 @@ import { canImport } from './imports/imports.policy';
 import { canEditMasterData } from './master/master.policy';
 import { canEditPartners } from './partners/partners.policy';
 import { canReadAllPlans, canReadGap, canReadInbox } from './plans/plans.policy';
+import { canReadReports, canWriteReports } from './realisation/realisation.policy';
 import { canEditProcedures } from './procedures/procedures.policy';
 import { canChooseProposalUnit, canFilterProposalsByUnit, canStartProposal, seesAssignedProposalsOnly } from './proposals/core/proposals.policy';
 import { canEditDraftTemplates } from './proposals/signing/signing.policy';
@@ -30,6 +31,8 @@ export function sessionAbilities(actor: Actor): Abilities {
     'plans.inbox': canReadInbox(actor),
     'plans.gap': canReadGap(actor),
     'plans.all': canReadAllPlans(actor),
+    'realisation.reports': canReadReports(actor),
+    'realisation.write': canWriteReports(actor),
     'admin.users': canManageUsers(actor),
     'admin.master': canEditMasterData(actor),
     'admin.procedures': canEditProcedures(actor),

@@ -12,6 +12,7 @@ export const queryRoots = {
   draftTemplates: ['draft-templates'],
   dissemination: ['dissemination'],
   plans: ['plans'],
+  realisation: ['realisation'],
   notifications: ['notifications'],
   users: ['users'],
   imports: ['imports'],

@@ -4,20 +4,13 @@ import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadReadableAgreement } from '../agreements/agreements.service';
+import { photoTypeOf } from '../../lib/file-content';
 import { tooLarge, type ReceivedUpload } from '../../lib/multipart';
 import { canReadEvents, canRecordEvent } from './dissemination.policy';
 import * as repo from './dissemination-events.repository';
 
 const EVENT_WHAT: [string, string] = ['Kegiatan sosialisasi', 'Dissemination event'];
 export const PHOTO_LIMIT = { limitBytes: MAX_EVENT_PHOTO_BYTES, limitMb: MAX_EVENT_PHOTO_BYTES / (1024 * 1024) };
-
-// The file's first bytes decide what it is, never its name or the browser's declared type.
-export function photoTypeOf(bytes: Buffer): { mimeType: string; extension: string } | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { mimeType: 'image/jpeg', extension: 'jpg' };
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length >= png.length && png.every((byte, index) => bytes[index] === byte)) return { mimeType: 'image/png', extension: 'png' };
-  return null;
-}
 
 function eventViewOf(row: repo.EventRow, photos: EventPhotoView[]): EventView {
   return {

@@ -3,15 +3,6 @@ import { MAX_FILE_NAME_LENGTH } from '../../../shared/documents';
 import { AppError } from '../../lib/errors';
 import { findActiveContent } from './documents.pdf-active';
 
-// A PDF starts with "%PDF-"; readers accept it anywhere in the first 1024 bytes (ISO 32000-1, 7.5.2 note).
-const PDF_MAGIC = Buffer.from('%PDF-', 'ascii');
-const MAGIC_WINDOW = 1024;
-
-export function looksLikePdf(bytes: Buffer): boolean {
-  const index = bytes.subarray(0, MAGIC_WINDOW + PDF_MAGIC.length).indexOf(PDF_MAGIC);
-  return index >= 0 && index < MAGIC_WINDOW;
-}
-
 // activeContent: kinds of script, launch, attachment or event actions found (empty = none); see
 // docs/decisions/0009-csrf.md, "Stored files".
 export type PdfContent = { pageCount: number; text: string; needsOcr: boolean; activeContent: string[] };

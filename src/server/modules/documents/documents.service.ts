@@ -6,7 +6,8 @@ import { tooLarge, type ReceivedUpload, type UploadLimit } from '../../lib/multi
 import { recordAudit } from '../audit/audit.service';
 import { getSettings } from '../settings/settings.service';
 import { canDeleteDocument, canReadDocuments, canUploadDocument } from './documents.policy';
-import { displayFileName, looksLikePdf, readPdfContent } from './documents.pdf';
+import { looksLikePdf } from '../../lib/file-content';
+import { displayFileName, readPdfContent } from './documents.pdf';
 import {
   deleteDocumentRow,
   findAgreementAccess,

@@ -23,7 +23,7 @@ describe('settings routes', () => {
   const patch = (cookie: string, payload: unknown) => t.app.inject({ method: 'PATCH', url: '/api/settings', headers: { cookie }, payload: payload as object });
 
   it('serves the seeded defaults through getSettings', async () => {
-    expect(await getSettings(t.database.db)).toEqual({ expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, expiryAlertDays: [180, 90, 60, 30, 7, 0] });
+    expect(await getSettings(t.database.db)).toEqual({ expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, reportCloseDays: 30, expiryAlertDays: [180, 90, 60, 30, 7, 0] });
   });
 
   it('answers 401 without a session and lets every signed-in role read', async () => {

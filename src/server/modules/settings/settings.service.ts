@@ -33,6 +33,7 @@ function toView(rows: SettingRow[]): SettingsView {
     maxUploadMb: valueOf(rows, 'maxUploadMb'),
     disseminationReminderDays: valueOf(rows, 'disseminationReminderDays'),
     dormantAfterMonths: valueOf(rows, 'dormantAfterMonths'),
+    reportCloseDays: valueOf(rows, 'reportCloseDays'),
     expiryAlertDays: alertDaysOf(rows),
     version: Math.max(1, ...known.map((row) => row.version)),
     updatedAt: updatedAt ? updatedAt.toISOString() : null,

@@ -12,7 +12,7 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useUpdateSettings } from '../api/settings-mutations';
 import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 
-const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays', 'dormantAfterMonths'];
+const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays', 'dormantAfterMonths', 'reportCloseDays'];
 type Values = Record<SettingName, number | ''> & { expiryAlertDays: string };
 
 // "180, 90, 60" ↔ [180, 90, 60]: a word that is not a number stays NaN so the schema names the field.
@@ -30,6 +30,7 @@ function valuesOf(settings: SettingsView): Values {
     maxUploadMb: settings.maxUploadMb,
     disseminationReminderDays: settings.disseminationReminderDays,
     dormantAfterMonths: settings.dormantAfterMonths,
+    reportCloseDays: settings.reportCloseDays,
     expiryAlertDays: settings.expiryAlertDays.join(', '),
   };
 }
