@@ -1,244 +1,104 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { ReportStatus } from "../../../shared/realisation";
-import type { Db } from "../../db/client";
-import { updateVersioned } from "../../lib/versioned";
-import { activityPlans } from "../plans/plans.table";
-import { units } from "../units/units.table";
-import { realisationEvidence, realisationReports } from "./realisation.table";
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ReportStatus } from '../../../shared/realisation';
+import type { Db } from '../../db/client';
+import { updateVersioned } from '../../lib/versioned';
+import { activityPlans } from '../plans/plans.table';
+import { units } from '../units/units.table';
+import { realisationEvidence, realisationReports } from './realisation.table';
 
 export type ReportRow = typeof realisationReports.$inferSelect;
-export type ReportValues = Omit<
-  typeof realisationReports.$inferInsert,
-  "id" | "version" | "createdAt" | "updatedAt"
->;
+export type ReportValues = Omit<typeof realisationReports.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 export type EvidenceRow = typeof realisationEvidence.$inferSelect;
-export type PlanHead = {
-  id: string;
-  agreementId: string;
-  unitId: string;
-  title: string;
-  budgetAmount: string;
-  budgetSource: "APBD" | "mitra" | "lainnya";
-};
-export type ReportHead = {
-  report: ReportRow;
-  planTitle: string;
-  unitName: string;
-  plannedAmount: string;
-  plannedSource: PlanHead["budgetSource"];
-};
-export type ReportFilter = {
-  id?: string;
-  planId?: string;
-  unitId?: string | undefined;
-  period?: string | undefined;
-  status?: ReportStatus | undefined;
-};
+export type PlanHead = { id: string; agreementId: string; unitId: string; title: string; budgetAmount: string; budgetSource: 'APBD' | 'mitra' | 'lainnya' };
+export type ReportHead = { report: ReportRow; planTitle: string; unitName: string; plannedAmount: string; plannedSource: PlanHead['budgetSource'] };
+export type ReportFilter = { id?: string; planId?: string; unitId?: string | undefined; period?: string | undefined; status?: ReportStatus | undefined };
 
-export const REPORT_PLAN_PERIOD_KEY = "realisation_reports_plan_period_key";
+export const REPORT_PLAN_PERIOD_KEY = 'realisation_reports_plan_period_key';
 
-export async function findPlanHead(
-  db: Db,
-  planId: string,
-): Promise<PlanHead | null> {
+export async function findPlanHead(db: Db, planId: string): Promise<PlanHead | null> {
   const [row] = await db
-    .select({
-      id: activityPlans.id,
-      agreementId: activityPlans.agreementId,
-      unitId: activityPlans.unitId,
-      title: activityPlans.title,
-      budgetAmount: activityPlans.budgetAmount,
-      budgetSource: activityPlans.budgetSource,
-    })
+    .select({ id: activityPlans.id, agreementId: activityPlans.agreementId, unitId: activityPlans.unitId, title: activityPlans.title, budgetAmount: activityPlans.budgetAmount, budgetSource: activityPlans.budgetSource })
     .from(activityPlans)
     .where(eq(activityPlans.id, planId));
   return row ?? null;
 }
 
-export async function insertReport(
-  db: Db,
-  values: ReportValues,
-  now: Date,
-): Promise<ReportRow> {
-  const [row] = await db
-    .insert(realisationReports)
-    .values({ ...values, createdAt: now, updatedAt: now })
-    .returning();
-  if (!row) throw new Error("insertReport: nothing inserted");
+export async function insertReport(db: Db, values: ReportValues, now: Date): Promise<ReportRow> {
+  const [row] = await db.insert(realisationReports).values({ ...values, createdAt: now, updatedAt: now }).returning();
+  if (!row) throw new Error('insertReport: nothing inserted');
   return row;
 }
 
-export async function findReportForUpdate(
-  db: Db,
-  id: string,
-): Promise<ReportRow | null> {
-  const [row] = await db
-    .select()
-    .from(realisationReports)
-    .where(eq(realisationReports.id, id))
-    .for("update");
+export async function findReportForUpdate(db: Db, id: string): Promise<ReportRow | null> {
+  const [row] = await db.select().from(realisationReports).where(eq(realisationReports.id, id)).for('update');
   return row ?? null;
 }
 
-export async function updateReportRow(
-  db: Db,
-  change: {
-    id: string;
-    version: number;
-    patch: Record<string, unknown>;
-    now: Date;
-    what: [string, string];
-  },
-): Promise<ReportRow> {
-  return updateVersioned({
-    db,
-    table: realisationReports,
-    where: eq(realisationReports.id, change.id),
-    version: change.version,
-    patch: change.patch,
-    now: change.now,
-    what: change.what,
-  });
+export async function updateReportRow(db: Db, change: { id: string; version: number; patch: Record<string, unknown>; now: Date; what: [string, string] }): Promise<ReportRow> {
+  return updateVersioned({ db, table: realisationReports, where: eq(realisationReports.id, change.id), version: change.version, patch: change.patch, now: change.now, what: change.what });
 }
 
 // Reports with their plan's title and planned funds and their OPD's name; newest period first.
-export async function loadReportHeads(
-  db: Db,
-  filter: ReportFilter,
-): Promise<ReportHead[]> {
+export async function loadReportHeads(db: Db, filter: ReportFilter): Promise<ReportHead[]> {
   const conditions: SQL[] = [];
   if (filter.id) conditions.push(eq(realisationReports.id, filter.id));
-  if (filter.planId)
-    conditions.push(eq(realisationReports.planId, filter.planId));
-  if (filter.unitId)
-    conditions.push(eq(realisationReports.unitId, filter.unitId));
-  if (filter.period)
-    conditions.push(eq(realisationReports.period, filter.period));
-  if (filter.status)
-    conditions.push(eq(realisationReports.status, filter.status));
+  if (filter.planId) conditions.push(eq(realisationReports.planId, filter.planId));
+  if (filter.unitId) conditions.push(eq(realisationReports.unitId, filter.unitId));
+  if (filter.period) conditions.push(eq(realisationReports.period, filter.period));
+  if (filter.status) conditions.push(eq(realisationReports.status, filter.status));
   return db
-    .select({
-      report: realisationReports,
-      planTitle: activityPlans.title,
-      unitName: units.name,
-      plannedAmount: activityPlans.budgetAmount,
-      plannedSource: activityPlans.budgetSource,
-    })
+    .select({ report: realisationReports, planTitle: activityPlans.title, unitName: units.name, plannedAmount: activityPlans.budgetAmount, plannedSource: activityPlans.budgetSource })
     .from(realisationReports)
     .innerJoin(activityPlans, eq(activityPlans.id, realisationReports.planId))
     .innerJoin(units, eq(units.id, realisationReports.unitId))
     .where(and(...conditions))
-    .orderBy(
-      desc(realisationReports.period),
-      asc(units.name),
-      asc(activityPlans.title),
-    );
+    .orderBy(desc(realisationReports.period), asc(units.name), asc(activityPlans.title));
 }
 
-export async function listEvidenceOf(
-  db: Db,
-  reportId: string,
-): Promise<EvidenceRow[]> {
-  return db
-    .select()
-    .from(realisationEvidence)
-    .where(eq(realisationEvidence.reportId, reportId))
-    .orderBy(
-      asc(realisationEvidence.createdAt),
-      asc(realisationEvidence.fileName),
-    );
+export async function listEvidenceOf(db: Db, reportId: string): Promise<EvidenceRow[]> {
+  return db.select().from(realisationEvidence).where(eq(realisationEvidence.reportId, reportId)).orderBy(asc(realisationEvidence.createdAt), asc(realisationEvidence.fileName));
 }
 
-export async function insertEvidence(
-  db: Db,
-  values: typeof realisationEvidence.$inferInsert,
-): Promise<EvidenceRow> {
+export async function insertEvidence(db: Db, values: typeof realisationEvidence.$inferInsert): Promise<EvidenceRow> {
   const [row] = await db.insert(realisationEvidence).values(values).returning();
-  if (!row) throw new Error("insertEvidence: nothing inserted");
+  if (!row) throw new Error('insertEvidence: nothing inserted');
   return row;
 }
 
-export async function findEvidence(
-  db: Db,
-  options: { reportId: string; evidenceId: string },
-): Promise<EvidenceRow | null> {
-  const [row] = await db
-    .select()
-    .from(realisationEvidence)
-    .where(
-      and(
-        eq(realisationEvidence.id, options.evidenceId),
-        eq(realisationEvidence.reportId, options.reportId),
-      ),
-    );
+export async function findEvidence(db: Db, options: { reportId: string; evidenceId: string }): Promise<EvidenceRow | null> {
+  const [row] = await db.select().from(realisationEvidence).where(and(eq(realisationEvidence.id, options.evidenceId), eq(realisationEvidence.reportId, options.reportId)));
   return row ?? null;
 }
 
-export async function deleteEvidence(
-  db: Db,
-  evidenceId: string,
-): Promise<void> {
-  await db
-    .delete(realisationEvidence)
-    .where(eq(realisationEvidence.id, evidenceId));
+export async function deleteEvidence(db: Db, evidenceId: string): Promise<void> {
+  await db.delete(realisationEvidence).where(eq(realisationEvidence.id, evidenceId));
 }
 
 // Plans whose report for the period has reached the division (submitted or verified).
-export async function selectReportedPlanIds(
-  db: Db,
-  period: string,
-): Promise<string[]> {
+export async function selectReportedPlanIds(db: Db, period: string): Promise<string[]> {
   const rows = await db
     .select({ planId: realisationReports.planId })
     .from(realisationReports)
-    .where(
-      and(
-        eq(realisationReports.period, period),
-        inArray(realisationReports.status, ["submitted", "verified"]),
-      ),
-    );
+    .where(and(eq(realisationReports.period, period), inArray(realisationReports.status, ['submitted', 'verified'])));
   return rows.map((row) => row.planId);
 }
 
 // The last moment a report of each agreement was verified.
-export async function selectLastVerifiedAt(
-  db: Db,
-  agreementIds: string[],
-): Promise<{ agreementId: string; verifiedAt: Date }[]> {
+export async function selectLastVerifiedAt(db: Db, agreementIds: string[]): Promise<{ agreementId: string; verifiedAt: Date }[]> {
   if (agreementIds.length === 0) return [];
   const rows = await db
-    .select({
-      agreementId: realisationReports.agreementId,
-      verifiedAt: sql<Date | string>`max(${realisationReports.verifiedAt})`,
-    })
+    .select({ agreementId: realisationReports.agreementId, verifiedAt: sql<Date | string>`max(${realisationReports.verifiedAt})` })
     .from(realisationReports)
-    .where(
-      and(
-        inArray(realisationReports.agreementId, agreementIds),
-        eq(realisationReports.status, "verified"),
-      ),
-    )
+    .where(and(inArray(realisationReports.agreementId, agreementIds), eq(realisationReports.status, 'verified')))
     .groupBy(realisationReports.agreementId);
-  return rows.map((row) => ({
-    agreementId: row.agreementId,
-    verifiedAt: new Date(row.verifiedAt),
-  }));
+  return rows.map((row) => ({ agreementId: row.agreementId, verifiedAt: new Date(row.verifiedAt) }));
 }
 
-type DueRow = {
-  agreement_id: string;
-  lead_unit_ids: string[] | null;
-  plan_count: number;
-  reported_count: number;
-  verified_count: number;
-};
+type DueRow = { agreement_id: string; lead_unit_ids: string[] | null; plan_count: number; reported_count: number; verified_count: number };
 
 // Agreements in force at some time in the period (signed, started by its last day, not ended or
 // ended early before its first day) that have activity plans, with how many plans were reported.
-export async function selectReportsDue(
-  db: Db,
-  window: { period: string; firstDay: string; lastDay: string },
-): Promise<DueRow[]> {
+export async function selectReportsDue(db: Db, window: { period: string; firstDay: string; lastDay: string }): Promise<DueRow[]> {
   const first = sql`${window.firstDay}::date`;
   const last = sql`${window.lastDay}::date`;
   const result: unknown = await db.execute(sql`

@@ -1,35 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildUnit } from "../../../../tests/support/builders";
-import { buildAgreement } from "../../../../tests/support/registry-builders";
-import {
-  createTestApp,
-  type TestApp,
-} from "../../../../tests/support/test-app";
-import type { Actor } from "../../lib/context";
-import { createPlan } from "../plans/plans.service";
-import {
-  createReport,
-  lastVerifiedOnByAgreement,
-  reportedPlanIds,
-  reportsDue,
-  submitReport,
-  verifyReport,
-} from "./realisation.service";
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUnit } from '../../../../tests/support/builders';
+import { buildAgreement } from '../../../../tests/support/registry-builders';
+import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
+import type { Actor } from '../../lib/context';
+import { createPlan } from '../plans/plans.service';
+import { createReport, lastVerifiedOnByAgreement, reportedPlanIds, reportsDue, submitReport, verifyReport } from './realisation.service';
 
 // What monitoring reads of the realisation reports: reported and verified are different facts.
-describe("realisation read functions for monitoring", () => {
+describe('realisation read functions for monitoring', () => {
   let t: TestApp;
   let admin: Actor;
   beforeAll(async () => {
-    t = await createTestApp({ now: new Date("2026-12-04T03:00:00Z") });
-    const { user } = await t.loginAs("admin");
-    admin = {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: "admin",
-      unitId: null,
-    };
+    t = await createTestApp({ now: new Date('2026-12-04T03:00:00Z') });
+    const { user } = await t.loginAs('admin');
+    admin = { id: user.id, email: user.email, name: user.name, role: 'admin', unitId: null };
   });
   afterAll(async () => {
     await t.close();
@@ -37,89 +21,38 @@ describe("realisation read functions for monitoring", () => {
 
   async function planOf(agreementId: string, unitId: string): Promise<string> {
     const ctx = { ...t.ctx(admin), actor: admin };
-    const plan = await createPlan(ctx, {
-      agreementId,
-      unitId,
-      title: "Rencana kegiatan",
-      budgetYear: 2026,
-      budgetAmount: "1000",
-      budgetSource: "APBD",
-      indicators: [],
-    });
+    const plan = await createPlan(ctx, { agreementId, unitId, title: 'Rencana kegiatan', budgetYear: 2026, budgetAmount: '1000', budgetSource: 'APBD', indicators: [] });
     return plan.id;
   }
 
-  it("tells per agreement in force with plans whether its plans were reported, and when a report was last verified", async () => {
+  it('tells per agreement in force with plans whether its plans were reported, and when a report was last verified', async () => {
     const ctx = { ...t.ctx(admin), actor: admin };
     const lead = await buildUnit(t.database.db);
-    const reportedAgreement = await buildAgreement(t.database.db, {
-      leadUnitId: lead.id,
-    });
-    const silentAgreement = await buildAgreement(t.database.db, {
-      leadUnitId: lead.id,
-    });
-    const endedAgreement = await buildAgreement(t.database.db, {
-      leadUnitId: lead.id,
-      startsOn: "2020-01-01",
-      endsOn: "2025-01-01",
-    });
-    const withoutPlans = await buildAgreement(t.database.db, {
-      leadUnitId: lead.id,
-    });
+    const reportedAgreement = await buildAgreement(t.database.db, { leadUnitId: lead.id });
+    const silentAgreement = await buildAgreement(t.database.db, { leadUnitId: lead.id });
+    const endedAgreement = await buildAgreement(t.database.db, { leadUnitId: lead.id, startsOn: '2020-01-01', endsOn: '2025-01-01' });
+    const withoutPlans = await buildAgreement(t.database.db, { leadUnitId: lead.id });
     const verifiedPlan = await planOf(reportedAgreement.id, lead.id);
     const draftPlan = await planOf(silentAgreement.id, lead.id);
     await planOf(endedAgreement.id, lead.id);
 
-    const verified = await createReport(ctx, {
-      planId: verifiedPlan,
-      period: "2026-S2",
-      summary: "Kegiatan terlaksana",
-      beneficiaries: [],
-      funds: [],
-      completion: "completed",
-    });
+    const verified = await createReport(ctx, { planId: verifiedPlan, period: '2026-S2', summary: 'Kegiatan terlaksana', beneficiaries: [], funds: [], completion: 'completed' });
     await submitReport(ctx, { reportId: verified.id, version: 1 });
     await verifyReport(ctx, { reportId: verified.id, version: 2 });
-    await createReport(ctx, {
-      planId: draftPlan,
-      period: "2026-S2",
-      summary: "Baru draf",
-      beneficiaries: [],
-      funds: [],
-      completion: "not_started",
-    });
+    await createReport(ctx, { planId: draftPlan, period: '2026-S2', summary: 'Baru draf', beneficiaries: [], funds: [], completion: 'not_started' });
 
-    expect(await reportedPlanIds(ctx, { period: "2026-S2" })).toEqual([
-      verifiedPlan,
-    ]);
-    expect(await reportedPlanIds(ctx, { period: "2026-S1" })).toEqual([]);
-    const due = await reportsDue(ctx, { period: "2026-S2" });
+    expect(await reportedPlanIds(ctx, { period: '2026-S2' })).toEqual([verifiedPlan]);
+    expect(await reportedPlanIds(ctx, { period: '2026-S1' })).toEqual([]);
+    const due = await reportsDue(ctx, { period: '2026-S2' });
     const byId = new Map(due.map((row) => [row.agreementId, row]));
-    expect(byId.get(reportedAgreement.id)).toEqual({
-      agreementId: reportedAgreement.id,
-      leadUnitIds: [lead.id],
-      planCount: 1,
-      reportedPlanCount: 1,
-      verifiedPlanCount: 1,
-      reported: true,
-    });
-    expect(byId.get(silentAgreement.id)).toMatchObject({
-      planCount: 1,
-      reportedPlanCount: 0,
-      reported: false,
-    });
+    expect(byId.get(reportedAgreement.id)).toEqual({ agreementId: reportedAgreement.id, leadUnitIds: [lead.id], planCount: 1, reportedPlanCount: 1, verifiedPlanCount: 1, reported: true });
+    expect(byId.get(silentAgreement.id)).toMatchObject({ planCount: 1, reportedPlanCount: 0, reported: false });
     expect(byId.has(endedAgreement.id)).toBe(false);
     expect(byId.has(withoutPlans.id)).toBe(false);
 
-    const last = await lastVerifiedOnByAgreement(ctx, {
-      agreementIds: [reportedAgreement.id, silentAgreement.id],
-    });
-    expect([...last]).toEqual([[reportedAgreement.id, "2026-12-04"]]);
-    expect(await lastVerifiedOnByAgreement(ctx, { agreementIds: [] })).toEqual(
-      new Map(),
-    );
-    await expect(reportsDue(ctx, { period: "2026" })).rejects.toMatchObject({
-      field: "period",
-    });
+    const last = await lastVerifiedOnByAgreement(ctx, { agreementIds: [reportedAgreement.id, silentAgreement.id] });
+    expect([...last]).toEqual([[reportedAgreement.id, '2026-12-04']]);
+    expect(await lastVerifiedOnByAgreement(ctx, { agreementIds: [] })).toEqual(new Map());
+    await expect(reportsDue(ctx, { period: '2026' })).rejects.toMatchObject({ field: 'period' });
   });
 });

@@ -1,16 +1,7 @@
-import type {
-  EvidenceView,
-  ReportAbilities,
-  ReportSummaryView,
-  ReportView,
-} from "../../../shared/realisation";
-import type { EvidenceRow, ReportHead } from "./realisation.repository";
+import type { EvidenceView, ReportAbilities, ReportSummaryView, ReportView } from '../../../shared/realisation';
+import type { EvidenceRow, ReportHead } from './realisation.repository';
 
-export function summaryOf({
-  report,
-  planTitle,
-  unitName,
-}: ReportHead): ReportSummaryView {
+export function summaryOf({ report, planTitle, unitName }: ReportHead): ReportSummaryView {
   return {
     id: report.id,
     planId: report.planId,
@@ -28,21 +19,10 @@ export function summaryOf({
 }
 
 export function evidenceViewOf(row: EvidenceRow): EvidenceView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    fileName: row.fileName,
-    mimeType: row.mimeType,
-    sizeBytes: row.sizeBytes,
-    sha256: row.sha256,
-    createdAt: row.createdAt.toISOString(),
-  };
+  return { id: row.id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256, createdAt: row.createdAt.toISOString() };
 }
 
-export function reportViewOf(
-  head: ReportHead,
-  options: { evidence: EvidenceRow[]; abilities: ReportAbilities },
-): ReportView {
+export function reportViewOf(head: ReportHead, options: { evidence: EvidenceRow[]; abilities: ReportAbilities }): ReportView {
   const { report } = head;
   return {
     ...summaryOf(head),

@@ -1,55 +1,34 @@
-import type { ExpiryAlertRun } from "../../../shared/renewal";
-import { localDate, type Ctx } from "../../lib/context";
-import { recordAudit } from "../audit/audit.service";
-import { deliverMail, queueMail } from "../mail/mail.service";
-import { daysBetween } from "../monitoring/monitoring.rules";
-import { notifyUsers } from "../notifications/notifications.service";
-import { getSettings } from "../settings/settings.service";
-import * as repo from "./renewal.repository";
-import {
-  alertStageOf,
-  alertsPimpinan,
-  extensionLetterDueOn,
-} from "./renewal.rules";
+import type { ExpiryAlertRun } from '../../../shared/renewal';
+import { localDate, type Ctx } from '../../lib/context';
+import { recordAudit } from '../audit/audit.service';
+import { deliverMail, queueMail } from '../mail/mail.service';
+import { daysBetween } from '../monitoring/monitoring.rules';
+import { notifyUsers } from '../notifications/notifications.service';
+import { getSettings } from '../settings/settings.service';
+import * as repo from './renewal.repository';
+import { alertStageOf, alertsPimpinan, extensionLetterDueOn } from './renewal.rules';
 
-type Due = {
-  candidate: repo.AlertCandidate;
-  stageDays: number;
-  daysLeft: number;
-};
+type Due = { candidate: repo.AlertCandidate; stageDays: number; daysLeft: number };
 
 function lineOf(due: Due, publicUrl: string): string {
   const { candidate, daysLeft } = due;
-  const name = candidate.numberOurs
-    ? `${candidate.numberOurs} — ${candidate.title}`
-    : candidate.title;
-  const when =
-    daysLeft === 0
-      ? "berakhir hari ini / ends today"
-      : `berakhir ${candidate.endsOn}, ${daysLeft} hari lagi / ends ${candidate.endsOn}, in ${daysLeft} days`;
+  const name = candidate.numberOurs ? `${candidate.numberOurs} — ${candidate.title}` : candidate.title;
+  const when = daysLeft === 0 ? 'berakhir hari ini / ends today' : `berakhir ${candidate.endsOn}, ${daysLeft} hari lagi / ends ${candidate.endsOn}, in ${daysLeft} days`;
   const letter = extensionLetterDueOn(candidate);
-  const letterLine = letter
-    ? `\n  Surat perpanjangan ke Menteri paling lambat / extension letter to the Minister by: ${letter} (Permendagri 25/2020 Ps 33)`
-    : "";
+  const letterLine = letter ? `\n  Surat perpanjangan ke Menteri paling lambat / extension letter to the Minister by: ${letter} (Permendagri 25/2020 Ps 33)` : '';
   return `- ${name}\n  ${when}${letterLine}\n  ${publicUrl}/app/agreements/${candidate.agreementId}`;
 }
 
-function digestOf(
-  items: Due[],
-  publicUrl: string,
-): { subject: string; text: string } {
-  const subject =
-    items.length === 1
-      ? `Kerja sama akan berakhir / Agreement ending: ${items[0]?.candidate.title ?? ""}`
-      : `${items.length} kerja sama akan berakhir / ${items.length} agreements ending`;
+function digestOf(items: Due[], publicUrl: string): { subject: string; text: string } {
+  const subject = items.length === 1 ? `Kerja sama akan berakhir / Agreement ending: ${items[0]?.candidate.title ?? ''}` : `${items.length} kerja sama akan berakhir / ${items.length} agreements ending`;
   const text = [
-    "Kerja sama berikut mendekati tanggal berakhirnya dan belum ada keputusan perpanjangan (diperpanjang, diakhiri lebih awal, atau dibiarkan berakhir).",
-    "The agreements below are nearing their end and have no renewal decision yet (extend, end early, or let lapse).",
-    "",
+    'Kerja sama berikut mendekati tanggal berakhirnya dan belum ada keputusan perpanjangan (diperpanjang, diakhiri lebih awal, atau dibiarkan berakhir).',
+    'The agreements below are nearing their end and have no renewal decision yet (extend, end early, or let lapse).',
+    '',
     ...items.map((item) => lineOf(item, publicUrl)),
-    "",
-    "Pengingat berhenti setelah keputusan dicatat di Jalin. / Alerts stop once the decision is recorded in Jalin.",
-  ].join("\n");
+    '',
+    'Pengingat berhenti setelah keputusan dicatat di Jalin. / Alerts stop once the decision is recorded in Jalin.',
+  ].join('\n');
   return { subject, text };
 }
 
@@ -60,29 +39,15 @@ function digestOf(
 export async function runExpiryAlerts(ctx: Ctx): Promise<ExpiryAlertRun> {
   const on = localDate(ctx.now);
   const { expiryAlertDays } = await getSettings(ctx.db);
-  const candidates = await repo.selectAlertCandidates(ctx.db, {
-    on,
-    maxDays: Math.max(...expiryAlertDays),
-  });
-  const [admins, leaders] = await Promise.all([
-    repo.selectActiveUsers(ctx.db, "admin"),
-    repo.selectActiveUsers(ctx.db, "pimpinan"),
-  ]);
+  const candidates = await repo.selectAlertCandidates(ctx.db, { on, maxDays: Math.max(...expiryAlertDays) });
+  const [admins, leaders] = await Promise.all([repo.selectActiveUsers(ctx.db, 'admin'), repo.selectActiveUsers(ctx.db, 'pimpinan')]);
   const duesByPerson = new Map<string, Due[]>();
   for (const candidate of candidates) {
     const daysLeft = daysBetween(on, candidate.endsOn);
     const stageDays = alertStageOf(daysLeft, expiryAlertDays);
     if (stageDays === null) continue;
-    const people = new Set([
-      ...candidate.opdUserIds,
-      ...admins.map((admin) => admin.id),
-      ...(alertsPimpinan(stageDays) ? leaders.map((leader) => leader.id) : []),
-    ]);
-    for (const personId of people)
-      duesByPerson.set(personId, [
-        ...(duesByPerson.get(personId) ?? []),
-        { candidate, stageDays, daysLeft },
-      ]);
+    const people = new Set([...candidate.opdUserIds, ...admins.map((admin) => admin.id), ...(alertsPimpinan(stageDays) ? leaders.map((leader) => leader.id) : [])]);
+    for (const personId of people) duesByPerson.set(personId, [...(duesByPerson.get(personId) ?? []), { candidate, stageDays, daysLeft }]);
   }
   const people = await repo.selectUsersByIds(ctx.db, [...duesByPerson.keys()]);
   const run: ExpiryAlertRun = { alerts: 0, people: 0, mails: 0 };
@@ -92,59 +57,24 @@ export async function runExpiryAlerts(ctx: Ctx): Promise<ExpiryAlertRun> {
     await ctx.db.transaction(async (tx) => {
       const claimed = await repo.claimAlerts(
         tx,
-        dues.map((due) => ({
-          agreementId: due.candidate.agreementId,
-          endsOn: due.candidate.endsOn,
-          stageDays: due.stageDays,
-          userId: person.id,
-        })),
+        dues.map((due) => ({ agreementId: due.candidate.agreementId, endsOn: due.candidate.endsOn, stageDays: due.stageDays, userId: person.id })),
         ctx.now,
       );
-      const items = dues.filter((due) =>
-        claimed.some(
-          (claim) => claim.agreementId === due.candidate.agreementId,
-        ),
-      );
+      const items = dues.filter((due) => claimed.some((claim) => claim.agreementId === due.candidate.agreementId));
       if (items.length === 0) return;
       for (const item of items) {
         const { candidate, daysLeft } = item;
-        await notifyUsers(
-          { db: tx, now: ctx.now },
-          {
-            userIds: [person.id],
-            notice: {
-              kind: "expiry_alert",
-              title: `Akan berakhir dalam ${daysLeft} hari: ${candidate.title}`,
-              body: "Belum ada keputusan perpanjangan. / No renewal decision yet.",
-              link: `/app/agreements/${candidate.agreementId}`,
-              entity: "agreement",
-              entityId: candidate.agreementId,
-            },
-          },
-        );
-        await recordAudit(tx, {
-          actor: null,
-          entity: "agreement",
-          entityId: candidate.agreementId,
-          action: "expiry_alert",
-          at: ctx.now,
-          changes: [
-            { field: "stageDays", old: null, new: item.stageDays },
-            { field: "userId", old: null, new: person.id },
-          ],
-        });
+        await notifyUsers({ db: tx, now: ctx.now }, { userIds: [person.id], notice: {
+            kind: 'expiry_alert',
+            title: `Akan berakhir dalam ${daysLeft} hari: ${candidate.title}`,
+            body: 'Belum ada keputusan perpanjangan. / No renewal decision yet.',
+            link: `/app/agreements/${candidate.agreementId}`,
+            entity: 'agreement',
+            entityId: candidate.agreementId,
+          } });
+        await recordAudit(tx, { actor: null, entity: 'agreement', entityId: candidate.agreementId, action: 'expiry_alert', at: ctx.now, changes: [{ field: 'stageDays', old: null, new: item.stageDays }, { field: 'userId', old: null, new: person.id }] });
       }
-      mailIds.push(
-        await queueMail(
-          { ...ctx, db: tx },
-          {
-            to: person.email,
-            ...digestOf(items, ctx.mail.publicUrl),
-            entity: "agreement",
-            entityId: items[0]?.candidate.agreementId ?? "",
-          },
-        ),
-      );
+      mailIds.push(await queueMail({ ...ctx, db: tx }, { to: person.email, ...digestOf(items, ctx.mail.publicUrl), entity: 'agreement', entityId: items[0]?.candidate.agreementId ?? '' }));
       run.alerts += items.length;
       run.people += 1;
       run.mails += 1;

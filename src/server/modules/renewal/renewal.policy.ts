@@ -1,16 +1,13 @@
-import type { Actor } from "../../lib/context";
-import { canFollowAgreement } from "../agreements/agreements.policy";
+import type { Actor } from '../../lib/context';
+import { canFollowAgreement } from '../agreements/agreements.policy';
 
 // Whoever follows an agreement's implementation sees where its renewal stands; the division
 // records the decision (taken with the leadership); the pimpinan reads and does not write.
 
-export function canReadRenewal(
-  actor: Actor,
-  agreement: { unitIds: string[] },
-): boolean {
+export function canReadRenewal(actor: Actor, agreement: { unitIds: string[] }): boolean {
   return canFollowAgreement(actor, agreement);
 }
 
 export function canDecideRenewal(actor: Actor): boolean {
-  return actor.role === "admin";
+  return actor.role === 'admin';
 }

@@ -1,17 +1,12 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import type { CooperationKind } from "../../../shared/agreement-codes";
-import type { Db } from "../../db/client";
-import { users } from "../users/users.table";
-import { expiryAlerts, renewalDecisions } from "./renewal.table";
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { CooperationKind } from '../../../shared/agreement-codes';
+import type { Db } from '../../db/client';
+import { users } from '../users/users.table';
+import { expiryAlerts, renewalDecisions } from './renewal.table';
 
-export type DecisionRow = typeof renewalDecisions.$inferSelect & {
-  decidedByName: string | null;
-};
+export type DecisionRow = typeof renewalDecisions.$inferSelect & { decidedByName: string | null };
 
-export async function selectDecision(
-  db: Db,
-  agreementId: string,
-): Promise<DecisionRow | null> {
+export async function selectDecision(db: Db, agreementId: string): Promise<DecisionRow | null> {
   const [row] = await db
     .select({ ...getTableColumns(renewalDecisions), decidedByName: users.name })
     .from(renewalDecisions)
@@ -21,15 +16,8 @@ export async function selectDecision(
 }
 
 // False when a decision already exists (two people deciding at once: the first one stands).
-export async function insertDecision(
-  db: Db,
-  values: typeof renewalDecisions.$inferInsert,
-): Promise<boolean> {
-  const rows = await db
-    .insert(renewalDecisions)
-    .values(values)
-    .onConflictDoNothing()
-    .returning({ agreementId: renewalDecisions.agreementId });
+export async function insertDecision(db: Db, values: typeof renewalDecisions.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(renewalDecisions).values(values).onConflictDoNothing().returning({ agreementId: renewalDecisions.agreementId });
   return rows.length > 0;
 }
 
@@ -45,10 +33,7 @@ export type AlertCandidate = {
 
 // Agreements in force on `on` that end within `maxDays` and have no renewal decision for that end
 // date (an adendum that moves the end opens the question again).
-export async function selectAlertCandidates(
-  db: Db,
-  query: { on: string; maxDays: number },
-): Promise<AlertCandidate[]> {
+export async function selectAlertCandidates(db: Db, query: { on: string; maxDays: number }): Promise<AlertCandidate[]> {
   const result: unknown = await db.execute(sql`
     SELECT a.id, a.title, a.number_ours, a.kind, a.ends_on::text AS ends_on,
       coalesce((SELECT array_agg(u.id::text) FROM agreement_units au JOIN users u ON u.unit_id = au.unit_id
@@ -73,63 +58,30 @@ export type Person = { id: string; email: string; name: string };
 
 const personColumns = { id: users.id, email: users.email, name: users.name };
 
-export function selectActiveUsers(
-  db: Db,
-  role: "admin" | "pimpinan",
-): Promise<Person[]> {
-  return db
-    .select(personColumns)
-    .from(users)
-    .where(and(eq(users.role, role), eq(users.isActive, true)))
-    .orderBy(asc(users.name));
+export function selectActiveUsers(db: Db, role: 'admin' | 'pimpinan'): Promise<Person[]> {
+  return db.select(personColumns).from(users).where(and(eq(users.role, role), eq(users.isActive, true))).orderBy(asc(users.name));
 }
 
-export async function selectUsersByIds(
-  db: Db,
-  ids: string[],
-): Promise<Person[]> {
+export async function selectUsersByIds(db: Db, ids: string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
-  return db
-    .select(personColumns)
-    .from(users)
-    .where(and(inArray(users.id, ids), eq(users.isActive, true)));
+  return db.select(personColumns).from(users).where(and(inArray(users.id, ids), eq(users.isActive, true)));
 }
 
-export type AlertClaim = {
-  agreementId: string;
-  endsOn: string;
-  stageDays: number;
-  userId: string;
-};
+export type AlertClaim = { agreementId: string; endsOn: string; stageDays: number; userId: string };
 
 // Claims the alerts for one person: only the rows this run inserted come back, so a second run or a
 // second process that races it gets nothing to send.
-export async function claimAlerts(
-  db: Db,
-  claims: AlertClaim[],
-  now: Date,
-): Promise<AlertClaim[]> {
+export async function claimAlerts(db: Db, claims: AlertClaim[], now: Date): Promise<AlertClaim[]> {
   if (claims.length === 0) return [];
   const rows = await db
     .insert(expiryAlerts)
     .values(claims.map((claim) => ({ ...claim, sentAt: now })))
     .onConflictDoNothing()
-    .returning({
-      agreementId: expiryAlerts.agreementId,
-      endsOn: expiryAlerts.endsOn,
-      stageDays: expiryAlerts.stageDays,
-      userId: expiryAlerts.userId,
-    });
+    .returning({ agreementId: expiryAlerts.agreementId, endsOn: expiryAlerts.endsOn, stageDays: expiryAlerts.stageDays, userId: expiryAlerts.userId });
   return rows;
 }
 
-export async function countAlertsOf(
-  db: Db,
-  agreementId: string,
-): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(expiryAlerts)
-    .where(eq(expiryAlerts.agreementId, agreementId));
+export async function countAlertsOf(db: Db, agreementId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(expiryAlerts).where(eq(expiryAlerts.agreementId, agreementId));
   return row?.n ?? 0;
 }

@@ -1,16 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../../../shared/settings";
-import {
-  alertStageOf,
-  alertsPimpinan,
-  checkRenewal,
-  extensionLetterDueOn,
-} from "./renewal.rules";
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { alertStageOf, alertsPimpinan, checkRenewal, extensionLetterDueOn } from './renewal.rules';
 
 const schedule = DEFAULT_SETTINGS.expiryAlertDays;
 
-describe("expiry alert stages", () => {
-  it("reaches a stage on its day and keeps it until the next one", () => {
+describe('expiry alert stages', () => {
+  it('reaches a stage on its day and keeps it until the next one', () => {
     expect(alertStageOf(181, schedule)).toBeNull();
     expect(alertStageOf(180, schedule)).toBe(180);
     expect(alertStageOf(91, schedule)).toBe(180);
@@ -23,78 +18,43 @@ describe("expiry alert stages", () => {
     expect(alertStageOf(-1, schedule)).toBeNull();
   });
 
-  it("sends only the current stage after missed ones", () => {
+  it('sends only the current stage after missed ones', () => {
     // Off from 200 to 50 days before the end: one alert, at the 60-day stage.
     expect(alertStageOf(50, schedule)).toBe(60);
   });
 
-  it("tells the pimpinan from 30 days on", () => {
-    expect([180, 90, 60, 30, 7, 0].map(alertsPimpinan)).toEqual([
-      false,
-      false,
-      false,
-      true,
-      true,
-      true,
-    ]);
+  it('tells the pimpinan from 30 days on', () => {
+    expect([180, 90, 60, 30, 7, 0].map(alertsPimpinan)).toEqual([false, false, false, true, true, true]);
   });
 });
 
-describe("the extension letter of foreign cooperation (Permendagri 25/2020 Ps 33(2))", () => {
-  it("is due six months before the end, for KSDPL and KSDLL only", () => {
-    expect(extensionLetterDueOn({ kind: "KSDPL", endsOn: "2027-08-31" })).toBe(
-      "2027-02-28",
-    );
-    expect(extensionLetterDueOn({ kind: "KSDLL", endsOn: "2027-06-30" })).toBe(
-      "2026-12-30",
-    );
-    expect(
-      extensionLetterDueOn({ kind: "KSDD", endsOn: "2027-06-30" }),
-    ).toBeNull();
-    expect(extensionLetterDueOn({ kind: "KSDPL", endsOn: null })).toBeNull();
+describe('the extension letter of foreign cooperation (Permendagri 25/2020 Ps 33(2))', () => {
+  it('is due six months before the end, for KSDPL and KSDLL only', () => {
+    expect(extensionLetterDueOn({ kind: 'KSDPL', endsOn: '2027-08-31' })).toBe('2027-02-28');
+    expect(extensionLetterDueOn({ kind: 'KSDLL', endsOn: '2027-06-30' })).toBe('2026-12-30');
+    expect(extensionLetterDueOn({ kind: 'KSDD', endsOn: '2027-06-30' })).toBeNull();
+    expect(extensionLetterDueOn({ kind: 'KSDPL', endsOn: null })).toBeNull();
   });
 });
 
-describe("the renewal rule", () => {
-  const both = {
-    opdAnsweredOn: "2026-10-01",
-    partnerAnsweredOn: "2026-11-01",
-    since: "2025-12-04",
-  };
+describe('the renewal rule', () => {
+  const both = { opdAnsweredOn: '2026-10-01', partnerAnsweredOn: '2026-11-01', since: '2025-12-04' };
   const opdOnly = { ...both, partnerAnsweredOn: null };
 
-  it("lets an extension through with both evaluations", () => {
-    expect(() => checkRenewal({ decision: "extend" }, both)).not.toThrow();
+  it('lets an extension through with both evaluations', () => {
+    expect(() => checkRenewal({ decision: 'extend' }, both)).not.toThrow();
   });
 
-  it("refuses an extension without the partner’s evaluation, naming the override field", () => {
-    expect(() => checkRenewal({ decision: "extend" }, opdOnly)).toThrow(
-      expect.objectContaining({
-        field: "overrideReason",
-        messageEn: expect.stringContaining("missing: mitra / partner"),
-      }),
-    );
+  it('refuses an extension without the partner’s evaluation, naming the override field', () => {
+    expect(() => checkRenewal({ decision: 'extend' }, opdOnly)).toThrow(expect.objectContaining({ field: 'overrideReason', messageEn: expect.stringContaining('missing: mitra / partner') }));
   });
 
-  it("takes a written override instead", () => {
-    expect(() =>
-      checkRenewal(
-        {
-          decision: "extend",
-          overrideReason:
-            "Mitra belum dapat dihubungi; DPRD meminta perpanjangan.",
-        },
-        opdOnly,
-      ),
-    ).not.toThrow();
+  it('takes a written override instead', () => {
+    expect(() => checkRenewal({ decision: 'extend', overrideReason: 'Mitra belum dapat dihubungi; DPRD meminta perpanjangan.' }, opdOnly)).not.toThrow();
   });
 
-  it("asks nothing of ending early or letting it lapse", () => {
-    expect(() =>
-      checkRenewal({ decision: "lapse" }, { ...opdOnly, opdAnsweredOn: null }),
-    ).not.toThrow();
-    expect(() =>
-      checkRenewal({ decision: "end_early" }, opdOnly),
-    ).not.toThrow();
+  it('asks nothing of ending early or letting it lapse', () => {
+    expect(() => checkRenewal({ decision: 'lapse' }, { ...opdOnly, opdAnsweredOn: null })).not.toThrow();
+    expect(() => checkRenewal({ decision: 'end_early' }, opdOnly)).not.toThrow();
   });
 });

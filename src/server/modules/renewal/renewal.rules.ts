@@ -1,13 +1,7 @@
-import type { CooperationKind } from "../../../shared/agreement-codes";
-import {
-  FOREIGN_EXTENSION_LETTER_MONTHS,
-  PIMPINAN_ALERT_FROM_DAYS,
-  RENEWAL_EVALUATION_MONTHS,
-  type RecordRenewalInput,
-  type RenewalEvaluations,
-} from "../../../shared/renewal";
-import { invalid } from "../../lib/errors";
-import { daysBetween, monthsBefore } from "../monitoring/monitoring.rules";
+import type { CooperationKind } from '../../../shared/agreement-codes';
+import { FOREIGN_EXTENSION_LETTER_MONTHS, PIMPINAN_ALERT_FROM_DAYS, RENEWAL_EVALUATION_MONTHS, type RecordRenewalInput, type RenewalEvaluations } from '../../../shared/renewal';
+import { invalid } from '../../lib/errors';
+import { daysBetween, monthsBefore } from '../monitoring/monitoring.rules';
 
 // Pure rules of expiry alerts and renewal decisions (issue 11 part 6; domain.md "Monitoring,
 // evaluation, reporting, renewal").
@@ -15,10 +9,7 @@ import { daysBetween, monthsBefore } from "../monitoring/monitoring.rules";
 // The stage an agreement has reached `daysLeft` days before its end: the nearest scheduled day at
 // or above it. A run that missed earlier stages (the server was off) sends only the current one —
 // telling someone "180 days left" when 60 are left helps no one. Past the end: no stage.
-export function alertStageOf(
-  daysLeft: number,
-  schedule: readonly number[],
-): number | null {
+export function alertStageOf(daysLeft: number, schedule: readonly number[]): number | null {
   if (daysLeft < 0) return null;
   const reached = schedule.filter((days) => daysLeft <= days);
   return reached.length === 0 ? null : Math.min(...reached);
@@ -35,15 +26,8 @@ export function daysLeftOf(endsOn: string | null, on: string): number | null {
 
 // Permendagri 25/2020 Ps 33(2): cooperation with a foreign party (KSDPL, KSDLL) is extended by a
 // letter to the Minister at least six months before it ends.
-export function extensionLetterDueOn(agreement: {
-  kind: CooperationKind;
-  endsOn: string | null;
-}): string | null {
-  if (
-    !agreement.endsOn ||
-    (agreement.kind !== "KSDPL" && agreement.kind !== "KSDLL")
-  )
-    return null;
+export function extensionLetterDueOn(agreement: { kind: CooperationKind; endsOn: string | null }): string | null {
+  if (!agreement.endsOn || (agreement.kind !== 'KSDPL' && agreement.kind !== 'KSDLL')) return null;
   return monthsBefore(agreement.endsOn, FOREIGN_EXTENSION_LETTER_MONTHS);
 }
 
@@ -53,30 +37,12 @@ export function evaluationWindowStart(on: string): string {
 
 // Renewal follows an evaluation by both sides who carry the cooperation: the OPD and the partner.
 export function evaluationsComplete(evaluations: RenewalEvaluations): boolean {
-  return (
-    evaluations.opdAnsweredOn !== null && evaluations.partnerAnsweredOn !== null
-  );
+  return evaluations.opdAnsweredOn !== null && evaluations.partnerAnsweredOn !== null;
 }
 
 // An extension without both evaluations needs a written override; the other decisions need none.
-export function checkRenewal(
-  input: Pick<RecordRenewalInput, "decision" | "overrideReason">,
-  evaluations: RenewalEvaluations,
-): void {
-  if (
-    input.decision !== "extend" ||
-    evaluationsComplete(evaluations) ||
-    input.overrideReason
-  )
-    return;
-  const missing = [
-    evaluations.opdAnsweredOn ? null : "OPD",
-    evaluations.partnerAnsweredOn ? null : "mitra / partner",
-  ]
-    .filter(Boolean)
-    .join(", ");
-  throw invalid("overrideReason", {
-    message: `Perpanjangan memerlukan evaluasi oleh OPD dan mitra dalam ${RENEWAL_EVALUATION_MONTHS} bulan terakhir (belum ada: ${missing}), atau alasan pengecualian tertulis.`,
-    messageEn: `An extension needs evaluations by the OPD and the partner within the last ${RENEWAL_EVALUATION_MONTHS} months (missing: ${missing}), or a written override reason.`,
-  });
+export function checkRenewal(input: Pick<RecordRenewalInput, 'decision' | 'overrideReason'>, evaluations: RenewalEvaluations): void {
+  if (input.decision !== 'extend' || evaluationsComplete(evaluations) || input.overrideReason) return;
+  const missing = [evaluations.opdAnsweredOn ? null : 'OPD', evaluations.partnerAnsweredOn ? null : 'mitra / partner'].filter(Boolean).join(', ');
+  throw invalid('overrideReason', { message: `Perpanjangan memerlukan evaluasi oleh OPD dan mitra dalam ${RENEWAL_EVALUATION_MONTHS} bulan terakhir (belum ada: ${missing}), atau alasan pengecualian tertulis.`, messageEn: `An extension needs evaluations by the OPD and the partner within the last ${RENEWAL_EVALUATION_MONTHS} months (missing: ${missing}), or a written override reason.` });
 }
