@@ -13,6 +13,6 @@ export type MonitorReport = {
   on: string;
   expiring: ExpiringAgreement[];
   dormant: DormantAgreement[];
-  // Realisation reports per monitoring period do not exist yet: always 0 until they do.
+  // Agreements whose activity plans of the last closed monitoring period lack a submitted report.
   reportsOverdue: number;
 };

@@ -7,7 +7,7 @@ const HOUR_MS = 60 * 60 * 1000;
 // timer is where a run's clock is read. A failed run is written to stderr and tried again at the
 // next hour; jobs are idempotent, so a run that overlaps another process's sends nothing twice.
 // The returned stop waits for a run already under way, so the database can be closed after it.
-export function startHourlyJob(job: { name: string; run: (ctx: Ctx) => Promise<unknown> }, deps: CtxDeps & { db: Db }, options: { everyMs?: number } = {}): () => Promise<void> {
+export function startHourlyJob(job: { name: string; run: (ctx: Ctx) => Promise<unknown>; everyMs?: number }, deps: CtxDeps & { db: Db }): () => Promise<void> {
   let current: Promise<void> | null = null;
   const tick = () => {
     if (current) return;
@@ -24,7 +24,7 @@ export function startHourlyJob(job: { name: string; run: (ctx: Ctx) => Promise<u
       });
   };
   const first = setTimeout(tick, 60_000);
-  const timer = setInterval(tick, options.everyMs ?? HOUR_MS);
+  const timer = setInterval(tick, job.everyMs ?? HOUR_MS);
   first.unref();
   timer.unref();
   return async () => {

@@ -54,7 +54,7 @@ export async function loadAgreementsInForce(db: Db, options: { on: string; since
     terminationKind: row.termination_kind,
     terminatedOn: row.terminated_on,
     planYears: (row.plan_years ?? []).map(Number),
-    // Realisation reports do not exist yet (issue 11, part 2): no agreement has a verified one.
+    // Filled in by the service from the realisation module.
     verifiedReportDates: [],
     disseminated: row.disseminated,
   }));

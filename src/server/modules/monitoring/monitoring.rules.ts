@@ -21,8 +21,7 @@ export type MonitoredAgreement = {
   terminatedOn: string | null;
   // Budget years of the agreement's activity plans (the plans module).
   planYears: number[];
-  // Dates of verified realisation reports. Realisation reports do not exist yet, so this is an
-  // empty list for every agreement until they do; the rule already counts them.
+  // Dates of verified realisation reports (the service fills in the latest one).
   verifiedReportDates: string[];
   // A dissemination package has been published for it.
   disseminated: boolean;

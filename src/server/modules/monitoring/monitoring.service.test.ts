@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors';
 import { SETTING_KEYS } from '../../../shared/settings';
 import { settings } from '../settings/settings.table';
 import { monitorAsOf } from './monitoring.service';
-import { buildPlan, buildPublishedPackage } from './monitoring.test-support';
+import { buildPlan, buildPublishedPackage, buildReport } from './monitoring.test-support';
 
 // The health rules on a real register: dates at the edges of the warning window and of the dormancy
 // age, plans and published packages read from their own modules' tables.
@@ -53,7 +53,8 @@ describe('monitoring as of a date', () => {
       { nomorPemda: 'EXP/TODAY', endsOn: on, daysLeft: 0 },
       { nomorPemda: 'EXP/LAST', endsOn: '2027-06-02', daysLeft: 180 },
     ]);
-    expect(report.reportsOverdue).toBe(0);
+    // PKS/LIVE has a 2026 plan and no report for 2026-S1, whose window closed on 30 July.
+    expect(report.reportsOverdue).toBe(1);
   });
 
   it('lists as dormant what was signed more than six months before, planless, unless a live PKS carries it', async () => {
@@ -84,5 +85,44 @@ describe('monitoring as of a date', () => {
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ field: 'on' });
     }
+  });
+});
+
+describe('monitoring with realisation reports', () => {
+  let database: TestDatabase;
+  const ctx = () => ({ db: database.db, now: new Date('2026-12-05T01:00:00Z') });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const db = database.db;
+    // Old plans only, but a realisation verified two months ago keeps it alive.
+    const verified = await buildAgreement(db, { numberOurs: 'REP/VERIFIED', signedOn: '2024-01-01', startsOn: '2024-01-01', endsOn: '2030-01-01' });
+    const oldPlan = await buildPlan(db, { agreementId: verified.id, unitId: verified.leadUnitId, budgetYear: 2024 });
+    await buildReport(db, { planId: oldPlan, agreementId: verified.id, unitId: verified.leadUnitId, period: '2026-S1', status: 'verified', verifiedAt: new Date('2026-10-01T02:00:00Z') });
+    // A plan for 2026 with no report for 2026-S1 (closed on 30 July with 30 days of grace): overdue.
+    const silent = await buildAgreement(db, { numberOurs: 'REP/SILENT', signedOn: '2025-01-01', startsOn: '2025-01-01', endsOn: '2030-01-01' });
+    await buildPlan(db, { agreementId: silent.id, unitId: silent.leadUnitId, budgetYear: 2026 });
+    // Reported, not yet verified: reported is its own fact, so not overdue.
+    const reported = await buildAgreement(db, { numberOurs: 'REP/SUBMITTED', signedOn: '2025-01-01', startsOn: '2025-01-01', endsOn: '2030-01-01' });
+    const plan = await buildPlan(db, { agreementId: reported.id, unitId: reported.leadUnitId, budgetYear: 2026 });
+    await buildReport(db, { planId: plan, agreementId: reported.id, unitId: reported.leadUnitId, period: '2026-S1', status: 'submitted' });
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('counts a verified realisation as life and a missing report of the last closed period as overdue', async () => {
+    const report = await monitorAsOf(ctx(), { on: '2026-12-04' });
+    expect(report.dormant.map((agreement) => agreement.nomorPemda)).not.toContain('REP/VERIFIED');
+    expect(report.reportsOverdue).toBe(1);
+    // Eight months after the verification the agreement sleeps again.
+    const later = await monitorAsOf(ctx(), { on: '2027-06-04' });
+    expect(later.dormant.map((agreement) => agreement.nomorPemda)).toContain('REP/VERIFIED');
+  });
+
+  it('waits for the grace days before a period’s reports are overdue', async () => {
+    // 2026-07-30 is the last day of 2026-S1's window: the period before it (2025-S2) is the one judged.
+    expect((await monitorAsOf(ctx(), { on: '2026-07-30' })).reportsOverdue).toBe(0);
+    expect((await monitorAsOf(ctx(), { on: '2026-07-31' })).reportsOverdue).toBe(1);
   });
 });

@@ -2,6 +2,8 @@ import { isoDate } from '../../../shared/input';
 import type { MonitorReport } from '../../../shared/monitoring';
 import { localDate, type Ctx } from '../../lib/context';
 import { invalid } from '../../lib/errors';
+import { lastVerifiedOnByAgreement, reportsDue } from '../realisation/realisation.service';
+import { lastClosedPeriod } from '../realisation/realisation.rules';
 import { getSettings } from '../settings/settings.service';
 import { loadAgreementsInForce } from './monitoring.repository';
 import { dormantOf, expiringOf } from './monitoring.rules';
@@ -13,13 +15,20 @@ export async function monitorAsOf(ctx: Pick<Ctx, 'db' | 'now'>, input: { on?: st
   if (!isoDate.safeParse(on).success) {
     throw invalid('on', { message: `Tanggal "${on}" tidak valid; tulis sebagai YYYY-MM-DD.`, messageEn: `"${on}" is not a valid date; write it as YYYY-MM-DD.` });
   }
-  const { expiryWarningDays, dormantAfterMonths } = await getSettings(ctx.db);
-  const agreements = await loadAgreementsInForce(ctx.db, { on, sinceYear: Number(on.slice(0, 4)) - 1 });
+  const { expiryWarningDays, dormantAfterMonths, reportCloseDays } = await getSettings(ctx.db);
+  const verified = await lastVerifiedOnByAgreement(ctx);
+  // The latest verification counts; `on` moves the calendar, so one verified after `on` is ignored.
+  const agreements = (await loadAgreementsInForce(ctx.db, { on, sinceYear: Number(on.slice(0, 4)) - 1 })).map((agreement) => {
+    const lastVerified = verified.get(agreement.id);
+    return { ...agreement, verifiedReportDates: lastVerified ? [lastVerified] : [] };
+  });
+  // "Reported" is its own fact: an agreement with activity plans owes a report on each of them for
+  // the last period whose window has closed.
+  const due = await reportsDue(ctx, { period: lastClosedPeriod(on, reportCloseDays) });
   return {
     on,
     expiring: expiringOf(agreements, { on, warningDays: expiryWarningDays }),
     dormant: dormantOf(agreements, { on, months: dormantAfterMonths }),
-    // Realisation reports per monitoring period do not exist yet, so none can be overdue.
-    reportsOverdue: 0,
+    reportsOverdue: due.filter((agreement) => !agreement.reported).length,
   };
 }

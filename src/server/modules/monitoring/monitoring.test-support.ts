@@ -1,11 +1,19 @@
 import type { Db } from '../../db/client';
 import { disseminationPackages } from '../dissemination/dissemination.table';
 import { activityPlans } from '../plans/plans.table';
+import { realisationReports } from '../realisation/realisation.table';
 
 // Plans and published packages inserted directly, as facts for the health rules to read.
 
-export async function buildPlan(db: Db, input: { agreementId: string; unitId: string; budgetYear: number }): Promise<void> {
-  await db.insert(activityPlans).values({ ...input, title: `Rencana kegiatan ${input.budgetYear}`, budgetAmount: '0', budgetSource: 'APBD' });
+export async function buildPlan(db: Db, input: { agreementId: string; unitId: string; budgetYear: number }): Promise<string> {
+  const [plan] = await db.insert(activityPlans).values({ ...input, title: `Rencana kegiatan ${input.budgetYear}`, budgetAmount: '0', budgetSource: 'APBD' }).returning({ id: activityPlans.id });
+  if (!plan) throw new Error('buildPlan: nothing inserted');
+  return plan.id;
+}
+
+// A realisation report of a plan in a period, as it stands after the OPD and the division acted.
+export async function buildReport(db: Db, input: { planId: string; agreementId: string; unitId: string; period: string; status: 'submitted' | 'verified'; verifiedAt?: Date }): Promise<void> {
+  await db.insert(realisationReports).values({ ...input, summary: 'Kegiatan dilaksanakan', verifiedAt: input.verifiedAt ?? null });
 }
 
 export async function buildPublishedPackage(db: Db, agreementId: string): Promise<void> {

@@ -23,7 +23,7 @@ export async function findPlanHead(db: Db, planId: string): Promise<PlanHead | n
   return row ?? null;
 }
 
-export async function insertReport(db: Db, values: ReportValues, now: Date): Promise<ReportRow> {
+export async function insertReport(db: Db, { now, ...values }: ReportValues & { now: Date }): Promise<ReportRow> {
   const [row] = await db.insert(realisationReports).values({ ...values, createdAt: now, updatedAt: now }).returning();
   if (!row) throw new Error('insertReport: nothing inserted');
   return row;
@@ -84,12 +84,14 @@ export async function selectReportedPlanIds(db: Db, period: string): Promise<str
 }
 
 // The last moment a report of each agreement was verified.
-export async function selectLastVerifiedAt(db: Db, agreementIds: string[]): Promise<{ agreementId: string; verifiedAt: Date }[]> {
-  if (agreementIds.length === 0) return [];
+// Without ids: every agreement's (the whole register's monitoring pass; an id list that long would
+// pass PostgreSQL's limit of bound parameters).
+export async function selectLastVerifiedAt(db: Db, agreementIds?: string[]): Promise<{ agreementId: string; verifiedAt: Date }[]> {
+  if (agreementIds?.length === 0) return [];
   const rows = await db
     .select({ agreementId: realisationReports.agreementId, verifiedAt: sql<Date | string>`max(${realisationReports.verifiedAt})` })
     .from(realisationReports)
-    .where(and(inArray(realisationReports.agreementId, agreementIds), eq(realisationReports.status, 'verified')))
+    .where(and(agreementIds ? inArray(realisationReports.agreementId, agreementIds) : undefined, eq(realisationReports.status, 'verified')))
     .groupBy(realisationReports.agreementId);
   return rows.map((row) => ({ agreementId: row.agreementId, verifiedAt: new Date(row.verifiedAt) }));
 }
@@ -108,7 +110,8 @@ export async function selectReportsDue(db: Db, window: { period: string; firstDa
       count(r.id) FILTER (WHERE r.status IN ('submitted', 'verified'))::int AS reported_count,
       count(r.id) FILTER (WHERE r.status = 'verified')::int AS verified_count
     FROM agreements a
-    JOIN activity_plans ap ON ap.agreement_id = a.id
+    -- A plan is reported on in the periods of its own budget year.
+    JOIN activity_plans ap ON ap.agreement_id = a.id AND ap.budget_year = ${Number(window.period.slice(0, 4))}
     LEFT JOIN realisation_reports r ON r.plan_id = ap.id AND r.period = ${window.period}
     WHERE NOT a.is_draft
       AND coalesce(a.starts_on, a.signed_on) <= ${last}

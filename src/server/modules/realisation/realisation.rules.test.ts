@@ -31,13 +31,13 @@ describe('realisation rules', () => {
   });
 
   it('allows a report only while the window is open, naming the period otherwise', () => {
-    expect(isPeriodOpen('2026-S2', '2026-07-01', 30)).toBe(true);
-    expect(isPeriodOpen('2026-S2', '2027-01-30', 30)).toBe(true);
-    expect(isPeriodOpen('2026-S2', '2027-01-31', 30)).toBe(false);
-    expect(isPeriodOpen('2026-S2', '2026-06-30', 30)).toBe(false);
-    expect(fieldOf(() => checkPeriodOpen('2026-S1', '2026-12-04', 30))).toBe('period');
-    expect(fieldOf(() => checkPeriodOpen('2027-S1', '2026-12-04', 30))).toBe('period');
-    expect(fieldOf(() => checkPeriodOpen('2026-S2', '2026-12-04', 30))).toBeUndefined();
+    expect(isPeriodOpen('2026-S2', { today: '2026-07-01', closeDays: 30 })).toBe(true);
+    expect(isPeriodOpen('2026-S2', { today: '2027-01-30', closeDays: 30 })).toBe(true);
+    expect(isPeriodOpen('2026-S2', { today: '2027-01-31', closeDays: 30 })).toBe(false);
+    expect(isPeriodOpen('2026-S2', { today: '2026-06-30', closeDays: 30 })).toBe(false);
+    expect(fieldOf(() => checkPeriodOpen('2026-S1', { today: '2026-12-04', closeDays: 30 }))).toBe('period');
+    expect(fieldOf(() => checkPeriodOpen('2027-S1', { today: '2026-12-04', closeDays: 30 }))).toBe('period');
+    expect(fieldOf(() => checkPeriodOpen('2026-S2', { today: '2026-12-04', closeDays: 30 }))).toBeUndefined();
     expect(fieldOf(() => checkPeriodCode('2026-S3'))).toBe('period');
   });
 

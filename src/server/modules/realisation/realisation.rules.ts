@@ -1,4 +1,4 @@
-import { periodOfDate, type BeneficiaryEntry, type FundEntry, type ReportStatus } from '../../../shared/realisation';
+import { periodOfDate, recentPeriods, type BeneficiaryEntry, type FundEntry, type ReportStatus } from '../../../shared/realisation';
 import { invalid } from '../../lib/errors';
 
 // Monitoring periods and the life of a realisation report. Pure: the service hands in today's date
@@ -35,13 +35,20 @@ export function periodWindow(period: string, closeDays: number): PeriodWindow {
   return { firstDay, lastDay, opensOn: firstDay, closesOn: addDays(lastDay, closeDays) };
 }
 
-export function isPeriodOpen(period: string, today: string, closeDays: number): boolean {
+// The latest period whose reporting window closed before `on`: the one whose missing reports are overdue.
+// With at most 180 days of grace (the setting's ceiling) the period two before `on`'s has always closed.
+export function lastClosedPeriod(on: string, closeDays: number): string {
+  const [current, previous, beforeThat] = recentPeriods(on, 3);
+  return [current, previous].find((period) => period !== undefined && periodWindow(period, closeDays).closesOn < on) ?? beforeThat ?? periodOfDate(on);
+}
+
+export function isPeriodOpen(period: string, { today, closeDays }: { today: string; closeDays: number }): boolean {
   const window = periodWindow(period, closeDays);
   return today >= window.opensOn && today <= window.closesOn;
 }
 
-export function checkPeriodOpen(period: string, today: string, closeDays: number): void {
-  if (isPeriodOpen(period, today, closeDays)) return;
+export function checkPeriodOpen(period: string, { today, closeDays }: { today: string; closeDays: number }): void {
+  if (isPeriodOpen(period, { today, closeDays })) return;
   const { opensOn, closesOn } = periodWindow(period, closeDays);
   throw invalid('period', { message: `Periode ${period} tidak terbuka untuk pelaporan (dibuka ${opensOn} sampai ${closesOn}).`, messageEn: `Period ${period} is not open for reporting (open from ${opensOn} to ${closesOn}).` });
 }

@@ -64,7 +64,7 @@ async function viewOf(ctx: ActorCtx, db: Db, reportId: string): Promise<ReportVi
 async function checkWindow(db: Db, options: { period: string; status: 'draft' | 'returned' | 'submitted' | 'verified'; now: Date }): Promise<void> {
   if (options.status === 'returned') return;
   const { reportCloseDays } = await getSettings(db);
-  checkPeriodOpen(options.period, localDate(options.now), reportCloseDays);
+  checkPeriodOpen(options.period, { today: localDate(options.now), closeDays: reportCloseDays });
 }
 
 export async function getReport(ctx: ActorCtx, input: { reportId: string }): Promise<ReportView> {
@@ -106,7 +106,7 @@ export async function createReport(ctx: ActorCtx, { planId, ...raw }: { planId: 
       followUp: input.followUp ?? null,
     };
     checkRealisation(values);
-    const row = await repo.insertReport(tx, { ...values, planId, agreementId: plan.agreementId, unitId: plan.unitId, createdBy: ctx.actor.id }, ctx.now).catch((error: unknown) => {
+    const row = await repo.insertReport(tx, { ...values, planId, agreementId: plan.agreementId, unitId: plan.unitId, createdBy: ctx.actor.id, now: ctx.now }).catch((error: unknown) => {
       if (!isUniqueViolation(error, repo.REPORT_PLAN_PERIOD_KEY)) throw error;
       throw new AppError({
         code: 'CONFLICT',
@@ -184,7 +184,7 @@ export async function reportedPlanIds(ctx: Pick<Ctx, 'db'>, input: { period: str
 
 // The day (local) each agreement last had a report verified; agreements without one are absent.
 // "A verified realisation in the last N months" decides dormancy.
-export async function lastVerifiedOnByAgreement(ctx: Pick<Ctx, 'db'>, input: { agreementIds: string[] }): Promise<Map<string, string>> {
+export async function lastVerifiedOnByAgreement(ctx: Pick<Ctx, 'db'>, input: { agreementIds?: string[] } = {}): Promise<Map<string, string>> {
   const rows = await repo.selectLastVerifiedAt(ctx.db, input.agreementIds);
   return new Map(rows.map((row) => [row.agreementId, localDate(row.verifiedAt)]));
 }

@@ -55,11 +55,7 @@ export async function runExpiryAlerts(ctx: Ctx): Promise<ExpiryAlertRun> {
   for (const person of people) {
     const dues = duesByPerson.get(person.id) ?? [];
     await ctx.db.transaction(async (tx) => {
-      const claimed = await repo.claimAlerts(
-        tx,
-        dues.map((due) => ({ agreementId: due.candidate.agreementId, endsOn: due.candidate.endsOn, stageDays: due.stageDays, userId: person.id })),
-        ctx.now,
-      );
+      const claimed = await repo.claimAlerts(tx, { claims: dues.map((due) => ({ agreementId: due.candidate.agreementId, endsOn: due.candidate.endsOn, stageDays: due.stageDays, userId: person.id })), now: ctx.now });
       const items = dues.filter((due) => claimed.some((claim) => claim.agreementId === due.candidate.agreementId));
       if (items.length === 0) return;
       for (const item of items) {

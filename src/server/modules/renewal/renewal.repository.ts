@@ -71,7 +71,7 @@ export type AlertClaim = { agreementId: string; endsOn: string; stageDays: numbe
 
 // Claims the alerts for one person: only the rows this run inserted come back, so a second run or a
 // second process that races it gets nothing to send.
-export async function claimAlerts(db: Db, claims: AlertClaim[], now: Date): Promise<AlertClaim[]> {
+export async function claimAlerts(db: Db, { claims, now }: { claims: AlertClaim[]; now: Date }): Promise<AlertClaim[]> {
   if (claims.length === 0) return [];
   const rows = await db
     .insert(expiryAlerts)
