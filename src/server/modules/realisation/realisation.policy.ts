@@ -1,22 +1,17 @@
 import type { ReportAbilities, ReportStatus } from '../../../shared/realisation';
 import type { Actor } from '../../lib/context';
+import { planReadScope } from '../plans/plans.policy';
 import { isEditable } from './realisation.rules';
 
 // The OPD of a plan reports its realisation; the division (admin) verifies or returns a report and
 // may also write one; the review team and the pimpinan read all and write nothing; another OPD
 // reads nothing of it.
 
-export type ReportScope = { kind: 'all' } | { kind: 'unit'; unitId: string } | { kind: 'none' };
+export type ReportScope = ReturnType<typeof planReadScope>;
 
+// A report is read by whoever reads its plan.
 export function reportReadScope(actor: Actor): ReportScope {
-  switch (actor.role) {
-    case 'admin':
-    case 'tkksd':
-    case 'pimpinan':
-      return { kind: 'all' };
-    case 'opd':
-      return actor.unitId ? { kind: 'unit', unitId: actor.unitId } : { kind: 'none' };
-  }
+  return planReadScope(actor);
 }
 
 // The reports page: the division's queue, or an OPD's own reports.
