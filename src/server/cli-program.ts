@@ -17,6 +17,7 @@ import { isRegistryEmpty, listNumberDuplicates } from './modules/agreements/agre
 import { restoreBackup } from './modules/backup/backup-restore.service';
 import { createBackup } from './modules/backup/backup.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination-reminders.service';
+import { runReportReminders } from './modules/realisation/report-reminders.service';
 import { runExpiryAlerts } from './modules/renewal/expiry-alerts.service';
 import { getMasterData } from './modules/master/master.service';
 import { importFile } from './modules/imports/imports.service';
@@ -169,12 +170,14 @@ function buildProgram(rt: CliRuntime): Command {
     });
   program
     .command('reminders')
-    .description('kirim pengingat diseminasi dan peringatan naskah akan berakhir yang jatuh tempo / send due dissemination reminders and expiry alerts')
+    .description('kirim pengingat diseminasi, peringatan naskah akan berakhir dan pengingat laporan realisasi yang jatuh tempo / send due dissemination reminders, expiry alerts and report reminders')
     .action(async () => {
       const run = await rt.withCtx((ctx) => runDisseminationReminders(ctx));
       rt.out(`Pengingat terkirim / reminders sent: ${run.reminders}; admin diberi tahu / admins told: ${run.escalations}.`);
       const alerts = await rt.withCtx((ctx) => runExpiryAlerts(ctx));
       rt.out(`Peringatan akan berakhir / expiry alerts: ${alerts.alerts} untuk / for ${alerts.people} orang / people (${alerts.mails} surel / e-mails).`);
+      const reports = await rt.withCtx((ctx) => runReportReminders(ctx));
+      rt.out(`Pengingat laporan realisasi / report reminders: ${reports.reminders} untuk / for ${reports.people} orang / people (${reports.mails} surel / e-mails).`);
     });
   program
     .command('monitor')

@@ -12,6 +12,7 @@ import { findNumberDuplicates } from './modules/agreements/agreement-numbers.ser
 import { startBackupSchedule } from './modules/backup/backup-schedule.service';
 import { startHourlyJob } from './lib/hourly-job';
 import { runDisseminationReminders } from './modules/dissemination/dissemination-reminders.service';
+import { runReportReminders } from './modules/realisation/report-reminders.service';
 import { runExpiryAlerts } from './modules/renewal/expiry-alerts.service';
 import { recoverInterruptedImports } from './modules/imports/import-lease.service';
 
@@ -40,10 +41,11 @@ async function main() {
       `${duplicates.length} nomor naskah dipakai lebih dari satu naskah (npm run jalin -- duplicates) / ${duplicates.length} agreement numbers name more than one agreement`,
     );
   }
-  // Dissemination reminders, then expiry alerts: each sends what is due once (the database says so).
+  // Dissemination reminders, expiry alerts, report reminders: each sends what is due once (the database says so).
   const remind = async (ctx: Ctx) => {
     await runDisseminationReminders(ctx);
     await runExpiryAlerts(ctx);
+    await runReportReminders(ctx);
   };
   const stopReminders = startHourlyJob({ name: 'reminders', run: remind }, { db: database.db, env, files });
   const stopBackups = startBackupSchedule({ database, files, env }, { clock: () => new Date() });

@@ -26,3 +26,4 @@ export * from '../modules/evaluation/evaluation.table';
 export * from '../modules/monitoring/obligations.table';
 export * from '../modules/renewal/renewal.table';
 export * from '../modules/realisation/realisation.table';
+export * from '../modules/realisation/report-reminders.table';

@@ -1,4 +1,5 @@
 import { periodOfDate, recentPeriods, type BeneficiaryEntry, type FundEntry, type ReportStatus } from '../../../shared/realisation';
+import { addDays } from '../../lib/calendar-days';
 import { invalid } from '../../lib/errors';
 
 // Monitoring periods and the life of a realisation report. Pure: the service hands in today's date
@@ -7,8 +8,6 @@ import { invalid } from '../../lib/errors';
 
 export type PeriodWindow = { firstDay: string; lastDay: string; opensOn: string; closesOn: string };
 export type ReportStep = 'submit' | 'verify' | 'return';
-
-const DAY_MS = 86_400_000;
 
 const PERIOD_CODE = /^\d{4}-S[12]$/;
 
@@ -19,10 +18,6 @@ export function checkPeriodCode(period: string): void {
 // The semester a date (YYYY-MM-DD) falls in, as 'YYYY-S1' or 'YYYY-S2'.
 export function periodOf(isoDate: string): string {
   return periodOfDate(isoDate);
-}
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 // A report may be written from the period's first day until `closeDays` after its last day (the OPD

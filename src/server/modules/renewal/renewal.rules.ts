@@ -1,19 +1,14 @@
 import type { CooperationKind } from '../../../shared/agreement-codes';
 import { FOREIGN_EXTENSION_LETTER_MONTHS, PIMPINAN_ALERT_FROM_DAYS, RENEWAL_EVALUATION_MONTHS, type RecordRenewalInput, type RenewalEvaluations } from '../../../shared/renewal';
+import { countdownStageOf } from '../../lib/calendar-days';
 import { invalid } from '../../lib/errors';
 import { daysBetween, monthsBefore } from '../monitoring/monitoring.rules';
 
 // Pure rules of expiry alerts and renewal decisions (issue 11 part 6; domain.md "Monitoring,
 // evaluation, reporting, renewal").
 
-// The stage an agreement has reached `daysLeft` days before its end: the nearest scheduled day at
-// or above it. A run that missed earlier stages (the server was off) sends only the current one —
-// telling someone "180 days left" when 60 are left helps no one. Past the end: no stage.
-export function alertStageOf(daysLeft: number, schedule: readonly number[]): number | null {
-  if (daysLeft < 0) return null;
-  const reached = schedule.filter((days) => daysLeft <= days);
-  return reached.length === 0 ? null : Math.min(...reached);
-}
+// The stage an agreement has reached `daysLeft` days before its end (see countdownStageOf).
+export const alertStageOf = countdownStageOf;
 
 // Who is told at a stage: the lead OPD's liaisons and the division always, the pimpinan from 30 days.
 export function alertsPimpinan(stageDays: number): boolean {
