@@ -29,6 +29,7 @@ export const MODULE_LAYERS = [
   'monitoring',
   'evaluation',
   'renewal',
+  'home',
   'imports',
   'search',
   'stats',

@@ -10,6 +10,7 @@ import { mailRoutes } from './mail/mail.routes';
 import { masterRoutes } from './master/master.routes';
 import { obligationsRoutes } from './monitoring/obligations.routes';
 import { renewalRoutes } from './renewal/renewal.routes';
+import { homeRoutes } from './home/home.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { evaluationRoutes } from './evaluation/evaluation.routes';
 import { plansRoutes } from './plans/plans.routes';
@@ -75,4 +76,5 @@ export async function registerModules(app: FastifyInstance) {
   evaluationRoutes(app);
   obligationsRoutes(app);
   renewalRoutes(app);
+  homeRoutes(app);
 }
