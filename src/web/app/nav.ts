@@ -1,4 +1,4 @@
-import { IconBuildingCommunity, IconFilePlus, IconFileText, type Icon } from '@tabler/icons-react';
+import { IconHome, IconBuildingCommunity, IconFilePlus, IconFileText, type Icon } from '@tabler/icons-react';
 import { IconFileTypeDocx, IconRoute } from '@tabler/icons-react';
 import { IconChartBar, IconDatabaseImport, IconListDetails, IconSettings, IconUsers } from '@tabler/icons-react';
 import { IconFileDescription } from '@tabler/icons-react';
@@ -16,6 +16,7 @@ export type NavItem = {
 
 // The side navigation, in order. A new screen adds one line here and one in routes.tsx.
 export const NAV_ITEMS: NavItem[] = [
+  { path: '/home', labelKey: 'home:nav.home', icon: IconHome },
   { path: '/agreements', labelKey: 'agreements:nav.registry', icon: IconFileText },
   { path: '/agreements/new', labelKey: 'agreements:nav.create', icon: IconFilePlus, ability: 'agreements.create' },
   { path: '/proposals', labelKey: 'proposals:nav.proposals', icon: IconFileDescription },

@@ -34,7 +34,8 @@ export function createAppRouter() {
             // A crash in one screen stays inside the shell.
             errorElement: <RouteError />,
             children: [
-              { index: true, element: <Navigate to="/agreements" replace /> },
+              // Everyone lands on what waits for them (issue 11 part 7).
+              { index: true, element: <Navigate to="/home" replace /> },
               ...APP_ROUTES.map((route) => ({
                 path: route.path,
                 element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility>,

@@ -17,6 +17,7 @@ export const queryRoots = {
   users: ['users'],
   imports: ['imports'],
   stats: ['stats'],
+  home: ['home'],
 } as const;
 
 // Server state that more than one feature reads: one key each, so one cached copy each, and a
