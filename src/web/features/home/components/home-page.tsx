@@ -43,7 +43,7 @@ function GroupCard({ group }: { group: HomeGroup }) {
   const { t } = useTranslation('home');
   const headingId = `home-${group.kind}`;
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={headingId} data-testid={headingId}>
+    <Card withBorder padding="md" component="section" style={{ alignSelf: 'start' }} aria-labelledby={headingId} data-testid={headingId}>
       <Group justify="space-between" mb={4} wrap="nowrap">
         <Title order={2} fz="h5" id={headingId}>
           {t(`kinds.${group.kind}`)}
@@ -81,12 +81,14 @@ export function HomePage() {
   if (home.isPending) return <PageLoader />;
   if (home.isError) return <Alert color="red">{errorMessage(home.error)}</Alert>;
   const waiting = home.data.groups.reduce((sum, group) => sum + group.total, 0);
+  // Kinds with something waiting come first, in the role's order; the quiet ones follow.
+  const groups = [...home.data.groups.filter((group) => group.total > 0), ...home.data.groups.filter((group) => group.total === 0)];
   return (
     <>
       <PageHeader title={t('title')} description={user ? t('greeting', { name: user.name, count: waiting }) : undefined} />
       {home.data.groups.length === 0 ? <Text c="dimmed">{t('nothingForRole')}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        {home.data.groups.map((group) => (
+        {groups.map((group) => (
           <GroupCard key={group.kind} group={group} />
         ))}
       </SimpleGrid>
