@@ -4,6 +4,7 @@ import { createQueryClient, Providers } from './app/providers';
 import { ErrorBoundary } from './components/error-boundary';
 import { PageLoader } from './components/page-loader';
 import { SignInScreen } from './features/auth/components/sign-in-screen';
+import { LANDING_PATH } from './features/auth/return-path';
 import { setupI18n } from './lib/i18n';
 import { fetchSession, SESSION_KEY } from './lib/session';
 
@@ -14,7 +15,7 @@ const BASE = '/app';
 // was the app's root or the sign-in page itself.
 function firstTarget(): string {
   const inApp = window.location.pathname.slice(BASE.length) || '/';
-  return inApp === '/' || inApp.startsWith('/login') ? '/agreements' : `${inApp}${window.location.search}`;
+  return inApp === '/' || inApp.startsWith('/login') ? LANDING_PATH : `${inApp}${window.location.search}`;
 }
 
 // A signed-out visitor meets the sign-in form before react-router and the screens are even

@@ -4,7 +4,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GapCounts, GapResponse } from '../../src/shared/plans';
 import { apiClient, type ApiClient } from './support/api';
-import { DESKTOP, expectNoHorizontalScroll, launchBrowser, login, PHONE, screenshot } from './support/browser';
+import { DESKTOP, expectAccessible, expectNoHorizontalScroll, launchBrowser, login, PHONE, screenshot } from './support/browser';
 import { startApp, type RunningApp } from './support/server';
 
 const SUMMARY = 'Bank daerah membiayai pedagang pasar dengan kredit mikro berbunga rendah';
@@ -119,6 +119,13 @@ describe('dissemination of a signed agreement to the OPD that must act on it', (
     const phone = await browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jayapura', isMobile: true, hasTouch: true });
     const opd = await phone.newPage();
     await login(opd, running.baseUrl, OPD_ACCOUNT);
+    // The liaison lands on its tasks: the published package waits there to be acknowledged.
+    await opd.waitForURL(/\/app\/home$/);
+    const waiting = opd.getByTestId('home-package_to_acknowledge');
+    await waiting.getByRole('link', { name: 'Kesepakatan Bersama Pembiayaan Pedagang Pasar dan Pembayaran Retribusi Digital' }).waitFor();
+    await expectNoHorizontalScroll(opd);
+    await expectAccessible(opd);
+    await screenshot(opd, 'home-opd-phone');
     await opd.goto(`${running.baseUrl}/app/plans`);
     const card = opd.getByTestId(`inbox-${agreementId}`);
     await card.getByText('Belum direncanakan').waitFor();

@@ -5,6 +5,7 @@ import { PageLoader } from '../components/page-loader';
 import { RequireAbility, RequireAuth } from '../components/require-auth';
 import { RouteError } from '../components/route-error';
 import { LoginPage } from '../features/auth/components/login-page';
+import { LANDING_PATH } from '../features/auth/return-path';
 import { loadAppTranslations } from '../lib/i18n';
 import { APP_ROUTES } from './routes';
 
@@ -35,7 +36,7 @@ export function createAppRouter() {
             errorElement: <RouteError />,
             children: [
               // Everyone lands on what waits for them (issue 11 part 7).
-              { index: true, element: <Navigate to="/home" replace /> },
+              { index: true, element: <Navigate to={LANDING_PATH} replace /> },
               ...APP_ROUTES.map((route) => ({
                 path: route.path,
                 element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility>,
