@@ -98,6 +98,33 @@ describe('the demo data set', () => {
     expect(stats.json().years[0].total).toBe(27);
   });
 
+  it('shows monitoring on first start: reports verified with evidence and returned, a late obligation, evaluations in two bands, a renewal decision, and the OPD liaison\'s tasks', async () => {
+    const rows = async (query: ReturnType<typeof sql>) => {
+      const result: unknown = await t.database.db.execute(query);
+      return (result as { rows: Record<string, unknown>[] }).rows;
+    };
+    expect(await rows(sql`SELECT r.status, count(e.id)::int AS evidence FROM realisation_reports r LEFT JOIN realisation_evidence e ON e.report_id = r.id GROUP BY r.id, r.status ORDER BY r.status`)).toEqual([
+      { status: 'returned', evidence: 0 },
+      { status: 'verified', evidence: 2 },
+    ]);
+    expect(await rows(sql`SELECT status, count(*)::int AS n FROM evaluations GROUP BY status ORDER BY status`)).toEqual([
+      { status: 'final', n: 2 },
+      { status: 'open', n: 1 },
+    ]);
+    expect(await rows(sql`SELECT decision FROM renewal_decisions`)).toEqual([{ decision: 'extend' }]);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'diskop@demo.jalin.local', password: DEMO_PASSWORD } });
+    const home = (await t.app.inject({ method: 'GET', url: '/api/home', headers: { cookie: cookieFrom(login) } })).json<{ groups: { kind: string; total: number; tasks: { late: boolean }[] }[] }>();
+    const total = (kind: string) => home.groups.find((group) => group.kind === kind)?.total;
+    expect([total('report_returned'), total('report_due'), total('obligation_to_confirm'), total('evaluation_to_answer')]).toEqual([1, 1, 1, 1]);
+    expect(home.groups.find((group) => group.kind === 'obligation_due')?.tasks[0]?.late).toBe(true);
+    const bands: string[] = [];
+    for (const row of await rows(sql`SELECT DISTINCT agreement_id FROM evaluations WHERE status = 'final'`)) {
+      const list = (await t.app.inject({ method: 'GET', url: `/api/agreements/${String(row.agreement_id)}/evaluations`, headers: { cookie } })).json<{ result: { band: string | null } }[]>();
+      bands.push(...list.map((evaluation) => String(evaluation.result.band)));
+    }
+    expect(bands.sort()).toEqual(['efektif', 'kurang']);
+  });
+
   it('never loads twice: a second load is refused and the automatic load does nothing', async () => {
     const before = await t.database.db.select({ id: agreements.id }).from(agreements);
     await expect(loadDemo({ database: t.database, files: t.files, now: t.clock.now, withUsers: true })).rejects.toMatchObject({ code: 'CONFLICT' });
