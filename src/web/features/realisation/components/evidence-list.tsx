@@ -54,7 +54,7 @@ export function EvidenceList({ reportId, evidence, canRemove }: { reportId: stri
                   {item.fileName}
                 </Text>
                 <Group gap={6}>
-                  <Badge size="sm" variant="light" color="gray.8">
+                  <Badge size="sm" variant="filled" styles={{ root: { background: '#f1f3f5', color: '#343a40' } }}>
                     {t(`kinds.${item.kind}`)}
                   </Badge>
                   <Text fz="xs" c="dimmed">

@@ -60,6 +60,8 @@ export function EvidenceUpload({ reportId }: { reportId: string }) {
         <FileInput
           label={t('evidence.file')}
           placeholder={t('evidence.choose')}
+          // The theme's placeholder grey is too faint for a text that is the input's only prompt (WCAG AA).
+          styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
           accept={EVIDENCE_ACCEPT}
           value={file}
           onChange={(chosen) => {
