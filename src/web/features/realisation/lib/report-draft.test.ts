@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreateReportSchema, UpdateReportSchema } from '../../../../shared/realisation';
-import { createBodyOf, emptyDraft, realisedTotal, updateBodyOf, type ReportDraft } from './report-draft';
+import type { ReportView } from '../../../../shared/realisation';
+import { createBodyOf, draftOf, emptyDraft, realisedTotal, updateBodyOf, type ReportDraft } from './report-draft';
 
 const filled: ReportDraft = {
   ...emptyDraft('APBD'),
@@ -26,6 +27,13 @@ describe('the report form’s body', () => {
     expect(parsed.success).toBe(false);
     const paths = parsed.error?.issues.map((issue) => issue.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['beneficiaries.1.count', 'funds.0.realised']));
+  });
+
+  it('shows a stored amount with dots and sends it back unchanged', () => {
+    const stored = { ...createBodyOf(filled, '2026-S2'), beneficiaries: [], funds: [{ source: 'mitra', realised: '5000000' }] } as unknown as ReportView;
+    const draft = draftOf(stored);
+    expect(draft.funds).toEqual([{ source: 'mitra', realised: '5.000.000' }]);
+    expect(updateBodyOf(draft, 2).funds).toEqual([{ source: 'mitra', realised: '5000000' }]);
   });
 
   it('adds the realised amounts, ignoring a line not yet filled', () => {

@@ -1,6 +1,6 @@
 import type { BeneficiaryGroup, Completion, CreateReportInput, FundEntry, ReportView, UpdateReportInput } from '../../../../shared/realisation';
 import type { BudgetSource } from '../../../../shared/plans';
-import { rupiahDigits } from '../../../lib/format';
+import { formatRupiah, rupiahDigits } from '../../../lib/format';
 
 // What the report form holds: text as typed ('' for nothing), a count as its number input gives it,
 // an amount with its dots. The body the API takes is made from it on submit (decision 0013), and
@@ -53,7 +53,8 @@ export function draftOf(report: ReportView): ReportDraft {
     location: report.location ?? '',
     outputs: report.outputs ?? '',
     beneficiaries: report.beneficiaries.map((entry) => ({ group: entry.group, count: entry.count, place: entry.place ?? '' })),
-    funds: report.funds.map((entry) => ({ source: entry.source, realised: entry.realised })),
+    // Shown with dots as a person writes it ('42.000.000'); sent back as digits.
+    funds: report.funds.map((entry) => ({ source: entry.source, realised: formatRupiah(entry.realised).replace(/^Rp /, '') })),
     completion: report.completion,
     obstaclesInternal: report.obstaclesInternal ?? '',
     obstaclesExternal: report.obstaclesExternal ?? '',
