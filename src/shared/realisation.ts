@@ -122,6 +122,8 @@ export type ReportSummaryView = {
   submittedAt: string | null;
   verifiedAt: string | null;
   updatedAt: string;
+  // Why the division returned it, while it is returned; the OPD's list shows it beside the plan.
+  returnReason: string | null;
 };
 
 export type ReportView = ReportSummaryView & {
@@ -137,7 +139,6 @@ export type ReportView = ReportSummaryView & {
   obstaclesInternal: string | null;
   obstaclesExternal: string | null;
   followUp: string | null;
-  returnReason: string | null;
   evidence: EvidenceView[];
   version: number;
   abilities: ReportAbilities;

@@ -3,6 +3,7 @@ import { IconFileTypeDocx, IconRoute } from '@tabler/icons-react';
 import { IconChartBar, IconDatabaseImport, IconListDetails, IconSettings, IconUsers } from '@tabler/icons-react';
 import { IconFileDescription } from '@tabler/icons-react';
 import { IconChartDots, IconClipboardList, IconReportMoney, IconSpeakerphone } from '@tabler/icons-react';
+import { IconClipboardCheck, IconListCheck } from '@tabler/icons-react';
 import type { Ability } from '../../shared/abilities';
 
 export type NavItem = {
@@ -27,6 +28,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/gap', labelKey: 'plans:nav.gap', icon: IconChartDots, ability: 'plans.gap' },
   { path: '/plans/all', labelKey: 'plans:nav.plansAll', icon: IconReportMoney, ability: 'plans.all' },
   { path: '/plans', labelKey: 'plans:nav.inbox', icon: IconClipboardList, ability: 'plans.inbox' },
+  { path: '/realisation', labelKey: 'realisation:nav.reports', icon: IconClipboardCheck, ability: 'realisation.write' },
+  { path: '/realisation/queue', labelKey: 'realisation:nav.queue', icon: IconListCheck, ability: 'realisation.reports' },
   { path: '/admin/users', labelKey: 'admin:nav.users', icon: IconUsers, ability: 'admin.users' },
   { path: '/admin/master', labelKey: 'admin:nav.master', icon: IconListDetails, ability: 'admin.master' },
   { path: '/admin/procedures', labelKey: 'procedures:nav.procedures', icon: IconRoute, ability: 'admin.procedures' },

@@ -147,6 +147,9 @@ describe('realisation report routes', () => {
     expect(noReason.json().error.field).toBe('reason');
     const returned = await call('POST', `/api/reports/${report.id}/return`, admin, { version: 2, reason: 'Lampirkan daftar hadir pelatihan' });
     expect(returned.json<ReportView>()).toMatchObject({ status: 'returned', returnReason: 'Lampirkan daftar hadir pelatihan', version: 3 });
+    // The OPD's list says why, without opening the report.
+    const listed = (await call('GET', '/api/reports?status=returned', opdOwn)).json<ReportSummaryView[]>();
+    expect(listed.find((row) => row.id === report.id)?.returnReason).toBe('Lampirkan daftar hadir pelatihan');
     expect((await call('POST', `/api/reports/${report.id}/verify`, admin, { version: 3 })).statusCode).toBe(400);
 
     const corrected = await call('PUT', `/api/reports/${report.id}`, opdOwn, { outputs: 'Tiga angkatan pelatihan, daftar hadir terlampir', version: 3 });

@@ -15,6 +15,7 @@ export function summaryOf({ report, planTitle, unitName }: ReportHead): ReportSu
     submittedAt: report.submittedAt?.toISOString() ?? null,
     verifiedAt: report.verifiedAt?.toISOString() ?? null,
     updatedAt: report.updatedAt.toISOString(),
+    returnReason: report.returnReason,
   };
 }
 
@@ -37,7 +38,6 @@ export function reportViewOf(head: ReportHead, options: { evidence: EvidenceRow[
     obstaclesInternal: report.obstaclesInternal,
     obstaclesExternal: report.obstaclesExternal,
     followUp: report.followUp,
-    returnReason: report.returnReason,
     evidence: options.evidence.map(evidenceViewOf),
     version: report.version,
     abilities: options.abilities,

@@ -46,6 +46,26 @@ export function useUpdateReport(reportId: string) {
   return useMutation({ mutationFn: (input: UpdateReportInput) => api<ReportView>(`/reports/${reportId}`, { method: 'PUT', body: input }), onSuccess: invalidate });
 }
 
+export type SaveReportRequest = ({ kind: 'create'; planId: string; body: CreateReportInput } | { kind: 'update'; reportId: string; body: UpdateReportInput }) & { submit: boolean };
+
+// "Simpan draf" and "Kirim" from one form: the report is written (made, or changed), and with
+// `submit` sent on at the version that write returned, so nothing typed is left behind unsaved.
+// Settled either way: a report made before a refused submit still shows.
+export function useSaveReport() {
+  const invalidate = useInvalidateReports();
+  return useMutation({
+    mutationFn: async (request: SaveReportRequest) => {
+      const saved =
+        request.kind === 'create'
+          ? await api<ReportView>(`/plans/${request.planId}/reports`, { method: 'POST', body: request.body })
+          : await api<ReportView>(`/reports/${request.reportId}`, { method: 'PUT', body: request.body });
+      if (!request.submit) return saved;
+      return api<ReportView>(`/reports/${saved.id}/submit`, { method: 'POST', body: { version: saved.version } });
+    },
+    onSettled: invalidate,
+  });
+}
+
 // submit (the OPD), verify or return with a reason (the division).
 export function useReportStep(reportId: string) {
   const invalidate = useInvalidateReports();
