@@ -29,7 +29,7 @@ async function reportGroups({ ctx, on, closeDays }: Inputs, unitId: string): Pro
     const found = await repo.selectPlansToReport(ctx.db, { unitId, period, firstDay, lastDay, limit });
     total += found.total;
     for (const plan of found.rows) {
-      const task: HomeTask = { kind: plan.status === 'returned' ? 'report_returned' : 'report_due', subject: plan.planTitle, context: plan.agreementTitle, note: plan.status === 'returned' ? plan.returnReason : period, dueOn: closesOn, late: false, link: plan.reportId ? `/realisation/reports/${plan.reportId}` : `/realisation?plan=${plan.planId}&period=${period}` };
+      const task: HomeTask = { kind: plan.status === 'returned' ? 'report_returned' : 'report_due', subject: plan.planTitle, context: plan.agreementTitle, note: plan.status === 'returned' ? plan.returnReason : period, dueOn: closesOn, late: false, link: plan.reportId ? `/realisation/reports/${plan.reportId}` : `/realisation/plans/${plan.planId}/${period}` };
       (plan.status === 'returned' ? returned : due).push(task);
     }
   }
