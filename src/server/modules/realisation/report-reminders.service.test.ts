@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit, buildUser } from '../../../../tests/support/builders';
+import { queuedMails, rowCount } from '../../../../tests/support/outbox-mails';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { signInRoles } from '../../../../tests/support/role-sessions';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
@@ -13,17 +14,8 @@ import { buildCtx } from '../../lib/context';
 import { buildPlan, buildReport } from '../monitoring/monitoring.test-support';
 import { runReportReminders } from './report-reminders.service';
 
-type Mail = { to_address: string; subject: string; text_body: string };
-
-async function mails(db: Db): Promise<Mail[]> {
-  const result: unknown = await db.execute(sql`SELECT to_address, subject, text_body FROM outbox WHERE entity = 'activity_plan' ORDER BY created_at, to_address`);
-  return (result as { rows: Mail[] }).rows;
-}
-
-async function reminderCount(db: Db): Promise<number> {
-  const result: unknown = await db.execute(sql`SELECT count(*)::int AS n FROM report_reminders`);
-  return (result as { rows: { n: number }[] }).rows[0]?.n ?? 0;
-}
+const mails = (db: Db) => queuedMails(db, 'activity_plan');
+const reminderCount = (db: Db) => rowCount(db, 'report_reminders');
 
 // Plans of 2026 under agreements in force; 2026-S2's reporting window closes on 2027-01-30.
 describe('realisation report reminders', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../../../tests/support/builders';
+import { queuedMails, rowCount } from '../../../../tests/support/outbox-mails';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { signInRoles } from '../../../../tests/support/role-sessions';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
@@ -13,17 +14,8 @@ import type { Db } from '../../db/client';
 import { buildCtx } from '../../lib/context';
 import { runExpiryAlerts } from './expiry-alerts.service';
 
-type Mail = { to_address: string; subject: string; text_body: string };
-
-async function mails(db: Db): Promise<Mail[]> {
-  const result: unknown = await db.execute(sql`SELECT to_address, subject, text_body FROM outbox WHERE entity = 'agreement' ORDER BY created_at, to_address`);
-  return (result as { rows: Mail[] }).rows;
-}
-
-async function alertCount(db: Db): Promise<number> {
-  const result: unknown = await db.execute(sql`SELECT count(*)::int AS n FROM expiry_alerts`);
-  return (result as { rows: { n: number }[] }).rows[0]?.n ?? 0;
-}
+const mails = (db: Db) => queuedMails(db, 'agreement');
+const alertCount = (db: Db) => rowCount(db, 'expiry_alerts');
 
 // Agreements ending at set distances from 2026-12-04 (Ternate), whose lead OPD has one liaison.
 describe('expiry alerts', () => {
