@@ -12,6 +12,7 @@ import { obligationsRoutes } from './monitoring/obligations.routes';
 import { renewalRoutes } from './renewal/renewal.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { evaluationRoutes } from './evaluation/evaluation.routes';
+import { evaluationLinksRoutes } from './evaluation/evaluation-links.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { realisationRoutes } from './realisation/realisation.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
@@ -73,6 +74,7 @@ export async function registerModules(app: FastifyInstance) {
   plansRoutes(app);
   realisationRoutes(app);
   evaluationRoutes(app);
+  evaluationLinksRoutes(app);
   obligationsRoutes(app);
   renewalRoutes(app);
 }
