@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PartnerLinkView } from './evaluation-links';
 import { plainText } from './input';
 
 // The article's three elements of a cooperation (domain.md, "Monitoring, evaluation …"):
@@ -137,7 +138,9 @@ export type EvaluationView = {
   result: EvaluationResult;
   // How far the partner's view lies from the OPD's, per element (partner − OPD), where both answered.
   partnerGap: DimensionScores | null;
-  can: { answerAs: EvaluationRespondent | null; finalise: boolean; reopen: boolean };
+  // The partner's private link as the division sees it (never the token); null for other readers.
+  partnerLink: PartnerLinkView | null;
+  can: { answerAs: EvaluationRespondent | null; finalise: boolean; reopen: boolean; sendPartnerLink: boolean };
 };
 
 export type EvaluationSummary = Pick<EvaluationView, 'id' | 'period' | 'formRevision' | 'status' | 'openedAt' | 'finalisedAt' | 'reopenedFrom' | 'result'> & { respondents: EvaluationRespondent[] };

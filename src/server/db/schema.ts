@@ -23,6 +23,7 @@ export * from '../modules/dissemination/dissemination.table';
 export * from '../modules/plans/plans.table';
 export * from '../modules/dissemination/portal-visits.table';
 export * from '../modules/evaluation/evaluation.table';
+export * from '../modules/evaluation/evaluation-links.table';
 export * from '../modules/monitoring/obligations.table';
 export * from '../modules/renewal/renewal.table';
 export * from '../modules/realisation/realisation.table';

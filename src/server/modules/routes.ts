@@ -13,6 +13,7 @@ import { renewalRoutes } from './renewal/renewal.routes';
 import { homeRoutes } from './home/home.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { evaluationRoutes } from './evaluation/evaluation.routes';
+import { evaluationLinksRoutes } from './evaluation/evaluation-links.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { realisationRoutes } from './realisation/realisation.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
@@ -74,6 +75,7 @@ export async function registerModules(app: FastifyInstance) {
   plansRoutes(app);
   realisationRoutes(app);
   evaluationRoutes(app);
+  evaluationLinksRoutes(app);
   obligationsRoutes(app);
   renewalRoutes(app);
   homeRoutes(app);

@@ -13,6 +13,7 @@ import { findPortalOpportunities, openOpportunityCount, publishedPackageOf, type
 import { AgreementPage } from './views/agreement-page';
 import { AgreementsPage } from './views/agreements-page';
 import { DataPage } from './views/data-page';
+import { EvaluationPage } from './views/evaluation-page';
 import { GuidePage } from './views/guide-page';
 import { HomePage } from './views/home-page';
 import type { Site } from './views/layout';
@@ -136,6 +137,11 @@ export function confirmPage(site: Site): Rendered {
 export function trackPage(site: Site): Rendered {
   const meta = { title: 'Lacak usulan', description: 'Status usulan kerja sama melalui tautan pribadi.', path: '/usulan/lacak', noindex: true, scripts: ['track.js'] };
   return { status: 200, body: renderPage(meta, site, <TrackPage />) };
+}
+
+export function evaluationPage(site: Site): Rendered {
+  const meta = { title: 'Penilaian kerja sama', description: 'Penilaian kerja sama oleh mitra melalui tautan pribadi.', path: '/penilaian', noindex: true, scripts: ['evaluation.js'] };
+  return { status: 200, body: renderPage(meta, site, <EvaluationPage />) };
 }
 
 export async function dataPage(site: Site, total: number): Promise<Rendered> {

@@ -12,6 +12,7 @@ import {
   agreementsPage,
   confirmPage,
   dataPage,
+  evaluationPage,
   guidePage,
   homePage,
   notFoundPage,
@@ -145,6 +146,7 @@ export async function portalPlugin(app: FastifyInstance) {
   );
   app.get('/usulan/konfirmasi', (request, reply) => serveCached(portal, request, reply, async () => confirmPage(site)));
   app.get('/usulan/lacak', (request, reply) => serveCached(portal, request, reply, async () => trackPage(site)));
+  app.get('/penilaian', (request, reply) => serveCached(portal, request, reply, async () => evaluationPage(site)));
   registerDataRoutes(app, portal);
   registerOpportunityRoutes(app, portal);
   registerProposalPost(app, portal);

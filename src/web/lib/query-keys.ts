@@ -13,6 +13,7 @@ export const queryRoots = {
   dissemination: ['dissemination'],
   plans: ['plans'],
   realisation: ['realisation'],
+  evaluation: ['evaluation'],
   notifications: ['notifications'],
   users: ['users'],
   imports: ['imports'],

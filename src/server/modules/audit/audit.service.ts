@@ -20,13 +20,14 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
 }
 
 // Call inside the transaction that makes the change, so the record and its audit land together.
+// `actorLabel` names who acted without an account (the partner through its private link).
 export async function recordAudit(
   db: Db,
-  entry: { actor: Actor | null; entity: string; entityId: string; action: string; changes?: AuditChange[]; at: Date },
+  entry: { actor: Actor | null; actorLabel?: string; entity: string; entityId: string; action: string; changes?: AuditChange[]; at: Date },
 ): Promise<void> {
   await insertAuditEntry(db, {
     actorId: entry.actor?.id ?? null,
-    actorLabel: entry.actor ? entry.actor.email : 'system',
+    actorLabel: entry.actor ? entry.actor.email : (entry.actorLabel ?? 'system'),
     entity: entry.entity,
     entityId: entry.entityId,
     action: entry.action,

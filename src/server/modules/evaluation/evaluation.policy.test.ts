@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actorOf as actor, expectMatrix } from '../../../../tests/support/policy-matrix';
 import { ROLES, type Role } from '../../../shared/roles';
 import type { EvaluationRespondent } from '../../../shared/evaluation';
-import { canReadEvaluationForm, canReadEvaluations, canReviseEvaluationForm, respondentOf } from './evaluation.policy';
+import { canManagePartnerLink, canReadEvaluationForm, canReadEvaluations, canReviseEvaluationForm, respondentOf } from './evaluation.policy';
 
 // Every role (the OPD with its own OPD): a new role fails to compile here until it has its row.
 const actors = { admin: actor('admin'), tkksd: actor('tkksd'), opd: actor('opd', 'unit-id'), pimpinan: actor('pimpinan') } satisfies Record<Role, unknown>;
@@ -14,6 +14,11 @@ describe('evaluation form permissions', () => {
     ['read the evaluation form', canReadEvaluationForm, { admin: true, tkksd: true, opd: true, pimpinan: true }],
     ['revise the evaluation form', canReviseEvaluationForm, { admin: true, tkksd: false, opd: false, pimpinan: false }],
   ]);
+});
+
+// The partner itself needs no role: its link is checked by the public routes.
+describe("the partner's private link", () => {
+  expectMatrix(actors, [['send, resend, revoke and read the partner link', canManagePartnerLink, { admin: true, tkksd: false, opd: false, pimpinan: false }]]);
 });
 
 describe('who reads and answers an agreement\'s evaluations', () => {

@@ -38,3 +38,9 @@ export function respondentOf(actor: Actor, agreement: { leadUnitId: string | nul
       return null;
   }
 }
+
+// The division sends, resends and revokes the partner's private link, as it opens evaluations; it
+// alone sees to whom the link went.
+export function canManagePartnerLink(actor: Actor): boolean {
+  return actor.role === 'admin';
+}

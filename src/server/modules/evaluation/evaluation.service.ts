@@ -5,7 +5,9 @@ import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound, staleVersion } from '../../lib/errors';
 import { getAgreement } from '../agreements/agreements.service';
 import { recordAudit } from '../audit/audit.service';
-import { canManageEvaluations, canReadEvaluations, respondentOf } from './evaluation.policy';
+import { selectLatestLink } from './evaluation-links.repository';
+import { partnerLinkViewOf } from './evaluation-links.rules';
+import { canManageEvaluations, canManagePartnerLink, canReadEvaluations, respondentOf } from './evaluation.policy';
 import * as repo from './evaluation.repository';
 import { checkAnswers, combinedScores, gapBetween, scoreEvaluation, scoresOf, verifiedEvidence } from './evaluation.rules';
 import { isUniqueViolation } from '../../db/unique-violation';
@@ -46,6 +48,7 @@ async function viewOf(ctx: ActorCtx, row: repo.EvaluationRow, agreement: Agreeme
   const { scored, perRespondent, result } = resultsOf(form, responses);
   const isOpen = row.status === 'open';
   const manages = canManageEvaluations(ctx.actor);
+  const link = canManagePartnerLink(ctx.actor) ? await selectLatestLink(ctx.db, row.id) : null;
   return {
     id: row.id,
     agreementId: row.agreementId,
@@ -65,7 +68,13 @@ async function viewOf(ctx: ActorCtx, row: repo.EvaluationRow, agreement: Agreeme
     })),
     result,
     partnerGap: gapBetween(perRespondent.get('partner')?.dimensions, perRespondent.get('opd')?.dimensions),
-    can: { answerAs: isOpen ? respondentOf(ctx.actor, { leadUnitId: leadUnitOf(agreement) }) : null, finalise: isOpen && manages, reopen: !isOpen && manages },
+    partnerLink: link ? partnerLinkViewOf(link, ctx.now) : null,
+    can: {
+      answerAs: isOpen ? respondentOf(ctx.actor, { leadUnitId: leadUnitOf(agreement) }) : null,
+      finalise: isOpen && manages,
+      reopen: !isOpen && manages,
+      sendPartnerLink: isOpen && canManagePartnerLink(ctx.actor),
+    },
   };
 }
 
