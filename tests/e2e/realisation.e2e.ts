@@ -163,4 +163,11 @@ describe('realisation reports: the OPD reports from a phone, the division return
     await expectAccessible(opd);
     await screenshot(opd, 'realisation-verified-phone');
   });
+
+  it('opens a plan\'s report from a /realisation?plan=&period= link', async () => {
+    const period = defaultPeriod(todayInTernate(), DEFAULT_SETTINGS.reportCloseDays);
+    await opd.goto(`${running.baseUrl}/app/realisation?plan=${plan.id}&period=${period}`);
+    await opd.waitForURL(reportUrl);
+    await opd.getByTestId('report-status').getByText('Diverifikasi').waitFor();
+  });
 });

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconClipboardText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import type { PlanView } from '../../../../shared/plans';
 import type { ReportSummaryView } from '../../../../shared/realisation';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings';
@@ -11,7 +11,7 @@ import { formatRupiah, todayInTernate } from '../../../lib/format';
 import { errorMessage } from '../../../lib/notify';
 import { useSettings } from '../../../lib/settings-queries';
 import { useReportablePlans, useReportQueue } from '../api/realisation-api';
-import { defaultPeriod, isPeriodCode, reportingPeriods } from '../lib/periods';
+import { defaultPeriod, isPeriodCode, planReportPath, reportingPeriods } from '../lib/periods';
 import { PeriodSelect } from './period-select';
 import { ReportStatusBadge } from './report-status-badge';
 
@@ -98,6 +98,14 @@ function ReturnedElsewhere({ period }: { period: string }) {
 
 // The OPD liaison's page: the plans of the period's budget year, each with its report's state.
 export function RealisationPage() {
+  const [params] = useSearchParams();
+  const target = planReportPath(params);
+  // One plan's report was asked for: its page shows the report, or the form that starts it.
+  if (target) return <Navigate to={target} replace />;
+  return <PlansForPeriod />;
+}
+
+function PlansForPeriod() {
   const { t } = useTranslation('realisation');
   const [params, setParams] = useSearchParams();
   const settings = useSettings();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPeriod, isPeriodCode, reportingPeriods } from './periods';
+import { defaultPeriod, isPeriodCode, planReportPath, reportingPeriods } from './periods';
 
 describe('reporting periods offered by the screens', () => {
   it('marks last semester open until its grace days have passed', () => {
@@ -23,5 +23,13 @@ describe('reporting periods offered by the screens', () => {
     expect(isPeriodCode('2026-S2')).toBe(true);
     expect(isPeriodCode('2026-S3')).toBe(false);
     expect(isPeriodCode(null)).toBe(false);
+  });
+
+  it('sends ?plan=&period= to that plan\'s report, and ignores a malformed one', () => {
+    const plan = '0b6f5c1e-8f7a-4d2b-9c3e-2a1d4e5f6a7b';
+    expect(planReportPath(new URLSearchParams({ plan, period: '2026-S2' }))).toBe(`/realisation/plans/${plan}/2026-S2`);
+    expect(planReportPath(new URLSearchParams({ period: '2026-S2' }))).toBeNull();
+    expect(planReportPath(new URLSearchParams({ plan, period: '2026-S3' }))).toBeNull();
+    expect(planReportPath(new URLSearchParams({ plan: '../queue', period: '2026-S2' }))).toBeNull();
   });
 });

@@ -29,3 +29,14 @@ const PERIOD = /^\d{4}-S[12]$/;
 export function isPeriodCode(text: string | null | undefined): text is string {
   return typeof text === 'string' && PERIOD.test(text);
 }
+
+const PLAN_ID = /^[0-9A-Za-z-]{1,64}$/;
+
+// `/realisation?plan=<id>&period=<YYYY-SN>` (older home links and mails) names one plan's report:
+// the page that shows it, or starts it. Anything else in the address keeps the list.
+export function planReportPath(params: URLSearchParams): string | null {
+  const plan = params.get('plan');
+  const period = params.get('period');
+  if (!plan || !PLAN_ID.test(plan) || !isPeriodCode(period)) return null;
+  return `/realisation/plans/${plan}/${period}`;
+}
