@@ -13,6 +13,8 @@ export const queryRoots = {
   dissemination: ['dissemination'],
   plans: ['plans'],
   realisation: ['realisation'],
+  evaluation: ['evaluation'],
+  renewal: ['renewal'],
   notifications: ['notifications'],
   users: ['users'],
   imports: ['imports'],
