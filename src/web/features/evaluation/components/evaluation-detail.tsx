@@ -4,6 +4,7 @@ import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
 import { useEvaluation, useEvaluationForm, useEvaluationStep } from '../api/evaluation-api';
 import { indicatorsFor } from '../lib/answer-values';
 import { AnswerForm } from './answer-form';
+import { IndicatorAnswers } from './indicator-answers';
 import { BandBadge, ScoreTable } from './score-table';
 
 // One evaluation: its band with the recommendation, the scores, the reader's own answer form and
@@ -31,6 +32,7 @@ export function EvaluationDetail({ evaluationId }: { evaluationId: string }) {
         </Group>
         {band ? <Text>{t(`recommendation.${band}`)}</Text> : null}
         <ScoreTable evaluation={view} />
+        {form.data ? <IndicatorAnswers evaluation={view} indicators={form.data.indicators} /> : null}
         {/* PARTNER LINK: place <PartnerLinkPanel evaluation={view} /> from ./partner-link-panel here once it is delivered. */}
         {view.can.answerAs && form.data ? <AnswerForm key={`${view.id}-${String(view.responses.length)}`} evaluation={view} respondent={view.can.answerAs} indicators={indicatorsFor(form.data.indicators, view.can.answerAs)} /> : null}
         {view.can.finalise || view.can.reopen ? (

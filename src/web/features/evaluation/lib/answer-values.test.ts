@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SubmitResponseSchema, type EvaluationIndicator } from '../../../../shared/evaluation';
-import { answerBody, answerValuesOf, indicatorsFor } from './answer-values';
+import { SubmitResponseSchema, type EvaluationIndicator, type EvaluationView } from '../../../../shared/evaluation';
+import { answerBody, answerValuesOf, indicatorsFor, scoreOf } from './answer-values';
 
 const scale = [0, 1, 2, 3, 4].map((step) => ({ id: `langkah ${String(step)}`, en: `step ${String(step)}` }));
 function indicator(code: string, extra: Partial<EvaluationIndicator> = {}): EvaluationIndicator {
@@ -32,5 +32,13 @@ describe('evaluation answer form values', () => {
     const values = { answers: [{ code: 'a', score: '4', note: ' ', evidenceVerified: true }] };
     expect(answerBody(values, 'opd').answers[0]).toEqual({ code: 'a', score: 4, note: null });
     expect(answerBody(values, 'admin').answers[0]).toEqual({ code: 'a', score: 4, note: null, evidenceVerified: true });
+  });
+
+  it("reads one respondent's score for one indicator, null where it did not answer", () => {
+    const result = { dimensions: { simbiosis: null, mutualisme: null, implementasi: null }, overall: null, band: null };
+    const evaluation = { responses: [{ respondent: 'opd', byName: null, submittedAt: '', answers: [{ code: 'a', score: 2 }], result }] } as unknown as EvaluationView;
+    expect(scoreOf(evaluation, { respondent: 'opd', code: 'a' })).toBe(2);
+    expect(scoreOf(evaluation, { respondent: 'opd', code: 'b' })).toBeNull();
+    expect(scoreOf(evaluation, { respondent: 'partner', code: 'a' })).toBeNull();
   });
 });

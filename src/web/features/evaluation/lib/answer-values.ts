@@ -1,4 +1,4 @@
-import type { Answer, EvaluationIndicator, EvaluationRespondent, EvaluationResponseView, SubmitResponseInput } from '../../../../shared/evaluation';
+import type { Answer, EvaluationIndicator, EvaluationRespondent, EvaluationResponseView, EvaluationView, SubmitResponseInput } from '../../../../shared/evaluation';
 
 // What the answer form holds: a radio gives its value as text, '' until one is chosen.
 export type AnswerValue = { code: string; score: string; note: string; evidenceVerified: boolean };
@@ -31,4 +31,10 @@ export function answerBody(values: AnswerFormValues, respondent: EvaluationRespo
       ...(respondent === 'admin' ? { evidenceVerified: answer.evidenceVerified } : {}),
     })),
   };
+}
+
+// One respondent's score for one indicator, null where it did not answer it.
+export function scoreOf(evaluation: EvaluationView, { respondent, code }: { respondent: EvaluationRespondent; code: string }): number | null {
+  const response = evaluation.responses.find((candidate) => candidate.respondent === respondent);
+  return response?.answers.find((answer) => answer.code === code)?.score ?? null;
 }
