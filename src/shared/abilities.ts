@@ -20,6 +20,7 @@ export const ABILITIES = [
   'plans.all',
   'realisation.reports',
   'realisation.write',
+  'evaluation.manage',
   'admin.users',
   'admin.master',
   'admin.procedures',

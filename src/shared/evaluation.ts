@@ -129,6 +129,8 @@ export type EvaluationView = {
   period: string;
   formRevision: number;
   status: EvaluationStatus;
+  // For finalising: a stale page cannot close an evaluation someone else already closed.
+  version: number;
   openedAt: string;
   finalisedAt: string | null;
   // The evaluation this one was reopened from; the earlier one stays as it was.

@@ -24,6 +24,7 @@ const EXPECTED: Record<Ability, Role[]> = {
   'plans.all': ['admin', 'tkksd', 'pimpinan'],
   'realisation.reports': ['admin', 'tkksd', 'opd', 'pimpinan'],
   'realisation.write': ['admin', 'opd'],
+  'evaluation.manage': ['admin'],
   'admin.users': ['admin'],
   'admin.master': ['admin'],
   'admin.procedures': ['admin'],

@@ -2,6 +2,7 @@ import type { Abilities } from '../../shared/abilities';
 import type { Actor } from '../lib/context';
 import { canCreateAgreement, canEditAgreement } from './agreements/agreements.policy';
 import { canPreparePackage, canReadTracking, canRecordEvent } from './dissemination/dissemination.policy';
+import { canManageEvaluations } from './evaluation/evaluation.policy';
 import { canImport } from './imports/imports.policy';
 import { canEditMasterData } from './master/master.policy';
 import { canEditPartners } from './partners/partners.policy';
@@ -33,6 +34,7 @@ export function sessionAbilities(actor: Actor): Abilities {
     'plans.all': canReadAllPlans(actor),
     'realisation.reports': canReadReports(actor),
     'realisation.write': canWriteReports(actor),
+    'evaluation.manage': canManageEvaluations(actor),
     'admin.users': canManageUsers(actor),
     'admin.master': canEditMasterData(actor),
     'admin.procedures': canEditProcedures(actor),

@@ -14,6 +14,7 @@ export const queryRoots = {
   plans: ['plans'],
   realisation: ['realisation'],
   evaluation: ['evaluation'],
+  renewal: ['renewal'],
   notifications: ['notifications'],
   users: ['users'],
   imports: ['imports'],

@@ -56,6 +56,7 @@ async function viewOf(ctx: ActorCtx, row: repo.EvaluationRow, agreement: Agreeme
     period: row.period,
     formRevision: row.formRevision,
     status: row.status,
+    version: row.version,
     openedAt: row.openedAt.toISOString(),
     finalisedAt: row.finalisedAt?.toISOString() ?? null,
     reopenedFrom: row.reopenedFrom,

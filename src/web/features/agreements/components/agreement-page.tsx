@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFileOff, IconFiles, IconHistory, IconInfoCircle, IconPencil } from '@tabler/icons-react';
+import { IconChartBar, IconFileOff, IconFiles, IconHistory, IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { AgreementEvaluationTab } from '../../../app/agreement-sections';
 import { NotFoundPage } from '../../../components/not-found-page';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
@@ -15,7 +16,7 @@ import { AgreementDocuments } from './agreement-documents';
 import { AuditTrail } from './audit-trail';
 import { EndAgreementModal } from './end-agreement-modal';
 
-const TABS = ['details', 'documents', 'history'] as const;
+const TABS = ['details', 'documents', 'evaluation', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 function useTab(): [Tab, (tab: string | null) => void] {
@@ -79,6 +80,9 @@ export function AgreementPage() {
           <Tabs.Tab value="documents" leftSection={<IconFiles size={16} aria-hidden />} rightSection={documents.data ? <Badge size="xs" variant="light" circle>{documents.data.length}</Badge> : null}>
             {t('tabs.documents')}
           </Tabs.Tab>
+          <Tabs.Tab value="evaluation" leftSection={<IconChartBar size={16} aria-hidden />}>
+            {t('tabs.evaluation')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden />}>
             {t('tabs.history')}
           </Tabs.Tab>
@@ -90,6 +94,9 @@ export function AgreementPage() {
           <Stack>
             <AgreementDocuments agreementId={view.id} canUpload={abilities.canUploadDocuments} canDelete={abilities.canDeleteDocuments} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="evaluation">
+          <AgreementEvaluationTab agreementId={view.id} isDraft={view.isDraft} status={view.status} version={view.version} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AuditTrail agreementId={view.id} />

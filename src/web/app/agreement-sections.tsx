@@ -1,0 +1,19 @@
+import { Stack } from '@mantine/core';
+import type { AgreementStatus } from '../../shared/agreement-codes';
+import { EvaluationSection } from '../features/evaluation/components/evaluation-section';
+import { RenewalPanel } from '../features/renewal/components/renewal-panel';
+
+type Props = { agreementId: string; isDraft: boolean; status: AgreementStatus; version: number };
+
+// Sections other features add to the agreement page. A feature never imports another
+// (eslint.config.js), so the app, which knows them all, puts them together here. The renewal panel
+// is for agreements in force only (the server decides nothing else).
+export function AgreementEvaluationTab({ agreementId, isDraft, status, version }: Props) {
+  const isInForce = !isDraft && (status === 'aktif' || status === 'akan_berakhir');
+  return (
+    <Stack>
+      {isInForce ? <RenewalPanel agreementId={agreementId} agreementVersion={version} /> : null}
+      <EvaluationSection agreementId={agreementId} isDraft={isDraft} />
+    </Stack>
+  );
+}

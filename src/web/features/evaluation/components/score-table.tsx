@@ -1,0 +1,58 @@
+import { Badge, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { EVALUATION_DIMENSIONS, type DimensionScores, type EvaluationBand, type EvaluationView } from '../../../../shared/evaluation';
+import { formatNumber } from '../../../lib/format';
+
+const BAND_COLOR: Record<EvaluationBand, string> = { efektif: 'green.9', cukup: 'blue.9', kurang: 'orange.9', dorman: 'red.9' };
+
+function scoreText(value: number | null | undefined, language: string): string {
+  return value === null || value === undefined ? '—' : formatNumber(value, language, { maximumFractionDigits: 2 });
+}
+
+export function BandBadge({ band }: { band: EvaluationBand | null }) {
+  const { t } = useTranslation('evaluation');
+  if (!band) return <Text component="span" c="dimmed">{t('band.none')}</Text>;
+  return <Badge color={BAND_COLOR[band]} variant="light">{t(`band.${band}`)}</Badge>;
+}
+
+// Scores per element: the combined result, each respondent beside it, and the partner − OPD gap.
+export function ScoreTable({ evaluation }: { evaluation: EvaluationView }) {
+  const { t, i18n } = useTranslation('evaluation');
+  const gap: DimensionScores | null = evaluation.partnerGap;
+  return (
+    <Table.ScrollContainer minWidth={420}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('scores.element')}</Table.Th>
+            <Table.Th>{t('scores.result')}</Table.Th>
+            {evaluation.responses.map((response) => (
+              <Table.Th key={response.respondent}>{t(`respondent.${response.respondent}`)}</Table.Th>
+            ))}
+            {gap ? <Table.Th>{t('scores.gap')}</Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {EVALUATION_DIMENSIONS.map((dimension) => (
+            <Table.Tr key={dimension}>
+              <Table.Th scope="row">{t(`dimension.${dimension}`)}</Table.Th>
+              <Table.Td>{scoreText(evaluation.result.dimensions[dimension], i18n.language)}</Table.Td>
+              {evaluation.responses.map((response) => (
+                <Table.Td key={response.respondent}>{scoreText(response.result.dimensions[dimension], i18n.language)}</Table.Td>
+              ))}
+              {gap ? <Table.Td>{scoreText(gap[dimension], i18n.language)}</Table.Td> : null}
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Th scope="row">{t('dimension.overall')}</Table.Th>
+            <Table.Td>{scoreText(evaluation.result.overall, i18n.language)}</Table.Td>
+            {evaluation.responses.map((response) => (
+              <Table.Td key={response.respondent}>{scoreText(response.result.overall, i18n.language)}</Table.Td>
+            ))}
+            {gap ? <Table.Td /> : null}
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,60 @@
+import { Alert, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { RenewalView } from '../../../../shared/renewal';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { errorMessage } from '../../../lib/notify';
+import { useRenewal } from '../api/renewal-api';
+import { RenewalForm } from './renewal-form';
+
+type Props = { agreementId: string; agreementVersion: number };
+
+function Facts({ view }: { view: RenewalView }) {
+  const { t, i18n } = useTranslation('renewal');
+  const language = i18n.language;
+  const evaluated = (on: string | null) => (on ? formatDate(on, language) : t('panel.none'));
+  return (
+    <Stack gap={4}>
+      <Text fz="sm">{view.daysLeft === null ? t('panel.noEnd') : t('panel.daysLeft', { count: view.daysLeft, date: formatDate(view.endsOn, language) })}</Text>
+      {/* Permendagri 25/2020 Ps 33(2): KSDPL/KSDLL only. */}
+      {view.extensionLetterDueOn ? <Text fz="sm">{t('panel.letterDue', { date: formatDate(view.extensionLetterDueOn, language) })}</Text> : null}
+      <Text fz="sm">{t('panel.evaluations', { since: formatDate(view.evaluations.since, language), opd: evaluated(view.evaluations.opdAnsweredOn), partner: evaluated(view.evaluations.partnerAnsweredOn) })}</Text>
+    </Stack>
+  );
+}
+
+// Where an agreement in force stands on its renewal; the division records the decision.
+export function RenewalPanel({ agreementId, agreementVersion }: Props) {
+  const { t, i18n } = useTranslation('renewal');
+  const renewal = useRenewal(agreementId);
+  if (renewal.isPending) return <Loader size="sm" aria-label={t('panel.loading')} />;
+  if (renewal.isError) return <Alert color="red">{errorMessage(renewal.error)}</Alert>;
+  const view = renewal.data;
+  const { decision } = view;
+  return (
+    <Card withBorder component="section" aria-labelledby="renewal-title" data-testid="renewal-panel">
+      <Stack gap="sm">
+        <Title order={2} fz="lg" id="renewal-title">
+          {t('panel.title')}
+        </Title>
+        <Facts view={view} />
+        {decision ? (
+          <Stack gap={4} data-testid="renewal-decision">
+            <Group gap="xs">
+              <Badge variant="light">{t(`decision.${decision.decision}`)}</Badge>
+              <Text fz="sm" c="dimmed">
+                {t('panel.decidedBy', { name: decision.decidedBy ?? '—', at: formatDateTime(decision.decidedAt, i18n.language) })}
+              </Text>
+            </Group>
+            <Text fz="sm">{decision.reason}</Text>
+            {decision.overrideReason ? <Text fz="sm">{t('panel.override', { reason: decision.overrideReason })}</Text> : null}
+          </Stack>
+        ) : (
+          <Text fz="sm" c="dimmed">
+            {t('panel.noDecision')}
+          </Text>
+        )}
+        {view.abilities.canDecide ? <RenewalForm view={view} agreementVersion={agreementVersion} /> : null}
+      </Stack>
+    </Card>
+  );
+}
