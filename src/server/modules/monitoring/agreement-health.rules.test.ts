@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { healthOf, type HealthFacts, type HealthRule } from './agreement-health.rules';
+import { healthOf, healthOfAll, type HealthFacts, type HealthRule } from './agreement-health.rules';
 
 const rule: HealthRule = { on: '2026-12-04', warningDays: 180, dormantAfterMonths: 6 };
 
@@ -75,5 +75,19 @@ describe('agreement health rules', () => {
     expect(healthOf(facts({ endsOn: '2027-06-02' }), rule)?.reasons).toEqual(['ending_soon']);
     expect(healthOf(facts({ endsOn: '2027-06-03' }), rule)?.reasons).toEqual([]);
     expect(healthOf(facts({ endsOn: '2026-12-04' }), rule)?.reasons).toEqual(['ending_soon']);
+  });
+
+  it('judges a register at once: a KB lives through its live PKS, not through a dormant one', () => {
+    const asleep = { planYears: [], signedOn: '2024-01-01', startsOn: '2024-01-01' };
+    const kb = facts({ id: 'kb', docType: 'KB', ...asleep });
+    const livePks = facts({ id: 'pks', parentId: 'kb' });
+    const kb2 = facts({ id: 'kb2', docType: 'KB', ...asleep });
+    const sleepingPks = facts({ id: 'pks2', parentId: 'kb2', ...asleep });
+    const ended = facts({ id: 'ended', endsOn: '2026-01-01' });
+    const health = healthOfAll([kb, livePks, kb2, sleepingPks, ended], rule);
+    expect(health.get('kb')?.status).toBe('sehat');
+    expect(health.get('kb2')?.status).toBe('dorman');
+    expect(health.get('pks2')?.status).toBe('dorman');
+    expect(health.has('ended')).toBe(false);
   });
 });

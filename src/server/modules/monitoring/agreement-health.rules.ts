@@ -49,3 +49,18 @@ export function healthOf(facts: HealthFacts, rule: HealthRule): AgreementHealth 
   const status = reasons.includes('dormant') ? 'dorman' : reasons.length > 0 ? 'perlu_perhatian' : 'sehat';
   return { status, reasons, lastBand: facts.lastBand, on: rule.on };
 }
+
+// The health of several agreements at once, a KB or NK living through a PKS under it that is in
+// force and not dormant itself (the rule of monitoring.rules dormantOf). Keyed by agreement id;
+// agreements not in force are left out.
+export function healthOfAll(all: HealthFacts[], rule: HealthRule): Map<string, AgreementHealth> {
+  const months = { on: rule.on, months: rule.dormantAfterMonths };
+  const livingParents = new Set(all.filter((facts) => facts.docType === 'PKS' && facts.parentId && inForce(facts, rule.on) && ownDormancy(facts, months) === null).map((facts) => facts.parentId));
+  const health = new Map<string, AgreementHealth>();
+  for (const facts of all) {
+    const livesThroughPks = (facts.docType === 'KB' || facts.docType === 'NK') && livingParents.has(facts.id);
+    const result = healthOf({ ...facts, livesThroughPks }, rule);
+    if (result) health.set(facts.id, result);
+  }
+  return health;
+}
