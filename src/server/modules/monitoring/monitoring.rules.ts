@@ -62,7 +62,7 @@ export type DormancyRule = { on: string; months: number };
 
 // The budget year is the calendar year (UU 17/2003 Ps 4): a plan for this year or the last keeps
 // an agreement alive.
-function hasRecentPlan(agreement: MonitoredAgreement, on: string): boolean {
+export function hasRecentPlan(agreement: MonitoredAgreement, on: string): boolean {
   const year = Number(on.slice(0, 4));
   return agreement.planYears.some((planYear) => planYear === year || planYear === year - 1);
 }
@@ -86,20 +86,32 @@ export function ownDormancy(agreement: MonitoredAgreement, rule: DormancyRule): 
   return reasons;
 }
 
-// Dormant agreements as of `on`. A KB (or an NK, its counterpart with central government) lives
-// through its PKS: one PKS under it that is in force and not dormant itself keeps it alive.
-export function dormantOf(agreements: MonitoredAgreement[], rule: DormancyRule): DormantAgreement[] {
+// Each dormant agreement's id with its reasons, as of `on`. A KB (or an NK, its counterpart with
+// central government) lives through its PKS: one PKS under it that is in force and not dormant
+// itself keeps it alive.
+export function dormantReasonsById(agreements: MonitoredAgreement[], rule: DormancyRule): Map<string, DormantReason[]> {
   const livingParents = new Set(
     agreements
       .filter((agreement) => agreement.docType === 'PKS' && agreement.parentId && inForce(agreement, rule.on) && ownDormancy(agreement, rule) === null)
       .map((agreement) => agreement.parentId),
   );
-  const dormant: DormantAgreement[] = [];
+  const dormant = new Map<string, DormantReason[]>();
   for (const agreement of agreements) {
     const reasons = ownDormancy(agreement, rule);
     if (!reasons) continue;
     if ((agreement.docType === 'KB' || agreement.docType === 'NK') && livingParents.has(agreement.id)) continue;
-    dormant.push({ nomorPemda: agreement.numberOurs, reasons });
+    dormant.set(agreement.id, reasons);
   }
-  return dormant.sort((a, b) => (a.nomorPemda ?? '').localeCompare(b.nomorPemda ?? ''));
+  return dormant;
+}
+
+// Dormant agreements as of `on`, by our number.
+export function dormantOf(agreements: MonitoredAgreement[], rule: DormancyRule): DormantAgreement[] {
+  const reasonsById = dormantReasonsById(agreements, rule);
+  return agreements
+    .flatMap((agreement) => {
+      const reasons = reasonsById.get(agreement.id);
+      return reasons ? [{ nomorPemda: agreement.numberOurs, reasons }] : [];
+    })
+    .sort((a, b) => (a.nomorPemda ?? '').localeCompare(b.nomorPemda ?? ''));
 }

@@ -6,22 +6,32 @@ import { lastVerifiedOnByAgreement, reportsDue } from '../realisation/realisatio
 import { lastClosedPeriod } from '../realisation/realisation.rules';
 import { getSettings } from '../settings/settings.service';
 import { loadAgreementsInForce } from './monitoring.repository';
-import { dormantOf, expiringOf } from './monitoring.rules';
+import { dormantOf, expiringOf, type MonitoredAgreement } from './monitoring.rules';
+
+export function checkMonitorDate(on: string): void {
+  if (!isoDate.safeParse(on).success) {
+    throw invalid('on', { message: `Tanggal "${on}" tidak valid; tulis sebagai YYYY-MM-DD.`, messageEn: `"${on}" is not a valid date; write it as YYYY-MM-DD.` });
+  }
+}
+
+// The agreements in force on `on` with their plans, packages and latest verified report. The latest
+// verification counts; `on` moves the calendar, so one verified after `on` is ignored.
+export async function monitoredAgreements(ctx: Pick<Ctx, 'db'>, input: { on: string }): Promise<MonitoredAgreement[]> {
+  const verified = await lastVerifiedOnByAgreement(ctx);
+  const agreements = await loadAgreementsInForce(ctx.db, { on: input.on, sinceYear: Number(input.on.slice(0, 4)) - 1 });
+  return agreements.map((agreement) => {
+    const lastVerified = verified.get(agreement.id);
+    return { ...agreement, verifiedReportDates: lastVerified ? [lastVerified] : [] };
+  });
+}
 
 // The register's health as of a date. No route serves it yet: the command line (schedulers,
 // checks) runs it as the system, so it takes no actor; a route will add its policy.
 export async function monitorAsOf(ctx: Pick<Ctx, 'db' | 'now'>, input: { on?: string | undefined } = {}): Promise<MonitorReport> {
   const on = input.on ?? localDate(ctx.now);
-  if (!isoDate.safeParse(on).success) {
-    throw invalid('on', { message: `Tanggal "${on}" tidak valid; tulis sebagai YYYY-MM-DD.`, messageEn: `"${on}" is not a valid date; write it as YYYY-MM-DD.` });
-  }
+  checkMonitorDate(on);
   const { expiryWarningDays, dormantAfterMonths, reportCloseDays } = await getSettings(ctx.db);
-  const verified = await lastVerifiedOnByAgreement(ctx);
-  // The latest verification counts; `on` moves the calendar, so one verified after `on` is ignored.
-  const agreements = (await loadAgreementsInForce(ctx.db, { on, sinceYear: Number(on.slice(0, 4)) - 1 })).map((agreement) => {
-    const lastVerified = verified.get(agreement.id);
-    return { ...agreement, verifiedReportDates: lastVerified ? [lastVerified] : [] };
-  });
+  const agreements = await monitoredAgreements(ctx, { on });
   // "Reported" is its own fact: an agreement with activity plans owes a report on each of them for
   // the last period whose window has closed.
   const due = await reportsDue(ctx, { period: lastClosedPeriod(on, reportCloseDays) });

@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+
+// The facts health adds to monitoring's pass over the register (raw SQL like
+// monitoring.repository): one grouped query, agreements without any such fact are absent.
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export type HealthExtras = { unacknowledged: boolean; lateObligations: number };
+
+type Row = { agreement_id: string; unacknowledged: boolean; late_obligations: number | string };
+
+// Per agreement: whether a published package still has an OPD recipient who has not acknowledged
+// it, and how many open obligations were due before `on` (obligations.rules obligationState).
+export async function loadHealthExtras(db: Db, options: { on: string }): Promise<Map<string, HealthExtras>> {
+  if (!ISO_DATE.test(options.on)) throw new Error(`not a date: ${options.on}`);
+  const result: unknown = await db.execute(sql`
+    SELECT agreement_id, bool_or(unacknowledged) AS unacknowledged, sum(late)::int AS late_obligations FROM (
+      SELECT p.agreement_id, true AS unacknowledged, 0 AS late
+        FROM dissemination_packages p JOIN dissemination_recipients r ON r.package_id = p.id
+        WHERE p.status = 'published' AND r.acknowledged_at IS NULL
+      UNION ALL
+      SELECT o.agreement_id, false, 1 FROM obligations o
+        WHERE o.status = 'open' AND o.due_on < ${options.on}::date
+    ) facts GROUP BY agreement_id`);
+  const extras = new Map<string, HealthExtras>();
+  for (const row of (result as { rows: Row[] }).rows) {
+    extras.set(row.agreement_id, { unacknowledged: row.unacknowledged, lateObligations: Number(row.late_obligations) });
+  }
+  return extras;
+}

@@ -1,0 +1,30 @@
+import type { AgreementHealth } from '../../../shared/agreement-health';
+import { localDate, type Ctx } from '../../lib/context';
+import { reportsDue } from '../realisation/realisation.service';
+import { lastClosedPeriod } from '../realisation/realisation.rules';
+import { getSettings } from '../settings/settings.service';
+import { loadHealthExtras } from './agreement-health.repository';
+import { healthOfAll } from './agreement-health.rules';
+import { checkMonitorDate, monitoredAgreements } from './monitoring.service';
+
+// Health of every agreement in force as of a date, by id (decision 0016). Like monitorAsOf it runs
+// as the system; whoever serves it filters by what the reader may see.
+// The last evaluation's band is not read yet: evaluation sits above monitoring in the module layers,
+// so it will reach health through the stored health table it writes into (decision 0016).
+export async function healthAsOf(ctx: Pick<Ctx, 'db' | 'now'>, input: { on?: string | undefined } = {}): Promise<Map<string, AgreementHealth>> {
+  const on = input.on ?? localDate(ctx.now);
+  checkMonitorDate(on);
+  const { expiryWarningDays, dormantAfterMonths, reportCloseDays } = await getSettings(ctx.db);
+  const agreements = await monitoredAgreements(ctx, { on });
+  const extras = await loadHealthExtras(ctx.db, { on });
+  const due = await reportsDue(ctx, { period: lastClosedPeriod(on, reportCloseDays) });
+  const unreported = new Set(due.filter((agreement) => !agreement.reported).map((agreement) => agreement.agreementId));
+  const facts = agreements.map((agreement) => ({
+    ...agreement,
+    acknowledged: !extras.get(agreement.id)?.unacknowledged,
+    lateObligations: extras.get(agreement.id)?.lateObligations ?? 0,
+    reportMissing: unreported.has(agreement.id),
+    lastBand: null,
+  }));
+  return healthOfAll(facts, { on, dormantAfterMonths, warningDays: expiryWarningDays });
+}
