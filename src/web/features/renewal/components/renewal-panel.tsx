@@ -1,8 +1,10 @@
-import { Alert, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenewalView } from '../../../../shared/renewal';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { errorMessage } from '../../../lib/notify';
+import { useSettings } from '../../../lib/settings-queries';
 import { useRenewal } from '../api/renewal-api';
 import { RenewalForm } from './renewal-form';
 
@@ -26,10 +28,15 @@ function Facts({ view }: { view: RenewalView }) {
 export function RenewalPanel({ agreementId, agreementVersion }: Props) {
   const { t, i18n } = useTranslation('renewal');
   const renewal = useRenewal(agreementId);
+  const warningDays = useSettings().data?.expiryWarningDays ?? null;
+  const [wantsForm, setWantsForm] = useState(false);
   if (renewal.isPending) return <Loader size="sm" aria-label={t('panel.loading')} />;
   if (renewal.isError) return <Alert color="red">{errorMessage(renewal.error)}</Alert>;
   const view = renewal.data;
   const { decision } = view;
+  // Years before the end the decision waits behind a button: the form belongs to the warning window.
+  const inWindow = view.daysLeft !== null && warningDays !== null && view.daysLeft <= warningDays;
+  const showForm = view.abilities.canDecide && (wantsForm || inWindow);
   return (
     <Card withBorder component="section" aria-labelledby="renewal-title" data-testid="renewal-panel">
       <Stack gap="sm">
@@ -53,7 +60,14 @@ export function RenewalPanel({ agreementId, agreementVersion }: Props) {
             {t('panel.noDecision')}
           </Text>
         )}
-        {view.abilities.canDecide ? <RenewalForm view={view} agreementVersion={agreementVersion} /> : null}
+        {showForm ? <RenewalForm view={view} agreementVersion={agreementVersion} /> : null}
+        {view.abilities.canDecide && !showForm ? (
+          <Group>
+            <Button variant="light" onClick={() => setWantsForm(true)}>
+              {t('panel.decideEarly')}
+            </Button>
+          </Group>
+        ) : null}
       </Stack>
     </Card>
   );
