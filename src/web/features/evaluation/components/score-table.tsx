@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { EVALUATION_DIMENSIONS, type DimensionScores, type EvaluationBand, type EvaluationView } from '../../../../shared/evaluation';
 import { formatNumber } from '../../../lib/format';
 
-const BAND_COLOR: Record<EvaluationBand, string> = { efektif: 'green.9', cukup: 'blue.9', kurang: 'orange.9', dorman: 'red.9' };
+// Pairs with a contrast of at least 4.5:1 (WCAG AA), as the report status badge.
+const BAND_COLORS: Record<EvaluationBand, { background: string; color: string }> = {
+  efektif: { background: '#d3f9d8', color: '#1b5e20' },
+  cukup: { background: '#d0ebff', color: '#0b4f8a' },
+  kurang: { background: '#fff3bf', color: '#7a4b00' },
+  dorman: { background: '#ffe3e3', color: '#a51111' },
+};
 
 function scoreText(value: number | null | undefined, language: string): string {
   return value === null || value === undefined ? '—' : formatNumber(value, language, { maximumFractionDigits: 2 });
@@ -12,7 +18,11 @@ function scoreText(value: number | null | undefined, language: string): string {
 export function BandBadge({ band }: { band: EvaluationBand | null }) {
   const { t } = useTranslation('evaluation');
   if (!band) return <Text component="span" c="dimmed">{t('band.none')}</Text>;
-  return <Badge color={BAND_COLOR[band]} variant="light">{t(`band.${band}`)}</Badge>;
+  return (
+    <Badge variant="filled" styles={{ root: { background: BAND_COLORS[band].background, color: BAND_COLORS[band].color } }} data-testid="evaluation-band">
+      {t(`band.${band}`)}
+    </Badge>
+  );
 }
 
 // Scores per element: the combined result, each respondent beside it, and the partner − OPD gap.
