@@ -24,3 +24,7 @@ export type AgreementHealth = {
   lastBand: EvaluationBand | null;
   on: string;
 };
+
+// GET /api/agreements/:id/health. null: the agreement is not in force (a draft, not yet started,
+// ended), so it has no health to speak of.
+export type AgreementHealthView = { health: AgreementHealth | null };

@@ -38,6 +38,11 @@ describe('evaluation and renewal on the agreement page', () => {
 
   it('opens an evaluation, gets the partner’s answers through the mailed link, answers, finalises and shows the band', async () => {
     await page.goto(`${running.baseUrl}/app/agreements/${agreementId}`);
+    // Health before: signed in 2024 with no activity plan, so dormant; never evaluated.
+    const health = page.getByTestId('agreement-health');
+    await health.getByText('Dorman', { exact: true }).waitFor();
+    await health.getByText(/belum didiseminasikan/).waitFor();
+    expect(await health.getByText(/evaluasi terakhir/).count()).toBe(0);
     await page.getByRole('tab', { name: 'Evaluasi' }).click();
     await page.getByRole('textbox', { name: /Periode/ }).fill('2026-S2');
     await page.getByRole('button', { name: 'Buka evaluasi' }).click();
@@ -71,6 +76,8 @@ describe('evaluation and renewal on the agreement page', () => {
     // for nothing yet, and the band says so.
     expect(view?.result.band).toBe('kurang');
     await page.getByText('Perlu rencana perbaikan sebelum diperpanjang.').first().waitFor();
+    // The agreement's health now names the weak evaluation and its band.
+    await health.getByText(/evaluasi terakhir lemah.*evaluasi terakhir: Kurang efektif/).waitFor();
     expect(await page.getByRole('row', { name: /2026-S2.*Final/ }).count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await screenshot(page, 'evaluation-final-desktop');

@@ -1,5 +1,5 @@
 import type { AgreementView } from '../../../shared/agreements';
-import type { EvaluationRespondent, EvaluationResult, EvaluationSummary, EvaluationView, OpenEvaluationInput, SubmitResponseInput } from '../../../shared/evaluation';
+import type { EvaluationBand, EvaluationRespondent, EvaluationResult, EvaluationSummary, EvaluationView, OpenEvaluationInput, SubmitResponseInput } from '../../../shared/evaluation';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound, staleVersion } from '../../lib/errors';
@@ -226,4 +226,14 @@ export async function latestEvaluationAnswers(db: Db, query: { agreementId: stri
   const rows = await repo.selectLatestAnswers(db, { agreementId: query.agreementId, since: new Date(`${query.since}T00:00:00+09:00`) });
   const at = (respondent: EvaluationRespondent) => rows.find((row) => row.respondent === respondent)?.at ?? null;
   return { opd: at('opd'), partner: at('partner') };
+}
+
+// For an agreement's health (a higher module asks): the band of its latest final evaluation, or null.
+export async function latestFinalBand(db: Db, query: { agreementId: string }): Promise<EvaluationBand | null> {
+  const latest = (await repo.selectEvaluationsOf(db, query.agreementId))
+    .filter((row) => row.status === 'final' && row.finalisedAt !== null)
+    .sort((a, b) => (b.finalisedAt?.getTime() ?? 0) - (a.finalisedAt?.getTime() ?? 0))[0];
+  if (!latest) return null;
+  const form = await loadForm(db, latest.formRevision);
+  return resultsOf(form, await repo.selectResponses(db, [latest.id])).result.band;
 }

@@ -4,6 +4,7 @@ import { actorOf, expectMatrix } from '../../../../tests/support/policy-matrix';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { caller, signInRoles } from '../../../../tests/support/role-sessions';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
+import type { AgreementHealthView } from '../../../shared/agreement-health';
 import type { HomeTaskKind, HomeView } from '../../../shared/home';
 import { buildPlan, buildReport } from '../monitoring/monitoring.test-support';
 import { act, createProposalAs, uploadAll } from '../proposals/core/proposals.test-support';
@@ -114,6 +115,18 @@ describe('GET /api/home', () => {
     const leader = await home(s.pimpinan);
     expect(leader.groups.map((group) => group.kind)).toEqual(['agreement_ending']);
     expect(subjects(leader, 'agreement_ending')).toEqual(['Kerja sama air bersih']);
+  });
+
+  it('tells whoever reads the agreement its health with the reasons, and nobody without a session', async () => {
+    const url = `/api/agreements/${ids.later!}/health`;
+    expect((await call('GET', url, '')).statusCode).toBe(401);
+    expect((await call('GET', '/api/agreements/00000000-0000-4000-8000-000000000000/health', s.admin)).statusCode).toBe(404);
+    for (const who of [s.admin, s.tkksd, s.pimpinan, s.opdOwn]) expect((await call('GET', url, who)).statusCode).toBe(200);
+    const { health } = (await call('GET', url, s.opdOwn)).json<AgreementHealthView>();
+    expect(health).toMatchObject({ status: 'perlu_perhatian', on: '2027-01-16', lastBand: null });
+    // No package published, ending within the warning window, nothing reported for 2026-S1.
+    expect(health?.reasons).toEqual(expect.arrayContaining(['not_disseminated', 'ending_soon', 'no_report']));
+    expect(health?.reasons).not.toContain('dormant');
   });
 
   it('drops a task once it is done', async () => {

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { actorCtxOf, typed } from '../../lib/http';
+import { agreementHealthOf } from './agreement-health.service';
 import { homeOf } from './home.service';
 
 const tags = ['home'];
@@ -8,4 +10,8 @@ const tags = ['home'];
 export function homeRoutes(app: FastifyInstance) {
   const api = typed(app);
   api.get('/home', { schema: { tags }, config: { access: 'signed-in' } }, (request) => homeOf(actorCtxOf(request)));
+  // Whoever reads the agreement reads its health: the agreement's own rules decide (403/404).
+  api.get('/agreements/:id/health', { schema: { tags: ['agreements'], params: z.object({ id: z.uuid() }) }, config: { access: 'signed-in' } }, (request) =>
+    agreementHealthOf(actorCtxOf(request), { agreementId: request.params.id }),
+  );
 }

@@ -1,4 +1,5 @@
 import type { AgreementHealth } from '../../../shared/agreement-health';
+import type { EvaluationBand } from '../../../shared/evaluation';
 import { localDate, type Ctx } from '../../lib/context';
 import { reportsDue } from '../realisation/realisation.service';
 import { lastClosedPeriod } from '../realisation/realisation.rules';
@@ -9,9 +10,9 @@ import { checkMonitorDate, monitoredAgreements } from './monitoring.service';
 
 // Health of every agreement in force as of a date, by id (decision 0016). Like monitorAsOf it runs
 // as the system; whoever serves it filters by what the reader may see.
-// The last evaluation's band is not read yet: evaluation sits above monitoring in the module layers,
-// so it will reach health through the stored health table it writes into (decision 0016).
-export async function healthAsOf(ctx: Pick<Ctx, 'db' | 'now'>, input: { on?: string | undefined } = {}): Promise<Map<string, AgreementHealth>> {
+// Evaluation sits above monitoring in the module layers, so whoever asks hands in the bands of the
+// latest final evaluations it knows (`lastBands`); agreements absent from it count as not evaluated.
+export async function healthAsOf(ctx: Pick<Ctx, 'db' | 'now'>, input: { on?: string | undefined; lastBands?: Map<string, EvaluationBand | null> } = {}): Promise<Map<string, AgreementHealth>> {
   const on = input.on ?? localDate(ctx.now);
   checkMonitorDate(on);
   const { expiryWarningDays, dormantAfterMonths, reportCloseDays } = await getSettings(ctx.db);
@@ -24,7 +25,7 @@ export async function healthAsOf(ctx: Pick<Ctx, 'db' | 'now'>, input: { on?: str
     acknowledged: !extras.get(agreement.id)?.unacknowledged,
     lateObligations: extras.get(agreement.id)?.lateObligations ?? 0,
     reportMissing: unreported.has(agreement.id),
-    lastBand: null,
+    lastBand: input.lastBands?.get(agreement.id) ?? null,
   }));
   return healthOfAll(facts, { on, dormantAfterMonths, warningDays: expiryWarningDays });
 }

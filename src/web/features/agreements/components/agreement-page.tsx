@@ -8,6 +8,7 @@ import { NotFoundPage } from '../../../components/not-found-page';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { StatusBadge } from '../../../components/status-badge';
+import { AgreementHealthLine } from './agreement-health';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/notify';
 import { useAgreement, useAgreementDocuments } from '../../../lib/shared-agreement-queries';
@@ -53,6 +54,7 @@ export function AgreementPage() {
               {view.docType} · {view.kind}
               {view.numberOurs ? ` · ${view.numberOurs}` : ''}
             </Text>
+            <AgreementHealthLine agreementId={view.id} />
           </Group>
         }
         actions={

@@ -34,6 +34,8 @@ function useInvalidateEvaluations() {
   return () => {
     void client.invalidateQueries({ queryKey: root });
     void client.invalidateQueries({ queryKey: queryRoots.renewal });
+    // An agreement's health names the band of its latest final evaluation.
+    void client.invalidateQueries({ queryKey: [...queryRoots.agreements, 'health'] });
   };
 }
 
