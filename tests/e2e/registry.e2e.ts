@@ -183,6 +183,9 @@ describe('the registry screens', () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
     const leader = await context.newPage();
     await login(leader, running.baseUrl, { email: 'pimpinan@demo.jalin.local', password: DEMO_PASSWORD });
+    // Everyone lands on their tasks; the register is one click away.
+    await heading(leader, 'Tugas saya');
+    await leader.goto(`${running.baseUrl}/app/agreements`);
     await heading(leader, 'Daftar kerja sama');
     expect(await leader.getByRole('link', { name: 'Kerja sama baru' }).count()).toBe(0);
     await leader.goto(`${running.baseUrl}/app/agreements/${createdId}`);
@@ -202,6 +205,8 @@ describe('the registry screens', () => {
     const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'id-ID', timezoneId: 'Asia/Jayapura' });
     const small = await phone.newPage();
     await login(small, running.baseUrl);
+    await heading(small, 'Tugas saya');
+    await small.goto(`${running.baseUrl}/app/agreements`);
     await heading(small, 'Daftar kerja sama');
     await expectNoHorizontalScroll(small);
     await expectAccessible(small);
