@@ -4,14 +4,17 @@ import { addDays } from '../lib/calendar-days';
 import { localDate, type Actor, type ActorCtx } from '../lib/context';
 import { getAgreement } from '../modules/agreements/agreements.service';
 import { seedEvaluationForm } from '../modules/evaluation/evaluation-form.service';
+import { answerThroughLink } from '../modules/evaluation/evaluation-links-public.service';
+import { sendPartnerLink } from '../modules/evaluation/evaluation-links.service';
 import { finaliseEvaluation, openEvaluation, submitResponse } from '../modules/evaluation/evaluation.service';
+import { listOutbox } from '../modules/mail/mail.service';
 import { getMasterData } from '../modules/master/master.service';
 import { createObligation } from '../modules/monitoring/obligations.service';
 import { createPlan } from '../modules/plans/plans.service';
 import { addEvidence } from '../modules/realisation/realisation-evidence.service';
 import { createReport, returnReport, submitReport, verifyReport } from '../modules/realisation/realisation.service';
 import { recordRenewal } from '../modules/renewal/renewal.service';
-import { findFirstUserOfRole } from '../modules/users/users.service';
+import { findActiveRecipients } from '../modules/users/users.service';
 import { DEFAULT_EVALUATION_FORM } from '../seed/default-evaluation-form';
 import { renderPdf } from './demo-pdf';
 import type { DemoEntry } from './demo-rows';
@@ -44,7 +47,7 @@ function demoPng(): Buffer {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-type Respondent = 'opd' | 'tkksd' | 'admin';
+type Respondent = 'opd' | 'tkksd' | 'admin' | 'partner';
 
 // Every indicator the respondent answers, at one level (the OPD a little kinder to itself).
 function answersOf(respondent: Respondent, score: number) {
@@ -53,10 +56,20 @@ function answersOf(respondent: Respondent, score: number) {
     .map((indicator) => ({ code: indicator.code, score: Math.min(4, respondent === 'opd' ? score + 1 : score), note: null, ...(respondent === 'admin' && indicator.evidenceRequired ? { evidenceVerified: true } : {}) }));
 }
 
-async function actorOfRole(ctx: ActorCtx, role: 'tkksd' | 'opd', unitId?: string): Promise<Actor | null> {
-  const user = await findFirstUserOfRole(ctx.db, role);
-  if (!user?.isActive || (unitId && user.unitId !== unitId)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, unitId: user.unitId };
+// Any active account of the role (for an OPD: a liaison of that OPD), as an actor for the demo.
+async function actorOfRole(ctx: ActorCtx, who: { role: 'tkksd' } | { role: 'opd'; unitId: string }): Promise<Actor | null> {
+  const [user] = await findActiveRecipients(ctx.db, who.role === 'opd' ? { unitIds: [who.unitId] } : { roles: [who.role] });
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, unitId: user.unitId } : null;
+}
+
+// The partner answers as a partner would: from the link in the mail the division sent. Without an
+// SMTP server the mail is held in the outbox with its text, which is where the demo reads it.
+async function answerAsPartner(ctx: ActorCtx, input: { evaluationId: string; email: string; score: number }): Promise<void> {
+  await sendPartnerLink(ctx, { evaluationId: input.evaluationId, email: input.email });
+  const outbox = await listOutbox(ctx, { status: undefined, page: 1, pageSize: 100 });
+  const token = outbox.items.find((mail) => mail.entityId === input.evaluationId)?.text?.match(/penilaian#([\w-]+)/)?.[1];
+  if (!token) return;
+  await answerThroughLink(ctx, { token, answers: answersOf('partner', input.score) });
 }
 
 async function evaluate(ctx: ActorCtx, input: { agreementId: string; period: string; score: number; respondents: Respondent[]; actors: Partial<Record<Respondent, Actor | null>>; finalise: boolean }): Promise<void> {
@@ -87,8 +100,8 @@ export async function loadDemoMonitoring(ctx: ActorCtx, { entries, ids }: { entr
   if (!bank || !market || !college || !diskop) return;
   // The form is seeded at every start; a demo loaded on its own makes sure of it (a no-op otherwise).
   await seedEvaluationForm(ctx.db, { form: DEFAULT_EVALUATION_FORM, now: ctx.now });
-  const opd = await actorOfRole(ctx, 'opd', diskop);
-  const tkksd = await actorOfRole(ctx, 'tkksd');
+  const opd = await actorOfRole(ctx, { role: 'opd', unitId: diskop });
+  const tkksd = await actorOfRole(ctx, { role: 'tkksd' });
 
   // Realisation this semester: verified with evidence, returned with a reason, and one never written.
   const plan = (agreementId: string, title: string, budgetAmount: string) =>
@@ -123,10 +136,12 @@ export async function loadDemoMonitoring(ctx: ActorCtx, { entries, ids }: { entr
   await createObligation(ctx, { agreementId: bank, party: 'city', unitId: diskop, clause: 'Pasal 5 ayat (1)', description: 'Menyampaikan daftar UMKM calon debitur yang direkomendasikan', kind: 'once', dueOn: addDays(today, -35), evidenceRequired: true });
   await createObligation(ctx, { agreementId: bank, party: 'partner', clause: 'Pasal 6 ayat (2)', description: 'Menyalurkan kredit mikro tahap pertama kepada UMKM yang direkomendasikan', kind: 'once', dueOn: addDays(today, 20), evidenceRequired: false });
 
-  // Evaluations: the bank agreement Efektif, the college's Kurang, the market traders' one waiting for the OPD.
+  // Evaluations: the bank agreement Efektif, the college's Kurang, the market traders' one answered
+  // by the partner through its link and waiting for the OPD.
   await evaluate(ctx, { agreementId: bank, period, score: 4, respondents: ['opd', 'tkksd', 'admin'], actors: { opd, tkksd }, finalise: true });
   await evaluate(ctx, { agreementId: college, period, score: 2, respondents: ['tkksd', 'admin'], actors: { tkksd }, finalise: true });
-  await openEvaluation(ctx, { agreementId: market, period });
+  const waiting = await openEvaluation(ctx, { agreementId: market, period });
+  await answerAsPartner(ctx, { evaluationId: waiting.id, email: 'kemitraan@bri.demo.jalin.local', score: 3 });
 
   // The college agreement ends within months: extended without the partner's evaluation, said why.
   const { version } = await getAgreement(ctx, college);

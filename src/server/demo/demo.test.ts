@@ -111,6 +111,10 @@ describe('the demo data set', () => {
       { status: 'final', n: 2 },
       { status: 'open', n: 1 },
     ]);
+    // The open one was answered by the partner through its mailed link, and waits for the OPD.
+    expect(await rows(sql`SELECT e.status, r.respondent, r.user_id, l.answered_at IS NOT NULL AS link_answered FROM evaluation_responses r JOIN evaluations e ON e.id = r.evaluation_id JOIN evaluation_partner_links l ON l.evaluation_id = e.id WHERE r.respondent = 'partner'`)).toEqual([
+      { status: 'open', respondent: 'partner', user_id: null, link_answered: true },
+    ]);
     expect(await rows(sql`SELECT decision FROM renewal_decisions`)).toEqual([{ decision: 'extend' }]);
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'diskop@demo.jalin.local', password: DEMO_PASSWORD } });
     const home = (await t.app.inject({ method: 'GET', url: '/api/home', headers: { cookie: cookieFrom(login) } })).json<{ groups: { kind: string; total: number; tasks: { late: boolean }[] }[] }>();

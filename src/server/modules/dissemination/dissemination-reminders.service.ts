@@ -3,8 +3,8 @@ import { recordAudit } from '../audit/audit.service';
 import { deliverMail, queueMail, type MailCtx } from '../mail/mail.service';
 import { notifyUsers } from '../notifications/notifications.service';
 import { getSettings } from '../settings/settings.service';
+import { findActiveRecipients } from '../users/users.service';
 import { claimStage, findUnacknowledged, reminderSentAt, type Pending } from './dissemination-reminders.repository';
-import { activeAdmins, usersOfUnits } from './dissemination.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,7 +17,7 @@ export type ReminderRun = { reminders: number; escalations: number };
 // `ctx.db` is the run's transaction for this package.
 async function remindOpd(ctx: MailCtx, pending: Pending, days: number): Promise<string[]> {
   const { db: tx, mail, now } = ctx;
-  const people = await usersOfUnits(tx, [pending.unitId]);
+  const people = await findActiveRecipients(tx, { unitIds: [pending.unitId] });
   const link = `/app/dissemination/${pending.agreementId}`;
   await notifyUsers({ db: tx, now }, { userIds: people.map((person) => person.id), notice: { kind: 'dissemination_reminder', title: `Pengingat: konfirmasi paket diseminasi "${pending.title}"`, body: `Belum dikonfirmasi setelah ${days} hari.`, link, entity: 'dissemination_package', entityId: pending.packageId } });
   const ids: string[] = [];
@@ -30,7 +30,7 @@ async function remindOpd(ctx: MailCtx, pending: Pending, days: number): Promise<
 
 async function escalate(ctx: MailCtx, pending: Pending, days: number): Promise<string[]> {
   const { db: tx, mail, now } = ctx;
-  const admins = await activeAdmins(tx);
+  const admins = await findActiveRecipients(tx, { roles: ['admin'] });
   const link = `/app/dissemination/${pending.agreementId}`;
   const body = `${pending.unitName} belum mengonfirmasi paket diseminasi setelah ${days} hari dan satu pengingat.`;
   await notifyUsers({ db: tx, now }, { userIds: admins.map((admin) => admin.id), notice: { kind: 'dissemination_escalation', title: `Belum dikonfirmasi: ${pending.title}`, body, link, entity: 'dissemination_package', entityId: pending.packageId } });

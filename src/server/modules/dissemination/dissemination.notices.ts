@@ -1,5 +1,6 @@
 import { queueMail, type MailCtx } from '../mail/mail.service';
 import { notifyUsers } from '../notifications/notifications.service';
+import { findActiveRecipients } from '../users/users.service';
 import * as repo from './dissemination.repository';
 
 function mailText(publicUrl: string, title: string, agreementId: string, tasks: string[]): string {
@@ -23,7 +24,7 @@ export async function announcePackage(ctx: MailCtx, notice: { row: repo.PackageR
   const tasks = await repo.loadTasks(tx, [row.id]);
   const unitIds = [...new Set(tasks.map((task) => task.unitId))].filter((unitId) => notice.unitIds === 'all' || notice.unitIds.includes(unitId));
   await repo.addRecipients(tx, { packageId: row.id, unitIds, sentAt: now });
-  const liaisons = await repo.usersOfUnits(tx, unitIds);
+  const liaisons = await findActiveRecipients(tx, { unitIds });
   const mailIds: string[] = [];
   for (const unitId of unitIds) {
     const people = liaisons.filter((user) => user.unitId === unitId);

@@ -5,7 +5,6 @@ import { agreements } from '../agreements/agreements.table';
 import { documents } from '../documents/documents.table';
 import { sectors } from '../master/master.table';
 import { units } from '../units/units.table';
-import { users } from '../users/users.table';
 import { portalPageVisits } from './portal-visits.table';
 import {
   disseminationOpportunities,
@@ -277,14 +276,3 @@ export async function documentIdsOfAgreement(db: Db, { agreementId, ids }: { agr
 }
 
 // Active accounts of the given OPDs (liaisons) or of the division's admins, with their addresses.
-export async function usersOfUnits(db: Db, unitIds: string[]): Promise<{ id: string; email: string; unitId: string | null }[]> {
-  if (unitIds.length === 0) return [];
-  return db
-    .select({ id: users.id, email: users.email, unitId: users.unitId })
-    .from(users)
-    .where(and(eq(users.isActive, true), eq(users.role, 'opd'), inArray(users.unitId, unitIds)));
-}
-
-export async function activeAdmins(db: Db): Promise<{ id: string; email: string }[]> {
-  return db.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.isActive, true), eq(users.role, 'admin')));
-}

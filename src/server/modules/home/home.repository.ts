@@ -16,31 +16,6 @@ async function listed<T>(db: Db, query: SQL, map: (row: Record<string, unknown>)
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-export type PlanToReport = { planId: string; planTitle: string; agreementTitle: string; period: string; status: 'draft' | 'returned' | null; returnReason: string | null; reportId: string | null };
-
-// Plans of one OPD (or every OPD: unitId null) of the period's budget year, under agreements in force
-// during the period, whose report has not reached the division.
-export function selectPlansToReport(db: Db, query: { unitId: string | null; period: string; firstDay: string; lastDay: string; limit: number }): Promise<Listed<PlanToReport>> {
-  const unit = query.unitId === null ? sql`true` : sql`ap.unit_id = ${query.unitId}`;
-  return listed(
-    db,
-    sql`
-    SELECT ap.id AS plan_id, ap.title AS plan_title, a.title AS agreement_title, r.status, r.return_reason, r.id AS report_id, count(*) OVER () AS total
-    FROM activity_plans ap
-    JOIN agreements a ON a.id = ap.agreement_id
-    LEFT JOIN realisation_reports r ON r.plan_id = ap.id AND r.period = ${query.period}
-    WHERE ${unit} AND ap.budget_year = ${Number(query.period.slice(0, 4))}
-      AND NOT a.is_draft
-      AND coalesce(a.starts_on, a.signed_on) <= ${query.lastDay}::date
-      AND (a.ends_on IS NULL OR a.ends_on >= ${query.firstDay}::date)
-      AND NOT coalesce(a.termination_kind IS NOT NULL AND a.terminated_on < ${query.firstDay}::date, false)
-      AND coalesce(r.status, 'none') NOT IN ('submitted', 'verified')
-    ORDER BY (r.status = 'returned') DESC NULLS LAST, a.title, ap.title
-    LIMIT ${query.limit}`,
-    (row) => ({ planId: String(row.plan_id), planTitle: String(row.plan_title), agreementTitle: String(row.agreement_title), period: query.period, status: (text(row.status) as PlanToReport['status']) ?? null, returnReason: text(row.return_reason), reportId: text(row.report_id) }),
-  );
-}
-
 export type ReportToVerify = { reportId: string; planTitle: string; unitName: string; period: string; submittedAt: string | null };
 
 export function selectReportsToVerify(db: Db, query: { limit: number }): Promise<Listed<ReportToVerify>> {

@@ -3,6 +3,7 @@ import { recentPeriods } from '../../../shared/realisation';
 import { PIMPINAN_ALERT_FROM_DAYS } from '../../../shared/renewal';
 import { localDate, type ActorCtx } from '../../lib/context';
 import { isPeriodOpen, periodWindow } from '../realisation/realisation.rules';
+import { plansAwaitingReport } from '../realisation/realisation.service';
 import { getSettings } from '../settings/settings.service';
 import { homeTaskKindsOf } from './home.policy';
 import * as repo from './home.repository';
@@ -23,17 +24,19 @@ async function reportGroups({ ctx, on, closeDays }: Inputs, unitId: string): Pro
   const open = recentPeriods(on, 2).filter((period) => isPeriodOpen(period, { today: on, closeDays })).reverse();
   const returned: HomeTask[] = [];
   const due: HomeTask[] = [];
-  let total = 0;
+  let returnedTotal = 0;
+  let dueTotal = 0;
   for (const period of open) {
-    const { firstDay, lastDay, closesOn } = periodWindow(period, closeDays);
-    const found = await repo.selectPlansToReport(ctx.db, { unitId, period, firstDay, lastDay, limit });
-    total += found.total;
+    const { closesOn } = periodWindow(period, closeDays);
+    const found = await plansAwaitingReport(ctx, { unitId, period, limit });
+    returnedTotal += found.returnedTotal;
+    dueTotal += found.total - found.returnedTotal;
     for (const plan of found.rows) {
       const task: HomeTask = { kind: plan.status === 'returned' ? 'report_returned' : 'report_due', subject: plan.planTitle, context: plan.agreementTitle, note: plan.status === 'returned' ? plan.returnReason : period, dueOn: closesOn, late: false, link: plan.reportId ? `/realisation/reports/${plan.reportId}` : `/realisation/plans/${plan.planId}/${period}` };
       (plan.status === 'returned' ? returned : due).push(task);
     }
   }
-  return [group('report_returned', returned), group('report_due', due.slice(0, limit), total - returned.length)];
+  return [group('report_returned', returned.slice(0, limit), returnedTotal), group('report_due', due.slice(0, limit), dueTotal)];
 }
 
 async function groupOf(kind: HomeTaskKind, inputs: Inputs): Promise<HomeGroup[]> {

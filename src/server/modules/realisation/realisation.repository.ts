@@ -100,9 +100,23 @@ type DueRow = { agreement_id: string; lead_unit_ids: string[] | null; plan_count
 
 // Agreements in force at some time in the period (signed, started by its last day, not ended or
 // ended early before its first day) that have activity plans, with how many plans were reported.
-export async function selectReportsDue(db: Db, window: { period: string; firstDay: string; lastDay: string }): Promise<DueRow[]> {
-  const first = sql`${window.firstDay}::date`;
-  const last = sql`${window.lastDay}::date`;
+type PeriodWindow = { period: string; firstDay: string; lastDay: string };
+
+// The agreement `a` was in force at some time in the window: signed (not a draft), started by its
+// last day, not ended and not terminated before its first day. A plan is reported on in the periods
+// of its own budget year. Every "who owes a report" question reads these two.
+function inForceDuring(window: PeriodWindow): SQL {
+  return sql`NOT a.is_draft
+      AND coalesce(a.starts_on, a.signed_on) <= ${window.lastDay}::date
+      AND (a.ends_on IS NULL OR a.ends_on >= ${window.firstDay}::date)
+      AND NOT coalesce(a.termination_kind IS NOT NULL AND a.terminated_on < ${window.firstDay}::date, false)`;
+}
+
+function ofBudgetYear(window: PeriodWindow): SQL {
+  return sql`ap.budget_year = ${Number(window.period.slice(0, 4))}`;
+}
+
+export async function selectReportsDue(db: Db, window: PeriodWindow): Promise<DueRow[]> {
   const result: unknown = await db.execute(sql`
     SELECT a.id AS agreement_id,
       (SELECT array_agg(au.unit_id::text ORDER BY au.unit_id) FROM agreement_units au WHERE au.agreement_id = a.id AND au.is_lead) AS lead_unit_ids,
@@ -110,14 +124,63 @@ export async function selectReportsDue(db: Db, window: { period: string; firstDa
       count(r.id) FILTER (WHERE r.status IN ('submitted', 'verified'))::int AS reported_count,
       count(r.id) FILTER (WHERE r.status = 'verified')::int AS verified_count
     FROM agreements a
-    -- A plan is reported on in the periods of its own budget year.
-    JOIN activity_plans ap ON ap.agreement_id = a.id AND ap.budget_year = ${Number(window.period.slice(0, 4))}
+    JOIN activity_plans ap ON ap.agreement_id = a.id AND ${ofBudgetYear(window)}
     LEFT JOIN realisation_reports r ON r.plan_id = ap.id AND r.period = ${window.period}
-    WHERE NOT a.is_draft
-      AND coalesce(a.starts_on, a.signed_on) <= ${last}
-      AND (a.ends_on IS NULL OR a.ends_on >= ${first})
-      AND NOT coalesce(a.termination_kind IS NOT NULL AND a.terminated_on < ${first}, false)
+    WHERE ${inForceDuring(window)}
     GROUP BY a.id
     ORDER BY a.id`);
   return (result as { rows: DueRow[] }).rows;
+}
+
+export type PlanAwaitingReportRow = {
+  planId: string;
+  planTitle: string;
+  agreementId: string;
+  agreementTitle: string;
+  numberOurs: string | null;
+  unitId: string;
+  unitName: string;
+  status: 'draft' | 'returned' | null;
+  returnReason: string | null;
+  reportId: string | null;
+};
+export type PlansAwaitingReport = { total: number; returnedTotal: number; rows: PlanAwaitingReportRow[] };
+
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+// Plans (of one OPD, or all) whose report for the period has not reached the division: none, a
+// draft, or returned and not resent. Returned ones first: they wait on a fix. The counts cover every
+// matching plan, not only the first `limit`.
+export async function selectPlansAwaitingReport(db: Db, query: PeriodWindow & { unitId: string | null; limit: number | null }): Promise<PlansAwaitingReport> {
+  const unit = query.unitId === null ? sql`true` : sql`ap.unit_id = ${query.unitId}`;
+  const limit = query.limit === null ? sql`` : sql`LIMIT ${query.limit}`;
+  const result: unknown = await db.execute(sql`
+    SELECT ap.id AS plan_id, ap.title AS plan_title, a.id AS agreement_id, a.title AS agreement_title, a.number_ours, un.id AS unit_id, un.name AS unit_name,
+      r.status, r.return_reason, r.id AS report_id,
+      count(*) OVER () AS total, count(*) FILTER (WHERE r.status = 'returned') OVER () AS returned_total
+    FROM activity_plans ap
+    JOIN agreements a ON a.id = ap.agreement_id
+    JOIN units un ON un.id = ap.unit_id
+    LEFT JOIN realisation_reports r ON r.plan_id = ap.id AND r.period = ${query.period}
+    WHERE ${unit} AND ${ofBudgetYear(query)} AND ${inForceDuring(query)}
+      AND coalesce(r.status, 'none') NOT IN ('submitted', 'verified')
+    ORDER BY un.name, (r.status = 'returned') DESC NULLS LAST, a.title, ap.title, ap.id
+    ${limit}`);
+  const rows = (result as { rows: Record<string, unknown>[] }).rows;
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    returnedTotal: Number(rows[0]?.returned_total ?? 0),
+    rows: rows.map((row) => ({
+      planId: String(row.plan_id),
+      planTitle: String(row.plan_title),
+      agreementId: String(row.agreement_id),
+      agreementTitle: String(row.agreement_title),
+      numberOurs: textOrNull(row.number_ours),
+      unitId: String(row.unit_id),
+      unitName: String(row.unit_name),
+      status: textOrNull(row.status) as PlanAwaitingReportRow['status'],
+      returnReason: textOrNull(row.return_reason),
+      reportId: textOrNull(row.report_id),
+    })),
+  };
 }

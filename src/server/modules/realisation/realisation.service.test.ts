@@ -4,7 +4,7 @@ import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { Actor } from '../../lib/context';
 import { createPlan } from '../plans/plans.service';
-import { createReport, lastVerifiedOnByAgreement, reportedPlanIds, reportsDue, submitReport, verifyReport } from './realisation.service';
+import { createReport, lastVerifiedOnByAgreement, plansAwaitingReport, reportedPlanIds, reportsDue, returnReport, submitReport, verifyReport } from './realisation.service';
 
 // What monitoring reads of the realisation reports: reported and verified are different facts.
 describe('realisation read functions for monitoring', () => {
@@ -54,5 +54,35 @@ describe('realisation read functions for monitoring', () => {
     expect([...last]).toEqual([[reportedAgreement.id, '2026-12-04']]);
     expect(await lastVerifiedOnByAgreement(ctx, { agreementIds: [] })).toEqual(new Map());
     await expect(reportsDue(ctx, { period: '2026' })).rejects.toMatchObject({ field: 'period' });
+  });
+
+  it('lists the plans still owing a report, returned ones first, and counts all of them past the limit', async () => {
+    const ctx = { ...t.ctx(admin), actor: admin };
+    const lead = await buildUnit(t.database.db);
+    const other = await buildUnit(t.database.db);
+    const agreement = await buildAgreement(t.database.db, { leadUnitId: lead.id, supportingUnitIds: [other.id] });
+    const returnedPlans = [await planOf(agreement.id, lead.id), await planOf(agreement.id, lead.id)];
+    const draftPlan = await planOf(agreement.id, lead.id);
+    await planOf(agreement.id, lead.id);
+    const sentPlan = await planOf(agreement.id, lead.id);
+    await planOf(agreement.id, other.id);
+    for (const planId of returnedPlans) {
+      const report = await createReport(ctx, { planId, period: '2026-S2', summary: 'Kegiatan terlaksana', beneficiaries: [], funds: [], completion: 'completed' });
+      await submitReport(ctx, { reportId: report.id, version: 1 });
+      await returnReport(ctx, { reportId: report.id, version: 2, reason: 'Lampirkan daftar hadir' });
+    }
+    await createReport(ctx, { planId: draftPlan, period: '2026-S2', summary: 'Baru draf', beneficiaries: [], funds: [], completion: 'not_started' });
+    const sent = await createReport(ctx, { planId: sentPlan, period: '2026-S2', summary: 'Terkirim', beneficiaries: [], funds: [], completion: 'completed' });
+    await submitReport(ctx, { reportId: sent.id, version: 1 });
+
+    const firstOne = await plansAwaitingReport(ctx, { period: '2026-S2', unitId: lead.id, limit: 1 });
+    expect(firstOne).toMatchObject({ total: 4, returnedTotal: 2 });
+    expect(firstOne.rows).toHaveLength(1);
+    expect(firstOne.rows[0]).toMatchObject({ status: 'returned', returnReason: 'Lampirkan daftar hadir', unitId: lead.id });
+    const all = await plansAwaitingReport(ctx, { period: '2026-S2', unitId: lead.id, limit: null });
+    expect(all.rows.map((row) => row.status)).toEqual(['returned', 'returned', 'draft', null]);
+    expect(all.rows.map((row) => row.planId)).not.toContain(sentPlan);
+    expect((await plansAwaitingReport(ctx, { period: '2026-S2', unitId: other.id, limit: null })).total).toBe(1);
+    expect((await plansAwaitingReport(ctx, { period: '2027-S1', unitId: lead.id, limit: null })).total).toBe(0);
   });
 });

@@ -189,6 +189,17 @@ export async function lastVerifiedOnByAgreement(ctx: Pick<Ctx, 'db'>, input: { a
   return new Map(rows.map((row) => [row.agreementId, localDate(row.verifiedAt)]));
 }
 
+export type { PlanAwaitingReportRow, PlansAwaitingReport } from './realisation.repository';
+
+// Plans of the period's budget year, under agreements in force during the period, whose report has
+// not reached the division — of one OPD or (unitId null) of all. The reminders and the home screen
+// both ask this, so "still owes a report" means one thing.
+export function plansAwaitingReport(ctx: Pick<Ctx, 'db'>, input: { period: string; unitId: string | null; limit: number | null }): Promise<repo.PlansAwaitingReport> {
+  checkPeriodCode(input.period);
+  const { firstDay, lastDay } = periodWindow(input.period, 0);
+  return repo.selectPlansAwaitingReport(ctx.db, { ...input, firstDay, lastDay });
+}
+
 // Per agreement in force during the period that has activity plans: whether its plans were reported.
 export async function reportsDue(ctx: Pick<Ctx, 'db'>, input: { period: string }): Promise<ReportDue[]> {
   checkPeriodCode(input.period);

@@ -3,7 +3,8 @@ import { recordAudit } from '../audit/audit.service';
 import { deliverMail, queueMail } from '../mail/mail.service';
 import { notifyUsers } from '../notifications/notifications.service';
 import { getSettings } from '../settings/settings.service';
-import { periodWindow } from './realisation.rules';
+import { findActiveRecipients } from '../users/users.service';
+import { plansAwaitingReport, type PlanAwaitingReportRow } from './realisation.service';
 import * as repo from './report-reminders.repository';
 import { reminderStagesOn, stageTellsLeaders, type DueStage } from './report-reminders.rules';
 
@@ -12,7 +13,7 @@ export type ReportReminderRun = { reminders: number; people: number; mails: numb
 // Where an OPD writes its reports, and where the division checks them.
 export const REPORTS_LINK = '/app/realisation';
 
-type Due = { plan: repo.UnreportedPlan; stage: DueStage };
+type Due = { plan: PlanAwaitingReportRow; stage: DueStage };
 
 function headlineOf(stage: DueStage): string {
   if (stage.stage === 'overdue') return `Laporan realisasi ${stage.period} terlambat (batas ${stage.closesOn}) / Realisation reports for ${stage.period} overdue (closed ${stage.closesOn})`;
@@ -47,16 +48,17 @@ export async function runReportReminders(ctx: Ctx): Promise<ReportReminderRun> {
   const { reportCloseDays } = await getSettings(ctx.db);
   const stages = reminderStagesOn(on, reportCloseDays);
   const duesByPerson = new Map<string, Due[]>();
-  const leadersAndDivision = stages.some((stage) => stageTellsLeaders(stage.stage)) ? await repo.selectActiveUsersOfRoles(ctx.db, ['admin', 'pimpinan']) : [];
+  const leadersAndDivision = stages.some((stage) => stageTellsLeaders(stage.stage)) ? await findActiveRecipients(ctx.db, { roles: ['admin', 'pimpinan'] }) : [];
   for (const stage of stages) {
-    const { firstDay, lastDay } = periodWindow(stage.period, 0);
-    const plans = await repo.selectUnreportedPlans(ctx.db, { period: stage.period, firstDay, lastDay });
+    const { rows: plans } = await plansAwaitingReport(ctx, { period: stage.period, unitId: null, limit: null });
+    const liaisons = await findActiveRecipients(ctx.db, { unitIds: [...new Set(plans.map((plan) => plan.unitId))] });
     for (const plan of plans) {
-      const people = new Set([...plan.opdUserIds, ...(stageTellsLeaders(stage.stage) ? leadersAndDivision.map((person) => person.id) : [])]);
+      const opdUserIds = liaisons.filter((liaison) => liaison.unitId === plan.unitId).map((liaison) => liaison.id);
+      const people = new Set([...opdUserIds, ...(stageTellsLeaders(stage.stage) ? leadersAndDivision.map((person) => person.id) : [])]);
       for (const personId of people) duesByPerson.set(personId, [...(duesByPerson.get(personId) ?? []), { plan, stage }]);
     }
   }
-  const people = await repo.selectRecipients(ctx.db, [...duesByPerson.keys()]);
+  const people = await findActiveRecipients(ctx.db, { ids: [...duesByPerson.keys()] });
   const run: ReportReminderRun = { reminders: 0, people: 0, mails: 0 };
   const mailIds: string[] = [];
   for (const person of people) {

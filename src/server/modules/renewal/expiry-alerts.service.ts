@@ -5,6 +5,7 @@ import { deliverMail, queueMail } from '../mail/mail.service';
 import { daysBetween } from '../monitoring/monitoring.rules';
 import { notifyUsers } from '../notifications/notifications.service';
 import { getSettings } from '../settings/settings.service';
+import { findActiveRecipients } from '../users/users.service';
 import * as repo from './renewal.repository';
 import { alertStageOf, alertsPimpinan, extensionLetterDueOn } from './renewal.rules';
 
@@ -40,16 +41,21 @@ export async function runExpiryAlerts(ctx: Ctx): Promise<ExpiryAlertRun> {
   const on = localDate(ctx.now);
   const { expiryAlertDays } = await getSettings(ctx.db);
   const candidates = await repo.selectAlertCandidates(ctx.db, { on, maxDays: Math.max(...expiryAlertDays) });
-  const [admins, leaders] = await Promise.all([repo.selectActiveUsers(ctx.db, 'admin'), repo.selectActiveUsers(ctx.db, 'pimpinan')]);
+  const [admins, leaders, liaisons] = await Promise.all([
+    findActiveRecipients(ctx.db, { roles: ['admin'] }),
+    findActiveRecipients(ctx.db, { roles: ['pimpinan'] }),
+    findActiveRecipients(ctx.db, { unitIds: [...new Set(candidates.flatMap((candidate) => candidate.leadUnitIds))] }),
+  ]);
   const duesByPerson = new Map<string, Due[]>();
   for (const candidate of candidates) {
     const daysLeft = daysBetween(on, candidate.endsOn);
     const stageDays = alertStageOf(daysLeft, expiryAlertDays);
     if (stageDays === null) continue;
-    const people = new Set([...candidate.opdUserIds, ...admins.map((admin) => admin.id), ...(alertsPimpinan(stageDays) ? leaders.map((leader) => leader.id) : [])]);
+    const opdUserIds = liaisons.filter((liaison) => liaison.unitId !== null && candidate.leadUnitIds.includes(liaison.unitId)).map((liaison) => liaison.id);
+    const people = new Set([...opdUserIds, ...admins.map((admin) => admin.id), ...(alertsPimpinan(stageDays) ? leaders.map((leader) => leader.id) : [])]);
     for (const personId of people) duesByPerson.set(personId, [...(duesByPerson.get(personId) ?? []), { candidate, stageDays, daysLeft }]);
   }
-  const people = await repo.selectUsersByIds(ctx.db, [...duesByPerson.keys()]);
+  const people = await findActiveRecipients(ctx.db, { ids: [...duesByPerson.keys()] });
   const run: ExpiryAlertRun = { alerts: 0, people: 0, mails: 0 };
   const mailIds: string[] = [];
   for (const person of people) {

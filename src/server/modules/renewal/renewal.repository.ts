@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { CooperationKind } from '../../../shared/agreement-codes';
 import type { Db } from '../../db/client';
 import { users } from '../users/users.table';
@@ -28,7 +28,7 @@ export type AlertCandidate = {
   kind: CooperationKind;
   endsOn: string;
   // Active users told about it: the lead OPDs' liaisons, the division, the pimpinan.
-  opdUserIds: string[];
+  leadUnitIds: string[];
 };
 
 // Agreements in force on `on` that end within `maxDays` and have no renewal decision for that end
@@ -36,8 +36,7 @@ export type AlertCandidate = {
 export async function selectAlertCandidates(db: Db, query: { on: string; maxDays: number }): Promise<AlertCandidate[]> {
   const result: unknown = await db.execute(sql`
     SELECT a.id, a.title, a.number_ours, a.kind, a.ends_on::text AS ends_on,
-      coalesce((SELECT array_agg(u.id::text) FROM agreement_units au JOIN users u ON u.unit_id = au.unit_id
-        WHERE au.agreement_id = a.id AND au.is_lead AND u.role = 'opd' AND u.is_active), '{}') AS opd_user_ids
+      coalesce((SELECT array_agg(au.unit_id::text ORDER BY au.unit_id) FROM agreement_units au WHERE au.agreement_id = a.id AND au.is_lead), '{}') AS lead_unit_ids
     FROM agreements a
     WHERE NOT a.is_draft
       AND a.ends_on BETWEEN ${query.on}::date AND ${query.on}::date + ${query.maxDays}::int
@@ -50,21 +49,8 @@ export async function selectAlertCandidates(db: Db, query: { on: string; maxDays
     numberOurs: (row.number_ours as string | null) ?? null,
     kind: row.kind as CooperationKind,
     endsOn: String(row.ends_on),
-    opdUserIds: (row.opd_user_ids as string[] | null) ?? [],
+    leadUnitIds: (row.lead_unit_ids as string[] | null) ?? [],
   }));
-}
-
-export type Person = { id: string; email: string; name: string };
-
-const personColumns = { id: users.id, email: users.email, name: users.name };
-
-export function selectActiveUsers(db: Db, role: 'admin' | 'pimpinan'): Promise<Person[]> {
-  return db.select(personColumns).from(users).where(and(eq(users.role, role), eq(users.isActive, true))).orderBy(asc(users.name));
-}
-
-export async function selectUsersByIds(db: Db, ids: string[]): Promise<Person[]> {
-  if (ids.length === 0) return [];
-  return db.select(personColumns).from(users).where(and(inArray(users.id, ids), eq(users.isActive, true)));
 }
 
 export type AlertClaim = { agreementId: string; endsOn: string; stageDays: number; userId: string };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles';
 import type { Db } from '../../db/client';
 import { updateVersioned } from '../../lib/versioned';
@@ -46,14 +46,20 @@ export function updateUserRow(db: Db, change: { id: string; version: number; pat
   return updateVersioned({ db, table: users, where: eq(users.id, id), ...rest, what: ['Pengguna', 'User'] });
 }
 
-// Active accounts holding one of the roles, or speaking for the unit (holding a unit-bound role there).
-export async function selectActiveUserIds(db: Db, who: { roles?: Role[] | undefined; unit?: { id: string; roles: Role[] } | undefined }): Promise<string[]> {
-  const byRole = who.roles && who.roles.length > 0 ? inArray(users.role, who.roles) : undefined;
-  const byUnit = who.unit ? and(inArray(users.role, who.unit.roles), eq(users.unitId, who.unit.id)) : undefined;
-  if (!byRole && !byUnit) return [];
-  const rows = await db
-    .select({ id: users.id })
+export type RecipientRow = { id: string; email: string; name: string; role: Role; unitId: string | null };
+
+// Active accounts holding one of the roles, named by id, or speaking for one of the units (holding a
+// unit-bound role there): any of the three; none given reaches nobody.
+export async function selectActiveRecipients(db: Db, who: { roles?: Role[]; ids?: string[]; units?: { ids: string[]; roles: Role[] } }): Promise<RecipientRow[]> {
+  const criteria = [
+    who.roles && who.roles.length > 0 ? inArray(users.role, who.roles) : undefined,
+    who.ids && who.ids.length > 0 ? inArray(users.id, who.ids) : undefined,
+    who.units && who.units.ids.length > 0 ? and(inArray(users.role, who.units.roles), inArray(users.unitId, who.units.ids)) : undefined,
+  ].filter((criterion) => criterion !== undefined);
+  if (criteria.length === 0) return [];
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, unitId: users.unitId })
     .from(users)
-    .where(and(eq(users.isActive, true), byRole && byUnit ? sql`(${byRole} OR ${byUnit})` : (byRole ?? byUnit)));
-  return rows.map((row) => row.id);
+    .where(and(eq(users.isActive, true), or(...criteria)))
+    .orderBy(asc(users.name), asc(users.id));
 }

@@ -11,12 +11,13 @@ import { canManageUsers, changeEndsSessions, isOwnDeactivationOrDemotion, roleNe
 import {
   hasAnyUserRow,
   insertUserRow,
-  selectActiveUserIds,
+  selectActiveRecipients,
   selectFirstUserOfRole,
   selectUserById,
   selectUserIdByEmail,
   selectUsersByName,
   updateUserRow,
+  type RecipientRow,
   type UserRow,
 } from './users.repository';
 
@@ -118,8 +119,16 @@ export async function findFirstUserOfRole(db: Db, role: Role): Promise<(SessionU
   return row ? { ...toSessionUser(row), isActive: row.isActive } : null;
 }
 
-// Active accounts of these roles, or the liaisons of one OPD: whom a notice reaches.
-export function findActiveUserIds(db: Db, who: { roles?: Role[]; unitId?: string | null }): Promise<string[]> {
-  const unit = who.unitId ? { id: who.unitId, roles: ROLES.filter(roleNeedsUnit) } : undefined;
-  return selectActiveUserIds(db, { roles: who.roles, unit });
+export type Recipient = RecipientRow;
+
+// Whom a notice or a mail reaches: active accounts of these roles, named by id, or the liaisons of
+// these OPDs — any of the three. Every reminder and alert asks here, so "active" means one thing.
+export function findActiveRecipients(db: Db, who: { roles?: Role[]; ids?: string[]; unitIds?: string[] }): Promise<Recipient[]> {
+  const units = who.unitIds ? { ids: who.unitIds, roles: ROLES.filter(roleNeedsUnit) } : undefined;
+  return selectActiveRecipients(db, { ...(who.roles ? { roles: who.roles } : {}), ...(who.ids ? { ids: who.ids } : {}), ...(units ? { units } : {}) });
+}
+
+export async function findActiveUserIds(db: Db, who: { roles?: Role[]; unitId?: string | null }): Promise<string[]> {
+  const recipients = await findActiveRecipients(db, { ...(who.roles ? { roles: who.roles } : {}), ...(who.unitId ? { unitIds: [who.unitId] } : {}) });
+  return recipients.map((recipient) => recipient.id);
 }
