@@ -12,7 +12,8 @@ export function pickLanguage(message: string, language = i18next.language): stri
 }
 
 // Plain words for the commonest problems; the schema's own message (often bilingual) otherwise.
-function issueMessage(issue: z.core.$ZodIssue): string {
+// A form with its own words for one field falls back on these for the rest.
+export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') return i18next.t('common:form.required');
   if (issue.code === 'too_small' && issue.origin === 'string') return i18next.t('common:form.minLength', { count: Number(issue.minimum) });
   if (issue.code === 'too_big' && issue.origin === 'string') return i18next.t('common:form.maxLength', { count: Number(issue.maximum) });

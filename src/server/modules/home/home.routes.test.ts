@@ -95,6 +95,15 @@ describe('GET /api/home', () => {
     expect(subjects(view, 'agreement_ending')).toEqual(['Kerja sama air bersih', 'Kerja sama pelatihan UMKM']);
   });
 
+  it('links an evaluation task to its answer form and an ending agreement to its renewal, both in the evaluation tab', async () => {
+    const view = await home(s.opdOwn);
+    const result: unknown = await t.database.db.execute(sql`SELECT id FROM evaluations WHERE agreement_id = ${ids.later!}`);
+    const [evaluation] = (result as { rows: { id: string }[] }).rows;
+    const task = (kind: HomeTaskKind, subject: string) => view.groups.find((group) => group.kind === kind)?.tasks.find((candidate) => candidate.subject === subject);
+    expect(task('evaluation_to_answer', 'Kerja sama pelatihan UMKM')?.link).toBe(`/agreements/${ids.later!}?tab=evaluation&evaluation=${evaluation?.id ?? ''}`);
+    expect(task('agreement_ending', 'Kerja sama pelatihan UMKM')?.link).toBe(`/agreements/${ids.later!}?tab=evaluation`);
+  });
+
   it('shows another OPD none of it', async () => {
     const view = await home(s.opdOther);
     for (const group of view.groups) expect(group.tasks, group.kind).toEqual([]);

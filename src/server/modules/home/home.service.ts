@@ -14,6 +14,13 @@ const limit = HOME_LIST_LIMIT;
 
 type Inputs = { ctx: ActorCtx; on: string; closeDays: number; warningDays: number };
 
+// The agreement page opens the tab its `tab` parameter names, and the evaluation tab the evaluation
+// its `evaluation` parameter names, so the task lands on the answer form itself. The renewal panel
+// sits in the same tab.
+function evaluationLink(item: { agreementId: string; evaluationId: string }): string {
+  return `/agreements/${item.agreementId}?tab=evaluation&evaluation=${item.evaluationId}`;
+}
+
 function group(kind: HomeTaskKind, tasks: HomeTask[], total = tasks.length): HomeGroup {
   return { kind, total, tasks };
 }
@@ -65,12 +72,12 @@ async function groupOf(kind: HomeTaskKind, inputs: Inputs): Promise<HomeGroup[]>
     case 'evaluation_to_answer': {
       const respondent = actor.role === 'opd' ? 'opd' : actor.role === 'tkksd' ? 'tkksd' : 'admin';
       const found = await repo.selectEvaluationsToAnswer(db, { respondent, unitId, limit });
-      return [group(kind, found.rows.map((item) => ({ kind, subject: item.agreementTitle, context: null, note: item.period, dueOn: null, late: false, link: `/agreements/${item.agreementId}#evaluation` })), found.total)];
+      return [group(kind, found.rows.map((item) => ({ kind, subject: item.agreementTitle, context: null, note: item.period, dueOn: null, late: false, link: evaluationLink(item) })), found.total)];
     }
     case 'agreement_ending': {
       const withinDays = actor.role === 'pimpinan' ? PIMPINAN_ALERT_FROM_DAYS : warningDays;
       const found = await repo.selectEndingWithoutDecision(db, { unitId, on, withinDays, limit });
-      return [group(kind, found.rows.map((item) => ({ kind, subject: item.title, context: item.numberOurs, note: null, dueOn: item.endsOn, late: false, link: `/agreements/${item.agreementId}#renewal` })), found.total)];
+      return [group(kind, found.rows.map((item) => ({ kind, subject: item.title, context: item.numberOurs, note: null, dueOn: item.endsOn, late: false, link: `/agreements/${item.agreementId}?tab=evaluation` })), found.total)];
     }
     case 'review_waiting': {
       const found = await repo.selectReviewsWaiting(db, { reviewerId: actor.id, limit });

@@ -2,6 +2,7 @@ import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationIndicator, EvaluationView } from '../../../../shared/evaluation';
 import { scoreOf } from '../lib/answer-values';
+import { tableMinWidth } from './score-table';
 
 // Each indicator's score from each respondent side by side, with the partner − OPD gap where both answered.
 export function IndicatorAnswers({ evaluation, indicators }: { evaluation: EvaluationView; indicators: EvaluationIndicator[] }) {
@@ -10,7 +11,7 @@ export function IndicatorAnswers({ evaluation, indicators }: { evaluation: Evalu
   const showsGap = responses.some((response) => response.respondent === 'partner') && responses.some((response) => response.respondent === 'opd');
   if (responses.length === 0) return null;
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <Table.ScrollContainer minWidth={tableMinWidth(responses.length + (showsGap ? 1 : 0), 220)}>
       <Table striped fz="sm">
         <Table.Thead>
           <Table.Tr>

@@ -15,6 +15,12 @@ function scoreText(value: number | null | undefined, language: string): string {
   return value === null || value === undefined ? '—' : formatNumber(value, language, { maximumFractionDigits: 2 });
 }
 
+// Wide enough for the row labels and each score column: a phone scrolls the table sideways only
+// once several respondents have answered.
+export function tableMinWidth(scoreColumns: number, labelWidth = 130): number {
+  return labelWidth + 80 * scoreColumns;
+}
+
 export function BandBadge({ band }: { band: EvaluationBand | null }) {
   const { t } = useTranslation('evaluation');
   if (!band) return <Text component="span" c="dimmed">{t('band.none')}</Text>;
@@ -29,8 +35,9 @@ export function BandBadge({ band }: { band: EvaluationBand | null }) {
 export function ScoreTable({ evaluation }: { evaluation: EvaluationView }) {
   const { t, i18n } = useTranslation('evaluation');
   const gap: DimensionScores | null = evaluation.partnerGap;
+  const columns = 1 + evaluation.responses.length + (gap ? 1 : 0);
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <Table.ScrollContainer minWidth={tableMinWidth(columns)}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
