@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RecordOccurrenceFieldsSchema, ReopenOccurrenceSchema, type ObligationView, type ReopenOccurrenceInput } from '../../../shared/obligations';
+import { RecordOccurrenceFieldsSchema, ReopenOccurrenceSchema, type ObligationView, type RecordOccurrenceFields, type ReopenOccurrenceInput } from '../../../shared/obligations';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { checkEvidenceFile } from '../../lib/evidence-file';
@@ -47,25 +47,24 @@ async function checkDue(db: Db, obligation: ObligationRow, dueOn: string | null)
   }
 }
 
-function parseFields(upload: ReceivedUpload) {
-  const fields = parseInput(RecordOccurrenceFieldsSchema, upload.fields);
-  const dueOn = fields.dueOn ? fields.dueOn : null;
+function checkFields(fields: RecordOccurrenceFields, upload: ReceivedUpload): void {
   if (fields.status === 'waived' && !fields.waiverReason) {
     throw invalid('waiverReason', { message: 'Pembebasan kewajiban memerlukan alasan.', messageEn: 'Waiving an obligation needs a reason.' });
   }
   if (fields.status === 'waived' && upload.file) {
     throw invalid('file', { message: 'Bukti hanya dilampirkan pada kewajiban yang dipenuhi.', messageEn: 'Evidence goes only with an obligation met.' });
   }
-  return { ...fields, dueOn };
 }
 
 // Issue 11: each occurrence is met (with evidence, required when the obligation says so) or waived
 // with a reason. The file is checked before anything is stored and removed again if the write fails.
 export async function recordOccurrence(ctx: ActorCtx, input: { obligationId: string; upload: ReceivedUpload }): Promise<ObligationView> {
-  const fields = parseFields(input.upload);
+  const parsed = parseInput(RecordOccurrenceFieldsSchema, input.upload.fields);
+  const fields = { ...parsed, dueOn: parsed.dueOn ? parsed.dueOn : null };
   const { obligation, units } = await loadObligation(ctx, ctx.db, input.obligationId);
   const facts = { party: obligation.party, unitId: obligation.unitId, leadUnitIds: units.leadUnitIds };
   if (fields.status === 'met' ? !canMarkOccurrenceMet(ctx.actor, facts) : !canWaiveOccurrence(ctx.actor)) throw forbidden();
+  checkFields(parsed, input.upload);
   await checkDue(ctx.db, obligation, fields.dueOn);
   if (fields.status === 'met' && obligation.evidenceRequired && !input.upload.file) {
     throw invalid('file', { message: 'Kewajiban ini memerlukan bukti: unggah berkas PDF, JPEG atau PNG.', messageEn: 'This obligation needs evidence: upload a PDF, JPEG or PNG file.' });
