@@ -44,7 +44,7 @@ function ObligationCard({ obligation, units, onEdit }: { obligation: ObligationV
             {schedule}
           </Badge>
           {obligation.evidenceRequired ? <Badge variant="outline" color="dark">{t('card.evidenceRequired')}</Badge> : null}
-          {obligation.party === 'partner' ? <Badge variant="light" color={obligation.confirmedAt ? 'green.9' : 'orange.9'}>{t(obligation.confirmedAt ? 'card.isConfirmed' : 'card.notConfirmed')}</Badge> : null}
+          {obligation.party === 'partner' ? <Badge variant="outline" color="dark">{t(obligation.confirmedAt ? 'card.isConfirmed' : 'card.notConfirmed')}</Badge> : null}
         </Group>
         <Text fz="sm">
           {obligation.clause ? t('card.clause', { clause: obligation.clause }) : t('card.noClause')}
@@ -92,7 +92,7 @@ export function ObligationsSection({ agreementId, units, canAdd }: Props) {
       {list.map((obligation) => (
         <ObligationCard key={obligation.id} obligation={obligation} units={units} onEdit={() => setEditing(obligation)} />
       ))}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t(editing === 'new' ? 'form.addTitle' : 'form.editTitle')} size="lg">
+      <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened={editing !== null} onClose={() => setEditing(null)} title={t(editing === 'new' ? 'form.addTitle' : 'form.editTitle')} size="lg">
         {editing ? <ObligationForm agreementId={agreementId} units={units} {...(editing === 'new' ? {} : { obligation: editing })} onDone={() => setEditing(null)} /> : null}
       </Modal>
     </Stack>

@@ -57,12 +57,12 @@ export function OccurrenceList({ obligation }: { obligation: ObligationView }) {
                   </Button>
                 ) : null}
                 {pending && abilities.canWaive ? (
-                  <Button size="xs" variant="subtle" color="orange.9" onClick={() => setActing({ dueOn: occurrence.dueOn, status: 'waived' })} aria-label={t('occurrence.waiveOn', { date: label })}>
+                  <Button size="xs" variant="default" onClick={() => setActing({ dueOn: occurrence.dueOn, status: 'waived' })} aria-label={t('occurrence.waiveOn', { date: label })}>
                     {t('occurrence.waive')}
                   </Button>
                 ) : null}
                 {!pending && occurrence.recordId && abilities.canReopen ? (
-                  <Button size="xs" variant="subtle" color="gray.8" loading={reopen.isPending} onClick={() => reopen.mutate(occurrence.dueOn, { onError: notifyError })} aria-label={t('occurrence.reopenOn', { date: label })}>
+                  <Button size="xs" variant="default" loading={reopen.isPending} onClick={() => reopen.mutate(occurrence.dueOn, { onError: notifyError })} aria-label={t('occurrence.reopenOn', { date: label })}>
                     {t('occurrence.reopen')}
                   </Button>
                 ) : null}
@@ -71,7 +71,7 @@ export function OccurrenceList({ obligation }: { obligation: ObligationView }) {
           </Group>
         );
       })}
-      <Modal opened={acting !== null} onClose={() => setActing(null)} title={t(acting?.status === 'waived' ? 'occurrence.waiveTitle' : 'occurrence.metTitle')}>
+      <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened={acting !== null} onClose={() => setActing(null)} title={t(acting?.status === 'waived' ? 'occurrence.waiveTitle' : 'occurrence.metTitle')}>
         {acting ? <OccurrenceForm obligation={obligation} dueOn={acting.dueOn} status={acting.status} onDone={() => setActing(null)} /> : null}
       </Modal>
     </Stack>
