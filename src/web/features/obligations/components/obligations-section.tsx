@@ -36,10 +36,10 @@ function ObligationCard({ obligation, units, onEdit }: { obligation: ObligationV
           </Title>
           <StateBadge state={obligation.state} />
         </Group>
+        <Text fz="sm" fw={500}>
+          {obligation.party === 'city' ? t('card.cityThrough', { unit: unitName ?? '—' }) : t('party.partner')}
+        </Text>
         <Group gap="xs" wrap="wrap">
-          <Badge variant="light" color="dark">
-            {obligation.party === 'city' ? t('card.cityThrough', { unit: unitName ?? '—' }) : t('party.partner')}
-          </Badge>
           <Badge variant="outline" color="dark">
             {schedule}
           </Badge>

@@ -18,7 +18,7 @@ function Recorded({ occurrence }: { occurrence: OccurrenceView }) {
       {occurrence.waiverReason ? <Text fz="sm">{t('occurrence.waivedBecause', { reason: occurrence.waiverReason })}</Text> : null}
       {occurrence.note ? <Text fz="sm">{occurrence.note}</Text> : null}
       {evidence && recordId ? (
-        <Anchor component="button" type="button" fz="sm" onClick={() => void downloadOccurrenceEvidence(recordId, evidence.fileName).catch(notifyError)}>
+        <Anchor component="button" type="button" fz="sm" ta="left" style={{ alignSelf: 'flex-start' }} onClick={() => void downloadOccurrenceEvidence(recordId, evidence.fileName).catch(notifyError)}>
           {t('occurrence.evidence', { name: evidence.fileName })}
         </Anchor>
       ) : null}
@@ -26,16 +26,28 @@ function Recorded({ occurrence }: { occurrence: OccurrenceView }) {
   );
 }
 
+// Past due dates and the next few are shown; a long schedule's later ones wait behind a button.
+const SHOWN_AHEAD = 2;
+
+function visibleOccurrences(occurrences: OccurrenceView[], showAll: boolean): OccurrenceView[] {
+  if (showAll) return occurrences;
+  const next = occurrences.findIndex((occurrence) => occurrence.state === 'open');
+  return next === -1 ? occurrences : occurrences.slice(0, next + SHOWN_AHEAD);
+}
+
 // Each due date of the obligation with its own state, and what the reader may do with it.
 export function OccurrenceList({ obligation }: { obligation: ObligationView }) {
   const { t, i18n } = useTranslation('obligations');
   const [acting, setActing] = useState<Acting | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const shown = visibleOccurrences(obligation.occurrences, showAll);
+  const hidden = obligation.occurrences.length - shown.length;
   const reopen = useReopenOccurrence(obligation.id);
   const { abilities } = obligation;
   const isOpen = obligation.status === 'open';
   return (
     <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('occurrence.listLabel')}>
-      {obligation.occurrences.map((occurrence) => {
+      {shown.map((occurrence) => {
         const label = occurrence.dueOn ? formatDate(occurrence.dueOn, i18n.language) : t('occurrence.onTrigger');
         const pending = occurrence.state === 'open' || occurrence.state === 'late';
         return (
@@ -71,6 +83,13 @@ export function OccurrenceList({ obligation }: { obligation: ObligationView }) {
           </Group>
         );
       })}
+      {hidden > 0 ? (
+        <Group component="li" py={6}>
+          <Button size="xs" variant="subtle" color="dark" onClick={() => setShowAll(true)}>
+            {t('occurrence.showAll', { count: hidden })}
+          </Button>
+        </Group>
+      ) : null}
       <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened={acting !== null} onClose={() => setActing(null)} title={t(acting?.status === 'waived' ? 'occurrence.waiveTitle' : 'occurrence.metTitle')}>
         {acting ? <OccurrenceForm obligation={obligation} dueOn={acting.dueOn} status={acting.status} onDone={() => setActing(null)} /> : null}
       </Modal>
