@@ -65,4 +65,40 @@ export type ObligationView = {
   // The lead OPD has confirmed the partner's obligation (null: not yet, or the city's own).
   confirmedAt: string | null;
   version: number;
+  // The first occurrence still open or late (null: none left, or a trigger obligation).
+  nextDueOn: string | null;
+  occurrences: OccurrenceView[];
+  abilities: ObligationAbilities;
 };
+
+// What the reader may do with this obligation, from the server's policy.
+export type ObligationAbilities = { canEdit: boolean; canConfirm: boolean; canMarkMet: boolean; canWaive: boolean; canReopen: boolean };
+
+export type OccurrenceEvidenceView = { fileName: string; mimeType: string; sizeBytes: number; sha256: string };
+
+// One due date of an obligation (null for a trigger obligation's one occurrence).
+export type OccurrenceView = {
+  dueOn: string | null;
+  state: ObligationState;
+  // The row that records it met or waived (null: open, or late).
+  recordId: string | null;
+  waiverReason: string | null;
+  note: string | null;
+  recordedAt: string | null;
+  evidence: OccurrenceEvidenceView | null;
+};
+
+// The form fields sent with an occurrence met (with its evidence file) or waived. The due date names
+// the occurrence; empty for a trigger obligation's.
+export const RecordOccurrenceFieldsSchema = z
+  .object({
+    dueOn: z.union([z.literal(''), isoDate]).optional(),
+    status: z.enum(['met', 'waived']),
+    waiverReason: plainText().trim().max(1000).optional(),
+    note: plainText().trim().max(1000).optional(),
+  })
+  .strict();
+export type RecordOccurrenceFields = z.infer<typeof RecordOccurrenceFieldsSchema>;
+
+export const ReopenOccurrenceSchema = z.object({ dueOn: isoDate.nullable() }).strict();
+export type ReopenOccurrenceInput = z.infer<typeof ReopenOccurrenceSchema>;

@@ -9,6 +9,7 @@ import { sendPartnerLink } from '../modules/evaluation/evaluation-links.service'
 import { finaliseEvaluation, openEvaluation, submitResponse } from '../modules/evaluation/evaluation.service';
 import { listOutbox } from '../modules/mail/mail.service';
 import { getMasterData } from '../modules/master/master.service';
+import { recordOccurrence } from '../modules/monitoring/obligation-occurrences.service';
 import { createObligation } from '../modules/monitoring/obligations.service';
 import { createPlan } from '../modules/plans/plans.service';
 import { addEvidence } from '../modules/realisation/realisation-evidence.service';
@@ -21,8 +22,9 @@ import type { DemoEntry } from './demo-rows';
 
 // Monitoring in the demo (issue 11 part 8), dated from the day it is loaded so that it stays true:
 // this semester's reports of the bank agreement (one verified with a photo and a berita acara, one
-// returned), a plan with no report, a late city obligation and an unconfirmed partner one, an
-// evaluation in the Efektif band, one in Kurang, one waiting for the OPD, and a renewal decision.
+// returned), a plan with no report, late city obligations (one recurring, partly met with evidence)
+// and an unconfirmed partner one, an evaluation in the Efektif band, one in Kurang, one waiting for
+// the OPD, and a renewal decision.
 
 // A real PNG (a small green-and-white field): evidence is checked by its content.
 function demoPng(): Buffer {
@@ -134,6 +136,12 @@ export async function loadDemoMonitoring(ctx: ActorCtx, { entries, ids }: { entr
 
   // Obligations: the city's is late, the partner's waits for the lead OPD's confirmation.
   await createObligation(ctx, { agreementId: bank, party: 'city', unitId: diskop, clause: 'Pasal 5 ayat (1)', description: 'Menyampaikan daftar UMKM calon debitur yang direkomendasikan', kind: 'once', dueOn: addDays(today, -35), evidenceRequired: true });
+  // A recurring one: the first two quarters met (the first with its berita acara), the third late.
+  const quarterly = await createObligation(ctx, { agreementId: bank, party: 'city', unitId: diskop, clause: 'Pasal 5 ayat (3)', description: 'Menyampaikan rekap pendampingan UMKM debitur setiap triwulan', kind: 'recurring', dueOn: addDays(today, -200), everyMonths: 3, evidenceRequired: false });
+  const [firstQuarter, secondQuarter] = quarterly.occurrences;
+  const recap = await renderPdf({ title: 'Rekap Pendampingan UMKM Debitur', blocks: [{ text: 'Pendampingan 41 UMKM debitur pada triwulan pertama.', style: 'body' }], createdAt: ctx.now });
+  await recordOccurrence(ctx, { obligationId: quarterly.id, upload: { fields: { dueOn: firstQuarter?.dueOn ?? '', status: 'met' }, file: { fileName: 'rekap-pendampingan.pdf', bytes: recap } } });
+  await recordOccurrence(ctx, { obligationId: quarterly.id, upload: { fields: { dueOn: secondQuarter?.dueOn ?? '', status: 'met', note: 'Disampaikan dalam rapat koordinasi.' }, file: null } });
   await createObligation(ctx, { agreementId: bank, party: 'partner', clause: 'Pasal 6 ayat (2)', description: 'Menyalurkan kredit mikro tahap pertama kepada UMKM yang direkomendasikan', kind: 'once', dueOn: addDays(today, 20), evidenceRequired: false });
 
   // Evaluations: the bank agreement Efektif, the college's Kurang, the market traders' one answered

@@ -120,7 +120,11 @@ describe('the demo data set', () => {
     const home = (await t.app.inject({ method: 'GET', url: '/api/home', headers: { cookie: cookieFrom(login) } })).json<{ groups: { kind: string; total: number; tasks: { late: boolean }[] }[] }>();
     const total = (kind: string) => home.groups.find((group) => group.kind === kind)?.total;
     expect([total('report_returned'), total('report_due'), total('obligation_to_confirm'), total('evaluation_to_answer')]).toEqual([1, 1, 1, 1]);
-    expect(home.groups.find((group) => group.kind === 'obligation_due')?.tasks[0]?.late).toBe(true);
+    expect(home.groups.find((group) => group.kind === 'obligation_due')?.tasks.map((task) => task.late)).toEqual([true, true]);
+    expect(await rows(sql`SELECT status, sha256 IS NOT NULL AS has_evidence FROM obligation_occurrences ORDER BY due_on`)).toEqual([
+      { status: 'met', has_evidence: true },
+      { status: 'met', has_evidence: false },
+    ]);
     const bands: string[] = [];
     for (const row of await rows(sql`SELECT DISTINCT agreement_id FROM evaluations WHERE status = 'final'`)) {
       const list = (await t.app.inject({ method: 'GET', url: `/api/agreements/${String(row.agreement_id)}/evaluations`, headers: { cookie } })).json<{ result: { band: string | null } }[]>();

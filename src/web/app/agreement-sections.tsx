@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import type { AgreementStatus } from '../../shared/agreement-codes';
 import { EvaluationSection } from '../features/evaluation/components/evaluation-section';
+import { ObligationsSection } from '../features/obligations/components/obligations-section';
 import { RenewalPanel } from '../features/renewal/components/renewal-panel';
 
 type Props = { agreementId: string; isDraft: boolean; status: AgreementStatus; version: number };
@@ -16,4 +17,11 @@ export function AgreementEvaluationTab({ agreementId, isDraft, status, version }
       <EvaluationSection agreementId={agreementId} isDraft={isDraft} />
     </Stack>
   );
+}
+
+type ObligationsProps = { agreementId: string; units: { id: string; name: string }[]; canAdd: boolean };
+
+// The obligations of the parties; who may add them is the agreement's own edit right (the division).
+export function AgreementObligationsTab({ agreementId, units, canAdd }: ObligationsProps) {
+  return <ObligationsSection agreementId={agreementId} units={units} canAdd={canAdd} />;
 }

@@ -15,6 +15,7 @@ export const queryRoots = {
   realisation: ['realisation'],
   evaluation: ['evaluation'],
   renewal: ['renewal'],
+  obligations: ['obligations'],
   notifications: ['notifications'],
   users: ['users'],
   imports: ['imports'],

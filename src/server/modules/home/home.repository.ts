@@ -33,25 +33,6 @@ export function selectReportsToVerify(db: Db, query: { limit: number }): Promise
 
 export type OpenObligation = { obligationId: string; agreementId: string; agreementTitle: string; description: string; dueOn: string | null };
 
-// The city's open obligations an OPD carries (each names the OPD that acts for the city),
-// due within `horizonDays` or already late; for the division (unitId null) only the late ones.
-export function selectObligationsDue(db: Db, query: { unitId: string | null; on: string; horizonDays: number; limit: number }): Promise<Listed<OpenObligation>> {
-  const scope =
-    query.unitId === null
-      ? sql`o.due_on < ${query.on}::date`
-      : sql`o.unit_id = ${query.unitId} AND o.due_on <= ${query.on}::date + ${query.horizonDays}::int`;
-  return listed(
-    db,
-    sql`
-    SELECT o.id, a.id AS agreement_id, a.title AS agreement_title, o.description, o.due_on::text AS due_on, count(*) OVER () AS total
-    FROM obligations o JOIN agreements a ON a.id = o.agreement_id
-    WHERE o.party = 'city' AND o.status = 'open' AND o.due_on IS NOT NULL AND ${scope}
-    ORDER BY o.due_on, a.title
-    LIMIT ${query.limit}`,
-    (row) => ({ obligationId: String(row.id), agreementId: String(row.agreement_id), agreementTitle: String(row.agreement_title), description: String(row.description), dueOn: text(row.due_on) }),
-  );
-}
-
 // The partner's obligations the lead OPD has not yet confirmed.
 export function selectObligationsToConfirm(db: Db, query: { unitId: string; limit: number }): Promise<Listed<OpenObligation>> {
   return listed(

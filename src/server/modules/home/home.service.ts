@@ -2,6 +2,7 @@ import { HOME_LIST_LIMIT, type HomeGroup, type HomeTask, type HomeTaskKind, type
 import { recentPeriods } from '../../../shared/realisation';
 import { PIMPINAN_ALERT_FROM_DAYS } from '../../../shared/renewal';
 import { localDate, type ActorCtx } from '../../lib/context';
+import { cityOccurrencesDue } from '../monitoring/obligation-lateness.service';
 import { isPeriodOpen, periodWindow } from '../realisation/realisation.rules';
 import { plansAwaitingReport } from '../realisation/realisation.service';
 import { getSettings } from '../settings/settings.service';
@@ -61,8 +62,9 @@ async function groupOf(kind: HomeTaskKind, inputs: Inputs): Promise<HomeGroup[]>
       return [group(kind, found.rows.map((report) => ({ kind, subject: report.planTitle, context: report.unitName, note: report.period, dueOn: report.submittedAt, late: false, link: `/realisation/reports/${report.reportId}` })), found.total)];
     }
     case 'obligation_due': {
-      const found = await repo.selectObligationsDue(db, { unitId, on, horizonDays: OBLIGATION_HORIZON_DAYS, limit });
-      return [group(kind, found.rows.map((item) => ({ kind, subject: item.description, context: item.agreementTitle, note: null, dueOn: item.dueOn, late: item.dueOn !== null && item.dueOn < on, link: `/agreements/${item.agreementId}#obligations` })), found.total)];
+      // One task per occurrence: a recurring obligation is due again each time.
+      const found = await cityOccurrencesDue(ctx, { unitId, on, horizonDays: OBLIGATION_HORIZON_DAYS, limit });
+      return [group(kind, found.rows.map((item) => ({ kind, subject: item.description, context: item.agreementTitle, note: null, dueOn: item.dueOn, late: item.isLate, link: `/agreements/${item.agreementId}#obligations` })), found.total)];
     }
     case 'obligation_to_confirm': {
       if (!unitId) return [];

@@ -6,26 +6,23 @@ import type { Db } from '../../db/client';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export type HealthExtras = { unacknowledged: boolean; lateObligations: number };
+export type HealthExtras = { unacknowledged: boolean };
 
-type Row = { agreement_id: string; unacknowledged: boolean; late_obligations: number | string };
+type Row = { agreement_id: string; unacknowledged: boolean };
 
 // Per agreement: whether a published package still has an OPD recipient who has not acknowledged
-// it, and how many open obligations were due before `on` (obligations.rules obligationState).
+// it. Late obligations are counted per occurrence by obligation-lateness.service.
 export async function loadHealthExtras(db: Db, options: { on: string }): Promise<Map<string, HealthExtras>> {
   if (!ISO_DATE.test(options.on)) throw new Error(`not a date: ${options.on}`);
   const result: unknown = await db.execute(sql`
-    SELECT agreement_id, bool_or(unacknowledged) AS unacknowledged, sum(late)::int AS late_obligations FROM (
-      SELECT p.agreement_id, true AS unacknowledged, 0 AS late
+    SELECT agreement_id, bool_or(unacknowledged) AS unacknowledged FROM (
+      SELECT p.agreement_id, true AS unacknowledged
         FROM dissemination_packages p JOIN dissemination_recipients r ON r.package_id = p.id
         WHERE p.status = 'published' AND r.acknowledged_at IS NULL
-      UNION ALL
-      SELECT o.agreement_id, false, 1 FROM obligations o
-        WHERE o.status = 'open' AND o.due_on < ${options.on}::date
     ) facts GROUP BY agreement_id`);
   const extras = new Map<string, HealthExtras>();
   for (const row of (result as { rows: Row[] }).rows) {
-    extras.set(row.agreement_id, { unacknowledged: row.unacknowledged, lateObligations: Number(row.late_obligations) });
+    extras.set(row.agreement_id, { unacknowledged: row.unacknowledged });
   }
   return extras;
 }

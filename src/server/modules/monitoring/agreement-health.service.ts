@@ -6,6 +6,7 @@ import { lastClosedPeriod } from '../realisation/realisation.rules';
 import { getSettings } from '../settings/settings.service';
 import { loadHealthExtras } from './agreement-health.repository';
 import { healthOfAll } from './agreement-health.rules';
+import { lateObligationCounts } from './obligation-lateness.service';
 import { checkMonitorDate, monitoredAgreements } from './monitoring.service';
 
 // Health of every agreement in force as of a date, by id (decision 0016). Like monitorAsOf it runs
@@ -18,12 +19,13 @@ export async function healthAsOf(ctx: Pick<Ctx, 'db' | 'now'>, input: { on?: str
   const { expiryWarningDays, dormantAfterMonths, reportCloseDays } = await getSettings(ctx.db);
   const agreements = await monitoredAgreements(ctx, { on });
   const extras = await loadHealthExtras(ctx.db, { on });
+  const lateObligations = await lateObligationCounts(ctx, { on });
   const due = await reportsDue(ctx, { period: lastClosedPeriod(on, reportCloseDays) });
   const unreported = new Set(due.filter((agreement) => !agreement.reported).map((agreement) => agreement.agreementId));
   const facts = agreements.map((agreement) => ({
     ...agreement,
     acknowledged: !extras.get(agreement.id)?.unacknowledged,
-    lateObligations: extras.get(agreement.id)?.lateObligations ?? 0,
+    lateObligations: lateObligations.get(agreement.id) ?? 0,
     reportMissing: unreported.has(agreement.id),
     lastBand: input.lastBands?.get(agreement.id) ?? null,
   }));

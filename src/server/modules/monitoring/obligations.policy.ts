@@ -16,3 +16,21 @@ export function canReadObligations(actor: Actor, agreement: { unitIds: string[] 
 export function canConfirmObligation(actor: Actor, obligation: { party: 'city' | 'partner'; leadUnitIds: string[] }): boolean {
   return actor.role === 'opd' && actor.unitId !== null && obligation.party === 'partner' && obligation.leadUnitIds.includes(actor.unitId);
 }
+
+// An occurrence is marked met by the division, or by the lead OPD for the city's obligation it
+// carries itself (it holds the evidence). Waiving releases the debtor, so the OPD that owes the
+// obligation never waives it: waivers and reopening are the division's.
+export function canMarkOccurrenceMet(actor: Actor, obligation: { party: 'city' | 'partner'; unitId: string | null; leadUnitIds: string[] }): boolean {
+  if (actor.role === 'admin') return true;
+  return (
+    actor.role === 'opd' && actor.unitId !== null && obligation.party === 'city' && obligation.unitId === actor.unitId && obligation.leadUnitIds.includes(actor.unitId)
+  );
+}
+
+export function canWaiveOccurrence(actor: Actor): boolean {
+  return canWriteObligations(actor);
+}
+
+export function canReopenOccurrence(actor: Actor): boolean {
+  return canWriteObligations(actor);
+}

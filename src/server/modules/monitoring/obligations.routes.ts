@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ConfirmObligationSchema, CreateObligationSchema, UpdateObligationSchema } from '../../../shared/obligations';
-import { actorCtxOf, typed } from '../../lib/http';
+import { ConfirmObligationSchema, CreateObligationSchema, ReopenOccurrenceSchema, UpdateObligationSchema } from '../../../shared/obligations';
+import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
+import { receiveUpload } from '../../lib/multipart';
+import { prepareOccurrenceUpload, readOccurrenceEvidence, recordOccurrence, reopenOccurrence } from './obligation-occurrences.service';
 import { confirmObligation, createObligation, listObligations, updateObligation } from './obligations.service';
 
 const idParam = z.object({ id: z.uuid() });
@@ -20,5 +22,18 @@ export function obligationsRoutes(app: FastifyInstance) {
   );
   api.post('/obligations/:id/confirm', { schema: { tags, params: idParam, body: ConfirmObligationSchema }, config: { access: ['opd'] } }, (request) =>
     confirmObligation(actorCtxOf(request), { ...request.body, id: request.params.id }),
+  );
+  // multipart/form-data: dueOn (empty for a trigger obligation), status met|waived, waiverReason,
+  // note, and for met an optional file (PDF, JPEG or PNG, checked by content).
+  api.post('/obligations/:id/occurrences', { schema: { tags, params: idParam, consumes: ['multipart/form-data'] }, config: { access: ['admin', 'opd'] } }, async (request) => {
+    const ctx = actorCtxOf(request);
+    const limit = await prepareOccurrenceUpload(ctx, { obligationId: request.params.id });
+    return recordOccurrence(ctx, { obligationId: request.params.id, upload: await receiveUpload(request, limit) });
+  });
+  api.post('/obligations/:id/occurrences/reopen', { schema: { tags, params: idParam, body: ReopenOccurrenceSchema }, config: { access: ['admin'] } }, (request) =>
+    reopenOccurrence(actorCtxOf(request), { ...request.body, obligationId: request.params.id }),
+  );
+  api.get('/obligation-occurrences/:id/evidence', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, async (request, reply) =>
+    sendFileDownload(reply, await readOccurrenceEvidence(actorCtxOf(request), { occurrenceId: request.params.id })),
   );
 }

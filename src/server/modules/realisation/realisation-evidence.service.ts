@@ -1,10 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { EvidenceFieldsSchema, type EvidenceView } from '../../../shared/realisation';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
-import { photoOrPdfTypeOf, type FileContentType } from '../../lib/file-content';
-import { tooLarge, type ReceivedUpload, type UploadLimit } from '../../lib/multipart';
+import { checkEvidenceFile } from '../../lib/evidence-file';
+import type { ReceivedUpload, UploadLimit } from '../../lib/multipart';
 import { recordAudit } from '../audit/audit.service';
 import { getSettings } from '../settings/settings.service';
 import { canWriteReport } from './realisation.policy';
@@ -40,32 +40,10 @@ export async function prepareEvidenceUpload(ctx: ActorCtx, input: { reportId: st
   return { limitBytes: maxUploadMb * MB, limitMb: maxUploadMb };
 }
 
-// Evidence must be what it claims: a name that ends in an extension names the content it holds.
-function nameFits(fileName: string | undefined, extension: FileContentType['extension']): boolean {
-  const named = /\.([a-z0-9]{1,5})$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
-  if (named === undefined) return true;
-  return named === extension || (extension === 'jpg' && named === 'jpeg');
-}
-
 function checkedFile(upload: ReceivedUpload, limit: UploadLimit) {
   const kind = EvidenceFieldsSchema.safeParse(upload.fields);
   if (!kind.success) throw invalid('kind', { message: 'Pilih jenis bukti (berita acara, daftar hadir, foto, bukti setor, lainnya).', messageEn: 'Choose the kind of evidence.' });
-  const file = upload.file;
-  if (!file || file.bytes.length === 0) throw invalid('file', { message: 'Pilih berkas PDF, JPEG atau PNG untuk diunggah.', messageEn: 'Choose a PDF, JPEG or PNG file to upload.' });
-  if (file.bytes.length > limit.limitBytes) throw tooLarge(limit.limitMb);
-  const type = photoOrPdfTypeOf(file.bytes);
-  if (!type) {
-    throw new AppError({ code: 'UNSUPPORTED_MEDIA', message: 'Bukti harus berupa berkas PDF, JPEG atau PNG.', messageEn: 'Evidence must be a PDF, JPEG or PNG file.', field: 'file' });
-  }
-  if (!nameFits(file.fileName, type.extension)) {
-    throw new AppError({
-      code: 'UNSUPPORTED_MEDIA',
-      message: `Isi berkas adalah ${type.extension.toUpperCase()}, tidak sesuai dengan nama berkasnya.`,
-      messageEn: `The file's content is ${type.extension.toUpperCase()}, which its name does not say.`,
-      field: 'file',
-    });
-  }
-  return { kind: kind.data.kind, bytes: file.bytes, type, fileName: (file.fileName ?? `bukti.${type.extension}`).slice(0, 200) };
+  return { kind: kind.data.kind, ...checkEvidenceFile(upload.file, limit) };
 }
 
 // The file is checked before anything is stored; the row and its audit are written together, and the
@@ -76,12 +54,11 @@ export async function addEvidence(ctx: ActorCtx, input: { reportId: string; uplo
   const file = checkedFile(input.upload, { limitBytes: maxUploadMb * MB, limitMb: maxUploadMb });
   const id = randomUUID();
   const storageKey = `realisation/${report.id}/${id}.${file.type.extension}`;
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   await ctx.files.put(storageKey, file.bytes);
   try {
     return await ctx.db.transaction(async (tx) => {
       await changeableReport(ctx, tx, report.id);
-      const values = { kind: file.kind, fileName: file.fileName, mimeType: file.type.mimeType, sizeBytes: file.bytes.length, sha256 };
+      const values = { kind: file.kind, fileName: file.fileName, mimeType: file.type.mimeType, sizeBytes: file.bytes.length, sha256: file.sha256 };
       const row = await repo.insertEvidence(tx, { ...values, id, reportId: report.id, storageKey, uploadedBy: ctx.actor.id, createdAt: ctx.now });
       await recordAudit(tx, { actor: ctx.actor, entity: 'realisation_report', entityId: report.id, action: 'add_evidence', at: ctx.now, changes: [{ field: 'evidence', old: null, new: { ...values, id } }] });
       return evidenceViewOf(row);

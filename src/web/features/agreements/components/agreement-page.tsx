@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartBar, IconFileOff, IconFiles, IconHistory, IconInfoCircle, IconPencil } from '@tabler/icons-react';
+import { IconChartBar, IconChecklist, IconFileOff, IconFiles, IconHistory, IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { AgreementEvaluationTab } from '../../../app/agreement-sections';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { AgreementEvaluationTab, AgreementObligationsTab } from '../../../app/agreement-sections';
 import { NotFoundPage } from '../../../components/not-found-page';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
@@ -17,12 +17,14 @@ import { AgreementDocuments } from './agreement-documents';
 import { AuditTrail } from './audit-trail';
 import { EndAgreementModal } from './end-agreement-modal';
 
-const TABS = ['details', 'documents', 'evaluation', 'history'] as const;
+const TABS = ['details', 'documents', 'obligations', 'evaluation', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
+// The tab comes from ?tab=, or from the fragment the home tasks link to (#obligations).
 function useTab(): [Tab, (tab: string | null) => void] {
   const [params, setParams] = useSearchParams();
-  const value = params.get('tab');
+  const { hash } = useLocation();
+  const value = params.get('tab') ?? hash.slice(1);
   const tab: Tab = TABS.find((name) => name === value) ?? 'details';
   return [tab, (next) => setParams(next && next !== 'details' ? { tab: next } : {}, { replace: true })];
 }
@@ -82,6 +84,11 @@ export function AgreementPage() {
           <Tabs.Tab value="documents" leftSection={<IconFiles size={16} aria-hidden />} rightSection={documents.data ? <Badge size="xs" variant="light" circle>{documents.data.length}</Badge> : null}>
             {t('tabs.documents')}
           </Tabs.Tab>
+          {!view.isDraft ? (
+            <Tabs.Tab value="obligations" leftSection={<IconChecklist size={16} aria-hidden />}>
+              {t('tabs.obligations')}
+            </Tabs.Tab>
+          ) : null}
           <Tabs.Tab value="evaluation" leftSection={<IconChartBar size={16} aria-hidden />}>
             {t('tabs.evaluation')}
           </Tabs.Tab>
@@ -96,6 +103,9 @@ export function AgreementPage() {
           <Stack>
             <AgreementDocuments agreementId={view.id} canUpload={abilities.canUploadDocuments} canDelete={abilities.canDeleteDocuments} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="obligations">
+          <AgreementObligationsTab agreementId={view.id} units={view.units} canAdd={abilities.canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="evaluation">
           <AgreementEvaluationTab agreementId={view.id} isDraft={view.isDraft} status={view.status} version={view.version} />

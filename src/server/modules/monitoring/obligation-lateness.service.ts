@@ -1,0 +1,48 @@
+import type { Db } from '../../db/client';
+import { addDays } from '../../lib/calendar-days';
+import * as repo from './obligation-occurrences.repository';
+import { occurrenceDates, occurrenceState } from './obligations.rules';
+
+// Lateness is counted per occurrence (issue 11): a recurring obligation met last semester and not
+// this one is late for this one. Health, the home tasks and the demo read it from here.
+
+export type PendingOccurrence = { obligationId: string; agreementId: string; agreementTitle: string; description: string; dueOn: string; isLate: boolean };
+
+// The occurrences without a record, due on or before `through`, of the obligations still open.
+async function pendingOccurrences(db: Db, input: { on: string; through: string; unitId?: string; party?: 'city' | 'partner' }): Promise<PendingOccurrence[]> {
+  const obligations = await repo.openDatedObligations(db, { unitId: input.unitId, party: input.party });
+  const records = await repo.occurrenceRowsOf(db, obligations.map((obligation) => obligation.id));
+  const pending: PendingOccurrence[] = [];
+  for (const obligation of obligations) {
+    const recorded = new Map(records.filter((record) => record.obligationId === obligation.id).map((record) => [record.dueOn, record]));
+    const dates = occurrenceDates(obligation, { endsOn: obligation.terminatedOn ?? obligation.endsOn, until: input.through });
+    for (const dueOn of dates) {
+      if (dueOn === null || dueOn > input.through) continue;
+      const state = occurrenceState({ dueOn, record: recorded.get(dueOn) ?? null, obligationStatus: obligation.status }, input.on);
+      if (state !== 'open' && state !== 'late') continue;
+      const { id, agreementId, agreementTitle, description } = obligation;
+      pending.push({ obligationId: id, agreementId, agreementTitle, description, dueOn, isLate: state === 'late' });
+    }
+  }
+  return pending.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.agreementTitle.localeCompare(b.agreementTitle));
+}
+
+// Per agreement, how many obligations have at least one occurrence late as of `on`.
+export async function lateObligationCounts(ctx: { db: Db }, input: { on: string }): Promise<Map<string, number>> {
+  const late = (await pendingOccurrences(ctx.db, { on: input.on, through: addDays(input.on, -1) })).filter((occurrence) => occurrence.isLate);
+  const obligationsByAgreement = new Map<string, Set<string>>();
+  for (const occurrence of late) {
+    const ids = obligationsByAgreement.get(occurrence.agreementId) ?? new Set<string>();
+    ids.add(occurrence.obligationId);
+    obligationsByAgreement.set(occurrence.agreementId, ids);
+  }
+  return new Map([...obligationsByAgreement].map(([agreementId, ids]) => [agreementId, ids.size]));
+}
+
+// The city's occurrences an OPD carries that are late or due within `horizonDays`; for the
+// division (unitId null) the late ones of every OPD.
+export async function cityOccurrencesDue(ctx: { db: Db }, input: { unitId: string | null; on: string; horizonDays: number; limit: number }): Promise<{ rows: PendingOccurrence[]; total: number }> {
+  const through = input.unitId === null ? addDays(input.on, -1) : addDays(input.on, input.horizonDays);
+  const found = await pendingOccurrences(ctx.db, { on: input.on, through, party: 'city', ...(input.unitId ? { unitId: input.unitId } : {}) });
+  return { rows: found.slice(0, input.limit), total: found.length };
+}
