@@ -29,6 +29,7 @@ export const MODULE_LAYERS = [
   'monitoring',
   'evaluation',
   'renewal',
+  'agreement-health',
   'home',
   'imports',
   'search',

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, max } from 'drizzle-orm';
 import type { Answer, EvaluationFormInput, EvaluationRespondent } from '../../../shared/evaluation';
 import type { Db } from '../../db/client';
 import { users } from '../users/users.table';
@@ -71,6 +71,12 @@ export async function selectEvaluation(db: Db, { id, forUpdate = false }: { id: 
 
 export function selectEvaluationsOf(db: Db, agreementId: string): Promise<EvaluationRow[]> {
   return db.select().from(evaluations).where(eq(evaluations.agreementId, agreementId)).orderBy(desc(evaluations.openedAt));
+}
+
+// The latest final evaluation of each agreement (of the given ones, or of all), for health.
+export function selectLatestFinals(db: Db, agreementIds?: string[]): Promise<EvaluationRow[]> {
+  const finals = and(eq(evaluations.status, 'final'), isNotNull(evaluations.finalisedAt), agreementIds ? inArray(evaluations.agreementId, agreementIds) : undefined);
+  return db.selectDistinctOn([evaluations.agreementId]).from(evaluations).where(finals).orderBy(evaluations.agreementId, desc(evaluations.finalisedAt));
 }
 
 export function selectResponses(db: Db, evaluationIds: string[]): Promise<ResponseRow[]> {

@@ -228,12 +228,23 @@ export async function latestEvaluationAnswers(db: Db, query: { agreementId: stri
   return { opd: at('opd'), partner: at('partner') };
 }
 
-// For an agreement's health (a higher module asks): the band of its latest final evaluation, or null.
+// For agreements' health (a higher module asks): the band of each one's latest final evaluation,
+// by agreement id; agreements never finally evaluated are absent. Without ids, the whole register.
+export async function latestFinalBands(db: Db, query: { agreementIds?: string[] } = {}): Promise<Map<string, EvaluationBand | null>> {
+  const latest = await repo.selectLatestFinals(db, query.agreementIds);
+  const responses = await repo.selectResponses(db, latest.map((row) => row.id));
+  const byEvaluation = new Map<string, repo.ResponseRow[]>();
+  for (const response of responses) byEvaluation.set(response.evaluationId, [...(byEvaluation.get(response.evaluationId) ?? []), response]);
+  const forms = new Map<number, Form>();
+  const bands = new Map<string, EvaluationBand | null>();
+  for (const row of latest) {
+    const form = forms.get(row.formRevision) ?? (await loadForm(db, row.formRevision));
+    forms.set(row.formRevision, form);
+    bands.set(row.agreementId, resultsOf(form, byEvaluation.get(row.id) ?? []).result.band);
+  }
+  return bands;
+}
+
 export async function latestFinalBand(db: Db, query: { agreementId: string }): Promise<EvaluationBand | null> {
-  const latest = (await repo.selectEvaluationsOf(db, query.agreementId))
-    .filter((row) => row.status === 'final' && row.finalisedAt !== null)
-    .sort((a, b) => (b.finalisedAt?.getTime() ?? 0) - (a.finalisedAt?.getTime() ?? 0))[0];
-  if (!latest) return null;
-  const form = await loadForm(db, latest.formRevision);
-  return resultsOf(form, await repo.selectResponses(db, [latest.id])).result.band;
+  return (await latestFinalBands(db, { agreementIds: [query.agreementId] })).get(query.agreementId) ?? null;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorCtxOf, typed } from '../../lib/http';
-import { agreementHealthOf } from './agreement-health.service';
+import { agreementHealthOf } from '../agreement-health/agreement-health.service';
 import { homeOf } from './home.service';
 
 const tags = ['home'];
