@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HEALTH_STATUSES } from './agreement-health';
 import { AGREEMENT_STATUSES, COOPERATION_KINDS, DOC_TYPES, type AgreementStatus, type CooperationKind, type DocType } from './agreement-codes';
 import { IMPORT_COLUMNS, IMPORT_EXTRA_COLUMNS, type ImportColumn } from './imports';
 import { PAGE_SIZE_MAX } from './limits';
@@ -7,7 +8,7 @@ import { plainText } from './input';
 export const SEARCH_SORTS = ['relevance', 'signed_desc', 'signed_asc', 'title', 'ends_asc'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
-export const FACET_NAMES = ['year', 'docType', 'kind', 'status', 'partnerGroup', 'partnerCategory', 'sector', 'unit'] as const;
+export const FACET_NAMES = ['year', 'docType', 'kind', 'status', 'partnerGroup', 'partnerCategory', 'sector', 'unit', 'health'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
@@ -34,6 +35,8 @@ export const SearchFiltersSchema = z.object({
   sector: many(code),
   unit: many(z.uuid()),
   status: many(z.enum(AGREEMENT_STATUSES)),
+  // The stored health of agreements in force (decision record 0016).
+  health: many(z.enum(HEALTH_STATUSES)),
   sort: z.enum(SEARCH_SORTS).optional(),
 });
 export type SearchFilters = z.output<typeof SearchFiltersSchema>;

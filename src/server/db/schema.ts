@@ -28,3 +28,4 @@ export * from '../modules/monitoring/obligations.table';
 export * from '../modules/renewal/renewal.table';
 export * from '../modules/realisation/realisation.table';
 export * from '../modules/realisation/report-reminders.table';
+export * from '../modules/agreement-health/agreement-health.table';

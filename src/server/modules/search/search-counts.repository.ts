@@ -1,5 +1,6 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import { FACET_NAMES, type FacetName } from '../../../shared/search';
+import { agreementHealth } from '../agreement-health/agreement-health.table';
 import type { SearchConditions } from './search-filters.repository';
 import { agreementSearch } from './search.table';
 
@@ -18,6 +19,7 @@ const FACET_COLUMNS: Record<FacetName, string> = {
   partnerCategory: 'category_code',
   sector: 'sector_code',
   unit: 'unit_id',
+  health: 'health',
 };
 
 export type CountRow = { facet: FacetName | 'total'; value: string | null; count: number };
@@ -33,7 +35,7 @@ export function flagsExcept(filters: Filters, except: FacetName | null): SQL {
   return flags.length === 0 ? sql`TRUE` : sql.join(flags, sql` AND `);
 }
 
-const SIMPLE_FACETS = ['year', 'docType', 'kind', 'status', 'partnerGroup', 'partnerCategory'] as const;
+const SIMPLE_FACETS = ['year', 'docType', 'kind', 'status', 'partnerGroup', 'partnerCategory', 'health'] as const;
 
 // Facets whose own filter is not active all count under every active filter, so they share one
 // pass over the matched set (GROUPING SETS), together with the total (the empty set).
@@ -87,9 +89,11 @@ export function matchedSet(options: { source: SQL; conditions: SearchConditions;
   const where = and(options.conditions.base, ...(allKnown ? filters.map(([, condition]) => condition) : [])) ?? sql`TRUE`;
   return sql`SELECT * FROM (
       SELECT extract(year FROM ${f.signedOn})::int::text AS year, ${f.docType} AS doc_type, ${f.kind} AS kind, ${options.statusSql} AS status,
-        ${f.primaryCategoryCode} AS category_code, pc.group_code AS group_code, ${f.sectorCodes} AS sector_codes, ${f.unitIds} AS unit_ids
+        ${f.primaryCategoryCode} AS category_code, pc.group_code AS group_code, ${f.sectorCodes} AS sector_codes, ${f.unitIds} AS unit_ids,
+        ${agreementHealth.status} AS health
         ${options.extra ?? sql``} ${sql.join(flagColumns, sql``)}
-      FROM ${options.source} LEFT JOIN partner_categories pc ON pc.code = ${f.primaryCategoryCode}
+      FROM ${options.source} LEFT JOIN partner_categories pc ON pc.code = ${f.primaryCategoryCode} 
+        LEFT JOIN ${agreementHealth} ON ${agreementHealth.agreementId} = ${f.agreementId}
       WHERE ${where}
     ) AS visible WHERE ${rowsNeeded(filters, options.skip)}`;
 }

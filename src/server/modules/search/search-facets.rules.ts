@@ -1,3 +1,4 @@
+import { HEALTH_STATUSES } from '../../../shared/agreement-health';
 import { AGREEMENT_STATUSES, COOPERATION_KINDS, DOC_TYPES } from '../../../shared/agreement-codes';
 import { FACET_NAMES, type FacetBucket, type FacetName, type SearchFacets, type SearchFilters } from '../../../shared/search';
 import type { DraftVisibility } from '../agreements/agreements.policy';
@@ -20,7 +21,7 @@ export function summable(name: FacetName, values: readonly unknown[]): boolean {
   return !MULTI_VALUED.has(name) || new Set(values).size === 1;
 }
 
-const FIXED_ORDER: Partial<Record<FacetName, readonly string[]>> = { docType: DOC_TYPES, kind: COOPERATION_KINDS, status: AGREEMENT_STATUSES };
+const FIXED_ORDER: Partial<Record<FacetName, readonly string[]>> = { docType: DOC_TYPES, kind: COOPERATION_KINDS, status: AGREEMENT_STATUSES, health: HEALTH_STATUSES };
 
 function ordered(name: FacetName, buckets: FacetBucket[]): FacetBucket[] {
   const fixed = FIXED_ORDER[name];

@@ -65,6 +65,9 @@ describe('registry list: kept counts equal a full count', () => {
     { sector: ['pariwisata_kebudayaan'], status: ['berakhir'] },
     { unit: [unitB], partnerCategory: ['pemerintah_provinsi'] },
     { docType: ['KB'], year: [2021], kind: ['KSDPK'] },
+    { health: ['dorman'] },
+    { health: ['perlu_perhatian', 'sehat'], docType: ['PKS'] },
+    { health: ['dorman'], sector: ['pendidikan'], unit: [unitA] },
   ];
 
   it('gives the same total and facets as a full count, for every reader, before and after the registry changes', async () => {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { localDate, type ActorCtx } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
 import { draftVisibility, type DraftVisibility } from '../agreements/agreements.policy';
+import { ensureHealthFresh } from '../agreement-health/agreement-health.service';
 import { getSettings } from '../settings/settings.service';
 import { cachedByRevision } from './search-cache.service';
 import { countRows } from './search-facets.repository';
@@ -39,6 +40,8 @@ export type SearchPlan = {
 
 // The filters as SQL for this actor and this day (status depends on the date in Ternate).
 export async function planSearch(ctx: ActorCtx, filters: Parameters<typeof buildConditions>[0]): Promise<SearchPlan> {
+  // The register filters and counts by the stored health: it must be today's and current first.
+  await ensureHealthFresh(ctx);
   const { expiryWarningDays } = await getSettings(ctx.db);
   const today = localDate(ctx.now);
   const bounds = statusDateBounds(today, expiryWarningDays);

@@ -28,6 +28,8 @@ function useBucketLabel() {
         return bucket.label ?? lookups.groupName(bucket.value);
       case 'year':
         return bucket.label ?? bucket.value;
+      case 'health':
+        return t(`agreements:health.status.${bucket.value}`, { defaultValue: bucket.value });
     }
   };
 }
