@@ -1,8 +1,9 @@
-// `npm run bench -- --agreements 100000 --json bench.json [--db pglite|postgres] [--keep] [--reuse <url|dir>]`
+// `npm run bench -- --agreements 100000 --json bench.json [--db pglite|postgres] [--keep] [--reuse <url|dir>] [--only registry|health]`
 // Builds a realistic registry in a fresh database through Jalin's own import, then measures the
 // HTTP API (search, list, statistics) against the same query as plain SQL. Prints one JSON object.
 // --keep leaves the built database in place (its address is printed); --reuse measures such a
-// database again without rebuilding it, after applying any newer migrations.
+// database again without rebuilding it, after applying any newer migrations. --only measures one
+// part: the registry (search, list, statistics) or monitoring (health-filtered lists, monitor).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { insertUser } from '../src/server/modules/users/users.service';
 import { MAX_IMPORT_ROWS } from '../src/shared/imports';
 import { insertDocumentTexts, pdfDerivedTexts } from './documents';
 import { generateRows, toCsv } from './generate';
+import { measureHealth } from './health';
 import { measure, summarize } from './measure';
 import { testCtx } from '../tests/support/test-ctx';
 
@@ -31,11 +33,13 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const agreementCount = Number(args.agreements);
 const documentCount = args.documents ? Number(args.documents) : Math.round(agreementCount / 5);
 const rounds = Number(args.rounds);
+if (args.only !== undefined && args.only !== 'registry' && args.only !== 'health') throw new Error(`--only must be registry or health, not ${args.only}`);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 type Opened = { database: Database; where: string; dispose: () => Promise<void> };
@@ -131,7 +135,9 @@ async function main() {
       body: JSON.stringify({ email, password: 'bench-password-123' }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const results = await measure({ baseUrl: address, cookie, db: database.db, rounds, log });
+    const measureOptions = { baseUrl: address, cookie, db: database.db, rounds, log };
+    const registry = args.only === 'health' ? null : summarize(await measure(measureOptions));
+    const health = args.only === 'registry' ? null : await measureHealth(measureOptions);
     await app.close();
 
     const report = {
@@ -139,7 +145,8 @@ async function main() {
       documents: built ? documentCount : await countOf(database, 'documents'),
       database: database.kind,
       import_rows_per_s: built?.rowsPerSecond ?? null,
-      ...summarize(results),
+      ...registry,
+      ...health,
       rounds,
       node: process.version,
       measured_at: new Date().toISOString(),
