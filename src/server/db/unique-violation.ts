@@ -6,3 +6,10 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const pgError = seen?.cause ?? seen;
   return pgError?.code === '23505' && pgError.constraint === constraint;
 }
+
+// Whether the database chose this transaction to break a wait in a circle (deadlock_detected): the
+// whole transaction may simply be run again.
+export function isDeadlock(error: unknown): boolean {
+  const seen = error as { code?: string; cause?: { code?: string } } | null;
+  return (seen?.cause ?? seen)?.code === '40P01';
+}

@@ -19,8 +19,11 @@ CREATE TABLE "agreement_health_refresh" (
 	CONSTRAINT "agreement_health_refresh_single_row" CHECK ("agreement_health_refresh"."id" = 1)
 );
 --> statement-breakpoint
+ALTER TABLE "agreement_search" ADD COLUMN "health" text;--> statement-breakpoint
 ALTER TABLE "agreement_health" ADD CONSTRAINT "agreement_health_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "agreement_health_status_idx" ON "agreement_health" USING btree ("status","agreement_id");--> statement-breakpoint
+CREATE INDEX "agreement_search_health_signed_idx" ON "agreement_search" USING btree ("health","signed_on" DESC NULLS LAST,"agreement_id");--> statement-breakpoint
+CREATE INDEX "agreement_search_health_ends_idx" ON "agreement_search" USING btree ("health","ends_on","agreement_id");
+--> statement-breakpoint
 INSERT INTO agreement_health_changes (id, generation) VALUES (1, 1) ON CONFLICT (id) DO NOTHING;
 --> statement-breakpoint
 -- The facts' generation moves at the commit of any change health is derived from (decision 0016),
@@ -43,37 +46,41 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE CONSTRAINT TRIGGER agreements_health AFTER INSERT OR UPDATE OR DELETE ON agreements
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation();
+-- Every table health is derived from; the settings hold the dormancy months, the warning window
+-- and the report close days.
+DO $$
+DECLARE
+  fact_table text;
+BEGIN
+  FOREACH fact_table IN ARRAY ARRAY['agreements', 'agreement_units', 'activity_plans', 'realisation_reports',
+    'dissemination_packages', 'dissemination_recipients', 'obligations', 'obligation_occurrences', 'evaluations', 'settings']
+  LOOP
+    EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation()', fact_table || '_health', fact_table);
+  END LOOP;
+END;
+$$;
 --> statement-breakpoint
-CREATE CONSTRAINT TRIGGER agreement_units_health AFTER INSERT OR UPDATE OR DELETE ON agreement_units
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation();
+-- The register keeps a copy of the state in its own row (agreement_search.health), so that a
+-- health-filtered page walks one index in the page's order. Statement triggers with the changed rows:
+-- a refresh that changes thousands of states updates the copies in one statement.
+CREATE OR REPLACE FUNCTION jalin_copy_health_to_search() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    UPDATE agreement_search s SET health = NULL FROM old_rows o WHERE s.agreement_id = o.agreement_id AND s.health IS NOT NULL;
+  ELSE
+    UPDATE agreement_search s SET health = n.status FROM new_rows n WHERE s.agreement_id = n.agreement_id AND s.health IS DISTINCT FROM n.status;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE CONSTRAINT TRIGGER activity_plans_health AFTER INSERT OR UPDATE OR DELETE ON activity_plans
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation();
+CREATE TRIGGER agreement_health_search_insert AFTER INSERT ON agreement_health
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION jalin_copy_health_to_search();
 --> statement-breakpoint
-CREATE CONSTRAINT TRIGGER realisation_reports_health AFTER INSERT OR UPDATE OR DELETE ON realisation_reports
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation();
+CREATE TRIGGER agreement_health_search_update AFTER UPDATE ON agreement_health
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION jalin_copy_health_to_search();
 --> statement-breakpoint
-CREATE CONSTRAINT TRIGGER dissemination_packages_health AFTER INSERT OR UPDATE OR DELETE ON dissemination_packages
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation();
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER dissemination_recipients_health AFTER INSERT OR UPDATE OR DELETE ON dissemination_recipients
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation();
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER obligations_health AFTER INSERT OR UPDATE OR DELETE ON obligations
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation();
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER obligation_occurrences_health AFTER INSERT OR UPDATE OR DELETE ON obligation_occurrences
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation();
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER evaluations_health AFTER INSERT OR UPDATE OR DELETE ON evaluations
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation();
---> statement-breakpoint
--- The dormancy months, the warning window and the report close days are settings.
-CREATE CONSTRAINT TRIGGER settings_health AFTER INSERT OR UPDATE OR DELETE ON settings
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_health_generation();
---> statement-breakpoint
--- The register counts by health: its stored rows changing moves the registry's revision.
-CREATE CONSTRAINT TRIGGER agreement_health_revision AFTER INSERT OR UPDATE OR DELETE ON agreement_health
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION jalin_bump_registry_revision();
+CREATE TRIGGER agreement_health_search_delete AFTER DELETE ON agreement_health
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION jalin_copy_health_to_search();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-db';
 import { selectRows } from '../../db/bulk-sql';
-import { buildPlan, buildPublishedPackage, buildReport } from '../monitoring/monitoring.test-support';
+import { buildHealthyAgreement } from '../monitoring/monitoring.test-support';
 import { obligations } from '../monitoring/obligations.table';
 import { ensureHealthFresh, refreshHealth, storedHealthOf } from './agreement-health.service';
 
@@ -25,11 +25,7 @@ describe('stored agreement health', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const db = database.db;
-    const healthy = await buildAgreement(db, { numberOurs: 'STO/1', signedOn: '2025-01-10', startsOn: '2025-01-10', endsOn: '2030-01-09' });
-    healthyId = healthy.id;
-    await buildPublishedPackage(db, healthy.id);
-    const plan = await buildPlan(db, { agreementId: healthy.id, unitId: healthy.leadUnitId, budgetYear: 2026 });
-    await buildReport(db, { planId: plan, agreementId: healthy.id, unitId: healthy.leadUnitId, period: '2026-S1', status: 'submitted' });
+    healthyId = (await buildHealthyAgreement(db, 'STO/1')).id;
     sleepingId = (await buildAgreement(db, { numberOurs: 'STO/2', signedOn: '2023-01-10', startsOn: '2023-01-10', endsOn: '2031-01-09' })).id;
     draftId = (await buildAgreement(db, { numberOurs: 'STO/DRAFT', isDraft: true, signedOn: null, startsOn: '2026-11-01', endsOn: '2027-01-01' })).id;
   });
@@ -45,6 +41,9 @@ describe('stored agreement health', () => {
     expect(rows.get(sleepingId)).toMatchObject({ status: 'dorman' });
     expect(rows.get(sleepingId)?.reasons).toContain('dormant');
     expect(rows.has(draftId)).toBe(false);
+    // The register's own rows carry a copy of the state.
+    const copies = await selectRows<{ agreement_id: string; health: string | null }>(database.db, sql`SELECT agreement_id, health FROM agreement_search`);
+    expect(Object.fromEntries(copies.map((row) => [row.agreement_id, row.health]))).toEqual({ [healthyId]: 'sehat', [sleepingId]: 'dorman', [draftId]: null });
   });
 
   it('refreshes after a fact changes, and moves the register revision only when health changed', async () => {
@@ -69,5 +68,7 @@ describe('stored agreement health', () => {
     expect(health.get(sleepingId)?.reasons).toContain('ending_soon');
     expect(health.get(sleepingId)?.on).toBe('2030-12-01');
     expect((await stored()).has(healthyId)).toBe(false);
+    const [copy] = await selectRows<{ health: string | null }>(database.db, sql`SELECT health FROM agreement_search WHERE agreement_id = ${healthyId}`);
+    expect(copy?.health).toBeNull();
   });
 });

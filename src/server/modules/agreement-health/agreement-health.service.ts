@@ -1,4 +1,5 @@
 import type { AgreementHealth, AgreementHealthView } from '../../../shared/agreement-health';
+import { isDeadlock } from '../../db/unique-violation';
 import { localDate, type ActorCtx, type Ctx } from '../../lib/context';
 import { getAgreement } from '../agreements/agreements.service';
 import { latestFinalBands } from '../evaluation/evaluation.service';
@@ -31,11 +32,18 @@ export async function refreshHealth(ctx: HealthCtx, input: { on: string; force?:
   });
 }
 
-// Before anything reads the stored health: today's, and current with the facts.
+// Before anything reads the stored health: today's, and current with the facts. The refresh writes
+// the register's copies of the state, rows a writer editing two agreements may hold in the other
+// order: should the database break such a circle by failing the refresh, it is run once more.
 export async function ensureHealthFresh(ctx: HealthCtx): Promise<void> {
   const on = localDate(ctx.now);
   if (isFresh(await repo.selectFreshness(ctx.db), on)) return;
-  await refreshHealth(ctx, { on });
+  try {
+    await refreshHealth(ctx, { on });
+  } catch (error) {
+    if (!isDeadlock(error)) throw error;
+    await refreshHealth(ctx, { on });
+  }
 }
 
 // Stored health by agreement id, for whoever lists agreements the reader may already see.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { HealthReason, HealthStatus } from '../../../shared/agreement-health';
 import type { EvaluationBand } from '../../../shared/evaluation';
 import { agreements } from '../agreements/agreements.table';
@@ -17,7 +17,6 @@ export const agreementHealth = pgTable(
     reasons: text('reasons').array().$type<HealthReason[]>().notNull(),
     lastBand: text('last_band').$type<EvaluationBand>(),
   },
-  (table) => [index('agreement_health_status_idx').on(table.status, table.agreementId)],
 );
 
 // One number that moves at the commit of any change to the facts health is derived from (plans,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-db';
 import { healthAsOf } from './agreement-health.service';
-import { buildPlan, buildPublishedPackage, buildReport } from './monitoring.test-support';
+import { buildHealthyAgreement } from './monitoring.test-support';
 import { obligations } from './obligations.table';
 
 // Health read from a real register: a change of one fact changes the health it derives.
@@ -17,12 +17,8 @@ describe('agreement health as of a date', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const db = database.db;
-    const agreement = await buildAgreement(db, { numberOurs: 'HEA/1', signedOn: '2025-01-10', startsOn: '2025-01-10', endsOn: '2030-01-09' });
-    agreementId = agreement.id;
-    await buildPublishedPackage(db, agreement.id);
     // A 2026 plan reported for 2026-S1, the last closed period on 4 December.
-    const plan = await buildPlan(db, { agreementId: agreement.id, unitId: agreement.leadUnitId, budgetYear: 2026 });
-    await buildReport(db, { planId: plan, agreementId: agreement.id, unitId: agreement.leadUnitId, period: '2026-S1', status: 'submitted' });
+    agreementId = (await buildHealthyAgreement(db, 'HEA/1')).id;
     await buildAgreement(db, { numberOurs: 'HEA/DRAFT', isDraft: true, signedOn: null, startsOn: '2026-11-01', endsOn: '2027-01-01' });
   });
 

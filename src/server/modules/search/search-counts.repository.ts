@@ -1,6 +1,5 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import { FACET_NAMES, type FacetName } from '../../../shared/search';
-import { agreementHealth } from '../agreement-health/agreement-health.table';
 import type { SearchConditions } from './search-filters.repository';
 import { agreementSearch } from './search.table';
 
@@ -90,10 +89,9 @@ export function matchedSet(options: { source: SQL; conditions: SearchConditions;
   return sql`SELECT * FROM (
       SELECT extract(year FROM ${f.signedOn})::int::text AS year, ${f.docType} AS doc_type, ${f.kind} AS kind, ${options.statusSql} AS status,
         ${f.primaryCategoryCode} AS category_code, pc.group_code AS group_code, ${f.sectorCodes} AS sector_codes, ${f.unitIds} AS unit_ids,
-        ${agreementHealth.status} AS health
+        ${f.health} AS health
         ${options.extra ?? sql``} ${sql.join(flagColumns, sql``)}
       FROM ${options.source} LEFT JOIN partner_categories pc ON pc.code = ${f.primaryCategoryCode} 
-        LEFT JOIN ${agreementHealth} ON ${agreementHealth.agreementId} = ${f.agreementId}
       WHERE ${where}
     ) AS visible WHERE ${rowsNeeded(filters, options.skip)}`;
 }

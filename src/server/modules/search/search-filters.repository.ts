@@ -2,7 +2,6 @@ import { and, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AgreementStatus } from '../../../shared/agreement-codes';
 import type { FacetName, SearchFilters } from '../../../shared/search';
 import type { DraftVisibility } from '../agreements/agreements.policy';
-import { agreementHealth } from '../agreement-health/agreement-health.table';
 import { categoriesOfGroups } from './search.repository';
 import { statusCondition, statusExpression, textQuery, usableText, type StatusBounds, type StatusColumns } from './search.rules';
 import { agreementSearch } from './search.table';
@@ -72,7 +71,7 @@ function facetFilterParts(filters: SearchFilters, bounds: StatusBounds): [FacetN
     ['partnerGroup', filters.partnerGroup?.length ? inArray(f.primaryCategoryCode, categoriesOfGroups(filters.partnerGroup)) : undefined],
     ['sector', filters.sector?.length ? sql`${f.sectorCodes} && ${textArray(filters.sector, 'text')}` : undefined],
     ['unit', filters.unit?.length ? sql`${f.unitIds} && ${textArray(filters.unit, 'uuid')}` : undefined],
-    ['health', filters.health?.length ? sql`${f.agreementId} IN (SELECT ${agreementHealth.agreementId} FROM ${agreementHealth} WHERE ${inArray(agreementHealth.status, filters.health)})` : undefined],
+    ['health', filters.health?.length ? inArray(f.health, filters.health) : undefined],
   ];
 }
 

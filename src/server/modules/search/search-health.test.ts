@@ -3,7 +3,7 @@ import { SearchQuerySchema, type SearchQueryInput } from '../../../shared/search
 import type { Actor } from '../../lib/context';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { buildPlan, buildPublishedPackage, buildReport } from '../monitoring/monitoring.test-support';
+import { buildHealthyAgreement, buildPlan } from '../monitoring/monitoring.test-support';
 import { searchAgreements } from './search.service';
 
 // The register filtered and counted by health (issue 11 item 5): the stored health of decision
@@ -20,10 +20,7 @@ describe('registry list by health', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.database.db;
-    const healthy = await buildAgreement(db, { numberOurs: 'SH/SEHAT', signedOn: '2025-01-10', startsOn: '2025-01-10', endsOn: '2030-01-09' });
-    await buildPublishedPackage(db, healthy.id);
-    const plan = await buildPlan(db, { agreementId: healthy.id, unitId: healthy.leadUnitId, budgetYear: 2026 });
-    await buildReport(db, { planId: plan, agreementId: healthy.id, unitId: healthy.leadUnitId, period: '2026-S1', status: 'submitted' });
+    const healthy = await buildHealthyAgreement(db, 'SH/SEHAT');
     const sleeping = await buildAgreement(db, { numberOurs: 'SH/DORMAN', signedOn: '2023-01-10', startsOn: '2023-01-10', endsOn: '2031-01-09' });
     // Signed a month ago: too young to sleep, but not disseminated and without a plan.
     const young = await buildAgreement(db, { numberOurs: 'SH/MUDA', signedOn: '2026-11-02', startsOn: '2026-11-02', endsOn: '2028-11-01' });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import type { HealthStatus } from '../../../shared/agreement-health';
 import { tsvector } from '../../db/types';
 import { agreements } from '../agreements/agreements.table';
 
@@ -29,12 +30,18 @@ export const agreementSearch = pgTable(
     unitIds: uuid('unit_ids').array().notNull(),
     // A copy of agreements.search_vector.
     searchVector: tsvector('search_vector').notNull(),
+    // A copy of the stored health (agreement_health.status, null when not in force), kept by
+    // statement triggers of migration 0026: the register filters by it along its date orders.
+    health: text('health').$type<HealthStatus>(),
   },
   (table) => [
     index('agreement_search_signed_desc_idx').on(sql`${table.signedOn} DESC NULLS LAST`, table.agreementId),
     index('agreement_search_signed_asc_idx').on(table.signedOn, table.agreementId),
     index('agreement_search_ends_idx').on(table.endsOn, table.agreementId),
     index('agreement_search_vector_idx').using('gin', table.searchVector),
+    // A health-filtered page reads its own rows in order, whichever state is chosen.
+    index('agreement_search_health_signed_idx').on(table.health, sql`${table.signedOn} DESC NULLS LAST`, table.agreementId),
+    index('agreement_search_health_ends_idx').on(table.health, table.endsOn, table.agreementId),
   ],
 );
 
