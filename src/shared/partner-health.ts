@@ -25,5 +25,6 @@ export type PartnerHealthView = {
   on: string;
   // Agreements in force per health state; the rest are counted as notInForce.
   counts: Record<HealthStatus, number> & { notInForce: number };
+  // Dormant first, then needing attention, healthy, not in force; latest signed first within each.
   agreements: PartnerHealthAgreement[];
 };

@@ -129,6 +129,12 @@ describe('GET /api/partners/:id/agreements', () => {
     expect(view.counts).toEqual({ sehat: 1, perlu_perhatian: 3, dorman: 1, notInForce: 1 });
   });
 
+  it('lists what needs acting on first: dormant, needing attention, healthy, then not in force', async () => {
+    const order = (await read('pimpinan')).agreements.map((agreement) => agreement.title);
+    // Within a state, the latest signed first.
+    expect(order).toEqual(['Tidur', 'Mitra kedua', 'Baru', 'Dinilai', 'Sehat', 'Selesai']);
+  });
+
   it('counts a draft the reader sees as not in force', async () => {
     expect((await read('opdOwn')).counts).toEqual({ sehat: 1, perlu_perhatian: 3, dorman: 1, notInForce: 2 });
   });

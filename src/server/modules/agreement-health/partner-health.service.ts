@@ -1,4 +1,4 @@
-import type { AgreementHealth } from '../../../shared/agreement-health';
+import type { AgreementHealth, HealthStatus } from '../../../shared/agreement-health';
 import type { AgreementView } from '../../../shared/agreements';
 import type { PartnerHealthAgreement, PartnerHealthView } from '../../../shared/partner-health';
 import type { PartnerAgreementView } from '../../../shared/partners';
@@ -24,8 +24,16 @@ export async function partnerHealthOf(ctx: ActorCtx, input: { partnerId: string 
     partner: { id: partner.id, name: partner.name, categoryCode: partner.categoryCode, groupCode: partner.groupCode },
     on: localDate(ctx.now),
     counts: countsOf(agreements),
-    agreements,
+    agreements: byUrgency(agreements),
   };
+}
+
+// What needs acting on first: dormant, then needing attention, healthy, and those not in force;
+// within each, the register's order (latest signed first). Array.sort is stable.
+const URGENCY: Record<HealthStatus | 'none', number> = { dorman: 0, perlu_perhatian: 1, sehat: 2, none: 3 };
+
+function byUrgency(agreements: PartnerHealthAgreement[]): PartnerHealthAgreement[] {
+  return [...agreements].sort((a, b) => URGENCY[a.health?.status ?? 'none'] - URGENCY[b.health?.status ?? 'none']);
 }
 
 // Health is derived across the register (a KB lives through its PKS), so it is asked for as a
