@@ -11,6 +11,7 @@ import { masterRoutes } from './master/master.routes';
 import { obligationsRoutes } from './monitoring/obligations.routes';
 import { renewalRoutes } from './renewal/renewal.routes';
 import { homeRoutes } from './home/home.routes';
+import { partnerHealthRoutes } from './agreement-health/partner-health.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { evaluationRoutes } from './evaluation/evaluation.routes';
 import { evaluationLinksRoutes } from './evaluation/evaluation-links.routes';
@@ -79,4 +80,5 @@ export async function registerModules(app: FastifyInstance) {
   obligationsRoutes(app);
   renewalRoutes(app);
   homeRoutes(app);
+  partnerHealthRoutes(app);
 }

@@ -26,6 +26,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: 'proposals/new', element: page(() => import('../features/proposals/components/proposal-create-page'), 'ProposalCreatePage'), ability: 'proposals.create' },
   { path: 'proposals/:id', element: page(() => import('../features/proposals/components/proposal-page'), 'ProposalPage') },
   { path: 'partners', element: page(() => import('../features/partners/components/partners-page'), 'PartnersPage') },
+  { path: 'partners/:id', element: page(() => import('../features/partners/components/partner-page'), 'PartnerPage') },
   { path: 'import', element: page(() => import('../features/imports/components/import-page'), 'ImportPage'), ability: 'registry.import' },
   { path: 'statistics', element: page(() => import('../features/stats/components/statistics-page'), 'StatisticsPage') },
   { path: 'dissemination', element: page(() => import('../features/dissemination/components/tracking-page'), 'TrackingPage'), ability: 'dissemination.track' },

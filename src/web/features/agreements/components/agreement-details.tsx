@@ -81,9 +81,9 @@ function SideFacts({ view }: { view: AgreementView }) {
           {view.partners.map((partner, index) => (
             <List.Item key={partner.id}>
               <Group gap={6} wrap="wrap">
-                <Text fz="sm" fw={index === 0 ? 600 : 400}>
+                <Anchor component={Link} to={`/partners/${partner.id}`} fz="sm" fw={index === 0 ? 600 : 400} style={{ overflowWrap: 'anywhere' }}>
                   {partner.name}
-                </Text>
+                </Anchor>
                 {index === 0 ? <Badge size="xs" variant="light">{t('detail.primary')}</Badge> : null}
               </Group>
               <Text fz="xs" c="dimmed">

@@ -1,5 +1,6 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PartnerHealthView } from '../../../../shared/partner-health';
 import type { MergePartnersInput, MergePartnersResult, PartnerDetailView, PartnerDuplicateView, PartnerListView, PartnerView } from '../../../../shared/partners';
 import { api } from '../../../lib/api';
 import { queryRoots } from '../../../lib/query-keys';
@@ -13,6 +14,7 @@ export const partnerKeys = {
   list: (query: Record<string, unknown>) => [...root, 'list', query] as const,
   duplicates: [...root, 'duplicates'] as const,
   detail: (id: string | null) => [...root, 'detail', id] as const,
+  health: (id: string) => [...root, 'health', id] as const,
   options: (q: string) => [...root, 'options', q] as const,
 };
 
@@ -31,6 +33,11 @@ export function usePartnerDuplicates() {
 
 export function usePartnerDetail(id: string | null) {
   return useQuery({ queryKey: partnerKeys.detail(id), queryFn: () => api<PartnerDetailView>(`/partners/${id ?? ''}`), enabled: id !== null });
+}
+
+// The partner's page: its agreements the reader may see, each with its health.
+export function usePartnerHealth(id: string) {
+  return useQuery({ queryKey: partnerKeys.health(id), queryFn: () => api<PartnerHealthView>(`/partners/${id}/agreements`) });
 }
 
 // Offers matches only for exactly what is typed, never a stale list from an earlier text.

@@ -1,13 +1,23 @@
-import { Alert, Button, Center, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconArrowMerge, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { PartnerView } from '../../../../shared/partners';
 import { PageLoader } from '../../../components/page-loader';
 import { useMasterData, useMasterLookups } from '../../../lib/master-data';
 import { errorMessage } from '../../../lib/notify';
 import { PARTNER_PAGE_SIZE, usePartnerList } from '../api/partners';
+
+// The partner's own page: its agreements and their health.
+function PartnerLink({ partner }: { partner: PartnerView }) {
+  return (
+    <Anchor component={Link} to={`/partners/${partner.id}`} inherit>
+      {partner.name}
+    </Anchor>
+  );
+}
 
 type Props = { canMerge: boolean; onMerge: (source: PartnerView) => void };
 
@@ -19,7 +29,7 @@ function PartnerRows({ items, canMerge, onMerge }: { items: PartnerView[]; canMe
       {items.map((partner) => (
         <Table.Tr key={partner.id}>
           <Table.Td fz="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-            {partner.name}
+            <PartnerLink partner={partner} />
           </Table.Td>
           <Table.Td fz="sm">
             {categoryName(partner.categoryCode)}
@@ -60,7 +70,7 @@ function PartnerCards({ items, canMerge, onMerge }: { items: PartnerView[]; canM
           <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
             <Stack gap={2} style={{ minWidth: 0 }}>
               <Text fz="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                {partner.name}
+                <PartnerLink partner={partner} />
               </Text>
               <Text fz="xs" c="dimmed">
                 {categoryName(partner.categoryCode)} · {t('list.agreementCount', { count: partner.agreementCount })}
