@@ -29,7 +29,7 @@ function useBucketLabel() {
       case 'year':
         return bucket.label ?? bucket.value;
       case 'health':
-        return t(`agreements:health.status.${bucket.value}`, { defaultValue: bucket.value });
+        return t(`health.status.${bucket.value}`, { defaultValue: bucket.value });
     }
   };
 }
