@@ -21,6 +21,7 @@ export const ABILITIES = [
   'realisation.reports',
   'realisation.write',
   'evaluation.manage',
+  'obligations.write',
   'admin.users',
   'admin.master',
   'admin.procedures',

@@ -25,6 +25,7 @@ const EXPECTED: Record<Ability, Role[]> = {
   'realisation.reports': ['admin', 'tkksd', 'opd', 'pimpinan'],
   'realisation.write': ['admin', 'opd'],
   'evaluation.manage': ['admin'],
+  'obligations.write': ['admin'],
   'admin.users': ['admin'],
   'admin.master': ['admin'],
   'admin.procedures': ['admin'],

@@ -4,6 +4,7 @@ import { canCreateAgreement, canEditAgreement } from './agreements/agreements.po
 import { canPreparePackage, canReadTracking, canRecordEvent } from './dissemination/dissemination.policy';
 import { canManageEvaluations } from './evaluation/evaluation.policy';
 import { canImport } from './imports/imports.policy';
+import { canWriteObligations } from './monitoring/obligations.policy';
 import { canEditMasterData } from './master/master.policy';
 import { canEditPartners } from './partners/partners.policy';
 import { canReadAllPlans, canReadGap, canReadInbox } from './plans/plans.policy';
@@ -35,6 +36,7 @@ export function sessionAbilities(actor: Actor): Abilities {
     'realisation.reports': canReadReports(actor),
     'realisation.write': canWriteReports(actor),
     'evaluation.manage': canManageEvaluations(actor),
+    'obligations.write': canWriteObligations(actor),
     'admin.users': canManageUsers(actor),
     'admin.master': canEditMasterData(actor),
     'admin.procedures': canEditProcedures(actor),

@@ -19,9 +19,9 @@ export function AgreementEvaluationTab({ agreementId, isDraft, status, version }
   );
 }
 
-type ObligationsProps = { agreementId: string; units: { id: string; name: string }[]; canAdd: boolean };
+type ObligationsProps = { agreementId: string; units: { id: string; name: string }[] };
 
-// The obligations of the parties; who may add them is the agreement's own edit right (the division).
-export function AgreementObligationsTab({ agreementId, units, canAdd }: ObligationsProps) {
-  return <ObligationsSection agreementId={agreementId} units={units} canAdd={canAdd} />;
+// The obligations of the parties; who may add them is the session's obligations.write ability.
+export function AgreementObligationsTab({ agreementId, units }: ObligationsProps) {
+  return <ObligationsSection agreementId={agreementId} units={units} />;
 }

@@ -105,7 +105,7 @@ export function AgreementPage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="obligations">
-          <AgreementObligationsTab agreementId={view.id} units={view.units} canAdd={abilities.canEdit} />
+          <AgreementObligationsTab agreementId={view.id} units={view.units} />
         </Tabs.Panel>
         <Tabs.Panel value="evaluation">
           <AgreementEvaluationTab agreementId={view.id} isDraft={view.isDraft} status={view.status} version={view.version} />

@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { ObligationView } from '../../../../shared/obligations';
 import { formatDate } from '../../../lib/format';
 import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
+import { useCan } from '../../../lib/session';
 import { useConfirmObligation, useObligations } from '../api/obligations-api';
 import { ObligationForm, type UnitOption } from './obligation-form';
 import { OccurrenceList } from './occurrence-list';
 import { StateBadge } from './state-badge';
 
-type Props = { agreementId: string; units: UnitOption[]; canAdd: boolean };
+type Props = { agreementId: string; units: UnitOption[] };
 
 function ConfirmButton({ obligation }: { obligation: ObligationView }) {
   const { t } = useTranslation('obligations');
@@ -69,8 +70,10 @@ function ObligationCard({ obligation, units, onEdit }: { obligation: ObligationV
 }
 
 // The obligations of the parties under this agreement (issue 11), each with its due dates.
-export function ObligationsSection({ agreementId, units, canAdd }: Props) {
+export function ObligationsSection({ agreementId, units }: Props) {
   const { t } = useTranslation('obligations');
+  // The same rule the server applies to POST /agreements/:id/obligations.
+  const canAdd = useCan('obligations.write');
   const obligations = useObligations(agreementId);
   const [editing, setEditing] = useState<ObligationView | 'new' | null>(null);
   if (obligations.isPending) return <Loader size="sm" aria-label={t('section.loading')} />;
