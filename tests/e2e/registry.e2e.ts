@@ -130,6 +130,24 @@ describe('the registry screens', () => {
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
   });
 
+  it('finds the sleeping agreements through the Kesehatan facet and shows why on the agreement', async () => {
+    await page.goto(`${running.baseUrl}/app/agreements`);
+    const dormant = page.getByRole('checkbox', { name: /^Dorman \(\d+\)/ });
+    // The count the facet shows is the number of results the list then says it has.
+    const name = await dormant.evaluate((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    const count = Number(/\((\d+)\)/.exec(name)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await dormant.click();
+    await page.waitForURL(/health=dorman/);
+    await page.getByRole('heading', { name: `${count} kerja sama` }).waitFor();
+    await expectAccessible(page);
+    // The first result's title (the page's other links go elsewhere, such as "Kerja sama baru").
+    const first = await page.locator('main a[href*="/app/agreements/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? '').find((href) => /\/agreements\/[0-9a-f-]{36}$/.test(href)));
+    await page.goto(`${running.baseUrl}${first ?? ''}`);
+    await page.getByText('Dorman', { exact: true }).first().waitFor();
+    await page.getByText(/tanpa rencana kegiatan atau realisasi terverifikasi/).waitFor();
+  });
+
   it('refuses a stale edit with a message and a reload, never overwriting', async () => {
     await page.goto(`${running.baseUrl}/app/agreements/${createdId}/edit`);
     await heading(page, 'Ubah kerja sama');
