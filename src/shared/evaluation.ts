@@ -140,9 +140,19 @@ export type EvaluationView = {
   result: EvaluationResult;
   // How far the partner's view lies from the OPD's, per element (partner − OPD), where both answered.
   partnerGap: DimensionScores | null;
+  // Indicators filled from Jalin's data: live while the evaluation is open, frozen at finalisation.
+  computed: ComputedIndicatorView[];
+  computedFrozenAt: string | null;
   // The partner's private link as the division sees it (never the token); null for other readers.
   partnerLink: PartnerLinkView | null;
   can: { answerAs: EvaluationRespondent | null; finalise: boolean; reopen: boolean; sendPartnerLink: boolean };
 };
+
+// A computed indicator's value: its score 0–4, or null when there is nothing to measure yet (not
+// counted, shown as "no data"), with the figures it was computed from (`count` of `of`; `of` is null
+// where there is no denominator, e.g. the number of activity plans found).
+export type ComputedFigures = { count: number; of: number | null };
+export type ComputedValue = { code: string; source: ComputedSource; score: number | null; figures: ComputedFigures | null };
+export type ComputedIndicatorView = ComputedValue & { question: string; questionEn: string; dimension: EvaluationDimension; weight: number };
 
 export type EvaluationSummary = Pick<EvaluationView, 'id' | 'period' | 'formRevision' | 'status' | 'openedAt' | 'finalisedAt' | 'reopenedFrom' | 'result'> & { respondents: EvaluationRespondent[] };

@@ -16,10 +16,11 @@ const PHONE_390 = { width: 390, height: 844 };
 const TITLE = 'Pembiayaan UMKM bersama PT Bank Evaluasi';
 
 // The band the finished evaluation lands in: the OPD and the TKKSD answer 3 ("Baik"), the partner
-// and the division 4 ("Sangat baik", the division with its evidence verified). Overall 3.16, so
-// Cukup: the computed indicators count for nothing yet, and the OPD's "Kegiatan terlaksana" and
-// the TKKSD's "Realisasi anggaran" need evidence the division verifies only on indicators it
-// answers itself, so they count 1. Scoring decides the band and is still growing: when it moves
+// and the division 4 ("Sangat baik", the division with its evidence verified). Cukup: the OPD's
+// "Kegiatan terlaksana" and the TKKSD's "Realisasi anggaran" need evidence the division verifies
+// only on indicators it answers itself, so they count 1; and the computed indicators (decision 0018)
+// score 0 for "rencana kegiatan" and "diseminasi diterima" (no plan, nothing disseminated), which
+// lowers Simbiosis, while obligations, beneficiaries and reports have no data and are left out. Scoring decides the band and is still growing: when it moves
 // the band, change this one line. What the screens say for each band is below it.
 const EXPECTED_FINAL_BAND: EvaluationBand = 'cukup';
 
@@ -124,6 +125,11 @@ describe('evaluation and renewal on the agreement page', () => {
     await form.getByTestId('answer-state').getByText(/^Disimpan oleh PPKSD Evaluasi pada /).waitFor();
     // A band from the OPD's answers alone, said to be provisional.
     await phone.getByText(/^Hasil sementara: dapat berubah/).waitFor();
+    // The computed indicators beside it: provisional, no plan (0), and no data where nothing is due.
+    const computed = phone.getByTestId('computed-indicators');
+    await computed.getByText(/Sementara: dihitung ulang/).waitFor();
+    await computed.getByRole('row', { name: /Ada rencana kegiatan.*0 rencana kegiatan/ }).waitFor();
+    await computed.getByRole('row', { name: /Kewajiban para pihak.*tidak ada data/ }).waitFor();
     await phone.getByRole('row', { name: /2026-S2/ }).getByText('Terbuka').waitFor();
     await expectNoHorizontalScroll(phone);
     await expectAccessible(phone);
@@ -202,6 +208,7 @@ describe('evaluation and renewal on the agreement page', () => {
     await page.getByTestId('agreement-health').getByText(expected.health).waitFor();
     expect(await page.getByRole('row', { name: /2026-S2.*Final/ }).count()).toBeGreaterThan(0);
     expect(await page.getByText(/^Hasil sementara/).count()).toBe(0);
+    await page.getByTestId('computed-indicators').getByText(/Dibekukan saat ditetapkan final/).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'evaluation-final-desktop');
   });

@@ -23,7 +23,7 @@ import type { DemoEntry } from './demo-rows';
 // Monitoring in the demo (issue 11 part 8), dated from the day it is loaded so that it stays true:
 // this semester's reports of the bank agreement (one verified with a photo and a berita acara, one
 // returned), a plan with no report, late city obligations (one recurring, partly met with evidence)
-// and an unconfirmed partner one, an evaluation in the Efektif band, one in Kurang, one waiting for
+// and an unconfirmed partner one, an evaluation in the Cukup band, one in Kurang, one waiting for
 // the OPD, and a renewal decision.
 
 // A real PNG (a small green-and-white field): evidence is checked by its content.
@@ -144,7 +144,8 @@ export async function loadDemoMonitoring(ctx: ActorCtx, { entries, ids }: { entr
   await recordOccurrence(ctx, { obligationId: quarterly.id, upload: { fields: { dueOn: secondQuarter?.dueOn ?? '', status: 'met', note: 'Disampaikan dalam rapat koordinasi.' }, file: null } });
   await createObligation(ctx, { agreementId: bank, party: 'partner', clause: 'Pasal 6 ayat (2)', description: 'Menyalurkan kredit mikro tahap pertama kepada UMKM yang direkomendasikan', kind: 'once', dueOn: addDays(today, 20), evidenceRequired: false });
 
-  // Evaluations: the bank agreement Efektif, the college's Kurang, the market traders' one answered
+  // Evaluations: the bank agreement Cukup (its respondents answer "Sangat baik", but the computed
+  // indicators count its late obligations and missing reports), the college's Kurang, the market traders' one answered
   // by the partner through its link and waiting for the OPD.
   await evaluate(ctx, { agreementId: bank, period, score: 4, respondents: ['opd', 'tkksd', 'admin'], actors: { opd, tkksd }, finalise: true });
   await evaluate(ctx, { agreementId: college, period, score: 2, respondents: ['tkksd', 'admin'], actors: { tkksd }, finalise: true });

@@ -130,7 +130,9 @@ describe('the demo data set', () => {
       const list = (await t.app.inject({ method: 'GET', url: `/api/agreements/${String(row.agreement_id)}/evaluations`, headers: { cookie } })).json<{ result: { band: string | null } }[]>();
       bands.push(...list.map((evaluation) => String(evaluation.result.band)));
     }
-    expect(bands.sort()).toEqual(['efektif', 'kurang']);
+    // The bank agreement's answers are all "Sangat baik", but its computed indicators (decision 0018)
+    // see late obligations, beneficiaries short of the target and a returned report: Cukup.
+    expect(bands.sort()).toEqual(['cukup', 'kurang']);
   });
 
   it('never loads twice: a second load is refused and the automatic load does nothing', async () => {

@@ -24,6 +24,15 @@ const SHARE_SCALE = scale(
   ['100 % atau lebih', '100 % or more'],
 );
 
+// plan_exists is yes or no: 0 without a plan, 4 with one.
+const PLAN_SCALE = scale(
+  ['Tidak ada rencana kegiatan', 'No activity plan'],
+  ['(tidak dipakai)', '(not used)'],
+  ['(tidak dipakai)', '(not used)'],
+  ['(tidak dipakai)', '(not used)'],
+  ['Ada rencana kegiatan', 'An activity plan exists'],
+);
+
 type Row = Omit<IndicatorInput, 'scale'> & { scale?: ScaleStep[] };
 
 const ROWS: Row[] = [
@@ -31,7 +40,9 @@ const ROWS: Row[] = [
   { code: 'koordinasi', dimension: 'simbiosis', question: 'Koordinasi antara OPD dan mitra berjalan teratur', questionEn: 'The OPD and the partner coordinate regularly', weight: 3, evidenceRequired: false, respondents: ['opd', 'tkksd', 'partner'], computedFrom: null },
   { code: 'kontribusi_mitra', dimension: 'simbiosis', question: 'Mitra memberikan kontribusi sesuai kesepakatan', questionEn: 'The partner contributed as agreed', weight: 3, evidenceRequired: true, respondents: ['opd', 'admin'], computedFrom: null },
   { code: 'kewajiban_tepat_waktu', dimension: 'simbiosis', question: 'Kewajiban para pihak dipenuhi tepat waktu', questionEn: 'The parties met their obligations on time', weight: 2, evidenceRequired: false, respondents: [], computedFrom: 'obligations_on_time', scale: SHARE_SCALE },
-  { code: 'rencana_dan_diseminasi', dimension: 'simbiosis', question: 'Ada rencana kegiatan dan diseminasi telah diterima OPD', questionEn: 'An activity plan exists and the dissemination was acknowledged', weight: 2, evidenceRequired: false, respondents: [], computedFrom: 'dissemination_acknowledged' },
+  // Two facts, two indicators: a plan exists (yes/no) and the OPDs told acknowledged (a share).
+  { code: 'rencana_kegiatan', dimension: 'simbiosis', question: 'Ada rencana kegiatan untuk tahun anggaran ini atau sebelumnya', questionEn: 'An activity plan exists for this budget year or the previous one', weight: 1, evidenceRequired: false, respondents: [], computedFrom: 'plan_exists', scale: PLAN_SCALE },
+  { code: 'diseminasi_diterima', dimension: 'simbiosis', question: 'Diseminasi telah diterima OPD yang ditugasi', questionEn: 'The OPDs tasked acknowledged the dissemination', weight: 1, evidenceRequired: false, respondents: [], computedFrom: 'dissemination_acknowledged', scale: SHARE_SCALE },
   // Mutualisme: the benefit to each side.
   { code: 'dampak_layanan', dimension: 'mutualisme', question: 'Kerja sama berdampak nyata pada pelayanan publik', questionEn: 'The cooperation has a real impact on public services', weight: 3, evidenceRequired: true, respondents: ['opd', 'admin'], computedFrom: null },
   { code: 'penerima_manfaat', dimension: 'mutualisme', question: 'Jumlah penerima manfaat dibanding target', questionEn: 'Beneficiaries against the target', weight: 3, evidenceRequired: false, respondents: [], computedFrom: 'beneficiaries_vs_target', scale: SHARE_SCALE },

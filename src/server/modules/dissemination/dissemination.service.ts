@@ -245,3 +245,12 @@ export async function recordDemoAcknowledgements(ctx: Ctx, input: { agreementId:
   const pkg = await repo.findPackage(ctx.db, { agreementId: input.agreementId });
   if (pkg) await repo.markAcknowledged(ctx.db, { packageId: pkg.id, unitIds: input.unitIds, at: ctx.now });
 }
+
+// For the evaluation's computed indicators (a higher module asks, as the system): whether the
+// agreement's package is published, how many OPDs it told and how many of them acknowledged it.
+export async function acknowledgementOf(ctx: Pick<Ctx, 'db'>, input: { agreementId: string }): Promise<{ isPublished: boolean; recipients: number; acknowledged: number }> {
+  const pkg = await repo.findPackage(ctx.db, { agreementId: input.agreementId });
+  if (pkg?.status !== 'published') return { isPublished: false, recipients: 0, acknowledged: 0 };
+  const recipients = await repo.loadRecipients(ctx.db, [pkg.id]);
+  return { isPublished: true, recipients: recipients.length, acknowledged: recipients.filter((recipient) => recipient.acknowledgedAt !== null).length };
+}

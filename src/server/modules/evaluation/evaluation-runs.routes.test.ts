@@ -47,7 +47,17 @@ describe('evaluations of an agreement', () => {
     const opened = await call('POST', `/api/agreements/${agreementId}/evaluations`, 'admin', { period: '2026-S2' });
     expect(opened.statusCode).toBe(201);
     evaluation = opened.json<EvaluationView>();
-    expect(evaluation).toMatchObject({ period: '2026-S2', formRevision: 1, status: 'open', result: { overall: null, band: null }, can: { answerAs: 'admin', finalise: true } });
+    expect(evaluation).toMatchObject({ period: '2026-S2', formRevision: 1, status: 'open', computedFrozenAt: null, can: { answerAs: 'admin', finalise: true } });
+    // Before anyone answers, only the computed indicators score: no plan and nothing disseminated
+    // count 0; obligations, beneficiaries and reports have nothing to measure yet.
+    expect(evaluation.result.dimensions).toEqual({ simbiosis: 0, mutualisme: null, implementasi: null });
+    expect(evaluation.computed.map((value) => [value.code, value.score])).toEqual([
+      ['kewajiban_tepat_waktu', null],
+      ['rencana_kegiatan', 0],
+      ['diseminasi_diterima', 0],
+      ['penerima_manfaat', null],
+      ['laporan_berkala', null],
+    ]);
     const twice = await call('POST', `/api/agreements/${agreementId}/evaluations`, 'admin', { period: '2026-S2' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.field).toBe('period');

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, max } from 'drizzle-orm';
-import type { Answer, EvaluationFormInput, EvaluationRespondent } from '../../../shared/evaluation';
+import type { Answer, ComputedValue, EvaluationFormInput, EvaluationRespondent } from '../../../shared/evaluation';
 import type { Db } from '../../db/client';
 import { users } from '../users/users.table';
-import { evaluationForms, evaluationIndicators, evaluationResponses, evaluations } from './evaluation.table';
+import { evaluationComputedValues, evaluationForms, evaluationIndicators, evaluationResponses, evaluations } from './evaluation.table';
 
 export type FormRow = typeof evaluationForms.$inferSelect & { createdByName: string | null };
 export type IndicatorRow = typeof evaluationIndicators.$inferSelect;
@@ -122,4 +122,34 @@ export async function selectLatestAnswers(db: Db, query: { agreementId: string; 
     .innerJoin(evaluations, eq(evaluations.id, evaluationResponses.evaluationId))
     .where(and(eq(evaluations.agreementId, query.agreementId), gte(evaluationResponses.submittedAt, query.since)))
     .groupBy(evaluationResponses.respondent);
+}
+
+export type FrozenValues = { values: ComputedValue[]; computedAt: Date | null };
+
+// The computed values frozen with a final evaluation (none for one finalised before they were kept).
+export async function selectComputedValues(db: Db, evaluationId: string): Promise<FrozenValues> {
+  const rows = await db.select().from(evaluationComputedValues).where(eq(evaluationComputedValues.evaluationId, evaluationId));
+  return {
+    values: rows.map((row) => ({ code: row.code, source: row.source, score: row.score, figures: row.figureCount === null ? null : { count: row.figureCount, of: row.figureOf } })),
+    computedAt: rows[0]?.computedAt ?? null,
+  };
+}
+
+// The frozen values of several final evaluations at once, by evaluation id (for health's bands).
+export async function selectComputedValuesOf(db: Db, evaluationIds: string[]): Promise<Map<string, ComputedValue[]>> {
+  const byEvaluation = new Map<string, ComputedValue[]>();
+  if (evaluationIds.length === 0) return byEvaluation;
+  const rows = await db.select().from(evaluationComputedValues).where(inArray(evaluationComputedValues.evaluationId, evaluationIds));
+  for (const row of rows) {
+    const value: ComputedValue = { code: row.code, source: row.source, score: row.score, figures: row.figureCount === null ? null : { count: row.figureCount, of: row.figureOf } };
+    byEvaluation.set(row.evaluationId, [...(byEvaluation.get(row.evaluationId) ?? []), value]);
+  }
+  return byEvaluation;
+}
+
+export async function insertComputedValues(db: Db, input: { evaluationId: string; values: ComputedValue[]; now: Date }): Promise<void> {
+  if (input.values.length === 0) return;
+  await db.insert(evaluationComputedValues).values(
+    input.values.map((value) => ({ evaluationId: input.evaluationId, code: value.code, source: value.source, score: value.score, figureCount: value.figures?.count ?? null, figureOf: value.figures?.of ?? null, computedAt: input.now })),
+  );
 }

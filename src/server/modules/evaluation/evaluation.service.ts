@@ -1,10 +1,11 @@
 import type { AgreementView } from '../../../shared/agreements';
-import type { EvaluationBand, EvaluationRespondent, EvaluationResult, EvaluationSummary, EvaluationView, OpenEvaluationInput, SubmitResponseInput } from '../../../shared/evaluation';
+import type { ComputedValue, EvaluationBand, EvaluationRespondent, EvaluationResult, EvaluationSummary, EvaluationView, OpenEvaluationInput, SubmitResponseInput } from '../../../shared/evaluation';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound, staleVersion } from '../../lib/errors';
 import { getAgreement } from '../agreements/agreements.service';
 import { recordAudit } from '../audit/audit.service';
+import { computedScores, computedValuesOf, computedViews, freezeComputedValues } from './evaluation-computed.service';
 import { selectLatestLink } from './evaluation-links.repository';
 import { partnerLinkViewOf } from './evaluation-links.rules';
 import { canManageEvaluations, canManagePartnerLink, canReadEvaluations, respondentOf } from './evaluation.policy';
@@ -34,18 +35,21 @@ async function loadForm(db: Db, revision: number): Promise<Form> {
   return { indicators: await repo.selectIndicators(db, revision), dimensionWeights: row.dimensionWeights, bands: row.bands };
 }
 
-function resultsOf(form: Form, responses: repo.ResponseRow[]) {
+// The computed values join the evaluation's own score only: each respondent's score (and so the
+// partner − OPD gap) stays what that respondent said.
+function resultsOf(form: Form, responses: repo.ResponseRow[], computed: ComputedValue[]) {
   const verified = verifiedEvidence(responses.find((response) => response.respondent === 'admin')?.answers);
   // Each response scored once, beside it: the view reads the score from its own response.
   const scored = responses.map((response) => ({ response, result: scoreEvaluation(form, scoresOf(response.answers, verified)) }));
   const perRespondent = new Map<EvaluationRespondent, EvaluationResult>(scored.map(({ response, result }) => [response.respondent, result]));
-  return { scored, perRespondent, result: scoreEvaluation(form, combinedScores(responses)) };
+  return { scored, perRespondent, result: scoreEvaluation(form, [...combinedScores(responses), ...computedScores(computed)]) };
 }
 
 async function viewOf(ctx: ActorCtx, row: repo.EvaluationRow, agreement: AgreementView): Promise<EvaluationView> {
   const form = await loadForm(ctx.db, row.formRevision);
   const responses = await repo.selectResponses(ctx.db, [row.id]);
-  const { scored, perRespondent, result } = resultsOf(form, responses);
+  const computed = await computedValuesOf(ctx.db, { row, agreement, indicators: form.indicators }, ctx.now);
+  const { scored, perRespondent, result } = resultsOf(form, responses, computed.values);
   const isOpen = row.status === 'open';
   const manages = canManageEvaluations(ctx.actor);
   const link = canManagePartnerLink(ctx.actor) ? await selectLatestLink(ctx.db, row.id) : null;
@@ -68,6 +72,8 @@ async function viewOf(ctx: ActorCtx, row: repo.EvaluationRow, agreement: Agreeme
       result: own,
     })),
     result,
+    computed: computedViews(form.indicators, computed.values),
+    computedFrozenAt: computed.frozenAt?.toISOString() ?? null,
     partnerGap: gapBetween(perRespondent.get('partner')?.dimensions, perRespondent.get('opd')?.dimensions),
     partnerLink: link ? partnerLinkViewOf(link, ctx.now) : null,
     can: {
@@ -140,7 +146,7 @@ export async function openEvaluation(ctx: ActorCtx, input: OpenEvaluationInput &
 
 // An agreement's evaluations, newest first, with their scores: its history.
 export async function listEvaluations(ctx: ActorCtx, input: { agreementId: string }): Promise<EvaluationSummary[]> {
-  await readableAgreement(ctx, input.agreementId);
+  const agreement = await readableAgreement(ctx, input.agreementId);
   const rows = await repo.selectEvaluationsOf(ctx.db, input.agreementId);
   const responses = await repo.selectResponses(ctx.db, rows.map((row) => row.id));
   const forms = new Map<number, Form>();
@@ -149,7 +155,8 @@ export async function listEvaluations(ctx: ActorCtx, input: { agreementId: strin
     const form = forms.get(row.formRevision) ?? (await loadForm(ctx.db, row.formRevision));
     forms.set(row.formRevision, form);
     const own = responses.filter((response) => response.evaluationId === row.id);
-    const { result } = resultsOf(form, own);
+    const computed = await computedValuesOf(ctx.db, { row, agreement, indicators: form.indicators }, ctx.now);
+    const { result } = resultsOf(form, own, computed.values);
     summaries.push({
       id: row.id,
       period: row.period,
@@ -205,6 +212,7 @@ export async function finaliseEvaluation(ctx: ActorCtx, input: { evaluationId: s
     }
     const final = await repo.markFinal(tx, { id: locked.id, version: input.version, by: ctx.actor.id, now: ctx.now });
     if (!final) throw staleVersion();
+    await freezeComputedValues(tx, { row: locked, agreement, indicators: (await loadForm(tx, locked.formRevision)).indicators }, ctx.now);
     await recordAudit(tx, { actor: ctx.actor, entity: 'evaluation', entityId: locked.id, action: 'finalise', at: ctx.now, changes: [{ field: 'status', old: 'open', new: 'final' }] });
     return final;
   });
@@ -232,7 +240,8 @@ export async function latestEvaluationAnswers(db: Db, query: { agreementId: stri
 // by agreement id; agreements never finally evaluated are absent. Without ids, the whole register.
 export async function latestFinalBands(db: Db, query: { agreementIds?: string[] } = {}): Promise<Map<string, EvaluationBand | null>> {
   const latest = await repo.selectLatestFinals(db, query.agreementIds);
-  const responses = await repo.selectResponses(db, latest.map((row) => row.id));
+  const ids = latest.map((row) => row.id);
+  const [responses, frozen] = await Promise.all([repo.selectResponses(db, ids), repo.selectComputedValuesOf(db, ids)]);
   const byEvaluation = new Map<string, repo.ResponseRow[]>();
   for (const response of responses) byEvaluation.set(response.evaluationId, [...(byEvaluation.get(response.evaluationId) ?? []), response]);
   const forms = new Map<number, Form>();
@@ -240,7 +249,7 @@ export async function latestFinalBands(db: Db, query: { agreementIds?: string[] 
   for (const row of latest) {
     const form = forms.get(row.formRevision) ?? (await loadForm(db, row.formRevision));
     forms.set(row.formRevision, form);
-    bands.set(row.agreementId, resultsOf(form, byEvaluation.get(row.id) ?? []).result.band);
+    bands.set(row.agreementId, resultsOf(form, byEvaluation.get(row.id) ?? [], frozen.get(row.id) ?? []).result.band);
   }
   return bands;
 }

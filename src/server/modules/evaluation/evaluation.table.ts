@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Answer, BandThresholds, ComputedSource, DimensionWeights, EvaluationDimension, EvaluationRespondent, EvaluationStatus, ScaleStep } from '../../../shared/evaluation';
 import { agreements } from '../agreements/agreements.table';
 import { users } from '../users/users.table';
@@ -89,4 +89,24 @@ export const evaluationResponses = pgTable(
     primaryKey({ columns: [table.evaluationId, table.respondent] }),
     check('evaluation_responses_respondent_ok', sql`${table.respondent} IN ('opd', 'tkksd', 'partner', 'admin')`),
   ],
+);
+
+// The computed indicators of a final evaluation as they stood when it was finalised (decision 0018):
+// while it is open they are computed live; once final, later changes to plans, reports, obligations
+// or dissemination never move its scores. Written once, with the finalisation; never updated.
+export const evaluationComputedValues = pgTable(
+  'evaluation_computed_values',
+  {
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id),
+    code: text('code').notNull(),
+    source: text('source').$type<ComputedSource>().notNull(),
+    // Null: nothing to measure (not counted).
+    score: smallint('score'),
+    figureCount: integer('figure_count'),
+    figureOf: integer('figure_of'),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.evaluationId, table.code] }), check('evaluation_computed_values_score_ok', sql`${table.score} IS NULL OR ${table.score} BETWEEN 0 AND 4`)],
 );

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { addDays } from '../../lib/calendar-days';
+import { localDate } from '../../lib/context';
 import * as repo from './obligation-occurrences.repository';
 import { occurrenceDates, occurrenceState } from './obligations.rules';
 
@@ -45,4 +46,26 @@ export async function cityOccurrencesDue(ctx: { db: Db }, input: { unitId: strin
   const through = input.unitId === null ? addDays(input.on, -1) : addDays(input.on, input.horizonDays);
   const found = await pendingOccurrences(ctx.db, { on: input.on, through, party: 'city', ...(input.unitId ? { unitId: input.unitId } : {}) });
   return { rows: found.slice(0, input.limit), total: found.length };
+}
+
+export type OccurrenceOutcome = { obligationId: string; dueOn: string; state: 'met' | 'waived' | 'open'; metOn: string | null };
+
+// Every dated occurrence of one agreement's obligations due on or before `through`, with what was
+// recorded for it: met (on the day it was recorded, in Ternate), waived, or still open. An
+// obligation met or waived as a whole settles its occurrences without a day of their own.
+export async function occurrenceOutcomes(ctx: { db: Db }, input: { agreementId: string; through: string }): Promise<OccurrenceOutcome[]> {
+  const obligations = await repo.datedObligationsOf(ctx.db, input.agreementId);
+  const records = await repo.occurrenceRowsOf(ctx.db, obligations.map((obligation) => obligation.id));
+  const endsOn = await repo.endOfAgreement(ctx.db, input.agreementId);
+  const outcomes: OccurrenceOutcome[] = [];
+  for (const obligation of obligations) {
+    for (const dueOn of occurrenceDates(obligation, { endsOn, until: input.through })) {
+      if (dueOn === null || dueOn > input.through) continue;
+      const record = records.find((candidate) => candidate.obligationId === obligation.id && candidate.dueOn === dueOn);
+      if (obligation.status === 'waived' || record?.status === 'waived') outcomes.push({ obligationId: obligation.id, dueOn, state: 'waived', metOn: null });
+      else if (record) outcomes.push({ obligationId: obligation.id, dueOn, state: 'met', metOn: localDate(record.recordedAt) });
+      else outcomes.push({ obligationId: obligation.id, dueOn, state: obligation.status === 'met' ? 'met' : 'open', metOn: null });
+    }
+  }
+  return outcomes;
 }

@@ -84,3 +84,12 @@ export async function endOfAgreement(db: Db, agreementId: string): Promise<strin
   const [row] = await db.select({ endsOn: agreements.endsOn, terminatedOn: agreements.terminatedOn }).from(agreements).where(eq(agreements.id, agreementId));
   return row?.terminatedOn ?? row?.endsOn ?? null;
 }
+
+// The dated obligations of one agreement, whatever their status, for the evaluation's computed
+// "obligations met on time".
+export async function datedObligationsOf(db: Db, agreementId: string): Promise<Pick<DatedObligation, 'id' | 'kind' | 'dueOn' | 'everyMonths' | 'status'>[]> {
+  return db
+    .select({ id: obligations.id, kind: obligations.kind, dueOn: obligations.dueOn, everyMonths: obligations.everyMonths, status: obligations.status })
+    .from(obligations)
+    .where(and(eq(obligations.agreementId, agreementId), ne(obligations.kind, 'trigger')));
+}

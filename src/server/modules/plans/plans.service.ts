@@ -158,3 +158,10 @@ export async function listBeneficiaries(ctx: ActorCtx, agreementId: string): Pro
     reachedOn: row.reachedOn,
   }));
 }
+
+// For the evaluation's computed indicators (a higher module asks, as the system): an agreement's
+// plans with their budget year and indicator targets.
+export async function plansOfAgreement(ctx: { db: Db }, input: { agreementId: string }): Promise<Pick<PlanView, 'id' | 'budgetYear' | 'indicators'>[]> {
+  const plans = await repo.loadPlans(ctx.db, { agreementId: input.agreementId });
+  return plans.map(({ id, budgetYear, indicators }) => ({ id, budgetYear, indicators }));
+}

@@ -184,3 +184,11 @@ export async function selectPlansAwaitingReport(db: Db, query: PeriodWindow & { 
     })),
   };
 }
+
+// An agreement's reports, reduced to what the evaluation's computed indicators read.
+export function selectReportFacts(db: Db, agreementId: string): Promise<Pick<ReportRow, 'planId' | 'period' | 'status' | 'submittedAt' | 'beneficiaries'>[]> {
+  return db
+    .select({ planId: realisationReports.planId, period: realisationReports.period, status: realisationReports.status, submittedAt: realisationReports.submittedAt, beneficiaries: realisationReports.beneficiaries })
+    .from(realisationReports)
+    .where(eq(realisationReports.agreementId, agreementId));
+}

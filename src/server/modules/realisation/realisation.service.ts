@@ -7,6 +7,7 @@ import {
   type CreateReportInput,
   type ReportDue,
   type ReportListQuery,
+  type ReportStatus,
   type ReportStepInput,
   type ReportSummaryView,
   type ReportView,
@@ -212,5 +213,20 @@ export async function reportsDue(ctx: Pick<Ctx, 'db'>, input: { period: string }
     reportedPlanCount: row.reported_count,
     verifiedPlanCount: row.verified_count,
     reported: row.plan_count > 0 && row.reported_count === row.plan_count,
+  }));
+}
+
+export type ReportFacts = { planId: string; period: string; status: ReportStatus; submittedOn: string | null; beneficiaries: number };
+
+// For the evaluation's computed indicators: each report of an agreement with the day (in Ternate)
+// it was last submitted and the beneficiaries it counts in all groups.
+export async function reportFactsOf(ctx: Pick<Ctx, 'db'>, input: { agreementId: string }): Promise<ReportFacts[]> {
+  const rows = await repo.selectReportFacts(ctx.db, input.agreementId);
+  return rows.map((row) => ({
+    planId: row.planId,
+    period: row.period,
+    status: row.status,
+    submittedOn: row.submittedAt ? localDate(row.submittedAt) : null,
+    beneficiaries: row.beneficiaries.reduce((sum, entry) => sum + entry.count, 0),
   }));
 }

@@ -5,6 +5,7 @@ import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
 import { useEvaluation, useEvaluationForm, useEvaluationStep } from '../api/evaluation-api';
 import { indicatorsFor } from '../lib/answer-values';
 import { AnswerForm } from './answer-form';
+import { ComputedTable } from './computed-table';
 import { IndicatorAnswers } from './indicator-answers';
 import { PartnerLinkPanel } from './partner-link-panel';
 import { BandBadge, ScoreTable } from './score-table';
@@ -54,7 +55,9 @@ export function EvaluationDetail({ evaluationId, isLinked = false }: { evaluatio
           </Text>
         ) : null}
         <ScoreTable evaluation={view} />
-        {form.data ? <IndicatorAnswers evaluation={view} indicators={form.data.indicators} /> : null}
+        <ComputedTable evaluation={view} />
+        {/* Computed indicators have no respondents: they are in the table above, not among the answers. */}
+        {form.data ? <IndicatorAnswers evaluation={view} indicators={form.data.indicators.filter((indicator) => indicator.computedFrom === null)} /> : null}
         {view.can.sendPartnerLink ? <PartnerLinkPanel evaluationId={view.id} isOpen={view.status === 'open'} /> : null}
         {view.can.answerAs && form.data ? (
           // Clear of the app's fixed header when scrolled to.
