@@ -75,7 +75,7 @@ const PACKAGES: DemoPackage[] = [
   {
     key: 'ptdi-pks-2025',
     publish: true,
-    acknowledgedBy: ['Dikbud'],
+    acknowledgedBy: ['Dikbud', 'Dishub'],
     body: (unit) => ({
       summaryWhat: 'Pengiriman calon taruna angkatan 2025 ke PTDI-STTD.',
       summaryWithWhom: 'Politeknik Transportasi Darat Indonesia (PTDI-STTD)',

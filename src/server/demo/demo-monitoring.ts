@@ -1,5 +1,5 @@
 import { crc32, deflateSync } from 'node:zlib';
-import { periodOfDate } from '../../shared/realisation';
+import { periodOfDate, recentPeriods } from '../../shared/realisation';
 import { addDays } from '../lib/calendar-days';
 import { localDate, type Actor, type ActorCtx } from '../lib/context';
 import { getAgreement } from '../modules/agreements/agreements.service';
@@ -13,6 +13,7 @@ import { recordOccurrence } from '../modules/monitoring/obligation-occurrences.s
 import { createObligation } from '../modules/monitoring/obligations.service';
 import { createPlan } from '../modules/plans/plans.service';
 import { addEvidence } from '../modules/realisation/realisation-evidence.service';
+import { periodWindow } from '../modules/realisation/realisation.rules';
 import { createReport, returnReport, submitReport, verifyReport } from '../modules/realisation/realisation.service';
 import { recordRenewal } from '../modules/renewal/renewal.service';
 import { findActiveRecipients } from '../modules/users/users.service';
@@ -151,6 +152,24 @@ export async function loadDemoMonitoring(ctx: ActorCtx, { entries, ids }: { entr
   await evaluate(ctx, { agreementId: college, period, score: 2, respondents: ['tkksd', 'admin'], actors: { tkksd }, finalise: true });
   const waiting = await openEvaluation(ctx, { agreementId: market, period });
   await answerAsPartner(ctx, { evaluationId: waiting.id, email: 'kemitraan@bri.demo.jalin.local', score: 3 });
+
+  // Efektif and Dorman beside them: the cadets' agreement planned, disseminated and answered well by
+  // the TKKSD and the division; the Ternate–Weda sea route signed and left idle, answered so.
+  const inForce = async (agreementId: string) => ['aktif', 'akan_berakhir'].includes((await getAgreement(ctx, agreementId)).status);
+  const cadets = agreementOf('ptdi-pks-2025');
+  const dikbud = unit('Dikbud');
+  if (cadets && dikbud && (await inForce(cadets))) {
+    // Planned for the last period, and reported for it on its last day, in time.
+    const previous = recentPeriods(today, 2)[1] ?? period;
+    const planYear = Number(previous.slice(0, 4));
+    const visits = await createPlan(ctx, { agreementId: cadets, unitId: dikbud, title: 'Pendampingan taruna angkatan 2025 selama masa studi', budgetYear: planYear, budgetAmount: '25000000', budgetSource: 'APBD', indicators: [{ name: 'Kunjungan pendampingan', unit: 'kegiatan', target: 2 }], startMonth: `${String(planYear)}-01`, endMonth: `${String(planYear)}-12` });
+    const then = { ...ctx, now: new Date(`${periodWindow(previous, 0).lastDay}T03:00:00Z`) };
+    const visited = await createReport(then, { planId: visits.id, period: previous, summary: 'Dua kunjungan pendampingan taruna di kampus PTDI-STTD Bekasi.', beneficiaries: [], funds: [{ source: 'APBD', realised: '21000000' }], completion: 'completed' });
+    await submitReport(then, { reportId: visited.id, version: visited.version });
+    await evaluate(ctx, { agreementId: cadets, period, score: 4, respondents: ['tkksd', 'admin'], actors: { tkksd }, finalise: true });
+  }
+  const seaRoute = agreementOf('halteng-pks-2026');
+  if (seaRoute && (await inForce(seaRoute))) await evaluate(ctx, { agreementId: seaRoute, period, score: 0, respondents: ['tkksd', 'admin'], actors: { tkksd }, finalise: true });
 
   // The college agreement ends within months: extended without the partner's evaluation, said why.
   const { version } = await getAgreement(ctx, college);

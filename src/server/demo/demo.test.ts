@@ -98,17 +98,18 @@ describe('the demo data set', () => {
     expect(stats.json().years[0].total).toBe(27);
   });
 
-  it('shows monitoring on first start: reports verified with evidence and returned, a late obligation, evaluations in two bands, a renewal decision, and the OPD liaison\'s tasks', async () => {
+  it('shows monitoring on first start: reports verified with evidence and returned, a late obligation, evaluations in every band, a renewal decision, and the OPD liaison\'s tasks', async () => {
     const rows = async (query: ReturnType<typeof sql>) => {
       const result: unknown = await t.database.db.execute(query);
       return (result as { rows: Record<string, unknown>[] }).rows;
     };
     expect(await rows(sql`SELECT r.status, count(e.id)::int AS evidence FROM realisation_reports r LEFT JOIN realisation_evidence e ON e.report_id = r.id GROUP BY r.id, r.status ORDER BY r.status`)).toEqual([
       { status: 'returned', evidence: 0 },
+      { status: 'submitted', evidence: 0 },
       { status: 'verified', evidence: 2 },
     ]);
     expect(await rows(sql`SELECT status, count(*)::int AS n FROM evaluations GROUP BY status ORDER BY status`)).toEqual([
-      { status: 'final', n: 2 },
+      { status: 'final', n: 4 },
       { status: 'open', n: 1 },
     ]);
     // The open one was answered by the partner through its mailed link, and waits for the OPD.
@@ -131,8 +132,9 @@ describe('the demo data set', () => {
       bands.push(...list.map((evaluation) => String(evaluation.result.band)));
     }
     // The bank agreement's answers are all "Sangat baik", but its computed indicators (decision 0018)
-    // see late obligations, beneficiaries short of the target and a returned report: Cukup.
-    expect(bands.sort()).toEqual(['cukup', 'kurang']);
+    // see late obligations, beneficiaries short of the target and a returned report: Cukup. The
+    // cadets' agreement, planned, acknowledged and reported in time, is Efektif; the idle sea route Dorman.
+    expect(bands.sort()).toEqual(['cukup', 'dorman', 'efektif', 'kurang']);
   });
 
   it('never loads twice: a second load is refused and the automatic load does nothing', async () => {
