@@ -21,7 +21,7 @@ import { canCreateAgreement, canEditAgreement, canEndAgreement, canListNumberDup
 import { findNumberDuplicates } from './agreement-numbers.service';
 import * as repo from './agreements.repository';
 import * as rules from './agreements.rules';
-export { agreementsRevisionSql } from './agreements-revision.repository';
+export { agreementsRevisionSql, selectLastAgreementChange as lastAgreementChangeAt } from './agreements-revision.repository';
 
 type Fields = z.output<typeof CreateAgreementSchema>;
 type Columns = repo.AgreementColumns;

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, type SQL } from 'drizzle-orm';
+import { countAndVersionSql } from '../../db/revision-sql';
 import type { Answer, ComputedValue, EvaluationFormInput, EvaluationRespondent } from '../../../shared/evaluation';
 import type { Db } from '../../db/client';
 import { users } from '../users/users.table';
@@ -79,6 +80,21 @@ export function selectLatestFinals(db: Db, agreementIds?: string[]): Promise<Eva
   return db.selectDistinctOn([evaluations.agreementId]).from(evaluations).where(finals).orderBy(evaluations.agreementId, desc(evaluations.finalisedAt));
 }
 
+// The latest final evaluation of each agreement and period.
+export function selectFinalsPerPeriod(db: Db): Promise<EvaluationRow[]> {
+  const finals = and(eq(evaluations.status, 'final'), isNotNull(evaluations.finalisedAt));
+  return db
+    .selectDistinctOn([evaluations.agreementId, evaluations.period])
+    .from(evaluations)
+    .where(finals)
+    .orderBy(evaluations.agreementId, evaluations.period, desc(evaluations.finalisedAt));
+}
+
+export async function selectLastFinalisedAt(db: Db): Promise<Date | null> {
+  const [row] = await db.select({ at: max(evaluations.finalisedAt) }).from(evaluations);
+  return row?.at ?? null;
+}
+
 export function selectResponses(db: Db, evaluationIds: string[]): Promise<ResponseRow[]> {
   if (evaluationIds.length === 0) return Promise.resolve([]);
   return db
@@ -152,4 +168,9 @@ export async function insertComputedValues(db: Db, input: { evaluationId: string
   await db.insert(evaluationComputedValues).values(
     input.values.map((value) => ({ evaluationId: input.evaluationId, code: value.code, source: value.source, score: value.score, figureCount: value.figures?.count ?? null, figureOf: value.figures?.of ?? null, computedAt: input.now })),
   );
+}
+
+// Changes when any evaluation is opened, finalised or reopened: the portal's page cache compares it.
+export function evaluationsRevisionSql(): SQL {
+  return countAndVersionSql(evaluations, { version: evaluations.version });
 }

@@ -240,20 +240,50 @@ export async function latestEvaluationAnswers(db: Db, query: { agreementId: stri
 // by agreement id; agreements never finally evaluated are absent. Without ids, the whole register.
 export async function latestFinalBands(db: Db, query: { agreementIds?: string[] } = {}): Promise<Map<string, EvaluationBand | null>> {
   const latest = await repo.selectLatestFinals(db, query.agreementIds);
-  const ids = latest.map((row) => row.id);
+  const bands = await bandsOf(db, latest);
+  return new Map(latest.map((row) => [row.agreementId, bands.get(row.id) ?? null]));
+}
+
+// The band of each final evaluation given, by evaluation id.
+async function bandsOf(db: Db, finals: repo.EvaluationRow[]): Promise<Map<string, EvaluationBand | null>> {
+  const ids = finals.map((row) => row.id);
   const [responses, frozen] = await Promise.all([repo.selectResponses(db, ids), repo.selectComputedValuesOf(db, ids)]);
   const byEvaluation = new Map<string, repo.ResponseRow[]>();
   for (const response of responses) byEvaluation.set(response.evaluationId, [...(byEvaluation.get(response.evaluationId) ?? []), response]);
   const forms = new Map<number, Form>();
   const bands = new Map<string, EvaluationBand | null>();
-  for (const row of latest) {
+  for (const row of finals) {
     const form = forms.get(row.formRevision) ?? (await loadForm(db, row.formRevision));
     forms.set(row.formRevision, form);
-    bands.set(row.agreementId, resultsOf(form, byEvaluation.get(row.id) ?? [], frozen.get(row.id) ?? []).result.band);
+    bands.set(row.id, resultsOf(form, byEvaluation.get(row.id) ?? [], frozen.get(row.id) ?? []).result.band);
   }
   return bands;
+}
+
+// For the open data: per year of the evaluation period, how many agreements' final evaluations of
+// that year ended in each band (the latest final one per agreement and period, so a reopened and
+// finalised again evaluation counts once). Evaluations without a band are left out.
+export async function finalBandCountsByYear(db: Db): Promise<Map<number, Record<EvaluationBand, number>>> {
+  const finals = await repo.selectFinalsPerPeriod(db);
+  const bands = await bandsOf(db, finals);
+  const counts = new Map<number, Record<EvaluationBand, number>>();
+  for (const row of finals) {
+    const band = bands.get(row.id);
+    if (!band) continue;
+    const year = Number(row.period.slice(0, 4));
+    const tally = counts.get(year) ?? { efektif: 0, cukup: 0, kurang: 0, dorman: 0 };
+    tally[band] += 1;
+    counts.set(year, tally);
+  }
+  return counts;
+}
+
+// When a final evaluation last changed: the open data's "modified" date.
+export function lastFinalisedAt(db: Db): Promise<Date | null> {
+  return repo.selectLastFinalisedAt(db);
 }
 
 export async function latestFinalBand(db: Db, query: { agreementId: string }): Promise<EvaluationBand | null> {
   return (await latestFinalBands(db, { agreementIds: [query.agreementId] })).get(query.agreementId) ?? null;
 }
+export { evaluationsRevisionSql } from './evaluation.repository';

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PlanView } from '../../../shared/plans';
 import type { Db } from '../../db/client';
 import { updateVersioned } from '../../lib/versioned';
+import { countAndVersionSql } from '../../db/revision-sql';
 import { agreements } from '../agreements/agreements.table';
 import { disseminationOpportunities, disseminationPackages, disseminationRecipients, disseminationTasks } from '../dissemination/dissemination.table';
 import { units } from '../units/units.table';
@@ -160,4 +161,25 @@ export async function loadBeneficiaries(db: Db, agreementId: string) {
     .innerJoin(units, eq(units.id, disseminationBeneficiaries.unitId))
     .where(eq(disseminationBeneficiaries.agreementId, agreementId))
     .orderBy(desc(disseminationBeneficiaries.reachedOn));
+}
+
+// Per budget year of the range, how many signed agreements have at least one activity plan.
+export async function selectPlannedAgreementCounts(db: Db, range: { from: number; to: number }): Promise<{ year: number; count: number }[]> {
+  const result: unknown = await db.execute(sql`
+    SELECT ap.budget_year::int AS year, count(DISTINCT ap.agreement_id)::int AS count
+    FROM ${activityPlans} ap JOIN ${agreements} a ON a.id = ap.agreement_id
+    WHERE NOT a.is_draft AND ap.budget_year BETWEEN ${range.from} AND ${range.to}
+    GROUP BY 1`);
+  return (result as { rows: { year: number; count: number }[] }).rows;
+}
+
+export async function selectLastPlanChange(db: Db): Promise<Date | null> {
+  const result: unknown = await db.execute(sql`SELECT max(updated_at) AS at FROM ${activityPlans}`);
+  const at = (result as { rows: { at: Date | string | null }[] }).rows[0]?.at ?? null;
+  return at === null ? null : new Date(at);
+}
+
+// Changes when any plan is added, removed or edited: the portal's page cache compares it.
+export function plansRevisionSql(): SQL {
+  return countAndVersionSql(activityPlans, { version: activityPlans.version });
 }

@@ -165,3 +165,15 @@ export async function plansOfAgreement(ctx: { db: Db }, input: { agreementId: st
   const plans = await repo.loadPlans(ctx.db, { agreementId: input.agreementId });
   return plans.map(({ id, budgetYear, indicators }) => ({ id, budgetYear, indicators }));
 }
+
+// For the open data: per budget year, how many agreements have an activity plan.
+export async function plannedAgreementCountsByYear(ctx: { db: Db }, range: { from: number; to: number }): Promise<Map<number, number>> {
+  const rows = await repo.selectPlannedAgreementCounts(ctx.db, range);
+  return new Map(rows.map((row) => [row.year, row.count]));
+}
+
+// When a plan last changed: the open data's "modified" date.
+export function lastPlanChangeAt(ctx: { db: Db }): Promise<Date | null> {
+  return repo.selectLastPlanChange(ctx.db);
+}
+export { plansRevisionSql } from './plans.repository';

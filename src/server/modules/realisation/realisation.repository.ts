@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ReportStatus } from '../../../shared/realisation';
 import type { Db } from '../../db/client';
 import { updateVersioned } from '../../lib/versioned';
+import { countAndVersionSql } from '../../db/revision-sql';
 import { activityPlans } from '../plans/plans.table';
 import { units } from '../units/units.table';
 import { realisationEvidence, realisationReports } from './realisation.table';
@@ -191,4 +192,38 @@ export function selectReportFacts(db: Db, agreementId: string): Promise<Pick<Rep
     .select({ planId: realisationReports.planId, period: realisationReports.period, status: realisationReports.status, submittedAt: realisationReports.submittedAt, beneficiaries: realisationReports.beneficiaries })
     .from(realisationReports)
     .where(eq(realisationReports.agreementId, agreementId));
+}
+
+export type VerifiedYearRow = { year: number; agreements: number };
+export type VerifiedSumRow = { year: number; code: string; total: string };
+
+// Verified reports only: what the division accepted. The year is the report period's.
+const verified = sql`r.status = 'verified' AND left(r.period, 4)::int BETWEEN`;
+
+export async function selectVerifiedAgreementCounts(db: Db, range: { from: number; to: number }): Promise<VerifiedYearRow[]> {
+  const result: unknown = await db.execute(sql`
+    SELECT left(r.period, 4)::int AS year, count(DISTINCT r.agreement_id)::int AS agreements
+    FROM ${realisationReports} r WHERE ${verified} ${range.from} AND ${range.to} GROUP BY 1`);
+  return (result as { rows: VerifiedYearRow[] }).rows;
+}
+
+// Sums of one jsonb list of the verified reports (beneficiaries by group, funds by source) by year.
+export async function selectVerifiedSums(db: Db, query: { from: number; to: number; list: 'beneficiaries' | 'funds' }): Promise<VerifiedSumRow[]> {
+  const [list, code, value] = query.list === 'beneficiaries' ? [sql`r.beneficiaries`, 'group', 'count'] : [sql`r.funds`, 'source', 'realised'];
+  const result: unknown = await db.execute(sql`
+    SELECT left(r.period, 4)::int AS year, e.item->>${code} AS code, sum((e.item->>${value})::numeric)::text AS total
+    FROM ${realisationReports} r CROSS JOIN LATERAL jsonb_array_elements(${list}) AS e(item)
+    WHERE ${verified} ${query.from} AND ${query.to} GROUP BY 1, 2`);
+  return (result as { rows: VerifiedSumRow[] }).rows;
+}
+
+export async function selectLastVerifiedChange(db: Db): Promise<Date | null> {
+  const result: unknown = await db.execute(sql`SELECT max(verified_at) AS at FROM ${realisationReports}`);
+  const at = (result as { rows: { at: Date | string | null }[] }).rows[0]?.at ?? null;
+  return at === null ? null : new Date(at);
+}
+
+// Changes when any report is added, removed or moves a step: the portal's page cache compares it.
+export function reportsRevisionSql(): SQL {
+  return countAndVersionSql(realisationReports, { version: realisationReports.version });
 }

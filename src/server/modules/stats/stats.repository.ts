@@ -2,6 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import { COUNTED_DOC_TYPES } from '../../../shared/stats';
 import type { Db } from '../../db/client';
 import { partnerCategories, partnerGroups, sectors } from '../master/master.table';
+import { agreements } from '../agreements/agreements.table';
 import { agreementSearch } from '../search/search.table';
 
 // Read-only: the registry's own row per agreement (search module) and the master data's names.
@@ -46,4 +47,21 @@ export function selectCategoryLabels(db: Db): Promise<{ code: string; name: stri
 
 export function selectSectorLabels(db: Db): Promise<{ code: string; name: string; isActive: boolean }[]> {
   return db.select({ code: sectors.code, name: sectors.name, isActive: sectors.isActive }).from(sectors).orderBy(asc(sectors.sortOrder), asc(sectors.code));
+}
+
+// Per year of the range, the counted agreements in force at some time in it (signed, started by its
+// last day, not ended and not ended early before its first day: the rule realisation's reports
+// follow). Read from agreements, whose start date the registry row does not carry.
+export function selectInForceCounts(db: Db, range: { from: number; to: number }): Promise<{ year: number; count: number }[]> {
+  return rowsOf(
+    db,
+    sql`SELECT y.year::int AS year, count(a.id)::int AS count
+        FROM generate_series(${range.from}::int, ${range.to}::int) AS y(year)
+        LEFT JOIN ${agreements} a ON NOT a.is_draft AND a.signed_on IS NOT NULL
+          AND a.doc_type IN (${sql.join(COUNTED_DOC_TYPES.map((type) => sql`${type}`), sql`, `)})
+          AND coalesce(a.starts_on, a.signed_on) <= make_date(y.year, 12, 31)
+          AND (a.ends_on IS NULL OR a.ends_on >= make_date(y.year, 1, 1))
+          AND NOT coalesce(a.termination_kind IS NOT NULL AND a.terminated_on < make_date(y.year, 1, 1), false)
+        GROUP BY 1 ORDER BY 1`,
+  );
 }

@@ -10,7 +10,15 @@ import { localDate, type Ctx } from '../../lib/context';
 import { forbidden, invalid } from '../../lib/errors';
 import { cachedByRevision } from '../search/search.service';
 import { canReadStats } from './stats.policy';
-import { selectCategoryLabels, selectGroupLabels, selectLatestSignedYear, selectSectorLabels, selectSignedCounts, type CountRow } from './stats.repository';
+import {
+  selectCategoryLabels,
+  selectGroupLabels,
+  selectInForceCounts,
+  selectLatestSignedYear,
+  selectSectorLabels,
+  selectSignedCounts,
+  type CountRow,
+} from './stats.repository';
 
 // Statistics read the registry (design.md: no copies to drift): signed, non-draft KB, PKS and NK per
 // signing year, by the primary partner's category (stored on the agreement) and the primary sector.
@@ -93,4 +101,32 @@ export function assertMayReadStats(ctx: Ctx) {
 export async function getStats(ctx: Ctx, query: StatsQuery): Promise<StatsResponse> {
   assertMayReadStats(ctx);
   return (await computeStats(ctx, query)).stats;
+}
+
+// One cell per signing year × primary partner's group × primary sector with its count, over every
+// year with signings (the widest range the statistics allow): the same counting as computeStats,
+// not its margins, for the open data. groupCode is null when the primary partner has no category.
+export type SignedCell = { year: number; groupCode: string | null; sectorCode: string; count: number };
+
+export async function signedCountCells(ctx: Ctx): Promise<{ cells: SignedCell[]; labels: StatsLabels }> {
+  const to = (await latestYear(ctx.db)) ?? Number(localDate(ctx.now).slice(0, 4));
+  const rows = await countRows(ctx.db, to - MAX_STATS_RANGE_YEARS + 1, to);
+  const labels = await loadLabels(ctx.db, new Set(rows.map((row) => row.sector)));
+  const groupOf = new Map(labels.categories.map((category) => [category.code, category.groupCode]));
+  const cells = new Map<string, SignedCell>();
+  for (const row of rows) {
+    const groupCode = (row.category && groupOf.get(row.category)) ?? null;
+    const key = `${String(row.year)}|${groupCode ?? ''}|${row.sector}`;
+    const cell = cells.get(key) ?? { year: row.year, groupCode, sectorCode: row.sector, count: 0 };
+    cell.count += row.count;
+    cells.set(key, cell);
+  }
+  const order = (cell: SignedCell) => `${String(cell.year)}|${cell.groupCode ?? '~'}|${cell.sectorCode}`;
+  return { cells: [...cells.values()].sort((a, b) => order(a).localeCompare(order(b))), labels };
+}
+
+// Counted agreements (KB, PKS, NK) in force at some time in each year of the range, by year.
+export async function inForceCountsByYear(ctx: Pick<Ctx, 'db'>, range: { from: number; to: number }): Promise<Map<number, number>> {
+  const rows = await selectInForceCounts(ctx.db, range);
+  return new Map(rows.map((row) => [row.year, row.count]));
 }
