@@ -18,7 +18,9 @@ export const OPEN_DATA_COLUMNS = [
   { name: 'url', description: 'Alamat halaman naskah di portal ini.' },
 ] as const;
 
-type OpenRow = Record<(typeof OPEN_DATA_COLUMNS)[number]['name'], string | number | null>;
+export type OpenColumn = { name: string; description: string };
+export type OpenValue = string | number | null;
+type OpenRow = Record<(typeof OPEN_DATA_COLUMNS)[number]['name'], OpenValue>;
 
 export function openDataRows(items: PublicAgreement[], publicUrl: string): OpenRow[] {
   return items.map((item) => ({
@@ -39,16 +41,17 @@ export function openDataRows(items: PublicAgreement[], publicUrl: string): OpenR
 
 // RFC 4180: quote every field that holds a separator, a quote or a line break. A leading =, +, -
 // or @ is prefixed with an apostrophe so a spreadsheet never runs a cell as a formula.
-function csvField(value: string | number | null): string {
+function csvField(value: OpenValue): string {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(rows: OpenRow[]): string {
-  const header = OPEN_DATA_COLUMNS.map((column) => column.name).join(',');
-  const lines = rows.map((row) => OPEN_DATA_COLUMNS.map((column) => csvField(row[column.name])).join(','));
+// Each dataset's columns in its own order; a column missing from a row is empty.
+export function toCsv(rows: Record<string, OpenValue>[], columns: readonly OpenColumn[]): string {
+  const header = columns.map((column) => column.name).join(',');
+  const lines = rows.map((row) => columns.map((column) => csvField(row[column.name] ?? null)).join(','));
   // A BOM so spreadsheet programs read the names in UTF-8.
   return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
 }

@@ -4,16 +4,19 @@ import { localDate } from '../lib/context';
 import { agreementsRevisionSql } from '../modules/agreements/agreements.service';
 import { publishedPackagesRevisionSql } from '../modules/dissemination/dissemination.service';
 import { publicDocumentsRevisionSql } from '../modules/documents/documents.service';
+import { evaluationsRevisionSql } from '../modules/evaluation/evaluation.service';
 import { masterDataRevisionSql } from '../modules/master/master.service';
+import { plansRevisionSql } from '../modules/plans/plans.service';
 import { proceduresRevisionSql } from '../modules/procedures/procedures.service';
+import { reportsRevisionSql } from '../modules/realisation/realisation-totals.service';
 import { registryRevisionSql } from '../modules/search/search.service';
 import { settingsRevisionSql } from '../modules/settings/settings.service';
 
 // Rendered portal pages kept in memory by address. Each entry carries the signature of what was
 // published when it was rendered: the registry revision (bumped at the commit of any change to the
 // registry's rows, see search-cache.service.ts), the versions of agreements, procedures, master data and
-// settings, the set of public documents, published dissemination (each module gives its part as
-// SQL), and Ternate's date (an agreement leaves the portal the day after it ends). The signature is read at most once per interval per
+// settings, the set of public documents, published dissemination, the plans, realisation reports and
+// evaluations behind the open data's implementation figures (each module gives its part as SQL), and Ternate's date (an agreement leaves the portal the day after it ends). The signature is read at most once per interval per
 // process, so 200 readers cost a handful of queries a second, not 200.
 
 export type CachedPage = { status: number; type: string; body: Buffer; gzipped: Buffer; signature: string; visit?: { page: 'agreement' | 'opportunity'; id: string } };
@@ -23,7 +26,7 @@ const MAX_PAGES = 500;
 // The fingerprint of everything a portal page shows, each part owned by its module, read in one
 // statement.
 function signatureParts(): SQL[] {
-  return [registryRevisionSql(), agreementsRevisionSql(), publicDocumentsRevisionSql(), proceduresRevisionSql(), masterDataRevisionSql(), settingsRevisionSql(), publishedPackagesRevisionSql()];
+  return [registryRevisionSql(), agreementsRevisionSql(), publicDocumentsRevisionSql(), proceduresRevisionSql(), masterDataRevisionSql(), settingsRevisionSql(), publishedPackagesRevisionSql(), plansRevisionSql(), reportsRevisionSql(), evaluationsRevisionSql()];
 }
 
 async function readSignature(db: Db, now: Date): Promise<string> {

@@ -6,6 +6,8 @@ import { SEARCH_TEXT_MAX_LENGTH } from '../../shared/search';
 import { localDate, type Ctx } from '../lib/context';
 import { readProcedureGuide } from '../modules/procedures/procedures.service';
 import { computeStats } from '../modules/stats/stats.service';
+import { CATALOG_PATH } from './open-data-catalog';
+import { DATASETS } from './open-data-datasets';
 import { findPortalAgreementBySlug, findPortalAgreements, PORTAL_PAGE_SIZE, publicYears, type PortalFilters } from './portal-agreements';
 import { loadPortalLabels } from './portal-labels';
 import { renderPage } from './portal-render';
@@ -144,7 +146,12 @@ export function evaluationPage(site: Site): Rendered {
   return { status: 200, body: renderPage(meta, site, <EvaluationPage />) };
 }
 
-export async function dataPage(site: Site, total: number): Promise<Rendered> {
-  const meta = { title: 'Data terbuka kerja sama', description: 'Unduh daftar kerja sama Kota Ternate yang berlaku dalam CSV dan JSON, dengan penjelasan setiap kolom.', path: '/data' };
-  return { status: 200, body: renderPage(meta, site, <DataPage total={total} />) };
+export function dataPage(site: Site): Rendered {
+  const meta = {
+    title: 'Data terbuka kerja sama',
+    description: 'Unduh data kerja sama Kota Ternate dalam CSV dan JSON: daftar kerja sama yang berlaku, statistik per tahun, serta pelaksanaan dan dampaknya, dengan katalog untuk portal Satu Data.',
+    path: '/data',
+    alternates: [{ type: 'application/json', title: 'Katalog data terbuka (DCAT-US data.json)', href: CATALOG_PATH }],
+  };
+  return { status: 200, body: renderPage(meta, site, <DataPage datasets={DATASETS} />) };
 }

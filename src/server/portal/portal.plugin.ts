@@ -1,17 +1,16 @@
-import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ctxOf } from '../lib/http';
 import { allPortalAgreements } from './portal-agreements';
 import { ASSET_PREFIX, loadPortalAssets } from './portal-assets';
-import { createPageCache, type CachedPage, type PageCache } from './portal-cache';
-import { createVisitCounter, type VisitCounter } from './portal-visits';
+import { createPageCache } from './portal-cache';
+import { HTML, serveCached, type PortalContext } from './portal-serve';
+import { registerOpenDataRoutes } from './portal-open-data.routes';
+import { createVisitCounter } from './portal-visits';
 import { agreementEntry, atomFeed, robots, sitemap } from './feed';
-import { openDataRows, OPEN_DATA_COLUMNS, toCsv } from './open-data';
 import {
   agreementPage,
   agreementsPage,
   confirmPage,
-  dataPage,
   evaluationPage,
   guidePage,
   homePage,
@@ -19,56 +18,15 @@ import {
   opportunitiesPage,
   proposalPage,
   trackPage,
-  type Rendered,
 } from './portal-pages';
 import { registerOpportunityRoutes } from './portal-opportunity.routes';
 import { registerProposalPost } from './portal-proposal-post';
 import type { Site } from './views/layout';
 
-const HTML = 'text/html; charset=utf-8';
-// Public pages hold nothing personal: shared caches may keep them a minute.
-const PAGE_CACHE_CONTROL = 'public, max-age=60';
-
-type Produce = () => Promise<Rendered & { type?: string }>;
-
-// rendering: pages under way, so that readers arriving together at a page not cached yet share one
-// rendering instead of each querying the database.
-export type PortalContext = { site: Site; cache: PageCache; visits: VisitCounter; rendering: Map<string, Promise<CachedPage | { redirect: string }>> };
+export type { PortalContext } from './portal-serve';
 
 // The portal of each running app, for the 404 page answered outside the plugin.
 const portals = new WeakMap<object, PortalContext>();
-
-async function renderOnce(portal: PortalContext, key: string, signature: string, produce: Produce): Promise<CachedPage | { redirect: string }> {
-  const flightKey = `${signature}|${key}`;
-  const { rendering } = portal;
-  let flight = rendering.get(flightKey);
-  if (!flight) {
-    flight = produce()
-      .then((rendered) => {
-        if ('redirect' in rendered) return { redirect: rendered.redirect };
-        // Encoded and compressed once: a cached answer is sent as the same bytes every time.
-        const body = Buffer.from(rendered.body);
-        const page: CachedPage = { status: rendered.status, body, gzipped: gzipSync(body), type: rendered.type ?? HTML, signature, ...(rendered.visit ? { visit: rendered.visit } : {}) };
-        portal.cache.set(key, page);
-        return page;
-      })
-      .finally(() => rendering.delete(flightKey));
-    rendering.set(flightKey, flight);
-  }
-  return flight;
-}
-
-// One answer per address and publication state; see portal-cache.ts.
-async function serveCached(portal: PortalContext, request: FastifyRequest, reply: FastifyReply, produce: Produce) {
-  const signature = await portal.cache.signature(request.server.deps.clock());
-  const key = request.url;
-  const page = portal.cache.get(key, signature) ?? (await renderOnce(portal, key, signature, produce));
-  if ('redirect' in page) return reply.redirect(page.redirect, 301);
-  if (page.visit) await portal.visits.record(page.visit.page, page.visit.id, request.server.deps.clock());
-  reply.status(page.status).header('content-type', page.type).header('cache-control', PAGE_CACHE_CONTROL).header('vary', 'accept-encoding');
-  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(page.gzipped);
-  return reply.send(page.body);
-}
 
 function registerAssets(app: FastifyInstance): (name: string) => string {
   const assets = loadPortalAssets();
@@ -95,24 +53,6 @@ function registerDataRoutes(app: FastifyInstance, portal: PortalContext) {
       return { status: 200, type: 'application/atom+xml; charset=utf-8', body: atomFeed(items.map(agreementEntry), site.publicUrl) };
     }),
   );
-  app.get('/data', (request, reply) =>
-    serveCached(portal, request, reply, async () => dataPage(site, (await allPortalAgreements(ctxOf(request))).length)),
-  );
-  app.get('/data/kerja-sama.csv', async (request, reply) => {
-    reply.header('content-disposition', 'attachment; filename="kerja-sama-kota-ternate.csv"');
-    return serveCached(portal, request, reply, async () => {
-      const rows = openDataRows(await allPortalAgreements(ctxOf(request)), site.publicUrl);
-      return { status: 200, type: 'text/csv; charset=utf-8', body: toCsv(rows) };
-    });
-  });
-  app.get('/data/kerja-sama.json', async (request, reply) => {
-    reply.header('content-disposition', 'attachment; filename="kerja-sama-kota-ternate.json"');
-    return serveCached(portal, request, reply, async () => {
-      const rows = openDataRows(await allPortalAgreements(ctxOf(request)), site.publicUrl);
-      const body = { diperbarui: request.server.deps.clock().toISOString(), jumlah: rows.length, kolom: OPEN_DATA_COLUMNS, data: rows };
-      return { status: 200, type: 'application/json; charset=utf-8', body: JSON.stringify(body) };
-    });
-  });
   app.get('/robots.txt', (_request, reply) => reply.header('content-type', 'text/plain; charset=utf-8').send(robots(site.publicUrl)));
   app.get('/sitemap.xml', (request, reply) =>
     serveCached(portal, request, reply, async () => {
@@ -148,6 +88,7 @@ export async function portalPlugin(app: FastifyInstance) {
   app.get('/usulan/lacak', (request, reply) => serveCached(portal, request, reply, async () => trackPage(site)));
   app.get('/penilaian', (request, reply) => serveCached(portal, request, reply, async () => evaluationPage(site)));
   registerDataRoutes(app, portal);
+  registerOpenDataRoutes(app, portal);
   registerOpportunityRoutes(app, portal);
   registerProposalPost(app, portal);
 }

@@ -7,6 +7,8 @@ export type PageMeta = {
   path: string;
   noindex?: boolean;
   scripts?: string[];
+  // Machine-readable versions of the page (the open data catalogue on /data).
+  alternates?: { type: string; title: string; href: string }[];
 };
 
 export type Site = { publicUrl: string; asset: (name: string) => string };
@@ -44,6 +46,9 @@ export function Layout({ meta, site, children }: { meta: PageMeta; site: Site; c
         <meta name="theme-color" content="#0b5c7a" />
         <link rel="icon" href="data:," />
         <link rel="alternate" type="application/atom+xml" title="Publikasi kerja sama terbaru" href="/feed.xml" />
+        {(meta.alternates ?? []).map((link) => (
+          <link key={link.href} rel="alternate" type={link.type} title={link.title} href={link.href} />
+        ))}
         <link rel="stylesheet" href={site.asset('portal.css')} />
       </head>
       <body>
