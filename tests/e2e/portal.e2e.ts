@@ -76,10 +76,13 @@ describe('the public portal', () => {
     expect(click.headers().location).toBe('https://bank.example/kredit');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Data terbuka' }).click();
     await page.getByRole('heading', { name: 'Data terbuka kerja sama', level: 1 }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV: Daftar kerja sama' }).click()]);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toContain(AGREEMENT);
     expect(csv.split('\r\n')[0]).toContain('judul');
+    const [statistics] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV: Statistik kerja sama' }).click()]);
+    expect(readFileSync(await statistics.path(), 'utf8').split('\r\n')[0]).toContain('jumlah_naskah');
+    await page.getByRole('link', { name: '/data/catalog.json' }).waitFor();
   });
 
   it('takes a proposal from the public form through the e-mailed confirmation to the private tracking page', async () => {

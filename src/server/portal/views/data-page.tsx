@@ -4,7 +4,7 @@ import type { DatasetSpec } from '../open-data-datasets';
 function ColumnTable({ spec }: { spec: DatasetSpec }) {
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={`Kolom data ${spec.title}`}>
-      <table>
+      <table className="columns">
         <thead>
           <tr>
             <th scope="col">Kolom</th>
