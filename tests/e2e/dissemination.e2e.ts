@@ -179,7 +179,7 @@ describe('dissemination of a signed agreement to the OPD that must act on it', (
     expect(await portal.getByText(SUMMARY).count()).toBeGreaterThan(0);
     await expectNoHorizontalScroll(portal);
     await portal.goto(`${running.baseUrl}/data`);
-    const [download] = await Promise.all([portal.waitForEvent('download'), portal.getByRole('link', { name: 'Unduh CSV' }).click()]);
+    const [download] = await Promise.all([portal.waitForEvent('download'), portal.getByRole('link', { name: 'Unduh CSV: Daftar kerja sama' }).click()]);
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain('Kesepakatan Bersama Pembiayaan Pedagang Pasar dan Pembayaran Retribusi Digital');
     await visitor.close();
