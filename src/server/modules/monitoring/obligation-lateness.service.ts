@@ -7,15 +7,29 @@ import { occurrenceDates, occurrenceState } from './obligations.rules';
 // Lateness is counted per occurrence (issue 11): a recurring obligation met last semester and not
 // this one is late for this one. Health, the home tasks and the demo read it from here.
 
+type OccurrenceRecord = Awaited<ReturnType<typeof repo.occurrenceRowsOf>>[number];
+
+// Records by obligation, then by due day: read once, so a refresh over the whole register stays linear.
+function recordsByObligationAndDay(records: OccurrenceRecord[]): Map<string, Map<string, OccurrenceRecord>> {
+  const byObligation = new Map<string, Map<string, OccurrenceRecord>>();
+  for (const record of records) {
+    const days = byObligation.get(record.obligationId) ?? new Map<string, OccurrenceRecord>();
+    days.set(record.dueOn, record);
+    byObligation.set(record.obligationId, days);
+  }
+  return byObligation;
+}
+
 export type PendingOccurrence = { obligationId: string; agreementId: string; agreementTitle: string; description: string; dueOn: string; isLate: boolean };
 
 // The occurrences without a record, due on or before `through`, of the obligations still open.
 async function pendingOccurrences(db: Db, input: { on: string; through: string; unitId?: string; party?: 'city' | 'partner' }): Promise<PendingOccurrence[]> {
   const obligations = await repo.openDatedObligations(db, { unitId: input.unitId, party: input.party });
   const records = await repo.occurrenceRowsOf(db, obligations.map((obligation) => obligation.id));
+  const recordsByObligation = recordsByObligationAndDay(records);
   const pending: PendingOccurrence[] = [];
   for (const obligation of obligations) {
-    const recorded = new Map(records.filter((record) => record.obligationId === obligation.id).map((record) => [record.dueOn, record]));
+    const recorded = recordsByObligation.get(obligation.id) ?? new Map<string, OccurrenceRecord>();
     const dates = occurrenceDates(obligation, { endsOn: obligation.terminatedOn ?? obligation.endsOn, until: input.through });
     for (const dueOn of dates) {
       if (dueOn === null || dueOn > input.through) continue;
@@ -57,11 +71,12 @@ export async function occurrenceOutcomes(ctx: { db: Db }, input: { agreementId: 
   const obligations = await repo.datedObligationsOf(ctx.db, input.agreementId);
   const records = await repo.occurrenceRowsOf(ctx.db, obligations.map((obligation) => obligation.id));
   const endsOn = await repo.endOfAgreement(ctx.db, input.agreementId);
+  const recordsByObligation = recordsByObligationAndDay(records);
   const outcomes: OccurrenceOutcome[] = [];
   for (const obligation of obligations) {
     for (const dueOn of occurrenceDates(obligation, { endsOn, until: input.through })) {
       if (dueOn === null || dueOn > input.through) continue;
-      const record = records.find((candidate) => candidate.obligationId === obligation.id && candidate.dueOn === dueOn);
+      const record = recordsByObligation.get(obligation.id)?.get(dueOn);
       if (obligation.status === 'waived' || record?.status === 'waived') outcomes.push({ obligationId: obligation.id, dueOn, state: 'waived', metOn: null });
       else if (record) outcomes.push({ obligationId: obligation.id, dueOn, state: 'met', metOn: localDate(record.recordedAt) });
       else outcomes.push({ obligationId: obligation.id, dueOn, state: obligation.status === 'met' ? 'met' : 'open', metOn: null });
