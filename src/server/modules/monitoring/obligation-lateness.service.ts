@@ -10,10 +10,10 @@ import { occurrenceDates, occurrenceState } from './obligations.rules';
 type OccurrenceRecord = Awaited<ReturnType<typeof repo.occurrenceRowsOf>>[number];
 
 // Records by obligation, then by due day: read once, so a refresh over the whole register stays linear.
-function recordsByObligationAndDay(records: OccurrenceRecord[]): Map<string, Map<string, OccurrenceRecord>> {
-  const byObligation = new Map<string, Map<string, OccurrenceRecord>>();
+function recordsByObligationAndDay(records: OccurrenceRecord[]): Map<string, Map<string | null, OccurrenceRecord>> {
+  const byObligation = new Map<string, Map<string | null, OccurrenceRecord>>();
   for (const record of records) {
-    const days = byObligation.get(record.obligationId) ?? new Map<string, OccurrenceRecord>();
+    const days = byObligation.get(record.obligationId) ?? new Map<string | null, OccurrenceRecord>();
     days.set(record.dueOn, record);
     byObligation.set(record.obligationId, days);
   }
@@ -29,7 +29,7 @@ async function pendingOccurrences(db: Db, input: { on: string; through: string; 
   const recordsByObligation = recordsByObligationAndDay(records);
   const pending: PendingOccurrence[] = [];
   for (const obligation of obligations) {
-    const recorded = recordsByObligation.get(obligation.id) ?? new Map<string, OccurrenceRecord>();
+    const recorded = recordsByObligation.get(obligation.id) ?? new Map<string | null, OccurrenceRecord>();
     const dates = occurrenceDates(obligation, { endsOn: obligation.terminatedOn ?? obligation.endsOn, until: input.through });
     for (const dueOn of dates) {
       if (dueOn === null || dueOn > input.through) continue;
