@@ -72,7 +72,12 @@ async function buildServer() {
   const { build } = await import('esbuild');
   await build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/server/main.ts', 'src/server/cli.ts'],
+    // The PDF renderer's worker thread is a file of its own (src/server/lib/report-document/report-pdf.ts).
+    entryPoints: [
+      { in: 'src/server/main.ts', out: 'main' },
+      { in: 'src/server/cli.ts', out: 'cli' },
+      { in: 'src/server/lib/report-document/pdf-worker.mjs', out: 'report-pdf-worker' },
+    ],
     outdir: SERVER_OUT,
     bundle: true,
     platform: 'node',
