@@ -5,7 +5,6 @@ import type { DocType } from './agreement-codes';
 // Statistics count signed agreements per signing year. Adenda amend an agreement; they are not new ones.
 export const COUNTED_DOC_TYPES = ['KB', 'PKS', 'NK'] as const satisfies readonly DocType[];
 export const MAX_STATS_RANGE_YEARS = 50;
-export const DEFAULT_STATS_YEARS = 5;
 export const MIN_STATS_YEAR = 1945;
 export const MAX_STATS_YEAR = 2200;
 
@@ -15,7 +14,7 @@ const year = plainText()
   .transform(Number)
   .refine((value) => value >= MIN_STATS_YEAR && value <= MAX_STATS_YEAR, `tahun ${MIN_STATS_YEAR}–${MAX_STATS_YEAR} / year out of range`);
 
-// Both ends are optional: without them the range is the last five years that have data.
+// Both ends are optional: without them the range is every year that has data.
 export const StatsQuerySchema = z
   .object({ from: year.optional(), to: year.optional() })
   .superRefine((value, context) => {

@@ -18,10 +18,13 @@ async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   return (result as { rows: T[] }).rows;
 }
 
-// max() of the column itself, so the newest signing date is read from the index's end.
-export async function selectLatestSignedYear(db: Db): Promise<number | null> {
-  const [row] = await rowsOf<{ year: number | null }>(db, sql`SELECT extract(year FROM max(signed_on))::int AS year FROM ${agreementSearch} WHERE ${counted}`);
-  return row?.year ?? null;
+// min() and max() of the column itself, so both signing dates are read from the index's ends.
+export async function selectSignedYearSpan(db: Db): Promise<{ first: number; latest: number } | null> {
+  const [row] = await rowsOf<{ first: number | null; latest: number | null }>(
+    db,
+    sql`SELECT extract(year FROM min(signed_on))::int AS first, extract(year FROM max(signed_on))::int AS latest FROM ${agreementSearch} WHERE ${counted}`,
+  );
+  return row?.first != null && row.latest != null ? { first: row.first, latest: row.latest } : null;
 }
 
 export function selectSignedCounts(db: Db, range: { from: number; to: number }): Promise<CountRow[]> {

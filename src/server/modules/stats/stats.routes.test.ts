@@ -53,11 +53,17 @@ describe('statistics routes', () => {
     expect(empty).toMatchObject({ year: 2012, total: 0, largestPartnerGroup: [], largestSector: [] });
   });
 
-  it('defaults to the last five years that have data', async () => {
+  it('defaults to every year that has data, the early ones included', async () => {
     const body = (await get('/api/stats')).json();
-    expect([body.from, body.to]).toEqual([2014, 2018]);
-    expect(body.years).toHaveLength(5);
-    expect(body.years[4]).toMatchObject({ year: 2018, total: 1, largestSector: ['kesehatan'] });
+    expect([body.from, body.to]).toEqual([2011, 2018]);
+    expect(body.years).toHaveLength(8);
+    expect(body.years[0]).toMatchObject({ year: 2011, total: 4 });
+    expect(body.years[7]).toMatchObject({ year: 2018, total: 1, largestSector: ['kesehatan'] });
+  });
+
+  it('answers a range that ends before the first signing when asked for one', async () => {
+    const body = (await get('/api/stats?to=2009')).json();
+    expect([body.from, body.to]).toEqual([2009, 2009]);
   });
 
   it.each([

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_STATS_YEARS,
   MAX_STATS_RANGE_YEARS,
   type StatsQuery,
   type StatsResponse,
@@ -14,7 +13,7 @@ import {
   selectCategoryLabels,
   selectGroupLabels,
   selectInForceCounts,
-  selectLatestSignedYear,
+  selectSignedYearSpan,
   selectSectorLabels,
   selectSignedCounts,
   type CountRow,
@@ -32,19 +31,28 @@ export type StatsLabels = {
   sectors: { code: string; name: string }[];
 };
 
-function latestYear(db: Db): Promise<number | null> {
-  return cachedByRevision(db, { key: 'stats|latest', compute: () => selectLatestSignedYear(db) });
+function signedYearSpan(db: Db): Promise<{ first: number; latest: number } | null> {
+  return cachedByRevision(db, { key: 'stats|span', compute: () => selectSignedYearSpan(db) });
+}
+
+async function latestYear(db: Db): Promise<number | null> {
+  return (await signedYearSpan(db))?.latest ?? null;
 }
 
 function countRows(db: Db, from: number, to: number): Promise<CountRow[]> {
   return cachedByRevision(db, { key: `stats|${from}|${to}`, compute: () => selectSignedCounts(db, { from, to }) });
 }
 
-// Missing ends default to the last five years with data (or up to this year when there is none).
+// Missing ends default to every year with data, from the first signing to the latest (this year
+// when there is none): the survey behind the article counted from its first year, and a default
+// that hid the early years made the register look younger than it is. At most the widest range.
 async function resolveRange(ctx: Ctx, query: StatsQuery): Promise<{ from: number; to: number }> {
-  const latest = query.to === undefined ? ((await latestYear(ctx.db)) ?? Number(localDate(ctx.now).slice(0, 4))) : query.to;
+  const span = await signedYearSpan(ctx.db);
+  const thisYear = Number(localDate(ctx.now).slice(0, 4));
+  const latest = query.to ?? span?.latest ?? thisYear;
   const to = query.to ?? Math.max(latest, query.from ?? latest);
-  const from = query.from ?? to - DEFAULT_STATS_YEARS + 1;
+  const first = Math.min(span?.first ?? to, to);
+  const from = query.from ?? Math.max(first, to - MAX_STATS_RANGE_YEARS + 1);
   if (from > to) throw invalid('from', { message: 'Tahun "from" tidak boleh sesudah "to".', messageEn: '"from" must not be after "to".' });
   if (to - from + 1 > MAX_STATS_RANGE_YEARS) {
     throw invalid('to', { message: `Rentang paling banyak ${MAX_STATS_RANGE_YEARS} tahun.`, messageEn: `The range may span at most ${MAX_STATS_RANGE_YEARS} years.` });
