@@ -2,6 +2,7 @@ import type { Db } from '../src/server/db/client';
 import { refreshHealth } from '../src/server/modules/agreement-health/agreement-health.service';
 import { monitorAsOf } from '../src/server/modules/monitoring/monitoring.service';
 import { localDate } from '../src/server/lib/context';
+import { percentile, timed, timeFetch } from './timing';
 
 // Monitoring over the whole register (issue 11): the register filtered by health (p95 ≤ 30 ms at
 // 100,000 agreements on PostgreSQL) and `monitor` as of a date (≤ 2 s).
@@ -9,25 +10,8 @@ import { localDate } from '../src/server/lib/context';
 // What a person ticks in the register's "Kesehatan" facet, with the other choices around it.
 const HEALTH_QUERIES = ['health=dorman', 'health=perlu_perhatian', 'health=sehat', 'health=dorman&sort=ends_asc', 'health=perlu_perhatian&page=5', 'health=dorman&docType=PKS', 'health=dorman&sector=pendidikan&sort=title'];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
-}
 
-async function timed<T>(work: () => Promise<T>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
 
-async function timeFetch(url: string, cookie: string): Promise<number> {
-  return timed(async () => {
-    const response = await fetch(url, { headers: { cookie } });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  });
-}
 
 export async function measureHealth(options: { baseUrl: string; cookie: string; db: Db; rounds: number; log: (m: string) => void }) {
   const { baseUrl, cookie, db, rounds, log } = options;

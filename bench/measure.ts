@@ -5,6 +5,7 @@ import * as schema from '../src/server/db/schema';
 import { searchAgreements } from '../src/server/modules/search/search.service';
 import { SearchQuerySchema } from '../src/shared/search';
 import { testCtx } from '../tests/support/test-ctx';
+import { percentile, timeFetch } from './timing';
 
 type Timings = Record<'search' | 'raw_search' | 'list' | 'stats' | 'list_uncached' | 'stats_uncached' | 'calibration', number[]> & {
   // Each query's own times, to tell which of them make the percentiles.
@@ -17,19 +18,7 @@ type RawClient = { query: (text: string, params: unknown[]) => Promise<unknown> 
 const SEARCH_TERMS = ['biaya', 'beasiswa', 'retribusi', 'nelayan', 'Bank Ternate', 'pesisir sampah', 'pendidikan vokasi', 'kesehatan rujukan', 'wisata bahari', '000123/KB/KS'];
 const LIST_QUERIES = ['', 'sort=signed_desc', 'status=aktif', 'sector=pendidikan&page=3', 'docType=PKS&year=2020', 'partnerGroup=swasta&sort=title', 'page=40'];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
-}
 
-async function timeFetch(url: string, cookie: string): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(url, { headers: { cookie } });
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return performance.now() - started;
-}
 
 // The statements the search service sends for one query, captured once, to replay as plain SQL.
 async function captureStatements(db: Db, q: string): Promise<Statement[]> {

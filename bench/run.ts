@@ -1,9 +1,10 @@
-// `npm run bench -- --agreements 100000 --json bench.json [--db pglite|postgres] [--keep] [--reuse <url|dir>] [--only registry|health]`
+// `npm run bench -- --agreements 100000 --json bench.json [--db pglite|postgres] [--keep] [--reuse <url|dir>] [--only registry|health|leadership]`
 // Builds a realistic registry in a fresh database through Jalin's own import, then measures the
 // HTTP API (search, list, statistics) against the same query as plain SQL. Prints one JSON object.
 // --keep leaves the built database in place (its address is printed); --reuse measures such a
 // database again without rebuilding it, after applying any newer migrations. --only measures one
-// part: the registry (search, list, statistics) or monitoring (health-filtered lists, monitor).
+// part: the registry (search, list, statistics), monitoring (health-filtered lists, monitor) or the
+// leadership's dashboard, which adds plans and realisation reports first and runs only when asked.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { MAX_IMPORT_ROWS } from '../src/shared/imports';
 import { insertDocumentTexts, pdfDerivedTexts } from './documents';
 import { generateRows, toCsv } from './generate';
 import { measureHealth } from './health';
+import { ensureMonitoringRows, measureLeadership } from './leadership';
 import { measure, summarize } from './measure';
 import { testCtx } from '../tests/support/test-ctx';
 
@@ -39,7 +41,9 @@ const { values: args } = parseArgs({
 const agreementCount = Number(args.agreements);
 const documentCount = args.documents ? Number(args.documents) : Math.round(agreementCount / 5);
 const rounds = Number(args.rounds);
-if (args.only !== undefined && args.only !== 'registry' && args.only !== 'health') throw new Error(`--only must be registry or health, not ${args.only}`);
+const PARTS = ['registry', 'health', 'leadership'];
+if (args.only !== undefined && !PARTS.includes(args.only)) throw new Error(`--only must be one of ${PARTS.join(', ')}, not ${args.only}`);
+const measures = (part: string) => args.only === undefined ? part !== 'leadership' : args.only === part;
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 type Opened = { database: Database; where: string; dispose: () => Promise<void> };
@@ -122,6 +126,7 @@ async function main() {
     await migrateDatabase(database);
     const now = new Date();
     const built = args.reuse ? null : await buildRegistry(database, now);
+    if (measures('leadership')) await ensureMonitoringRows(database.db, log);
     await database.db.execute(sql`ANALYZE`);
 
     const env = parseEnv({ LOG_LEVEL: 'silent', JALIN_STORAGE_DIR: storage });
@@ -136,8 +141,9 @@ async function main() {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const measureOptions = { baseUrl: address, cookie, db: database.db, rounds, log };
-    const registry = args.only === 'health' ? null : summarize(await measure(measureOptions));
-    const health = args.only === 'registry' ? null : await measureHealth(measureOptions);
+    const registry = measures('registry') ? summarize(await measure(measureOptions)) : null;
+    const health = measures('health') ? await measureHealth(measureOptions) : null;
+    const leadership = measures('leadership') ? await measureLeadership(measureOptions) : null;
     await app.close();
 
     const report = {
@@ -147,6 +153,7 @@ async function main() {
       import_rows_per_s: built?.rowsPerSecond ?? null,
       ...registry,
       ...health,
+      ...leadership,
       rounds,
       node: process.version,
       measured_at: new Date().toISOString(),
