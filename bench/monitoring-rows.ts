@@ -4,8 +4,8 @@ import type { Db } from '../src/server/db/client';
 // What the leadership's reports read beyond the register, generated in the database in a few
 // statements (issue 12: 500,000 realisation rows beside 100,000 agreements). For each agreement
 // with an OPD: a published dissemination package sent to that OPD (acknowledged for most), and
-// for each budget year it is in force from 2020 to 2026 (at most `yearsPerAgreement`), an
-// activity plan with a report for each semester — verified for most, with beneficiaries and funds.
+// for each budget year it is in force from 2020 to 2026 (at most `yearsPerAgreement`), one or two
+// activity plans, each with a report for each semester — verified for most, with beneficiaries and funds.
 
 type Counts = { plans: number; reports: number; packages: number };
 
@@ -29,14 +29,17 @@ export async function insertMonitoringRows(db: Db, options: { yearsPerAgreement:
     ON CONFLICT DO NOTHING`);
   await db.execute(sql`
     INSERT INTO activity_plans (agreement_id, unit_id, budget_year, title, budget_amount, budget_source)
-    SELECT a.id, u.unit_id, y, 'Kegiatan ' || y || ' ' || left(a.title, 60), 10000000 + (abs(hashtext(a.id::text || y)) % 90) * 1000000, 'APBD'
+    SELECT a.id, u.unit_id, y, 'Kegiatan ' || k || ' ' || y || ' ' || left(a.title, 60), 10000000 + (abs(hashtext(a.id::text || y || k)) % 90) * 1000000, 'APBD'
     FROM agreements a
     JOIN LATERAL (SELECT unit_id FROM agreement_units WHERE agreement_id = a.id ORDER BY is_lead DESC, unit_id LIMIT 1) u ON true
     CROSS JOIN LATERAL generate_series(greatest(2020, extract(year FROM coalesce(a.starts_on, a.signed_on))::int),
       least(2026, extract(year FROM coalesce(a.ends_on, date '2026-12-31'))::int)) AS y
+    CROSS JOIN generate_series(1, 2) AS k
     WHERE NOT a.is_draft AND a.doc_type <> 'ADENDUM' AND a.starts_on IS NOT NULL
       AND y < greatest(2020, extract(year FROM a.starts_on)::int) + ${options.yearsPerAgreement}
-      AND hashtext(a.id::text) % 7 <> 0`);
+      AND hashtext(a.id::text) % 7 <> 0
+      -- A second activity in two years of three.
+      AND (k = 1 OR abs(hashtext(a.id::text || y)) % 3 <> 0)`);
   await db.execute(sql`
     INSERT INTO realisation_reports (plan_id, agreement_id, unit_id, period, status, summary, completion, beneficiaries, funds, submitted_at, verified_at)
     SELECT p.id, p.agreement_id, p.unit_id, p.budget_year || '-' || s, st, 'Laporan ' || p.title, 'half_or_more',
