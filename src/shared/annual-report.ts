@@ -1,35 +1,52 @@
-import { z } from 'zod';
-import { isoDate, plainText, versionSchema } from './input';
+import { z } from "zod";
+import { isoDate, plainText, versionSchema } from "./input";
 
 // The statutory reports (issue 12 item 3): the Wali Kota's annual report on the implementation of
 // cooperation to the Gubernur (Permendagri 25/2020 Ps 35, contents Ps 37(1)) and the semester
 // monitoring report to the Wali Kota and Sekda (monev at least twice a year, Ps 39).
 
-export const REPORT_KINDS = ['annual', 'semester'] as const;
+export const REPORT_KINDS = ["annual", "semester"] as const;
 export type StatutoryReportKind = (typeof REPORT_KINDS)[number];
 
-export const REPORT_STATUSES = ['draft', 'final', 'submitted'] as const;
+export const REPORT_STATUSES = ["draft", "final", "submitted"] as const;
 export type StatutoryReportStatus = (typeof REPORT_STATUSES)[number];
 
 // The background generation of a report's content.
-export const REPORT_JOB_STATUSES = ['pending', 'ready', 'failed'] as const;
+export const REPORT_JOB_STATUSES = ["pending", "ready", "failed"] as const;
 export type ReportJobStatus = (typeof REPORT_JOB_STATUSES)[number];
 
 // Permendagri 25/2020 Ps 37(1): the contents of the report, one heading each, in this order.
-export const SECTION_KEYS = ['title', 'background', 'purpose', 'scope', 'progress', 'beneficiaries', 'financing', 'obstacles', 'analysis'] as const;
+export const SECTION_KEYS = [
+  "title",
+  "background",
+  "purpose",
+  "scope",
+  "progress",
+  "beneficiaries",
+  "financing",
+  "obstacles",
+  "analysis",
+] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
-export const SECTION_HEADINGS: Record<SectionKey, { id: string; en: string }> = {
-  title: { id: 'Judul kerja sama', en: 'Title of the cooperation' },
-  background: { id: 'Latar belakang', en: 'Background' },
-  purpose: { id: 'Maksud, tujuan dan sasaran', en: 'Purpose, objectives and targets' },
-  scope: { id: 'Ruang lingkup', en: 'Scope' },
-  progress: { id: 'Kemajuan/hasil pelaksanaan', en: 'Progress and results' },
-  beneficiaries: { id: 'Penerima manfaat', en: 'Beneficiaries' },
-  financing: { id: 'Pembiayaan', en: 'Financing' },
-  obstacles: { id: 'Hambatan dan tantangan', en: 'Obstacles and challenges' },
-  analysis: { id: 'Analisis dan rencana tindak lanjut', en: 'Analysis and follow-up plan' },
-};
+export const SECTION_HEADINGS: Record<SectionKey, { id: string; en: string }> =
+  {
+    title: { id: "Judul kerja sama", en: "Title of the cooperation" },
+    background: { id: "Latar belakang", en: "Background" },
+    purpose: {
+      id: "Maksud, tujuan dan sasaran",
+      en: "Purpose, objectives and targets",
+    },
+    scope: { id: "Ruang lingkup", en: "Scope" },
+    progress: { id: "Kemajuan/hasil pelaksanaan", en: "Progress and results" },
+    beneficiaries: { id: "Penerima manfaat", en: "Beneficiaries" },
+    financing: { id: "Pembiayaan", en: "Financing" },
+    obstacles: { id: "Hambatan dan tantangan", en: "Obstacles and challenges" },
+    analysis: {
+      id: "Analisis dan rencana tindak lanjut",
+      en: "Analysis and follow-up plan",
+    },
+  };
 
 export const SECTION_TEXT_MAX = 20_000;
 
@@ -73,7 +90,13 @@ export type RecapRow = {
 
 // An evaluation finding not yet followed up: a final evaluation that ended Kurang or Dorman (an
 // improvement plan or a decision is owed), or a realisation report returned and not sent again.
-export type OpenFinding = { agreementId: string; label: string; source: 'evaluation' | 'report'; since: string; text: string };
+export type OpenFinding = {
+  agreementId: string;
+  label: string;
+  source: "evaluation" | "report";
+  since: string;
+  text: string;
+};
 
 export type ReportContent = {
   periodFirstDay: string;
@@ -86,7 +109,13 @@ export type ReportContent = {
   findings: OpenFinding[];
 };
 
-export type StatutoryReportSubmission = { letterNumber: string; letterDate: string; recipient: string; recordedAt: string; recordedBy: string | null };
+export type StatutoryReportSubmission = {
+  letterNumber: string;
+  letterDate: string;
+  recipient: string;
+  recordedAt: string;
+  recordedBy: string | null;
+};
 
 export type StatutoryReportSummary = {
   id: string;
@@ -96,7 +125,12 @@ export type StatutoryReportSummary = {
   part: string;
   period: string;
   status: StatutoryReportStatus;
-  job: { status: ReportJobStatus; done: number; total: number; error: string | null };
+  job: {
+    status: ReportJobStatus;
+    done: number;
+    total: number;
+    error: string | null;
+  };
   dueOn: string;
   sectionCount: number;
   version: number;
@@ -108,18 +142,42 @@ export type StatutoryReportSummary = {
 
 export type StatutoryReportView = StatutoryReportSummary & {
   content: ReportContent | null;
-  can: { edit: boolean; regenerate: boolean; finalise: boolean; submit: boolean };
+  can: {
+    edit: boolean;
+    regenerate: boolean;
+    finalise: boolean;
+    submit: boolean;
+  };
 };
 
-export type StatutoryReportList = { reports: StatutoryReportSummary[]; deadlines: ReportDeadline[]; can: { generate: boolean; editSettings: boolean } };
+export type StatutoryReportList = {
+  reports: StatutoryReportSummary[];
+  deadlines: ReportDeadline[];
+  can: { generate: boolean; editSettings: boolean };
+};
 
-export type ReportDeadline = { label: string; dueOn: string; submitted: boolean };
+export type ReportDeadline = {
+  label: string;
+  dueOn: string;
+  submitted: boolean;
+};
 
 const year = z.number().int().min(2000).max(2200);
 
-export const GenerateReportSchema = z.object({ kind: z.enum(REPORT_KINDS), year, half: z.union([z.literal(1), z.literal(2)]).optional() }).superRefine((value, context) => {
-  if (value.kind === 'semester' && value.half === undefined) context.addIssue({ code: 'custom', path: ['half'], message: 'semester 1 atau 2 / semester 1 or 2' });
-});
+export const GenerateReportSchema = z
+  .object({
+    kind: z.enum(REPORT_KINDS),
+    year,
+    half: z.union([z.literal(1), z.literal(2)]).optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.kind === "semester" && value.half === undefined)
+      context.addIssue({
+        code: "custom",
+        path: ["half"],
+        message: "semester 1 atau 2 / semester 1 or 2",
+      });
+  });
 export type GenerateReportInput = z.infer<typeof GenerateReportSchema>;
 
 export const UpdateSectionSchema = z.object({
@@ -139,7 +197,9 @@ export const RecordSubmissionSchema = z.object({
 });
 export type RecordSubmissionInput = z.infer<typeof RecordSubmissionSchema>;
 
-export const ReportFileQuerySchema = z.object({ format: z.enum(['pdf', 'xlsx', 'docx']) });
+export const ReportFileQuerySchema = z.object({
+  format: z.enum(["pdf", "xlsx", "docx"]),
+});
 
 // Layout and deadlines: settings, defaulting to Permendagri 25/2020 (the KSDD/KSDPK format of
 // Permendagri 22/2020 was not verified).
@@ -153,12 +213,15 @@ export type ReportSettings = {
   semesterDueDays: number;
 };
 
-export type ReportSettingsView = ReportSettings & { version: number; canEdit: boolean };
+export type ReportSettingsView = ReportSettings & {
+  version: number;
+  canEdit: boolean;
+};
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
-  letterhead: 'PEMERINTAH KOTA TERNATE\nSEKRETARIAT DAERAH — BAGIAN KERJA SAMA',
-  signatoryName: '',
-  signatoryTitle: 'Wali Kota Ternate',
+  letterhead: "PEMERINTAH KOTA TERNATE\nSEKRETARIAT DAERAH — BAGIAN KERJA SAMA",
+  signatoryName: "",
+  signatoryTitle: "Wali Kota Ternate",
   annualDueDay: 7,
   semesterDueDays: 14,
 };
@@ -171,4 +234,6 @@ export const UpdateReportSettingsSchema = z.object({
   annualDueDay: z.number().int().min(1).max(31),
   semesterDueDays: z.number().int().min(0).max(180),
 });
-export type UpdateReportSettingsInput = z.infer<typeof UpdateReportSettingsSchema>;
+export type UpdateReportSettingsInput = z.infer<
+  typeof UpdateReportSettingsSchema
+>;

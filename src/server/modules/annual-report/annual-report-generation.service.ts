@@ -1,10 +1,19 @@
-import type { ReportContent } from '../../../shared/annual-report';
-import { groupBy } from '../../lib/group-by';
-import type { Ctx } from '../../lib/context';
-import { ensureHealthFresh, storedHealthOf } from '../agreement-health/agreement-health.service';
-import { latestFinalResults } from '../evaluation/evaluation.service';
-import * as repo from './annual-report.repository';
-import { findingsOf, recapRowOf, sectionOf, type AgreementBundle, type PeriodWindow } from './annual-report.rules';
+import type { ReportContent } from "../../../shared/annual-report";
+import { groupBy } from "../../lib/group-by";
+import type { Ctx } from "../../lib/context";
+import {
+  ensureHealthFresh,
+  storedHealthOf,
+} from "../agreement-health/agreement-health.service";
+import { latestFinalResults } from "../evaluation/evaluation.service";
+import * as repo from "./annual-report.repository";
+import {
+  findingsOf,
+  recapRowOf,
+  sectionOf,
+  type AgreementBundle,
+  type PeriodWindow,
+} from "./annual-report.rules";
 
 // Builds a report's content from the register. A year may hold thousands of agreements in force:
 // the facts are read a batch at a time (a few queries per batch, never one per agreement) and the
@@ -12,15 +21,28 @@ import { findingsOf, recapRowOf, sectionOf, type AgreementBundle, type PeriodWin
 
 export const GENERATION_BATCH = 250;
 
-type GenerationCtx = Pick<Ctx, 'db' | 'now'>;
+type GenerationCtx = Pick<Ctx, "db" | "now">;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const yieldToEventLoop = () =>
+  new Promise<void>((resolve) => setImmediate(resolve));
 
-async function bundlesOf(ctx: GenerationCtx, input: { ids: string[]; window: PeriodWindow }): Promise<AgreementBundle[]> {
+async function bundlesOf(
+  ctx: GenerationCtx,
+  input: { ids: string[]; window: PeriodWindow },
+): Promise<AgreementBundle[]> {
   const { ids, window } = input;
   const agreements = await repo.selectAgreementFacts(ctx.db, ids);
-  const plans = groupBy(await repo.selectPlanFacts(ctx.db, { ids, year: window.year }), (plan) => plan.agreementId);
-  const reports = groupBy(await repo.selectReportFacts(ctx.db, { ids, periods: window.reportPeriods }), (report) => report.agreementId);
+  const plans = groupBy(
+    await repo.selectPlanFacts(ctx.db, { ids, year: window.year }),
+    (plan) => plan.agreementId,
+  );
+  const reports = groupBy(
+    await repo.selectReportFacts(ctx.db, {
+      ids,
+      periods: window.reportPeriods,
+    }),
+    (report) => report.agreementId,
+  );
   const evaluations = await latestFinalResults(ctx.db, { agreementIds: ids });
   const health = await storedHealthOf(ctx, { agreementIds: ids });
   return agreements.map((agreement) => {
@@ -30,29 +52,58 @@ async function bundlesOf(ctx: GenerationCtx, input: { ids: string[]; window: Per
       agreement,
       plans: plans.get(agreement.id) ?? [],
       reports: reports.get(agreement.id) ?? [],
-      evaluation: evaluation ? { period: evaluation.period, finalisedOn: evaluation.finalisedAt?.toISOString().slice(0, 10) ?? null, result: evaluation.result } : null,
+      evaluation: evaluation
+        ? {
+            period: evaluation.period,
+            finalisedOn:
+              evaluation.finalisedAt?.toISOString().slice(0, 10) ?? null,
+            result: evaluation.result,
+          }
+        : null,
       health: state ? { status: state.status, reasons: state.reasons } : null,
     };
   });
 }
 
-export async function buildReportContent(ctx: GenerationCtx, input: { window: PeriodWindow; onProgress?: (done: number, total: number) => Promise<void> }): Promise<ReportContent> {
+export async function buildReportContent(
+  ctx: GenerationCtx,
+  input: {
+    window: PeriodWindow;
+    onProgress?: (done: number, total: number) => Promise<void>;
+  },
+): Promise<ReportContent> {
   const { window } = input;
   await ensureHealthFresh(ctx);
-  const ids = (await repo.selectInForceIds(ctx.db, window)).map((row) => row.id);
-  const content: ReportContent = { periodFirstDay: window.firstDay, periodLastDay: window.lastDay, generatedAt: ctx.now.toISOString(), sections: [], recap: [], dormant: [], findings: [] };
+  const ids = (await repo.selectInForceIds(ctx.db, window)).map(
+    (row) => row.id,
+  );
+  const content: ReportContent = {
+    periodFirstDay: window.firstDay,
+    periodLastDay: window.lastDay,
+    generatedAt: ctx.now.toISOString(),
+    sections: [],
+    recap: [],
+    dormant: [],
+    findings: [],
+  };
   for (let start = 0; start < ids.length; start += GENERATION_BATCH) {
-    const bundles = await bundlesOf(ctx, { ids: ids.slice(start, start + GENERATION_BATCH), window });
+    const bundles = await bundlesOf(ctx, {
+      ids: ids.slice(start, start + GENERATION_BATCH),
+      window,
+    });
     for (const bundle of bundles) {
       content.sections.push(sectionOf(bundle, window));
       const row = recapRowOf(bundle, window);
       content.recap.push(row);
-      if (window.kind === 'semester') {
+      if (window.kind === "semester") {
         if (row.isDormant) content.dormant.push(row);
         content.findings.push(...findingsOf(bundle));
       }
     }
-    await input.onProgress?.(Math.min(ids.length, start + GENERATION_BATCH), ids.length);
+    await input.onProgress?.(
+      Math.min(ids.length, start + GENERATION_BATCH),
+      ids.length,
+    );
     await yieldToEventLoop();
   }
   return content;
@@ -64,7 +115,10 @@ export async function buildReportContent(ctx: GenerationCtx, input: { window: Pe
 const queued = new Set<string>();
 let tail: Promise<void> = Promise.resolve();
 
-export function enqueueGeneration(input: { reportId: string; run: () => Promise<void> }): void {
+export function enqueueGeneration(input: {
+  reportId: string;
+  run: () => Promise<void>;
+}): void {
   queued.add(input.reportId);
   const done = () => {
     queued.delete(input.reportId);

@@ -1,8 +1,17 @@
-import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { ReportContent, ReportSettings, StatutoryReportKind, StatutoryReportStatus } from '../../../shared/annual-report';
-import type { Db } from '../../db/client';
-import { annualReportSettings, annualReports } from './annual-report.table';
-import type { AgreementFacts, PlanFacts, ReportFacts } from './annual-report.rules';
+import { and, desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import type {
+  ReportContent,
+  ReportSettings,
+  StatutoryReportKind,
+  StatutoryReportStatus,
+} from "../../../shared/annual-report";
+import type { Db } from "../../db/client";
+import { annualReportSettings, annualReports } from "./annual-report.table";
+import type {
+  AgreementFacts,
+  PlanFacts,
+  ReportFacts,
+} from "./annual-report.rules";
 
 export type AnnualReportRow = typeof annualReports.$inferSelect;
 
@@ -23,7 +32,10 @@ type Window = { firstDay: string; lastDay: string };
 
 // The agreements in force at some time in the window (annual-report.rules isInForceDuring): signed
 // KB, PKS and NK, adenda listed under the document they amend. Oldest signing first.
-export function selectInForceIds(db: Db, window: Window): Promise<{ id: string }[]> {
+export function selectInForceIds(
+  db: Db,
+  window: Window,
+): Promise<{ id: string }[]> {
   return rowsOf(
     db,
     sql`SELECT a.id FROM agreements a
@@ -36,7 +48,10 @@ export function selectInForceIds(db: Db, window: Window): Promise<{ id: string }
 }
 
 // One batch of agreements with their partners, OPDs, sector and adenda, in one query.
-export async function selectAgreementFacts(db: Db, ids: string[]): Promise<AgreementFacts[]> {
+export async function selectAgreementFacts(
+  db: Db,
+  ids: string[],
+): Promise<AgreementFacts[]> {
   if (ids.length === 0) return [];
   const rows = await rowsOf<Record<string, string | null>>(
     db,
@@ -52,16 +67,16 @@ export async function selectAgreementFacts(db: Db, ids: string[]): Promise<Agree
              FROM agreements c WHERE c.parent_id = a.id AND c.doc_type = 'ADENDUM' AND NOT c.is_draft) AS adenda
         FROM agreements a WHERE a.id = ANY(${idArray(ids)})`,
   );
-  const byId = new Map(rows.map((row) => [row.id ?? '', row]));
+  const byId = new Map(rows.map((row) => [row.id ?? "", row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     return [
       {
         id,
-        docType: row.doc_type ?? '',
-        kind: row.kind ?? '',
-        title: row.title ?? '',
+        docType: row.doc_type ?? "",
+        kind: row.kind ?? "",
+        title: row.title ?? "",
         numberOurs: row.number_ours ?? null,
         numberPartner: row.number_partner ?? null,
         signedOn: row.signed_on ?? null,
@@ -84,19 +99,37 @@ export async function selectAgreementFacts(db: Db, ids: string[]): Promise<Agree
 }
 
 // The activity plans of the year's budget for a batch of agreements.
-export async function selectPlanFacts(db: Db, query: { ids: string[]; year: number }): Promise<PlanFacts[]> {
+export async function selectPlanFacts(
+  db: Db,
+  query: { ids: string[]; year: number },
+): Promise<PlanFacts[]> {
   if (query.ids.length === 0) return [];
-  const rows = await rowsOf<{ agreement_id: string; title: string; budget_amount: string; budget_source: string; indicators: PlanFacts['indicators'] | null }>(
+  const rows = await rowsOf<{
+    agreement_id: string;
+    title: string;
+    budget_amount: string;
+    budget_source: string;
+    indicators: PlanFacts["indicators"] | null;
+  }>(
     db,
     sql`SELECT agreement_id, title, budget_amount::text AS budget_amount, budget_source, indicators
         FROM activity_plans WHERE agreement_id = ANY(${idArray(query.ids)}) AND budget_year = ${query.year}
         ORDER BY agreement_id, created_at`,
   );
-  return rows.map((row) => ({ agreementId: row.agreement_id, title: row.title, budgetAmount: row.budget_amount, budgetSource: row.budget_source, indicators: row.indicators ?? [] }));
+  return rows.map((row) => ({
+    agreementId: row.agreement_id,
+    title: row.title,
+    budgetAmount: row.budget_amount,
+    budgetSource: row.budget_source,
+    indicators: row.indicators ?? [],
+  }));
 }
 
 // The realisation reports of the periods (sent, verified or returned; drafts are the OPD's own).
-export async function selectReportFacts(db: Db, query: { ids: string[]; periods: string[] }): Promise<ReportFacts[]> {
+export async function selectReportFacts(
+  db: Db,
+  query: { ids: string[]; periods: string[] },
+): Promise<ReportFacts[]> {
   if (query.ids.length === 0) return [];
   const rows = await rowsOf<Record<string, unknown>>(
     db,
@@ -118,8 +151,9 @@ export async function selectReportFacts(db: Db, query: { ids: string[]; periods:
     summary: row.summary as string,
     outputs: (row.outputs as string | null) ?? null,
     completion: row.completion as string,
-    beneficiaries: (row.beneficiaries as ReportFacts['beneficiaries'] | null) ?? [],
-    funds: (row.funds as ReportFacts['funds'] | null) ?? [],
+    beneficiaries:
+      (row.beneficiaries as ReportFacts["beneficiaries"] | null) ?? [],
+    funds: (row.funds as ReportFacts["funds"] | null) ?? [],
     obstaclesInternal: (row.obstacles_internal as string | null) ?? null,
     obstaclesExternal: (row.obstacles_external as string | null) ?? null,
     followUp: (row.follow_up as string | null) ?? null,
@@ -130,43 +164,82 @@ export async function selectReportFacts(db: Db, query: { ids: string[]; periods:
 
 // ---- the stored reports
 
-export type ReportSummaryRow = Omit<AnnualReportRow, 'content'> & { sectionCount: number };
+export type ReportSummaryRow = Omit<AnnualReportRow, "content"> & {
+  sectionCount: number;
+};
 
 // Every report without its content (a year's content runs to megabytes): the list and deadlines.
 export function selectReports(db: Db): Promise<ReportSummaryRow[]> {
   const { content: _content, ...columns } = getTableColumns(annualReports);
   return db
-    .select({ ...columns, sectionCount: sql<number>`coalesce(jsonb_array_length(${annualReports.content} -> 'sections'), 0)::int` })
+    .select({
+      ...columns,
+      sectionCount: sql<number>`coalesce(jsonb_array_length(${annualReports.content} -> 'sections'), 0)::int`,
+    })
     .from(annualReports)
-    .orderBy(desc(annualReports.year), desc(annualReports.period), annualReports.kind);
+    .orderBy(
+      desc(annualReports.year),
+      desc(annualReports.period),
+      annualReports.kind,
+    );
 }
 
-export async function selectReport(db: Db, query: { id: string; forUpdate?: boolean }): Promise<AnnualReportRow | null> {
-  const base = db.select().from(annualReports).where(eq(annualReports.id, query.id));
-  const [row] = query.forUpdate ? await base.for('update') : await base;
+export async function selectReport(
+  db: Db,
+  query: { id: string; forUpdate?: boolean },
+): Promise<AnnualReportRow | null> {
+  const base = db
+    .select()
+    .from(annualReports)
+    .where(eq(annualReports.id, query.id));
+  const [row] = query.forUpdate ? await base.for("update") : await base;
   return row ?? null;
 }
 
-export async function selectReportOfPeriod(db: Db, query: { kind: StatutoryReportKind; period: string }): Promise<AnnualReportRow | null> {
+export async function selectReportOfPeriod(
+  db: Db,
+  query: { kind: StatutoryReportKind; period: string },
+): Promise<AnnualReportRow | null> {
   const [row] = await db
     .select()
     .from(annualReports)
-    .where(and(eq(annualReports.kind, query.kind), eq(annualReports.period, query.period)));
+    .where(
+      and(
+        eq(annualReports.kind, query.kind),
+        eq(annualReports.period, query.period),
+      ),
+    );
   return row ?? null;
 }
 
-export async function insertReport(db: Db, values: { kind: StatutoryReportKind; year: number; period: string; by: string | null; now: Date }): Promise<AnnualReportRow> {
+export async function insertReport(
+  db: Db,
+  values: {
+    kind: StatutoryReportKind;
+    year: number;
+    period: string;
+    by: string | null;
+    now: Date;
+  },
+): Promise<AnnualReportRow> {
   const [row] = await db
     .insert(annualReports)
-    .values({ kind: values.kind, year: values.year, period: values.period, createdBy: values.by, createdAt: values.now, updatedAt: values.now })
+    .values({
+      kind: values.kind,
+      year: values.year,
+      period: values.period,
+      createdBy: values.by,
+      createdAt: values.now,
+      updatedAt: values.now,
+    })
     .returning();
-  if (!row) throw new Error('insertReport: nothing inserted');
+  if (!row) throw new Error("insertReport: nothing inserted");
   return row;
 }
 
 export type ReportChanges = Partial<{
   status: StatutoryReportStatus;
-  jobStatus: AnnualReportRow['jobStatus'];
+  jobStatus: AnnualReportRow["jobStatus"];
   jobDone: number;
   jobTotal: number;
   jobError: string | null;
@@ -181,30 +254,68 @@ export type ReportChanges = Partial<{
 }>;
 
 // A change the reader sees (a new version); job progress alone does not move the version.
-export async function updateReport(db: Db, input: { id: string; changes: ReportChanges; now: Date; bumpVersion: boolean }): Promise<AnnualReportRow> {
+export async function updateReport(
+  db: Db,
+  input: {
+    id: string;
+    changes: ReportChanges;
+    now: Date;
+    bumpVersion: boolean;
+  },
+): Promise<AnnualReportRow> {
   const [row] = await db
     .update(annualReports)
-    .set({ ...input.changes, updatedAt: input.now, ...(input.bumpVersion ? { version: sql`${annualReports.version} + 1` } : {}) })
+    .set({
+      ...input.changes,
+      updatedAt: input.now,
+      ...(input.bumpVersion
+        ? { version: sql`${annualReports.version} + 1` }
+        : {}),
+    })
     .where(eq(annualReports.id, input.id))
     .returning();
-  if (!row) throw new Error('updateReport: no such report');
+  if (!row) throw new Error("updateReport: no such report");
   return row;
 }
 
-export async function updateJobProgress(db: Db, input: { id: string; done: number; total: number }): Promise<void> {
-  await db.update(annualReports).set({ jobDone: input.done, jobTotal: input.total }).where(eq(annualReports.id, input.id));
+export async function updateJobProgress(
+  db: Db,
+  input: { id: string; done: number; total: number },
+): Promise<void> {
+  await db
+    .update(annualReports)
+    .set({ jobDone: input.done, jobTotal: input.total })
+    .where(eq(annualReports.id, input.id));
 }
 
 // ---- settings
 
-export async function selectSettingsRow(db: Db): Promise<{ value: ReportSettings; version: number } | null> {
-  const [row] = await db.select({ value: annualReportSettings.value, version: annualReportSettings.version }).from(annualReportSettings);
+export async function selectSettingsRow(
+  db: Db,
+): Promise<{ value: ReportSettings; version: number } | null> {
+  const [row] = await db
+    .select({
+      value: annualReportSettings.value,
+      version: annualReportSettings.version,
+    })
+    .from(annualReportSettings);
   return row ?? null;
 }
 
-export async function writeSettingsRow(db: Db, input: { value: ReportSettings; version: number; now: Date }): Promise<void> {
+export async function writeSettingsRow(
+  db: Db,
+  input: { value: ReportSettings; version: number; now: Date },
+): Promise<void> {
   await db
     .insert(annualReportSettings)
-    .values({ id: 1, value: input.value, version: input.version, updatedAt: input.now })
-    .onConflictDoUpdate({ target: annualReportSettings.id, set: { value: input.value, version: input.version, updatedAt: input.now } });
+    .values({
+      id: 1,
+      value: input.value,
+      version: input.version,
+      updatedAt: input.now,
+    })
+    .onConflictDoUpdate({
+      target: annualReportSettings.id,
+      set: { value: input.value, version: input.version, updatedAt: input.now },
+    });
 }
