@@ -96,7 +96,7 @@ describe('the annual report on the implementation of cooperation', () => {
     const phone = await (await browser.newContext({ viewport: PHONE, isMobile: true, locale: 'id-ID', timezoneId: 'Asia/Jayapura' })).newPage();
     await login(phone, running.baseUrl);
     await phone.goto(`${running.baseUrl}/app/reports`);
-    await phone.getByRole('link', { name: `Laporan tahunan — Tahunan ${year}` }).waitFor();
+    await phone.getByRole('link', { name: `Laporan tahunan — ${year}` }).waitFor();
     await expectNoHorizontalScroll(phone);
     await expectAccessible(phone);
     await screenshot(phone, 'annual-report-list-phone');
