@@ -105,14 +105,20 @@ async function main() {
     const app = await buildApp({ database, env, files: createLocalFileStore(storage), clock: () => new Date() }, { logger: false });
     await insertUser(testCtx({ db: database.db, actor: null, now }), { email: 'bench@jalin.local', name: 'Bench', role: 'admin', unitId: null, password: 'bench-password-123' });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@jalin.local', password: 'bench-password-123' }) });
+    const login = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@jalin.local', password: 'bench-password-123' }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     // Health is refreshed once beforehand, as any screen of the register does on its first read.
     await fetch(`${address}/api/agreements?health=dorman`, { headers: { cookie } });
     const idleUntil = performance.now() + 5000;
     const idle = await probe(`${address}/api/auth/me`, cookie, () => performance.now() > idleUntil);
     const started = performance.now();
-    const created = (await (await fetch(`${address}/api/statutory-reports`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'annual', year: 2025 }) })).json()) as { id: string };
+    const created = (await (
+      await fetch(`${address}/api/statutory-reports`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'annual', year: 2025 }) })
+    ).json()) as { id: string };
     let done = false;
     let sections = 0;
     const watcher = (async () => {

@@ -1,52 +1,41 @@
-import { z } from "zod";
-import { isoDate, plainText, versionSchema } from "./input";
+import { z } from 'zod';
+import { isoDate, plainText, versionSchema } from './input';
 
 // The statutory reports (issue 12 item 3): the Wali Kota's annual report on the implementation of
 // cooperation to the Gubernur (Permendagri 25/2020 Ps 35, contents Ps 37(1)) and the semester
 // monitoring report to the Wali Kota and Sekda (monev at least twice a year, Ps 39).
 
-export const REPORT_KINDS = ["annual", "semester"] as const;
+export const REPORT_KINDS = ['annual', 'semester'] as const;
 export type StatutoryReportKind = (typeof REPORT_KINDS)[number];
 
-export const REPORT_STATUSES = ["draft", "final", "submitted"] as const;
+export const REPORT_STATUSES = ['draft', 'final', 'submitted'] as const;
 export type StatutoryReportStatus = (typeof REPORT_STATUSES)[number];
 
 // The background generation of a report's content.
-export const REPORT_JOB_STATUSES = ["pending", "ready", "failed"] as const;
+export const REPORT_JOB_STATUSES = ['pending', 'ready', 'failed'] as const;
 export type ReportJobStatus = (typeof REPORT_JOB_STATUSES)[number];
 
 // Permendagri 25/2020 Ps 37(1): the contents of the report, one heading each, in this order.
-export const SECTION_KEYS = [
-  "title",
-  "background",
-  "purpose",
-  "scope",
-  "progress",
-  "beneficiaries",
-  "financing",
-  "obstacles",
-  "analysis",
-] as const;
+export const SECTION_KEYS = ['title', 'background', 'purpose', 'scope', 'progress', 'beneficiaries', 'financing', 'obstacles', 'analysis'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
-export const SECTION_HEADINGS: Record<SectionKey, { id: string; en: string }> =
-  {
-    title: { id: "Judul kerja sama", en: "Title of the cooperation" },
-    background: { id: "Latar belakang", en: "Background" },
-    purpose: {
-      id: "Maksud, tujuan dan sasaran",
-      en: "Purpose, objectives and targets",
-    },
-    scope: { id: "Ruang lingkup", en: "Scope" },
-    progress: { id: "Kemajuan/hasil pelaksanaan", en: "Progress and results" },
-    beneficiaries: { id: "Penerima manfaat", en: "Beneficiaries" },
-    financing: { id: "Pembiayaan", en: "Financing" },
-    obstacles: { id: "Hambatan dan tantangan", en: "Obstacles and challenges" },
-    analysis: {
-      id: "Analisis dan rencana tindak lanjut",
-      en: "Analysis and follow-up plan",
-    },
-  };
+export const SECTION_HEADINGS: Record<SectionKey, { id: string; en: string }> = {
+  title: { id: 'Judul kerja sama', en: 'Title of the cooperation' },
+  background: { id: 'Latar belakang', en: 'Background' },
+  purpose: {
+    id: 'Maksud, tujuan dan sasaran',
+    en: 'Purpose, objectives and targets',
+  },
+  scope: { id: 'Ruang lingkup', en: 'Scope' },
+  progress: { id: 'Kemajuan/hasil pelaksanaan', en: 'Progress and results' },
+  beneficiaries: { id: 'Penerima manfaat', en: 'Beneficiaries' },
+  financing: { id: 'Pembiayaan', en: 'Financing' },
+  obstacles: { id: 'Hambatan dan tantangan', en: 'Obstacles and challenges' },
+  analysis: {
+    id: 'Analisis dan rencana tindak lanjut',
+    en: 'Analysis and follow-up plan',
+  },
+};
 
 export const SECTION_TEXT_MAX = 20_000;
 
@@ -93,7 +82,7 @@ export type RecapRow = {
 export type OpenFinding = {
   agreementId: string;
   label: string;
-  source: "evaluation" | "report";
+  source: 'evaluation' | 'report';
   since: string;
   text: string;
 };
@@ -108,6 +97,25 @@ export type ReportContent = {
   dormant: RecapRow[];
   findings: OpenFinding[];
 };
+
+// What the report row keeps besides its sections (stored one row per agreement).
+export type ReportMeta = {
+  periodFirstDay: string;
+  periodLastDay: string;
+  generatedAt: string;
+  counts: { recap: number; dormant: number; findings: number };
+};
+
+// A page of the sections, as the report's screen reads them (a year may hold thousands).
+export type ReportSectionsPage = { sections: (ReportSection & { number: number })[]; total: number; page: number; pageSize: number };
+
+export const SECTIONS_PAGE_SIZE = 10;
+
+export const ReportViewQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  q: plainText().trim().max(200).optional(),
+});
+export type ReportViewQuery = z.infer<typeof ReportViewQuerySchema>;
 
 export type StatutoryReportSubmission = {
   letterNumber: string;
@@ -141,7 +149,8 @@ export type StatutoryReportSummary = {
 };
 
 export type StatutoryReportView = StatutoryReportSummary & {
-  content: ReportContent | null;
+  meta: ReportMeta | null;
+  sections: ReportSectionsPage | null;
   can: {
     edit: boolean;
     regenerate: boolean;
@@ -171,11 +180,11 @@ export const GenerateReportSchema = z
     half: z.union([z.literal(1), z.literal(2)]).optional(),
   })
   .superRefine((value, context) => {
-    if (value.kind === "semester" && value.half === undefined)
+    if (value.kind === 'semester' && value.half === undefined)
       context.addIssue({
-        code: "custom",
-        path: ["half"],
-        message: "semester 1 atau 2 / semester 1 or 2",
+        code: 'custom',
+        path: ['half'],
+        message: 'semester 1 atau 2 / semester 1 or 2',
       });
   });
 export type GenerateReportInput = z.infer<typeof GenerateReportSchema>;
@@ -198,7 +207,7 @@ export const RecordSubmissionSchema = z.object({
 export type RecordSubmissionInput = z.infer<typeof RecordSubmissionSchema>;
 
 export const ReportFileQuerySchema = z.object({
-  format: z.enum(["pdf", "xlsx", "docx"]),
+  format: z.enum(['pdf', 'xlsx', 'docx']),
 });
 
 // Layout and deadlines: settings, defaulting to Permendagri 25/2020 (the KSDD/KSDPK format of
@@ -219,9 +228,9 @@ export type ReportSettingsView = ReportSettings & {
 };
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
-  letterhead: "PEMERINTAH KOTA TERNATE\nSEKRETARIAT DAERAH — BAGIAN KERJA SAMA",
-  signatoryName: "",
-  signatoryTitle: "Wali Kota Ternate",
+  letterhead: 'PEMERINTAH KOTA TERNATE\nSEKRETARIAT DAERAH — BAGIAN KERJA SAMA',
+  signatoryName: '',
+  signatoryTitle: 'Wali Kota Ternate',
   annualDueDay: 7,
   semesterDueDays: 14,
 };
@@ -234,6 +243,4 @@ export const UpdateReportSettingsSchema = z.object({
   annualDueDay: z.number().int().min(1).max(31),
   semesterDueDays: z.number().int().min(0).max(180),
 });
-export type UpdateReportSettingsInput = z.infer<
-  typeof UpdateReportSettingsSchema
->;
+export type UpdateReportSettingsInput = z.infer<typeof UpdateReportSettingsSchema>;

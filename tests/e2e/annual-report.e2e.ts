@@ -87,7 +87,10 @@ describe('the annual report on the implementation of cooperation', () => {
   it('records the submission to the Gubernur', async () => {
     await page.getByLabel('Nomor surat').fill(`100.3/7/${year + 1}`);
     await page.getByRole('button', { name: 'Catat pengiriman' }).click();
-    await page.getByTestId('submission').getByText(`100.3/7/${year + 1}`).waitFor();
+    await page
+      .getByTestId('submission')
+      .getByText(`100.3/7/${year + 1}`)
+      .waitFor();
     await page.getByTestId('report-status').getByText('Terkirim').waitFor();
     await screenshot(page, 'annual-report-submitted');
   });

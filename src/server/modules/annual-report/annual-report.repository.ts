@@ -1,17 +1,8 @@
-import { and, desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
-import type {
-  ReportContent,
-  ReportSettings,
-  StatutoryReportKind,
-  StatutoryReportStatus,
-} from "../../../shared/annual-report";
-import type { Db } from "../../db/client";
-import { annualReportSettings, annualReports } from "./annual-report.table";
-import type {
-  AgreementFacts,
-  PlanFacts,
-  ReportFacts,
-} from "./annual-report.rules";
+import { and, asc, count, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import type { OpenFinding, RecapRow, ReportMeta, ReportSection, ReportSettings, StatutoryReportKind, StatutoryReportStatus } from '../../../shared/annual-report';
+import type { Db } from '../../db/client';
+import { annualReportSections, annualReportSettings, annualReports } from './annual-report.table';
+import type { AgreementFacts, PlanFacts, ReportFacts } from './annual-report.rules';
 
 export type AnnualReportRow = typeof annualReports.$inferSelect;
 
@@ -32,10 +23,7 @@ type Window = { firstDay: string; lastDay: string };
 
 // The agreements in force at some time in the window (annual-report.rules isInForceDuring): signed
 // KB, PKS and NK, adenda listed under the document they amend. Oldest signing first.
-export function selectInForceIds(
-  db: Db,
-  window: Window,
-): Promise<{ id: string }[]> {
+export function selectInForceIds(db: Db, window: Window): Promise<{ id: string }[]> {
   return rowsOf(
     db,
     sql`SELECT a.id FROM agreements a
@@ -48,10 +36,7 @@ export function selectInForceIds(
 }
 
 // One batch of agreements with their partners, OPDs, sector and adenda, in one query.
-export async function selectAgreementFacts(
-  db: Db,
-  ids: string[],
-): Promise<AgreementFacts[]> {
+export async function selectAgreementFacts(db: Db, ids: string[]): Promise<AgreementFacts[]> {
   if (ids.length === 0) return [];
   const rows = await rowsOf<Record<string, string | null>>(
     db,
@@ -67,16 +52,16 @@ export async function selectAgreementFacts(
              FROM agreements c WHERE c.parent_id = a.id AND c.doc_type = 'ADENDUM' AND NOT c.is_draft) AS adenda
         FROM agreements a WHERE a.id = ANY(${idArray(ids)})`,
   );
-  const byId = new Map(rows.map((row) => [row.id ?? "", row]));
+  const byId = new Map(rows.map((row) => [row.id ?? '', row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     return [
       {
         id,
-        docType: row.doc_type ?? "",
-        kind: row.kind ?? "",
-        title: row.title ?? "",
+        docType: row.doc_type ?? '',
+        kind: row.kind ?? '',
+        title: row.title ?? '',
         numberOurs: row.number_ours ?? null,
         numberPartner: row.number_partner ?? null,
         signedOn: row.signed_on ?? null,
@@ -99,17 +84,14 @@ export async function selectAgreementFacts(
 }
 
 // The activity plans of the year's budget for a batch of agreements.
-export async function selectPlanFacts(
-  db: Db,
-  query: { ids: string[]; year: number },
-): Promise<PlanFacts[]> {
+export async function selectPlanFacts(db: Db, query: { ids: string[]; year: number }): Promise<PlanFacts[]> {
   if (query.ids.length === 0) return [];
   const rows = await rowsOf<{
     agreement_id: string;
     title: string;
     budget_amount: string;
     budget_source: string;
-    indicators: PlanFacts["indicators"] | null;
+    indicators: PlanFacts['indicators'] | null;
   }>(
     db,
     sql`SELECT agreement_id, title, budget_amount::text AS budget_amount, budget_source, indicators
@@ -126,10 +108,7 @@ export async function selectPlanFacts(
 }
 
 // The realisation reports of the periods (sent, verified or returned; drafts are the OPD's own).
-export async function selectReportFacts(
-  db: Db,
-  query: { ids: string[]; periods: string[] },
-): Promise<ReportFacts[]> {
+export async function selectReportFacts(db: Db, query: { ids: string[]; periods: string[] }): Promise<ReportFacts[]> {
   if (query.ids.length === 0) return [];
   const rows = await rowsOf<Record<string, unknown>>(
     db,
@@ -151,9 +130,8 @@ export async function selectReportFacts(
     summary: row.summary as string,
     outputs: (row.outputs as string | null) ?? null,
     completion: row.completion as string,
-    beneficiaries:
-      (row.beneficiaries as ReportFacts["beneficiaries"] | null) ?? [],
-    funds: (row.funds as ReportFacts["funds"] | null) ?? [],
+    beneficiaries: (row.beneficiaries as ReportFacts['beneficiaries'] | null) ?? [],
+    funds: (row.funds as ReportFacts['funds'] | null) ?? [],
     obstaclesInternal: (row.obstacles_internal as string | null) ?? null,
     obstaclesExternal: (row.obstacles_external as string | null) ?? null,
     followUp: (row.follow_up as string | null) ?? null,
@@ -164,51 +142,22 @@ export async function selectReportFacts(
 
 // ---- the stored reports
 
-export type ReportSummaryRow = Omit<AnnualReportRow, "content"> & {
-  sectionCount: number;
-};
-
-// Every report without its content (a year's content runs to megabytes): the list and deadlines.
-export function selectReports(db: Db): Promise<ReportSummaryRow[]> {
-  const { content: _content, ...columns } = getTableColumns(annualReports);
-  return db
-    .select({
-      ...columns,
-      sectionCount: sql<number>`coalesce(jsonb_array_length(${annualReports.content} -> 'sections'), 0)::int`,
-    })
-    .from(annualReports)
-    .orderBy(
-      desc(annualReports.year),
-      desc(annualReports.period),
-      annualReports.kind,
-    );
+// The content column keeps only the period and counts (the sections are rows of their own).
+export function selectReports(db: Db): Promise<AnnualReportRow[]> {
+  return db.select().from(annualReports).orderBy(desc(annualReports.year), desc(annualReports.period), annualReports.kind);
 }
 
-export async function selectReport(
-  db: Db,
-  query: { id: string; forUpdate?: boolean },
-): Promise<AnnualReportRow | null> {
-  const base = db
-    .select()
-    .from(annualReports)
-    .where(eq(annualReports.id, query.id));
-  const [row] = query.forUpdate ? await base.for("update") : await base;
+export async function selectReport(db: Db, query: { id: string; forUpdate?: boolean }): Promise<AnnualReportRow | null> {
+  const base = db.select().from(annualReports).where(eq(annualReports.id, query.id));
+  const [row] = query.forUpdate ? await base.for('update') : await base;
   return row ?? null;
 }
 
-export async function selectReportOfPeriod(
-  db: Db,
-  query: { kind: StatutoryReportKind; period: string },
-): Promise<AnnualReportRow | null> {
+export async function selectReportOfPeriod(db: Db, query: { kind: StatutoryReportKind; period: string }): Promise<AnnualReportRow | null> {
   const [row] = await db
     .select()
     .from(annualReports)
-    .where(
-      and(
-        eq(annualReports.kind, query.kind),
-        eq(annualReports.period, query.period),
-      ),
-    );
+    .where(and(eq(annualReports.kind, query.kind), eq(annualReports.period, query.period)));
   return row ?? null;
 }
 
@@ -233,17 +182,17 @@ export async function insertReport(
       updatedAt: values.now,
     })
     .returning();
-  if (!row) throw new Error("insertReport: nothing inserted");
+  if (!row) throw new Error('insertReport: nothing inserted');
   return row;
 }
 
 export type ReportChanges = Partial<{
   status: StatutoryReportStatus;
-  jobStatus: AnnualReportRow["jobStatus"];
+  jobStatus: AnnualReportRow['jobStatus'];
   jobDone: number;
   jobTotal: number;
   jobError: string | null;
-  content: ReportContent | null;
+  content: ReportMeta | null;
   finalisedBy: string | null;
   finalisedAt: Date | null;
   letterNumber: string;
@@ -268,31 +217,21 @@ export async function updateReport(
     .set({
       ...input.changes,
       updatedAt: input.now,
-      ...(input.bumpVersion
-        ? { version: sql`${annualReports.version} + 1` }
-        : {}),
+      ...(input.bumpVersion ? { version: sql`${annualReports.version} + 1` } : {}),
     })
     .where(eq(annualReports.id, input.id))
     .returning();
-  if (!row) throw new Error("updateReport: no such report");
+  if (!row) throw new Error('updateReport: no such report');
   return row;
 }
 
-export async function updateJobProgress(
-  db: Db,
-  input: { id: string; done: number; total: number },
-): Promise<void> {
-  await db
-    .update(annualReports)
-    .set({ jobDone: input.done, jobTotal: input.total })
-    .where(eq(annualReports.id, input.id));
+export async function updateJobProgress(db: Db, input: { id: string; done: number; total: number }): Promise<void> {
+  await db.update(annualReports).set({ jobDone: input.done, jobTotal: input.total }).where(eq(annualReports.id, input.id));
 }
 
 // ---- settings
 
-export async function selectSettingsRow(
-  db: Db,
-): Promise<{ value: ReportSettings; version: number } | null> {
+export async function selectSettingsRow(db: Db): Promise<{ value: ReportSettings; version: number } | null> {
   const [row] = await db
     .select({
       value: annualReportSettings.value,
@@ -302,10 +241,7 @@ export async function selectSettingsRow(
   return row ?? null;
 }
 
-export async function writeSettingsRow(
-  db: Db,
-  input: { value: ReportSettings; version: number; now: Date },
-): Promise<void> {
+export async function writeSettingsRow(db: Db, input: { value: ReportSettings; version: number; now: Date }): Promise<void> {
   await db
     .insert(annualReportSettings)
     .values({
@@ -318,4 +254,65 @@ export async function writeSettingsRow(
       target: annualReportSettings.id,
       set: { value: input.value, version: input.version, updatedAt: input.now },
     });
+}
+
+// ---- the sections, one row per agreement
+
+export type SectionPart = { section: ReportSection; recap: RecapRow; findings: OpenFinding[] };
+
+export async function insertSections(db: Db, input: { reportId: string; firstPosition: number; parts: SectionPart[] }): Promise<void> {
+  if (input.parts.length === 0) return;
+  await db.insert(annualReportSections).values(
+    input.parts.map((part, index) => ({
+      reportId: input.reportId,
+      agreementId: part.section.agreementId,
+      position: input.firstPosition + index,
+      label: part.section.label,
+      texts: part.section.texts,
+      recap: part.recap,
+      isDormant: part.recap.isDormant,
+      findings: part.findings,
+    })),
+  );
+}
+
+export async function deleteSections(db: Db, reportId: string): Promise<void> {
+  await db.delete(annualReportSections).where(eq(annualReportSections.reportId, reportId));
+}
+
+const sectionColumns = { agreementId: annualReportSections.agreementId, position: annualReportSections.position, label: annualReportSections.label, texts: annualReportSections.texts };
+
+// A page of the sections in report order, optionally those whose heading holds `q`.
+export async function selectSectionsPage(db: Db, query: { reportId: string; q?: string | undefined; offset: number; limit: number }) {
+  const where = and(eq(annualReportSections.reportId, query.reportId), query.q ? ilike(annualReportSections.label, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined);
+  const [rows, [total]] = await Promise.all([
+    db.select(sectionColumns).from(annualReportSections).where(where).orderBy(asc(annualReportSections.position)).offset(query.offset).limit(query.limit),
+    db.select({ n: count() }).from(annualReportSections).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+// A slice of every part by position, for the files: read a batch at a time.
+export function selectPartsFrom(db: Db, query: { reportId: string; from: number; limit: number }) {
+  return db
+    .select({ ...sectionColumns, recap: annualReportSections.recap, findings: annualReportSections.findings })
+    .from(annualReportSections)
+    .where(and(eq(annualReportSections.reportId, query.reportId), gte(annualReportSections.position, query.from), lt(annualReportSections.position, query.from + query.limit)))
+    .orderBy(asc(annualReportSections.position));
+}
+
+export async function selectSectionForUpdate(db: Db, query: { reportId: string; agreementId: string }) {
+  const [row] = await db
+    .select(sectionColumns)
+    .from(annualReportSections)
+    .where(and(eq(annualReportSections.reportId, query.reportId), eq(annualReportSections.agreementId, query.agreementId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function updateSectionTexts(db: Db, input: { reportId: string; agreementId: string; texts: ReportSection['texts'] }): Promise<void> {
+  await db
+    .update(annualReportSections)
+    .set({ texts: input.texts })
+    .where(and(eq(annualReportSections.reportId, input.reportId), eq(annualReportSections.agreementId, input.agreementId)));
 }

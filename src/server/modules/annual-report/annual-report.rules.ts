@@ -1,14 +1,5 @@
-import type {
-  OpenFinding,
-  RecapRow,
-  ReportSection,
-  SectionKey,
-  StatutoryReportKind,
-} from "../../../shared/annual-report";
-import type {
-  EvaluationBand,
-  EvaluationResult,
-} from "../../../shared/evaluation";
+import type { OpenFinding, RecapRow, ReportSection, SectionKey, StatutoryReportKind } from '../../../shared/annual-report';
+import type { EvaluationBand, EvaluationResult } from '../../../shared/evaluation';
 
 // Pure rules of the statutory reports: which agreements a period covers, and the words of each
 // section, filled from the register, the plans, the realisation reports and the evaluations.
@@ -16,7 +7,7 @@ import type {
 export type PeriodWindow = {
   kind: StatutoryReportKind;
   year: number;
-  part: "annual" | "S1" | "S2";
+  part: 'annual' | 'S1' | 'S2';
   period: string;
   firstDay: string;
   lastDay: string;
@@ -25,25 +16,21 @@ export type PeriodWindow = {
 
 // Permendagri 25/2020 Ps 35 (annual, the calendar year); Ps 39 (monev at least twice a year: S1
 // January–June, S2 July–December). Realisation reports are filed per semester ('2025-S1').
-export function periodWindow(input: {
-  kind: StatutoryReportKind;
-  year: number;
-  half?: 1 | 2 | undefined;
-}): PeriodWindow {
+export function periodWindow(input: { kind: StatutoryReportKind; year: number; half?: 1 | 2 | undefined }): PeriodWindow {
   const { kind, year } = input;
-  if (kind === "annual") {
+  if (kind === 'annual') {
     return {
       kind,
       year,
-      part: "annual",
+      part: 'annual',
       period: String(year),
       firstDay: `${year}-01-01`,
       lastDay: `${year}-12-31`,
       reportPeriods: [`${year}-S1`, `${year}-S2`],
     };
   }
-  const part = input.half === 2 ? "S2" : "S1";
-  return part === "S1"
+  const part = input.half === 2 ? 'S2' : 'S1';
+  return part === 'S1'
     ? {
         kind,
         year,
@@ -64,12 +51,9 @@ export function periodWindow(input: {
       };
 }
 
-export function windowOfPeriod(
-  kind: StatutoryReportKind,
-  period: string,
-): PeriodWindow {
+export function windowOfPeriod(kind: StatutoryReportKind, period: string): PeriodWindow {
   const year = Number(period.slice(0, 4));
-  return periodWindow({ kind, year, half: period.endsWith("S2") ? 2 : 1 });
+  return periodWindow({ kind, year, half: period.endsWith('S2') ? 2 : 1 });
 }
 
 export type InForceFacts = {
@@ -86,38 +70,21 @@ export type InForceFacts = {
 // document it amends), started (or, without a start date, signed) by the window's last day, not
 // past its end and not ended early before the window's first day. The same rule as the realisation
 // reports and the statistics' "in force" counts; the repository asks it in SQL.
-export function isInForceDuring(
-  agreement: InForceFacts,
-  window: Pick<PeriodWindow, "firstDay" | "lastDay">,
-): boolean {
-  if (
-    agreement.isDraft ||
-    agreement.docType === "ADENDUM" ||
-    !agreement.signedOn
-  )
-    return false;
+export function isInForceDuring(agreement: InForceFacts, window: Pick<PeriodWindow, 'firstDay' | 'lastDay'>): boolean {
+  if (agreement.isDraft || agreement.docType === 'ADENDUM' || !agreement.signedOn) return false;
   const start = agreement.startsOn ?? agreement.signedOn;
   if (start > window.lastDay) return false;
-  if (agreement.endsOn !== null && agreement.endsOn < window.firstDay)
-    return false;
-  if (
-    agreement.terminationKind !== null &&
-    agreement.terminatedOn !== null &&
-    agreement.terminatedOn < window.firstDay
-  )
-    return false;
+  if (agreement.endsOn !== null && agreement.endsOn < window.firstDay) return false;
+  if (agreement.terminationKind !== null && agreement.terminatedOn !== null && agreement.terminatedOn < window.firstDay) return false;
   return true;
 }
 
 // Ps 35: the Wali Kota's report reaches the Gubernur in the first week of January of the next year.
 export function annualDueOn(year: number, dueDay: number): string {
-  return `${year + 1}-01-${String(Math.min(31, dueDay)).padStart(2, "0")}`;
+  return `${year + 1}-01-${String(Math.min(31, dueDay)).padStart(2, '0')}`;
 }
 
-export function semesterDueOn(
-  window: Pick<PeriodWindow, "lastDay">,
-  dueDays: number,
-): string {
+export function semesterDueOn(window: Pick<PeriodWindow, 'lastDay'>, dueDays: number): string {
   const day = new Date(`${window.lastDay}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + dueDays);
   return day.toISOString().slice(0, 10);
@@ -188,198 +155,144 @@ export type AgreementBundle = {
 };
 
 const KIND_NAMES: Record<string, string> = {
-  KSDD: "Kerja Sama Daerah dengan Daerah Lain",
-  KSDPK: "Kerja Sama Daerah dengan Pihak Ketiga",
-  KSDPL: "Kerja Sama Daerah dengan Pemerintah Daerah di Luar Negeri",
-  KSDLL: "Kerja Sama Daerah dengan Lembaga di Luar Negeri",
-  SINERGI: "Sinergi",
+  KSDD: 'Kerja Sama Daerah dengan Daerah Lain',
+  KSDPK: 'Kerja Sama Daerah dengan Pihak Ketiga',
+  KSDPL: 'Kerja Sama Daerah dengan Pemerintah Daerah di Luar Negeri',
+  KSDLL: 'Kerja Sama Daerah dengan Lembaga di Luar Negeri',
+  SINERGI: 'Sinergi',
 };
 const DOC_NAMES: Record<string, string> = {
-  KB: "Kesepakatan Bersama",
-  PKS: "Perjanjian Kerja Sama",
-  NK: "Nota Kesepakatan",
-  ADENDUM: "Adendum",
+  KB: 'Kesepakatan Bersama',
+  PKS: 'Perjanjian Kerja Sama',
+  NK: 'Nota Kesepakatan',
+  ADENDUM: 'Adendum',
 };
 const GROUP_NAMES: Record<string, string> = {
-  umkm: "UMKM",
-  pedagang: "pedagang",
-  pelajar_mahasiswa: "pelajar/mahasiswa",
-  warga: "warga",
-  asn: "ASN",
-  lainnya: "lainnya",
+  umkm: 'UMKM',
+  pedagang: 'pedagang',
+  pelajar_mahasiswa: 'pelajar/mahasiswa',
+  warga: 'warga',
+  asn: 'ASN',
+  lainnya: 'lainnya',
 };
 const SOURCE_NAMES: Record<string, string> = {
-  APBD: "APBD",
-  mitra: "mitra",
-  lainnya: "sumber lain",
+  APBD: 'APBD',
+  mitra: 'mitra',
+  lainnya: 'sumber lain',
 };
 const COMPLETION_NAMES: Record<string, string> = {
-  not_started: "belum dimulai",
-  under_half: "kurang dari separuh",
-  half_or_more: "separuh atau lebih",
-  completed: "selesai",
-  cancelled: "dibatalkan",
+  not_started: 'belum dimulai',
+  under_half: 'kurang dari separuh',
+  half_or_more: 'separuh atau lebih',
+  completed: 'selesai',
+  cancelled: 'dibatalkan',
 };
 export const BAND_NAMES: Record<EvaluationBand, string> = {
-  efektif: "Efektif",
-  cukup: "Cukup",
-  kurang: "Kurang",
-  dorman: "Dorman",
+  efektif: 'Efektif',
+  cukup: 'Cukup',
+  kurang: 'Kurang',
+  dorman: 'Dorman',
 };
 // The division's bands (domain.md): what each one asks of the follow-up.
 const BAND_ADVICE: Record<EvaluationBand, string> = {
-  efektif: "Kerja sama efektif: dilanjutkan dan dapat diperpanjang.",
-  cukup: "Kerja sama cukup efektif: dilanjutkan dengan perbaikan.",
-  kurang: "Kerja sama kurang efektif: perlu rencana perbaikan bersama mitra.",
-  dorman: "Kerja sama dorman: dipertimbangkan untuk diakhiri.",
+  efektif: 'Kerja sama efektif: dilanjutkan dan dapat diperpanjang.',
+  cukup: 'Kerja sama cukup efektif: dilanjutkan dengan perbaikan.',
+  kurang: 'Kerja sama kurang efektif: perlu rencana perbaikan bersama mitra.',
+  dorman: 'Kerja sama dorman: dipertimbangkan untuk diakhiri.',
 };
-const MONTHS = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-];
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
 export function longDate(day: string | null): string {
-  if (!day) return "–";
-  const [year, month, date] = day.split("-");
-  return `${Number(date)} ${MONTHS[Number(month) - 1] ?? ""} ${year ?? ""}`;
+  if (!day) return '–';
+  const [year, month, date] = day.split('-');
+  return `${Number(date)} ${MONTHS[Number(month) - 1] ?? ''} ${year ?? ''}`;
 }
 
 export function rupiah(amount: number): string {
-  return `Rp${amount.toLocaleString("id-ID")}`;
+  return `Rp${amount.toLocaleString('id-ID')}`;
 }
 
 function score(value: number | null): string {
   return value === null
-    ? "–"
-    : value.toLocaleString("id-ID", {
+    ? '–'
+    : value.toLocaleString('id-ID', {
         minimumFractionDigits: 2,
         maximumFractionDigits: 2,
       });
 }
 
-const sumOf = (values: number[]) =>
-  values.reduce((total, value) => total + value, 0);
+const sumOf = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 function uniqueTexts(values: (string | null)[]): string[] {
-  return [
-    ...new Set(
-      values
-        .map((value) => value?.trim() ?? "")
-        .filter((value) => value.length > 0),
-    ),
-  ];
+  return [...new Set(values.map((value) => value?.trim() ?? '').filter((value) => value.length > 0))];
 }
 
 // Reports that count: sent to or verified by the division.
 function filedReports(bundle: AgreementBundle): ReportFacts[] {
-  return bundle.reports.filter(
-    (report) => report.status === "submitted" || report.status === "verified",
-  );
+  return bundle.reports.filter((report) => report.status === 'submitted' || report.status === 'verified');
 }
 
 export function sectionLabel(agreement: AgreementFacts): string {
-  return `${agreement.docType} ${agreement.numberOurs ?? "(tanpa nomor)"} — ${agreement.title}`;
+  return `${agreement.docType} ${agreement.numberOurs ?? '(tanpa nomor)'} — ${agreement.title}`;
 }
 
 function titleText(agreement: AgreementFacts): string {
   const lines = [
     `${DOC_NAMES[agreement.docType] ?? agreement.docType} "${agreement.title}".`,
-    `Nomor Pemerintah Kota Ternate: ${agreement.numberOurs ?? "–"}; nomor mitra: ${agreement.numberPartner ?? "–"}.`,
-    `Ditandatangani ${longDate(agreement.signedOn)} dengan ${agreement.partners ?? "mitra yang belum dicatat"}; berlaku ${longDate(agreement.startsOn ?? agreement.signedOn)} s.d. ${agreement.endsOn ? longDate(agreement.endsOn) : "tanpa batas waktu"}.`,
+    `Nomor Pemerintah Kota Ternate: ${agreement.numberOurs ?? '–'}; nomor mitra: ${agreement.numberPartner ?? '–'}.`,
+    `Ditandatangani ${longDate(agreement.signedOn)} dengan ${agreement.partners ?? 'mitra yang belum dicatat'}; berlaku ${longDate(agreement.startsOn ?? agreement.signedOn)} s.d. ${agreement.endsOn ? longDate(agreement.endsOn) : 'tanpa batas waktu'}.`,
   ];
-  if (agreement.adenda)
-    lines.push(`Diubah dengan adendum: ${agreement.adenda}.`);
-  return lines.join("\n");
+  if (agreement.adenda) lines.push(`Diubah dengan adendum: ${agreement.adenda}.`);
+  return lines.join('\n');
 }
 
 function backgroundText(agreement: AgreementFacts): string {
   const lines = [
-    `${KIND_NAMES[agreement.kind] ?? agreement.kind} antara Pemerintah Kota Ternate dan ${agreement.partners ?? "mitra"}${agreement.partnerCategory ? ` (${agreement.partnerCategory})` : ""}, bidang ${agreement.sector ?? "–"}, dilaksanakan oleh ${agreement.units ?? "OPD yang belum ditetapkan"}.`,
+    `${KIND_NAMES[agreement.kind] ?? agreement.kind} antara Pemerintah Kota Ternate dan ${agreement.partners ?? 'mitra'}${agreement.partnerCategory ? ` (${agreement.partnerCategory})` : ''}, bidang ${agreement.sector ?? '–'}, dilaksanakan oleh ${agreement.units ?? 'OPD yang belum ditetapkan'}.`,
   ];
   if (agreement.terminationKind && agreement.terminatedOn) {
     lines.push(
-      `${agreement.terminationKind === "dicabut" ? "Dicabut" : "Diakhiri lebih awal"} pada ${longDate(agreement.terminatedOn)}${agreement.terminationReason ? `: ${agreement.terminationReason}` : ""}.`,
+      `${agreement.terminationKind === 'dicabut' ? 'Dicabut' : 'Diakhiri lebih awal'} pada ${longDate(agreement.terminatedOn)}${agreement.terminationReason ? `: ${agreement.terminationReason}` : ''}.`,
     );
   }
-  return lines.join("\n\n");
+  return lines.join('\n\n');
 }
 
 function purposeText(bundle: AgreementBundle): string {
-  const purpose =
-    bundle.agreement.purpose?.trim() ||
-    "Maksud dan tujuan belum dicatat dalam register.";
-  const targets = bundle.plans.flatMap((plan) =>
-    plan.indicators.map(
-      (indicator) =>
-        `${indicator.name}: ${indicator.target.toLocaleString("id-ID")} ${indicator.unit}`,
-    ),
-  );
-  return targets.length > 0
-    ? `${purpose}\n\nSasaran (indikator rencana kegiatan): ${targets.join("; ")}.`
-    : purpose;
+  const purpose = bundle.agreement.purpose?.trim() || 'Maksud dan tujuan belum dicatat dalam register.';
+  const targets = bundle.plans.flatMap((plan) => plan.indicators.map((indicator) => `${indicator.name}: ${indicator.target.toLocaleString('id-ID')} ${indicator.unit}`));
+  return targets.length > 0 ? `${purpose}\n\nSasaran (indikator rencana kegiatan): ${targets.join('; ')}.` : purpose;
 }
 
 function progressText(bundle: AgreementBundle, window: PeriodWindow): string {
   const reports = filedReports(bundle);
-  const done = reports.filter(
-    (report) => report.completion === "completed",
-  ).length;
+  const done = reports.filter((report) => report.completion === 'completed').length;
   const head = `${bundle.plans.length} rencana kegiatan tahun anggaran ${window.year}; ${reports.length} laporan realisasi, ${done} kegiatan selesai.`;
-  if (reports.length === 0)
-    return `${head}\n\nBelum ada laporan realisasi pada periode ini.`;
+  if (reports.length === 0) return `${head}\n\nBelum ada laporan realisasi pada periode ini.`;
   const items = reports
     .slice(0, 10)
-    .map(
-      (report) =>
-        `${report.planTitle} (${report.period}, ${COMPLETION_NAMES[report.completion] ?? report.completion}): ${report.summary}${report.outputs ? ` Keluaran: ${report.outputs}` : ""}`,
-    );
-  const more =
-    reports.length > 10 ? [`dan ${reports.length - 10} laporan lainnya.`] : [];
-  return [head, ...items, ...more].join("\n\n");
+    .map((report) => `${report.planTitle} (${report.period}, ${COMPLETION_NAMES[report.completion] ?? report.completion}): ${report.summary}${report.outputs ? ` Keluaran: ${report.outputs}` : ''}`);
+  const more = reports.length > 10 ? [`dan ${reports.length - 10} laporan lainnya.`] : [];
+  return [head, ...items, ...more].join('\n\n');
 }
 
-export function beneficiaryTotals(
-  bundle: AgreementBundle,
-): Map<string, number> {
+export function beneficiaryTotals(bundle: AgreementBundle): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const entry of filedReports(bundle).flatMap(
-    (report) => report.beneficiaries,
-  ))
-    totals.set(entry.group, (totals.get(entry.group) ?? 0) + entry.count);
+  for (const entry of filedReports(bundle).flatMap((report) => report.beneficiaries)) totals.set(entry.group, (totals.get(entry.group) ?? 0) + entry.count);
   return totals;
 }
 
 function beneficiariesText(bundle: AgreementBundle): string {
   const totals = beneficiaryTotals(bundle);
-  if (totals.size === 0)
-    return "Belum ada penerima manfaat yang dilaporkan pada periode ini.";
-  const parts = [...totals].map(
-    ([group, count]) =>
-      `${GROUP_NAMES[group] ?? group} ${count.toLocaleString("id-ID")}`,
-  );
-  return `Penerima manfaat yang dilaporkan: ${parts.join(", ")}; jumlah ${sumOf([...totals.values()]).toLocaleString("id-ID")}.`;
+  if (totals.size === 0) return 'Belum ada penerima manfaat yang dilaporkan pada periode ini.';
+  const parts = [...totals].map(([group, count]) => `${GROUP_NAMES[group] ?? group} ${count.toLocaleString('id-ID')}`);
+  return `Penerima manfaat yang dilaporkan: ${parts.join(', ')}; jumlah ${sumOf([...totals.values()]).toLocaleString('id-ID')}.`;
 }
 
 function bySource(entries: { source: string; amount: number }[]): string {
   const totals = new Map<string, number>();
-  for (const entry of entries)
-    totals.set(entry.source, (totals.get(entry.source) ?? 0) + entry.amount);
-  return [...totals]
-    .map(
-      ([source, amount]) =>
-        `${SOURCE_NAMES[source] ?? source} ${rupiah(amount)}`,
-    )
-    .join(", ");
+  for (const entry of entries) totals.set(entry.source, (totals.get(entry.source) ?? 0) + entry.amount);
+  return [...totals].map(([source, amount]) => `${SOURCE_NAMES[source] ?? source} ${rupiah(amount)}`).join(', ');
 }
 
 export function fundsPlanned(bundle: AgreementBundle): number {
@@ -387,24 +300,17 @@ export function fundsPlanned(bundle: AgreementBundle): number {
 }
 
 export function fundsRealised(bundle: AgreementBundle): number {
-  return sumOf(
-    filedReports(bundle).flatMap((report) =>
-      report.funds.map((fund) => Number(fund.realised)),
-    ),
-  );
+  return sumOf(filedReports(bundle).flatMap((report) => report.funds.map((fund) => Number(fund.realised))));
 }
 
 function financingText(bundle: AgreementBundle): string {
   const lines: string[] = [];
-  if (bundle.agreement.valueIdr)
-    lines.push(
-      `Nilai kerja sama menurut naskah: ${rupiah(Number(bundle.agreement.valueIdr))}.`,
-    );
+  if (bundle.agreement.valueIdr) lines.push(`Nilai kerja sama menurut naskah: ${rupiah(Number(bundle.agreement.valueIdr))}.`);
   const planned = fundsPlanned(bundle);
   lines.push(
     planned > 0
       ? `Rencana pembiayaan ${rupiah(planned)} (${bySource(bundle.plans.map((plan) => ({ source: plan.budgetSource, amount: Number(plan.budgetAmount) })))}).`
-      : "Tidak ada rencana pembiayaan pada periode ini.",
+      : 'Tidak ada rencana pembiayaan pada periode ini.',
   );
   const realised = filedReports(bundle).flatMap((report) =>
     report.funds.map((fund) => ({
@@ -412,21 +318,12 @@ function financingText(bundle: AgreementBundle): string {
       amount: Number(fund.realised),
     })),
   );
-  lines.push(
-    realised.length > 0
-      ? `Realisasi ${rupiah(fundsRealised(bundle))} (${bySource(realised)}).`
-      : "Belum ada realisasi dana yang dilaporkan.",
-  );
-  return lines.join("\n\n");
+  lines.push(realised.length > 0 ? `Realisasi ${rupiah(fundsRealised(bundle))} (${bySource(realised)}).` : 'Belum ada realisasi dana yang dilaporkan.');
+  return lines.join('\n\n');
 }
 
 export function obstaclesOf(bundle: AgreementBundle): string[] {
-  return uniqueTexts(
-    filedReports(bundle).flatMap((report) => [
-      report.obstaclesInternal,
-      report.obstaclesExternal,
-    ]),
-  );
+  return uniqueTexts(filedReports(bundle).flatMap((report) => [report.obstaclesInternal, report.obstaclesExternal]));
 }
 
 export function followUpsOf(bundle: AgreementBundle): string[] {
@@ -435,9 +332,7 @@ export function followUpsOf(bundle: AgreementBundle): string[] {
 
 function obstaclesText(bundle: AgreementBundle): string {
   const obstacles = obstaclesOf(bundle);
-  return obstacles.length > 0
-    ? obstacles.join("\n\n")
-    : "Tidak ada hambatan yang dilaporkan.";
+  return obstacles.length > 0 ? obstacles.join('\n\n') : 'Tidak ada hambatan yang dilaporkan.';
 }
 
 function analysisText(bundle: AgreementBundle): string {
@@ -446,33 +341,25 @@ function analysisText(bundle: AgreementBundle): string {
   if (evaluation) {
     const { dimensions, overall, band } = evaluation.result;
     lines.push(
-      `Evaluasi periode ${evaluation.period}: Simbiosis ${score(dimensions.simbiosis)}, Mutualisme ${score(dimensions.mutualisme)}, Implementasi ${score(dimensions.implementasi)}; nilai akhir ${score(overall)}${band ? ` (${BAND_NAMES[band]})` : ""}.`,
+      `Evaluasi periode ${evaluation.period}: Simbiosis ${score(dimensions.simbiosis)}, Mutualisme ${score(dimensions.mutualisme)}, Implementasi ${score(dimensions.implementasi)}; nilai akhir ${score(overall)}${band ? ` (${BAND_NAMES[band]})` : ''}.`,
     );
     if (band) lines.push(BAND_ADVICE[band]);
   } else {
-    lines.push("Belum ada evaluasi final untuk kerja sama ini.");
+    lines.push('Belum ada evaluasi final untuk kerja sama ini.');
   }
-  if (bundle.health?.status === "dorman")
-    lines.push(
-      "Kerja sama tercatat dorman: tidak ada kegiatan yang dilaporkan dalam jangka waktu yang ditetapkan.",
-    );
+  if (bundle.health?.status === 'dorman') lines.push('Kerja sama tercatat dorman: tidak ada kegiatan yang dilaporkan dalam jangka waktu yang ditetapkan.');
   const followUps = followUpsOf(bundle);
-  if (followUps.length > 0)
-    lines.push(`Rencana tindak lanjut OPD: ${followUps.join(" ")}`);
-  return lines.join("\n\n");
+  if (followUps.length > 0) lines.push(`Rencana tindak lanjut OPD: ${followUps.join(' ')}`);
+  return lines.join('\n\n');
 }
 
-export function sectionOf(
-  bundle: AgreementBundle,
-  window: PeriodWindow,
-): ReportSection {
+export function sectionOf(bundle: AgreementBundle, window: PeriodWindow): ReportSection {
   const { agreement } = bundle;
   const texts: Record<SectionKey, string> = {
     title: titleText(agreement),
     background: backgroundText(agreement),
     purpose: purposeText(bundle),
-    scope:
-      agreement.scope?.trim() || "Ruang lingkup belum dicatat dalam register.",
+    scope: agreement.scope?.trim() || 'Ruang lingkup belum dicatat dalam register.',
     progress: progressText(bundle, window),
     beneficiaries: beneficiariesText(bundle),
     financing: financingText(bundle),
@@ -485,23 +372,16 @@ export function sectionOf(
 // The agreement's standing at the end of the period, with dormancy from its health.
 function statusOf(bundle: AgreementBundle, window: PeriodWindow): string {
   const { agreement } = bundle;
-  let status = "Berlaku";
-  if (
-    agreement.terminationKind &&
-    agreement.terminatedOn &&
-    agreement.terminatedOn <= window.lastDay
-  ) {
-    status = `${agreement.terminationKind === "dicabut" ? "Dicabut" : "Diakhiri"} ${agreement.terminatedOn}`;
+  let status = 'Berlaku';
+  if (agreement.terminationKind && agreement.terminatedOn && agreement.terminatedOn <= window.lastDay) {
+    status = `${agreement.terminationKind === 'dicabut' ? 'Dicabut' : 'Diakhiri'} ${agreement.terminatedOn}`;
   } else if (agreement.endsOn && agreement.endsOn <= window.lastDay) {
     status = `Berakhir ${agreement.endsOn}`;
   }
-  return bundle.health?.status === "dorman" ? `${status}, dorman` : status;
+  return bundle.health?.status === 'dorman' ? `${status}, dorman` : status;
 }
 
-export function recapRowOf(
-  bundle: AgreementBundle,
-  window: PeriodWindow,
-): RecapRow {
+export function recapRowOf(bundle: AgreementBundle, window: PeriodWindow): RecapRow {
   const { agreement, evaluation } = bundle;
   return {
     agreementId: agreement.id,
@@ -510,20 +390,18 @@ export function recapRowOf(
     docType: agreement.docType,
     kind: agreement.kind,
     title: agreement.title,
-    partners: agreement.partners ?? "",
-    partnerCategory: agreement.partnerCategory ?? "",
-    units: agreement.units ?? "",
+    partners: agreement.partners ?? '',
+    partnerCategory: agreement.partnerCategory ?? '',
+    units: agreement.units ?? '',
     signedOn: agreement.signedOn,
     startsOn: agreement.startsOn,
     endsOn: agreement.endsOn,
     terminatedOn: agreement.terminationKind ? agreement.terminatedOn : null,
     status: statusOf(bundle, window),
-    isDormant: bundle.health?.status === "dorman",
-    adenda: agreement.adenda ?? "",
+    isDormant: bundle.health?.status === 'dorman',
+    adenda: agreement.adenda ?? '',
     activitiesPlanned: bundle.plans.length,
-    activitiesDone: filedReports(bundle).filter(
-      (report) => report.completion === "completed",
-    ).length,
+    activitiesDone: filedReports(bundle).filter((report) => report.completion === 'completed').length,
     beneficiaries: sumOf([...beneficiaryTotals(bundle).values()]),
     fundsPlanned: fundsPlanned(bundle),
     fundsRealised: fundsRealised(bundle),
@@ -531,8 +409,8 @@ export function recapRowOf(
     scoreM: evaluation?.result.dimensions.mutualisme ?? null,
     scoreI: evaluation?.result.dimensions.implementasi ?? null,
     band: evaluation?.result.band ? BAND_NAMES[evaluation.result.band] : null,
-    obstacles: obstaclesOf(bundle).join(" "),
-    followUp: followUpsOf(bundle).join(" "),
+    obstacles: obstaclesOf(bundle).join(' '),
+    followUp: followUpsOf(bundle).join(' '),
   };
 }
 
@@ -541,24 +419,22 @@ export function findingsOf(bundle: AgreementBundle): OpenFinding[] {
   const label = sectionLabel(bundle.agreement);
   const findings: OpenFinding[] = [];
   const band = bundle.evaluation?.result.band;
-  if (bundle.evaluation && (band === "kurang" || band === "dorman")) {
+  if (bundle.evaluation && (band === 'kurang' || band === 'dorman')) {
     findings.push({
       agreementId: bundle.agreement.id,
       label,
-      source: "evaluation",
-      since: bundle.evaluation.finalisedOn ?? "",
+      source: 'evaluation',
+      since: bundle.evaluation.finalisedOn ?? '',
       text: `Evaluasi ${bundle.evaluation.period}: ${BAND_ADVICE[band]}`,
     });
   }
-  for (const report of bundle.reports.filter(
-    (candidate) => candidate.status === "returned",
-  )) {
+  for (const report of bundle.reports.filter((candidate) => candidate.status === 'returned')) {
     findings.push({
       agreementId: bundle.agreement.id,
       label,
-      source: "report",
+      source: 'report',
       since: report.updatedOn,
-      text: `Laporan realisasi ${report.planTitle} (${report.period}) dikembalikan: ${report.returnReason ?? "–"}`,
+      text: `Laporan realisasi ${report.planTitle} (${report.period}) dikembalikan: ${report.returnReason ?? '–'}`,
     });
   }
   return findings;

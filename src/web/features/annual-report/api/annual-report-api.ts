@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   GenerateReportInput,
   RecordSubmissionInput,
@@ -8,58 +8,54 @@ import type {
   StatutoryReportView,
   UpdateReportSettingsInput,
   UpdateSectionInput,
-} from "../../../../shared/annual-report";
-import { api, downloadFile } from "../../../lib/api";
-import { queryRoots } from "../../../lib/query-keys";
+} from '../../../../shared/annual-report';
+import { api, downloadFile } from '../../../lib/api';
+import { queryRoots } from '../../../lib/query-keys';
 
 const root = queryRoots.statutoryReports;
 
 export const reportKeys = {
   all: root,
-  list: [...root, "list"] as const,
-  detail: (id: string) => [...root, "detail", id] as const,
-  settings: [...root, "settings"] as const,
+  list: [...root, 'list'] as const,
+  detail: (id: string) => [...root, 'detail', id] as const,
+  page: (id: string, query: { page: number; q: string }) => [...root, 'detail', id, query.page, query.q] as const,
+  settings: [...root, 'settings'] as const,
 };
 
 // While a report is being generated the screens ask again every two seconds.
 const POLL_MS = 2000;
-const isPending = (report: Pick<StatutoryReportSummary, "job">) =>
-  report.job.status === "pending";
+const isPending = (report: Pick<StatutoryReportSummary, 'job'>) => report.job.status === 'pending';
 
 export function useStatutoryReports() {
   return useQuery({
     queryKey: reportKeys.list,
-    queryFn: () => api<StatutoryReportList>("/statutory-reports"),
-    refetchInterval: (query) =>
-      query.state.data?.reports.some(isPending) ? POLL_MS : false,
+    queryFn: () => api<StatutoryReportList>('/statutory-reports'),
+    refetchInterval: (query) => (query.state.data?.reports.some(isPending) ? POLL_MS : false),
   });
 }
 
-export function useStatutoryReport(id: string) {
+// One report with a page of its sections (those whose heading holds `q`).
+export function useStatutoryReport(id: string, query: { page: number; q: string }) {
   return useQuery({
-    queryKey: reportKeys.detail(id),
-    queryFn: () => api<StatutoryReportView>(`/statutory-reports/${id}`),
-    refetchInterval: (query) =>
-      query.state.data && isPending(query.state.data) ? POLL_MS : false,
+    queryKey: reportKeys.page(id, query),
+    queryFn: () => api<StatutoryReportView>(`/statutory-reports/${id}`, { query: { page: query.page, q: query.q || undefined } }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (current) => (current.state.data && isPending(current.state.data) ? POLL_MS : false),
   });
 }
 
 export function useReportSettings() {
   return useQuery({
     queryKey: reportKeys.settings,
-    queryFn: () => api<ReportSettingsView>("/statutory-reports/settings"),
+    queryFn: () => api<ReportSettingsView>('/statutory-reports/settings'),
   });
 }
 
-function useWrite<Input>(
-  request: (input: Input) => Promise<StatutoryReportView | ReportSettingsView>,
-) {
+function useWrite<Input>(request: (input: Input) => Promise<StatutoryReportView | ReportSettingsView>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: request,
-    onSuccess: (answer) => {
-      if ("id" in answer)
-        client.setQueryData(reportKeys.detail(answer.id), answer);
+    onSuccess: () => {
       void client.invalidateQueries({ queryKey: root });
     },
   });
@@ -67,8 +63,8 @@ function useWrite<Input>(
 
 export function useGenerateReport() {
   return useWrite((input: GenerateReportInput) =>
-    api<StatutoryReportView>("/statutory-reports", {
-      method: "POST",
+    api<StatutoryReportView>('/statutory-reports', {
+      method: 'POST',
       body: input,
     }),
   );
@@ -77,17 +73,14 @@ export function useGenerateReport() {
 export function useUpdateSection(id: string) {
   return useWrite((input: UpdateSectionInput & { agreementId: string }) => {
     const { agreementId, ...body } = input;
-    return api<StatutoryReportView>(
-      `/statutory-reports/${id}/sections/${agreementId}`,
-      { method: "PUT", body },
-    );
+    return api<StatutoryReportView>(`/statutory-reports/${id}/sections/${agreementId}`, { method: 'PUT', body });
   });
 }
 
 export function useFinaliseReport(id: string) {
   return useWrite((input: { version: number }) =>
     api<StatutoryReportView>(`/statutory-reports/${id}/finalise`, {
-      method: "POST",
+      method: 'POST',
       body: input,
     }),
   );
@@ -96,7 +89,7 @@ export function useFinaliseReport(id: string) {
 export function useRecordSubmission(id: string) {
   return useWrite((input: RecordSubmissionInput) =>
     api<StatutoryReportView>(`/statutory-reports/${id}/submission`, {
-      method: "POST",
+      method: 'POST',
       body: input,
     }),
   );
@@ -104,8 +97,8 @@ export function useRecordSubmission(id: string) {
 
 export function useUpdateReportSettings() {
   return useWrite((input: UpdateReportSettingsInput) =>
-    api<ReportSettingsView>("/statutory-reports/settings", {
-      method: "PUT",
+    api<ReportSettingsView>('/statutory-reports/settings', {
+      method: 'PUT',
       body: input,
     }),
   );
@@ -113,13 +106,6 @@ export function useUpdateReportSettings() {
 
 export function useDownloadReport(id: string) {
   return useMutation({
-    mutationFn: ({
-      format,
-      fileName,
-    }: {
-      format: "pdf" | "xlsx" | "docx";
-      fileName: string;
-    }) =>
-      downloadFile(`/statutory-reports/${id}/file?format=${format}`, fileName),
+    mutationFn: ({ format, fileName }: { format: 'pdf' | 'xlsx' | 'docx'; fileName: string }) => downloadFile(`/statutory-reports/${id}/file?format=${format}`, fileName),
   });
 }
