@@ -10,7 +10,7 @@ import { findingsOf, recapRowOf, sectionOf, type AgreementBundle, type PeriodWin
 // the facts are read a batch at a time (a few queries per batch, never one per agreement) and the
 // event loop is given back between batches, so that the server keeps answering meanwhile.
 
-export const GENERATION_BATCH = 250;
+export const GENERATION_BATCH = 100;
 
 type GenerationCtx = Pick<Ctx, 'db' | 'now'>;
 
