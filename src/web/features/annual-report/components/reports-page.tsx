@@ -22,7 +22,7 @@ function ReportRow({ report }: { report: StatutoryReportSummary }) {
           {t(`kind.${report.kind}`)} — {periodLabel(report)}
         </Anchor>
       </Table.Td>
-      <Table.Td>
+      <Table.Td miw={130}>
         <ReportBadges report={report} />
       </Table.Td>
       <Table.Td>{formatDate(report.dueOn, i18n.language)}</Table.Td>
