@@ -9,6 +9,7 @@ import { CreateUserSchema } from '../shared/users';
 import { bootstrapDatabase, seedDefaultUnits } from './bootstrap';
 import { importFailed, importReport } from './cli-import-report';
 import { monitorCommand } from './cli-monitor';
+import { addReportAnnualCommand } from './cli-report-annual';
 import { CliFailure, resolvePath, type CliRuntime } from './cli-runtime';
 import type { Ctx } from './lib/context';
 import { describeDemo, loadDemo } from './demo/load-demo';
@@ -201,6 +202,8 @@ function buildProgram(rt: CliRuntime): Command {
     .description('nomor naskah yang sama bila dibandingkan tanpa huruf besar/kecil, spasi dan huruf serupa / agreement numbers that are the same once normalised')
     .option('--json', 'hanya JSON di stdout / only JSON on stdout')
     .action((options: { json?: boolean }) => duplicatesCommand(rt, options));
+  const report = program.command('report').description('laporan sebagai berkas / reports as files');
+  addReportAnnualCommand(report, rt);
   return program;
 }
 

@@ -32,6 +32,7 @@ import { publicRoutes } from './public/public.routes';
 import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { statsRoutes } from './stats/stats.routes';
+import { annualReportRoutes } from './annual-report/annual-report.routes';
 import { usersRoutes } from './users/users.routes';
 import { canDeleteDocument, canUploadDocument } from './documents/documents.policy';
 import { sessionAbilities } from './session-abilities';
@@ -81,4 +82,5 @@ export async function registerModules(app: FastifyInstance) {
   renewalRoutes(app);
   homeRoutes(app);
   partnerHealthRoutes(app);
+  annualReportRoutes(app);
 }

@@ -5,6 +5,7 @@ import { canPreparePackage, canReadTracking, canRecordEvent } from './disseminat
 import { canManageEvaluations } from './evaluation/evaluation.policy';
 import { canImport } from './imports/imports.policy';
 import { canWriteObligations } from './monitoring/obligations.policy';
+import { canReadStatutoryReports } from './annual-report/annual-report.policy';
 import { canEditMasterData } from './master/master.policy';
 import { canEditPartners } from './partners/partners.policy';
 import { canReadAllPlans, canReadGap, canReadInbox } from './plans/plans.policy';
@@ -37,6 +38,7 @@ export function sessionAbilities(actor: Actor): Abilities {
     'realisation.write': canWriteReports(actor),
     'evaluation.manage': canManageEvaluations(actor),
     'obligations.write': canWriteObligations(actor),
+    'reports.statutory': canReadStatutoryReports(actor),
     'admin.users': canManageUsers(actor),
     'admin.master': canEditMasterData(actor),
     'admin.procedures': canEditProcedures(actor),

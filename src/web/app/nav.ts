@@ -4,6 +4,7 @@ import { IconChartBar, IconDatabaseImport, IconListDetails, IconSettings, IconUs
 import { IconFileDescription } from '@tabler/icons-react';
 import { IconChartDots, IconClipboardList, IconReportMoney, IconSpeakerphone } from '@tabler/icons-react';
 import { IconClipboardCheck, IconListCheck } from '@tabler/icons-react';
+import { IconReport } from '@tabler/icons-react';
 import type { Ability } from '../../shared/abilities';
 
 export type NavItem = {
@@ -30,6 +31,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/plans', labelKey: 'plans:nav.inbox', icon: IconClipboardList, ability: 'plans.inbox' },
   { path: '/realisation', labelKey: 'realisation:nav.reports', icon: IconClipboardCheck, ability: 'realisation.write' },
   { path: '/realisation/queue', labelKey: 'realisation:nav.queue', icon: IconListCheck, ability: 'realisation.reports' },
+  { path: '/reports', labelKey: 'annual-report:nav.reports', icon: IconReport, ability: 'reports.statutory' },
   { path: '/admin/users', labelKey: 'admin:nav.users', icon: IconUsers, ability: 'admin.users' },
   { path: '/admin/master', labelKey: 'admin:nav.master', icon: IconListDetails, ability: 'admin.master' },
   { path: '/admin/procedures', labelKey: 'procedures:nav.procedures', icon: IconRoute, ability: 'admin.procedures' },

@@ -246,18 +246,40 @@ export async function latestFinalBands(db: Db, query: { agreementIds?: string[] 
 
 // The band of each final evaluation given, by evaluation id.
 async function bandsOf(db: Db, finals: repo.EvaluationRow[]): Promise<Map<string, EvaluationBand | null>> {
+  const results = await finalResultsOf(db, finals);
+  return new Map([...results].map(([id, result]) => [id, result.band]));
+}
+
+// The result (dimension scores, overall, band) of each final evaluation given, by evaluation id.
+async function finalResultsOf(db: Db, finals: repo.EvaluationRow[]): Promise<Map<string, EvaluationResult>> {
   const ids = finals.map((row) => row.id);
   const [responses, frozen] = await Promise.all([repo.selectResponses(db, ids), repo.selectComputedValuesOf(db, ids)]);
   const byEvaluation = new Map<string, repo.ResponseRow[]>();
   for (const response of responses) byEvaluation.set(response.evaluationId, [...(byEvaluation.get(response.evaluationId) ?? []), response]);
   const forms = new Map<number, Form>();
-  const bands = new Map<string, EvaluationBand | null>();
+  const results = new Map<string, EvaluationResult>();
   for (const row of finals) {
     const form = forms.get(row.formRevision) ?? (await loadForm(db, row.formRevision));
     forms.set(row.formRevision, form);
-    bands.set(row.id, resultsOf(form, byEvaluation.get(row.id) ?? [], frozen.get(row.id) ?? []).result.band);
+    results.set(row.id, resultsOf(form, byEvaluation.get(row.id) ?? [], frozen.get(row.id) ?? []).result);
   }
-  return bands;
+  return results;
+}
+
+export type FinalEvaluationResult = { period: string; finalisedAt: Date | null; result: EvaluationResult };
+
+// For the statutory reports (a higher module asks): each agreement's latest final evaluation with
+// its Simbiosis/Mutualisme/Implementasi scores and band, by agreement id; never evaluated: absent.
+export async function latestFinalResults(db: Db, query: { agreementIds: string[] }): Promise<Map<string, FinalEvaluationResult>> {
+  if (query.agreementIds.length === 0) return new Map();
+  const latest = await repo.selectLatestFinals(db, query.agreementIds);
+  const results = await finalResultsOf(db, latest);
+  const byAgreement = new Map<string, FinalEvaluationResult>();
+  for (const row of latest) {
+    const result = results.get(row.id);
+    if (result) byAgreement.set(row.agreementId, { period: row.period, finalisedAt: row.finalisedAt, result });
+  }
+  return byAgreement;
 }
 
 // For the open data: per year of the evaluation period, how many agreements' final evaluations of
