@@ -53,11 +53,23 @@ describe('jalin digest', () => {
     expect(sink.mails).toEqual([]);
   });
 
+  it('sends a month passed over as the baseline when the division names it, once', async () => {
+    expect((await jalin(['digest'])).out).toContain('dicatat sebagai awal');
+    const result: unknown = await t.database.db.execute(sql`SELECT month FROM digest_runs WHERE status = 'baseline'`);
+    const baseline = (result as { rows: { month: string }[] }).rows[0]?.month ?? '';
+    const before = sink.mails.length;
+    expect((await jalin(['digest', '--month', baseline])).out).toContain('Terkirim / sent: 1 surel');
+    expect((await jalin(['digest', '--month', baseline])).out).toContain('sudah dikirim');
+    expect(sink.mails.length).toBe(before + 1);
+  });
+
   it('sends the month once, then says it was sent', async () => {
+    const before = sink.mails.length;
     expect((await jalin(['digest', '--month', '2026-09'])).out).toContain('Terkirim / sent: 1 surel');
-    expect(sink.mails.map((mail) => mail.to)).toEqual([['walikota@ternatekota.go.id']]);
+    expect(sink.mails.slice(before).map((mail) => mail.to)).toEqual([['walikota@ternatekota.go.id']]);
+    expect(sink.mails.at(-1)?.text).toContain('Kerja sama pelabuhan perikanan');
     expect((await jalin(['digest', '--month', '2026-09'])).out).toContain('Tidak dikirim / not sent: ringkasan bulan ini sudah dikirim');
-    expect(sink.mails).toHaveLength(1);
+    expect(sink.mails).toHaveLength(before + 1);
     const result: unknown = await t.database.db.execute(sql`SELECT status FROM digest_runs WHERE month = '2026-09'`);
     expect((result as { rows: unknown[] }).rows).toEqual([{ status: 'sent' }]);
   });

@@ -81,17 +81,21 @@ export async function selectBaseline(db: Db): Promise<string | null> {
   return row?.month ?? null;
 }
 
-export async function isMonthRecorded(db: Db, month: string): Promise<boolean> {
-  const rows = await db.select({ month: digestRuns.month }).from(digestRuns).where(eq(digestRuns.month, month));
-  return rows.length > 0;
+export async function selectRunStatus(db: Db, month: string): Promise<DigestRunRow['status'] | null> {
+  const [row] = await db.select({ status: digestRuns.status }).from(digestRuns).where(eq(digestRuns.month, month));
+  return row?.status ?? null;
 }
 
-// Claims a month: false when another run has it already (the first one stands).
+type DigestRunRow = typeof digestRuns.$inferSelect;
+
+// Claims a month: false when another run has it already (the first one stands). A month sent is
+// also claimed over its baseline row (the division asked for that month by name).
 export async function claimMonth(db: Db, values: typeof digestRuns.$inferInsert): Promise<boolean> {
-  const rows = await db.insert(digestRuns).values(values).onConflictDoNothing().returning({ month: digestRuns.month });
+  const insert = db.insert(digestRuns).values(values);
+  const claimed =
+    values.status === 'sent'
+      ? insert.onConflictDoUpdate({ target: digestRuns.month, set: { status: 'sent', recipients: values.recipients ?? 0 }, setWhere: eq(digestRuns.status, 'baseline') })
+      : insert.onConflictDoNothing();
+  const rows = await claimed.returning({ month: digestRuns.month });
   return rows.length > 0;
-}
-
-export async function setRecipients(db: Db, change: { month: string; recipients: number }): Promise<void> {
-  await db.update(digestRuns).set({ recipients: change.recipients }).where(eq(digestRuns.month, change.month));
 }

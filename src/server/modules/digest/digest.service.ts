@@ -108,7 +108,7 @@ export async function runMonthlyDigest(ctx: Ctx, options: { dryRun?: boolean } =
   const { digestEnabled, digestDay } = await getSettings(ctx.db);
   const baseline = await repo.selectBaseline(ctx.db);
   const probe = decideDigest({ on, digestDay, isEnabled: digestEnabled, baseline, isDueMonthRecorded: false });
-  const isDueMonthRecorded = probe.action === 'send' ? await repo.isMonthRecorded(ctx.db, probe.month) : false;
+  const isDueMonthRecorded = probe.action === 'send' ? (await repo.selectRunStatus(ctx.db, probe.month)) !== null : false;
   const decision = decideDigest({ on, digestDay, isEnabled: digestEnabled, baseline, isDueMonthRecorded });
   if (decision.action === 'baseline') {
     if (!options.dryRun) await repo.claimMonth(ctx.db, { month: decision.month, status: 'baseline', createdAt: ctx.now });
@@ -118,10 +118,10 @@ export async function runMonthlyDigest(ctx: Ctx, options: { dryRun?: boolean } =
   return sendDigestOf(ctx, { month: decision.month, dryRun: options.dryRun ?? false, decision });
 }
 
-// A month named by the division (`digest --month`): sent now whatever the day and the setting, but
-// still once — a month already sent (or passed over as the baseline) is not sent again.
+// A month named by the division (`digest --month`): sent now whatever the day, the setting or the
+// baseline, but still once — a month already sent is not sent again.
 export async function sendDigestFor(ctx: Ctx, input: { month: string; dryRun: boolean }): Promise<DigestRun> {
-  const decision: DigestDecision = (await repo.isMonthRecorded(ctx.db, input.month)) ? { action: 'none', reason: 'already_sent' } : { action: 'send', month: input.month };
+  const decision: DigestDecision = (await repo.selectRunStatus(ctx.db, input.month)) === 'sent' ? { action: 'none', reason: 'already_sent' } : { action: 'send', month: input.month };
   if (decision.action === 'none') return { decision, recipients: await pimpinan(ctx), content: await composeDigest(ctx, input), mails: 0 };
   return sendDigestOf(ctx, { month: input.month, dryRun: input.dryRun, decision });
 }
