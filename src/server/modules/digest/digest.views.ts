@@ -25,7 +25,7 @@ export function dateLabel(isoDate: string): string {
 export const SECTION_TITLES: Record<DigestSectionKey, { id: string; en: string; none: string }> = {
   signed: { id: 'Ditandatangani', en: 'Signed', none: 'Tidak ada naskah yang ditandatangani bulan ini.' },
   started: { id: 'Mulai berlaku', en: 'Started', none: 'Tidak ada naskah yang mulai berlaku bulan ini.' },
-  dormant: { id: 'Dorman (tanpa rencana atau realisasi)', en: 'Dormant', none: 'Tidak ada naskah dorman.' },
+  dormant: { id: 'Dorman', en: 'Dormant', none: 'Tidak ada naskah dorman.' },
   ending: { id: 'Berakhir dalam 6 bulan', en: 'Ending within 6 months', none: 'Tidak ada naskah yang berakhir dalam 6 bulan.' },
   overdue: { id: 'Laporan realisasi terlambat', en: 'Realisation reports overdue', none: 'Tidak ada laporan realisasi yang terlambat.' },
 };
