@@ -35,6 +35,7 @@ export const MODULE_LAYERS = [
   'search',
   'stats',
   'annual-report',
+  'digest',
   'public',
   'backup',
   'health',

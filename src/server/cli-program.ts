@@ -7,6 +7,7 @@ import { StatsQuerySchema, type StatsResponse } from '../shared/stats';
 import { unitKey } from '../shared/unit-name';
 import { CreateUserSchema } from '../shared/users';
 import { bootstrapDatabase, seedDefaultUnits } from './bootstrap';
+import { digestCommand } from './cli-digest';
 import { importFailed, importReport } from './cli-import-report';
 import { monitorCommand } from './cli-monitor';
 import { addReportAnnualCommand } from './cli-report-annual';
@@ -180,6 +181,12 @@ function buildProgram(rt: CliRuntime): Command {
       const reports = await rt.withCtx((ctx) => runReportReminders(ctx));
       rt.out(`Pengingat laporan realisasi / report reminders: ${reports.reminders} untuk / for ${reports.people} orang / people (${reports.mails} surel / e-mails).`);
     });
+  program
+    .command('digest')
+    .description('ringkasan bulanan untuk pimpinan / the monthly digest to the leadership')
+    .option('--month <month>', 'bulan YYYY-MM, bawaan bulan yang jatuh tempo / the month, by default the one due')
+    .option('--dry-run', 'tampilkan saja, tanpa mengirim / print only, send nothing')
+    .action((options: { month?: string; dryRun?: boolean }) => digestCommand(rt, options));
   program
     .command('monitor')
     .description('naskah akan berakhir dan naskah dorman per tanggal / agreements ending soon and dormant ones as of a date')

@@ -15,6 +15,7 @@ import { runDisseminationReminders } from './modules/dissemination/dissemination
 import { runReportReminders } from './modules/realisation/report-reminders.service';
 import { runExpiryAlerts } from './modules/renewal/expiry-alerts.service';
 import { recoverInterruptedImports } from './modules/imports/import-lease.service';
+import { startDigestSchedule } from './modules/digest/digest.schedule';
 
 async function main() {
   const env = readEnv();
@@ -48,6 +49,8 @@ async function main() {
     await runReportReminders(ctx);
   };
   const stopReminders = startHourlyJob({ name: 'reminders', run: remind }, { db: database.db, env, files });
+  // The pimpinan's monthly digest: once a month from the digest day (settings), never twice.
+  const stopDigest = startDigestSchedule({ db: database.db, env, files });
   const stopBackups = startBackupSchedule({ database, files, env }, { clock: () => new Date() });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
   const deps = { database, env, files };
@@ -64,6 +67,7 @@ async function main() {
     stopBackups();
     await app.close();
     await stopReminders();
+    await stopDigest();
     await database.close();
     process.exit(0);
   };

@@ -17,6 +17,15 @@ export const RENEWAL_EVALUATION_MONTHS = 12;
 // Permendagri 25/2020 Ps 33(2): a foreign cooperation's extension is asked for in writing at least
 // six months before it ends.
 export const FOREIGN_EXTENSION_LETTER_MONTHS = 6;
+// The draft of that letter is offered from this many months before the end (time to evaluate and
+// write it), until the deadline above and, with a warning, after it while the agreement is in force.
+export const EXTENSION_LETTER_OFFER_MONTHS = 12;
+
+// Where an agreement stands for the extension letter: not a foreign cooperation; not in force
+// (ended, or never signed); too early; open (before the deadline); late (past it, still in force).
+export const EXTENSION_LETTER_STATES = ['not_foreign', 'not_in_force', 'too_early', 'open', 'late'] as const;
+export type ExtensionLetterState = (typeof EXTENSION_LETTER_STATES)[number];
+export type ExtensionLetterView = { state: ExtensionLetterState; opensOn: string | null; dueOn: string | null; canDraft: boolean };
 
 const reasonText = plainText().trim().min(10, 'alasan paling sedikit 10 karakter / a reason of at least 10 characters').max(2000);
 
@@ -65,6 +74,8 @@ export type RenewalView = {
   // True when the evaluations the rule asks for exist; otherwise an extension needs an override reason.
   evaluationsComplete: boolean;
   decision: RenewalDecisionView | null;
+  // KSDPL/KSDLL: the draft letter to the Minister (GET /api/agreements/:id/extension-letter.docx).
+  extensionLetter: ExtensionLetterView;
   abilities: { canDecide: boolean };
 };
 

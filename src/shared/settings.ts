@@ -10,6 +10,8 @@ export const SETTING_LIMITS = {
   disseminationReminderDays: { min: 1, max: 90 },
   dormantAfterMonths: { min: 1, max: 60 },
   reportCloseDays: { min: 0, max: 180 },
+  // The day of the month from which the monthly digest for the month before goes out (28: every month has it).
+  digestDay: { min: 1, max: 28 },
 } as const;
 
 // The numeric settings; the alert schedule below is a list.
@@ -36,7 +38,11 @@ export const SETTING_KEYS: Record<SettingName, string> = {
   dormantAfterMonths: 'dormant_after_months',
   // Days after a monitoring period's last day that its realisation reports may still be written.
   reportCloseDays: 'report_close_days',
+  digestDay: 'digest_day',
 };
+
+// Whether the pimpinan receive the monthly digest by e-mail (issue 12 item 4).
+export const DIGEST_ENABLED_KEY = 'digest_enabled';
 
 const bounded = (name: SettingName) => z.number().int().min(SETTING_LIMITS[name].min).max(SETTING_LIMITS[name].max);
 
@@ -48,7 +54,9 @@ export const UpdateSettingsSchema = z
     disseminationReminderDays: bounded('disseminationReminderDays').optional(),
     dormantAfterMonths: bounded('dormantAfterMonths').optional(),
     reportCloseDays: bounded('reportCloseDays').optional(),
+    digestDay: bounded('digestDay').optional(),
     expiryAlertDays: ExpiryAlertDaysSchema.optional(),
+    digestEnabled: z.boolean().optional(),
     version: versionSchema,
   })
   .strict();
@@ -61,12 +69,14 @@ export type Settings = {
   disseminationReminderDays: number;
   dormantAfterMonths: number;
   reportCloseDays: number;
+  digestDay: number;
   // Descending, distinct.
   expiryAlertDays: number[];
+  digestEnabled: boolean;
 };
 
 // What holds until the division changes a setting (the server), or until the settings arrive (the web).
-export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, reportCloseDays: 30, expiryAlertDays: [180, 90, 60, 30, 7, 0] };
+export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, reportCloseDays: 30, digestDay: 1, expiryAlertDays: [180, 90, 60, 30, 7, 0], digestEnabled: true };
 
 // `version` covers the whole set: any change to any setting moves it on.
 export type SettingsView = Settings & { version: number; updatedAt: string | null };

@@ -30,3 +30,4 @@ export * from '../modules/realisation/realisation.table';
 export * from '../modules/realisation/report-reminders.table';
 export * from '../modules/agreement-health/agreement-health.table';
 export * from '../modules/annual-report/annual-report.table';
+export * from '../modules/digest/digest.table';

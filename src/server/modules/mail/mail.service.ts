@@ -7,7 +7,8 @@ import { canReadOutbox } from './mail.policy';
 import { countOutbox, insertOutboxMail, selectOutboxPage, selectSendable, updateOutboxMail, type OutboxRow } from './mail.repository';
 
 export type MailSettings = { smtpUrl: string | null; from: string; publicUrl: string };
-export type MailMessage = { to: string; subject: string; text: string; entity?: string; entityId?: string };
+// `html`: an HTML alternative of `text`, for mails a person reads as a page (the monthly digest).
+export type MailMessage = { to: string; subject: string; text: string; html?: string; entity?: string; entityId?: string };
 
 // What queueing and delivering need of a ctx: in a transaction, the transaction as `db`.
 export type MailCtx = Pick<Ctx, 'db' | 'mail' | 'now'>;
@@ -25,6 +26,7 @@ export async function queueMail(ctx: MailCtx, message: MailMessage): Promise<str
     toAddress: message.to,
     subject: message.subject,
     textBody: message.text,
+    htmlBody: message.html ?? null,
     status: settings.smtpUrl ? 'pending' : 'held',
     entity: message.entity ?? null,
     entityId: message.entityId ?? null,
@@ -50,8 +52,8 @@ export async function deliverMail(ctx: MailCtx, ids: string[]): Promise<void> {
   try {
     for (const row of rows) {
       try {
-        await transport.sendMail({ from: settings.from, to: row.toAddress, subject: row.subject, text: row.textBody ?? '' });
-        await updateOutboxMail(db, { id: row.id, status: 'sent', sentAt: now, textBody: null, attempts: row.attempts + 1, lastError: null });
+        await transport.sendMail({ from: settings.from, to: row.toAddress, subject: row.subject, text: row.textBody ?? '', ...(row.htmlBody ? { html: row.htmlBody } : {}) });
+        await updateOutboxMail(db, { id: row.id, status: 'sent', sentAt: now, textBody: null, htmlBody: null, attempts: row.attempts + 1, lastError: null });
       } catch (error) {
         const status = row.attempts + 1 >= MAX_ATTEMPTS ? 'failed' : 'pending';
         await updateOutboxMail(db, { id: row.id, status, attempts: row.attempts + 1, lastError: describeError(error) });

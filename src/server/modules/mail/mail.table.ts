@@ -9,6 +9,8 @@ export const outbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body'),
+    // An HTML alternative of the text body (the monthly digest); cleared with it once delivered.
+    htmlBody: text('html_body'),
     status: text('status', { enum: ['held', 'pending', 'sent', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

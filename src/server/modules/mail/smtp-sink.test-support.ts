@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 // A real SMTP server on loopback that keeps what it receives, for tests of the mail path.
-export type ReceivedMail = { from: string | null; to: string[]; subject: string; text: string };
+// `html`: the HTML part of a multipart/alternative mail (then `text` is its plain-text part).
+export type ReceivedMail = { from: string | null; to: string[]; subject: string; text: string; html?: string };
 export type SmtpSink = { url: string; mails: ReceivedMail[]; close: () => Promise<void> };
 
 function headerOf(head: string, name: string): string {
@@ -27,12 +28,23 @@ function decodeBody(body: string, encoding: string): string {
   return Buffer.from(body, 'latin1').toString('utf8');
 }
 
-function parse(raw: string, envelope: { from: string | null; to: string[] }): ReceivedMail {
+function partOf(raw: string): { head: string; body: string } {
   const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split);
-  const body = raw.slice(split + 4);
-  const encoding = headerOf(head, 'Content-Transfer-Encoding').toLowerCase();
-  return { ...envelope, subject: decodeWords(headerOf(head, 'Subject')), text: decodeBody(body, encoding).replace(/\r\n/g, '\n').trimEnd() };
+  return { head: raw.slice(0, split), body: raw.slice(split + 4) };
+}
+
+const bodyText = (part: { head: string; body: string }) => decodeBody(part.body, headerOf(part.head, 'Content-Transfer-Encoding').toLowerCase()).replace(/\r\n/g, '\n').trimEnd();
+
+function parse(raw: string, envelope: { from: string | null; to: string[] }): ReceivedMail {
+  const whole = partOf(raw);
+  const subject = decodeWords(headerOf(whole.head, 'Subject'));
+  const boundary = /multipart\/alternative;\s*boundary="?([^";]+)"?/i.exec(headerOf(whole.head, 'Content-Type'))?.[1];
+  if (!boundary) return { ...envelope, subject, text: bodyText(whole) };
+  const parts = whole.body.split(`--${boundary}`).slice(1, -1).map((chunk) => partOf(chunk.replace(/^\r\n/, '')));
+  const typed = (type: string) => parts.find((part) => headerOf(part.head, 'Content-Type').toLowerCase().startsWith(type));
+  const text = typed('text/plain');
+  const html = typed('text/html');
+  return { ...envelope, subject, text: text ? bodyText(text) : '', ...(html ? { html: bodyText(html) } : {}) };
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {

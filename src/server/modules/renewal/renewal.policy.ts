@@ -11,3 +11,9 @@ export function canReadRenewal(actor: Actor, agreement: { unitIds: string[] }): 
 export function canDecideRenewal(actor: Actor): boolean {
   return actor.role === 'admin';
 }
+
+// The extension letter's draft is the division's work, prepared with the review team (TKKSD); the
+// OPD contributes through the evaluation, the pimpinan signs the letter that leaves, not the draft.
+export function canDraftExtensionLetter(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'tkksd';
+}

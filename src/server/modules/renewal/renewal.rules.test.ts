@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
-import { alertStageOf, alertsPimpinan, checkRenewal, extensionLetterDueOn } from './renewal.rules';
+import { alertStageOf, alertsPimpinan, checkRenewal, extensionLetterDueOn, extensionLetterWindow } from './renewal.rules';
 
 const schedule = DEFAULT_SETTINGS.expiryAlertDays;
 
@@ -56,5 +56,25 @@ describe('the renewal rule', () => {
   it('asks nothing of ending early or letting it lapse', () => {
     expect(() => checkRenewal({ decision: 'lapse' }, { ...opdOnly, opdAnsweredOn: null })).not.toThrow();
     expect(() => checkRenewal({ decision: 'end_early' }, opdOnly)).not.toThrow();
+  });
+});
+
+describe('extension letter window (Permendagri 25/2020 Ps 33(2))', () => {
+  const foreign = { kind: 'KSDLL' as const, status: 'aktif' as const, endsOn: '2027-06-30' };
+
+  it('is refused for a cooperation that is not foreign, or not in force', () => {
+    expect(extensionLetterWindow({ ...foreign, kind: 'KSDPK' }, '2027-01-01').state).toBe('not_foreign');
+    expect(extensionLetterWindow({ ...foreign, kind: 'SINERGI' }, '2027-01-01').state).toBe('not_foreign');
+    expect(extensionLetterWindow({ ...foreign, status: 'berakhir' }, '2027-07-01').state).toBe('not_in_force');
+    expect(extensionLetterWindow({ ...foreign, status: 'diakhiri' }, '2027-01-01').state).toBe('not_in_force');
+    expect(extensionLetterWindow({ ...foreign, status: 'draft' }, '2027-01-01').state).toBe('not_in_force');
+  });
+
+  it('opens 12 months before the end, is on time until 6 months before it, and late after that', () => {
+    expect(extensionLetterWindow(foreign, '2026-06-29')).toEqual({ state: 'too_early', opensOn: '2026-06-30', dueOn: '2026-12-30' });
+    expect(extensionLetterWindow(foreign, '2026-06-30').state).toBe('open');
+    expect(extensionLetterWindow({ ...foreign, kind: 'KSDPL' }, '2026-12-30').state).toBe('open');
+    expect(extensionLetterWindow({ ...foreign, status: 'akan_berakhir' }, '2026-12-31').state).toBe('late');
+    expect(extensionLetterWindow({ ...foreign, status: 'akan_berakhir' }, '2027-06-30').state).toBe('late');
   });
 });

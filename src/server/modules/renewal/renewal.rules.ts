@@ -1,5 +1,6 @@
 import type { CooperationKind } from '../../../shared/agreement-codes';
-import { FOREIGN_EXTENSION_LETTER_MONTHS, PIMPINAN_ALERT_FROM_DAYS, RENEWAL_EVALUATION_MONTHS, type RecordRenewalInput, type RenewalEvaluations } from '../../../shared/renewal';
+import type { AgreementStatus } from '../../../shared/agreement-codes';
+import { EXTENSION_LETTER_OFFER_MONTHS, FOREIGN_EXTENSION_LETTER_MONTHS, type ExtensionLetterState, PIMPINAN_ALERT_FROM_DAYS, RENEWAL_EVALUATION_MONTHS, type RecordRenewalInput, type RenewalEvaluations } from '../../../shared/renewal';
 import { countdownStageOf } from '../../lib/calendar-days';
 import { invalid } from '../../lib/errors';
 import { daysBetween, monthsBefore } from '../monitoring/monitoring.rules';
@@ -24,6 +25,29 @@ export function daysLeftOf(endsOn: string | null, on: string): number | null {
 export function extensionLetterDueOn(agreement: { kind: CooperationKind; endsOn: string | null }): string | null {
   if (!agreement.endsOn || (agreement.kind !== 'KSDPL' && agreement.kind !== 'KSDLL')) return null;
   return monthsBefore(agreement.endsOn, FOREIGN_EXTENSION_LETTER_MONTHS);
+}
+
+export function isForeignCooperation(kind: CooperationKind): boolean {
+  return kind === 'KSDPL' || kind === 'KSDLL';
+}
+
+export type ExtensionLetterWindow = { state: ExtensionLetterState; opensOn: string | null; dueOn: string | null };
+
+// When the extension letter's draft is offered (Permendagri 25/2020 Ps 33(2)): for a foreign
+// cooperation in force, from 12 months before its end; up to 6 months before the end it is on
+// time, after that it is late but still worth sending. Anything else is refused.
+export function extensionLetterWindow(agreement: { kind: CooperationKind; status: AgreementStatus; endsOn: string | null }, on: string): ExtensionLetterWindow {
+  if (!isForeignCooperation(agreement.kind)) return { state: 'not_foreign', opensOn: null, dueOn: null };
+  const isInForce = agreement.status === 'aktif' || agreement.status === 'akan_berakhir';
+  if (!isInForce || !agreement.endsOn) return { state: 'not_in_force', opensOn: null, dueOn: null };
+  const opensOn = monthsBefore(agreement.endsOn, EXTENSION_LETTER_OFFER_MONTHS);
+  const dueOn = monthsBefore(agreement.endsOn, FOREIGN_EXTENSION_LETTER_MONTHS);
+  if (on < opensOn) return { state: 'too_early', opensOn, dueOn };
+  return { state: on <= dueOn ? 'open' : 'late', opensOn, dueOn };
+}
+
+export function isExtensionLetterOffered(state: ExtensionLetterState): boolean {
+  return state === 'open' || state === 'late';
 }
 
 export function evaluationWindowStart(on: string): string {

@@ -6,6 +6,7 @@ import { endAgreement, getAgreement } from '../agreements/agreements.service';
 import { parseInput } from '../agreements/agreements.rules';
 import { recordAudit } from '../audit/audit.service';
 import { latestEvaluationAnswers } from '../evaluation/evaluation.service';
+import { extensionLetterViewOf } from './extension-letter.service';
 import { canDecideRenewal, canReadRenewal } from './renewal.policy';
 import * as repo from './renewal.repository';
 import { checkRenewal, daysLeftOf, evaluationWindowStart, evaluationsComplete, extensionLetterDueOn } from './renewal.rules';
@@ -25,6 +26,7 @@ async function viewOf(ctx: ActorCtx, agreement: AgreementView): Promise<RenewalV
     endsOn: agreement.endsOn,
     daysLeft: daysLeftOf(agreement.endsOn, on),
     extensionLetterDueOn: extensionLetterDueOn(agreement),
+    extensionLetter: extensionLetterViewOf(ctx, agreement),
     evaluations,
     evaluationsComplete: evaluationsComplete(evaluations),
     decision: current

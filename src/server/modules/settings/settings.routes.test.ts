@@ -23,7 +23,20 @@ describe('settings routes', () => {
   const patch = (cookie: string, payload: unknown) => t.app.inject({ method: 'PATCH', url: '/api/settings', headers: { cookie }, payload: payload as object });
 
   it('serves the seeded defaults through getSettings', async () => {
-    expect(await getSettings(t.database.db)).toEqual({ expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, reportCloseDays: 30, expiryAlertDays: [180, 90, 60, 30, 7, 0] });
+    expect(await getSettings(t.database.db)).toEqual({ expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, reportCloseDays: 30, digestDay: 1, expiryAlertDays: [180, 90, 60, 30, 7, 0], digestEnabled: true });
+  });
+
+  it('lets an admin switch the monthly digest off and move its day, within 1–28, and audits it', async () => {
+    const { version } = await current();
+    expect((await patch(admin, { digestDay: 29, version })).statusCode).toBe(400);
+    const response = await patch(admin, { digestEnabled: false, digestDay: 5, version });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ digestEnabled: false, digestDay: 5 });
+    expect(await getSettings(t.database.db)).toMatchObject({ digestEnabled: false, digestDay: 5 });
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entity, 'settings'));
+    expect(audit.at(-1)?.changes).toEqual([{ field: 'digestDay', old: 1, new: 5 }, { field: 'digestEnabled', old: true, new: false }]);
+    const back = await patch(admin, { digestEnabled: true, digestDay: 1, version: version + 1 });
+    expect(back.statusCode).toBe(200);
   });
 
   it('answers 401 without a session and lets every signed-in role read', async () => {

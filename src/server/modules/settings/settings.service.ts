@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, EXPIRY_ALERT_DAYS_KEY, ExpiryAlertDaysSchema, SETTING_KEYS, type SettingName, type Settings, type SettingsView, type UpdateSettingsInput } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, DIGEST_ENABLED_KEY, EXPIRY_ALERT_DAYS_KEY, ExpiryAlertDaysSchema, SETTING_KEYS, type SettingName, type Settings, type SettingsView, type UpdateSettingsInput } from '../../../shared/settings';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden, staleVersion } from '../../lib/errors';
@@ -22,7 +22,12 @@ function alertDaysOf(rows: SettingRow[]): number[] {
   return parsed.success ? parsed.data : DEFAULTS.expiryAlertDays;
 }
 
-const KEYS: string[] = [...NAMES.map((name) => SETTING_KEYS[name]), EXPIRY_ALERT_DAYS_KEY];
+function digestEnabledOf(rows: SettingRow[]): boolean {
+  const value = rows.find((row) => row.key === DIGEST_ENABLED_KEY)?.value;
+  return typeof value === 'boolean' ? value : DEFAULTS.digestEnabled;
+}
+
+const KEYS: string[] = [...NAMES.map((name) => SETTING_KEYS[name]), EXPIRY_ALERT_DAYS_KEY, DIGEST_ENABLED_KEY];
 
 function toView(rows: SettingRow[]): SettingsView {
   const known = rows.filter((row) => KEYS.includes(row.key));
@@ -34,7 +39,9 @@ function toView(rows: SettingRow[]): SettingsView {
     disseminationReminderDays: valueOf(rows, 'disseminationReminderDays'),
     dormantAfterMonths: valueOf(rows, 'dormantAfterMonths'),
     reportCloseDays: valueOf(rows, 'reportCloseDays'),
+    digestDay: valueOf(rows, 'digestDay'),
     expiryAlertDays: alertDaysOf(rows),
+    digestEnabled: digestEnabledOf(rows),
     version: Math.max(1, ...known.map((row) => row.version)),
     updatedAt: updatedAt ? updatedAt.toISOString() : null,
   };
@@ -51,6 +58,9 @@ export async function readSettings(ctx: ActorCtx): Promise<SettingsView> {
   return toView(await selectSettingRows(ctx.db));
 }
 
+// The settings that are not a bounded number, by name.
+const LIST_KEYS: Record<string, string | undefined> = { expiryAlertDays: EXPIRY_ALERT_DAYS_KEY, digestEnabled: DIGEST_ENABLED_KEY };
+
 export async function updateSettings(ctx: ActorCtx, input: UpdateSettingsInput): Promise<SettingsView> {
   if (!canEditSettings(ctx.actor)) throw forbidden();
   return ctx.db.transaction(async (tx) => {
@@ -65,10 +75,13 @@ export async function updateSettings(ctx: ActorCtx, input: UpdateSettingsInput):
     if (input.expiryAlertDays && input.expiryAlertDays.join() !== before.expiryAlertDays.join()) {
       changes.push({ field: 'expiryAlertDays', old: before.expiryAlertDays, new: input.expiryAlertDays });
     }
+    if (input.digestEnabled !== undefined && input.digestEnabled !== before.digestEnabled) {
+      changes.push({ field: 'digestEnabled', old: before.digestEnabled, new: input.digestEnabled });
+    }
     if (changes.length === 0) return before;
     const version = before.version + 1;
     for (const change of changes) {
-      const key = change.field === 'expiryAlertDays' ? EXPIRY_ALERT_DAYS_KEY : SETTING_KEYS[change.field as SettingName];
+      const key = LIST_KEYS[change.field] ?? SETTING_KEYS[change.field as SettingName];
       await writeSetting(tx, { key, value: change.new, version, updatedAt: ctx.now });
     }
     await recordAudit(tx, { actor: ctx.actor, entity: 'settings', entityId: 'settings', action: 'update', changes, at: ctx.now });

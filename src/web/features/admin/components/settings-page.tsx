@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EXPIRY_ALERT_DAYS_LIMITS, SETTING_LIMITS, UpdateSettingsSchema, type SettingName, type SettingsView } from '../../../../shared/settings';
@@ -12,8 +12,8 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useUpdateSettings } from '../api/settings-mutations';
 import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 
-const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays', 'dormantAfterMonths', 'reportCloseDays'];
-type Values = Record<SettingName, number | ''> & { expiryAlertDays: string };
+const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays', 'dormantAfterMonths', 'reportCloseDays', 'digestDay'];
+type Values = Record<SettingName, number | ''> & { expiryAlertDays: string; digestEnabled: boolean };
 
 // "180, 90, 60" ↔ [180, 90, 60]: a word that is not a number stays NaN so the schema names the field.
 function daysOfText(text: string): number[] {
@@ -31,7 +31,9 @@ function valuesOf(settings: SettingsView): Values {
     disseminationReminderDays: settings.disseminationReminderDays,
     dormantAfterMonths: settings.dormantAfterMonths,
     reportCloseDays: settings.reportCloseDays,
+    digestDay: settings.digestDay,
     expiryAlertDays: settings.expiryAlertDays.join(', '),
+    digestEnabled: settings.digestEnabled,
   };
 }
 
@@ -43,7 +45,7 @@ function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload
     defaultValues: valuesOf(settings),
     toBody: (values) => ({ ...values, expiryAlertDays: daysOfText(values.expiryAlertDays), version: settings.version }),
     messageOf: adminIssueMessage,
-    serverErrorsOf: adminServerErrors([...NAMES, 'expiryAlertDays']),
+    serverErrorsOf: adminServerErrors([...NAMES, 'expiryAlertDays', 'digestEnabled']),
   });
   const submit = form.submit((body) =>
     save.mutate(body, {
@@ -69,7 +71,7 @@ function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload
               key={name}
               label={t(`settings.${name}.label`)}
               description={t(`settings.${name}.description`, SETTING_LIMITS[name])}
-              suffix={` ${t(`settings.${name}.unit`)}`}
+              suffix={t(`settings.${name}.unit`) ? ` ${t(`settings.${name}.unit`)}` : undefined}
               min={SETTING_LIMITS[name].min}
               max={SETTING_LIMITS[name].max}
               allowDecimal={false}
@@ -90,6 +92,13 @@ function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload
             onChange={(event) => form.set('expiryAlertDays', event.currentTarget.value)}
             error={form.error('expiryAlertDays')}
             maw={320}
+          />
+          <Switch
+            label={t('settings.digestEnabled.label')}
+            description={t('settings.digestEnabled.description')}
+            checked={form.values.digestEnabled}
+            onChange={(event) => form.set('digestEnabled', event.currentTarget.checked)}
+            error={form.error('digestEnabled')}
           />
           <Group justify="space-between" align="center" gap="sm">
             <Text fz="sm" c="dimmed">

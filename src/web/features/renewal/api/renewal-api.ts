@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecordRenewalInput, RenewalView } from '../../../../shared/renewal';
-import { api } from '../../../lib/api';
+import { api, downloadFile } from '../../../lib/api';
 import { queryRoots } from '../../../lib/query-keys';
 
 const root = queryRoots.renewal;
@@ -24,4 +24,9 @@ export function useRecordRenewal(agreementId: string) {
       void client.invalidateQueries({ queryKey: queryRoots.agreements });
     },
   });
+}
+
+// Permendagri 25/2020 Ps 33(2): the draft letter to the Minister, for the division to finish in Word.
+export function downloadExtensionLetter(agreementId: string): Promise<void> {
+  return downloadFile(`/agreements/${agreementId}/extension-letter.docx`, 'usul-perpanjangan.docx');
 }

@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconFileTypeDocx } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenewalView } from '../../../../shared/renewal';
 import { formatDate, formatDateTime } from '../../../lib/format';
-import { errorMessage } from '../../../lib/notify';
+import { errorMessage, notifyError } from '../../../lib/notify';
 import { useSettings } from '../../../lib/settings-queries';
-import { useRenewal } from '../api/renewal-api';
+import { downloadExtensionLetter, useRenewal } from '../api/renewal-api';
 import { RenewalForm } from './renewal-form';
 
 type Props = { agreementId: string; agreementVersion: number };
@@ -20,6 +21,35 @@ function Facts({ view }: { view: RenewalView }) {
       {/* Permendagri 25/2020 Ps 33(2): KSDPL/KSDLL only. */}
       {view.extensionLetterDueOn ? <Text fz="sm">{t('panel.letterDue', { date: formatDate(view.extensionLetterDueOn, language) })}</Text> : null}
       <Text fz="sm">{t('panel.evaluations', { since: formatDate(view.evaluations.since, language), opd: evaluated(view.evaluations.opdAnsweredOn), partner: evaluated(view.evaluations.partnerAnsweredOn) })}</Text>
+    </Stack>
+  );
+}
+
+// A foreign cooperation's extension letter: offered from 12 months before the end; after the
+// deadline (6 months before it) still offered, with the warning that the deadline has passed.
+function ExtensionLetter({ view }: { view: RenewalView }) {
+  const { t, i18n } = useTranslation('renewal');
+  const [isBusy, setBusy] = useState(false);
+  const letter = view.extensionLetter;
+  if (!letter.canDraft) return null;
+  const download = () => {
+    setBusy(true);
+    downloadExtensionLetter(view.agreementId)
+      .catch(notifyError)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Stack gap="xs" data-testid="extension-letter">
+      {letter.state === 'late' ? (
+        <Alert color="orange" variant="light" title={t('letter.lateTitle')}>
+          {t('letter.late', { date: formatDate(letter.dueOn, i18n.language) })}
+        </Alert>
+      ) : null}
+      <Group>
+        <Button variant="light" leftSection={<IconFileTypeDocx size={18} aria-hidden />} loading={isBusy} onClick={download}>
+          {t('letter.download')}
+        </Button>
+      </Group>
     </Stack>
   );
 }
@@ -44,6 +74,7 @@ export function RenewalPanel({ agreementId, agreementVersion }: Props) {
           {t('panel.title')}
         </Title>
         <Facts view={view} />
+        <ExtensionLetter view={view} />
         {decision ? (
           <Stack gap={4} data-testid="renewal-decision">
             <Group gap="xs">
