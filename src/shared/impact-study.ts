@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './input';
 import type { EvaluationBand } from './evaluation';
 import type { BeneficiaryGroup, FUND_SOURCES } from './realisation';
 import type { StatsYear } from './stats';
@@ -9,7 +10,7 @@ import type { StatsYear } from './stats';
 export const MAX_IMPACT_NARRATIVE_LENGTH = 20_000;
 
 export const SaveImpactDraftSchema = z.object({
-  narrative: z.string().trim().min(1, 'narasi wajib diisi / the narrative is required').max(MAX_IMPACT_NARRATIVE_LENGTH),
+  narrative: plainText().trim().min(1, 'narasi wajib diisi / the narrative is required').max(MAX_IMPACT_NARRATIVE_LENGTH),
 });
 export type SaveImpactDraftInput = z.output<typeof SaveImpactDraftSchema>;
 

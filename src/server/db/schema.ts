@@ -29,3 +29,4 @@ export * from '../modules/renewal/renewal.table';
 export * from '../modules/realisation/realisation.table';
 export * from '../modules/realisation/report-reminders.table';
 export * from '../modules/agreement-health/agreement-health.table';
+export * from '../modules/impact-study/impact-study.table';
