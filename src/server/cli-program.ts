@@ -9,6 +9,7 @@ import { CreateUserSchema } from '../shared/users';
 import { bootstrapDatabase, seedDefaultUnits } from './bootstrap';
 import { importFailed, importReport } from './cli-import-report';
 import { monitorCommand } from './cli-monitor';
+import { registerReportImpact } from './cli-report-impact';
 import { CliFailure, resolvePath, type CliRuntime } from './cli-runtime';
 import type { Ctx } from './lib/context';
 import { describeDemo, loadDemo } from './demo/load-demo';
@@ -185,6 +186,9 @@ function buildProgram(rt: CliRuntime): Command {
     .option('--on <date>', 'tanggal YYYY-MM-DD, bawaan hari ini / the date, today by default')
     .option('--json', 'hanya JSON di stdout / only JSON on stdout (via npm: npm run -s jalin -- …)')
     .action((options: { on?: string; json?: boolean }) => monitorCommand(rt, options));
+  // Generated reports: `report impact …`.
+  const report = program.command('report').description('laporan / reports');
+  registerReportImpact(report, rt);
   program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(() => demoCommand(rt));
   program
     .command('backup')
