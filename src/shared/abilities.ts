@@ -22,6 +22,7 @@ export const ABILITIES = [
   'realisation.write',
   'evaluation.manage',
   'obligations.write',
+  'impactStudy.read',
   'admin.users',
   'admin.master',
   'admin.procedures',

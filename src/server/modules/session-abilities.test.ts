@@ -26,6 +26,7 @@ const EXPECTED: Record<Ability, Role[]> = {
   'realisation.write': ['admin', 'opd'],
   'evaluation.manage': ['admin'],
   'obligations.write': ['admin'],
+  'impactStudy.read': ['admin', 'tkksd', 'pimpinan'],
   'admin.users': ['admin'],
   'admin.master': ['admin'],
   'admin.procedures': ['admin'],
