@@ -69,6 +69,8 @@ describe('impact study routes', () => {
     expect(y2025?.funds).toMatchObject({ APBD: '12500000', mitra: '7500000' });
     // Nothing planned or reported for the 2024 agreements: dormant by the end of 2025 and today.
     expect(y2025?.dormant).toBeGreaterThan(0);
+    // In force on the year's last day: what was signed by then and had not ended.
+    expect([y2024?.inForceOnDay, y2025?.inForceOnDay]).toEqual([3, 5]);
     expect(y2026?.inForceOnDay).toBe(4);
     expect(y2026?.dormant).toBeGreaterThan(0);
     expect(y2026?.dormant).toBeLessThanOrEqual(4);

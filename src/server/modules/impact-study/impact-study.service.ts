@@ -50,7 +50,10 @@ async function dormancyByYear(ctx: Pick<Ctx, 'db' | 'now'>, range: Range, inForc
     const on = last < today ? last : today;
     // Health covers adenda too; the study counts KB, PKS and NK, as the statistics do.
     const [health, monitored] = await Promise.all([healthAsOf(ctx, { on }), monitoredAgreements(ctx, { on })]);
-    const counted = monitored.filter((agreement) => isCounted(agreement.docType)).map((agreement) => health.get(agreement.id));
+    // The monitor reads every agreement not yet ended; one not yet signed or started on that day
+    // was not in force then.
+    const inForceThen = monitored.filter((agreement) => isCounted(agreement.docType) && agreement.signedOn !== null && (agreement.startsOn ?? agreement.signedOn) <= on);
+    const counted = inForceThen.map((agreement) => health.get(agreement.id));
     const dormant = counted.filter((entry) => entry?.status === 'dorman').length;
     result.set(year, { dormant, of: counted.filter(Boolean).length });
   }
