@@ -117,7 +117,7 @@ function beyondBlocks(view: ImpactStudyView): ReportBlock[] {
       sheetName: 'Pelaksanaan',
       head: ['Tahun', 'Naskah berlaku', 'Dengan rencana kegiatan', 'Dengan realisasi terverifikasi', 'Berlaku pada akhir tahun', 'Dorman', 'Dorman (%)'],
       rows: view.years.map((year) => [year.year, year.inForce, year.planned, year.implemented, year.inForceOnDay, year.dormant, dormantPercent(year)]),
-      note: 'Dorman dihitung per 31 Desember (tahun berjalan: per hari ini). Realisasi hanya dari laporan terverifikasi.',
+      note: 'Dorman dihitung per 31 Desember (tahun berjalan: per hari ini), dengan rencana kegiatan dan diseminasi sebagaimana tercatat sekarang. Realisasi hanya dari laporan terverifikasi.',
     },
     byYearTable(view, { title: 'Penerima manfaat (laporan terverifikasi)', sheetName: 'Penerima Manfaat', itemHead: 'Kelompok penerima', items: beneficiaryItems, pick: (year, code) => year.beneficiaries[code as BeneficiaryGroup] }),
     byYearTable(view, { title: 'Dana terealisasi (Rp, laporan terverifikasi)', sheetName: 'Dana', itemHead: 'Sumber dana', items: fundItems, pick: (year, code) => Number(year.funds[code as (typeof FUND_SOURCES)[number]]) }),

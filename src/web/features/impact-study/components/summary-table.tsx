@@ -24,7 +24,7 @@ export function SummaryTable({ study }: { study: ImpactStudyView }) {
       <Title order={2} fz="h4" mb="sm" id="impact-summary">
         {t('summary.title')}
       </Title>
-      <Table.ScrollContainer minWidth={1000} type="native" tabIndex={0} role="region" aria-label={t('summary.title')}>
+      <Table.ScrollContainer minWidth={1150} type="native" tabIndex={0} role="region" aria-label={t('summary.title')}>
         <Table highlightOnHover verticalSpacing={6} withTableBorder withColumnBorders aria-labelledby="impact-summary">
           <Table.Thead>
             <Table.Tr>
