@@ -33,9 +33,9 @@ function dormantPercent(year: ImpactYear): number | null {
   return Math.round((year.dormant / year.inForceOnDay) * 1000) / 10;
 }
 
-function summaryRows(view: ImpactStudyView): ReportCell[][] {
+function summaryRows(view: ImpactStudyView, yearCell: YearCell): ReportCell[][] {
   return view.years.map((year) => [
-    year.year,
+    yearCell(year.year),
     year.total,
     namesOf(year.largestPartnerGroup, view.labels.groups),
     year.byPartnerGroup[year.largestPartnerGroup[0] ?? ''] ?? 0,
@@ -93,7 +93,7 @@ function surveyBlocks(view: ImpactStudyView): ReportBlock[] {
   ];
 }
 
-function beyondBlocks(view: ImpactStudyView): ReportBlock[] {
+function beyondBlocks(view: ImpactStudyView, yearCell: YearCell): ReportBlock[] {
   const years = view.years.map((year) => String(year.year));
   const beneficiaryItems = BENEFICIARY_GROUPS.map((code) => ({ code, name: BENEFICIARY_NAMES[code] }));
   const fundItems = FUND_SOURCES.map((code) => ({ code, name: FUND_NAMES[code] }));
@@ -116,7 +116,7 @@ function beyondBlocks(view: ImpactStudyView): ReportBlock[] {
       title: 'Pelaksanaan per tahun',
       sheetName: 'Pelaksanaan',
       head: ['Tahun', 'Naskah berlaku', 'Dengan rencana kegiatan', 'Dengan realisasi terverifikasi', 'Berlaku pada akhir tahun', 'Dorman', 'Dorman (%)'],
-      rows: view.years.map((year) => [year.year, year.inForce, year.planned, year.implemented, year.inForceOnDay, year.dormant, dormantPercent(year)]),
+      rows: view.years.map((year) => [yearCell(year.year), year.inForce, year.planned, year.implemented, year.inForceOnDay, year.dormant, dormantPercent(year)]),
       note: 'Dorman dihitung per 31 Desember (tahun berjalan: per hari ini), dengan rencana kegiatan dan diseminasi sebagaimana tercatat sekarang. Realisasi hanya dari laporan terverifikasi.',
     },
     byYearTable(view, { title: 'Penerima manfaat (laporan terverifikasi)', sheetName: 'Penerima Manfaat', itemHead: 'Kelompok penerima', items: beneficiaryItems, pick: (year, code) => year.beneficiaries[code as BeneficiaryGroup] }),
@@ -126,7 +126,14 @@ function beyondBlocks(view: ImpactStudyView): ReportBlock[] {
   ];
 }
 
-export function impactDocument(view: ImpactStudyView): ReportDocument {
+// A year is a number in the workbook (to sort and compute with) and plain text on the page, where
+// numbers get thousands separators ("2.020").
+type YearCell = (year: number) => ReportCell;
+const YEAR_AS_NUMBER: YearCell = (year) => year;
+const YEAR_AS_TEXT: YearCell = (year) => String(year);
+
+export function impactDocument(view: ImpactStudyView, format: ReportFormat = 'pdf'): ReportDocument {
+  const yearCell = format === 'xlsx' ? YEAR_AS_NUMBER : YEAR_AS_TEXT;
   const range = view.from === view.to ? String(view.from) : `${String(view.from)}–${String(view.to)}`;
   return {
     title: `Kajian Dampak Kerja Sama ${range}`,
@@ -136,10 +143,10 @@ export function impactDocument(view: ImpactStudyView): ReportDocument {
     blocks: [
       { kind: 'heading', level: 1, text: 'Ringkasan' },
       { kind: 'paragraph', text: view.narrative.edited ?? view.narrative.generated },
-      { kind: 'table', title: 'Ringkasan per tahun', sheetName: 'Ringkasan', head: SUMMARY_HEAD, rows: summaryRows(view) },
+      { kind: 'table', title: 'Ringkasan per tahun', sheetName: 'Ringkasan', head: SUMMARY_HEAD, rows: summaryRows(view, yearCell) },
       { kind: 'pageBreak' },
       ...surveyBlocks(view),
-      ...beyondBlocks(view),
+      ...beyondBlocks(view, yearCell),
     ],
   };
 }
@@ -147,6 +154,6 @@ export function impactDocument(view: ImpactStudyView): ReportDocument {
 export async function exportImpactStudy(ctx: Ctx, query: StatsQuery, format: ReportFormat): Promise<{ body: Buffer; mimeType: string; fileName: string }> {
   assertMayReadImpactStudy(ctx);
   const view = await studyOf(ctx, query);
-  const file = await renderReport(impactDocument(view), format);
+  const file = await renderReport(impactDocument(view, format), format);
   return { body: file.body, mimeType: file.mimeType, fileName: `kajian-dampak-${String(view.from)}-${String(view.to)}.${file.extension}` };
 }
