@@ -34,6 +34,7 @@ export const MODULE_LAYERS = [
   'imports',
   'search',
   'stats',
+  'impact-study',
   'annual-report',
   'digest',
   'public',

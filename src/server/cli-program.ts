@@ -11,6 +11,7 @@ import { digestCommand } from './cli-digest';
 import { importFailed, importReport } from './cli-import-report';
 import { monitorCommand } from './cli-monitor';
 import { addReportAnnualCommand } from './cli-report-annual';
+import { registerReportImpact } from './cli-report-impact';
 import { CliFailure, resolvePath, type CliRuntime } from './cli-runtime';
 import type { Ctx } from './lib/context';
 import { describeDemo, loadDemo } from './demo/load-demo';
@@ -193,6 +194,10 @@ function buildProgram(rt: CliRuntime): Command {
     .option('--on <date>', 'tanggal YYYY-MM-DD, bawaan hari ini / the date, today by default')
     .option('--json', 'hanya JSON di stdout / only JSON on stdout (via npm: npm run -s jalin -- …)')
     .action((options: { on?: string; json?: boolean }) => monitorCommand(rt, options));
+  // Reports as files: `report impact …` (the impact study) and `report annual …` (the statutory report).
+  const report = program.command('report').description('laporan sebagai berkas / reports as files');
+  registerReportImpact(report, rt);
+  addReportAnnualCommand(report, rt);
   program.command('demo').description('muat data demo ke register kosong / load the demo into an empty registry').action(() => demoCommand(rt));
   program
     .command('backup')
@@ -209,8 +214,6 @@ function buildProgram(rt: CliRuntime): Command {
     .description('nomor naskah yang sama bila dibandingkan tanpa huruf besar/kecil, spasi dan huruf serupa / agreement numbers that are the same once normalised')
     .option('--json', 'hanya JSON di stdout / only JSON on stdout')
     .action((options: { json?: boolean }) => duplicatesCommand(rt, options));
-  const report = program.command('report').description('laporan sebagai berkas / reports as files');
-  addReportAnnualCommand(report, rt);
   return program;
 }
 

@@ -23,6 +23,7 @@ export const ABILITIES = [
   'evaluation.manage',
   'obligations.write',
   'reports.statutory',
+  'impactStudy.read',
   'admin.users',
   'admin.master',
   'admin.procedures',

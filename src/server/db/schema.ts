@@ -31,3 +31,4 @@ export * from '../modules/realisation/report-reminders.table';
 export * from '../modules/agreement-health/agreement-health.table';
 export * from '../modules/annual-report/annual-report.table';
 export * from '../modules/digest/digest.table';
+export * from '../modules/impact-study/impact-study.table';

@@ -33,6 +33,7 @@ import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { annualReportRoutes } from './annual-report/annual-report.routes';
+import { impactStudyRoutes } from './impact-study/impact-study.routes';
 import { usersRoutes } from './users/users.routes';
 import { canDeleteDocument, canUploadDocument } from './documents/documents.policy';
 import { sessionAbilities } from './session-abilities';
@@ -60,6 +61,7 @@ export async function registerModules(app: FastifyInstance) {
   searchRoutes(app);
   importsRoutes(app);
   statsRoutes(app);
+  impactStudyRoutes(app);
   publicRoutes(app);
   // Procedures sit below proposals: the proposals module answers which stages still hold open proposals.
   proceduresRoutes(app, { openProposalsOutside: countOpenProposalsOutside });

@@ -27,6 +27,7 @@ const EXPECTED: Record<Ability, Role[]> = {
   'evaluation.manage': ['admin'],
   'obligations.write': ['admin'],
   'reports.statutory': ['admin', 'tkksd', 'pimpinan'],
+  'impactStudy.read': ['admin', 'tkksd', 'pimpinan'],
   'admin.users': ['admin'],
   'admin.master': ['admin'],
   'admin.procedures': ['admin'],

@@ -3,6 +3,7 @@ import type { Actor } from '../lib/context';
 import { canCreateAgreement, canEditAgreement } from './agreements/agreements.policy';
 import { canPreparePackage, canReadTracking, canRecordEvent } from './dissemination/dissemination.policy';
 import { canManageEvaluations } from './evaluation/evaluation.policy';
+import { canReadImpactStudy } from './impact-study/impact-study.policy';
 import { canImport } from './imports/imports.policy';
 import { canWriteObligations } from './monitoring/obligations.policy';
 import { canReadStatutoryReports } from './annual-report/annual-report.policy';
@@ -39,6 +40,7 @@ export function sessionAbilities(actor: Actor): Abilities {
     'evaluation.manage': canManageEvaluations(actor),
     'obligations.write': canWriteObligations(actor),
     'reports.statutory': canReadStatutoryReports(actor),
+    'impactStudy.read': canReadImpactStudy(actor),
     'admin.users': canManageUsers(actor),
     'admin.master': canEditMasterData(actor),
     'admin.procedures': canEditProcedures(actor),

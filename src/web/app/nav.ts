@@ -1,7 +1,7 @@
 import { IconHome, IconBuildingCommunity, IconFilePlus, IconFileText, type Icon } from '@tabler/icons-react';
 import { IconFileTypeDocx, IconRoute } from '@tabler/icons-react';
 import { IconChartBar, IconDatabaseImport, IconListDetails, IconSettings, IconUsers } from '@tabler/icons-react';
-import { IconFileDescription } from '@tabler/icons-react';
+import { IconFileDescription, IconReportAnalytics } from '@tabler/icons-react';
 import { IconChartDots, IconClipboardList, IconReportMoney, IconSpeakerphone } from '@tabler/icons-react';
 import { IconClipboardCheck, IconListCheck } from '@tabler/icons-react';
 import { IconReport } from '@tabler/icons-react';
@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/partners', labelKey: 'partners:nav.partners', icon: IconBuildingCommunity },
   { path: '/import', labelKey: 'imports:nav.import', icon: IconDatabaseImport, ability: 'registry.import' },
   { path: '/statistics', labelKey: 'stats:nav.statistics', icon: IconChartBar },
+  { path: '/impact-study', labelKey: 'impact-study:nav.impactStudy', icon: IconReportAnalytics, ability: 'impactStudy.read' },
   { path: '/dissemination', labelKey: 'dissemination:nav.tracking', icon: IconSpeakerphone, ability: 'dissemination.track' },
   { path: '/gap', labelKey: 'plans:nav.gap', icon: IconChartDots, ability: 'plans.gap' },
   { path: '/plans/all', labelKey: 'plans:nav.plansAll', icon: IconReportMoney, ability: 'plans.all' },

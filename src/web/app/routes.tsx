@@ -29,6 +29,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: 'partners/:id', element: page(() => import('../features/partners/components/partner-page'), 'PartnerPage') },
   { path: 'import', element: page(() => import('../features/imports/components/import-page'), 'ImportPage'), ability: 'registry.import' },
   { path: 'statistics', element: page(() => import('../features/stats/components/statistics-page'), 'StatisticsPage') },
+  { path: 'impact-study', element: page(() => import('../features/impact-study/components/impact-study-page'), 'ImpactStudyPage'), ability: 'impactStudy.read' },
   { path: 'dissemination', element: page(() => import('../features/dissemination/components/tracking-page'), 'TrackingPage'), ability: 'dissemination.track' },
   { path: 'dissemination/:agreementId', element: page(() => import('../features/dissemination/components/package-page'), 'PackagePage') },
   { path: 'plans', element: page(() => import('../features/plans/components/inbox-page'), 'InboxPage'), ability: 'plans.inbox' },

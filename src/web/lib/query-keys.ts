@@ -20,6 +20,7 @@ export const queryRoots = {
   users: ['users'],
   imports: ['imports'],
   stats: ['stats'],
+  impactStudy: ['impact-study'],
   home: ['home'],
   statutoryReports: ['statutory-reports'],
 } as const;
