@@ -34,6 +34,7 @@ export const MODULE_LAYERS = [
   'imports',
   'search',
   'stats',
+  'leadership',
   'public',
   'backup',
   'health',

@@ -22,6 +22,8 @@ export const ABILITIES = [
   'realisation.write',
   'evaluation.manage',
   'obligations.write',
+  'leadership.dashboard',
+  'leadership.landing',
   'admin.users',
   'admin.master',
   'admin.procedures',

@@ -32,6 +32,7 @@ import { publicRoutes } from './public/public.routes';
 import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { statsRoutes } from './stats/stats.routes';
+import { leadershipRoutes } from './leadership/leadership.routes';
 import { usersRoutes } from './users/users.routes';
 import { canDeleteDocument, canUploadDocument } from './documents/documents.policy';
 import { sessionAbilities } from './session-abilities';
@@ -59,6 +60,7 @@ export async function registerModules(app: FastifyInstance) {
   searchRoutes(app);
   importsRoutes(app);
   statsRoutes(app);
+  leadershipRoutes(app);
   publicRoutes(app);
   // Procedures sit below proposals: the proposals module answers which stages still hold open proposals.
   proceduresRoutes(app, { openProposalsOutside: countOpenProposalsOutside });

@@ -26,6 +26,8 @@ const EXPECTED: Record<Ability, Role[]> = {
   'realisation.write': ['admin', 'opd'],
   'evaluation.manage': ['admin'],
   'obligations.write': ['admin'],
+  'leadership.dashboard': ['admin', 'tkksd', 'pimpinan'],
+  'leadership.landing': ['pimpinan'],
   'admin.users': ['admin'],
   'admin.master': ['admin'],
   'admin.procedures': ['admin'],

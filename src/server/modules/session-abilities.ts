@@ -4,6 +4,7 @@ import { canCreateAgreement, canEditAgreement } from './agreements/agreements.po
 import { canPreparePackage, canReadTracking, canRecordEvent } from './dissemination/dissemination.policy';
 import { canManageEvaluations } from './evaluation/evaluation.policy';
 import { canImport } from './imports/imports.policy';
+import { canReadLeadershipDashboard, startsOnLeadershipDashboard } from './leadership/leadership.policy';
 import { canWriteObligations } from './monitoring/obligations.policy';
 import { canEditMasterData } from './master/master.policy';
 import { canEditPartners } from './partners/partners.policy';
@@ -37,6 +38,8 @@ export function sessionAbilities(actor: Actor): Abilities {
     'realisation.write': canWriteReports(actor),
     'evaluation.manage': canManageEvaluations(actor),
     'obligations.write': canWriteObligations(actor),
+    'leadership.dashboard': canReadLeadershipDashboard(actor),
+    'leadership.landing': startsOnLeadershipDashboard(actor),
     'admin.users': canManageUsers(actor),
     'admin.master': canEditMasterData(actor),
     'admin.procedures': canEditProcedures(actor),
