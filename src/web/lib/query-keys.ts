@@ -21,6 +21,7 @@ export const queryRoots = {
   imports: ['imports'],
   stats: ['stats'],
   home: ['home'],
+  leadership: ['leadership'],
 } as const;
 
 // Server state that more than one feature reads: one key each, so one cached copy each, and a
