@@ -10,7 +10,9 @@ import type { PeriodScope } from './leadership.rules';
 // Reads other modules' tables (agreements, packages, plans, reports, evaluations, health) in joins
 // and filters only.
 
-const counted = sql.join(COUNTED_DOC_TYPES.map((type) => sql`${type}`), sql`, `);
+// Written out, not bound: the planner matches the partial index agreements_in_force_idx (migration
+// 0028) only against literal values.
+const counted = sql.raw(COUNTED_DOC_TYPES.map((type) => `'${type}'`).join(', '));
 
 // The instant the period's last day ends in Ternate (WIT): facts stamped before it belong to it.
 function endOf(scope: PeriodScope): SQL {

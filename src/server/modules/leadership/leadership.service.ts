@@ -3,6 +3,7 @@ import {
   FUNNEL_STEPS,
   UMKM_LENS,
   type BeneficiaryFigure,
+  type DashboardPeriod,
   type DashboardQuery,
   type FundFigure,
   type FunnelList,
@@ -18,6 +19,7 @@ import { ensureHealthFresh } from '../agreement-health/agreement-health.service'
 import { finalBandCountsByYear } from '../evaluation/evaluation.service';
 import { lastClosedPeriod } from '../realisation/realisation.rules';
 import { plansAwaitingReport } from '../realisation/realisation.service';
+import { cachedByRevision } from '../search/search.service';
 import { getSettings } from '../settings/settings.service';
 import { canReadLeadershipDashboard } from './leadership.policy';
 import * as repo from './leadership.repository';
@@ -86,7 +88,6 @@ async function umkmLens(ctx: ActorCtx, current: PeriodScope, previous: PeriodSco
 // they are what waits for a decision now.
 async function todaysConcerns(ctx: ActorCtx, on: string) {
   const settings = await getSettings(ctx.db);
-  await ensureHealthFresh(ctx);
   const overduePeriod = lastClosedPeriod(on, settings.reportCloseDays);
   const [dormant, expiring, overdue] = await Promise.all([
     repo.selectDormant(ctx.db, TOP),
@@ -109,6 +110,15 @@ export async function getLeadershipDashboard(ctx: ActorCtx, query: DashboardQuer
   assertMayRead(ctx);
   const on = localDate(ctx.now);
   const period = resolvePeriod(query, on);
+  // Today's health first: its refresh moves the registry's revision when a state changed. Every
+  // fact the dashboard counts moves that revision at commit (migration 0026's triggers, the
+  // register's own), so the figures are kept under it per day and period: between two changes the
+  // leadership's phones ask the same question again and again.
+  await ensureHealthFresh(ctx);
+  return cachedByRevision(ctx.db, { key: `leadership|${on}|${period.from}|${period.to}`, compute: () => computeDashboard(ctx, { on, period }) });
+}
+
+async function computeDashboard(ctx: ActorCtx, { on, period }: { on: string; period: DashboardPeriod }): Promise<LeadershipDashboard> {
   const previousPeriod = previousPeriodOf(period);
   const [current, previous] = [scopeOf(period), scopeOf(previousPeriod)];
   const [funnelNow, funnelBefore, beneficiariesNow, beneficiariesBefore, fundsNow, fundsBefore, byUnit, bySector, bandCounts, umkm, concerns] = await Promise.all([
