@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core';
+import { Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNumber } from '../../../lib/use-number';
 
@@ -12,10 +12,11 @@ export function Delta({ count, previous, format }: { count: number; previous: nu
   const label = t(change > 0 ? 'delta.up' : change < 0 ? 'delta.down' : 'delta.same', { change: shown(Math.abs(change)), previous: shown(previous) });
   const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '=';
   return (
-    <Text component="span" fz="sm" c={change > 0 ? 'teal.9' : change < 0 ? 'red.9' : 'gray.7'} title={label} aria-label={label} style={{ whiteSpace: 'nowrap' }}>
+    <Text component="span" fz="sm" c={change > 0 ? 'teal.9' : change < 0 ? 'red.9' : 'gray.7'} title={label} style={{ whiteSpace: 'nowrap' }}>
       <span aria-hidden>
         {arrow} {change === 0 ? '' : shown(Math.abs(change))}
       </span>
+      <VisuallyHidden>{label}</VisuallyHidden>
     </Text>
   );
 }

@@ -74,7 +74,17 @@ function StepList({ step, period }: { step: FunnelStep; period: PeriodChoice }) 
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {pages > 1 ? <Pagination total={pages} value={page} onChange={setPage} aria-label={t('list.pages')} /> : null}
+      {pages > 1 ? (
+        <Group component="nav" aria-label={t('list.pages')}>
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={setPage}
+            getControlProps={(control) => ({ 'aria-label': t(`list.control.${control}`) })}
+            getItemProps={(item) => ({ 'aria-label': t('list.page', { page: item }) })}
+          />
+        </Group>
+      ) : null}
     </Stack>
   );
 }
