@@ -12,7 +12,7 @@ function Figure({ label, value, count, previous, format }: { label: string; valu
       <Text fz="sm" c="gray.7">
         {label}
       </Text>
-      <Text fz="xl" fw={700}>
+      <Text fz="lg" fw={700} style={{ overflowWrap: 'anywhere' }}>
         {value}
       </Text>
       <Delta count={count} previous={previous} {...(format ? { format } : {})} />
