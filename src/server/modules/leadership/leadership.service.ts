@@ -157,7 +157,10 @@ async function computeDashboard(ctx: ActorCtx, { on, period }: { on: string; per
 export async function listFunnelStep(ctx: ActorCtx, input: FunnelListQuery & { step: FunnelStep }): Promise<FunnelList> {
   assertMayRead(ctx);
   const period = resolvePeriod(input, localDate(ctx.now));
-  const rows = await repo.selectFunnelPage(ctx.db, { scope: scopeOf(period), step: input.step, limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+  const query = { scope: scopeOf(period), step: input.step, limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
+  // Kept like the dashboard's figures: a step's page is opened from them, under the same revision.
+  const key = `leadership-funnel|${input.step}|${period.from}|${period.to}|${String(query.limit)}|${String(query.offset)}`;
+  const rows = await cachedByRevision(ctx.db, { key, compute: () => repo.selectFunnelPage(ctx.db, query) });
   return {
     step: input.step,
     period,
