@@ -9,7 +9,7 @@ import type { BudgetSource } from './plans';
 // period, beside the same figures for the period of the same length just before it.
 
 // The funnel's steps in order. Each counts agreements of the period's cohort — KB, PKS and NK in
-// force at some time in the period (decision record 0028 defines every step).
+// force at some time in the period (docs/decisions/0021-leadership-dashboard.md defines every step).
 export const FUNNEL_STEPS = ['signed', 'disseminated', 'acknowledged', 'planned', 'implemented', 'evaluated', 'impact'] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 
