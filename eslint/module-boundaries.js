@@ -36,6 +36,7 @@ export const MODULE_LAYERS = [
   'stats',
   'impact-study',
   'annual-report',
+  'leadership',
   'digest',
   'public',
   'backup',

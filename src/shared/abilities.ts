@@ -24,6 +24,8 @@ export const ABILITIES = [
   'obligations.write',
   'reports.statutory',
   'impactStudy.read',
+  'leadership.dashboard',
+  'leadership.landing',
   'admin.users',
   'admin.master',
   'admin.procedures',

@@ -201,8 +201,8 @@ describe('the registry screens', () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
     const leader = await context.newPage();
     await login(leader, running.baseUrl, { email: 'pimpinan@demo.jalin.local', password: DEMO_PASSWORD });
-    // Everyone lands on their tasks; the register is one click away.
-    await heading(leader, 'Tugas saya');
+    // The leadership lands on its dashboard (issue 12); the register is one click away.
+    await heading(leader, 'Dasbor Pimpinan');
     await leader.goto(`${running.baseUrl}/app/agreements`);
     await heading(leader, 'Daftar kerja sama');
     expect(await leader.getByRole('link', { name: 'Kerja sama baru' }).count()).toBe(0);

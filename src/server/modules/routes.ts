@@ -34,6 +34,7 @@ import { settingsRoutes } from './settings/settings.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { annualReportRoutes } from './annual-report/annual-report.routes';
 import { impactStudyRoutes } from './impact-study/impact-study.routes';
+import { leadershipRoutes } from './leadership/leadership.routes';
 import { usersRoutes } from './users/users.routes';
 import { canDeleteDocument, canUploadDocument } from './documents/documents.policy';
 import { sessionAbilities } from './session-abilities';
@@ -62,6 +63,7 @@ export async function registerModules(app: FastifyInstance) {
   importsRoutes(app);
   statsRoutes(app);
   impactStudyRoutes(app);
+  leadershipRoutes(app);
   publicRoutes(app);
   // Procedures sit below proposals: the proposals module answers which stages still hold open proposals.
   proceduresRoutes(app, { openProposalsOutside: countOpenProposalsOutside });

@@ -28,6 +28,8 @@ const EXPECTED: Record<Ability, Role[]> = {
   'obligations.write': ['admin'],
   'reports.statutory': ['admin', 'tkksd', 'pimpinan'],
   'impactStudy.read': ['admin', 'tkksd', 'pimpinan'],
+  'leadership.dashboard': ['admin', 'tkksd', 'pimpinan'],
+  'leadership.landing': ['pimpinan'],
   'admin.users': ['admin'],
   'admin.master': ['admin'],
   'admin.procedures': ['admin'],

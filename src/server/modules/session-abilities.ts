@@ -5,6 +5,7 @@ import { canPreparePackage, canReadTracking, canRecordEvent } from './disseminat
 import { canManageEvaluations } from './evaluation/evaluation.policy';
 import { canReadImpactStudy } from './impact-study/impact-study.policy';
 import { canImport } from './imports/imports.policy';
+import { canReadLeadershipDashboard, startsOnLeadershipDashboard } from './leadership/leadership.policy';
 import { canWriteObligations } from './monitoring/obligations.policy';
 import { canReadStatutoryReports } from './annual-report/annual-report.policy';
 import { canEditMasterData } from './master/master.policy';
@@ -41,6 +42,8 @@ export function sessionAbilities(actor: Actor): Abilities {
     'obligations.write': canWriteObligations(actor),
     'reports.statutory': canReadStatutoryReports(actor),
     'impactStudy.read': canReadImpactStudy(actor),
+    'leadership.dashboard': canReadLeadershipDashboard(actor),
+    'leadership.landing': startsOnLeadershipDashboard(actor),
     'admin.users': canManageUsers(actor),
     'admin.master': canEditMasterData(actor),
     'admin.procedures': canEditProcedures(actor),

@@ -3,7 +3,7 @@ import { IconFileTypeDocx, IconRoute } from '@tabler/icons-react';
 import { IconChartBar, IconDatabaseImport, IconListDetails, IconSettings, IconUsers } from '@tabler/icons-react';
 import { IconFileDescription, IconReportAnalytics } from '@tabler/icons-react';
 import { IconChartDots, IconClipboardList, IconReportMoney, IconSpeakerphone } from '@tabler/icons-react';
-import { IconClipboardCheck, IconListCheck } from '@tabler/icons-react';
+import { IconClipboardCheck, IconListCheck, IconPresentationAnalytics } from '@tabler/icons-react';
 import { IconReport } from '@tabler/icons-react';
 import type { Ability } from '../../shared/abilities';
 
@@ -19,6 +19,7 @@ export type NavItem = {
 // The side navigation, in order. A new screen adds one line here and one in routes.tsx.
 export const NAV_ITEMS: NavItem[] = [
   { path: '/home', labelKey: 'home:nav.home', icon: IconHome },
+  { path: '/pimpinan', labelKey: 'leadership:nav.dashboard', icon: IconPresentationAnalytics, ability: 'leadership.dashboard' },
   { path: '/agreements', labelKey: 'agreements:nav.registry', icon: IconFileText },
   { path: '/agreements/new', labelKey: 'agreements:nav.create', icon: IconFilePlus, ability: 'agreements.create' },
   { path: '/proposals', labelKey: 'proposals:nav.proposals', icon: IconFileDescription },

@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../components/not-found-page';
 import { PageLoader } from '../components/page-loader';
 import { RequireAbility, RequireAuth } from '../components/require-auth';
 import { RouteError } from '../components/route-error';
 import { LoginPage } from '../features/auth/components/login-page';
-import { LANDING_PATH } from '../features/auth/return-path';
+import { LandingRedirect } from '../features/auth/components/landing-redirect';
 import { loadAppTranslations } from '../lib/i18n';
 import { APP_ROUTES } from './routes';
 
@@ -35,8 +35,8 @@ export function createAppRouter() {
             // A crash in one screen stays inside the shell.
             errorElement: <RouteError />,
             children: [
-              // Everyone lands on what waits for them (issue 11 part 7).
-              { index: true, element: <Navigate to={LANDING_PATH} replace /> },
+              // Everyone lands on what waits for them (issue 11 part 7); the leadership on its dashboard (issue 12).
+              { index: true, element: <LandingRedirect /> },
               ...APP_ROUTES.map((route) => ({
                 path: route.path,
                 element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility>,

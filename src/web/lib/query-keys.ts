@@ -23,6 +23,7 @@ export const queryRoots = {
   impactStudy: ['impact-study'],
   home: ['home'],
   statutoryReports: ['statutory-reports'],
+  leadership: ['leadership'],
 } as const;
 
 // Server state that more than one feature reads: one key each, so one cached copy each, and a

@@ -1,5 +1,15 @@
-// Where a person lands after signing in when no other address was asked for: what waits for them.
-export const LANDING_PATH = '/home';
+import type { Abilities } from '../../../shared/abilities';
+
+// Where a person lands after signing in when no other address was asked for: what waits for them —
+// their tasks, or for the leadership the dashboard (issue 12). The app's root sends each session
+// to its own landing page, so a path chosen before the session is known is the root.
+export const LANDING_PATH = '/';
+const TASKS_PATH = '/home';
+const LEADERSHIP_PATH = '/pimpinan';
+
+export function landingPathOf(abilities: Abilities | null | undefined): string {
+  return abilities?.['leadership.landing'] ? LEADERSHIP_PATH : TASKS_PATH;
+}
 
 // Only same-app paths are followed after login, never an outside address.
 export function returnPath(state: unknown): string {
