@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReportDeadline } from './annual-report';
 import type { EvaluationBand } from './evaluation';
 import { isoDate } from './input';
 import { PAGE_SIZE_MAX } from './limits';
@@ -81,7 +82,6 @@ export type UmkmLens = {
 };
 
 // A statutory report's countdown (the annual report to the Gubernur and its kin).
-export type ReportDeadline = { label: string; dueOn: string; submitted: boolean };
 
 export type LeadershipDashboard = {
   // Today in Ternate: the day dormancy, expiry and overdue reports are read on.

@@ -8,6 +8,7 @@ import type { FunnelList, LeadershipDashboard } from '../../../shared/leadership
 import type { BeneficiaryEntry, FundEntry } from '../../../shared/realisation';
 import type { Db } from '../../db/client';
 import { DEFAULT_EVALUATION_FORM } from '../../seed/default-evaluation-form';
+import { annualReports } from '../annual-report/annual-report.table';
 import { disseminationPackages, disseminationRecipients } from '../dissemination/dissemination.table';
 import { seedEvaluationForm } from '../evaluation/evaluation-form.service';
 import { evaluationResponses, evaluations } from '../evaluation/evaluation.table';
@@ -119,7 +120,15 @@ describe('leadership dashboard routes', () => {
       impact: [1, 1],
     });
     expect(body.signedInPeriod).toEqual({ count: 2, previous: 0 });
-    expect(body.deadlines).toEqual([]);
+  });
+
+  it('counts down to the statutory reports, and shows one submitted once its letter is recorded', async () => {
+    const annual2025 = (body: LeadershipDashboard) => body.deadlines.find((deadline) => deadline.label === 'Laporan tahunan pelaksanaan kerja sama 2025');
+    expect(annual2025(await dashboard())).toEqual({ label: 'Laporan tahunan pelaksanaan kerja sama 2025', dueOn: '2026-01-07', submitted: false });
+    expect((await dashboard()).deadlines.map((deadline) => deadline.dueOn)).toEqual(['2026-01-07', '2026-01-14', '2026-07-14', '2027-01-07', '2027-01-14']);
+    // Recording a submission moves no register revision: the kept figures must not hide it.
+    await t.database.db.insert(annualReports).values({ kind: 'annual', year: 2025, period: '2025', status: 'submitted', jobStatus: 'ready', createdAt: NOW, updatedAt: NOW, letterNumber: '000.1/12/2026', letterDate: '2026-01-05', recipient: 'Gubernur Maluku Utara', submittedAt: NOW });
+    expect(annual2025(await dashboard())?.submitted).toBe(true);
   });
 
   it('sums beneficiaries by group and funds by source from verified reports only', async () => {

@@ -16,6 +16,7 @@ import { BENEFICIARY_GROUPS, FUND_SOURCES, type BeneficiaryGroup } from '../../.
 import { localDate, type ActorCtx } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
 import { ensureHealthFresh } from '../agreement-health/agreement-health.service';
+import { annualReportStatus } from '../annual-report/annual-report.service';
 import { finalBandCountsByYear } from '../evaluation/evaluation.service';
 import { lastClosedPeriod } from '../realisation/realisation.rules';
 import { plansAwaitingReport } from '../realisation/realisation.service';
@@ -115,7 +116,12 @@ export async function getLeadershipDashboard(ctx: ActorCtx, query: DashboardQuer
   // register's own), so the figures are kept under it per day and period: between two changes the
   // leadership's phones ask the same question again and again.
   await ensureHealthFresh(ctx);
-  return cachedByRevision(ctx.db, { key: `leadership|${on}|${period.from}|${period.to}`, compute: () => computeDashboard(ctx, { on, period }) });
+  // The statutory reports' deadlines are read fresh: recording a submission moves no register revision.
+  const [figures, deadlines] = await Promise.all([
+    cachedByRevision(ctx.db, { key: `leadership|${on}|${period.from}|${period.to}`, compute: () => computeDashboard(ctx, { on, period }) }),
+    annualReportStatus(ctx.db, on),
+  ]);
+  return { ...figures, deadlines };
 }
 
 async function computeDashboard(ctx: ActorCtx, { on, period }: { on: string; period: DashboardPeriod }): Promise<LeadershipDashboard> {
@@ -148,7 +154,6 @@ async function computeDashboard(ctx: ActorCtx, { on, period }: { on: string; per
     byUnit: byUnit.map((row) => ({ unitId: row.unit_id, unitName: row.unit_name, assigned: row.assigned, planned: row.planned, implemented: row.implemented, evaluated: row.evaluated })),
     bySector: bySector.map((row) => ({ sectorCode: row.sector_code, sectorName: row.sector_name, agreements: row.agreements, planned: row.planned, implemented: row.implemented, evaluated: row.evaluated })),
     umkm,
-    // Filled by the statutory reports' countdowns (the annual report to the Gubernur).
     deadlines: [],
   };
 }

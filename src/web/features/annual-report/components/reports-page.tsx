@@ -7,7 +7,7 @@ import { PageLoader } from '../../../components/page-loader';
 import { formatDate } from '../../../lib/format';
 import { errorMessage } from '../../../lib/notify';
 import { useStatutoryReports } from '../api/annual-report-api';
-import { DeadlinesCard } from './deadlines-card';
+import { DeadlinesCard } from '../../../components/deadlines-card';
 import { GenerateForm } from './generate-form';
 import { ReportBadges, usePeriodLabel } from './report-badges';
 import { ReportSettingsForm } from './report-settings-form';

@@ -1,10 +1,11 @@
-import { Alert, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LeadershipDashboard } from '../../../../shared/leadership';
+import { DeadlinesCard } from '../../../components/deadlines-card';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
-import { formatDate, formatRupiah, todayInTernate } from '../../../lib/format';
+import { formatRupiah, todayInTernate } from '../../../lib/format';
 import { errorMessage } from '../../../lib/notify';
 import { useDashboard, type PeriodChoice } from '../api/leadership-api';
 import { usePeriodParams } from '../lib/period';
@@ -17,29 +18,10 @@ import { UmkmSection } from './umkm-section';
 
 const rupiah = (value: number) => formatRupiah(String(Math.round(value)));
 
+// The statutory reports' deadlines, counted down as on the reports page.
 function Deadlines({ dashboard }: { dashboard: LeadershipDashboard }) {
-  const { t, i18n } = useTranslation('leadership');
   if (dashboard.deadlines.length === 0) return null;
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="leadership-deadlines">
-      <Title order={2} fz="h4" mb="sm" id="leadership-deadlines">
-        {t('deadlines.title')}
-      </Title>
-      <Table verticalSpacing={6} aria-labelledby="leadership-deadlines">
-        <Table.Tbody>
-          {dashboard.deadlines.map((deadline) => (
-            <Table.Tr key={`${deadline.label}-${deadline.dueOn}`}>
-              <Table.Th scope="row" fw={500}>
-                {deadline.label}
-              </Table.Th>
-              <Table.Td>{formatDate(deadline.dueOn, i18n.language)}</Table.Td>
-              <Table.Td>{deadline.submitted ? t('deadlines.submitted') : t('deadlines.open')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
-  );
+  return <DeadlinesCard deadlines={dashboard.deadlines} />;
 }
 
 function DashboardBody({ dashboard, period }: { dashboard: LeadershipDashboard; period: PeriodChoice }) {

@@ -1,14 +1,14 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReportDeadline } from '../../../../shared/annual-report';
-import { formatDate, todayInTernate } from '../../../lib/format';
+import type { ReportDeadline } from '../../shared/annual-report';
+import { formatDate, todayInTernate } from '../lib/format';
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function Countdown({ deadline }: { deadline: ReportDeadline }) {
-  const { t } = useTranslation('annual-report');
+  const { t } = useTranslation();
   if (deadline.submitted)
     return (
       <Badge color="teal" variant="light">
@@ -36,7 +36,7 @@ function Countdown({ deadline }: { deadline: ReportDeadline }) {
 }
 
 export function DeadlinesCard({ deadlines }: { deadlines: ReportDeadline[] }) {
-  const { t, i18n } = useTranslation('annual-report');
+  const { t, i18n } = useTranslation();
   return (
     <Card withBorder padding="md">
       <Title order={2} fz="h4" mb="sm">
