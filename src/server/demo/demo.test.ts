@@ -1,7 +1,10 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveAgreementStatus } from '../../shared/agreement-status';
+import type { StatutoryReportList } from '../../shared/annual-report';
+import type { LeadershipDashboard } from '../../shared/leadership';
 import type { StatsResponse } from '../../shared/stats';
+import { pdfText } from '../../../tests/support/report-files';
 import { cookieFrom, createTestApp, type TestApp } from '../../../tests/support/test-app';
 import { parseEnv } from '../env';
 import { agreements } from '../modules/agreements/agreements.table';
@@ -103,10 +106,12 @@ describe('the demo data set', () => {
       const result: unknown = await t.database.db.execute(query);
       return (result as { rows: Record<string, unknown>[] }).rows;
     };
-    expect(await rows(sql`SELECT r.status, count(e.id)::int AS evidence FROM realisation_reports r LEFT JOIN realisation_evidence e ON e.report_id = r.id GROUP BY r.id, r.status ORDER BY r.status`)).toEqual([
+    expect(await rows(sql`SELECT r.status, count(e.id)::int AS evidence FROM realisation_reports r LEFT JOIN realisation_evidence e ON e.report_id = r.id GROUP BY r.id, r.status ORDER BY r.status, evidence DESC`)).toEqual([
       { status: 'returned', evidence: 0 },
       { status: 'submitted', evidence: 0 },
       { status: 'verified', evidence: 2 },
+      // Last year's and this year's activities behind the leadership's dashboard (demo-impact.ts).
+      ...Array.from({ length: 6 }, () => ({ status: 'verified', evidence: 0 })),
     ]);
     expect(await rows(sql`SELECT status, count(*)::int AS n FROM evaluations GROUP BY status ORDER BY status`)).toEqual([
       { status: 'final', n: 4 },
@@ -135,6 +140,28 @@ describe('the demo data set', () => {
     // see late obligations, beneficiaries short of the target and a returned report: Cukup. The
     // cadets' agreement, planned, acknowledged and reported in time, is Efektif; the idle sea route Dorman.
     expect(bands.sort()).toEqual(['cukup', 'dorman', 'efektif', 'kurang']);
+  });
+
+  it("fills the leadership's dashboard and holds last year's annual report, finished and sent, on first start", async () => {
+    const dashboard = (await t.app.inject({ method: 'GET', url: '/api/leadership/dashboard', headers: { cookie } })).json<LeadershipDashboard>();
+    const step = (name: string) => dashboard.funnel.find((row) => row.step === name)?.count ?? 0;
+    expect(step('signed')).toBeGreaterThan(20);
+    for (const name of ['disseminated', 'planned', 'implemented', 'evaluated', 'impact']) expect(step(name), name).toBeGreaterThan(0);
+    const reached = Object.fromEntries(dashboard.beneficiaries.map((row) => [row.group, row.count]));
+    expect(reached).toMatchObject({ umkm: 92, pedagang: 340, warga: 1250, pelajar_mahasiswa: 60 });
+    const implementedBy = dashboard.byUnit.filter((row) => row.implemented > 0).map((row) => row.unitName);
+    expect(implementedBy.length).toBeGreaterThanOrEqual(4);
+    expect(dashboard.umkm.agreements.count).toBeGreaterThan(0);
+    expect(dashboard.umkm.implemented.count).toBeGreaterThan(0);
+    expect(dashboard.deadlines.find((deadline) => deadline.label === 'Laporan tahunan pelaksanaan kerja sama 2025')?.submitted).toBe(true);
+
+    const list = (await t.app.inject({ method: 'GET', url: '/api/statutory-reports', headers: { cookie } })).json<StatutoryReportList>();
+    const annual = list.reports.find((report) => report.kind === 'annual' && report.year === 2025);
+    expect(annual?.status).toBe('submitted');
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/statutory-reports/${annual?.id ?? ''}/file?format=pdf`, headers: { cookie } });
+    expect(pdf.statusCode).toBe(200);
+    const { text } = await pdfText(pdf.rawPayload);
+    for (const heading of ['Latar belakang', 'Penerima manfaat', 'Pembayaran Retribusi Pasar dengan QRIS']) expect(text).toContain(heading);
   });
 
   it('never loads twice: a second load is refused and the automatic load does nothing', async () => {

@@ -9,6 +9,7 @@ import { toCsv } from '../lib/sheet-files';
 import { endAgreement, findAgreementIdsByNumber, getAgreement, isRegistryEmpty } from '../modules/agreements/agreements.service';
 import { importFile } from '../modules/imports/imports.service';
 import { loadDemoDissemination } from './demo-dissemination';
+import { loadDemoImpact } from './demo-impact';
 import { loadDemoMonitoring } from './demo-monitoring';
 import { attachDemoDocuments } from './demo-documents';
 import { demoEntries, demoSheetRows, type DemoEntry } from './demo-rows';
@@ -68,6 +69,7 @@ export async function loadDemo(options: { database: Database; files: FileStore; 
   const users = options.withUsers ? await createDemoUsers(ctx, { password: options.password }) : { emails: [], generatedPassword: null };
   // After the accounts: the OPD and the TKKSD answer their evaluations as themselves.
   await loadDemoMonitoring(ctx, { entries, ids });
+  await loadDemoImpact(ctx, { entries, ids });
   return { agreements: created, documents, userEmails: users.emails, generatedPassword: users.generatedPassword };
 }
 
