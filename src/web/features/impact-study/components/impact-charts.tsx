@@ -1,33 +1,17 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Box, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { ChartFrame, chartColor, LEGEND_IN_SERIES_ORDER } from '../../../components/chart-frame';
 import { useTranslation } from 'react-i18next';
 import type { YearRow } from '../lib/impact-view';
 
-// Dark shades: bars keep at least a 3:1 contrast against the white background (WCAG 1.4.11).
-const PALETTE = ['blue.8', 'teal.8', 'orange.8', 'grape.8', 'red.8', 'cyan.9', 'indigo.6', 'lime.9'];
-const color = (index: number) => PALETTE[index % PALETTE.length] ?? 'blue.8';
 const MAX_YEAR_SERIES = 6;
-const LEGEND_IN_SERIES_ORDER = { itemSorter: null };
 
-function ChartFrame({ label, height, children }: { label: string; height: number; children: ReactNode }) {
-  const { t } = useTranslation('impact-study');
-  return (
-    <Box component="figure" m={0} mb="md" aria-label={label}>
-      <Box h={height}>{children}</Box>
-      <Text component="figcaption" fz="xs" c="dimmed" mt={4}>
-        {label}. {t('charts.sameAsTable')}
-      </Text>
-    </Box>
-  );
-}
 
 // Years along the axis, one bar per row (a single row: one bar a year).
 export function YearBars({ label, years, rows }: { label: string; years: number[]; rows: YearRow[] }) {
   const data = years.map((year, index) => ({ year: String(year), ...Object.fromEntries(rows.map((row) => [row.code, row.values[index] ?? 0])) }));
-  const series = rows.map((row, index) => ({ name: row.code, label: row.label, color: color(index) }));
+  const series = rows.map((row, index) => ({ name: row.code, label: row.label, color: chartColor(index) }));
   const isSingle = rows.length === 1;
   return (
     <ChartFrame label={label} height={isSingle ? 220 : 300}>
@@ -62,7 +46,7 @@ export function ItemBars({ label, years, rows }: { label: string; years: number[
     ...(byYear ? Object.fromEntries(years.map((year, index) => [String(year), row.values[index] ?? 0])) : { total: row.total }),
   }));
   const series = byYear
-    ? years.map((year, index) => ({ name: String(year), color: color(index) }))
+    ? years.map((year, index) => ({ name: String(year), color: chartColor(index) }))
     : [{ name: 'total', label: t('charts.rangeTotal', { from: years[0], to: years.at(-1) }), color: 'blue.8' }];
   const height = rows.length * ((byYear ? years.length : 1) * 9 + 18) + 80;
   return (

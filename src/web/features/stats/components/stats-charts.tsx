@@ -1,29 +1,12 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Box, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { ChartFrame, chartColor, LEGEND_IN_SERIES_ORDER } from '../../../components/chart-frame';
 import { useTranslation } from 'react-i18next';
 import type { TableRow } from '../lib/stats-view';
 
-// Dark shades: bars keep at least a 3:1 contrast against the white background (WCAG 1.4.11).
-const PALETTE = ['blue.8', 'teal.8', 'orange.8', 'grape.8', 'red.8', 'cyan.9', 'indigo.6', 'lime.9'];
-const color = (index: number) => PALETTE[index % PALETTE.length] ?? 'blue.8';
 const MAX_YEAR_SERIES = 6;
-// Master-data order (Instansi Pemerintah first), not alphabetical.
-const LEGEND_IN_SERIES_ORDER = { itemSorter: null };
 
-function ChartFrame({ label, height, children }: { label: string; height: number; children: ReactNode }) {
-  const { t } = useTranslation('stats');
-  return (
-    <Box component="figure" m={0} mb="md" aria-label={label}>
-      <Box h={height}>{children}</Box>
-      <Text component="figcaption" fz="xs" c="dimmed" mt={4}>
-        {label}. {t('charts.sameAsTable')}
-      </Text>
-    </Box>
-  );
-}
 
 export function TotalsChart({ years, totals }: { years: number[]; totals: number[] }) {
   const { t } = useTranslation('stats');
@@ -38,7 +21,7 @@ export function TotalsChart({ years, totals }: { years: number[]; totals: number
 export function GroupChart({ years, rows }: { years: number[]; rows: TableRow[] }) {
   const { t } = useTranslation('stats');
   const data = years.map((year, index) => ({ year: String(year), ...Object.fromEntries(rows.map((row) => [row.code, row.counts[index] ?? 0])) }));
-  const series = rows.map((row, index) => ({ name: row.code, label: row.label, color: color(index) }));
+  const series = rows.map((row, index) => ({ name: row.code, label: row.label, color: chartColor(index) }));
   return (
     <ChartFrame label={t('charts.byGroup')} height={300}>
       <BarChart h={260} data={data} dataKey="year" series={series} withLegend legendProps={LEGEND_IN_SERIES_ORDER} tickLine="y" gridAxis="y" maxBarWidth={28} />
@@ -61,7 +44,7 @@ export function SectorChart({ years, rows }: { years: number[]; rows: TableRow[]
     ...(byYear ? Object.fromEntries(years.map((year, index) => [String(year), row.counts[index] ?? 0])) : { total: row.total }),
   }));
   const series = byYear
-    ? years.map((year, index) => ({ name: String(year), color: color(index) }))
+    ? years.map((year, index) => ({ name: String(year), color: chartColor(index) }))
     : [{ name: 'total', label: t('charts.rangeTotal', { from: years[0], to: years.at(-1) }), color: 'blue.8' }];
   const height = rows.length * ((byYear ? years.length : 1) * 9 + 18) + 80;
   return (
