@@ -16,6 +16,7 @@ import { runReportReminders } from './modules/realisation/report-reminders.servi
 import { runExpiryAlerts } from './modules/renewal/expiry-alerts.service';
 import { recoverInterruptedImports } from './modules/imports/import-lease.service';
 import { startDigestSchedule } from './modules/digest/digest.schedule';
+import { startOcrWorker } from './modules/documents/ocr.schedule';
 
 async function main() {
   const env = readEnv();
@@ -51,6 +52,8 @@ async function main() {
   const stopReminders = startHourlyJob({ name: 'reminders', run: remind }, { db: database.db, env, files });
   // The pimpinan's monthly digest: once a month from the digest day (settings), never twice.
   const stopDigest = startDigestSchedule({ db: database.db, env, files });
+  // Scans are OCR'd in the background, one page at a time at a lower priority (docs/decisions/0023-ocr-jobs.md).
+  const stopOcr = startOcrWorker({ db: database.db, files, env, isSoleProcess: database.kind === 'pglite', log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) } });
   const stopBackups = startBackupSchedule({ database, files, env }, { clock: () => new Date() });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
   const deps = { database, env, files };
@@ -68,6 +71,7 @@ async function main() {
     await app.close();
     await stopReminders();
     await stopDigest();
+    await stopOcr();
     await database.close();
     process.exit(0);
   };

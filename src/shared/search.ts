@@ -87,6 +87,9 @@ export type AgreementListItem = {
   documentCount: number;
   // HTML: the surrounding text is escaped; only <mark>…</mark> around the matched words is markup.
   snippet: string | null;
+  // The document the snippet was quoted from, and its page (null when the document's pages were not
+  // told apart when it was read); null when the agreement's own text holds the words.
+  snippetSource: { documentId: string; fileName: string; page: number | null } | null;
   // 0 when there is no free-text query.
   rank: number;
 };

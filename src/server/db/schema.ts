@@ -8,6 +8,7 @@ export * from '../modules/settings/settings.table';
 export * from '../modules/audit/audit.table';
 export * from '../modules/agreements/agreements.table';
 export * from '../modules/documents/documents.table';
+export * from '../modules/documents/ocr-jobs.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/procedures/procedures.table';
 export * from '../modules/proposals/core/proposals.table';

@@ -5,7 +5,12 @@ import { findActiveContent } from './documents.pdf-active';
 
 // activeContent: kinds of script, launch, attachment or event actions found (empty = none); see
 // docs/decisions/0009-csrf.md, "Stored files".
-export type PdfContent = { pageCount: number; text: string; needsOcr: boolean; activeContent: string[] };
+// text: the pages' texts joined by form feeds (\f), so that a word's page can be told from the text
+// alone (search names the page of a hit); pagesWithoutText: 1-based pages with no letters, which
+// OCR reads (ocr-jobs.service.ts); needsOcr: no page has any, the file is a scan.
+export type PdfContent = { pageCount: number; text: string; needsOcr: boolean; pagesWithoutText: number[]; activeContent: string[] };
+
+export const PAGE_BREAK = '\f';
 
 // PostgreSQL text cannot hold NUL, and a lone surrogate cannot be encoded as UTF-8.
 function cleanText(text: string): string {
@@ -32,7 +37,7 @@ async function activeContentOf(pdf: Awaited<ReturnType<typeof getDocumentProxy>>
   return [...found].sort();
 }
 
-// Parses the whole file (which also proves it is a PDF) and takes its text layer, pages merged.
+// Parses the whole file (which also proves it is a PDF) and takes its text layer, page by page.
 // A PDF without any letters in its text layer is a scan: kept, and marked as needing OCR.
 export async function readPdfContent(bytes: Buffer): Promise<PdfContent> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
@@ -43,10 +48,18 @@ export async function readPdfContent(bytes: Buffer): Promise<PdfContent> {
     throw corrupt();
   }
   try {
-    const { totalPages, text } = await extractText(pdf, { mergePages: true });
-    const cleaned = cleanText(text);
-    const hasLetters = /\p{L}/u.test(cleaned);
-    return { pageCount: totalPages, text: hasLetters ? cleaned : '', needsOcr: !hasLetters, activeContent: await activeContentOf(pdf, bytes) };
+    const { totalPages, text } = await extractText(pdf, { mergePages: false });
+    // A form feed inside a page's own text would shift every later page number.
+    const pages = text.map((page) => cleanText(page.replaceAll(PAGE_BREAK, ' ')));
+    const pagesWithoutText = pages.flatMap((page, index) => (/\p{L}/u.test(page) ? [] : [index + 1]));
+    const hasLetters = pagesWithoutText.length < pages.length;
+    return {
+      pageCount: totalPages,
+      text: hasLetters ? pages.join(PAGE_BREAK) : '',
+      needsOcr: !hasLetters,
+      pagesWithoutText,
+      activeContent: await activeContentOf(pdf, bytes),
+    };
   } catch {
     throw corrupt();
   } finally {

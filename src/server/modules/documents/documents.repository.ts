@@ -27,6 +27,7 @@ const summaryColumns = {
   pageCount: documents.pageCount,
   needsOcr: documents.needsOcr,
   activeContent: documents.activeContent,
+  ocrStorageKey: documents.ocrStorageKey,
   isPublic: documents.isPublic,
   uploadedBy: documents.uploadedBy,
   createdAt: documents.createdAt,

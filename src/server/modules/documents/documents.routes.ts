@@ -4,6 +4,7 @@ import { DocumentFileQuerySchema } from '../../../shared/documents';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
 import { receiveUpload } from '../../lib/multipart';
 import { deleteDocument, listAgreementDocuments, openDocumentFile, prepareUpload, uploadDocument } from './documents.service';
+import { retryOcr } from './ocr-jobs.service';
 
 const idParam = z.object({ id: z.uuid() });
 const tags = ['documents'];
@@ -24,8 +25,14 @@ export function documentsRoutes(app: FastifyInstance) {
   );
 
   api.get('/documents/:id/file', { schema: { tags, params: idParam, querystring: DocumentFileQuerySchema }, config: { access: 'signed-in' } }, async (request, reply) => {
-    const file = await openDocumentFile(actorCtxOf(request), request.params.id);
+    const file = await openDocumentFile(actorCtxOf(request), { documentId: request.params.id, isSearchableCopy: request.query.variant === 'ocr' });
     return sendFileDownload(reply, file);
+  });
+
+  // A failed OCR tried again from the start.
+  api.post('/documents/:id/ocr', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, async (request, reply) => {
+    await retryOcr(actorCtxOf(request), request.params.id);
+    return reply.status(204).send();
   });
 
   api.delete('/documents/:id', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, async (request, reply) => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { UploadDocumentFieldsSchema, type DocumentView } from '../../../shared/documents';
+import { UploadDocumentFieldsSchema, type DocumentOcrView, type DocumentView } from '../../../shared/documents';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { tooLarge, type ReceivedUpload, type UploadLimit } from '../../lib/multipart';
@@ -17,12 +17,13 @@ import {
   type AgreementAccess,
   type DocumentSummary,
 } from './documents.repository';
+import { ocrViewsOf, queueOcrIfNeeded } from './ocr-jobs.service';
 export { publicDocumentsRevisionSql } from './documents-revision.repository';
 
 const PDF_MIME = 'application/pdf';
 const MB = 1024 * 1024;
 
-function toView(row: DocumentSummary): DocumentView {
+function toView(row: DocumentSummary, ocr: DocumentOcrView | null): DocumentView {
   return {
     id: row.id,
     agreementId: row.agreementId,
@@ -34,6 +35,8 @@ function toView(row: DocumentSummary): DocumentView {
     pageCount: row.pageCount,
     needsOcr: row.needsOcr,
     activeContent: row.activeContent,
+    ocr,
+    hasSearchableCopy: row.ocrStorageKey !== null,
     isPublic: row.isPublic,
     uploadedBy: row.uploadedBy,
     createdAt: row.createdAt.toISOString(),
@@ -66,7 +69,7 @@ function parseFields(fields: Record<string, string>) {
 export async function uploadDocument(ctx: ActorCtx, { agreementId, upload }: { agreementId: string; upload: ReceivedUpload }): Promise<DocumentView> {
   const limit = await prepareUpload(ctx, agreementId);
   const fields = parseFields(upload.fields);
-  const { bytes, ...pdf } = await checkPdfUpload(upload.file, limit);
+  const { bytes, pagesWithoutText, ...pdf } = await checkPdfUpload(upload.file, limit);
   const storageKey = `documents/${randomUUID()}.pdf`;
   await ctx.files.put(storageKey, bytes);
   try {
@@ -83,7 +86,8 @@ export async function uploadDocument(ctx: ActorCtx, { agreementId, upload }: { a
       });
       const summary = { id: row.id, fileName: row.fileName, kind: row.kind, sizeBytes: row.sizeBytes, sha256: row.sha256, isPublic: row.isPublic };
       await recordAudit(tx, { actor: ctx.actor, entity: 'agreement', entityId: agreementId, action: 'document_upload', at: ctx.now, changes: [{ field: 'document', old: null, new: summary }] });
-      return toView(row);
+      await queueOcrIfNeeded(tx, { documentId: row.id, pagesWithoutText, pageCount: pdf.pageCount, now: ctx.now });
+      return withOcr({ ...ctx, db: tx }, row);
     });
   } catch (error) {
     // Nothing half-written: a file without its row would never be found again.
@@ -92,17 +96,27 @@ export async function uploadDocument(ctx: ActorCtx, { agreementId, upload }: { a
   }
 }
 
-export async function listAgreementDocuments(ctx: ActorCtx, agreementId: string): Promise<DocumentView[]> {
-  await visibleAgreement(ctx, agreementId);
-  return (await listDocumentsOf(ctx.db, agreementId)).map(toView);
+async function withOcr(ctx: ActorCtx, row: DocumentSummary): Promise<DocumentView> {
+  const ocr = await ocrViewsOf(ctx, [row.id]);
+  return toView(row, ocr.get(row.id) ?? null);
 }
 
-export async function openDocumentFile(ctx: ActorCtx, documentId: string) {
-  const document = await findDocument(ctx.db, documentId);
+export async function listAgreementDocuments(ctx: ActorCtx, agreementId: string): Promise<DocumentView[]> {
+  await visibleAgreement(ctx, agreementId);
+  const rows = await listDocumentsOf(ctx.db, agreementId);
+  const ocr = await ocrViewsOf(ctx, rows.map((row) => row.id));
+  return rows.map((row) => toView(row, ocr.get(row.id) ?? null));
+}
+
+// The file as uploaded, or the searchable copy OCR made of it (named so that both can be kept side by side).
+export async function openDocumentFile(ctx: ActorCtx, input: { documentId: string; isSearchableCopy: boolean }) {
+  const document = await findDocument(ctx.db, input.documentId);
   if (!document) throw notFound('Dokumen', 'Document');
   await visibleAgreement(ctx, document.agreementId);
-  if (!(await ctx.files.exists(document.storageKey))) throw notFound('Berkas dokumen', 'Document file');
-  return { body: ctx.files.stream(document.storageKey), fileName: document.fileName, mimeType: document.mimeType };
+  const key = input.isSearchableCopy ? document.ocrStorageKey : document.storageKey;
+  if (!key || !(await ctx.files.exists(key))) throw notFound('Berkas dokumen', 'Document file');
+  const fileName = input.isSearchableCopy ? document.fileName.replace(/\.pdf$/i, ' (OCR).pdf') : document.fileName;
+  return { body: ctx.files.stream(key), fileName, mimeType: document.mimeType };
 }
 
 export async function deleteDocument(ctx: ActorCtx, documentId: string): Promise<void> {
@@ -115,7 +129,9 @@ export async function deleteDocument(ctx: ActorCtx, documentId: string): Promise
     return row;
   });
   // After the commit: a failed removal leaves an unreferenced file, never a row without its file.
-  await ctx.files.remove(removed.storageKey).catch(() => undefined);
+  for (const key of [removed.storageKey, removed.ocrStorageKey]) {
+    if (key) await ctx.files.remove(key).catch(() => undefined);
+  }
 }
 
 // The stored form of an uploaded PDF: its bytes, and the columns a document row keeps of them.
@@ -128,6 +144,8 @@ export type CheckedPdf = {
   pageCount: number;
   textContent: string | null;
   needsOcr: boolean;
+  // 1-based pages without a text layer: OCR reads these (ocr-jobs.service.ts).
+  pagesWithoutText: number[];
   activeContent: string[];
 };
 
@@ -154,12 +172,13 @@ export async function checkPdfUpload(file: ReceivedUpload['file'], limit: Upload
     pageCount: content.pageCount,
     textContent: content.needsOcr ? null : content.text,
     needsOcr: content.needsOcr,
+    pagesWithoutText: content.pagesWithoutText,
     activeContent: content.activeContent,
   };
 }
 
 // What a stored PDF's row carries (a document read before page counts were kept has none).
-export type StoredPdf = Omit<CheckedPdf, 'bytes' | 'pageCount'> & { pageCount: number | null };
+export type StoredPdf = Omit<CheckedPdf, 'bytes' | 'pageCount' | 'pagesWithoutText'> & { pageCount: number | null };
 
 // A PDF another module already checked and stored (a proposal's signed copy, registered as the
 // agreement's signed document): its row and audit entry in the caller's transaction (ctx.db).
@@ -179,5 +198,9 @@ export async function addCheckedDocument(
   });
   const summary = { id: row.id, fileName: row.fileName, kind: row.kind, sizeBytes: row.sizeBytes, sha256: row.sha256, isPublic: row.isPublic, ...input.origin };
   await recordAudit(ctx.db, { actor: ctx.actor, entity: 'agreement', entityId: input.agreementId, action: 'document_upload', at: ctx.now, changes: [{ field: 'document', old: null, new: summary }] });
-  return toView(row);
+  // A stored file's row keeps whether it is a scan, not which pages lack text: a scan is read whole.
+  const pageCount = row.pageCount ?? 1;
+  const pagesWithoutText = input.file.needsOcr ? Array.from({ length: pageCount }, (_, index) => index + 1) : [];
+  await queueOcrIfNeeded(ctx.db, { documentId: row.id, pagesWithoutText, pageCount, now: ctx.now });
+  return withOcr(ctx, row);
 }

@@ -32,6 +32,8 @@ export const documents = pgTable(
     kind: text('kind', { enum: ['naskah_ttd', 'draf', 'lampiran', 'lainnya'] }).notNull(),
     ...fileColumns(),
     isPublic: boolean('is_public').notNull().default(false),
+    // The searchable copy OCR made of a scan (ocr-jobs.service.ts), beside the original, which is never altered.
+    ocrStorageKey: text('ocr_storage_key').unique(),
     // Very long texts are cut for the index only (a tsvector must stay under 1 MB); the text is kept whole.
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`to_tsvector('indonesian'::regconfig, left(coalesce(text_content, ''), 400000))`,

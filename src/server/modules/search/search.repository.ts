@@ -127,9 +127,50 @@ export async function countDocumentsOf(db: Db, ids: string[]) {
 // result. An agreement whose own text holds the words is quoted from its scope or title (short
 // texts); only the others, found through a document, are quoted from the document, whose whole text
 // a headline would otherwise parse for every agreement on the page.
-export async function loadHeadlines(db: Db, input: { ids: string[]; tsQuery: SQL; headlineOptions: string }): Promise<Map<string, string>> {
+export type Headline = { html: string; source: { documentId: string; fileName: string; page: number | null } | null };
+
+// The first page of a document's text (pages are separated by form feeds, documents.pdf.ts) whose
+// words match; null for a text read before pages were kept apart (no form feed in a longer file).
+function firstMatchingPage(tsQuery: SQL): SQL<number | null> {
+  const text = sql`left(${documents.textContent}, 400000)`;
+  return sql<number | null>`CASE WHEN strpos(${text}, E'\f') = 0 AND coalesce(${documents.pageCount}, 0) <> 1 THEN NULL ELSE
+    (SELECT min(p.n)::int FROM unnest(string_to_array(${text}, E'\f')) WITH ORDINALITY AS p(t, n) WHERE to_tsvector('indonesian', p.t) @@ ${tsQuery}) END`;
+}
+
+// Quoted from the page that holds the words when it is known (a shorter text to parse, and the
+// quote matches the page a reader is sent to), else from the whole text.
+async function headlinesFromDocuments(db: Db, input: { ids: string[]; tsQuery: SQL; options: string }) {
+  const { ids, tsQuery, options } = input;
+  const matched = db
+    .selectDistinctOn([documents.agreementId], {
+      agreementId: documents.agreementId,
+      documentId: sql<string>`${documents.id}`.as('document_id'),
+      fileName: sql<string>`${documents.fileName}`.as('file_name'),
+      text: sql<string>`left(${documents.textContent}, 400000)`.as('text'),
+      page: firstMatchingPage(tsQuery).as('page'),
+    })
+    .from(documents)
+    .where(and(inArray(documents.agreementId, ids), sql`${documents.searchVector} @@ ${tsQuery}`))
+    .orderBy(documents.agreementId, desc(sql`ts_rank_cd(${documents.searchVector}, ${tsQuery})`))
+    .as('matched');
+  return db
+    .select({
+      agreementId: matched.agreementId,
+      documentId: matched.documentId,
+      fileName: matched.fileName,
+      page: matched.page,
+      headline: sql<string>`ts_headline('indonesian', CASE WHEN ${matched.page} IS NULL THEN ${matched.text} ELSE split_part(${matched.text}, E'\f', ${matched.page}) END, ${tsQuery}, ${options})`,
+    })
+    .from(matched);
+}
+
+// Headlines for one page only: ts_headline re-reads the text, so it is never run over the whole
+// result. An agreement whose own text holds the words is quoted from its scope or title (short
+// texts); only the others, found through a document, are quoted from the document, whose whole text
+// a headline would otherwise parse for every agreement on the page.
+export async function loadHeadlines(db: Db, input: { ids: string[]; tsQuery: SQL; headlineOptions: string }): Promise<Map<string, Headline>> {
   const { ids, tsQuery, headlineOptions: options } = input;
-  const headlines = new Map<string, string>();
+  const headlines = new Map<string, Headline>();
   if (ids.length === 0) return headlines;
   const fromAgreements = await db
     .select({
@@ -140,18 +181,12 @@ export async function loadHeadlines(db: Db, input: { ids: string[]; tsQuery: SQL
     })
     .from(a)
     .where(inArray(a.id, ids));
-  for (const row of fromAgreements) if (row.headline !== null) headlines.set(row.id, row.headline);
+  for (const row of fromAgreements) if (row.headline !== null) headlines.set(row.id, { html: row.headline, source: null });
   const rest = ids.filter((id) => !headlines.has(id));
   if (rest.length === 0) return headlines;
-  const fromDocuments = await db
-    .selectDistinctOn([documents.agreementId], {
-      agreementId: documents.agreementId,
-      headline: sql<string>`ts_headline('indonesian', left(${documents.textContent}, 400000), ${tsQuery}, ${options})`,
-    })
-    .from(documents)
-    .where(and(inArray(documents.agreementId, rest), sql`${documents.searchVector} @@ ${tsQuery}`))
-    .orderBy(documents.agreementId, desc(sql`ts_rank_cd(${documents.searchVector}, ${tsQuery})`));
-  for (const row of fromDocuments) headlines.set(row.agreementId, row.headline);
+  for (const row of await headlinesFromDocuments(db, { ids: rest, tsQuery, options })) {
+    headlines.set(row.agreementId, { html: row.headline, source: { documentId: row.documentId, fileName: row.fileName, page: row.page } });
+  }
   // A hit the words no longer reach (changed since it was found) is quoted from its title.
   const untouched = rest.filter((id) => !headlines.has(id));
   if (untouched.length === 0) return headlines;
@@ -159,7 +194,7 @@ export async function loadHeadlines(db: Db, input: { ids: string[]; tsQuery: SQL
     .select({ id: a.id, headline: sql<string>`ts_headline('indonesian', ${a.title}, ${tsQuery}, ${options})` })
     .from(a)
     .where(inArray(a.id, untouched));
-  for (const row of titles) headlines.set(row.id, row.headline);
+  for (const row of titles) headlines.set(row.id, { html: row.headline, source: null });
   return headlines;
 }
 

@@ -17,6 +17,7 @@ import {
   effectiveSort,
   findPageIds,
   loadHeadlines,
+  type Headline,
   loadLeadUnitsOf,
   loadListRows,
   loadPartnersOf,
@@ -96,7 +97,7 @@ async function pageItems(ctx: ActorCtx, plan: SearchPlan, page: { id: string; ra
     loadPartnersOf(ctx.db, ids),
     loadLeadUnitsOf(ctx.db, ids),
     countDocumentsOf(ctx.db, ids),
-    tsQuery ? loadHeadlines(ctx.db, { ids, tsQuery, headlineOptions: HEADLINE_OPTIONS }) : Promise.resolve(new Map<string, string>()),
+    tsQuery ? loadHeadlines(ctx.db, { ids, tsQuery, headlineOptions: HEADLINE_OPTIONS }) : Promise.resolve(new Map<string, Headline>()),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return page.flatMap(({ id, rank }) => {
@@ -123,7 +124,8 @@ async function pageItems(ctx: ActorCtx, plan: SearchPlan, page: { id: string; ra
         leadUnit: lead ? { id: lead.id, name: lead.name } : null,
         primarySectorCode: row.primarySectorCode,
         documentCount: documentCounts.find((entry) => entry.agreementId === id)?.count ?? 0,
-        snippet: headline === undefined ? null : headlineToHtml(headline),
+        snippet: headline === undefined ? null : headlineToHtml(headline.html),
+        snippetSource: headline?.source ?? null,
         rank,
       },
     ];

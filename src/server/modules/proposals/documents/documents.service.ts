@@ -54,7 +54,7 @@ export async function storeProposalDocument(
 ): Promise<ProposalDocumentView> {
   const { db, files, now } = ctx;
   const fields = parseFields(options.upload.fields);
-  const { bytes, ...pdf } = await checkPdfUpload(options.upload.file, options.limit);
+  const { bytes, pagesWithoutText: _pagesWithoutText, ...pdf } = await checkPdfUpload(options.upload.file, options.limit);
   const storageKey = `proposals/${randomUUID()}.pdf`;
   await files.put(storageKey, bytes);
   try {

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { DocumentOcrView } from '../../../shared/documents';
+import type { Db } from '../../db/client';
+import type { ActorCtx } from '../../lib/context';
+import { forbidden, notFound } from '../../lib/errors';
+import type { FileStore } from '../../lib/file-store';
+import { DEFAULT_OCR_COMMANDS, OcrFailure, ocrPdf, ocrToolStatus, type OcrCommands, type OcrOptions, type OcrToolStatus } from '../../lib/ocr/ocr-tool';
+import { canUploadDocument } from './documents.policy';
+import { readPdfContent } from './documents.pdf';
+import * as repo from './ocr-jobs.repository';
+
+// The OCR of uploaded scans as background jobs (docs/decisions/0023-ocr-jobs.md). The upload only
+// queues the job, in its own transaction; a worker (ocr.schedule.ts) claims due jobs one at a time.
+
+// A failed attempt is tried again after 1, 5, then 30 minutes; the fourth failure is the last.
+const BACKOFF_MINUTES = [1, 5, 30];
+export const OCR_MAX_ATTEMPTS = BACKOFF_MINUTES.length + 1;
+// A job not heard of for this long is taken for cut off and claimed again.
+const LEASE_MS = 10 * 60 * 1000;
+// Past this many pages a scan is not read (about 20 minutes on two cores): it is better split.
+export const OCR_MAX_PAGES = 200;
+const MINUTE_MS = 60 * 1000;
+
+// The tools this process runs, and whether they are there (asked once, then remembered).
+let commands: OcrCommands = DEFAULT_OCR_COMMANDS;
+let toolStatus: Promise<OcrToolStatus> | null = null;
+
+export function configureOcrTools(next: OcrCommands): void {
+  commands = next;
+  toolStatus = null;
+}
+
+export function currentOcrToolStatus(): Promise<OcrToolStatus> {
+  toolStatus ??= ocrToolStatus(commands);
+  return toolStatus;
+}
+
+// Queued with the document, in the caller's transaction, when any page has no text layer.
+export async function queueOcrIfNeeded(db: Db, input: { documentId: string; pagesWithoutText: number[]; pageCount: number; now: Date }): Promise<boolean> {
+  if (input.pagesWithoutText.length === 0) return false;
+  await repo.insertOcrJob(db, { documentId: input.documentId, pageCount: input.pageCount, now: input.now });
+  return true;
+}
+
+export function ocrViewOf(job: repo.OcrJobRow, input: { isToolAvailable: boolean; canRetry: boolean }): DocumentOcrView {
+  const isWaiting = job.state === 'queued' || job.state === 'running';
+  return {
+    state: job.state,
+    page: job.page,
+    pageCount: job.pageCount,
+    attempts: job.attempts,
+    error: job.error,
+    nextAttemptAt: job.state === 'queued' ? job.nextAttemptAt.toISOString() : null,
+    isToolMissing: isWaiting && !input.isToolAvailable,
+    canRetry: input.canRetry && job.state === 'failed',
+  };
+}
+
+// The OCR state of each given document that has a job.
+export async function ocrViewsOf(ctx: Pick<ActorCtx, 'db' | 'actor'>, documentIds: string[]): Promise<Map<string, DocumentOcrView>> {
+  const jobs = await repo.findOcrJobs(ctx.db, documentIds);
+  if (jobs.length === 0) return new Map();
+  const status = await currentOcrToolStatus();
+  const canRetry = canUploadDocument(ctx.actor);
+  return new Map(jobs.map((job) => [job.documentId, ocrViewOf(job, { isToolAvailable: status.isAvailable, canRetry })]));
+}
+
+// A failed OCR tried again now, from the start (a person asked: the tools were installed, say).
+export async function retryOcr(ctx: ActorCtx, documentId: string): Promise<void> {
+  if (!canUploadDocument(ctx.actor)) throw forbidden();
+  const [job] = await repo.findOcrJobs(ctx.db, [documentId]);
+  if (!job) throw notFound('OCR dokumen', 'Document OCR');
+  if (job.state !== 'failed') return;
+  await repo.requeueOcrJob(ctx.db, { documentId, error: null, nextAttemptAt: ctx.now, resetAttempts: true });
+}
+
+export type OcrRunner = (input: Buffer, options: Pick<OcrOptions, 'onPage' | 'signal'>) => Promise<Buffer>;
+// stopSignal: the server is stopping; a job cut off by it is queued again as it was.
+export type OcrWorkerDeps = { db: Db; files: FileStore; clock: () => Date; ocr?: OcrRunner; stopSignal?: AbortSignal };
+
+function defaultRunner(): OcrRunner {
+  return (input, options) => ocrPdf(input, { ...options, commands });
+}
+
+async function failAttempt(deps: OcrWorkerDeps, job: repo.OcrJobRow, failure: OcrFailure): Promise<void> {
+  const now = deps.clock();
+  const backoff = BACKOFF_MINUTES[job.attempts - 1];
+  if (failure.isPermanent || backoff === undefined) {
+    await repo.finishOcrJob(deps.db, { documentId: job.documentId, state: 'failed', error: failure.message, now });
+    return;
+  }
+  await repo.requeueOcrJob(deps.db, { documentId: job.documentId, error: failure.message, nextAttemptAt: new Date(now.getTime() + backoff * MINUTE_MS), resetAttempts: false });
+}
+
+function asFailure(error: unknown): OcrFailure {
+  if (error instanceof OcrFailure) return error;
+  return new OcrFailure(error instanceof Error ? error.message : String(error), false);
+}
+
+// Reads the scan, keeps the searchable copy beside the original and puts its text in the search.
+async function readScan(deps: OcrWorkerDeps, job: repo.OcrJobRow, source: { storageKey: string; ocrStorageKey: string | null; pageCount: number | null }): Promise<void> {
+  if ((source.pageCount ?? 0) > OCR_MAX_PAGES) {
+    throw new OcrFailure(`Pindaian ${String(source.pageCount)} halaman melebihi batas OCR ${String(OCR_MAX_PAGES)} halaman; pisahkan berkasnya / a scan of ${String(source.pageCount)} pages exceeds the OCR limit of ${String(OCR_MAX_PAGES)} pages; split the file`, true);
+  }
+  const bytes = await deps.files.get(source.storageKey);
+  let progress: Promise<void> = Promise.resolve();
+  const onPage = (page: number) => {
+    progress = progress.then(() => repo.recordOcrProgress(deps.db, { documentId: job.documentId, page, leaseUntil: new Date(deps.clock().getTime() + LEASE_MS) }));
+  };
+  // A stuck run is stopped: a minute a page is six times what a page takes here.
+  const timeout = AbortSignal.timeout(Math.max(10, source.pageCount ?? 1) * MINUTE_MS);
+  const signal = deps.stopSignal ? AbortSignal.any([timeout, deps.stopSignal]) : timeout;
+  const pdf = await (deps.ocr ?? defaultRunner())(bytes, { onPage, signal });
+  await progress;
+  const content = await readPdfContent(pdf);
+  const ocrStorageKey = `documents/${randomUUID()}-ocr.pdf`;
+  await deps.files.put(ocrStorageKey, pdf);
+  const isStored = await deps.db.transaction(async (tx) => {
+    const stored = await repo.storeOcrResult(tx, { documentId: job.documentId, text: content.text, pageCount: content.pageCount, ocrStorageKey });
+    if (stored) await repo.finishOcrJob(tx, { documentId: job.documentId, state: 'done', error: null, now: deps.clock() });
+    return stored;
+  });
+  // The document was deleted meanwhile (its copy goes with it), or an older copy is replaced.
+  const unused = isStored ? source.ocrStorageKey : ocrStorageKey;
+  if (unused) await deps.files.remove(unused).catch(() => undefined);
+}
+
+// Claims the next due job and runs it to its end; false when none was due.
+export async function runNextOcrJob(deps: OcrWorkerDeps): Promise<boolean> {
+  const now = deps.clock();
+  const job = await repo.claimDueJob(deps.db, { now, leaseUntil: new Date(now.getTime() + LEASE_MS) });
+  if (!job) return false;
+  const source = await repo.findOcrSource(deps.db, job.documentId);
+  if (!source) return true;
+  try {
+    await readScan(deps, job, source);
+  } catch (error) {
+    if (deps.stopSignal?.aborted) await repo.requeueOcrJob(deps.db, { documentId: job.documentId, error: null, nextAttemptAt: deps.clock(), resetAttempts: false });
+    else await failAttempt(deps, job, asFailure(error));
+  }
+  return true;
+}
+
+// With one process on the database (PGlite), a job still running at start-up was cut off: it is due now.
+export async function recoverInterruptedOcr(db: Db, now: Date): Promise<void> {
+  await repo.requeueRunningJobs(db, now);
+}

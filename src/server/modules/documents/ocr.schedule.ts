@@ -1,0 +1,71 @@
+import type { Db } from '../../db/client';
+import type { Env } from '../../env';
+import type { FileStore } from '../../lib/file-store';
+import { OCR_PACKAGES } from '../../../shared/documents';
+import { configureOcrTools, currentOcrToolStatus, recoverInterruptedOcr, runNextOcrJob, type OcrRunner } from './ocr-jobs.service';
+
+const POLL_MS = 3000;
+// Without the tools, whether they have been installed since is asked again this often.
+const RECHECK_MS = 5 * 60 * 1000;
+
+type Log = { info: (message: string) => void; warn: (message: string) => void };
+
+export function missingToolsMessage(missing: string[]): string {
+  const install = `apt-get install ${OCR_PACKAGES.join(' ')}`;
+  return `OCR belum tersedia di server ini (tidak ada: ${missing.join(', ')}); pasang: ${install} / OCR is not available on this server (missing: ${missing.join(', ')}); install: ${install}`;
+}
+
+// `workers` loops, each claiming and running one job at a time; they sleep while nothing is due.
+// The returned stop lets a job under way finish, so that the database can be closed after it.
+// isSoleProcess: no other process uses the database (PGlite), so a job marked running was cut off.
+export function startOcrWorker(deps: { db: Db; files: FileStore; env: Env; log: Log; isSoleProcess: boolean; clock?: () => Date; ocr?: OcrRunner }): () => Promise<void> {
+  configureOcrTools({ ocrmypdf: deps.env.JALIN_OCRMYPDF, tesseract: deps.env.JALIN_TESSERACT });
+  const clock = deps.clock ?? (() => new Date());
+  const stop = new AbortController();
+  let isStopped = false;
+  const wakers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      timer.unref();
+      wakers.add(wake);
+    });
+  // Once, before any loop claims a job.
+  let recovered: Promise<void> | null = null;
+  const loop = async () => {
+    recovered ??= deps.isSoleProcess ? recoverInterruptedOcr(deps.db, clock()) : Promise.resolve();
+    await recovered;
+    while (!isStopped) {
+      const status = await currentOcrToolStatus();
+      if (!status.isAvailable) {
+        await sleep(RECHECK_MS);
+        configureOcrTools({ ocrmypdf: deps.env.JALIN_OCRMYPDF, tesseract: deps.env.JALIN_TESSERACT });
+        continue;
+      }
+      const didWork = await runNextOcrJob({ db: deps.db, files: deps.files, clock, stopSignal: stop.signal, ...(deps.ocr ? { ocr: deps.ocr } : {}) }).catch((error: unknown) => {
+        deps.log.warn(`OCR job failed to run: ${error instanceof Error ? error.message : String(error)}`);
+        return false;
+      });
+      if (!didWork) await sleep(POLL_MS);
+    }
+  };
+  const loops: Promise<void>[] = [];
+  if (deps.env.JALIN_OCR_WORKERS > 0) {
+    void currentOcrToolStatus().then((status) => {
+      if (status.isAvailable) deps.log.info(`OCR: ${status.version.split('\n')[0] ?? ''}, ${String(deps.env.JALIN_OCR_WORKERS)} at a time`);
+      else deps.log.warn(missingToolsMessage(status.missing));
+    });
+    for (let index = 0; index < deps.env.JALIN_OCR_WORKERS; index += 1) loops.push(loop());
+  }
+  return async () => {
+    isStopped = true;
+    stop.abort();
+    for (const wake of [...wakers]) wake();
+    await Promise.all(loops);
+  };
+}
