@@ -114,7 +114,7 @@ async function inflate(options: { zipfile: ZipFile; entry: Entry; name: string; 
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       inflated += chunk.length;
       if (inflated > limits.maxEntryBytes) throw tooLarge(name, { id: `melebihi batas ${limits.maxEntryBytes} bita per berkas`, en: `exceeds the limit of ${limits.maxEntryBytes} bytes per file` });
-      if (inflated > budget.totalLeft) throw tooLarge(name, { id: `membuat isi ZIP melebihi batas ${limits.maxTotalBytes} bita`, en: `takes the ZIP's content past the limit of ${limits.maxTotalBytes} bytes` });
+      if (inflated > budget.totalLeft) throw tooLarge(name, { id: 'membuat isi seluruh ZIP yang diunggah melebihi batas', en: "takes the content of the uploaded ZIPs past the limit" });
       if (inflated > limits.ratioFloorBytes && inflated > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
         throw tooLarge(name, { id: `mengembang lebih dari ${limits.maxRatio} kali ukurannya`, en: `inflates to more than ${limits.maxRatio} times its size` });
       }
