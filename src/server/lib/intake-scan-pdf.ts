@@ -1,4 +1,4 @@
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { FileContentType } from './file-content';
 
 // Bulk intake hands on PDFs only: a photographed or scanned page (JPEG/PNG) becomes a one-page
@@ -45,12 +45,14 @@ export async function imageToPdf(bytes: Buffer, type: FileContentType): Promise<
 }
 
 // Encrypted PDFs cannot be OCR'd or read without the password; a PDF pdf-lib cannot load or that has
-// no page is broken.
+// no page is broken. Loaded with ignoreEncryption and asked isEncrypted, because the error pdf-lib
+// throws otherwise is a plain Error to instanceof (its classes are compiled to ES5).
 export async function checkPdf(bytes: Buffer): Promise<PdfCheck> {
   try {
-    const pdf = await PDFDocument.load(bytes, { ignoreEncryption: false, throwOnInvalidObject: true, updateMetadata: false });
+    const pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: true, updateMetadata: false });
+    if (pdf.isEncrypted) return 'encrypted';
     return pdf.getPageCount() > 0 ? 'ok' : 'broken';
-  } catch (error) {
-    return error instanceof EncryptedPDFError ? 'encrypted' : 'broken';
+  } catch {
+    return 'broken';
   }
 }
