@@ -31,6 +31,11 @@ describe('reading the entries of an uploaded ZIP', () => {
     ]);
   });
 
+  it('reads backslashes that stay inside the archive as folder separators', async () => {
+    const zip = makeRawZip([{ name: 'scans\\2021\\pks.pdf', data: Buffer.from('%PDF-1.7') }]);
+    expect(await readZipEntries(zip, limits)).toEqual([{ name: 'scans/2021/pks.pdf', bytes: Buffer.from('%PDF-1.7') }]);
+  });
+
   it('leaves out directories and the files operating systems add, silently', async () => {
     const zip = makeRawZip([
       { name: 'scans/', unixMode: 0o040755 },
@@ -70,6 +75,8 @@ describe('reading the entries of an uploaded ZIP', () => {
     ['an absolute path', '/etc/cron.d/evil.pdf'],
     ['a drive letter', 'C:/Windows/evil.pdf'],
     ['a backslash path leading outside', '..\\evil.pdf'],
+    ['a backslash drive path', 'C:\\Windows\\evil.pdf'],
+    ['a network share path', '\\\\server\\share\\evil.pdf'],
     ['a control character', 'evil\u0001.pdf'],
   ])('refuses the whole ZIP for an entry with %s, naming the entry', async (_label, name) => {
     const zip = makeRawZip([
@@ -78,7 +85,8 @@ describe('reading the entries of an uploaded ZIP', () => {
     ]);
     const error = await refusal(zip);
     expect(error.code).toBe('BAD_FILE');
-    expect(error.message).toContain(JSON.stringify(name));
+    // Named as read, backslashes as the folder separators they stand for.
+    expect(error.message).toContain(JSON.stringify(name.replaceAll('\\', '/')));
     expect(error.messageEn).toContain('points outside the archive');
   });
 

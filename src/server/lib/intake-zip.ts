@@ -55,18 +55,19 @@ function refused(options: { code: 'BAD_FILE' | 'PAYLOAD_TOO_LARGE'; entry: strin
   return new AppError({ code: options.code, field: 'files', message: options.message, messageEn: options.messageEn, details: { entry: options.entry } });
 }
 
-// The name as stored, backslashes kept (strictFileNames), so that yauzl's own check refuses
-// "..\x" and "C:\x" as well as "../x" and "/x". Control characters are refused too: no scan's name has one.
+// Old Windows tools write "scans\pks.pdf": backslashes are read as folder separators (strictFileNames
+// off), then yauzl's own check refuses what leads outside ("..\x" is now "../x", "C:\x" is "C:/x",
+// "\\server" is "//server"). Control characters are refused too: no scan's name has one.
 function safeNameOf(entry: Entry): string {
-  const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+  const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
   const shown = JSON.stringify(name);
   // eslint-disable-next-line no-control-regex
   if (yauzl.validateFileName(name) !== null || /[\u0000-\u001f]/.test(name)) {
     throw refused({
       code: 'BAD_FILE',
       entry: name,
-      message: `ZIP ditolak: entri ${shown} menunjuk ke luar arsip (jalur absolut, "..", garis miring terbalik, atau huruf drive).`,
-      messageEn: `ZIP refused: entry ${shown} points outside the archive (an absolute path, "..", a backslash or a drive letter).`,
+      message: `ZIP ditolak: entri ${shown} menunjuk ke luar arsip (jalur absolut, "..", atau huruf drive).`,
+      messageEn: `ZIP refused: entry ${shown} points outside the archive (an absolute path, ".." or a drive letter).`,
     });
   }
   if (isSymlink(entry)) {
@@ -134,7 +135,7 @@ async function openZip(zip: Buffer, limits: ZipLimits): Promise<ZipFile> {
   let zipfile: ZipFile;
   try {
     // decodeStrings: false so that names are checked here, with a message naming the entry.
-    zipfile = await yauzl.fromBufferPromise(zip, { decodeStrings: false, validateEntrySizes: true, strictFileNames: true });
+    zipfile = await yauzl.fromBufferPromise(zip, { decodeStrings: false, validateEntrySizes: true });
   } catch {
     throw refused({ code: 'BAD_FILE', entry: '', message: 'Berkas ZIP rusak dan tidak dapat dibuka.', messageEn: 'The ZIP file is damaged and cannot be opened.' });
   }
