@@ -18,6 +18,7 @@ import type { AppDeps } from './lib/http';
 import { WEB_DIR } from './lib/paths';
 import { MAX_UPLOAD_BYTES_CEILING } from '../shared/limits';
 import { registerModules, resolveSessionActor } from './modules/routes';
+import { configureOcrTools } from './modules/documents/ocr-jobs.service';
 import { portalPlugin, sendPortalNotFound } from './portal/portal.plugin';
 
 // Vite puts a hash of each file's content in its name under assets/: such a file never changes, so
@@ -31,6 +32,8 @@ function webCacheControl(file: string, webDir: string): string {
 // Builds the whole HTTP app without listening, so tests drive it with app.inject().
 export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDir?: string } = {}): Promise<FastifyInstance> {
   const webDir = options.webDir ?? WEB_DIR;
+  // Which OCR programs this server runs (a document says when they are missing).
+  configureOcrTools({ ocrmypdf: deps.env.JALIN_OCRMYPDF, tesseract: deps.env.JALIN_TESSERACT });
   const app = Fastify({
     logger: options.logger === false || deps.env.LOG_LEVEL === 'silent' ? false : {
       level: deps.env.LOG_LEVEL,

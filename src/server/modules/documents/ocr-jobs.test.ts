@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../shared/documents';
@@ -68,6 +68,11 @@ describe('OCR of uploaded scans', () => {
     return row;
   }
 
+  // Each test's job is the only one due, whatever the tests before it left queued.
+  async function onlyJobOf(id: string) {
+    await t.database.db.delete(documentOcrJobs).where(ne(documentOcrJobs.documentId, id));
+  }
+
   async function jobOf(id: string) {
     const [row] = await t.database.db.select().from(documentOcrJobs).where(eq(documentOcrJobs.documentId, id));
     if (!row) throw new Error('no OCR job');
@@ -77,6 +82,7 @@ describe('OCR of uploaded scans', () => {
   it('tries a failed OCR again after 1, 5 and 30 minutes, then gives up with the reason, and a person may retry', async () => {
     const agreement = await buildAgreement(t.database.db);
     const uploaded = await upload(agreement.id, await renderScanPdf(['Halaman kosong'], { seed: 3 }));
+    await onlyJobOf(uploaded.id);
     const failing: OcrRunner = () => Promise.reject(new OcrFailure('tesseract berhenti / tesseract stopped', false));
     const start = t.clock.now;
     const waits: number[] = [];
@@ -104,6 +110,7 @@ describe('OCR of uploaded scans', () => {
   it('claims again a job a stopped server left running', async () => {
     const agreement = await buildAgreement(t.database.db);
     const uploaded = await upload(agreement.id, await renderScanPdf(['Halaman'], { seed: 4 }));
+    await onlyJobOf(uploaded.id);
     let claimed = false;
     const stopped: OcrRunner = () => {
       claimed = true;
@@ -125,6 +132,7 @@ describe('OCR of uploaded scans', () => {
     const pdf = await PDFDocument.create();
     for (let page = 0; page <= OCR_MAX_PAGES; page += 1) pdf.addPage([595, 842]);
     const uploaded = await upload(agreement.id, Buffer.from(await pdf.save()));
+    await onlyJobOf(uploaded.id);
     const never: OcrRunner = () => Promise.reject(new Error('must not run'));
     expect(await runNextOcrJob(worker(never))).toBe(true);
     const view = await viewOf(agreement.id, uploaded.id);
@@ -137,6 +145,22 @@ describe('OCR of uploaded scans', () => {
     const { makeTextPdf } = await import('../../../../tests/support/pdf-fixtures');
     const uploaded = await upload(agreement.id, await makeTextPdf(['Pasal 1', 'Pasal 2']));
     expect(uploaded.ocr).toBeNull();
+  });
+});
+
+describe('a server without the OCR tools', () => {
+  it('keeps the scan and says on the document that OCR is not available here', async () => {
+    const t = await createTestApp({ env: { JALIN_OCRMYPDF: 'jalin-no-such-ocrmypdf' } });
+    try {
+      const admin = (await t.loginAs('admin')).cookie;
+      const agreement = await buildAgreement(t.database.db);
+      const body = multipartBody({ fields: { kind: 'naskah_ttd' }, file: { fileName: 'pindaian.pdf', content: await renderScanPdf(['Halaman'], { seed: 5 }) } });
+      const response = await t.app.inject({ method: 'POST', url: `/api/agreements/${agreement.id}/documents`, headers: { ...body.headers, cookie: admin }, payload: body.payload });
+      expect(response.statusCode).toBe(201);
+      expect(response.json<DocumentView>()).toMatchObject({ needsOcr: true, ocr: { state: 'queued', isToolMissing: true } });
+    } finally {
+      await t.close();
+    }
   });
 });
 
