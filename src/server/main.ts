@@ -52,7 +52,7 @@ async function main() {
   const stopReminders = startHourlyJob({ name: 'reminders', run: remind }, { db: database.db, env, files });
   // The pimpinan's monthly digest: once a month from the digest day (settings), never twice.
   const stopDigest = startDigestSchedule({ db: database.db, env, files });
-  // Scans are OCR'd in the background, one page at a time at a lower priority (docs/decisions/0023-ocr-jobs.md).
+  // Scans are OCR'd in the background, one page at a time at a lower priority (docs/decisions/0024-ocr-jobs.md).
   const stopOcr = startOcrWorker({ db: database.db, files, env, isSoleProcess: database.kind === 'pglite', log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) } });
   const stopBackups = startBackupSchedule({ database, files, env }, { clock: () => new Date() });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.

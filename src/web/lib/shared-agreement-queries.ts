@@ -10,8 +10,19 @@ export function agreementQuery(id: string) {
   return queryOptions({ queryKey: sharedKeys.agreement(id), queryFn: () => api<AgreementView>(`/agreements/${id}`) });
 }
 
+// A scan being read (OCR) is asked about again every few seconds, so its progress shows as it goes.
+const OCR_POLL_MS = 3000;
+
+function isOcrUnderWay(documents: DocumentView[] | undefined): boolean {
+  return (documents ?? []).some((document) => document.ocr !== null && !document.ocr.isToolMissing && (document.ocr.state === 'queued' || document.ocr.state === 'running'));
+}
+
 export function agreementDocumentsQuery(agreementId: string) {
-  return queryOptions({ queryKey: sharedKeys.agreementDocuments(agreementId), queryFn: () => api<DocumentView[]>(`/agreements/${agreementId}/documents`) });
+  return queryOptions({
+    queryKey: sharedKeys.agreementDocuments(agreementId),
+    queryFn: () => api<DocumentView[]>(`/agreements/${agreementId}/documents`),
+    refetchInterval: (query) => (isOcrUnderWay(query.state.data) ? OCR_POLL_MS : false),
+  });
 }
 
 export function useAgreement(id: string) {

@@ -7,7 +7,7 @@ import path from 'node:path';
 // ocrmypdf, tesseract-ocr, tesseract-ocr-ind). OCRmyPDF is what document systems use: it keeps each
 // page's image, adds an invisible text layer, rotates and deskews, and leaves pages that already
 // have text alone (--skip-text), so a mixed PDF gains text only where it had none.
-// docs/decisions/0023-ocr-jobs.md says why a tool outside Node and how it is run.
+// docs/decisions/0024-ocr-jobs.md says why a tool outside Node and how it is run.
 
 const LANGUAGES = ['ind', 'eng'];
 

@@ -9,7 +9,7 @@ import { canUploadDocument } from './documents.policy';
 import { readPdfContent } from './documents.pdf';
 import * as repo from './ocr-jobs.repository';
 
-// The OCR of uploaded scans as background jobs (docs/decisions/0023-ocr-jobs.md). The upload only
+// The OCR of uploaded scans as background jobs (docs/decisions/0024-ocr-jobs.md). The upload only
 // queues the job, in its own transaction; a worker (ocr.schedule.ts) claims due jobs one at a time.
 
 // A failed attempt is tried again after 1, 5, then 30 minutes; the fourth failure is the last.

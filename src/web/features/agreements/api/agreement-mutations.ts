@@ -62,3 +62,11 @@ export function useDeleteDocument() {
     onSuccess: (_nothing, _documentId, _result, { client }) => refresh(client),
   });
 }
+
+// A failed OCR tried again from the start.
+export function useRetryOcr() {
+  return useMutation({
+    mutationFn: (documentId: string) => api<undefined>(`/documents/${documentId}/ocr`, { method: 'POST' }),
+    onSuccess: (_nothing, _documentId, _result, { client }) => refresh(client),
+  });
+}

@@ -12,6 +12,7 @@ import { useDeleteDocument } from '../api/agreement-mutations';
 import { DocumentUpload } from './document-upload';
 import { AppModal } from '../../../components/app-modal';
 import { ActiveContentBadge } from '../../../components/active-content-badge';
+import { OcrStatus } from './ocr-status';
 
 function fileUrl(document: DocumentView, download: boolean): string {
   return `/api/documents/${document.id}/file${download ? '?download=1' : ''}`;
@@ -34,7 +35,8 @@ function FileName({ document }: { document: DocumentView }) {
         <Badge size="xs" variant="light" color="gray">
           {t(`codes.documentKind.${document.kind}`, { ns: 'common' })}
         </Badge>
-        {document.needsOcr ? (
+        {document.ocr ? <OcrStatus document={document} /> : null}
+        {document.needsOcr && !document.ocr ? (
           <Tooltip label={t('documents.needsOcrHint')}>
             <Badge size="xs" variant="light" color="orange" tabIndex={0}>
               {t('documents.needsOcr')}

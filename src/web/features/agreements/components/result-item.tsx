@@ -43,6 +43,17 @@ function Dates({ item }: { item: AgreementListItem }) {
   return <Fact icon={<IconCalendar size={16} />}>{parts.join(' · ')}</Fact>;
 }
 
+// The document a hit was quoted from, opened at its page (PDF viewers honour #page=).
+function FoundIn({ source }: { source: NonNullable<AgreementListItem['snippetSource']> }) {
+  const { t } = useTranslation('agreements');
+  const href = `/api/documents/${source.documentId}/file${source.page ? `#page=${String(source.page)}` : ''}`;
+  return (
+    <Anchor href={href} target="_blank" rel="noopener" fz="xs">
+      {source.page ? t('list.foundIn', { name: source.fileName, page: source.page }) : t('list.foundInNoPage', { name: source.fileName })}
+    </Anchor>
+  );
+}
+
 export function ResultItem({ item }: { item: AgreementListItem }) {
   const { t } = useTranslation('agreements');
   const others = item.partnerNames.length - 1;
@@ -76,6 +87,7 @@ export function ResultItem({ item }: { item: AgreementListItem }) {
           {item.documentCount > 0 ? <Fact icon={<IconFiles size={16} />}>{t('list.documents', { count: item.documentCount })}</Fact> : null}
         </Group>
         {item.snippet ? <SnippetText html={item.snippet} /> : null}
+        {item.snippetSource ? <FoundIn source={item.snippetSource} /> : null}
       </Stack>
     </Paper>
   );
