@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { databaseTestFiles } from './tests/support/database-tests.ts';
 
-// Every suite runs on PGlite; when TEST_DATABASE_URL is set (CI) they all run again on PostgreSQL.
+// Every suite runs on PGlite; when TEST_DATABASE_URL is set (CI) the suites that use a database run
+// again on PostgreSQL. The others (rules, policies, web, the import-graph checks) would only repeat
+// themselves, so they run once (tests/support/database-tests.ts says which is which).
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const include = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'];
 const exclude = ['tests/e2e/**', 'node_modules/**'];
 const shared = { include, exclude, setupFiles: ['tests/support/setup-console.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
@@ -12,8 +17,7 @@ export default defineConfig({
     projects: [
       { test: { ...shared, name: 'pglite', env: { JALIN_TEST_DB: 'pglite', TZ: 'UTC' } } },
       ...(process.env.TEST_DATABASE_URL
-        ? // The import-graph checks use no database: once is enough.
-          [{ test: { ...shared, exclude: [...exclude, 'tests/architecture/**'], name: 'postgres', env: { JALIN_TEST_DB: 'postgres', TZ: 'UTC' } } }]
+        ? [{ test: { ...shared, include: databaseTestFiles(ROOT), name: 'postgres', env: { JALIN_TEST_DB: 'postgres', TZ: 'UTC' } } }]
         : []),
     ],
   },
