@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { databaseTestFiles } from './tests/support/database-tests.ts';
@@ -14,6 +15,9 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
+    // vitest's default is one worker less than the cores: one on the 2-core CI machine. Two workers
+    // there took 117 s where one took 158 s and three 135 s (docs/performance.md, "Test suite time").
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { test: { ...shared, name: 'pglite', env: { JALIN_TEST_DB: 'pglite', TZ: 'UTC' } } },
       ...(process.env.TEST_DATABASE_URL
