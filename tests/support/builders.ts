@@ -8,7 +8,7 @@ import { users } from '../../src/server/modules/users/users.table';
 // Builders make the rows a test needs, with parents created when missing.
 const unique = () => randomBytes(4).toString('hex');
 
-// argon2 at production cost takes ~20 ms a hash and tests make thousands of users with a handful
+// argon2 at production cost takes ~20 ms a hash and tests make hundreds of users with a handful
 // of passwords: one hash per password and worker, still a real argon2id hash that login verifies.
 const hashes = new Map<string, Promise<string>>();
 function testHash(password: string): Promise<string> {
