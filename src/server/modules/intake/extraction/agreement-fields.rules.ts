@@ -53,23 +53,45 @@ function findKind(pages: readonly string[]): Found<DocType> | null {
   return null;
 }
 
-// "TENTANG <title>" in the heading, up to a blank line, a number line or the preamble.
-const TITLE = /\bTENTANG\b\s*:?\s*([\s\S]+?)(?=\n[ \t]*\n|\n[ \t]*N(?:OMOR|omor|o\.)|$)/;
+// "TENTANG <title>" in the heading: the first lines after it with words in them (OCR leaves specks
+// such as "TENTANG h" or "|"), up to a blank line, a number line or the preamble.
+const TENTANG = /\bTENTANG\b/;
+const NUMBER_LINE_START = /^[^\p{L}\d]*N(?:OMOR|omor|o\.)/u;
 const LONGEST_TITLE = 300;
+
+function titleSpan(heading: string, from: number): { start: number; end: number } | null {
+  let span: { start: number; end: number } | null = null;
+  for (let position = from; position < heading.length; ) {
+    const newline = heading.indexOf('\n', position);
+    const lineEnd = newline === -1 ? heading.length : newline;
+    const line = heading.slice(position, lineEnd);
+    const letters = line.replace(/[^\p{L}]/gu, '').length;
+    const isNumberLine = NUMBER_LINE_START.test(line);
+    if (!span) {
+      if (letters >= 4 && !isNumberLine) span = { start: position + (/^[^\p{L}\d]*/u.exec(line)?.[0].length ?? 0), end: lineEnd };
+    } else if (letters === 0 || isNumberLine) break;
+    else span.end = lineEnd;
+    position = lineEnd + 1;
+  }
+  return span;
+}
+
+// A heading has no sentence stops: a "." before a space or between two words, a "|" or "_" is a speck.
+function cleanTitle(text: string): string {
+  return collapseSpaces(text.replace(/[|_]/g, ' ').replace(/\.(?=\s|$)/g, ' ').replace(/(\p{Lu}{2})\.(?=\p{Lu}{2})/gu, '$1 '));
+}
 
 function findTitle(pages: readonly string[]): Found<string> | null {
   for (const [pageIndex, page] of pages.entries()) {
     const heading = page.slice(0, headingEnd(page));
-    const match = TITLE.exec(heading);
-    if (!match?.[1]) continue;
-    // OCR turns a rule or a speck beside the heading into "|" or "_": the title starts at a letter.
-    const found = match.index + match[0].indexOf(match[1]);
-    const start = found + (/^[^\p{L}\d]*/u.exec(match[1])?.[0].length ?? 0);
-    const end = trimmedEnd(page, start, found + match[1].length);
-    const value = collapseSpaces(page.slice(start, end));
+    const match = TENTANG.exec(heading);
+    const span = match ? titleSpan(heading, match.index + match[0].length) : null;
+    if (!span) continue;
+    const end = trimmedEnd(page, span.start, span.end);
+    const value = cleanTitle(page.slice(span.start, end));
     // A title running past a few lines means the end of the heading was not found.
     const confidence = value.length > LONGEST_TITLE ? 0.4 : 0.9;
-    return { value, confidence, evidence: evidenceAt(pages, { pageIndex, start, end }) };
+    return { value, confidence, evidence: evidenceAt(pages, { pageIndex, start: span.start, end }) };
   }
   return null;
 }

@@ -9,8 +9,20 @@ import { collapseSpaces, evidenceAt, type Found, headingEnd } from './extraction
 // Once one number is placed, the other is the other party's.
 const CITY_NUMBER_MARKER = /\bTTE\b|TERNATE/i;
 const CITY_NAME = /KOTA\s+TERNATE|WALI\s*KOTA\s+TERNATE/i;
-const NUMBER_LINE = /^[ \t]*N(?:OMOR|omor|O\.|o\.|OMER|omer)[ \t]*[:;.]?[ \t]*(\S[^\n]*?)[ \t]*$/gm;
+const NUMBER_LINE = /^[^\p{L}\d\n]*N(?:OMOR|omor|O\.|o\.|OMER|omer)[ \t]*[:;.]?[ \t]*(\S[^\n]*?)[ \t]*$/gmu;
 const PARTIES_ORDER = /\bANTARA\b\s+([\s\S]+?)\s+\bDENGAN\b/;
+
+// OCR adds specks around a number (":-PP.381/4/2022", "…/2020 |") and reads the Roman month
+// with ones ("X1", "I11"): a segment made only of I, V, X, l and 1, with at least one Roman
+// letter, is a Roman numeral.
+function cleanNumber(value: string): string {
+  return collapseSpaces(value)
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')
+    .split('/')
+    .map((segment) => (/^[IVXl1]+$/.test(segment) && /[IVX]/.test(segment) ? segment.replace(/[l1]/g, 'I') : segment))
+    .join('/');
+}
 
 type NumberLine = { text: string; start: number; end: number; label: string };
 
@@ -25,7 +37,10 @@ function numberLines(page: string): NumberLine[] {
     const start = match.index + match[0].indexOf(value);
     const before = page.slice(0, match.index).trimEnd();
     const label = before.slice(before.lastIndexOf('\n') + 1);
-    lines.push({ text: collapseSpaces(value).replace(/\s*\/\s*/g, '/'), start, end: start + value.length, label });
+    const text = cleanNumber(value);
+    if (text === '') continue;
+    const offset = value.indexOf(text.charAt(0));
+    lines.push({ text, start: start + Math.max(0, offset), end: start + value.length, label });
   }
   return lines;
 }

@@ -6,17 +6,29 @@ export type Party = { role: `PIHAK ${string}`; name: string; position: string | 
 // Each party is introduced once, in the preamble, and the paragraph ends "selanjutnya disebut PIHAK
 // PERTAMA". Two layouts are common: labelled lines ("Nama : …", "Jabatan : …") or one line
 // "NAME : position, dalam hal ini bertindak untuk dan atas nama ORGANISATION, …".
-const ROLE = /selanjutnya\s+(?:dalam\s+\S+\s+ini\s+)?disebut\s+(?:sebagai\s+)?["“]?(PIHAK\s+(?:PERTAMA|KEDUA|KETIGA|KEEMPAT))/gi;
-const INTRODUCTION = /bertanda\s+tangan\s+di\s*bawah\s+ini\s*[:;,]?/i;
-const NAME_LINE = /\bNama\s*[:;]\s*([^\n]+)/i;
-const POSITION_LINE = /\bJabatan\s*[:;]\s*([^\n]+)/i;
+// Separators allow OCR specks (": PERTAMA", "disebut. PIHAK").
+const ROLE = /selanjutnya[\s.,]+(?:dalam\s+\S+\s+ini\s+)?disebut[\s.,:]+(?:sebagai\s+)?["“]?PIHAK[\s.,:;]+(PERTAMA|KEDUA|KETIGA|KEEMPAT)\b/gi;
+const INTRODUCTION = /bertanda[\s.-]*tangan[\s.-]*di[\s.-]*bawah[\s.-]*ini[\s:;,.|]*/i;
+const NAME_LINE = /\bNama[\s.,'’`]*[:;][\s:;.]*([^\n]+)/i;
+const POSITION_LINE = /\bJabatan[\s.,'’`]*[:;][\s:;.]*([^\n]+)/i;
 // OCR reads a Roman "II." as "Il." or "11.".
-const LIST_MARKER = /^\s*(?:[IVXl1]{1,4}|\d{1,2}|[a-d])\s*[.)]\s*/;
-const INLINE = /^([^:;\n]+?)\s*[:;]\s*([^,]+)/;
+const LIST_MARKER = /^\s*(?:[IVXl1]{1,4}|\d{1,2}|[a-d])\s*[.,)]+\s*/;
+// A colon with spaces round it separates name and position; OCR may add a colon inside the name.
+const INLINE_SPACED = /^([^\n]+?)\s+[:;][\s:;.]*([^,]+)/;
+const INLINE = /^([^:;\n]+?)\s*[:;][\s:;.]*([^,]+)/;
 const ORGANISATION = /atas\s+nama\s+([\s\S]+?)(?=\s*,|\s+berkedudukan|\s+yang\s+berkedudukan|\s+selanjutnya|\s+beralamat|$)/i;
 
+// OCR specks around a value: a leading "." or ":", a comma doubled into ",." inside a name.
 function cleanValue(text: string): string {
-  return collapseSpaces(text).replace(/[\s,;]+$/, '');
+  return collapseSpaces(text)
+    .replace(/^[\s.,;:|_-]+/, '')
+    .replace(/([,;])\s*\.+\s*/g, '$1 ')
+    .replace(/\.{2,}\s*/g, '. ')
+    // Abbreviations are short (Dr., M., S.H.); a stop after a longer word is a speck.
+    .replace(/(\p{L}{5,})\.(?=\s)/gu, '$1')
+    .replace(/^(Dr|Drs|Ir|Prof|Capt|Hj?)\s*[,.]\s*/, '$1. ')
+    .replace(/\s+\.+(?=\s|$)/g, '')
+    .replace(/[\s,;:|_-]+$/, '');
 }
 
 function partyOf(segment: string, role: Party['role']): { party: Party; confidence: number } | null {
@@ -27,7 +39,8 @@ function partyOf(segment: string, role: Party['role']): { party: Party; confiden
     const position = POSITION_LINE.exec(segment)?.[1];
     return { party: { ...base, name: cleanValue(name), position: position ? cleanValue(position) : null }, confidence: position ? 0.9 : 0.7 };
   }
-  const inline = INLINE.exec(segment.replace(/^[\s.,;]+/, '').replace(LIST_MARKER, ''));
+  const entry = segment.replace(/^[\s.,;:|]+/, '').replace(LIST_MARKER, '');
+  const inline = INLINE_SPACED.exec(entry) ?? INLINE.exec(entry);
   if (!inline?.[1] || !inline[2]) return null;
   return { party: { ...base, name: cleanValue(inline[1]), position: cleanValue(inline[2]) }, confidence: 0.75 };
 }
@@ -43,7 +56,7 @@ export function findParties(pages: readonly string[]): PartiesFound {
     const confidences: number[] = [];
     let firstStart = -1;
     for (const match of page.matchAll(ROLE)) {
-      const role = collapseSpaces(match[1] ?? '').toUpperCase() as Party['role'];
+      const role: Party['role'] = `PIHAK ${(match[1] ?? '').toUpperCase()}`;
       const found = parties.some((party) => party.role === role) ? null : partyOf(page.slice(from, match.index), role);
       if (found) {
         if (firstStart === -1) firstStart = from + (page.slice(from).length - page.slice(from).trimStart().length);

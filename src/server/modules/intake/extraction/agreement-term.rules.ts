@@ -50,7 +50,7 @@ export function findStartDate(pages: readonly string[]): Found<string> | null {
 // "jangka waktu 3 (tiga) tahun", "selama 24 (dua puluh empat) bulan", or only one of digits and words;
 // OCR reads specks as stray dots ("5 (lima).tahun").
 const TERM = new RegExp(
-  `(?:jangka\\s+waktu|selama)\\s+(?:paling\\s+lama\\s+)?(\\d{1,3})?\\s*(?:\\(\\s*(${NUMBER_WORDS_PATTERN})\\s*\\)|(${NUMBER_WORDS_PATTERN}))?[\\s.,]*(tahun|bulan)\\b`,
+  `(?:jangka[\\s.,]+waktu|selama)[\\s.,:]+(?:paling\\s+lama\\s+)?(\\d{1,3})?\\s*(?:\\(\\s*(${NUMBER_WORDS_PATTERN})\\s*\\)|(${NUMBER_WORDS_PATTERN}))?[\\s.,]*(tahun|bulan)\\b`,
   'i',
 );
 

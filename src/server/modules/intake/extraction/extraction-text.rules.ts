@@ -28,7 +28,7 @@ export function firstMatch(pages: readonly string[], pattern: RegExp): PageMatch
 
 // Where the preamble starts ("Pada hari ini …", "Yang bertanda tangan …"): the heading with the
 // kind, the numbers and the title sits before it. The whole page when there is no preamble.
-const PREAMBLE = /\bpada\s+hari\s+ini\b|\bpada\s+(?:hari\s+\w+\s*,?\s*)?tanggal\b|\byang\s+bertanda\s+tangan\b/i;
+const PREAMBLE = /\bpada\s+hari\s+ini\b|\bpada\s+(?:hari\s+\w+\s*,?\s*)?tanggal\b|\byang\s+bertanda[\s.-]*tangan\b/i;
 
 export function headingEnd(page: string): number {
   return PREAMBLE.exec(page)?.index ?? page.length;

@@ -27,11 +27,13 @@ const WEEKDAYS: string[][] = [['minggu', 'ahad'], ['senin'], ['selasa'], ['rabu'
 const WEEKDAY_PATTERN = `(${WEEKDAYS.flat().join('|')})`;
 
 const NUMBER_OR_WORDS = `(\\d{1,4}|${NUMBER_WORDS_PATTERN})`;
+// Between the parts, OCR may leave a speck read as "." or "," ("Maret.tahun", "Mei .2022").
+const GAP = '[\\s.,]*';
 const SPELLED = new RegExp(
-  `(?:hari\\s+(?:ini\\s+)?)?(?:${WEEKDAY_PATTERN}\\s*,?\\s*)?tanggal\\s+${NUMBER_OR_WORDS}\\s*(?:bulan\\s+)?${MONTH_PATTERN}\\s*(?:tahun\\s+)?${NUMBER_OR_WORDS}`,
+  `(?:hari\\s+(?:ini\\s+)?)?(?:${WEEKDAY_PATTERN}${GAP})?tanggal${GAP}${NUMBER_OR_WORDS}${GAP}(?:bulan${GAP})?${MONTH_PATTERN}${GAP}(?:tahun${GAP})?${NUMBER_OR_WORDS}`,
   'giu',
 );
-const NAMED_MONTH = new RegExp(`\\b(\\d{1,2})\\s*${MONTH_PATTERN}\\s*(\\d{4})\\b`, 'giu');
+const NAMED_MONTH = new RegExp(`\\b(\\d{1,2})${GAP}${MONTH_PATTERN}${GAP}(\\d{4})\\b`, 'giu');
 const NUMERIC = /\b(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})\b/gu;
 
 export type DateMatch = {
@@ -71,7 +73,7 @@ function spelledMatches(text: string): DateMatch[] {
     const iso = day !== null && year !== null && month ? isoOf(year, month, day) : null;
     if (!iso) continue;
     const agrees = weekdayAgrees(weekday, iso);
-    const trimmed = whole.trimEnd();
+    const trimmed = whole.replace(/[\s.,-]+$/, '');
     const isSpelledOut = !/^\d+$/.test(dayText.trim()) || !/^\d+$/.test(yearText.trim());
     // A weekday that names another day means one of the numbers was misread or mistyped.
     found.push({ iso, start: match.index, end: match.index + trimmed.length, isSpelledOut, weekdayAgrees: agrees, confidence: agrees === false ? 0.5 : 0.95 });

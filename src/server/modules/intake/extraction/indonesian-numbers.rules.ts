@@ -15,7 +15,8 @@ const PIECES = ['sembilan', 'delapan', 'sepuluh', 'sebelas', 'seratus', 'seribu'
 const PIECE = new RegExp(PIECES.join('|'), 'y');
 
 // A run of number words inside longer text, for the date and term patterns.
-export const NUMBER_WORDS_PATTERN = `(?:(?:${PIECES.join('|')})[\\s-]*)+`;
+// OCR specks between the words ("dua.ribu") are tolerated: the words are read by letters only.
+export const NUMBER_WORDS_PATTERN = `(?:(?:${PIECES.join('|')})[\\s.-]*)+`;
 
 function tokens(phrase: string): string[] | null {
   const letters = phrase.toLowerCase().replace(/[^a-z]/g, '');
