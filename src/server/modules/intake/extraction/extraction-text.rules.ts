@@ -15,17 +15,6 @@ export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export type PageMatch = { pageIndex: number; match: RegExpExecArray };
-
-// The first match of `pattern` over the pages in reading order (the pattern must not be global).
-export function firstMatch(pages: readonly string[], pattern: RegExp): PageMatch | null {
-  for (const [pageIndex, text] of pages.entries()) {
-    const match = pattern.exec(text);
-    if (match) return { pageIndex, match };
-  }
-  return null;
-}
-
 // Where the preamble starts ("Pada hari ini …", "Yang bertanda tangan …"): the heading with the
 // kind, the numbers and the title sits before it. The whole page when there is no preamble.
 const PREAMBLE = /\bpada\s+hari\s+ini\b|\bpada\s+(?:hari\s+\w+\s*,?\s*)?tanggal\b|\byang\s+bertanda[\s.-]*tangan\b/i;
