@@ -46,7 +46,7 @@ async function searchTimes(input: { baseUrl: string; cookie: string; until: () =
 
 export async function measureOcr(options: { baseUrl: string; cookie: string; log: (message: string) => void }) {
   const { log } = options;
-  const pages = 6;
+  const pages = 4;
   log(`rendering ${String(pages)}-page 300 dpi scans`);
   const scans = await Promise.all([1, 2, 3].map((seed) => makeBenchScan(pages, seed)));
   const [first, second, third] = scans as [Buffer, Buffer, Buffer];

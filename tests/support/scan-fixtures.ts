@@ -5,7 +5,9 @@ import { spellIndonesianNumber } from '../../src/server/modules/intake/extractio
 import { endOfTerm } from '../../src/server/modules/proposals/signing/signing.rules';
 import { CITY_SIGNERS, type FixturePartner, PARTNERS, SUBJECTS } from './scan-fixture-data';
 
-export { renderScanPdf } from './scan-fixture-render';
+import { seededRandom } from './scan-pdf';
+
+export { renderScanPdf, seededRandom } from './scan-pdf';
 
 // Agreement texts as Ternate's archive holds them, in varied layouts, with the fields they carry:
 // the extraction tests read them as text or as rendered scans and compare with `truth`.
@@ -25,17 +27,6 @@ export type ScanLayout = { numbers: 'after-parties' | 'labelled' | 'after-title'
 export type ScanFixture = { pages: string[]; truth: ScanTruth; layout: ScanLayout };
 
 // A small seeded generator (mulberry32): the same seed gives the same documents on every machine.
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
