@@ -30,7 +30,7 @@ export async function makeBenchScan(pages: number, seed: number): Promise<Buffer
 
 async function pagesPerMinute(scans: Buffer[], pagesEach: number): Promise<number> {
   const started = performance.now();
-  await Promise.all(scans.map((scan) => ocrPdf(scan)));
+  await Promise.all(scans.map((scan) => ocrPdf(scan, { pageCount: pagesEach })));
   const minutes = (performance.now() - started) / 60_000;
   return Math.round(((scans.length * pagesEach) / minutes) * 10) / 10;
 }
@@ -61,7 +61,7 @@ export async function measureOcr(options: { baseUrl: string; cookie: string; log
   const idle = await searchTimes({ ...options, until: () => true, minimum: 200 });
   log('search, while one OCR job runs');
   let isDone = false;
-  const job = ocrPdf(first).finally(() => {
+  const job = ocrPdf(first, { pageCount: pages }).finally(() => {
     isDone = true;
   });
   const busy = await searchTimes({ ...options, until: () => isDone, minimum: 200 });

@@ -98,18 +98,35 @@ export type OcrOptions = {
   signal?: AbortSignal;
 };
 
-// A searchable copy of the PDF: the same pages with a text layer. The input is never changed.
+// pdf: the searchable copy (the same pages with a text layer); pages: Tesseract's text of each page
+// as OCRmyPDF's sidecar gives it, null for a page OCR left alone because it had text already. The
+// sidecar keeps the blank lines between paragraphs, which the copy's text layer loses and which
+// field extraction reads (a title ends at a blank line).
+export type OcrResult = { pdf: Buffer; pages: (string | null)[] };
+
+// OCRmyPDF writes the pages' texts separated by form feeds, and a marker for a skipped page.
+export function sidecarPages(sidecar: string, pageCount: number): (string | null)[] {
+  const parts = sidecar.split('\f');
+  if (parts.length === pageCount + 1 && parts.at(-1)?.trim() === '') parts.pop();
+  return Array.from({ length: pageCount }, (_, index) => {
+    const text = parts[index];
+    return text === undefined || /^\s*\[OCR skipped on page/.test(text) ? null : text;
+  });
+}
+
 // Run at a lower priority with one page at a time, so that the server keeps answering meanwhile.
-export async function ocrPdf(input: Buffer, options: OcrOptions = {}): Promise<Buffer> {
+// The input is never changed.
+export async function ocrPdf(input: Buffer, options: OcrOptions & { pageCount: number }): Promise<OcrResult> {
   const commands = options.commands ?? DEFAULT_OCR_COMMANDS;
   const dir = await mkdtemp(path.join(tmpdir(), 'jalin-ocr-'));
   try {
     const source = path.join(dir, 'in.pdf');
     const target = path.join(dir, 'out.pdf');
+    const sidecar = path.join(dir, 'text.txt');
     await writeFile(source, input);
     const args = ['-n', '10', commands.ocrmypdf, '--language', LANGUAGES.join('+'), '--rotate-pages', '--deskew', '--skip-text'];
     // A plain PDF, not PDF/A: the conversion would rewrite every page through Ghostscript for nothing.
-    args.push('--output-type', 'pdf', '--optimize', '0', '--jobs', '1', source, target);
+    args.push('--output-type', 'pdf', '--optimize', '0', '--jobs', '1', '--sidecar', sidecar, source, target);
     let lastPage = 0;
     const result = await run('nice', args, {
       ...(options.signal ? { signal: options.signal } : {}),
@@ -122,7 +139,7 @@ export async function ocrPdf(input: Buffer, options: OcrOptions = {}): Promise<B
       },
     });
     if (result.code !== 0) throw failureOf(result);
-    return await readFile(target);
+    return { pdf: await readFile(target), pages: sidecarPages(await readFile(sidecar, 'utf8'), options.pageCount) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

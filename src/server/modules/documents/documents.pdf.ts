@@ -20,6 +20,11 @@ function cleanText(text: string): string {
     .trim();
 }
 
+// One page's text as stored: a form feed inside it would shift every later page number.
+export function cleanPageText(text: string): string {
+  return cleanText(text.replaceAll(PAGE_BREAK, ' '));
+}
+
 function corrupt(): AppError {
   return new AppError({
     code: 'BAD_FILE',
@@ -50,7 +55,7 @@ export async function readPdfContent(bytes: Buffer): Promise<PdfContent> {
   try {
     const { totalPages, text } = await extractText(pdf, { mergePages: false });
     // A form feed inside a page's own text would shift every later page number.
-    const pages = text.map((page) => cleanText(page.replaceAll(PAGE_BREAK, ' ')));
+    const pages = text.map(cleanPageText);
     const pagesWithoutText = pages.flatMap((page, index) => (/\p{L}/u.test(page) ? [] : [index + 1]));
     const hasLetters = pagesWithoutText.length < pages.length;
     return {

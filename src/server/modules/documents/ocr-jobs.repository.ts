@@ -75,7 +75,7 @@ export async function findOcrSource(db: Db, documentId: string) {
 export async function storeOcrResult(db: Db, input: { documentId: string; text: string; pageCount: number; ocrStorageKey: string }): Promise<boolean> {
   const rows = await db
     .update(documents)
-    .set({ textContent: input.text, needsOcr: false, pageCount: input.pageCount, ocrStorageKey: input.ocrStorageKey })
+    .set({ textContent: input.text === '' ? null : input.text, needsOcr: false, pageCount: input.pageCount, ocrStorageKey: input.ocrStorageKey })
     .where(eq(documents.id, input.documentId))
     .returning({ id: documents.id });
   return rows.length > 0;

@@ -4,9 +4,9 @@ import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden, notFound } from '../../lib/errors';
 import type { FileStore } from '../../lib/file-store';
-import { DEFAULT_OCR_COMMANDS, OcrFailure, ocrPdf, ocrToolStatus, type OcrCommands, type OcrOptions, type OcrToolStatus } from '../../lib/ocr/ocr-tool';
+import { DEFAULT_OCR_COMMANDS, OcrFailure, ocrPdf, ocrToolStatus, type OcrCommands, type OcrOptions, type OcrResult, type OcrToolStatus } from '../../lib/ocr/ocr-tool';
 import { canUploadDocument } from './documents.policy';
-import { readPdfContent } from './documents.pdf';
+import { cleanPageText, PAGE_BREAK, readPdfContent } from './documents.pdf';
 import * as repo from './ocr-jobs.repository';
 
 // The OCR of uploaded scans as background jobs (docs/decisions/0024-ocr-jobs.md). The upload only
@@ -74,12 +74,30 @@ export async function retryOcr(ctx: ActorCtx, documentId: string): Promise<void>
   await repo.requeueOcrJob(ctx.db, { documentId, error: null, nextAttemptAt: ctx.now, resetAttempts: true });
 }
 
-export type OcrRunner = (input: Buffer, options: Pick<OcrOptions, 'onPage' | 'signal'>) => Promise<Buffer>;
+export type OcrRunner = (input: Buffer, options: Pick<OcrOptions, 'onPage' | 'signal'> & { pageCount: number }) => Promise<OcrResult>;
 // stopSignal: the server is stopping; a job cut off by it is queued again as it was.
 export type OcrWorkerDeps = { db: Db; files: FileStore; clock: () => Date; ocr?: OcrRunner; stopSignal?: AbortSignal };
 
 function defaultRunner(): OcrRunner {
   return (input, options) => ocrPdf(input, { ...options, commands });
+}
+
+export type ScanText = { pdf: Buffer; pageCount: number; text: string };
+
+// A scan's searchable copy and its text page by page (joined by form feeds, as documents.pdf.ts
+// keeps texts): Tesseract's text for the pages it read, the original text layer for the others.
+export async function ocrScan(bytes: Buffer, options: { ocr?: OcrRunner; onPage?: (page: number) => void; signal?: AbortSignal } = {}): Promise<ScanText> {
+  const original = await readPdfContent(bytes);
+  const { ocr, ...rest } = options;
+  const result = await (ocr ?? defaultRunner())(bytes, { ...rest, pageCount: original.pageCount });
+  if (result.pages.every((page) => page === null)) {
+    // No sidecar text (nothing was read, or OCRmyPDF changed its format): the copy's own text layer.
+    const copy = await readPdfContent(result.pdf);
+    return { pdf: result.pdf, pageCount: copy.pageCount, text: copy.text };
+  }
+  const originalPages = original.text === '' ? [] : original.text.split(PAGE_BREAK);
+  const pages = result.pages.map((page, index) => cleanPageText(page ?? originalPages[index] ?? ''));
+  return { pdf: result.pdf, pageCount: original.pageCount, text: pages.some((page) => /\p{L}/u.test(page)) ? pages.join(PAGE_BREAK) : '' };
 }
 
 async function failAttempt(deps: OcrWorkerDeps, job: repo.OcrJobRow, failure: OcrFailure): Promise<void> {
@@ -110,13 +128,12 @@ async function readScan(deps: OcrWorkerDeps, job: repo.OcrJobRow, source: { stor
   // A stuck run is stopped: a minute a page is six times what a page takes here.
   const timeout = AbortSignal.timeout(Math.max(10, source.pageCount ?? 1) * MINUTE_MS);
   const signal = deps.stopSignal ? AbortSignal.any([timeout, deps.stopSignal]) : timeout;
-  const pdf = await (deps.ocr ?? defaultRunner())(bytes, { onPage, signal });
+  const scan = await ocrScan(bytes, { ...(deps.ocr ? { ocr: deps.ocr } : {}), onPage, signal });
   await progress;
-  const content = await readPdfContent(pdf);
   const ocrStorageKey = `documents/${randomUUID()}-ocr.pdf`;
-  await deps.files.put(ocrStorageKey, pdf);
+  await deps.files.put(ocrStorageKey, scan.pdf);
   const isStored = await deps.db.transaction(async (tx) => {
-    const stored = await repo.storeOcrResult(tx, { documentId: job.documentId, text: content.text, pageCount: content.pageCount, ocrStorageKey });
+    const stored = await repo.storeOcrResult(tx, { documentId: job.documentId, text: scan.text, pageCount: scan.pageCount, ocrStorageKey });
     if (stored) await repo.finishOcrJob(tx, { documentId: job.documentId, state: 'done', error: null, now: deps.clock() });
     return stored;
   });

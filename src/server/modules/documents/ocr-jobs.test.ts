@@ -114,7 +114,7 @@ describe('OCR of uploaded scans', () => {
     let claimed = false;
     const stopped: OcrRunner = () => {
       claimed = true;
-      return new Promise<Buffer>(() => undefined);
+      return new Promise<never>(() => undefined);
     };
     // The server stops while the job runs: the row stays "running".
     void runNextOcrJob(worker(stopped));
@@ -122,7 +122,7 @@ describe('OCR of uploaded scans', () => {
     expect((await jobOf(uploaded.id)).state).toBe('running');
     await recoverInterruptedOcr(t.database.db, t.clock.now);
     expect((await jobOf(uploaded.id)).state).toBe('queued');
-    const echo: OcrRunner = (input) => Promise.resolve(input);
+    const echo: OcrRunner = (input) => Promise.resolve({ pdf: input, pages: ['Halaman'] });
     expect(await runNextOcrJob(worker(echo))).toBe(true);
     expect((await jobOf(uploaded.id)).state).toBe('done');
   });

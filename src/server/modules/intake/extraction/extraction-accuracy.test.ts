@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKED_FIELDS, type CheckedField, fieldResults } from '../../../../../tests/support/scan-accuracy';
 import { generateAgreementTexts, renderScanPdf } from '../../../../../tests/support/scan-fixtures';
-import { ocrPdf } from '../../../lib/ocr/ocr-tool';
-import { PAGE_BREAK, readPdfContent } from '../../documents/documents.pdf';
+import { PAGE_BREAK } from '../../documents/documents.pdf';
+import { ocrScan } from '../../documents/ocr-jobs.service';
 import { extractAgreementFields } from './agreement-fields.rules';
 
-// Read as the server reads an uploaded scan: OCRmyPDF, then the searchable copy's text page by page.
+// Read as the server reads an uploaded scan (ocrScan: OCRmyPDF, its text page by page).
 async function ocrPages(pdf: Buffer): Promise<string[]> {
-  const content = await readPdfContent(await ocrPdf(pdf));
-  return content.text.split(PAGE_BREAK);
+  return (await ocrScan(pdf)).text.split(PAGE_BREAK);
 }
 
 // Two at a time: the machine has two cores.
