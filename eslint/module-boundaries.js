@@ -32,6 +32,7 @@ export const MODULE_LAYERS = [
   'agreement-health',
   'home',
   'imports',
+  'intake',
   'search',
   'stats',
   'impact-study',

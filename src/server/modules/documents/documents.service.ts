@@ -19,6 +19,8 @@ import {
 } from './documents.repository';
 import { ocrViewsOf, queueOcrIfNeeded } from './ocr-jobs.service';
 export { publicDocumentsRevisionSql } from './documents-revision.repository';
+// Bulk intake reads its scans as uploads are read.
+export { readPdfContent } from './documents.pdf';
 
 const PDF_MIME = 'application/pdf';
 const MB = 1024 * 1024;
@@ -182,16 +184,18 @@ export type StoredPdf = Omit<CheckedPdf, 'bytes' | 'pageCount' | 'pagesWithoutTe
 
 // A PDF another module already checked and stored (a proposal's signed copy, registered as the
 // agreement's signed document): its row and audit entry in the caller's transaction (ctx.db).
-// `origin` is added to the audit entry to say where the file came from.
+// `origin` is added to the audit entry to say where the file came from. ocrStorageKey: a searchable
+// copy already made of a scan (bulk intake OCRs before it attaches), so no second OCR is queued.
 export async function addCheckedDocument(
   ctx: ActorCtx,
-  input: { agreementId: string; kind: DocumentView['kind']; file: StoredPdf; storageKey: string; isPublic: boolean; origin: Record<string, unknown> },
+  input: { agreementId: string; kind: DocumentView['kind']; file: StoredPdf; storageKey: string; isPublic: boolean; origin: Record<string, unknown>; ocrStorageKey?: string | null },
 ): Promise<DocumentView> {
   const row = await insertDocument(ctx.db, {
     agreementId: input.agreementId,
     kind: input.kind,
     ...input.file,
     storageKey: input.storageKey,
+    ocrStorageKey: input.ocrStorageKey ?? null,
     isPublic: input.isPublic,
     uploadedBy: ctx.actor.id,
     createdAt: ctx.now,
