@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { UploadDocumentFieldsSchema, type DocumentOcrView, type DocumentView } from '../../../shared/documents';
-import type { ActorCtx } from '../../lib/context';
+import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { tooLarge, type ReceivedUpload, type UploadLimit } from '../../lib/multipart';
 import { recordAudit } from '../audit/audit.service';
@@ -187,7 +187,7 @@ export type StoredPdf = Omit<CheckedPdf, 'bytes' | 'pageCount' | 'pagesWithoutTe
 // `origin` is added to the audit entry to say where the file came from. ocrStorageKey: a searchable
 // copy already made of a scan (bulk intake OCRs before it attaches), so no second OCR is queued.
 export async function addCheckedDocument(
-  ctx: ActorCtx,
+  ctx: Ctx,
   input: { agreementId: string; kind: DocumentView['kind']; file: StoredPdf; storageKey: string; isPublic: boolean; origin: Record<string, unknown>; ocrStorageKey?: string | null },
 ): Promise<DocumentView> {
   const row = await insertDocument(ctx.db, {
@@ -197,7 +197,7 @@ export async function addCheckedDocument(
     storageKey: input.storageKey,
     ocrStorageKey: input.ocrStorageKey ?? null,
     isPublic: input.isPublic,
-    uploadedBy: ctx.actor.id,
+    uploadedBy: ctx.actor?.id ?? null,
     createdAt: ctx.now,
   });
   const summary = { id: row.id, fileName: row.fileName, kind: row.kind, sizeBytes: row.sizeBytes, sha256: row.sha256, isPublic: row.isPublic, ...input.origin };
@@ -206,5 +206,6 @@ export async function addCheckedDocument(
   const pageCount = row.pageCount ?? 1;
   const pagesWithoutText = input.file.needsOcr ? Array.from({ length: pageCount }, (_, index) => index + 1) : [];
   await queueOcrIfNeeded(ctx.db, { documentId: row.id, pagesWithoutText, pageCount, now: ctx.now });
-  return withOcr(ctx, row);
+  // The command line (no actor: bulk intake from a shell) has no reader to show the OCR state to.
+  return ctx.actor ? withOcr({ ...ctx, actor: ctx.actor }, row) : toView(row, null);
 }

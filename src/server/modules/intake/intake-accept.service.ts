@@ -1,8 +1,8 @@
 import { AcceptIntakeSchema, type IntakeFields } from '../../../shared/intake';
 import type { AgreementView, CreateAgreementInput, UpdateAgreementInput } from '../../../shared/agreements';
 import type { Db } from '../../db/client';
-import type { ActorCtx } from '../../lib/context';
-import { AppError, invalid, notFound } from '../../lib/errors';
+import type { ActorCtx, Ctx } from '../../lib/context';
+import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
 import { createAgreement, loadAgreementViews, updateAgreement } from '../agreements/agreements.service';
 import { parseInput } from '../agreements/agreements.rules';
@@ -65,7 +65,7 @@ async function fillEmpty(ctx: ActorCtx, input: { agreement: AgreementView; field
   return Object.keys(patch);
 }
 
-async function attachScan(ctx: ActorCtx, input: { file: repo.IntakeFileRow & { storageKey: string }; agreementId: string; activeContent: string[] }): Promise<string> {
+async function attachScan(ctx: Ctx, input: { file: repo.IntakeFileRow & { storageKey: string }; agreementId: string; activeContent: string[] }): Promise<string> {
   const { file } = input;
   const stored = {
     fileName: file.fileName,
@@ -115,7 +115,9 @@ function newAgreementInput(fields: Accepted, body: Parsed): CreateAgreementInput
 }
 
 // One file: attached to its matched agreement (empty fields filled), or a new draft agreement.
-export async function acceptIntakeFile(ctx: ActorCtx, input: { fileId: string; body: unknown }): Promise<AcceptIntakeResult> {
+// From the command line (no actor) a matched scan is only attached: filling the register's fields
+// and creating agreements are left to a person reviewing the batch in the app.
+export async function acceptIntakeFile(ctx: Ctx, input: { fileId: string; body: unknown }): Promise<AcceptIntakeResult> {
   checkIntakeAccess(ctx);
   const body = parseInput(AcceptIntakeSchema, input.body);
   const before = await repo.findFile(ctx.db, { id: input.fileId });
@@ -126,22 +128,24 @@ export async function acceptIntakeFile(ctx: ActorCtx, input: { fileId: string; b
     const fields = acceptedFields(file, body.fields);
     const [agreement] = file.matchAgreementId ? await loadAgreementViews(tx, [file.matchAgreementId]) : [];
     let result: Omit<AcceptIntakeResult, 'documentId' | 'fileId'>;
+    const { actor } = ctx;
     if (agreement) {
-      const filled = await fillEmpty(tx, { agreement, fields });
+      const filled = actor ? await fillEmpty({ ...tx, actor }, { agreement, fields }) : [];
       const conflictsKept = findConflicts({ ...agreement, partnerNames: agreement.partners.map((partner) => partner.name) }, fields);
       result = { agreementId: agreement.id, isNew: false, filled, conflictsKept };
     } else {
-      const created = await createAgreement(tx, newAgreementInput(fields, body));
+      if (!actor) throw forbidden();
+      const created = await createAgreement({ ...tx, actor }, newAgreementInput(fields, body));
       result = { agreementId: created.id, isNew: true, filled: [], conflictsKept: [] };
     }
     const documentId = await attachScan(tx, { file, agreementId: result.agreementId, activeContent });
-    await repo.recordDecision(db, { id: file.id, state: 'accepted', acceptedAgreementId: result.agreementId, decidedBy: ctx.actor.id, decidedAt: ctx.now });
+    await repo.recordDecision(db, { id: file.id, state: 'accepted', acceptedAgreementId: result.agreementId, decidedBy: actor?.id ?? null, decidedAt: ctx.now });
     return { ...result, fileId: file.id, documentId };
   });
 }
 
 // Every read, matched, conflict-free file of the batch, each in its own transaction.
-export async function acceptAgreeingFiles(ctx: ActorCtx, input: { batchId: string }): Promise<{ accepted: number; failed: { fileId: string; message: string }[] }> {
+export async function acceptAgreeingFiles(ctx: Ctx, input: { batchId: string }): Promise<{ accepted: number; failed: { fileId: string; message: string }[] }> {
   checkIntakeAccess(ctx);
   const views = await intakeFileViews(ctx, await repo.filesOfBatch(ctx.db, input.batchId));
   let accepted = 0;

@@ -73,13 +73,23 @@ export async function runNextIntakeFile(deps: IntakeWorkerDeps): Promise<boolean
   const now = deps.clock();
   const file = await repo.claimDueFile(deps.db, { now, leaseUntil: new Date(now.getTime() + LEASE_MS) });
   if (!file) return false;
+  await readOrFail(deps, file);
+  return true;
+}
+
+// One given file read now, if no worker has taken it (the command line's own batch).
+export async function readIntakeFileNow(deps: IntakeWorkerDeps, fileId: string): Promise<void> {
+  const file = await repo.claimFile(deps.db, { id: fileId, leaseUntil: new Date(deps.clock().getTime() + LEASE_MS) });
+  if (file) await readOrFail(deps, file);
+}
+
+async function readOrFail(deps: IntakeWorkerDeps, file: repo.IntakeFileRow): Promise<void> {
   try {
     await readClaimed(deps, file);
   } catch (error) {
     if (deps.stopSignal?.aborted) await repo.requeueFile(deps.db, { id: file.id, error: null, nextAttemptAt: deps.clock() });
     else await failAttempt(deps, file, error);
   }
-  return true;
 }
 
 // With one process on the database (PGlite), a file still being read at start-up was cut off.

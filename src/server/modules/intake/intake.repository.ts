@@ -58,6 +58,16 @@ export async function claimDueFile(db: Db, input: { now: Date; leaseUntil: Date 
   return row ?? null;
 }
 
+// One given file, claimed now if it is queued (the command line reads its own batch at once).
+export async function claimFile(db: Db, input: { id: string; leaseUntil: Date }): Promise<IntakeFileRow | null> {
+  const [row] = await db
+    .update(intakeFiles)
+    .set({ state: 'reading', attempts: sql`${intakeFiles.attempts} + 1`, leaseUntil: input.leaseUntil, page: null, error: null })
+    .where(and(eq(intakeFiles.id, input.id), eq(intakeFiles.state, 'queued')))
+    .returning();
+  return row ?? null;
+}
+
 export async function recordProgress(db: Db, input: { id: string; page: number; leaseUntil: Date }): Promise<void> {
   await db.update(intakeFiles).set({ page: input.page, leaseUntil: input.leaseUntil }).where(and(eq(intakeFiles.id, input.id), eq(intakeFiles.state, 'reading')));
 }

@@ -191,5 +191,5 @@ describe('bulk intake of scans', () => {
     expect(documents).toEqual([expect.objectContaining({ hasSearchableCopy: true, needsOcr: false, ocr: null })]);
     const found = await inject('GET', '/api/agreements?q=rumput%20laut%20Hiri', admin);
     expect(found.json<AgreementSearchResult>().items.map((item) => item.id)).toContain(agreement.id);
-  }, 120_000);
+  }, 240_000);
 });

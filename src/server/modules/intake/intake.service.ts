@@ -30,7 +30,8 @@ export async function intakeUploadLimits(ctx: Ctx): Promise<{ fileLimitMb: numbe
 
 type Prepared = { row: repo.NewIntakeFile; bytes: Buffer | null };
 
-async function pageProblem(bytes: Buffer): Promise<{ pageCount: number | null; error: string | null }> {
+// A scan is read only up to the OCR page limit; a damaged PDF is named, not thrown.
+export async function pageProblem(bytes: Buffer): Promise<{ pageCount: number | null; error: string | null }> {
   try {
     const { pageCount } = await readPdfContent(bytes);
     if (pageCount <= OCR_MAX_PAGES) return { pageCount, error: null };
