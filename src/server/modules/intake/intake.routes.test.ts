@@ -123,7 +123,7 @@ describe('bulk intake of scans', () => {
 
   it('refuses a new agreement without its lead OPD, naming the field, and writes nothing', async () => {
     const before = await registryCounts(t.database.db);
-    const response = await inject('POST', `/api/intake/files/${fileNamed('baru.pdf').id}/accept`, admin, { kind: 'KSDPL', primarySectorCode: 'lingkungan_hidup', partner: { name: 'Universitas Khairun', categoryCode: 'perguruan_tinggi' } });
+    const response = await inject('POST', `/api/intake/files/${fileNamed('baru.pdf').id}/accept`, admin, { kind: 'KSDPL', primarySectorCode: 'lingkungan_hidup', partner: { name: 'Universitas Khairun', categoryCode: 'perguruan_tinggi_negeri' } });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: { code: 'VALIDATION', field: 'leadUnitId' } });
     expect(await registryCounts(t.database.db)).toEqual(before);
