@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementSearchResult } from '../../../shared/search';
 import type { DocumentView } from '../../../shared/documents';
 import type { Role } from '../../../shared/roles';
-import { makeTextPdf, multipartBody } from '../../../../tests/support/pdf-fixtures';
+import { makeScanPdf, makeTextPdf, multipartBody } from '../../../../tests/support/pdf-fixtures';
+import { OcrFailure } from '../../lib/ocr/ocr-tool';
+import { intakeFiles } from './intake.table';
 import { buildAgreement, buildPartner, registryCounts, type BuiltAgreement } from '../../../../tests/support/registry-builders';
 import { renderScanPdf } from '../../../../tests/support/scan-pdf';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
@@ -175,6 +177,33 @@ describe('bulk intake of scans', () => {
     await check('', 401, 'anonymous');
     for (const role of ['tkksd', 'pimpinan', 'opd'] as Role[]) await check((await t.loginAs(role)).cookie, 403, role);
     expect((await readBatch(batch.id)).files.find((file) => file.id === fileId)?.state).toBe('failed');
+  });
+
+  it('records the page being read, retries a failed reading after a minute and gives up on a permanent failure', async () => {
+    const response = await uploadZip([{ name: 'rusak.pdf', data: await makeScanPdf(2) }]);
+    const fileId = response.json<IntakeBatchView>().files[0]?.id ?? '';
+    const pages: (number | null)[] = [];
+    const transient = async (_bytes: Buffer, options: { onPage?: (page: number) => void }) => {
+      options.onPage?.(1);
+      // The progress is written beside the reading: wait for it, as a reader of the batch would see it.
+      let page: number | null = null;
+      for (let tries = 0; tries < 100 && page === null; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        page = (await t.database.db.select().from(intakeFiles).where(eq(intakeFiles.id, fileId)))[0]?.page ?? null;
+      }
+      pages.push(page);
+      throw new OcrFailure('tesseract berhenti / tesseract stopped', false);
+    };
+    expect(await runNextIntakeFile({ ...worker(), ocr: transient })).toBe(true);
+    expect(pages).toEqual([1]);
+    const [queued] = await t.database.db.select().from(intakeFiles).where(eq(intakeFiles.id, fileId));
+    expect(queued).toMatchObject({ state: 'queued', attempts: 1, error: 'tesseract berhenti / tesseract stopped' });
+    expect(queued?.nextAttemptAt.getTime()).toBe(t.clock.now.getTime() + 60_000);
+
+    const later = { ...worker(), clock: () => new Date(t.clock.now.getTime() + 61_000), ocr: () => Promise.reject(new OcrFailure('PDF tidak dapat dibaca / unreadable PDF', true)) };
+    expect(await runNextIntakeFile(later)).toBe(true);
+    const [failed] = await t.database.db.select().from(intakeFiles).where(eq(intakeFiles.id, fileId));
+    expect(failed).toMatchObject({ state: 'failed', attempts: 2, error: 'PDF tidak dapat dibaca / unreadable PDF' });
   });
 
   it('reads an image-only scan through OCR and keeps its searchable copy for the document', async () => {
