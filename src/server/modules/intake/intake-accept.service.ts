@@ -68,7 +68,8 @@ async function fillEmpty(ctx: ActorCtx, input: { agreement: AgreementView; field
 async function attachScan(ctx: Ctx, input: { file: repo.IntakeFileRow & { storageKey: string }; agreementId: string; activeContent: string[] }): Promise<string> {
   const { file } = input;
   const stored = {
-    fileName: file.fileName,
+    // A photographed page was wrapped as a PDF on upload: the document is that PDF.
+    fileName: file.fileName.replace(/\.(jpe?g|png)$/i, '.pdf'),
     mimeType: 'application/pdf',
     sizeBytes: file.sizeBytes ?? 0,
     sha256: file.sha256 ?? '',
