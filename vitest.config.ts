@@ -1,6 +1,12 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { databaseTestFiles } from './tests/support/database-tests.ts';
 
-// Every suite runs on PGlite; when TEST_DATABASE_URL is set (CI) they all run again on PostgreSQL.
+// Every suite runs on PGlite; when TEST_DATABASE_URL is set (CI) the suites that use a database run
+// again on PostgreSQL. The others (rules, policies, web, the import-graph checks) would only repeat
+// themselves, so they run once (tests/support/database-tests.ts says which is which).
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const include = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'];
 const exclude = ['tests/e2e/**', 'node_modules/**'];
 const shared = { include, exclude, setupFiles: ['tests/support/setup-console.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
@@ -9,11 +15,13 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
+    // vitest's default is one worker less than the cores: one on the 2-core CI machine. Two workers
+    // there took 117 s where one took 158 s and three 135 s (docs/performance.md, "Test suite time").
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { test: { ...shared, name: 'pglite', env: { JALIN_TEST_DB: 'pglite', TZ: 'UTC' } } },
       ...(process.env.TEST_DATABASE_URL
-        ? // The import-graph checks use no database: once is enough.
-          [{ test: { ...shared, exclude: [...exclude, 'tests/architecture/**'], name: 'postgres', env: { JALIN_TEST_DB: 'postgres', TZ: 'UTC' } } }]
+        ? [{ test: { ...shared, include: databaseTestFiles(ROOT), name: 'postgres', env: { JALIN_TEST_DB: 'postgres', TZ: 'UTC' } } }]
         : []),
     ],
   },

@@ -1,10 +1,11 @@
-// `npm run bench -- --agreements 100000 --json bench.json [--db pglite|postgres] [--keep] [--reuse <url|dir>] [--only registry|health|leadership]`
+// `npm run bench -- --agreements 100000 --json bench.json [--db pglite|postgres] [--keep] [--reuse <url|dir>] [--only registry|health|leadership|ocr]`
 // Builds a realistic registry in a fresh database through Jalin's own import, then measures the
 // HTTP API (search, list, statistics) against the same query as plain SQL. Prints one JSON object.
 // --keep leaves the built database in place (its address is printed); --reuse measures such a
 // database again without rebuilding it, after applying any newer migrations. --only measures one
 // part: the registry (search, list, statistics), monitoring (health-filtered lists, monitor) or the
-// leadership's dashboard, which adds plans and realisation reports first and runs only when asked.
+// leadership's dashboard, which adds plans and realisation reports first and runs only when asked,
+// as does OCR (bench/ocr.ts: pages per minute, and the search's p95 while a scan is read).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ import { generateRows, toCsv } from './generate';
 import { measureHealth } from './health';
 import { ensureMonitoringRows, measureLeadership } from './leadership';
 import { measure, summarize } from './measure';
+import { measureOcr } from './ocr';
 import { testCtx } from '../tests/support/test-ctx';
 
 const { values: args } = parseArgs({
@@ -41,9 +43,10 @@ const { values: args } = parseArgs({
 const agreementCount = Number(args.agreements);
 const documentCount = args.documents ? Number(args.documents) : Math.round(agreementCount / 5);
 const rounds = Number(args.rounds);
-const PARTS = ['registry', 'health', 'leadership'];
+const PARTS = ['registry', 'health', 'leadership', 'ocr'];
 if (args.only !== undefined && !PARTS.includes(args.only)) throw new Error(`--only must be one of ${PARTS.join(', ')}, not ${args.only}`);
-const measures = (part: string) => args.only === undefined ? part !== 'leadership' : args.only === part;
+const ON_REQUEST = new Set(['leadership', 'ocr']);
+const measures = (part: string) => (args.only === undefined ? !ON_REQUEST.has(part) : args.only === part);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 type Opened = { database: Database; where: string; dispose: () => Promise<void> };
@@ -144,6 +147,7 @@ async function main() {
     const registry = measures('registry') ? summarize(await measure(measureOptions)) : null;
     const health = measures('health') ? await measureHealth(measureOptions) : null;
     const leadership = measures('leadership') ? await measureLeadership(measureOptions) : null;
+    const ocr = measures('ocr') ? await measureOcr(measureOptions) : null;
     await app.close();
 
     const report = {
@@ -154,6 +158,7 @@ async function main() {
       ...registry,
       ...health,
       ...leadership,
+      ...ocr,
       rounds,
       node: process.version,
       measured_at: new Date().toISOString(),

@@ -8,6 +8,18 @@ import { users } from '../../src/server/modules/users/users.table';
 // Builders make the rows a test needs, with parents created when missing.
 const unique = () => randomBytes(4).toString('hex');
 
+// argon2 at production cost takes ~20 ms a hash and tests make hundreds of users with a handful
+// of passwords: one hash per password and worker, still a real argon2id hash that login verifies.
+const hashes = new Map<string, Promise<string>>();
+function testHash(password: string): Promise<string> {
+  let hashed = hashes.get(password);
+  if (!hashed) {
+    hashed = hashPassword(password);
+    hashes.set(password, hashed);
+  }
+  return hashed;
+}
+
 export async function buildUnit(db: Db, overrides: Partial<typeof units.$inferInsert> = {}) {
   const [row] = await db
     .insert(units)
@@ -33,7 +45,7 @@ export async function buildUser(
       role,
       unitId,
       isActive: overrides.isActive ?? true,
-      passwordHash: await hashPassword(overrides.password ?? 'rahasia-uji-123'),
+      passwordHash: await testHash(overrides.password ?? 'rahasia-uji-123'),
     })
     .returning();
   if (!row) throw new Error('buildUser: nothing inserted');

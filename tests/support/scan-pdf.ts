@@ -1,81 +1,127 @@
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 
-// Scan-like PDFs made by the tests themselves: each page's text drawn onto an A4 raster at 200 dpi,
-// slightly turned, with specks of noise, saved as JPEG and wrapped as an image-only PDF (no text
-// layer) — what a division's scanner makes of a signed agreement.
+// A page as a scanner delivers it: A4 (at 300 dpi unless told), a little skewed, with salt-and-pepper
+// specks, saved as JPEG and wrapped in a PDF with no text layer — what OCR has to read. The sizes
+// below are at 300 dpi and scaled to the dpi asked for.
+const A4_INCHES = [210 / 25.4, 297 / 25.4] as const;
+const MARGIN = 220;
+const FONT_SIZE = 36;
+const A4_POINTS = [595.28, 841.89] as const;
 
-const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
-const FONT = 'Jalin Scan Serif';
-let isFontRegistered = false;
-
-export type ScanOptions = { rotationDegrees?: number; noise?: number; seed?: number; dpi?: number };
-
-// A small deterministic generator, so that a failing scan can be made again exactly.
+// A small deterministic generator (mulberry32), so that a failing scan can be made again exactly.
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
+  let state = seed >>> 0;
   return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 
-function wrap(context: { measureText: (text: string) => { width: number } }, text: string, width: number): string[] {
+type Page = { width: number; height: number; margin: number; fontSize: number; lineHeight: number };
+
+function pageAt(dpi: number): Page {
+  const scale = dpi / 300;
+  const fontSize = Math.round(FONT_SIZE * scale);
+  return { width: Math.round(A4_INCHES[0] * dpi), height: Math.round(A4_INCHES[1] * dpi), margin: Math.round(MARGIN * scale), fontSize, lineHeight: Math.round(fontSize * 1.45) };
+}
+const FONT_FAMILY = 'DejaVu Sans';
+
+let isFontRegistered = false;
+
+function registerFont(): void {
+  if (isFontRegistered) return;
+  // fonts-dejavu-core: installed on CI and on the development machines.
+  GlobalFonts.registerFromPath('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', FONT_FAMILY);
+  isFontRegistered = true;
+}
+
+// A line wider than the page is broken at spaces (the generated agreements come wrapped already).
+function wrapLine(context: SKRSContext2D, line: string, width: number): string[] {
+  if (line.includes('\t') || context.measureText(line).width <= width) return [line];
   const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && context.measureText(candidate).width > width) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    lines.push(line);
+  let current = '';
+  for (const word of line.split(' ')) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (current && context.measureText(candidate).width > width) {
+      lines.push(current);
+      current = word;
+    } else current = candidate;
   }
+  lines.push(current);
   return lines;
 }
 
-function renderPage(text: string, options: Required<ScanOptions>, random: () => number): Buffer {
-  if (!isFontRegistered) {
-    GlobalFonts.registerFromPath(FONT_FILE, FONT);
-    isFontRegistered = true;
+function drawLine(context: SKRSContext2D, line: string, input: { y: number; page: Page }): void {
+  const { page, y } = input;
+  const { margin, width: pageWidth } = page;
+  const width = pageWidth - 2 * margin;
+  const columns = line.split('\t');
+  if (columns.length > 1) {
+    columns.forEach((column, index) => context.fillText(column, margin + (index * width) / columns.length, y, width / columns.length - 40));
+    return;
   }
-  const width = Math.round((210 / 25.4) * options.dpi);
-  const height = Math.round((297 / 25.4) * options.dpi);
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, width, height);
-  context.translate(width / 2, height / 2);
-  context.rotate((options.rotationDegrees * Math.PI) / 180);
-  context.translate(-width / 2, -height / 2);
-  const size = Math.round(options.dpi * 0.16);
-  context.font = `${String(size)}px "${FONT}"`;
-  context.fillStyle = '#111';
-  const margin = Math.round(options.dpi * 0.9);
-  wrap(context, text, width - 2 * margin).forEach((line, index) => {
-    context.fillText(line, margin, margin + (index + 1) * size * 1.5);
-  });
-  context.setTransform(1, 0, 0, 1, 0, 0);
-  const specks = Math.round(width * height * options.noise);
-  for (let index = 0; index < specks; index += 1) {
-    context.fillStyle = random() < 0.5 ? '#000' : '#fff';
-    context.fillRect(Math.floor(random() * width), Math.floor(random() * height), 2, 2);
-  }
-  return canvas.toBuffer('image/jpeg', 75);
+  const isHeading = line === line.toUpperCase() && line.length < 70 && /[A-Z]/.test(line);
+  const measured = context.measureText(line).width;
+  const x = isHeading ? Math.max(margin, (pageWidth - measured) / 2) : margin;
+  // maxWidth squeezes a long line rather than letting it run off the page.
+  context.fillText(line, x, y, width);
 }
 
+function addSpecks(context: SKRSContext2D, input: { random: () => number; noise: number; page: Page }): void {
+  const { width: WIDTH, height: HEIGHT } = input.page;
+  const image = context.getImageData(0, 0, WIDTH, HEIGHT);
+  const count = Math.round(WIDTH * HEIGHT * input.noise);
+  for (let index = 0; index < count; index += 1) {
+    const pixel = Math.floor(input.random() * WIDTH * HEIGHT) * 4;
+    const value = input.random() < 0.5 ? 0 : 255;
+    image.data[pixel] = value;
+    image.data[pixel + 1] = value;
+    image.data[pixel + 2] = value;
+  }
+  context.putImageData(image, 0, 0);
+}
+
+function renderPage(text: string, input: { rotationDegrees: number; noise: number; random: () => number; page: Page }): Buffer {
+  const { page } = input;
+  const { width: WIDTH, height: HEIGHT } = page;
+  const canvas = createCanvas(WIDTH, HEIGHT);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, WIDTH, HEIGHT);
+  context.translate(WIDTH / 2, HEIGHT / 2);
+  context.rotate((input.rotationDegrees * Math.PI) / 180);
+  context.translate(-WIDTH / 2, -HEIGHT / 2);
+  context.fillStyle = '#1a1a1a';
+  context.font = `${String(page.fontSize)}px "${FONT_FAMILY}"`;
+  context.textBaseline = 'top';
+  const lines = text.split('\n').flatMap((line) => wrapLine(context, line, WIDTH - 2 * page.margin));
+  lines.forEach((line, index) => drawLine(context, line, { y: page.margin + index * page.lineHeight, page }));
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  addSpecks(context, input);
+  return canvas.encodeSync('jpeg', 75);
+}
+
+export type ScanOptions = { seed?: number; rotationDegrees?: number; noise?: number; dpi?: number };
+
+// Each page as an image-only PDF page. Without a rotation, each page gets its own seeded skew of
+// 0.5–2° either way; `noise` is the share of pixels turned black or white (default 0.05 %: some
+// 4,000 specks a page, as a worn scanner glass leaves; 0.2 % turns every other word's edge into a
+// stray stop and tests the OCR rather than the extraction).
 export async function renderScanPdf(pages: string[], options: ScanOptions = {}): Promise<Buffer> {
-  const settings: Required<ScanOptions> = { rotationDegrees: 1, noise: 0.0005, seed: 1, dpi: 200, ...options };
-  const random = seededRandom(settings.seed);
+  registerFont();
+  const random = seededRandom(options.seed ?? 1);
+  const page = pageAt(options.dpi ?? 300);
   const pdf = await PDFDocument.create();
   for (const text of pages) {
-    const image = await pdf.embedJpg(renderPage(text, settings, random));
-    const page = pdf.addPage([595.28, 841.89]);
-    page.drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 });
+    const skew = (0.5 + random() * 1.5) * (random() < 0.5 ? -1 : 1);
+    const jpeg = renderPage(text, { rotationDegrees: options.rotationDegrees ?? skew, noise: options.noise ?? 0.0005, random, page });
+    const image = await pdf.embedJpg(jpeg);
+    const pdfPage = pdf.addPage([...A4_POINTS]);
+    pdfPage.drawImage(image, { x: 0, y: 0, width: A4_POINTS[0], height: A4_POINTS[1] });
   }
   return Buffer.from(await pdf.save());
 }
