@@ -9,6 +9,7 @@ import { CreateUserSchema } from '../shared/users';
 import { bootstrapDatabase, seedDefaultUnits } from './bootstrap';
 import { digestCommand } from './cli-digest';
 import { importFailed, importReport } from './cli-import-report';
+import { extractCommand, intakeCommand } from './cli-intake';
 import { monitorCommand } from './cli-monitor';
 import { addReportAnnualCommand } from './cli-report-annual';
 import { registerReportImpact } from './cli-report-impact';
@@ -148,6 +149,19 @@ function buildProgram(rt: CliRuntime): Command {
     .option('--dry-run', 'periksa saja, tanpa menulis / check only')
     .option('--json', 'hanya JSON di stdout / only JSON on stdout (via npm: npm run -s jalin -- …)')
     .action((file: string, options: { dryRun?: boolean; json?: boolean }) => importCommand(rt, file, options));
+  program
+    .command('intake')
+    .description('baca pindaian naskah dari folder dan cocokkan dengan register / read a folder of scans and match them to the register')
+    .argument('<dir>')
+    .option('--dry-run', 'baca dan cocokkan saja, tanpa menulis / read and match only')
+    .option('--json', 'hanya JSON di stdout / only JSON on stdout (via npm: npm run -s jalin -- …)')
+    .action((dir: string, options: { dryRun?: boolean; json?: boolean }) => intakeCommand(rt, dir, options));
+  program
+    .command('extract')
+    .description('usulkan isian naskah dari PDF / propose agreement fields from a PDF')
+    .argument('<file>')
+    .option('--json', 'hanya JSON di stdout / only JSON on stdout')
+    .action((file: string, options: { json?: boolean }) => extractCommand(rt, file, options));
   program
     .command('stats')
     .description('statistik kerja sama per tahun / statistics per year')

@@ -17,6 +17,8 @@ import { runExpiryAlerts } from './modules/renewal/expiry-alerts.service';
 import { recoverInterruptedImports } from './modules/imports/import-lease.service';
 import { startDigestSchedule } from './modules/digest/digest.schedule';
 import { startOcrWorker } from './modules/documents/ocr.schedule';
+import { recoverInterruptedOcr, runNextOcrJob } from './modules/documents/ocr-jobs.service';
+import { recoverInterruptedIntake, runNextIntakeFile } from './modules/intake/intake-read.service';
 
 async function main() {
   const env = readEnv();
@@ -53,7 +55,13 @@ async function main() {
   // The pimpinan's monthly digest: once a month from the digest day (settings), never twice.
   const stopDigest = startDigestSchedule({ db: database.db, env, files });
   // Scans are OCR'd in the background, one page at a time at a lower priority (docs/decisions/0024-ocr-jobs.md).
-  const stopOcr = startOcrWorker({ db: database.db, files, env, isSoleProcess: database.kind === 'pglite', log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) } });
+  // Bulk intake reads its scans with the same workers (issue 13, part 4).
+  const jobs = [
+    { name: 'OCR', runNext: runNextOcrJob, recover: recoverInterruptedOcr },
+    { name: 'Intake', runNext: runNextIntakeFile, recover: recoverInterruptedIntake },
+  ];
+  const log = { info: (message: string) => app.log.info(message), warn: (message: string) => app.log.warn(message) };
+  const stopOcr = startOcrWorker({ db: database.db, files, env, isSoleProcess: database.kind === 'pglite', jobs, log });
   const stopBackups = startBackupSchedule({ database, files, env }, { clock: () => new Date() });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
   const deps = { database, env, files };

@@ -33,3 +33,4 @@ export * from '../modules/agreement-health/agreement-health.table';
 export * from '../modules/annual-report/annual-report.table';
 export * from '../modules/digest/digest.table';
 export * from '../modules/impact-study/impact-study.table';
+export * from '../modules/intake/intake.table';

@@ -60,3 +60,31 @@ export async function receiveUpload(request: FastifyRequest, limit: UploadLimit)
   }
   return upload;
 }
+
+export type ReceivedFiles = { fileName: string; bytes: Buffer }[];
+
+// Several files (bulk intake): each under the per-file limit, all together under the total, both
+// enforced while streaming. The field names do not matter: every file part is taken.
+export async function receiveUploads(request: FastifyRequest, limit: UploadLimit & { totalLimitMb: number; maxFiles: number }): Promise<ReceivedFiles> {
+  if (!request.isMultipart()) throw notMultipart();
+  const files: ReceivedFiles = [];
+  let total = 0;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: limit.limitBytes, files: limit.maxFiles, fields: 20 } })) {
+      if (part.type !== 'file') continue;
+      const bytes = await part.toBuffer();
+      total += bytes.length;
+      if (total > limit.totalLimitMb * 1024 * 1024) throw tooLarge(limit.totalLimitMb);
+      files.push({ fileName: part.filename, bytes });
+    }
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limit.limitMb);
+    if (code === 'FST_FILES_LIMIT') {
+      throw new AppError({ code: 'VALIDATION', message: `Paling banyak ${String(limit.maxFiles)} berkas per unggahan.`, messageEn: `At most ${String(limit.maxFiles)} files per upload.`, field: 'files' });
+    }
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw notMultipart();
+    throw error;
+  }
+  return files;
+}

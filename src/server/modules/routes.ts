@@ -6,6 +6,7 @@ import { disseminationRoutes } from './dissemination/dissemination.routes';
 import { documentsRoutes } from './documents/documents.routes';
 import { healthRoutes } from './health/health.routes';
 import { importsRoutes } from './imports/imports.routes';
+import { intakeRoutes } from './intake/intake.routes';
 import { mailRoutes } from './mail/mail.routes';
 import { masterRoutes } from './master/master.routes';
 import { obligationsRoutes } from './monitoring/obligations.routes';
@@ -61,6 +62,7 @@ export async function registerModules(app: FastifyInstance) {
   documentsRoutes(app);
   searchRoutes(app);
   importsRoutes(app);
+  intakeRoutes(app);
   statsRoutes(app);
   impactStudyRoutes(app);
   leadershipRoutes(app);

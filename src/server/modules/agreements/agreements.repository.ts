@@ -206,3 +206,11 @@ export async function existingSectorCodes(db: Db, codes: string[]): Promise<Set<
   const rows = await db.select({ code: sectors.code }).from(sectors).where(inArray(sectors.code, codes));
   return new Set(rows.map((row) => row.code));
 }
+
+// Every agreement's two numbers, for matching scans whose numbers OCR may have misread (intake).
+export async function allAgreementNumbers(db: Db): Promise<{ id: string; title: string; numberOurs: string | null; numberPartner: string | null }[]> {
+  return db
+    .select({ id: agreements.id, title: agreements.title, numberOurs: agreements.numberOurs, numberPartner: agreements.numberPartner })
+    .from(agreements)
+    .where(sql`${agreements.numberOurs} IS NOT NULL OR ${agreements.numberPartner} IS NOT NULL`);
+}

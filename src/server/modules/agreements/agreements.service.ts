@@ -185,6 +185,12 @@ export async function findAgreementIdsByNumber(db: Db, numbers: string[]): Promi
   return repo.idsByNumberOurs(db, numbers);
 }
 
+// Every agreement's numbers, both sides: a scan's number is matched against them with looser rules
+// than a typed one (bulk intake folds OCR look-alikes), so the comparison is the caller's.
+export async function listAgreementNumbers(db: Db): Promise<{ id: string; title: string; numberOurs: string | null; numberPartner: string | null }[]> {
+  return repo.allAgreementNumbers(db);
+}
+
 async function updateLists(tx: Db, ctx: ActorCtx, id: string, fields: Partial<Fields>, before: AgreementView, primarySectorCode: string) {
   const extra: Partial<Columns> = {};
   if (fields.leadUnitId !== undefined || fields.supportingUnitIds !== undefined) {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { UploadDocumentFieldsSchema, type DocumentOcrView, type DocumentView } from '../../../shared/documents';
-import type { ActorCtx } from '../../lib/context';
+import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { tooLarge, type ReceivedUpload, type UploadLimit } from '../../lib/multipart';
 import { recordAudit } from '../audit/audit.service';
@@ -19,6 +19,8 @@ import {
 } from './documents.repository';
 import { ocrViewsOf, queueOcrIfNeeded } from './ocr-jobs.service';
 export { publicDocumentsRevisionSql } from './documents-revision.repository';
+// Bulk intake reads its scans as uploads are read.
+export { readPdfContent } from './documents.pdf';
 
 const PDF_MIME = 'application/pdf';
 const MB = 1024 * 1024;
@@ -182,18 +184,20 @@ export type StoredPdf = Omit<CheckedPdf, 'bytes' | 'pageCount' | 'pagesWithoutTe
 
 // A PDF another module already checked and stored (a proposal's signed copy, registered as the
 // agreement's signed document): its row and audit entry in the caller's transaction (ctx.db).
-// `origin` is added to the audit entry to say where the file came from.
+// `origin` is added to the audit entry to say where the file came from. ocrStorageKey: a searchable
+// copy already made of a scan (bulk intake OCRs before it attaches), so no second OCR is queued.
 export async function addCheckedDocument(
-  ctx: ActorCtx,
-  input: { agreementId: string; kind: DocumentView['kind']; file: StoredPdf; storageKey: string; isPublic: boolean; origin: Record<string, unknown> },
+  ctx: Ctx,
+  input: { agreementId: string; kind: DocumentView['kind']; file: StoredPdf; storageKey: string; isPublic: boolean; origin: Record<string, unknown>; ocrStorageKey?: string | null },
 ): Promise<DocumentView> {
   const row = await insertDocument(ctx.db, {
     agreementId: input.agreementId,
     kind: input.kind,
     ...input.file,
     storageKey: input.storageKey,
+    ocrStorageKey: input.ocrStorageKey ?? null,
     isPublic: input.isPublic,
-    uploadedBy: ctx.actor.id,
+    uploadedBy: ctx.actor?.id ?? null,
     createdAt: ctx.now,
   });
   const summary = { id: row.id, fileName: row.fileName, kind: row.kind, sizeBytes: row.sizeBytes, sha256: row.sha256, isPublic: row.isPublic, ...input.origin };
@@ -202,5 +206,6 @@ export async function addCheckedDocument(
   const pageCount = row.pageCount ?? 1;
   const pagesWithoutText = input.file.needsOcr ? Array.from({ length: pageCount }, (_, index) => index + 1) : [];
   await queueOcrIfNeeded(ctx.db, { documentId: row.id, pagesWithoutText, pageCount, now: ctx.now });
-  return withOcr(ctx, row);
+  // The command line (no actor: bulk intake from a shell) has no reader to show the OCR state to.
+  return ctx.actor ? withOcr({ ...ctx, actor: ctx.actor }, row) : toView(row, null);
 }

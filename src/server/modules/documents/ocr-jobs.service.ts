@@ -78,7 +78,8 @@ export type OcrRunner = (input: Buffer, options: Pick<OcrOptions, 'onPage' | 'si
 // stopSignal: the server is stopping; a job cut off by it is queued again as it was.
 export type OcrWorkerDeps = { db: Db; files: FileStore; clock: () => Date; ocr?: OcrRunner; stopSignal?: AbortSignal };
 
-function defaultRunner(): OcrRunner {
+// OCR with the tools this process was configured with (bulk intake reads its scans with it too).
+export function defaultRunner(): OcrRunner {
   return (input, options) => ocrPdf(input, { ...options, commands });
 }
 
