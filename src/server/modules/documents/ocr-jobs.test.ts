@@ -60,7 +60,7 @@ describe('OCR of uploaded scans', () => {
     expect(original.rawPayload.equals(await t.files.get((await storedRow(uploaded.id)).storageKey))).toBe(true);
     expect(copy.statusCode).toBe(200);
     expect(copy.headers['content-disposition']).toContain('pindaian (OCR).pdf');
-  }, 120_000);
+  }, 300_000);
 
   async function storedRow(id: string) {
     const [row] = await t.database.db.select().from(documents).where(eq(documents.id, id));

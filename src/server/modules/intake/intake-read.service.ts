@@ -4,7 +4,7 @@ import type { FileStore } from '../../lib/file-store';
 import { OcrFailure } from '../../lib/ocr/ocr-tool';
 import { listAgreementNumbers } from '../agreements/agreements.service';
 import { readPdfContent } from '../documents/documents.service';
-import { defaultRunner, type OcrRunner } from '../documents/ocr-jobs.service';
+import { ocrScan, type OcrRunner } from '../documents/ocr-jobs.service';
 import { extractAgreementFields, type ExtractedFields, type Extraction } from './extraction/agreement-fields.rules';
 import { matchByNumber, type NumberedAgreement } from './intake-match.rules';
 import * as repo from './intake.repository';
@@ -20,17 +20,16 @@ export type ScanReading = { pages: string[]; pageCount: number; ocrPdf: Buffer |
 
 export async function readScan(bytes: Buffer, options: { ocr?: OcrRunner; onPage?: (page: number) => void; signal?: AbortSignal }): Promise<ScanReading> {
   const content = await readPdfContent(bytes);
-  if (!content.needsOcr) {
+  if (content.pagesWithoutText.length === 0) {
     const pages = content.text.split('\f');
     return { pages, pageCount: content.pageCount, ocrPdf: null, extraction: extractAgreementFields(pages) };
   }
   // A stuck run is stopped: a minute a page is six times what a page takes here.
   const timeout = AbortSignal.timeout(Math.max(10, content.pageCount) * MINUTE_MS);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  const ocrPdf = await (options.ocr ?? defaultRunner())(bytes, { signal, ...(options.onPage ? { onPage: options.onPage } : {}) });
-  const read = await readPdfContent(ocrPdf);
-  const pages = read.text.split('\f');
-  return { pages, pageCount: read.pageCount, ocrPdf, extraction: extractAgreementFields(pages) };
+  const scan = await ocrScan(bytes, { signal, ...(options.ocr ? { ocr: options.ocr } : {}), ...(options.onPage ? { onPage: options.onPage } : {}) });
+  const pages = scan.text.split('\f');
+  return { pages, pageCount: scan.pageCount, ocrPdf: scan.pdf, extraction: extractAgreementFields(pages) };
 }
 
 export async function matchScan(db: Db, fields: Pick<ExtractedFields, 'nomorPemda' | 'nomorMitra'>): Promise<NumberedAgreement | null> {
