@@ -5,9 +5,11 @@ import { spellIndonesianNumber } from '../../src/server/modules/intake/extractio
 import { endOfTerm } from '../../src/server/modules/proposals/signing/signing.rules';
 import { CITY_SIGNERS, type FixturePartner, PARTNERS, SUBJECTS } from './scan-fixture-data';
 
-import { seededRandom } from './scan-pdf';
+// The same seeded generator as the benchmark's data (mulberry32).
+import { seededRandom } from '../../bench/generate';
 
-export { renderScanPdf, seededRandom } from './scan-pdf';
+export { seededRandom };
+export { renderScanPdf } from './scan-pdf';
 
 // Agreement texts as Ternate's archive holds them, in varied layouts, with the fields they carry:
 // the extraction tests read them as text or as rendered scans and compare with `truth`.
@@ -26,7 +28,6 @@ export type ScanTruth = {
 export type ScanLayout = { numbers: 'after-parties' | 'labelled' | 'after-title'; date: 'spelled' | 'numeric' | 'signature'; parties: 'labelled' | 'inline'; pages: 1 | 2 };
 export type ScanFixture = { pages: string[]; truth: ScanTruth; layout: ScanLayout };
 
-// A small seeded generator (mulberry32): the same seed gives the same documents on every machine.
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));

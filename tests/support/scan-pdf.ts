@@ -1,5 +1,6 @@
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
+import { seededRandom } from '../../bench/generate';
 
 // A page as a scanner delivers it: A4 (at 300 dpi unless told), a little skewed, with salt-and-pepper
 // specks, saved as JPEG and wrapped in a PDF with no text layer — what OCR has to read. The sizes
@@ -8,18 +9,6 @@ const A4_INCHES = [210 / 25.4, 297 / 25.4] as const;
 const MARGIN = 220;
 const FONT_SIZE = 36;
 const A4_POINTS = [595.28, 841.89] as const;
-
-// A small deterministic generator (mulberry32), so that a failing scan can be made again exactly.
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Page = { width: number; height: number; margin: number; fontSize: number; lineHeight: number };
 

@@ -5,6 +5,7 @@ import type { ActorCtx } from '../../lib/context';
 import { forbidden, notFound } from '../../lib/errors';
 import type { FileStore } from '../../lib/file-store';
 import { DEFAULT_OCR_COMMANDS, OcrFailure, ocrPdf, ocrToolStatus, type OcrCommands, type OcrOptions, type OcrResult, type OcrToolStatus } from '../../lib/ocr/ocr-tool';
+import { leaseFrom, ocrRunSignal, retryAfterFailure } from '../../lib/ocr/ocr-schedule';
 import { canUploadDocument } from './documents.policy';
 import { cleanPageText, PAGE_BREAK, readPdfContent } from './documents.pdf';
 import * as repo from './ocr-jobs.repository';
@@ -12,14 +13,9 @@ import * as repo from './ocr-jobs.repository';
 // The OCR of uploaded scans as background jobs (docs/decisions/0024-ocr-jobs.md). The upload only
 // queues the job, in its own transaction; a worker (ocr.schedule.ts) claims due jobs one at a time.
 
-// A failed attempt is tried again after 1, 5, then 30 minutes; the fourth failure is the last.
-const BACKOFF_MINUTES = [1, 5, 30];
-export const OCR_MAX_ATTEMPTS = BACKOFF_MINUTES.length + 1;
-// A job not heard of for this long is taken for cut off and claimed again.
-const LEASE_MS = 10 * 60 * 1000;
+export { OCR_MAX_ATTEMPTS } from '../../lib/ocr/ocr-schedule';
 // Past this many pages a scan is not read (about 20 minutes on two cores): it is better split.
 export const OCR_MAX_PAGES = 200;
-const MINUTE_MS = 60 * 1000;
 
 // The tools this process runs, and whether they are there (asked once, then remembered).
 let commands: OcrCommands = DEFAULT_OCR_COMMANDS;
@@ -103,12 +99,12 @@ export async function ocrScan(bytes: Buffer, options: { ocr?: OcrRunner; onPage?
 
 async function failAttempt(deps: OcrWorkerDeps, job: repo.OcrJobRow, failure: OcrFailure): Promise<void> {
   const now = deps.clock();
-  const backoff = BACKOFF_MINUTES[job.attempts - 1];
-  if (failure.isPermanent || backoff === undefined) {
+  const nextAttemptAt = failure.isPermanent ? null : retryAfterFailure({ attempts: job.attempts, now });
+  if (!nextAttemptAt) {
     await repo.finishOcrJob(deps.db, { documentId: job.documentId, state: 'failed', error: failure.message, now });
     return;
   }
-  await repo.requeueOcrJob(deps.db, { documentId: job.documentId, error: failure.message, nextAttemptAt: new Date(now.getTime() + backoff * MINUTE_MS), resetAttempts: false });
+  await repo.requeueOcrJob(deps.db, { documentId: job.documentId, error: failure.message, nextAttemptAt, resetAttempts: false });
 }
 
 function asFailure(error: unknown): OcrFailure {
@@ -124,11 +120,9 @@ async function readScan(deps: OcrWorkerDeps, job: repo.OcrJobRow, source: { stor
   const bytes = await deps.files.get(source.storageKey);
   let progress: Promise<void> = Promise.resolve();
   const onPage = (page: number) => {
-    progress = progress.then(() => repo.recordOcrProgress(deps.db, { documentId: job.documentId, page, leaseUntil: new Date(deps.clock().getTime() + LEASE_MS) }));
+    progress = progress.then(() => repo.recordOcrProgress(deps.db, { documentId: job.documentId, page, leaseUntil: leaseFrom(deps.clock()) }));
   };
-  // A stuck run is stopped: a minute a page is six times what a page takes here.
-  const timeout = AbortSignal.timeout(Math.max(10, source.pageCount ?? 1) * MINUTE_MS);
-  const signal = deps.stopSignal ? AbortSignal.any([timeout, deps.stopSignal]) : timeout;
+  const signal = ocrRunSignal(source.pageCount, deps.stopSignal);
   const scan = await ocrScan(bytes, { ...(deps.ocr ? { ocr: deps.ocr } : {}), onPage, signal });
   await progress;
   const ocrStorageKey = `documents/${randomUUID()}-ocr.pdf`;
@@ -146,7 +140,7 @@ async function readScan(deps: OcrWorkerDeps, job: repo.OcrJobRow, source: { stor
 // Claims the next due job and runs it to its end; false when none was due.
 export async function runNextOcrJob(deps: OcrWorkerDeps): Promise<boolean> {
   const now = deps.clock();
-  const job = await repo.claimDueJob(deps.db, { now, leaseUntil: new Date(now.getTime() + LEASE_MS) });
+  const job = await repo.claimDueJob(deps.db, { now, leaseUntil: leaseFrom(now) });
   if (!job) return false;
   const source = await repo.findOcrSource(deps.db, job.documentId);
   if (!source) return true;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { FileStore } from '../../lib/file-store';
+import { leaseFrom, ocrRunSignal, retryAfterFailure } from '../../lib/ocr/ocr-schedule';
 import { OcrFailure } from '../../lib/ocr/ocr-tool';
 import { listAgreementNumbers } from '../agreements/agreements.service';
 import { readPdfContent } from '../documents/documents.service';
@@ -12,9 +13,6 @@ import * as repo from './intake.repository';
 // Reading one scan of a batch: OCR when any page lacks text, field extraction, then the match with
 // the register. The worker runs it for queued files; the command line runs it directly.
 
-const BACKOFF_MINUTES = [1, 5, 30];
-const LEASE_MS = 10 * 60 * 1000;
-const MINUTE_MS = 60 * 1000;
 
 export type ScanReading = { pages: string[]; pageCount: number; ocrPdf: Buffer | null; extraction: Extraction };
 
@@ -24,9 +22,7 @@ export async function readScan(bytes: Buffer, options: { ocr?: OcrRunner; onPage
     const pages = content.text.split('\f');
     return { pages, pageCount: content.pageCount, ocrPdf: null, extraction: extractAgreementFields(pages) };
   }
-  // A stuck run is stopped: a minute a page is six times what a page takes here.
-  const timeout = AbortSignal.timeout(Math.max(10, content.pageCount) * MINUTE_MS);
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const signal = ocrRunSignal(content.pageCount, options.signal);
   const scan = await ocrScan(bytes, { signal, ...(options.ocr ? { ocr: options.ocr } : {}), ...(options.onPage ? { onPage: options.onPage } : {}) });
   const pages = scan.text.split('\f');
   return { pages, pageCount: scan.pageCount, ocrPdf: scan.pdf, extraction: extractAgreementFields(pages) };
@@ -40,12 +36,12 @@ export type IntakeWorkerDeps = { db: Db; files: FileStore; clock: () => Date; oc
 
 async function failAttempt(deps: IntakeWorkerDeps, file: repo.IntakeFileRow, error: unknown): Promise<void> {
   const failure = error instanceof OcrFailure ? error : new OcrFailure(error instanceof Error ? error.message : String(error), false);
-  const backoff = BACKOFF_MINUTES[file.attempts - 1];
-  if (failure.isPermanent || backoff === undefined) {
+  const nextAttemptAt = failure.isPermanent ? null : retryAfterFailure({ attempts: file.attempts, now: deps.clock() });
+  if (!nextAttemptAt) {
     await repo.failFile(deps.db, { id: file.id, error: failure.message });
     return;
   }
-  await repo.requeueFile(deps.db, { id: file.id, error: failure.message, nextAttemptAt: new Date(deps.clock().getTime() + backoff * MINUTE_MS) });
+  await repo.requeueFile(deps.db, { id: file.id, error: failure.message, nextAttemptAt });
 }
 
 async function readClaimed(deps: IntakeWorkerDeps, file: repo.IntakeFileRow): Promise<void> {
@@ -53,7 +49,7 @@ async function readClaimed(deps: IntakeWorkerDeps, file: repo.IntakeFileRow): Pr
   const bytes = await deps.files.get(file.storageKey);
   let progress: Promise<void> = Promise.resolve();
   const onPage = (page: number) => {
-    progress = progress.then(() => repo.recordProgress(deps.db, { id: file.id, page, leaseUntil: new Date(deps.clock().getTime() + LEASE_MS) }));
+    progress = progress.then(() => repo.recordProgress(deps.db, { id: file.id, page, leaseUntil: leaseFrom(deps.clock()) }));
   };
   const reading = await readScan(bytes, { onPage, ...(deps.ocr ? { ocr: deps.ocr } : {}), ...(deps.stopSignal ? { signal: deps.stopSignal } : {}) });
   await progress;
@@ -70,7 +66,7 @@ async function readClaimed(deps: IntakeWorkerDeps, file: repo.IntakeFileRow): Pr
 // Claims the next due file and reads it; false when none was due.
 export async function runNextIntakeFile(deps: IntakeWorkerDeps): Promise<boolean> {
   const now = deps.clock();
-  const file = await repo.claimDueFile(deps.db, { now, leaseUntil: new Date(now.getTime() + LEASE_MS) });
+  const file = await repo.claimDueFile(deps.db, { now, leaseUntil: leaseFrom(now) });
   if (!file) return false;
   await readOrFail(deps, file);
   return true;
@@ -78,7 +74,7 @@ export async function runNextIntakeFile(deps: IntakeWorkerDeps): Promise<boolean
 
 // One given file read now, if no worker has taken it (the command line's own batch).
 export async function readIntakeFileNow(deps: IntakeWorkerDeps, fileId: string): Promise<void> {
-  const file = await repo.claimFile(deps.db, { id: fileId, leaseUntil: new Date(deps.clock().getTime() + LEASE_MS) });
+  const file = await repo.claimFile(deps.db, { id: fileId, leaseUntil: leaseFrom(deps.clock()) });
   if (file) await readOrFail(deps, file);
 }
 
