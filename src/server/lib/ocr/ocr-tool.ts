@@ -10,6 +10,7 @@ import path from 'node:path';
 // docs/decisions/0024-ocr-jobs.md says why a tool outside Node and how it is run.
 
 const LANGUAGES = ['ind', 'eng'];
+const PAGE_TIMEOUT_SECONDS = 3600;
 
 export type OcrToolStatus = { isAvailable: true; version: string } | { isAvailable: false; missing: string[] };
 
@@ -126,11 +127,17 @@ export async function ocrPdf(input: Buffer, options: OcrOptions & { pageCount: n
     await writeFile(source, input);
     const args = ['-n', '10', commands.ocrmypdf, '--language', LANGUAGES.join('+'), '--rotate-pages', '--deskew', '--skip-text'];
     // A plain PDF, not PDF/A: the conversion would rewrite every page through Ghostscript for nothing.
-    args.push('--output-type', 'pdf', '--optimize', '0', '--jobs', '1', '--sidecar', sidecar, source, target);
+    args.push('--output-type', 'pdf', '--optimize', '0', '--jobs', '1', '--sidecar', sidecar);
+    // OCRmyPDF gives up on a page after 180 s by default and still succeeds, leaving that page
+    // without text. At a lower priority on a busy server a page can take that long: the whole run
+    // has its own time-out instead (ocrRunSignal), and a page given up on fails the run.
+    args.push('--tesseract-timeout', String(PAGE_TIMEOUT_SECONDS), source, target);
     let lastPage = 0;
+    let hasGivenUpOnPage = false;
     const result = await run('nice', args, {
       ...(options.signal ? { signal: options.signal } : {}),
       onStderrLine: (line) => {
+        if (/took too long/i.test(line)) hasGivenUpOnPage = true;
         const page = pageOfLogLine(line);
         if (page !== null && page !== lastPage) {
           lastPage = page;
@@ -139,6 +146,7 @@ export async function ocrPdf(input: Buffer, options: OcrOptions & { pageCount: n
       },
     });
     if (result.code !== 0) throw failureOf(result);
+    if (hasGivenUpOnPage) throw new OcrFailure('Tesseract kehabisan waktu pada sebuah halaman / Tesseract gave up on a page', false);
     return { pdf: await readFile(target), pages: sidecarPages(await readFile(sidecar, 'utf8'), options.pageCount) };
   } finally {
     await rm(dir, { recursive: true, force: true });

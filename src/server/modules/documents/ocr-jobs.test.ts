@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq, ne } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +10,7 @@ import { multipartBody } from '../../../../tests/support/pdf-fixtures';
 import { buildAgreement } from '../../../../tests/support/registry-builders';
 import { renderScanPdf } from '../../../../tests/support/scan-pdf';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { OcrFailure, ocrToolStatus } from '../../lib/ocr/ocr-tool';
+import { OcrFailure, ocrPdf, ocrToolStatus } from '../../lib/ocr/ocr-tool';
 import { documents } from './documents.table';
 import { OCR_MAX_ATTEMPTS, OCR_MAX_PAGES, recoverInterruptedOcr, runNextOcrJob, type OcrRunner } from './ocr-jobs.service';
 import { documentOcrJobs } from './ocr-jobs.table';
@@ -165,6 +168,20 @@ describe('a server without the OCR tools', () => {
 });
 
 describe('OCR tools', () => {
+  it('fails a run in which Tesseract gave up on a page, instead of keeping the page without text', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jalin-fake-ocr-'));
+    const fake = path.join(dir, 'ocrmypdf');
+    // OCRmyPDF's own words when a page passes --tesseract-timeout; it still exits with 0.
+    writeFileSync(fake, '#!/bin/sh\necho "    1 [tesseract] took too long to OCR - skipping" >&2\nexit 0\n', { mode: 0o755 });
+    try {
+      const failure = await ocrPdf(await renderScanPdf(['Halaman'], { seed: 6, dpi: 100 }), { pageCount: 1, commands: { ocrmypdf: fake, tesseract: 'tesseract' } }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(OcrFailure);
+      expect(failure).toMatchObject({ isPermanent: false });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names what is missing when the programs are not installed', async () => {
     expect(await ocrToolStatus({ ocrmypdf: 'jalin-no-such-ocrmypdf', tesseract: 'jalin-no-such-tesseract' })).toEqual({ isAvailable: false, missing: ['ocrmypdf', 'tesseract-ocr'] });
   });
