@@ -42,9 +42,3 @@ export function fieldResults(truth: ScanTruth, extraction: Extraction): Record<C
 export function wrongFields(results: Record<CheckedField, boolean>[]): string[] {
   return results.flatMap((result, index) => CHECKED_FIELDS.filter((field) => !result[field]).map((field) => `${index}: ${field}`));
 }
-
-export function accuracyPerField(results: Record<CheckedField, boolean>[]): Record<CheckedField, number> {
-  const accuracy = {} as Record<CheckedField, number>;
-  for (const field of CHECKED_FIELDS) accuracy[field] = results.filter((result) => result[field]).length / Math.max(1, results.length);
-  return accuracy;
-}
