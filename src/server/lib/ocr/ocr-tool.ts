@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { childProcessEnv } from '../../env';
 
 // The OCR of scanned PDFs, by OCRmyPDF with Tesseract's Indonesian and English data (Debian:
 // ocrmypdf, tesseract-ocr, tesseract-ocr-ind). OCRmyPDF is what document systems use: it keeps each
@@ -21,7 +22,10 @@ type RunResult = { code: number | null; stdout: string; stderr: string };
 
 function run(command: string, args: string[], options: { onStderrLine?: (line: string) => void; signal?: AbortSignal } = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
+    // One thread per Tesseract: jobs already run side by side, and with several OpenMP threads the
+    // same page could be read differently from one run to the next.
+    const env = childProcessEnv({ OMP_THREAD_LIMIT: '1' });
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
     let stdout = '';
     let stderr = '';
     let partial = '';
@@ -105,13 +109,21 @@ export type OcrOptions = {
 // field extraction reads (a title ends at a blank line).
 export type OcrResult = { pdf: Buffer; pages: (string | null)[] };
 
+// A speck read as a full stop or comma between two lower-case words ("Budidaya.rumput") makes one
+// token of both for PostgreSQL's parser (it takes it for a host name), so neither word would be
+// found. Real text hardly ever has that shape: abbreviations such as a.n. and s.d. have one letter
+// a side and stay; an address such as kota.go.id stays findable by its words.
+export function tidyOcrText(text: string): string {
+  return text.replace(/(?<=\p{Ll}{2})[.,](?=\p{Ll}{2})/gu, ' ');
+}
+
 // OCRmyPDF writes the pages' texts separated by form feeds, and a marker for a skipped page.
 export function sidecarPages(sidecar: string, pageCount: number): (string | null)[] {
   const parts = sidecar.split('\f');
   if (parts.length === pageCount + 1 && parts.at(-1)?.trim() === '') parts.pop();
   return Array.from({ length: pageCount }, (_, index) => {
     const text = parts[index];
-    return text === undefined || /^\s*\[OCR skipped on page/.test(text) ? null : text;
+    return text === undefined || /^\s*\[OCR skipped on page/.test(text) ? null : tidyOcrText(text);
   });
 }
 
