@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COOPERATION_KINDS, DOC_TYPES } from './agreement-codes';
+import { COOPERATION_KINDS, DOC_TYPES, type DocType } from './agreement-codes';
 import { AgreementPartnerRefSchema } from './agreements';
 import { isoDate, plainText } from './input';
 import { MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits';
@@ -29,3 +29,62 @@ export const AcceptIntakeSchema = z.object({
   kind: z.enum(COOPERATION_KINDS).optional(),
 });
 export type AcceptIntakeInput = z.input<typeof AcceptIntakeSchema>;
+
+// What the reading of a scan proposes (server: modules/intake/extraction), and the review screen shows.
+export type ExtractionEvidence = { page: number; text: string; start: number; end: number }; // page 1-based
+export type ExtractedParty = { role: `PIHAK ${string}`; name: string; position: string | null; organisation: string | null };
+export type ExtractedFieldName = 'kind' | 'nomorPemda' | 'nomorMitra' | 'title' | 'signedOn' | 'startsOn' | 'endsOn' | 'termMonths' | 'scope' | 'parties';
+
+export type ExtractedFields = {
+  kind: DocType | null;
+  nomorPemda: string | null;
+  nomorMitra: string | null;
+  title: string | null;
+  signedOn: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  termMonths: number | null;
+  scope: string | null;
+  parties: ExtractedParty[];
+};
+
+export type Extraction = {
+  fields: ExtractedFields;
+  confidence: Partial<Record<ExtractedFieldName, number>>; // 0..1
+  evidence: Partial<Record<ExtractedFieldName, ExtractionEvidence>>;
+};
+
+export const INTAKE_FILE_STATES = ['queued', 'reading', 'ready', 'failed', 'accepted', 'rejected'] as const;
+export type IntakeFileState = (typeof INTAKE_FILE_STATES)[number];
+
+// A register value the scan disagrees with; accepting never writes over it.
+export type IntakeConflictField = 'signedOn' | 'startsOn' | 'endsOn' | 'title' | 'partner';
+export type IntakeConflict = { field: IntakeConflictField; register: string; scan: string };
+
+export type IntakeMatchView = { agreementId: string; title: string; numberOurs: string | null };
+
+export type IntakeFileView = {
+  id: string;
+  fileName: string;
+  // The ZIP a file came out of, if any.
+  source: string | null;
+  state: IntakeFileState;
+  // While reading: the page OCR is on.
+  page: number | null;
+  pageCount: number | null;
+  error: string | null;
+  fields: ExtractedFields | null;
+  confidence: Extraction['confidence'];
+  evidence: Extraction['evidence'];
+  match: IntakeMatchView | null;
+  conflicts: IntakeConflict[];
+  // Matched and nothing disagrees: "accept all that agree" takes it.
+  agrees: boolean;
+  acceptedAgreementId: string | null;
+};
+
+export type IntakeBatchView = { id: string; createdAt: string; fileCount: number; files: IntakeFileView[] };
+export type IntakeBatchSummary = { id: string; createdAt: string; fileCount: number; states: Partial<Record<IntakeFileState, number>> };
+
+export type AcceptIntakeResult = { fileId: string; agreementId: string; documentId: string; isNew: boolean; filled: string[]; conflictsKept: IntakeConflict[] };
+export type AcceptAgreeingResult = { accepted: number; failed: { fileId: string; message: string }[] };

@@ -19,6 +19,7 @@ export const queryRoots = {
   notifications: ['notifications'],
   users: ['users'],
   imports: ['imports'],
+  intake: ['intake'],
   stats: ['stats'],
   impactStudy: ['impact-study'],
   home: ['home'],
@@ -34,4 +35,5 @@ export const sharedKeys = {
   agreement: (id: string) => [...queryRoots.agreements, 'detail', id] as const,
   agreementDocuments: (agreementId: string) => [...queryRoots.agreements, 'documents', agreementId] as const,
   procedures: [...queryRoots.procedures, 'list'] as const,
+  intakeBatch: (batchId: string) => [...queryRoots.intake, 'batch', batchId] as const,
 };

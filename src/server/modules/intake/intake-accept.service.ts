@@ -1,4 +1,4 @@
-import { AcceptIntakeSchema, type IntakeFields } from '../../../shared/intake';
+import { AcceptIntakeSchema, type AcceptAgreeingResult, type AcceptIntakeResult, type IntakeFields } from '../../../shared/intake';
 import type { AgreementView, CreateAgreementInput, UpdateAgreementInput } from '../../../shared/agreements';
 import type { Db } from '../../db/client';
 import type { ActorCtx, Ctx } from '../../lib/context';
@@ -8,14 +8,13 @@ import { createAgreement, loadAgreementViews, updateAgreement } from '../agreeme
 import { parseInput } from '../agreements/agreements.rules';
 import { addCheckedDocument, readPdfContent } from '../documents/documents.service';
 import type { ExtractedFields } from './extraction/agreement-fields.rules';
-import { findConflicts, type IntakeConflict } from './intake-match.rules';
+import { findConflicts } from './intake-match.rules';
 import { checkIntakeAccess, intakeFileViews } from './intake.service';
 import * as repo from './intake.repository';
 import { extractionOf } from './intake.views';
 
 // Accepting a scan writes the register: all of it in one transaction, audited, or nothing.
 
-export type AcceptIntakeResult = { fileId: string; agreementId: string; documentId: string; isNew: boolean; filled: string[]; conflictsKept: IntakeConflict[] };
 type Accepted = ExtractedFields;
 type Parsed = ReturnType<typeof AcceptIntakeSchema.parse>;
 
@@ -146,7 +145,7 @@ export async function acceptIntakeFile(ctx: Ctx, input: { fileId: string; body: 
 }
 
 // Every read, matched, conflict-free file of the batch, each in its own transaction.
-export async function acceptAgreeingFiles(ctx: Ctx, input: { batchId: string }): Promise<{ accepted: number; failed: { fileId: string; message: string }[] }> {
+export async function acceptAgreeingFiles(ctx: Ctx, input: { batchId: string }): Promise<AcceptAgreeingResult> {
   checkIntakeAccess(ctx);
   const views = await intakeFileViews(ctx, await repo.filesOfBatch(ctx.db, input.batchId));
   let accepted = 0;

@@ -25,8 +25,8 @@ export function matchByNumber(fields: Pick<ExtractedFields, 'nomorPemda' | 'nomo
   return agreements.find((agreement) => [agreement.numberOurs, agreement.numberPartner].some((number) => wanted.has(looseNumberKey(number) ?? ''))) ?? null;
 }
 
-export type ConflictField = 'signedOn' | 'startsOn' | 'endsOn' | 'title' | 'partner';
-export type IntakeConflict = { field: ConflictField; register: string; scan: string };
+export type { IntakeConflictField as ConflictField, IntakeConflict } from '../../../shared/intake';
+import type { IntakeConflict } from '../../../shared/intake';
 export type RegisterSide = { title: string; signedOn: string | null; startsOn: string | null; endsOn: string | null; partnerNames: string[] };
 
 function sameTitle(a: string, b: string): boolean {

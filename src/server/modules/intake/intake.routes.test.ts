@@ -14,7 +14,7 @@ import { storedFileHashes } from '../../../../tests/support/table-rows';
 import { auditLog } from '../audit/audit.table';
 import { agreements } from '../agreements/agreements.table';
 import { runNextIntakeFile } from './intake-read.service';
-import type { AcceptIntakeResult } from './intake-accept.service';
+import type { AcceptIntakeResult } from '../../../shared/intake';
 import type { IntakeBatchView, IntakeFileView } from './intake.views';
 
 function scanText(input: { numbers: string[]; title: string; date: string; body: string }): string {

@@ -2,8 +2,9 @@ import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-o
 import { agreements } from '../agreements/agreements.table';
 import { users } from '../users/users.table';
 
-export const INTAKE_FILE_STATES = ['queued', 'reading', 'ready', 'failed', 'accepted', 'rejected'] as const;
-export type IntakeFileState = (typeof INTAKE_FILE_STATES)[number];
+import { INTAKE_FILE_STATES, type IntakeFileState } from '../../../shared/intake';
+
+export { INTAKE_FILE_STATES, type IntakeFileState };
 
 // One upload of many scans (issue 13, part 4): nothing of it reaches the register until a file is accepted.
 export const intakeBatches = pgTable('intake_batches', {

@@ -1,30 +1,8 @@
-import type { ExtractedFields, Extraction } from './extraction/agreement-fields.rules';
-import type { IntakeConflict } from './intake-match.rules';
+import type { IntakeBatchView, IntakeConflict, IntakeFileView, IntakeMatchView } from '../../../shared/intake';
+import type { Extraction } from './extraction/agreement-fields.rules';
 import type { IntakeBatchRow, IntakeFileRow } from './intake.repository';
-import type { IntakeFileState } from './intake.table';
 
-export type IntakeMatchView = { agreementId: string; title: string; numberOurs: string | null };
-
-export type IntakeFileView = {
-  id: string;
-  fileName: string;
-  source: string | null;
-  state: IntakeFileState;
-  page: number | null;
-  pageCount: number | null;
-  error: string | null;
-  fields: ExtractedFields | null;
-  confidence: Extraction['confidence'];
-  evidence: Extraction['evidence'];
-  match: IntakeMatchView | null;
-  conflicts: IntakeConflict[];
-  // Matched and nothing disagrees: "accept all that agree" takes it.
-  agrees: boolean;
-  acceptedAgreementId: string | null;
-};
-
-export type IntakeBatchView = { id: string; createdAt: string; fileCount: number; files: IntakeFileView[] };
-export type IntakeBatchSummary = { id: string; createdAt: string; fileCount: number; states: Partial<Record<IntakeFileState, number>> };
+export type { IntakeBatchSummary, IntakeBatchView, IntakeFileView, IntakeMatchView } from '../../../shared/intake';
 
 export function extractionOf(row: IntakeFileRow): Extraction | null {
   return (row.extraction as Extraction | null) ?? null;

@@ -1,32 +1,15 @@
 import type { DocType } from '../../../../shared/agreement-codes';
 import { findAgreementNumbers } from './agreement-numbers.rules';
-import { findParties, type Party } from './agreement-parties.rules';
+import { findParties } from './agreement-parties.rules';
 import { endDateOf, findSigningDate, findStartDate, findTermMonths } from './agreement-term.rules';
 import { collapseSpaces, type Evidence, evidenceAt, type Found, headingEnd, trimmedEnd } from './extraction-text.rules';
 
 export type { Evidence } from './extraction-text.rules';
 export type { Party } from './agreement-parties.rules';
 
-export type FieldName = 'kind' | 'nomorPemda' | 'nomorMitra' | 'title' | 'signedOn' | 'startsOn' | 'endsOn' | 'termMonths' | 'scope' | 'parties';
+import type { ExtractedFields, Extraction, ExtractedFieldName as FieldName } from '../../../../shared/intake';
 
-export type ExtractedFields = {
-  kind: DocType | null;
-  nomorPemda: string | null;
-  nomorMitra: string | null;
-  title: string | null;
-  signedOn: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  termMonths: number | null;
-  scope: string | null;
-  parties: Party[];
-};
-
-export type Extraction = {
-  fields: ExtractedFields;
-  confidence: Partial<Record<FieldName, number>>; // 0..1
-  evidence: Partial<Record<FieldName, Evidence>>;
-};
+export type { ExtractedFields, Extraction, FieldName };
 
 // The kind is named in the heading. An adendum's heading also names the kind it amends
 // ("ADENDUM PERTAMA PERJANJIAN KERJA SAMA"), so the adendum is looked for first. A Nota

@@ -1,7 +1,8 @@
 import { collapseSpaces, type Evidence, evidenceAt } from './extraction-text.rules';
 
 // PIHAK PERTAMA, PIHAK KEDUA, and in a three-party agreement PIHAK KETIGA.
-export type Party = { role: `PIHAK ${string}`; name: string; position: string | null; organisation: string | null };
+import type { ExtractedParty as Party } from '../../../../shared/intake';
+export type { Party };
 
 // Each party is introduced once, in the preamble, and the paragraph ends "selanjutnya disebut PIHAK
 // PERTAMA". Two layouts are common: labelled lines ("Nama : …", "Jabatan : …") or one line

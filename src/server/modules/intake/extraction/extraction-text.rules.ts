@@ -1,7 +1,8 @@
 // Small helpers shared by the field rules: where a match sits (its evidence) and how its text is
 // cleaned. Offsets always point into the page text as given, so the UI can highlight the span.
 
-export type Evidence = { page: number; text: string; start: number; end: number }; // page 1-based
+export type { ExtractionEvidence as Evidence } from '../../../../shared/intake';
+import type { ExtractionEvidence as Evidence } from '../../../../shared/intake';
 
 export type Found<T> = { value: T; confidence: number; evidence: Evidence };
 
