@@ -26,7 +26,7 @@ function notReady(): AppError {
   return new AppError({ code: 'CONFLICT', message: 'Berkas ini belum selesai dibaca.', messageEn: 'This file has not been read yet.' });
 }
 
-async function lockedReadyFile(tx: Db, fileId: string): Promise<repo.IntakeFileRow & { storageKey: string }> {
+export async function lockedReadyFile(tx: Db, fileId: string): Promise<repo.IntakeFileRow & { storageKey: string }> {
   const file = await repo.findFile(tx, { id: fileId, lock: true });
   if (!file) throw notFound('Berkas pindaian', 'Intake file');
   if (file.state === 'accepted' || file.state === 'rejected') throw decided();
@@ -64,7 +64,7 @@ async function fillEmpty(ctx: ActorCtx, input: { agreement: AgreementView; field
   return Object.keys(patch);
 }
 
-async function attachScan(ctx: Ctx, input: { file: repo.IntakeFileRow & { storageKey: string }; agreementId: string; activeContent: string[] }): Promise<string> {
+export async function attachScan(ctx: Ctx, input: { file: repo.IntakeFileRow & { storageKey: string }; agreementId: string; activeContent: string[] }): Promise<string> {
   const { file } = input;
   const stored = {
     // A photographed page was wrapped as a PDF on upload: the document is that PDF.

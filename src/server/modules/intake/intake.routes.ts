@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorCtxOf, typed } from '../../lib/http';
 import { receiveUploads } from '../../lib/multipart';
 import { acceptAgreeingFiles, acceptIntakeFile, rejectIntakeFile } from './intake-accept.service';
+import { registerFromScan } from './intake-register.service';
 import { createIntakeBatch, getIntakeBatch, intakeUploadLimits, listIntakeBatches } from './intake.service';
 
 const idParam = z.object({ id: z.uuid() });
@@ -30,6 +31,11 @@ export function intakeRoutes(app: FastifyInstance) {
 
   api.post('/intake/files/:id/accept', { schema: { tags, params: idParam }, config: access }, (request) =>
     acceptIntakeFile(actorCtxOf(request), { fileId: request.params.id, body: request.body ?? {} }),
+  );
+
+  // A new agreement from the "Kerja sama baru" form prefilled from this scan; the body is that of POST /agreements.
+  api.post('/intake/files/:id/register', { schema: { tags, params: idParam }, config: access }, async (request, reply) =>
+    reply.status(201).send(await registerFromScan(actorCtxOf(request), { fileId: request.params.id, body: request.body ?? {} })),
   );
 
   api.post('/intake/accept-agreeing/:batchId', { schema: { tags, params: batchParam }, config: access }, (request) =>

@@ -92,6 +92,18 @@ nama Pemerintah Kota Ternate, selanjutnya disebut PIHAK  KEDUA.`;
     ]);
   });
 
+  it('reads the layout with commas for colons, degrees kept with the name', () => {
+    const text = `Pada hari ini kami yang bertanda tangan di bawah ini:
+1. M. Tauhid Soleman, Wali Kota Ternate, dalam hal ini bertindak untuk dan atas nama Pemerintah Kota Ternate, selanjutnya disebut PIHAK PERTAMA.
+2. Dr. Ridha Ajam, M.Hum., Rektor Universitas Khairun, dalam hal ini bertindak untuk dan atas nama Universitas Khairun, selanjutnya disebut PIHAK KEDUA.`;
+    const { fields, confidence } = extractAgreementFields([text]);
+    expect(fields.parties).toEqual([
+      { role: 'PIHAK PERTAMA', name: 'M. Tauhid Soleman', position: 'Wali Kota Ternate', organisation: 'Pemerintah Kota Ternate' },
+      { role: 'PIHAK KEDUA', name: 'Dr. Ridha Ajam, M.Hum.', position: 'Rektor Universitas Khairun', organisation: 'Universitas Khairun' },
+    ]);
+    expect(confidence.parties).toBe(0.6);
+  });
+
   it('halves the confidence when only one party is found', () => {
     const one = extractAgreementFields(['Nama : Budi\nJabatan : Kepala\nselanjutnya disebut PIHAK PERTAMA.']);
     expect(one.fields.parties).toHaveLength(1);

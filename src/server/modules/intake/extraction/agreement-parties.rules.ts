@@ -5,8 +5,9 @@ import type { ExtractedParty as Party } from '../../../../shared/intake';
 export type { Party };
 
 // Each party is introduced once, in the preamble, and the paragraph ends "selanjutnya disebut PIHAK
-// PERTAMA". Two layouts are common: labelled lines ("Nama : …", "Jabatan : …") or one line
-// "NAME : position, dalam hal ini bertindak untuk dan atas nama ORGANISATION, …".
+// PERTAMA". Three layouts are common: labelled lines ("Nama : …", "Jabatan : …"), one line
+// "NAME : position, dalam hal ini bertindak untuk dan atas nama ORGANISATION, …", or the same line
+// with a comma for the colon ("NAME, position, dalam hal ini …").
 // Separators allow OCR specks (": PERTAMA", "disebut. PIHAK").
 const ROLE = /selanjutnya[\s.,]+(?:dalam\s+\S+\s+ini\s+)?disebut[\s.,:]+(?:sebagai\s+)?["“]?PIHAK[\s.,:;]+(PERTAMA|KEDUA|KETIGA|KEEMPAT)\b/gi;
 const INTRODUCTION = /bertanda[\s.-]*tangan[\s.-]*di[\s.-]*bawah[\s.-]*ini[\s:;,.|]*/i;
@@ -17,6 +18,8 @@ const LIST_MARKER = /^\s*(?:[IVXl1]{1,4}|\d{1,2}|[a-d])\s*[.,)]+\s*/;
 // A colon with spaces round it separates name and position; OCR may add a colon inside the name.
 const INLINE_SPACED = /^([^\n]+?)\s+[:;][\s:;.]*([^,]+)/;
 const INLINE = /^([^:;\n]+?)\s*[:;][\s:;.]*([^,]+)/;
+// Where the acting clause begins: what stands before it is the name and the position.
+const ACTING = /,?\s*(?:dalam\s+hal\s+ini\s+)?bertindak\b|,?\s*dalam\s+hal\s+ini\b/i;
 const ORGANISATION = /atas\s+nama\s+([\s\S]+?)(?=\s*,|\s+berkedudukan|\s+yang\s+berkedudukan|\s+selanjutnya|\s+beralamat|$)/i;
 
 // OCR specks around a value: a leading "." or ":", a comma doubled into ",." inside a name.
@@ -42,8 +45,20 @@ function partyOf(segment: string, role: Party['role']): { party: Party; confiden
   }
   const entry = segment.replace(/^[\s.,;:|]+/, '').replace(LIST_MARKER, '');
   const inline = INLINE_SPACED.exec(entry) ?? INLINE.exec(entry);
-  if (!inline?.[1] || !inline[2]) return null;
-  return { party: { ...base, name: cleanValue(inline[1]), position: cleanValue(inline[2]) }, confidence: 0.75 };
+  if (inline?.[1] && inline[2]) return { party: { ...base, name: cleanValue(inline[1]), position: cleanValue(inline[2]) }, confidence: 0.75 };
+  return commaLayout(entry, base);
+}
+
+// "NAME, degree, position, dalam hal ini …": the position is the last piece before the acting
+// clause, the name all before it (degrees such as M.Si stay with the name). Less sure: a name
+// with a comma and no position would be split wrongly.
+function commaLayout(entry: string, base: Pick<Party, 'role' | 'organisation'>): { party: Party; confidence: number } | null {
+  const acting = ACTING.exec(entry);
+  if (!acting) return null;
+  const pieces = entry.slice(0, acting.index).split(',').map((piece) => piece.trim()).filter((piece) => piece !== '');
+  const position = pieces.pop();
+  if (!position || pieces.length === 0) return null;
+  return { party: { ...base, name: cleanValue(pieces.join(', ')), position: cleanValue(position) }, confidence: 0.6 };
 }
 
 export type PartiesFound = { parties: Party[]; confidence: number; evidence: Evidence } | null;

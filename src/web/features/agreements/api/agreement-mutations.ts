@@ -2,6 +2,7 @@ import { mutationOptions, useMutation, type QueryClient } from '@tanstack/react-
 import type { AgreementView, CreateAgreementInput, EndAgreementInput, UpdateAgreementInput } from '../../../../shared/agreements';
 import type { DocumentKind } from '../../../../shared/agreement-codes';
 import type { DocumentView } from '../../../../shared/documents';
+import type { AcceptIntakeResult } from '../../../../shared/intake';
 import { api, uploadWithProgress } from '../../../lib/api';
 import { queryRoots } from '../../../lib/query-keys';
 import { agreementKeys } from './agreement-queries';
@@ -19,6 +20,18 @@ export function useCreateAgreement() {
   return useMutation({
     mutationFn: (input: CreateAgreementInput) => api<AgreementView>('/agreements', { method: 'POST', body: input }),
     onSuccess: (view, _input, _result, { client }) => refresh(client, view),
+  });
+}
+
+// The agreement of the form prefilled from a signed scan, created with that scan attached.
+export function useRegisterFromScan() {
+  return useMutation({
+    mutationFn: ({ fileId, input }: { fileId: string; input: CreateAgreementInput }) =>
+      api<AcceptIntakeResult>(`/intake/files/${encodeURIComponent(fileId)}/register`, { method: 'POST', body: input }),
+    onSuccess: (_result, _input, _context, { client }) => {
+      refresh(client);
+      void client.invalidateQueries({ queryKey: queryRoots.intake });
+    },
   });
 }
 

@@ -21,6 +21,8 @@ type Props = {
   onSubmit: (body: AgreementFormOutput, onError: (error: unknown) => void) => void;
   onCancel: () => void;
   onReload?: () => void;
+  // A partner's name read from the signed scan the form was prefilled from.
+  partnerSuggestion?: string | null;
 };
 
 function ServerProblem({ error, hasFieldErrors, onReload }: { error: unknown; hasFieldErrors: boolean; onReload: (() => void) | undefined }) {
@@ -56,7 +58,7 @@ export function AgreementForm(props: Props) {
           <IdentityFields {...section} />
         </FormSection>
         <FormSection title={t('form.sections.partners')}>
-          <PartnerPicker value={values.partners} onChange={(partners) => set('partners', partners)} error={form.error} />
+          <PartnerPicker value={values.partners} onChange={(partners) => set('partners', partners)} error={form.error} suggestion={props.partnerSuggestion ?? null} />
         </FormSection>
         <FormSection title={t('form.sections.dates')}>
           <DateFields {...section} maxTermYears={settings.data?.maxTermYears ?? 5} />

@@ -11,7 +11,8 @@ import type { ErrorOf } from '../../../lib/use-schema-form';
 import { usePartnerOptions } from '../api/lookups';
 import type { PartnerEntry } from '../lib/form-values';
 
-type Props = { value: PartnerEntry[]; onChange: (partners: PartnerEntry[]) => void; error: ErrorOf };
+// suggestion: a partner's name read from a scan, put in the search and the new-partner name.
+type Props = { value: PartnerEntry[]; onChange: (partners: PartnerEntry[]) => void; error: ErrorOf; suggestion?: string | null };
 
 function PartnerLine({ entry, index, count, error, onMove, onRemove }: { entry: PartnerEntry; index: number; count: number; error: string | undefined; onMove: (to: number) => void; onRemove: () => void }) {
   const { t } = useTranslation('agreements');
@@ -57,10 +58,10 @@ function PartnerLine({ entry, index, count, error, onMove, onRemove }: { entry: 
   );
 }
 
-function NewPartner({ onAdd, isTaken }: { onAdd: (name: string, categoryCode: string) => void; isTaken: (name: string) => boolean }) {
+function NewPartner({ onAdd, isTaken, initialName }: { onAdd: (name: string, categoryCode: string) => void; isTaken: (name: string) => boolean; initialName: string }) {
   const { t } = useTranslation('agreements');
   const master = useMasterData();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initialName);
   const [category, setCategory] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const add = () => {
@@ -85,10 +86,10 @@ function NewPartner({ onAdd, isTaken }: { onAdd: (name: string, categoryCode: st
 }
 
 // The first partner is the primary one (AgreementFieldsSchema): order matters and can be changed.
-export function PartnerPicker({ value, onChange, error }: Props) {
+export function PartnerPicker({ value, onChange, error, suggestion }: Props) {
   const { t } = useTranslation('agreements');
   const { categoryName } = useMasterLookups();
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useState(value.length === 0 ? (suggestion ?? '') : '');
   const options = usePartnerOptions(search);
   const isTaken = (name: string) => value.some((entry) => normalizePartnerName(entry.name) === normalizePartnerName(name));
   const chosenIds = new Set(value.map((entry) => entry.id));
@@ -129,7 +130,7 @@ export function PartnerPicker({ value, onChange, error }: Props) {
           setSearch('');
         }}
       />
-      <NewPartner isTaken={isTaken} onAdd={(name, categoryCode) => onChange([...value, { key: `new-${normalizePartnerName(name)}`, id: null, name, categoryCode }])} />
+      <NewPartner isTaken={isTaken} initialName={value.length === 0 ? (suggestion ?? '') : ''} onAdd={(name, categoryCode) => onChange([...value, { key: `new-${normalizePartnerName(name)}`, id: null, name, categoryCode }])} />
     </Stack>
   );
 }
