@@ -24,11 +24,14 @@ async function mapTwoAtATime<T, R>(items: T[], work: (item: T, index: number) =>
   return results;
 }
 
-// The share of scans on which each field must be right. All of them, except the numbers: OCR reads
-// the Roman "II" inside a partner's "472/II.3.AU/KS/2022" as "11", which no rule can tell from
-// digits (a segment made only of I, V, X and ones is repaired; one mixed with digits is not). At
-// 0.05 % specks the set of 20 loses at most one number that way; a second miss is a regression.
-const REQUIRED: Record<CheckedField, number> = { ...(Object.fromEntries(CHECKED_FIELDS.map((field) => [field, 1])) as Record<CheckedField, number>), nomorPemda: 0.95, nomorMitra: 0.95 };
+// The share of scans on which each field must be right. OCR is not the same from one run to the
+// next: OCRmyPDF run six times on one file gave two different texts (a stop read between two words
+// in some runs; docs/performance.md, "Field extraction from scans"), so one scan in 20 may lose a
+// field to a speck. The numbers lose one more: OCR reads the Roman "II" inside a partner's
+// "472/II.3.AU/KS/2022" as "11", which no rule can tell from digits (a segment made only of I, V, X
+// and ones is repaired; one mixed with digits is not). More misses than that are a regression; every
+// field was right on all 20 in the runs measured, the numbers on 19.
+const REQUIRED: Record<CheckedField, number> = { ...(Object.fromEntries(CHECKED_FIELDS.map((field) => [field, 0.95])) as Record<CheckedField, number>), nomorPemda: 0.9, nomorMitra: 0.9 };
 
 // 300 dpi, as archives are scanned for keeping. At 200 dpi with this 10-point type the OCR misreads
 // enough digits of the written dates and the parties' names to measure itself rather than the rules.
