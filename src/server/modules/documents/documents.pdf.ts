@@ -42,16 +42,30 @@ async function activeContentOf(pdf: Awaited<ReturnType<typeof getDocumentProxy>>
   return [...found].sort();
 }
 
-// Parses the whole file (which also proves it is a PDF) and takes its text layer, page by page.
-// A PDF without any letters in its text layer is a scan: kept, and marked as needing OCR.
-export async function readPdfContent(bytes: Buffer): Promise<PdfContent> {
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+async function openPdf(bytes: Buffer): Promise<Awaited<ReturnType<typeof getDocumentProxy>>> {
   try {
     // pdf.js may take over the buffer it is given, so it gets a copy; verbosity 0 keeps warnings out of the log.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
+    return await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
   } catch {
     throw corrupt();
   }
+}
+
+// Only the page count (a scan's size is checked before it is queued): the pages themselves are
+// read when the file's turn comes.
+export async function readPdfPageCount(bytes: Buffer): Promise<number> {
+  const pdf = await openPdf(bytes);
+  try {
+    return pdf.numPages;
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+// Parses the whole file (which also proves it is a PDF) and takes its text layer, page by page.
+// A PDF without any letters in its text layer is a scan: kept, and marked as needing OCR.
+export async function readPdfContent(bytes: Buffer): Promise<PdfContent> {
+  const pdf = await openPdf(bytes);
   try {
     const { totalPages, text } = await extractText(pdf, { mergePages: false });
     // A form feed inside a page's own text would shift every later page number.

@@ -20,7 +20,7 @@ import {
 import { ocrViewsOf, queueOcrIfNeeded } from './ocr-jobs.service';
 export { publicDocumentsRevisionSql } from './documents-revision.repository';
 // Bulk intake reads its scans as uploads are read.
-export { readPdfContent } from './documents.pdf';
+export { readPdfContent, readPdfPageCount } from './documents.pdf';
 
 const PDF_MIME = 'application/pdf';
 const MB = 1024 * 1024;

@@ -17,6 +17,14 @@ export { OCR_MAX_ATTEMPTS } from '../../lib/ocr/ocr-schedule';
 // Past this many pages a scan is not read (about 20 minutes on two cores): it is better split.
 export const OCR_MAX_PAGES = 200;
 
+// Why a scan is too long to OCR, in both languages; null when it may be read. One message for a
+// document's OCR and for bulk intake.
+export function pageLimitProblem(pageCount: number | null): string | null {
+  if (pageCount === null || pageCount <= OCR_MAX_PAGES) return null;
+  const [pages, limit] = [String(pageCount), String(OCR_MAX_PAGES)];
+  return `Pindaian ${pages} halaman melebihi batas OCR ${limit} halaman; pisahkan berkasnya / a scan of ${pages} pages exceeds the OCR limit of ${limit} pages; split the file`;
+}
+
 // The tools this process runs, and whether they are there (asked once, then remembered).
 let commands: OcrCommands = DEFAULT_OCR_COMMANDS;
 let toolStatus: Promise<OcrToolStatus> | null = null;
@@ -75,7 +83,7 @@ export type OcrRunner = (input: Buffer, options: Pick<OcrOptions, 'onPage' | 'si
 export type OcrWorkerDeps = { db: Db; files: FileStore; clock: () => Date; ocr?: OcrRunner; stopSignal?: AbortSignal };
 
 // OCR with the tools this process was configured with (bulk intake reads its scans with it too).
-export function defaultRunner(): OcrRunner {
+function defaultRunner(): OcrRunner {
   return (input, options) => ocrPdf(input, { ...options, commands });
 }
 
@@ -114,9 +122,8 @@ function asFailure(error: unknown): OcrFailure {
 
 // Reads the scan, keeps the searchable copy beside the original and puts its text in the search.
 async function readScan(deps: OcrWorkerDeps, job: repo.OcrJobRow, source: { storageKey: string; ocrStorageKey: string | null; pageCount: number | null }): Promise<void> {
-  if ((source.pageCount ?? 0) > OCR_MAX_PAGES) {
-    throw new OcrFailure(`Pindaian ${String(source.pageCount)} halaman melebihi batas OCR ${String(OCR_MAX_PAGES)} halaman; pisahkan berkasnya / a scan of ${String(source.pageCount)} pages exceeds the OCR limit of ${String(OCR_MAX_PAGES)} pages; split the file`, true);
-  }
+  const tooLong = pageLimitProblem(source.pageCount);
+  if (tooLong) throw new OcrFailure(tooLong, true);
   const bytes = await deps.files.get(source.storageKey);
   let progress: Promise<void> = Promise.resolve();
   const onPage = (page: number) => {

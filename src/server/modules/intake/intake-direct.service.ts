@@ -1,13 +1,12 @@
 import type { Ctx } from '../../lib/context';
-import { intakeCandidates, UPLOAD_SOURCE, type IntakeUpload } from '../../lib/intake-files';
-import { DEFAULT_ZIP_LIMITS } from '../../lib/intake-zip';
+import { UPLOAD_SOURCE, type IntakeUpload } from '../../lib/intake-files';
 import { loadAgreementViews } from '../agreements/agreements.service';
 import type { OcrRunner } from '../documents/ocr-jobs.service';
 import type { ExtractedFields, Extraction } from './extraction/agreement-fields.rules';
 import { acceptAgreeingFiles } from './intake-accept.service';
 import { findConflicts, type IntakeConflict } from './intake-match.rules';
 import { matchScan, readIntakeFileNow, readScan } from './intake-read.service';
-import { createIntakeBatch, getIntakeBatch, intakeUploadLimits, MAX_INTAKE_TOTAL_MB, pageProblem } from './intake.service';
+import { candidatesOf, createIntakeBatch, getIntakeBatch, pageProblem } from './intake.service';
 import type { IntakeBatchView, IntakeMatchView } from './intake.views';
 
 // Bulk intake from the command line (`npm run jalin -- intake DIR`): the same reading and matching
@@ -26,8 +25,6 @@ export type DirectIntakeFile = {
   agrees: boolean;
 };
 
-const MB = 1024 * 1024;
-
 async function matchedView(ctx: Ctx, fields: ExtractedFields): Promise<{ match: IntakeMatchView | null; conflicts: IntakeConflict[] }> {
   const found = await matchScan(ctx.db, fields);
   const [agreement] = found ? await loadAgreementViews(ctx, [found.id]) : [];
@@ -38,8 +35,7 @@ async function matchedView(ctx: Ctx, fields: ExtractedFields): Promise<{ match: 
 
 // --dry-run: every file read and matched, nothing stored.
 export async function previewIntakeFiles(ctx: Ctx, input: { uploads: IntakeUpload[]; ocr?: OcrRunner }): Promise<DirectIntakeFile[]> {
-  const { fileLimitMb } = await intakeUploadLimits(ctx);
-  const candidates = await intakeCandidates(input.uploads, { ...DEFAULT_ZIP_LIMITS, maxEntryBytes: fileLimitMb * MB, maxTotalBytes: MAX_INTAKE_TOTAL_MB * MB });
+  const candidates = await candidatesOf(ctx, input.uploads);
   const results: DirectIntakeFile[] = [];
   for (const candidate of candidates) {
     const base = { fileName: candidate.name, source: candidate.source === UPLOAD_SOURCE ? null : candidate.source };

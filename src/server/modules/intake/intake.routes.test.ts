@@ -156,6 +156,22 @@ describe('bulk intake of scans', () => {
     expect(Object.keys(await storedFileHashes(t.files))).toHaveLength(stored);
   });
 
+  it('fails a 300-page scan at once with the OCR limit named, keeping nothing of it, while the rest of the upload is read', async () => {
+    const stored = Object.keys(await storedFileHashes(t.files)).length;
+    const response = await uploadZip([
+      { name: 'tebal.pdf', data: await makeScanPdf(300) },
+      { name: 'tipis.pdf', data: await makeTextPdf([scanText({ numbers: ['6/PKS/2021'], title: 'Uji Tipis', date: '01-01-2021', body: 'Satu halaman.' })]) },
+    ]);
+    expect(response.statusCode).toBe(201);
+    const files = response.json<IntakeBatchView>().files;
+    expect(files.find((file) => file.fileName === 'tebal.pdf')).toMatchObject({ state: 'failed', pageCount: 300, error: expect.stringContaining('Pindaian 300 halaman melebihi batas OCR 200 halaman') });
+    expect(files.find((file) => file.fileName === 'tipis.pdf')).toMatchObject({ state: 'queued', pageCount: 1 });
+    // Only the one-page scan was stored.
+    expect(Object.keys(await storedFileHashes(t.files))).toHaveLength(stored + 1);
+    // Out of the queue, so that the tests after this one read their own files.
+    expect((await inject('POST', `/api/intake/files/${files.find((file) => file.fileName === 'tipis.pdf')?.id ?? ''}/reject`, admin)).statusCode).toBe(204);
+  });
+
   it('rejects a file once', async () => {
     const second = await uploadZip([{ name: 'lain.pdf', data: await makeTextPdf([scanText({ numbers: ['5/PKS/2020'], title: 'Uji Tolak', date: '01-01-2020', body: 'Ditolak.' })]) }]);
     const fileId = second.json<IntakeBatchView>().files[0]?.id ?? '';

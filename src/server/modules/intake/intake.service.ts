@@ -4,8 +4,8 @@ import { AppError, forbidden, notFound } from '../../lib/errors';
 import { intakeCandidates, UPLOAD_SOURCE, type IntakeCandidate, type IntakeUpload } from '../../lib/intake-files';
 import { DEFAULT_ZIP_LIMITS } from '../../lib/intake-zip';
 import { loadAgreementViews } from '../agreements/agreements.service';
-import { readPdfContent } from '../documents/documents.service';
-import { OCR_MAX_PAGES } from '../documents/ocr-jobs.service';
+import { readPdfPageCount } from '../documents/documents.service';
+import { pageLimitProblem } from '../documents/ocr-jobs.service';
 import { getSettings } from '../settings/settings.service';
 import { findConflicts } from './intake-match.rules';
 import { canUseIntake } from './intake.policy';
@@ -33,12 +33,17 @@ type Prepared = { row: repo.NewIntakeFile; bytes: Buffer | null };
 // A scan is read only up to the OCR page limit; a damaged PDF is named, not thrown.
 export async function pageProblem(bytes: Buffer): Promise<{ pageCount: number | null; error: string | null }> {
   try {
-    const { pageCount } = await readPdfContent(bytes);
-    if (pageCount <= OCR_MAX_PAGES) return { pageCount, error: null };
-    return { pageCount, error: `${String(pageCount)} halaman melebihi batas ${String(OCR_MAX_PAGES)} halaman; pisahkan berkasnya / ${String(pageCount)} pages exceed the limit of ${String(OCR_MAX_PAGES)}; split the file` };
+    const pageCount = await readPdfPageCount(bytes);
+    return { pageCount, error: pageLimitProblem(pageCount) };
   } catch {
     return { pageCount: null, error: 'PDF rusak dan tidak dapat dibaca / a damaged PDF that cannot be read' };
   }
+}
+
+// The files of an upload, ZIPs opened, under the division's per-file limit and the batch's cap.
+export async function candidatesOf(ctx: Ctx, uploads: IntakeUpload[]): Promise<IntakeCandidate[]> {
+  const { fileLimitMb } = await intakeUploadLimits(ctx);
+  return intakeCandidates(uploads, { ...DEFAULT_ZIP_LIMITS, maxEntryBytes: fileLimitMb * MB, maxTotalBytes: MAX_INTAKE_TOTAL_MB * MB });
 }
 
 async function prepare(candidate: IntakeCandidate, now: Date): Promise<Prepared> {
@@ -58,8 +63,7 @@ export async function createIntakeBatch(ctx: Ctx, input: { uploads: IntakeUpload
   if (input.uploads.length === 0) {
     throw new AppError({ code: 'VALIDATION', message: 'Pilih berkas pindaian untuk diunggah.', messageEn: 'Choose scanned files to upload.', field: 'files' });
   }
-  const { fileLimitMb } = await intakeUploadLimits(ctx);
-  const candidates = await intakeCandidates(input.uploads, { ...DEFAULT_ZIP_LIMITS, maxEntryBytes: fileLimitMb * MB, maxTotalBytes: MAX_INTAKE_TOTAL_MB * MB });
+  const candidates = await candidatesOf(ctx, input.uploads);
   const prepared: Prepared[] = [];
   for (const candidate of candidates) prepared.push(await prepare(candidate, ctx.now));
   const stored: string[] = [];
