@@ -7,6 +7,13 @@ export const LoginSchema = z.object({
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
 
+// The owner's own password change: the current password proves it is the owner.
+export const ChangePasswordSchema = z.object({
+  currentPassword: plainText().min(1).max(200),
+  newPassword: plainText().min(1).max(200),
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
+
 export const SessionUserSchema = z.object({
   id: plainText(),
   email: plainText(),

@@ -22,7 +22,8 @@ export const DUMMY_HASH =
 
 // Every path that sets a password goes through here (admin, CLI, first start-up, reset): one rule,
 // one message naming what is weak and how to do better.
-export function assertStrongPassword(password: string, user: PasswordUserData): void {
+// field: the form field the message belongs under.
+export function assertStrongPassword(password: string, user: PasswordUserData, field = 'password'): void {
   const verdict = checkPasswordStrength(password, user);
-  if (!verdict.isStrong) throw invalid('password', { message: verdict.message, messageEn: verdict.messageEn });
+  if (!verdict.isStrong) throw invalid(field, { message: verdict.message, messageEn: verdict.messageEn });
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AbilitiesSchema, type Abilities } from '../../../shared/abilities';
-import { LoginSchema, SessionUserSchema } from '../../../shared/auth';
+import { ChangePasswordSchema, LoginSchema, SessionUserSchema } from '../../../shared/auth';
 import type { Actor } from '../../lib/context';
 import { actorCtxOf, ctxOf, typed } from '../../lib/http';
-import { findSessionUser, login, logout, SESSION_COOKIE, SESSION_HOURS } from './auth.service';
+import { changeOwnPassword, endOtherSessions } from '../users/users-self.service';
+import { findSessionUser, hashToken, LOCK_MINUTES, login, logout, MAX_FAILED_LOGINS, SESSION_COOKIE, SESSION_HOURS } from './auth.service';
 
 export async function resolveSessionActor(request: FastifyRequest) {
   const token = request.cookies[SESSION_COOKIE];
@@ -50,6 +51,16 @@ export function authRoutes(app: FastifyInstance, options: { abilitiesOf: Abiliti
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
+  // The session the request came with stays open; every other one of the account ends.
+  const keepTokenHash = (request: FastifyRequest) => hashToken(request.sessionToken ?? '');
+  api.post(
+    '/auth/password',
+    { schema: { tags: ['auth'], body: ChangePasswordSchema }, config: { access: 'signed-in', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    (request) => changeOwnPassword(actorCtxOf(request), { ...request.body, keepTokenHash: keepTokenHash(request), lock: { limit: MAX_FAILED_LOGINS, minutes: LOCK_MINUTES } }),
+  );
+  api.post('/auth/sessions/end-others', { schema: { tags: ['auth'] }, config: { access: 'signed-in' } }, (request) =>
+    endOtherSessions(actorCtxOf(request), { keepTokenHash: keepTokenHash(request) }),
+  );
   api.get(
     '/auth/me',
     { schema: { tags: ['auth'], response: { 200: SessionSchema } }, config: { access: 'signed-in' } },

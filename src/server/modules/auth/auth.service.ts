@@ -16,7 +16,7 @@ export const LOCK_MINUTES = 15;
 // Sliding expiry, written at most this often to keep reads cheap.
 const SESSION_TOUCH_MS = 5 * 60_000;
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sessions } from './sessions.table';
 import { users } from './users.table';
@@ -59,4 +59,14 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 
 export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+// Every session of the account but the one in use: "sign out of other devices", and a password
+// changed by its owner.
+export async function deleteOtherSessionsOfUser(db: Db, options: { userId: string; keepTokenHash: string }): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, options.userId), ne(sessions.tokenHash, options.keepTokenHash)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
 }

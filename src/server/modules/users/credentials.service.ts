@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import {
   deleteSession,
   deleteSessionsExpiredBefore,
+  deleteOtherSessionsOfUser,
   deleteSessionsOfUser,
   incrementFailedLogins,
   insertSession,
@@ -66,4 +67,8 @@ export async function endSession(db: Db, tokenHash: string): Promise<void> {
 // A deactivated account, a changed role or a reset password ends every open session.
 export async function endSessionsOfUser(db: Db, userId: string): Promise<void> {
   await deleteSessionsOfUser(db, userId);
+}
+
+export async function endOtherSessionsOfUser(db: Db, options: { userId: string; keepTokenHash: string }): Promise<number> {
+  return deleteOtherSessionsOfUser(db, options);
 }

@@ -41,7 +41,7 @@ async function assertUnitRule(db: Db, role: Role, unitId: string | null | undefi
   if (unitId && !(await findUnit(db, unitId))) throw invalid('unitId', { message: 'OPD tidak ditemukan.', messageEn: 'Unit not found.' });
 }
 
-async function unitNameOf(db: Db, unitId: string | null | undefined): Promise<string | null> {
+export async function unitNameOf(db: Db, unitId: string | null | undefined): Promise<string | null> {
   if (!unitId) return null;
   return (await findUnit(db, unitId))?.name ?? null;
 }
