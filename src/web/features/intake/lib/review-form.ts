@@ -1,0 +1,100 @@
+import type { CooperationKind, DocType } from '../../../../shared/agreement-codes';
+import type { AcceptIntakeInput, ExtractedParty, IntakeFields, IntakeFileView } from '../../../../shared/intake';
+
+// The fields a person checks and may correct before a scan is accepted, in the order shown.
+export const REVIEW_FIELDS = ['kind', 'nomorPemda', 'nomorMitra', 'title', 'signedOn', 'startsOn', 'endsOn', 'scope'] as const;
+export type ReviewField = (typeof REVIEW_FIELDS)[number];
+export const DATE_FIELDS: readonly ReviewField[] = ['signedOn', 'startsOn', 'endsOn'];
+
+// What a scan cannot say and a new draft needs.
+export const DRAFT_INPUTS = ['leadUnitId', 'primarySectorCode', 'partnerName', 'partnerCategoryCode', 'cooperationKind'] as const;
+export type DraftInput = (typeof DRAFT_INPUTS)[number];
+
+export type ReviewValues = Record<Exclude<ReviewField, 'kind'>, string> & { kind: DocType | '' } & Record<Exclude<DraftInput, 'cooperationKind'>, string> & {
+    cooperationKind: CooperationKind | '';
+  };
+
+// Below this the reading is shown as a guess to check, not a finding.
+export const SURE_CONFIDENCE = 0.8;
+
+export function isUnsure(confidence: number | undefined): boolean {
+  return confidence === undefined || confidence < SURE_CONFIDENCE;
+}
+
+export function confidencePercent(confidence: number): number {
+  return Math.round(Math.min(1, Math.max(0, confidence)) * 100);
+}
+
+// The partner of a new draft: the second party's organisation (or, for a person, the name);
+// "PIHAK KESATU" is the city itself.
+export function partnerNameOf(parties: readonly ExtractedParty[]): string {
+  const second = parties.find((party) => party.role === 'PIHAK KEDUA') ?? parties.find((party) => party.role !== 'PIHAK KESATU');
+  if (!second) return '';
+  return (second.organisation ?? second.name).trim();
+}
+
+export function initialReviewValues(file: Pick<IntakeFileView, 'fields'>): ReviewValues {
+  const fields = file.fields;
+  return {
+    kind: fields?.kind ?? '',
+    nomorPemda: fields?.nomorPemda ?? '',
+    nomorMitra: fields?.nomorMitra ?? '',
+    title: fields?.title ?? '',
+    signedOn: fields?.signedOn ?? '',
+    startsOn: fields?.startsOn ?? '',
+    endsOn: fields?.endsOn ?? '',
+    scope: fields?.scope ?? '',
+    leadUnitId: '',
+    primarySectorCode: '',
+    partnerName: partnerNameOf(fields?.parties ?? []),
+    partnerCategoryCode: '',
+    cooperationKind: '',
+  };
+}
+
+// The new-draft inputs still empty; a matched scan needs none of them.
+export function missingDraftInputs(values: ReviewValues, hasMatch: boolean): DraftInput[] {
+  if (hasMatch) return [];
+  return DRAFT_INPUTS.filter((input) => values[input].trim() === '');
+}
+
+function reviewedFields(values: ReviewValues): IntakeFields {
+  const text = (value: string) => {
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  };
+  return {
+    kind: values.kind === '' ? null : values.kind,
+    nomorPemda: text(values.nomorPemda),
+    nomorMitra: text(values.nomorMitra),
+    title: text(values.title),
+    signedOn: text(values.signedOn),
+    startsOn: text(values.startsOn),
+    endsOn: text(values.endsOn),
+    scope: text(values.scope),
+  };
+}
+
+// The body of "Terima": every field as the person left it; the draft inputs only for a scan
+// without a match (the server attaches a matched one and would ignore them).
+export function acceptInput(values: ReviewValues, hasMatch: boolean): AcceptIntakeInput {
+  const fields = reviewedFields(values);
+  if (hasMatch) return { fields };
+  return {
+    fields,
+    ...(values.leadUnitId ? { leadUnitId: values.leadUnitId } : {}),
+    ...(values.primarySectorCode ? { primarySectorCode: values.primarySectorCode } : {}),
+    ...(values.partnerName.trim() && values.partnerCategoryCode ? { partner: { name: values.partnerName.trim(), categoryCode: values.partnerCategoryCode } } : {}),
+    ...(values.cooperationKind ? { kind: values.cooperationKind } : {}),
+  };
+}
+
+const SERVER_FIELDS: Record<string, keyof ReviewValues> = { leadUnitId: 'leadUnitId', primarySectorCode: 'primarySectorCode', partner: 'partnerName', kind: 'cooperationKind' };
+
+// The server names the body's field ("fields.title", "partner.name"); the form shows it under its input.
+export function reviewInputOf(serverField: string): keyof ReviewValues | null {
+  const [head, rest] = serverField.split(/\.(.*)/s);
+  if (head === 'fields' && rest && (REVIEW_FIELDS as readonly string[]).includes(rest)) return rest as ReviewField;
+  if (head === 'partner' && rest === 'categoryCode') return 'partnerCategoryCode';
+  return head ? (SERVER_FIELDS[head] ?? null) : null;
+}
