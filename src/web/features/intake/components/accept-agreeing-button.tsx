@@ -1,7 +1,8 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { IntakeBatchView } from '../../../../shared/intake';
+import { pickLanguage } from '../../../lib/form-errors';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useAcceptAgreeing } from '../api/use-intake';
 
@@ -13,13 +14,15 @@ export function AcceptAgreeingButton({ batch }: { batch: IntakeBatchView }) {
   const nameOf = (fileId: string) => batch.files.find((file) => file.id === fileId)?.fileName ?? fileId;
   const run = () => accept.mutate(undefined, { onSuccess: (result) => notifySuccess(t('review.acceptedAgreeing', { count: result.accepted })) });
   return (
-    <Stack gap={4} align="flex-end" maw={420}>
-      <Button leftSection={<IconChecks size={18} aria-hidden />} disabled={count === 0} loading={accept.isPending} onClick={run}>
-        {t('review.acceptAgreeing', { count })}
-      </Button>
-      <Text fz="xs" c="dimmed" ta="right">
-        {t('review.acceptAgreeingHint')}
-      </Text>
+    <Stack gap={4}>
+      <Group gap="sm" wrap="wrap">
+        <Button leftSection={<IconChecks size={18} aria-hidden />} disabled={count === 0} loading={accept.isPending} onClick={run}>
+          {t('review.acceptAgreeing', { count })}
+        </Button>
+        <Text fz="sm" c="dimmed" style={{ flex: '1 1 240px' }}>
+          {t('review.acceptAgreeingHint')}
+        </Text>
+      </Group>
       {accept.error ? (
         <Alert color="red" variant="light" role="alert">
           {errorMessage(accept.error)}
@@ -29,7 +32,7 @@ export function AcceptAgreeingButton({ batch }: { batch: IntakeBatchView }) {
         <Alert color="red" variant="light" role="alert">
           {accept.data.failed.map((failure) => (
             <Text key={failure.fileId} fz="sm">
-              {t('review.acceptAgreeingFailed', { name: nameOf(failure.fileId), message: failure.message })}
+              {t('review.acceptAgreeingFailed', { name: nameOf(failure.fileId), message: pickLanguage(failure.message) })}
             </Text>
           ))}
         </Alert>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
@@ -32,15 +32,13 @@ export function BatchReview({ batchId, onBack }: { batchId: string; onBack: () =
   return (
     <Stack gap="md">
       {back}
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <div>
-          <Title order={2} fz="h3">
-            {t('review.title', { when: formatDateTime(batch.data.createdAt, i18n.language) })}
-          </Title>
-          <Text c="dimmed">{t('review.summary', { count: files.length })}</Text>
-        </div>
-        <AcceptAgreeingButton batch={batch.data} />
-      </Group>
+      <div>
+        <Title order={2} fz="h3">
+          {t('review.title', { when: formatDateTime(batch.data.createdAt, i18n.language) })}
+        </Title>
+        <Text c="dimmed">{t('review.summary', { count: files.length })}</Text>
+      </div>
+      <AcceptAgreeingButton batch={batch.data} />
       {reading > 0 ? (
         <Alert color="blue" variant="light" role="status">
           {t('review.reading', { count: reading })}

@@ -27,12 +27,12 @@ export function DraftInputs({ values, set, error }: Props) {
       <Title order={4} fz="h5" mt="xs">
         {t('draft.title')}
       </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
         {select('leadUnitId', t('draft.leadUnit'), units)}
         {select('primarySectorCode', t('draft.sector'), sectors)}
+        {select('cooperationKind', t('draft.cooperationKind'), kinds)}
         <TextInput label={t('draft.partnerName')} required value={values.partnerName} onChange={(event) => set('partnerName', event.currentTarget.value)} error={error('partnerName')} />
         {select('partnerCategoryCode', t('draft.partnerCategory'), categories)}
-        {select('cooperationKind', t('draft.cooperationKind'), kinds)}
       </SimpleGrid>
     </>
   );

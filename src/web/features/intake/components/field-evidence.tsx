@@ -16,6 +16,7 @@ export function FieldEvidence({ confidence, evidence }: { confidence: number | u
   }
   const percent = confidencePercent(confidence ?? 0);
   const isLow = isUnsure(confidence);
+  const quote = t('fields.evidence', { page: evidence.page, text: evidence.text.replace(/\s+/g, ' ').trim() });
   return (
     <Group component="span" gap={6} wrap="nowrap" align="flex-start">
       <Badge
@@ -29,8 +30,8 @@ export function FieldEvidence({ confidence, evidence }: { confidence: number | u
       >
         {isLow ? t('fields.unsure', { percent }) : t('fields.sure', { percent })}
       </Badge>
-      <Text component="span" fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-        {t('fields.evidence', { page: evidence.page, text: evidence.text.replace(/\s+/g, ' ').trim() })}
+      <Text component="span" fz="xs" c="dimmed" lineClamp={2} title={quote} style={{ overflowWrap: 'anywhere' }}>
+        {quote}
       </Text>
     </Group>
   );

@@ -56,7 +56,7 @@ export function FileReviewForm({ batchId, file }: { batchId: string; file: Intak
         <Title order={4} fz="h5">
           {t('fields.heading')}
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
           {REVIEW_FIELDS.map((name) => (
             <div key={name} style={name === 'title' || name === 'scope' ? WIDE : undefined}>
               <ReviewFieldInput name={name} value={values[name]} onChange={(value) => set(name, value)} error={errorOf(name)} reading={file} />

@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Input, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Extraction, ExtractedParty } from '../../../../shared/intake';
@@ -11,9 +11,9 @@ export function PartiesList({ parties, reading }: { parties: ExtractedParty[]; r
   const labelId = useId();
   return (
     <Stack gap={4}>
-      <Text fz="sm" fw={500} id={labelId}>
+      <Input.Label component="p" id={labelId} m={0}>
         {t('fields.parties')}
-      </Text>
+      </Input.Label>
       {parties.length === 0 ? null : (
         <Stack component="ul" gap={2} m={0} pl="md" aria-labelledby={labelId}>
           {parties.map((party) => (

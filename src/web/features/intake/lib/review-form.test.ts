@@ -13,7 +13,7 @@ const fields: ExtractedFields = {
   termMonths: null,
   scope: null,
   parties: [
-    { role: 'PIHAK KESATU', name: 'Dr. M. Tauhid Soleman', position: 'Wali Kota Ternate', organisation: 'Pemerintah Kota Ternate' },
+    { role: 'PIHAK PERTAMA', name: 'Dr. M. Tauhid Soleman', position: 'Wali Kota Ternate', organisation: 'Pemerintah Kota Ternate' },
     { role: 'PIHAK KEDUA', name: 'Prof. Dr. Husen Alting', position: 'Rektor', organisation: 'Universitas Khairun' },
   ],
 };
@@ -23,6 +23,7 @@ describe('the review form of a scan', () => {
     expect(partnerNameOf(fields.parties)).toBe('Universitas Khairun');
     expect(partnerNameOf([{ role: 'PIHAK KEDUA', name: ' Budi Santoso ', position: null, organisation: null }])).toBe('Budi Santoso');
     expect(partnerNameOf([{ role: 'PIHAK KESATU', name: 'Wali Kota', position: null, organisation: 'Pemerintah Kota Ternate' }])).toBe('');
+    expect(partnerNameOf([{ role: 'PIHAK PERTAMA', name: 'Wali Kota', position: null, organisation: 'Pemerintah Kota Ternate' }, { role: 'PIHAK KETIGA', name: 'Ani', position: null, organisation: 'CV Maju' }])).toBe('CV Maju');
   });
 
   it('starts from what the scan proposes, empty strings where it says nothing', () => {

@@ -26,9 +26,11 @@ export function confidencePercent(confidence: number): number {
 }
 
 // The partner of a new draft: the second party's organisation (or, for a person, the name);
-// "PIHAK KESATU" is the city itself.
+// the first party is usually the city itself.
+const FIRST_PARTY = ['PIHAK PERTAMA', 'PIHAK KESATU'];
+
 export function partnerNameOf(parties: readonly ExtractedParty[]): string {
-  const second = parties.find((party) => party.role === 'PIHAK KEDUA') ?? parties.find((party) => party.role !== 'PIHAK KESATU');
+  const second = parties.find((party) => party.role === 'PIHAK KEDUA') ?? parties.find((party) => !FIRST_PARTY.includes(party.role));
   if (!second) return '';
   return (second.organisation ?? second.name).trim();
 }
