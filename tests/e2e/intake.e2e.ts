@@ -102,7 +102,7 @@ describe('scan intake review', () => {
     await running?.stop();
   });
 
-  it('reads three scans, attaches the look-alike match, makes two drafts (one corrected), and the register finds a word only the scan holds', async () => {
+  it('reads three scans, attaches the look-alike match, makes two drafts (one corrected), rejects a damaged file, and the register finds a word only the scan holds', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
     const page = await context.newPage();
     await login(page, running.baseUrl);
@@ -110,10 +110,19 @@ describe('scan intake review', () => {
     await page.getByRole('heading', { name: 'Pindaian masuk', level: 1 }).waitFor();
     await expectAccessible(page);
 
-    await page.locator('input[type="file"]').setInputFiles(SCANS.map(({ fileName }, index) => ({ name: fileName, mimeType: 'application/pdf', buffer: pdfs[index] ?? Buffer.alloc(0) })));
+    const damaged = { name: 'rusak.pdf', mimeType: 'application/pdf', buffer: Buffer.from('bukan pindaian') };
+    await page.locator('input[type="file"]').setInputFiles([...SCANS.map(({ fileName }, index) => ({ name: fileName, mimeType: 'application/pdf', buffer: pdfs[index] ?? Buffer.alloc(0) })), damaged]);
     await page.waitForURL(/\/app\/intake\?batch=[0-9a-f-]{36}$/);
-    // OCR reads each page in seconds; the screen polls until all three are ready.
+    // OCR reads each page in seconds; the screen polls until the three scans are ready.
     await expect.poll(() => page.getByText('Siap diperiksa', { exact: true }).count(), { timeout: 180_000, interval: 1000 }).toBe(3);
+
+    // A damaged file says why it failed; rejecting it (after a confirmation) clears it.
+    const broken = fileCard(page, 'rusak.pdf');
+    await broken.getByText('Berkas tidak dapat dibaca').waitFor();
+    expect(await broken.getByText('"rusak.pdf" bukan PDF atau gambar (JPEG/PNG).').count()).toBe(1);
+    await broken.getByRole('button', { name: 'Tolak' }).click();
+    await page.getByRole('dialog', { name: 'Tolak pindaian ini?' }).getByRole('button', { name: 'Ya, tolak' }).click();
+    await broken.getByText('Ditolak', { exact: true }).waitFor();
 
     const matched = fileCard(page, 'pks-pelatihan-asn.pdf');
     await matched.getByText('Cocok dengan register').waitFor();

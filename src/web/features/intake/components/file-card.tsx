@@ -1,8 +1,8 @@
-import { Alert, Anchor, Group, Paper, Progress, Text, Title } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Anchor, Group, Paper, Progress, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IntakeFileView } from '../../../../shared/intake';
+import { FailedFile } from './failed-file';
 import { FileReviewForm } from './file-review-form';
 import { FileStateBadge } from './file-state-badge';
 import { MatchLine } from './match-line';
@@ -17,11 +17,7 @@ function FileBody({ batchId, file }: { batchId: string; file: IntakeFileView }) 
         <Progress value={Math.round((100 * (file.page - 1)) / file.pageCount)} size="sm" aria-label={t('state.readingPage', { page: file.page, count: file.pageCount })} />
       ) : null;
     case 'failed':
-      return (
-        <Alert color="red" variant="light" title={t('file.failedTitle')} icon={<IconAlertCircle aria-hidden />}>
-          {file.error}
-        </Alert>
-      );
+      return <FailedFile batchId={batchId} file={file} />;
     case 'ready':
       return <FileReviewForm batchId={batchId} file={file} />;
     case 'accepted':

@@ -7,7 +7,7 @@ import { apiFieldErrors } from '../../../lib/form-errors';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useAcceptIntakeFile, useRejectIntakeFile } from '../api/use-intake';
 import { acceptInput, initialReviewValues, missingDraftInputs, REVIEW_FIELDS, reviewInputOf, type DraftInput, type ReviewValues } from '../lib/review-form';
-import { ConflictTable } from './conflict-table';
+import { ConflictList } from './conflict-list';
 import { DraftInputs } from './draft-inputs';
 import { PartiesList } from './parties-list';
 import { RejectButton } from './reject-button';
@@ -52,7 +52,7 @@ export function FileReviewForm({ batchId, file }: { batchId: string; file: Intak
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <ConflictTable conflicts={file.conflicts} />
+        <ConflictList conflicts={file.conflicts} />
         <Title order={4} fz="h5">
           {t('fields.heading')}
         </Title>
