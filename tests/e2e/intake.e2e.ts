@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementView } from '../../src/shared/agreements';
+import type { PartnerListView, PartnerView } from '../../src/shared/partners';
 import { renderScanPdf } from '../support/scan-pdf';
 import { apiClient, type ApiClient } from './support/api';
 import { DESKTOP, expectAccessible, expectNoHorizontalScroll, launchBrowser, login, PHONE, screenshot } from './support/browser';
@@ -63,10 +64,10 @@ const SCANS: { fileName: string; scan: Scan }[] = [
 
 const fileCard = (page: Page, fileName: string) => page.getByRole('article', { name: `Berkas ${fileName}` });
 
-async function fillNewDraft(card: Locator, input: { unitId: string; sector: string; category: string; kind: string }) {
+async function fillNewDraft(card: Locator, input: { unitId: string; sector: string; category?: string; kind: string }) {
   await card.getByLabel(/^OPD pemrakarsa/).selectOption(input.unitId);
   await card.getByLabel(/^Bidang utama/).selectOption(input.sector);
-  await card.getByLabel(/^Kategori mitra/).selectOption(input.category);
+  if (input.category) await card.getByLabel(/^Kategori mitra/).selectOption(input.category);
   await card.getByLabel(/^Jenis kerja sama/).selectOption(input.kind);
 }
 
@@ -82,6 +83,7 @@ describe('scan intake review', () => {
   let browser: Browser;
   let client: ApiClient;
   let existing: AgreementView;
+  let halbar: PartnerView;
   let pdfs: Buffer[];
 
   beforeAll(async () => {
@@ -96,6 +98,9 @@ describe('scan intake review', () => {
       endsOn: '2027-03-09',
       partners: [{ name: 'Universitas Khairun', categoryCode: 'perguruan_tinggi_negeri' }],
     });
+    // The partner of the third scan is in the register already (the demo data has it; else made here).
+    const found = await client.request<PartnerListView>('GET', '/partners?q=Halmahera%20Barat');
+    halbar = found.items.find((partner) => partner.name === 'Pemerintah Kabupaten Halmahera Barat') ?? (await client.createPartner('Pemerintah Kabupaten Halmahera Barat', 'pemerintah_kabupaten_kota'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -152,7 +157,12 @@ describe('scan intake review', () => {
     await sampah.getByRole('button', { name: 'Terima' }).click();
     const sampahId = await acceptedAgreementId(sampah);
 
-    await fillNewDraft(wisata, { unitId, sector: 'pariwisata_kebudayaan', category: 'pemerintah_kabupaten_kota', kind: 'KSDD' });
+    // The name read from the scan is offered the registered partner; picking it brings its category.
+    await wisata.getByLabel(/^Nama mitra/).focus();
+    await page.getByRole('option', { name: /Pemerintah Kabupaten Halmahera Barat/ }).click();
+    expect(await wisata.getByLabel(/^Kategori mitra/).inputValue()).toBe(halbar.categoryCode);
+    expect(await wisata.getByLabel(/^Kategori mitra/).isDisabled()).toBe(true);
+    await fillNewDraft(wisata, { unitId, sector: 'pariwisata_kebudayaan', kind: 'KSDD' });
     await wisata.getByRole('button', { name: 'Terima' }).click();
     const wisataId = await acceptedAgreementId(wisata);
 
@@ -167,6 +177,7 @@ describe('scan intake review', () => {
     expect(corrected).toMatchObject({ title: 'Pengelolaan Sampah Pesisir Terpadu', numberOurs: '31/PKS/DLH/2025', docType: 'PKS', kind: 'KSDPK', isDraft: true, signedOn: '2025-06-02' });
     const wisataDraft = await client.request<AgreementView>('GET', `/agreements/${wisataId}`);
     expect(wisataDraft).toMatchObject({ docType: 'KB', kind: 'KSDD', numberOurs: '08/KSB/DISPAR/2025', isDraft: true });
+    expect(wisataDraft.partners.map((partner) => partner.id)).toEqual([halbar.id]);
 
     // The scan's text is searchable with the agreement it was attached to.
     await page.getByRole('link', { name: 'Daftar kerja sama' }).click();

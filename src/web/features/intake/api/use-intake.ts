@@ -1,5 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AcceptAgreeingResult, AcceptIntakeInput, AcceptIntakeResult, IntakeBatchSummary, IntakeBatchView } from '../../../../shared/intake';
+import type { PartnerListView, PartnerView } from '../../../../shared/partners';
 import { api } from '../../../lib/api';
 import { queryRoots, sharedKeys } from '../../../lib/query-keys';
 
@@ -55,4 +57,22 @@ export function useAcceptAgreeing(batchId: string) {
     mutationFn: () => api<AcceptAgreeingResult>(`/intake/accept-agreeing/${encodeURIComponent(batchId)}`, { method: 'POST' }),
     onSuccess,
   });
+}
+
+const MIN_PARTNER_SEARCH = 2;
+
+// Registered partners whose name is like what is typed. Until the answer for exactly the typed
+// text has come, none are offered, so a pick never belongs to an earlier text.
+export function usePartnerSuggestions(search: string) {
+  const typed = search.trim();
+  const [q] = useDebouncedValue(typed, 250);
+  const query = useQuery({
+    queryKey: [...queryRoots.partners, 'intake-suggestions', q] as const,
+    queryFn: async ({ signal }) => (await api<PartnerListView>('/partners', { query: { q, pageSize: 8 }, signal })).items,
+    enabled: q.length >= MIN_PARTNER_SEARCH,
+    placeholderData: keepPreviousData,
+  });
+  if (typed.length < MIN_PARTNER_SEARCH) return { items: [] as PartnerView[], isLoading: false };
+  const isCurrent = q === typed && query.isSuccess && !query.isPlaceholderData;
+  return { items: isCurrent ? query.data : [], isLoading: !isCurrent };
 }

@@ -1,17 +1,19 @@
-import { NativeSelect, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { COOPERATION_KINDS } from '../../../../shared/agreement-codes';
 import { useMasterData } from '../../../lib/master-data';
 import type { DraftInput, ReviewValues } from '../lib/review-form';
+import { PartnerPicker } from './partner-picker';
 
 type Props = {
   values: ReviewValues;
   set: (input: DraftInput, value: string) => void;
+  setPartner: (partner: Pick<ReviewValues, 'partnerId' | 'partnerName' | 'partnerCategoryCode'>) => void;
   error: (input: DraftInput) => string | undefined;
 };
 
 // What a scan cannot say and a new draft needs: who leads it, in which sector, with whom, of which kind.
-export function DraftInputs({ values, set, error }: Props) {
+export function DraftInputs({ values, set, setPartner, error }: Props) {
   const { t } = useTranslation('intake');
   const master = useMasterData().data;
   const choose = { value: '', label: t('fields.choose') };
@@ -19,8 +21,8 @@ export function DraftInputs({ values, set, error }: Props) {
   const sectors = (master?.sectors ?? []).filter((sector) => sector.isActive).map((sector) => ({ value: sector.code, label: sector.name }));
   const categories = (master?.partnerCategories ?? []).map((category) => ({ value: category.code, label: category.name }));
   const kinds = COOPERATION_KINDS.map((kind) => ({ value: kind, label: t(`codes.kind.${kind}`, { ns: 'common' }) }));
-  const select = (input: DraftInput, label: string, data: { value: string; label: string }[]) => (
-    <NativeSelect label={label} required data={[choose, ...data]} value={values[input]} onChange={(event) => set(input, event.currentTarget.value)} error={error(input)} />
+  const select = (input: DraftInput, label: string, data: { value: string; label: string }[], isDisabled = false) => (
+    <NativeSelect label={label} required data={[choose, ...data]} value={values[input]} onChange={(event) => set(input, event.currentTarget.value)} error={error(input)} disabled={isDisabled} />
   );
   return (
     <>
@@ -31,8 +33,8 @@ export function DraftInputs({ values, set, error }: Props) {
         {select('leadUnitId', t('draft.leadUnit'), units)}
         {select('primarySectorCode', t('draft.sector'), sectors)}
         {select('cooperationKind', t('draft.cooperationKind'), kinds)}
-        <TextInput label={t('draft.partnerName')} required value={values.partnerName} onChange={(event) => set('partnerName', event.currentTarget.value)} error={error('partnerName')} />
-        {select('partnerCategoryCode', t('draft.partnerCategory'), categories)}
+        <PartnerPicker values={values} onChange={setPartner} error={error('partnerName')} />
+        {select('partnerCategoryCode', t('draft.partnerCategory'), categories, values.partnerId !== '')}
       </SimpleGrid>
     </>
   );

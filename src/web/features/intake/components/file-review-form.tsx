@@ -40,6 +40,10 @@ export function FileReviewForm({ batchId, file }: { batchId: string; file: Intak
     setValues((previous) => ({ ...previous, [input]: value }));
     setMissing((previous) => previous.filter((name) => name !== input));
   };
+  const setPartner = (partner: Pick<ReviewValues, 'partnerId' | 'partnerName' | 'partnerCategoryCode'>) => {
+    setValues((previous) => ({ ...previous, ...partner }));
+    setMissing((previous) => previous.filter((name) => name !== 'partnerName' && (name !== 'partnerCategoryCode' || partner.partnerCategoryCode === '')));
+  };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const empty = missingDraftInputs(values, hasMatch);
@@ -66,7 +70,7 @@ export function FileReviewForm({ batchId, file }: { batchId: string; file: Intak
             <PartiesList parties={file.fields?.parties ?? []} reading={file} />
           </div>
         </SimpleGrid>
-        {hasMatch ? null : <DraftInputs values={values} set={set} error={errorOf} />}
+        {hasMatch ? null : <DraftInputs values={values} set={set} setPartner={setPartner} error={errorOf} />}
         {failure ? (
           <Alert color="red" variant="light" title={accept.error ? t('file.acceptFailed') : undefined} icon={<IconAlertCircle aria-hidden />} role="alert">
             {errorMessage(failure)}

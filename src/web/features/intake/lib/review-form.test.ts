@@ -46,6 +46,12 @@ describe('the review form of a scan', () => {
     expect(missingDraftInputs(values, false)).toEqual([]);
   });
 
+  it('sends a partner picked from the register by its id, which brings its own category', () => {
+    const values = { ...initialReviewValues({ fields }), partnerId: '22222222-2222-4222-8222-222222222222' };
+    expect(acceptInput(values, false).partner).toEqual({ id: '22222222-2222-4222-8222-222222222222' });
+    expect(missingDraftInputs(values, false)).not.toContain('partnerCategoryCode');
+  });
+
   it('names the draft inputs still empty, and none for a matched scan', () => {
     const values = initialReviewValues({ fields });
     expect(missingDraftInputs(values, false)).toEqual(['leadUnitId', 'primarySectorCode', 'partnerCategoryCode', 'cooperationKind']);
@@ -64,6 +70,8 @@ describe('the review form of a scan', () => {
     expect(reviewInputOf('fields.title')).toBe('title');
     expect(reviewInputOf('partner')).toBe('partnerName');
     expect(reviewInputOf('partner.categoryCode')).toBe('partnerCategoryCode');
+    expect(reviewInputOf('partners.0.categoryCode')).toBe('partnerCategoryCode');
+    expect(reviewInputOf('partners.0.id')).toBe('partnerName');
     expect(reviewInputOf('kind')).toBe('cooperationKind');
     expect(reviewInputOf('leadUnitId')).toBe('leadUnitId');
     expect(reviewInputOf('body')).toBeNull();

@@ -10,8 +10,10 @@ export const DATE_FIELDS: readonly ReviewField[] = ['signedOn', 'startsOn', 'end
 export const DRAFT_INPUTS = ['leadUnitId', 'primarySectorCode', 'partnerName', 'partnerCategoryCode', 'cooperationKind'] as const;
 export type DraftInput = (typeof DRAFT_INPUTS)[number];
 
+// partnerId: a partner picked from the register ('' while the name is a new one).
 export type ReviewValues = Record<Exclude<ReviewField, 'kind'>, string> & { kind: DocType | '' } & Record<Exclude<DraftInput, 'cooperationKind'>, string> & {
     cooperationKind: CooperationKind | '';
+    partnerId: string;
   };
 
 // Below this the reading is shown as a guess to check, not a finding.
@@ -51,13 +53,21 @@ export function initialReviewValues(file: Pick<IntakeFileView, 'fields'>): Revie
     partnerName: partnerNameOf(fields?.parties ?? []),
     partnerCategoryCode: '',
     cooperationKind: '',
+    partnerId: '',
   };
 }
 
-// The new-draft inputs still empty; a matched scan needs none of them.
+// The new-draft inputs still empty; a matched scan needs none of them, and a partner picked from
+// the register brings its own category.
 export function missingDraftInputs(values: ReviewValues, hasMatch: boolean): DraftInput[] {
   if (hasMatch) return [];
-  return DRAFT_INPUTS.filter((input) => values[input].trim() === '');
+  return DRAFT_INPUTS.filter((input) => values[input].trim() === '' && !(input === 'partnerCategoryCode' && values.partnerId));
+}
+
+function partnerRef(values: ReviewValues): AcceptIntakeInput['partner'] {
+  if (values.partnerId) return { id: values.partnerId };
+  const name = values.partnerName.trim();
+  return name && values.partnerCategoryCode ? { name, categoryCode: values.partnerCategoryCode } : undefined;
 }
 
 function reviewedFields(values: ReviewValues): IntakeFields {
@@ -82,11 +92,12 @@ function reviewedFields(values: ReviewValues): IntakeFields {
 export function acceptInput(values: ReviewValues, hasMatch: boolean): AcceptIntakeInput {
   const fields = reviewedFields(values);
   if (hasMatch) return { fields };
+  const partner = partnerRef(values);
   return {
     fields,
     ...(values.leadUnitId ? { leadUnitId: values.leadUnitId } : {}),
     ...(values.primarySectorCode ? { primarySectorCode: values.primarySectorCode } : {}),
-    ...(values.partnerName.trim() && values.partnerCategoryCode ? { partner: { name: values.partnerName.trim(), categoryCode: values.partnerCategoryCode } } : {}),
+    ...(partner ? { partner } : {}),
     ...(values.cooperationKind ? { kind: values.cooperationKind } : {}),
   };
 }
@@ -97,6 +108,8 @@ const SERVER_FIELDS: Record<string, keyof ReviewValues> = { leadUnitId: 'leadUni
 export function reviewInputOf(serverField: string): keyof ReviewValues | null {
   const [head, rest] = serverField.split(/\.(.*)/s);
   if (head === 'fields' && rest && (REVIEW_FIELDS as readonly string[]).includes(rest)) return rest as ReviewField;
-  if (head === 'partner' && rest === 'categoryCode') return 'partnerCategoryCode';
+  // The draft's partner is its first: the agreements service names it "partners.0.…".
+  if ((head === 'partner' || head === 'partners') && rest?.endsWith('categoryCode')) return 'partnerCategoryCode';
+  if (head === 'partners') return 'partnerName';
   return head ? (SERVER_FIELDS[head] ?? null) : null;
 }
