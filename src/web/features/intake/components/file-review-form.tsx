@@ -6,7 +6,7 @@ import type { IntakeFileView } from '../../../../shared/intake';
 import { apiFieldErrors } from '../../../lib/form-errors';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useAcceptIntakeFile, useRejectIntakeFile } from '../api/use-intake';
-import { acceptInput, initialReviewValues, missingDraftInputs, REVIEW_FIELDS, reviewInputOf, type DraftInput, type ReviewValues } from '../lib/review-form';
+import { acceptInput, initialReviewValues, missingDraftInputs, REVIEW_FIELDS, reviewFieldOfColumn, reviewInputOf, type DraftInput, type ReviewValues } from '../lib/review-form';
 import { ConflictList } from './conflict-list';
 import { DraftInputs } from './draft-inputs';
 import { PartiesList } from './parties-list';
@@ -40,6 +40,14 @@ export function FileReviewForm({ batchId, file }: { batchId: string; file: Intak
     setValues((previous) => ({ ...previous, [input]: value }));
     setMissing((previous) => previous.filter((name) => name !== input));
   };
+  const acceptedText = (filled: string[]) => {
+    if (filled.length === 0) return t('file.acceptedToast', { name: file.fileName });
+    const fields = filled.map((column) => {
+      const field = reviewFieldOfColumn(column);
+      return field ? t(`fields.${field}`) : column;
+    });
+    return t('file.acceptedFilled', { name: file.fileName, fields: fields.join(', ') });
+  };
   const setPartner = (partner: Pick<ReviewValues, 'partnerId' | 'partnerName' | 'partnerCategoryCode'>) => {
     setValues((previous) => ({ ...previous, ...partner }));
     setMissing((previous) => previous.filter((name) => name !== 'partnerName' && (name !== 'partnerCategoryCode' || partner.partnerCategoryCode === '')));
@@ -49,7 +57,7 @@ export function FileReviewForm({ batchId, file }: { batchId: string; file: Intak
     const empty = missingDraftInputs(values, hasMatch);
     setMissing(empty);
     if (empty.length > 0) return;
-    accept.mutate({ fileId: file.id, input: acceptInput(values, hasMatch) }, { onSuccess: () => notifySuccess(t('file.acceptedToast', { name: file.fileName })) });
+    accept.mutate({ fileId: file.id, input: acceptInput(values, hasMatch) }, { onSuccess: ({ filled }) => notifySuccess(acceptedText(filled)) });
   };
   const rejectFile = () => reject.mutate(file.id, { onSuccess: () => notifySuccess(t('file.rejectedToast', { name: file.fileName })) });
   const failure = accept.error ?? reject.error;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedFields } from '../../../../shared/intake';
-import { acceptInput, confidencePercent, initialReviewValues, isUnsure, missingDraftInputs, partnerNameOf, reviewInputOf } from './review-form';
+import { acceptInput, confidencePercent, initialReviewValues, isUnsure, missingDraftInputs, partnerNameOf, reviewFieldOfColumn, reviewInputOf } from './review-form';
 
 const fields: ExtractedFields = {
   kind: 'PKS',
@@ -75,5 +75,11 @@ describe('the review form of a scan', () => {
     expect(reviewInputOf('kind')).toBe('cooperationKind');
     expect(reviewInputOf('leadUnitId')).toBe('leadUnitId');
     expect(reviewInputOf('body')).toBeNull();
+  });
+
+  it('names the register fields an acceptance filled as the review names them', () => {
+    expect(reviewFieldOfColumn('numberPartner')).toBe('nomorMitra');
+    expect(reviewFieldOfColumn('scope')).toBe('scope');
+    expect(reviewFieldOfColumn('valueIdr')).toBeNull();
   });
 });

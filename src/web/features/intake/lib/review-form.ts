@@ -113,3 +113,11 @@ export function reviewInputOf(serverField: string): keyof ReviewValues | null {
   if (head === 'partners') return 'partnerName';
   return head ? (SERVER_FIELDS[head] ?? null) : null;
 }
+
+const REGISTER_COLUMNS: Record<string, ReviewField> = { numberOurs: 'nomorPemda', numberPartner: 'nomorMitra', title: 'title', signedOn: 'signedOn', startsOn: 'startsOn', endsOn: 'endsOn', scope: 'scope' };
+
+// Accepting a matched scan fills the register's empty fields; the answer names them as the
+// register does ("numberPartner"), the screen as the review does ("nomorMitra").
+export function reviewFieldOfColumn(column: string): ReviewField | null {
+  return REGISTER_COLUMNS[column] ?? null;
+}
