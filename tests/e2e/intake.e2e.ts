@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementView } from '../../src/shared/agreements';
 import type { PartnerListView, PartnerView } from '../../src/shared/partners';
 import { renderScanPdf } from '../support/scan-pdf';
+import { makeZip } from '../support/zip-fixtures';
 import { apiClient, type ApiClient } from './support/api';
 import { DESKTOP, expectAccessible, expectNoHorizontalScroll, launchBrowser, login, PHONE, screenshot } from './support/browser';
 import { startApp, type RunningApp } from './support/server';
 
-// Scan intake as the Cooperation Division uses it: three image-only scans dropped at once, read by
-// OCR, one matched to the register by a number with look-alike characters, two made new drafts
-// (one corrected by hand); then the register's search finds a word only the matched scan holds.
+// Scan intake as the Cooperation Division uses it: three image-only scans (one in a ZIP) and a
+// damaged file dropped at once, read by OCR; one scan matched to the register by a number with
+// look-alike characters, two made new drafts (one corrected by hand, one with a registered partner),
+// the damaged file rejected; then the register's search finds a word only the matched scan holds.
 
 type Scan = { heading: string; numbers: [string, string]; title: string; partner: string; signer: string; position: string; date: string; years: string; scope: string; closing: string };
 
@@ -107,7 +109,7 @@ describe('scan intake review', () => {
     await running?.stop();
   });
 
-  it('reads three scans, attaches the look-alike match, makes two drafts (one corrected), rejects a damaged file, and the register finds a word only the scan holds', async () => {
+  it('reads three scans, attaches the look-alike match, makes two drafts (one from a ZIP, one corrected), rejects a damaged file, and the register finds a word only the scan holds', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
     const page = await context.newPage();
     await login(page, running.baseUrl);
@@ -116,7 +118,11 @@ describe('scan intake review', () => {
     await expectAccessible(page);
 
     const damaged = { name: 'rusak.pdf', mimeType: 'application/pdf', buffer: Buffer.from('bukan pindaian') };
-    await page.locator('input[type="file"]').setInputFiles([...SCANS.map(({ fileName }, index) => ({ name: fileName, mimeType: 'application/pdf', buffer: pdfs[index] ?? Buffer.alloc(0) })), damaged]);
+    // The third scan comes inside a ZIP, as a scanner's batch often does.
+    const [asnPdf, sampahPdf, wisataPdf] = SCANS.map(({ fileName }, index) => ({ name: fileName, mimeType: 'application/pdf', buffer: pdfs[index] ?? Buffer.alloc(0) }));
+    if (!asnPdf || !sampahPdf || !wisataPdf) throw new Error('three scans expected');
+    const zip = { name: 'kiriman-dispar.zip', mimeType: 'application/zip', buffer: await makeZip([{ name: wisataPdf.name, data: wisataPdf.buffer }]) };
+    await page.locator('input[type="file"]').setInputFiles([asnPdf, sampahPdf, zip, damaged]);
     await page.waitForURL(/\/app\/intake\?batch=[0-9a-f-]{36}$/);
     // OCR reads each page in seconds; the screen polls until the three scans are ready.
     await expect.poll(() => page.getByText('Siap diperiksa', { exact: true }).count(), { timeout: 180_000, interval: 1000 }).toBe(3);
@@ -137,6 +143,7 @@ describe('scan intake review', () => {
     expect(await matched.getByText(/hlm\. 1: “/).count()).toBeGreaterThan(0);
     const sampah = fileCard(page, 'pks-sampah-pesisir.pdf');
     const wisata = fileCard(page, 'kb-promosi-wisata.pdf');
+    expect(await wisata.getByText('dari kiriman-dispar.zip', { exact: true }).count()).toBe(1);
     await sampah.getByText('Draf baru', { exact: true }).waitFor();
     expect(await sampah.getByLabel(/^Nama mitra/).inputValue()).toBe('PT Bahari Sejahtera Maluku');
     await screenshot(page, 'intake-1-review-desktop');
