@@ -180,6 +180,18 @@ describe('scan intake review', () => {
     await screenshot(page, 'intake-2-accepted-desktop');
     await expectAccessible(page);
 
+    // The batch stays listed with its decisions, and reopens from the list.
+    const batchUrl = page.url();
+    await page.getByRole('button', { name: 'Kembali ke daftar kiriman' }).click();
+    const batches = page.getByRole('table', { name: 'Kiriman sebelumnya' });
+    const row = batches.getByRole('row').nth(1);
+    await row.getByText('Diterima', { exact: true }).waitFor();
+    expect(await row.innerText()).toMatch(/^.+WIT\s+4\s+3\s*Diterima\s+1\s*Ditolak$/);
+    await expectAccessible(page);
+    await row.getByRole('link').click();
+    await page.waitForURL(batchUrl);
+    await fileCard(page, 'rusak.pdf').getByText('Ditolak', { exact: true }).waitFor();
+
     const corrected = await client.request<AgreementView>('GET', `/agreements/${sampahId}`);
     expect(corrected).toMatchObject({ title: 'Pengelolaan Sampah Pesisir Terpadu', numberOurs: '31/PKS/DLH/2025', docType: 'PKS', kind: 'KSDPK', isDraft: true, signedOn: '2025-06-02' });
     const wisataDraft = await client.request<AgreementView>('GET', `/agreements/${wisataId}`);
