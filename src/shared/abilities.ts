@@ -7,6 +7,7 @@ export const ABILITIES = [
   'agreements.create',
   'agreements.edit',
   'registry.import',
+  'registry.intake',
   'partners.merge',
   'proposals.create',
   'proposals.chooseUnit',

@@ -11,6 +11,7 @@ const EXPECTED: Record<Ability, Role[]> = {
   'agreements.create': ['admin'],
   'agreements.edit': ['admin'],
   'registry.import': ['admin'],
+  'registry.intake': ['admin'],
   'partners.merge': ['admin'],
   'proposals.create': ['admin', 'opd'],
   'proposals.chooseUnit': ['admin'],

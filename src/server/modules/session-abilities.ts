@@ -5,6 +5,7 @@ import { canPreparePackage, canReadTracking, canRecordEvent } from './disseminat
 import { canManageEvaluations } from './evaluation/evaluation.policy';
 import { canReadImpactStudy } from './impact-study/impact-study.policy';
 import { canImport } from './imports/imports.policy';
+import { canUseIntake } from './intake/intake.policy';
 import { canReadLeadershipDashboard, startsOnLeadershipDashboard } from './leadership/leadership.policy';
 import { canWriteObligations } from './monitoring/obligations.policy';
 import { canReadStatutoryReports } from './annual-report/annual-report.policy';
@@ -25,6 +26,7 @@ export function sessionAbilities(actor: Actor): Abilities {
     'agreements.create': canCreateAgreement(actor),
     'agreements.edit': canEditAgreement(actor),
     'registry.import': canImport(actor),
+    'registry.intake': canUseIntake(actor),
     'partners.merge': canEditPartners(actor),
     'proposals.create': canStartProposal(actor),
     'proposals.chooseUnit': canChooseProposalUnit(actor),

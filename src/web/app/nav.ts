@@ -4,7 +4,7 @@ import { IconChartBar, IconDatabaseImport, IconListDetails, IconSettings, IconUs
 import { IconFileDescription, IconReportAnalytics } from '@tabler/icons-react';
 import { IconChartDots, IconClipboardList, IconReportMoney, IconSpeakerphone } from '@tabler/icons-react';
 import { IconClipboardCheck, IconListCheck, IconPresentationAnalytics } from '@tabler/icons-react';
-import { IconReport } from '@tabler/icons-react';
+import { IconReport, IconScan } from '@tabler/icons-react';
 import type { Ability } from '../../shared/abilities';
 
 export type NavItem = {
@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/proposals', labelKey: 'proposals:nav.proposals', icon: IconFileDescription },
   { path: '/partners', labelKey: 'partners:nav.partners', icon: IconBuildingCommunity },
   { path: '/import', labelKey: 'imports:nav.import', icon: IconDatabaseImport, ability: 'registry.import' },
+  { path: '/intake', labelKey: 'intake:nav.intake', icon: IconScan, ability: 'registry.intake' },
   { path: '/statistics', labelKey: 'stats:nav.statistics', icon: IconChartBar },
   { path: '/impact-study', labelKey: 'impact-study:nav.impactStudy', icon: IconReportAnalytics, ability: 'impactStudy.read' },
   { path: '/dissemination', labelKey: 'dissemination:nav.tracking', icon: IconSpeakerphone, ability: 'dissemination.track' },

@@ -28,6 +28,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: 'partners', element: page(() => import('../features/partners/components/partners-page'), 'PartnersPage') },
   { path: 'partners/:id', element: page(() => import('../features/partners/components/partner-page'), 'PartnerPage') },
   { path: 'import', element: page(() => import('../features/imports/components/import-page'), 'ImportPage'), ability: 'registry.import' },
+  { path: 'intake', element: page(() => import('../features/intake/components/intake-page'), 'IntakePage'), ability: 'registry.intake' },
   { path: 'pimpinan', element: page(() => import('../features/leadership/components/leadership-page'), 'LeadershipPage'), ability: 'leadership.dashboard' },
   { path: 'pimpinan/tahap/:step', element: page(() => import('../features/leadership/components/funnel-step-page'), 'FunnelStepPage'), ability: 'leadership.dashboard' },
   { path: 'statistics', element: page(() => import('../features/stats/components/statistics-page'), 'StatisticsPage') },

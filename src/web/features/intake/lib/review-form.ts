@@ -1,0 +1,123 @@
+import type { CooperationKind, DocType } from '../../../../shared/agreement-codes';
+import type { AcceptIntakeInput, ExtractedParty, IntakeFields, IntakeFileView } from '../../../../shared/intake';
+
+// The fields a person checks and may correct before a scan is accepted, in the order shown.
+export const REVIEW_FIELDS = ['kind', 'nomorPemda', 'nomorMitra', 'title', 'signedOn', 'startsOn', 'endsOn', 'scope'] as const;
+export type ReviewField = (typeof REVIEW_FIELDS)[number];
+export const DATE_FIELDS: readonly ReviewField[] = ['signedOn', 'startsOn', 'endsOn'];
+
+// What a scan cannot say and a new draft needs.
+export const DRAFT_INPUTS = ['leadUnitId', 'primarySectorCode', 'partnerName', 'partnerCategoryCode', 'cooperationKind'] as const;
+export type DraftInput = (typeof DRAFT_INPUTS)[number];
+
+// partnerId: a partner picked from the register ('' while the name is a new one).
+export type ReviewValues = Record<Exclude<ReviewField, 'kind'>, string> & { kind: DocType | '' } & Record<Exclude<DraftInput, 'cooperationKind'>, string> & {
+    cooperationKind: CooperationKind | '';
+    partnerId: string;
+  };
+
+// Below this the reading is shown as a guess to check, not a finding.
+export const SURE_CONFIDENCE = 0.8;
+
+export function isUnsure(confidence: number | undefined): boolean {
+  return confidence === undefined || confidence < SURE_CONFIDENCE;
+}
+
+export function confidencePercent(confidence: number): number {
+  return Math.round(Math.min(1, Math.max(0, confidence)) * 100);
+}
+
+// The partner of a new draft: the second party's organisation (or, for a person, the name);
+// the first party is usually the city itself.
+const FIRST_PARTY = ['PIHAK PERTAMA', 'PIHAK KESATU'];
+
+export function partnerNameOf(parties: readonly ExtractedParty[]): string {
+  const second = parties.find((party) => party.role === 'PIHAK KEDUA') ?? parties.find((party) => !FIRST_PARTY.includes(party.role));
+  if (!second) return '';
+  return (second.organisation ?? second.name).trim();
+}
+
+export function initialReviewValues(file: Pick<IntakeFileView, 'fields'>): ReviewValues {
+  const fields = file.fields;
+  return {
+    kind: fields?.kind ?? '',
+    nomorPemda: fields?.nomorPemda ?? '',
+    nomorMitra: fields?.nomorMitra ?? '',
+    title: fields?.title ?? '',
+    signedOn: fields?.signedOn ?? '',
+    startsOn: fields?.startsOn ?? '',
+    endsOn: fields?.endsOn ?? '',
+    scope: fields?.scope ?? '',
+    leadUnitId: '',
+    primarySectorCode: '',
+    partnerName: partnerNameOf(fields?.parties ?? []),
+    partnerCategoryCode: '',
+    cooperationKind: '',
+    partnerId: '',
+  };
+}
+
+// The new-draft inputs still empty; a matched scan needs none of them, and a partner picked from
+// the register brings its own category.
+export function missingDraftInputs(values: ReviewValues, hasMatch: boolean): DraftInput[] {
+  if (hasMatch) return [];
+  return DRAFT_INPUTS.filter((input) => values[input].trim() === '' && !(input === 'partnerCategoryCode' && values.partnerId));
+}
+
+function partnerRef(values: ReviewValues): AcceptIntakeInput['partner'] {
+  if (values.partnerId) return { id: values.partnerId };
+  const name = values.partnerName.trim();
+  return name && values.partnerCategoryCode ? { name, categoryCode: values.partnerCategoryCode } : undefined;
+}
+
+function reviewedFields(values: ReviewValues): IntakeFields {
+  const text = (value: string) => {
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  };
+  return {
+    kind: values.kind === '' ? null : values.kind,
+    nomorPemda: text(values.nomorPemda),
+    nomorMitra: text(values.nomorMitra),
+    title: text(values.title),
+    signedOn: text(values.signedOn),
+    startsOn: text(values.startsOn),
+    endsOn: text(values.endsOn),
+    scope: text(values.scope),
+  };
+}
+
+// The body of "Terima": every field as the person left it; the draft inputs only for a scan
+// without a match (the server attaches a matched one and would ignore them).
+export function acceptInput(values: ReviewValues, hasMatch: boolean): AcceptIntakeInput {
+  const fields = reviewedFields(values);
+  if (hasMatch) return { fields };
+  const partner = partnerRef(values);
+  return {
+    fields,
+    ...(values.leadUnitId ? { leadUnitId: values.leadUnitId } : {}),
+    ...(values.primarySectorCode ? { primarySectorCode: values.primarySectorCode } : {}),
+    ...(partner ? { partner } : {}),
+    ...(values.cooperationKind ? { kind: values.cooperationKind } : {}),
+  };
+}
+
+const SERVER_FIELDS: Record<string, keyof ReviewValues> = { leadUnitId: 'leadUnitId', primarySectorCode: 'primarySectorCode', partner: 'partnerName', kind: 'cooperationKind' };
+
+// The server names the body's field ("fields.title", "partner.name"); the form shows it under its input.
+export function reviewInputOf(serverField: string): keyof ReviewValues | null {
+  const [head, rest] = serverField.split(/\.(.*)/s);
+  if (head === 'fields' && rest && (REVIEW_FIELDS as readonly string[]).includes(rest)) return rest as ReviewField;
+  // The draft's partner is its first: the agreements service names it "partners.0.…".
+  if ((head === 'partner' || head === 'partners') && rest?.endsWith('categoryCode')) return 'partnerCategoryCode';
+  if (head === 'partners') return 'partnerName';
+  return head ? (SERVER_FIELDS[head] ?? null) : null;
+}
+
+const REGISTER_COLUMNS: Record<string, ReviewField> = { numberOurs: 'nomorPemda', numberPartner: 'nomorMitra', title: 'title', signedOn: 'signedOn', startsOn: 'startsOn', endsOn: 'endsOn', scope: 'scope' };
+
+// Accepting a matched scan fills the register's empty fields; the answer names them as the
+// register does ("numberPartner"), the screen as the review does ("nomorMitra").
+export function reviewFieldOfColumn(column: string): ReviewField | null {
+  return REGISTER_COLUMNS[column] ?? null;
+}
