@@ -88,3 +88,17 @@ export type IntakeBatchSummary = { id: string; createdAt: string; fileCount: num
 
 export type AcceptIntakeResult = { fileId: string; agreementId: string; documentId: string; isNew: boolean; filled: string[]; conflictsKept: IntakeConflict[] };
 export type AcceptAgreeingResult = { accepted: number; failed: { fileId: string; message: string }[] };
+
+// Below this a proposed field is shown as a guess to check against the page, not a finding.
+export const SURE_CONFIDENCE = 0.8;
+
+// The city's own side of an agreement, told from the partner's by its name or its office.
+const CITY_SIDE = /kota\s+ternate|wali\s*kota|pemerintah\s+kota|sekretari(?:s|at)\s+daerah/i;
+
+// The partner a scan names: the party that is not the city (PIHAK KEDUA as a rule, but the city
+// signs second in some agreements), its organisation or, for a person, the name.
+export function partnerFromParties(parties: readonly ExtractedParty[]): string | null {
+  const partner = parties.find((party) => !CITY_SIDE.test(`${party.organisation ?? ''} ${party.name} ${party.position ?? ''}`));
+  const label = partner ? (partner.organisation ?? partner.name).trim() : '';
+  return label.length >= 2 ? label : null;
+}

@@ -1,10 +1,7 @@
 import { Alert, Anchor, Badge, Group, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ExtractedFieldName, IntakeFileView } from '../../../../shared/intake';
-
-// Below this the field is marked for a closer look.
-const SURE = 0.75;
+import { SURE_CONFIDENCE as SURE, type ExtractedFieldName, type IntakeFileView } from '../../../../shared/intake';
 
 const LABEL: Record<ExtractedFieldName, string> = {
   kind: 'fields.docType',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedFields } from '../../../../shared/intake';
 import { emptyFormValues } from './form-values';
-import { formValuesFromScan, partnerFromParties } from './scan-values';
+import { formValuesFromScan } from './scan-values';
 
 const fields: ExtractedFields = {
   kind: 'PKS',
@@ -30,9 +30,5 @@ describe('a form prefilled from a scan', () => {
     expect(filled.sort()).toEqual(['endsOn', 'kind', 'nomorPemda', 'parties', 'signedOn', 'title']);
   });
 
-  it('takes the party that is not the city as the partner, whichever side it signs on', () => {
-    expect(partnerFromParties([{ role: 'PIHAK PERTAMA', name: 'Dr. Ridha Ajam', position: 'Rektor', organisation: 'Universitas Khairun' }, { role: 'PIHAK KEDUA', name: 'Wali Kota Ternate', position: null, organisation: null }])).toBe('Universitas Khairun');
-    expect(partnerFromParties([{ role: 'PIHAK PERTAMA', name: 'Pemerintah Kota Ternate', position: null, organisation: null }])).toBeNull();
-  });
 
 });

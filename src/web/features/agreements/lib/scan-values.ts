@@ -1,19 +1,5 @@
-import type { ExtractedFieldName, ExtractedFields, ExtractedParty } from '../../../../shared/intake';
+import { partnerFromParties, type ExtractedFieldName, type ExtractedFields } from '../../../../shared/intake';
 import type { AgreementFormValues } from './form-values';
-
-// The city's own side of an agreement, told from the partner's by its name or its office.
-const CITY_SIDE = /kota\s+ternate|wali\s*kota|pemerintah\s+kota|sekretari(?:s|at)\s+daerah/i;
-
-function partyLabel(party: ExtractedParty): string {
-  return (party.organisation ?? party.name).trim();
-}
-
-// The partner is the party that is not the city (PIHAK KEDUA as a rule, but not always).
-export function partnerFromParties(parties: readonly ExtractedParty[]): string | null {
-  const partner = parties.find((party) => !CITY_SIDE.test(`${party.organisation ?? ''} ${party.name} ${party.position ?? ''}`));
-  const label = partner ? partyLabel(partner) : '';
-  return label.length >= 2 ? label : null;
-}
 
 export type ScanProposalValues = { values: AgreementFormValues; filled: ExtractedFieldName[]; partner: string | null };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedFields } from '../../../../shared/intake';
-import { acceptInput, confidencePercent, initialReviewValues, isUnsure, missingDraftInputs, partnerNameOf, reviewFieldOfColumn, reviewInputOf } from './review-form';
+import { acceptInput, confidencePercent, initialReviewValues, isUnsure, missingDraftInputs, reviewFieldOfColumn, reviewInputOf } from './review-form';
 
 const fields: ExtractedFields = {
   kind: 'PKS',
@@ -19,13 +19,6 @@ const fields: ExtractedFields = {
 };
 
 describe('the review form of a scan', () => {
-  it('proposes the second party organisation as the partner, or the person when there is none', () => {
-    expect(partnerNameOf(fields.parties)).toBe('Universitas Khairun');
-    expect(partnerNameOf([{ role: 'PIHAK KEDUA', name: ' Budi Santoso ', position: null, organisation: null }])).toBe('Budi Santoso');
-    expect(partnerNameOf([{ role: 'PIHAK KESATU', name: 'Wali Kota', position: null, organisation: 'Pemerintah Kota Ternate' }])).toBe('');
-    expect(partnerNameOf([{ role: 'PIHAK PERTAMA', name: 'Wali Kota', position: null, organisation: 'Pemerintah Kota Ternate' }, { role: 'PIHAK KETIGA', name: 'Ani', position: null, organisation: 'CV Maju' }])).toBe('CV Maju');
-  });
-
   it('starts from what the scan proposes, empty strings where it says nothing', () => {
     const values = initialReviewValues({ fields });
     expect(values).toMatchObject({ kind: 'PKS', nomorPemda: '12/PKS/2024', nomorMitra: '', startsOn: '', partnerName: 'Universitas Khairun', leadUnitId: '' });

@@ -1,5 +1,5 @@
 import type { CooperationKind, DocType } from '../../../../shared/agreement-codes';
-import type { AcceptIntakeInput, ExtractedParty, IntakeFields, IntakeFileView } from '../../../../shared/intake';
+import { partnerFromParties, SURE_CONFIDENCE, type AcceptIntakeInput, type IntakeFields, type IntakeFileView } from '../../../../shared/intake';
 
 // The fields a person checks and may correct before a scan is accepted, in the order shown.
 export const REVIEW_FIELDS = ['kind', 'nomorPemda', 'nomorMitra', 'title', 'signedOn', 'startsOn', 'endsOn', 'scope'] as const;
@@ -16,25 +16,12 @@ export type ReviewValues = Record<Exclude<ReviewField, 'kind'>, string> & { kind
     partnerId: string;
   };
 
-// Below this the reading is shown as a guess to check, not a finding.
-export const SURE_CONFIDENCE = 0.8;
-
 export function isUnsure(confidence: number | undefined): boolean {
   return confidence === undefined || confidence < SURE_CONFIDENCE;
 }
 
 export function confidencePercent(confidence: number): number {
   return Math.round(Math.min(1, Math.max(0, confidence)) * 100);
-}
-
-// The partner of a new draft: the second party's organisation (or, for a person, the name);
-// the first party is usually the city itself.
-const FIRST_PARTY = ['PIHAK PERTAMA', 'PIHAK KESATU'];
-
-export function partnerNameOf(parties: readonly ExtractedParty[]): string {
-  const second = parties.find((party) => party.role === 'PIHAK KEDUA') ?? parties.find((party) => !FIRST_PARTY.includes(party.role));
-  if (!second) return '';
-  return (second.organisation ?? second.name).trim();
 }
 
 export function initialReviewValues(file: Pick<IntakeFileView, 'fields'>): ReviewValues {
@@ -50,7 +37,7 @@ export function initialReviewValues(file: Pick<IntakeFileView, 'fields'>): Revie
     scope: fields?.scope ?? '',
     leadUnitId: '',
     primarySectorCode: '',
-    partnerName: partnerNameOf(fields?.parties ?? []),
+    partnerName: partnerFromParties(fields?.parties ?? []) ?? '',
     partnerCategoryCode: '',
     cooperationKind: '',
     partnerId: '',
