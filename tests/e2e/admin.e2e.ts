@@ -110,6 +110,43 @@ describe('administration screens', () => {
     await page.context().close();
   });
 
+  it('lets a user change her own password from her account page, signing out her other device', async () => {
+    const admin = await openPage(browser);
+    await login(admin, running.baseUrl);
+    const account = { email: 'rina.akun@ternatekota.go.id', password: 'rahasia-awal-456' };
+    expect((await admin.request.post(`${running.baseUrl}/api/users`, { data: { name: 'Rina Lestari', role: 'pimpinan', ...account } })).status()).toBe(201);
+    const laptop = await openPage(browser);
+    await login(laptop, running.baseUrl, account);
+    const page = await openPage(browser, 375);
+    await login(page, running.baseUrl, account);
+
+    await page.getByRole('button', { name: /Menu pengguna/ }).click();
+    await page.getByRole('menuitem', { name: 'Akun saya' }).click();
+    await page.getByRole('heading', { name: 'Akun saya', level: 1 }).waitFor();
+    await page.getByText('rina.akun@ternatekota.go.id').waitFor();
+    await page.getByLabel('Kata sandi saat ini').fill('bukan-sandi-lama-1');
+    await page.getByLabel(/^Kata sandi baru/).fill('rinalestari1');
+    // The same verdict as the server's, while typing: her own name is no password.
+    await page.getByText(/terlalu lemah/i).waitFor();
+    await page.getByLabel(/^Kata sandi baru/).fill('layar-cengkih-batu-angus-7');
+    await page.getByLabel('Ulangi kata sandi baru').fill('layar-cengkih-batu-angus-7');
+    await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
+    await page.getByText('Kata sandi saat ini salah.').waitFor();
+    await expectAccessible(page);
+    await shoot(page, 'account-phone');
+
+    await page.getByLabel('Kata sandi saat ini').fill(account.password);
+    await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
+    await page.getByText('Kata sandi diganti. 1 perangkat lain telah dikeluarkan.').waitFor();
+    // This device stays signed in; the laptop is sent to the sign-in page at its next request.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Akun saya', level: 1 }).waitFor();
+    await laptop.goto(`${running.baseUrl}/app/agreements`);
+    await laptop.waitForURL(/\/app\/login$/);
+    await login(laptop, running.baseUrl, { ...account, password: 'layar-cengkih-batu-angus-7' });
+    await Promise.all([admin.context().close(), laptop.context().close(), page.context().close()]);
+  });
+
   it('adds a sector after rejecting a code the shared schema refuses, and saves a setting', async () => {
     const page = await openPage(browser);
     await login(page, running.baseUrl);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PasswordUserData } from '../../../../shared/password-rules';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/users';
 import { generatePassword } from '../lib/passwords';
-import { usePasswordVerdict } from '../lib/use-password-verdict';
+import { usePasswordVerdict } from '../../../lib/use-password-verdict';
 
 // user: the account's own e-mail, name and unit, which the password must not be built from.
 type Props = { label: string; value: string; onChange: (value: string) => void; error: string | undefined; user: PasswordUserData };

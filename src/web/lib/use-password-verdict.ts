@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PasswordUserData, PasswordVerdict } from '../../../../shared/password-rules';
+import type { PasswordUserData, PasswordVerdict } from '../../shared/password-rules';
 
 // The same check the server makes, loaded on first use: its word lists are large, so the
 // sign-in page and the rest of the app never download them.
@@ -10,7 +10,7 @@ export function usePasswordVerdict(password: string, user: PasswordUserData): Pa
   useEffect(() => {
     if (!password) return;
     let isCurrent = true;
-    void import('../../../../shared/password-strength').then(({ checkPasswordStrength }) => {
+    void import('../../shared/password-strength').then(({ checkPasswordStrength }) => {
       if (isCurrent) setChecked({ key, verdict: checkPasswordStrength(password, { email, name, unitName }) });
     });
     return () => {
