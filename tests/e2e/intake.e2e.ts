@@ -44,9 +44,11 @@ function scanText(scan: Scan): string {
   ].join('\n');
 }
 
-// A word in no title, scope or field: only the OCR text of the matched scan has it.
+// Words in no title, scope or field: only the OCR text of each scan has its own.
 const SCAN_ONLY_WORD = 'kenariwangi';
-const CLOSING = 'Hal-hal yang belum diatur akan diatur kemudian oleh PARA PIHAK.';
+const SAMPAH_ONLY_WORD = 'cengkehputih';
+const WISATA_ONLY_WORD = 'salawakubiru';
+const closing = (word: string) => `Hal-hal yang belum diatur dalam naskah ${word} ini akan diatur kemudian oleh PARA PIHAK.`;
 
 const SCANS: { fileName: string; scan: Scan }[] = [
   {
@@ -56,11 +58,11 @@ const SCANS: { fileName: string; scan: Scan }[] = [
   },
   {
     fileName: 'pks-sampah-pesisir.pdf',
-    scan: { heading: 'PERJANJIAN KERJA SAMA', numbers: ['31/PKS/DLH/2025', '07/BSM/2025'], title: 'Pengelolaan Sampah Pesisir', partner: 'PT Bahari Sejahtera Maluku', signer: 'Hasan Abdullah, S.T.', position: 'Direktur Utama', date: '2 Juni 2025', years: '3 (tiga) tahun', scope: 'pengangkutan sampah pesisir dan daur ulang', closing: CLOSING },
+    scan: { heading: 'PERJANJIAN KERJA SAMA', numbers: ['31/PKS/DLH/2025', '07/BSM/2025'], title: 'Pengelolaan Sampah Pesisir', partner: 'PT Bahari Sejahtera Maluku', signer: 'Hasan Abdullah, S.T.', position: 'Direktur Utama', date: '2 Juni 2025', years: '3 (tiga) tahun', scope: 'pengangkutan sampah pesisir dan daur ulang', closing: closing(SAMPAH_ONLY_WORD) },
   },
   {
     fileName: 'kb-promosi-wisata.pdf',
-    scan: { heading: 'KESEPAKATAN BERSAMA', numbers: ['08/KSB/DISPAR/2025', '15/PEMKAB-HALBAR/2025'], title: 'Promosi Wisata Bersama', partner: 'Pemerintah Kabupaten Halmahera Barat', signer: 'James Uang, S.H.', position: 'Bupati Halmahera Barat', date: '14 Juli 2025', years: '5 (lima) tahun', scope: 'promosi wisata dan festival budaya', closing: CLOSING },
+    scan: { heading: 'KESEPAKATAN BERSAMA', numbers: ['08/KSB/DISPAR/2025', '15/PEMKAB-HALBAR/2025'], title: 'Promosi Wisata Bersama', partner: 'Pemerintah Kabupaten Halmahera Barat', signer: 'James Uang, S.H.', position: 'Bupati Halmahera Barat', date: '14 Juli 2025', years: '5 (lima) tahun', scope: 'promosi wisata dan festival budaya', closing: closing(WISATA_ONLY_WORD) },
   },
 ];
 
@@ -218,6 +220,12 @@ describe('scan intake review', () => {
     await page.getByText('1 kerja sama', { exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Pelatihan Aparatur Sipil Negara', exact: true }).getAttribute('href')).toBe(`/app/agreements/${existing.id}`);
     await screenshot(page, 'intake-3-search-desktop');
+    // So are the two new drafts' scans.
+    for (const [word, title, id] of [[SAMPAH_ONLY_WORD, 'Pengelolaan Sampah Pesisir Terpadu', sampahId], [WISATA_ONLY_WORD, wisataDraft.title, wisataId]] as const) {
+      await page.goto(`${running.baseUrl}/app/agreements?q=${word}`);
+      await page.getByText('1 kerja sama', { exact: true }).waitFor();
+      expect(await page.getByRole('link', { name: title, exact: true }).getAttribute('href')).toBe(`/app/agreements/${id}`);
+    }
     await context.close();
   }, 300_000);
 });
