@@ -1,5 +1,6 @@
 import { SECTION_HEADINGS, SECTION_KEYS, type RecapRow, type ReportContent, type ReportSettings, type StatutoryReportKind } from '../../../shared/annual-report';
 import type { ReportBlock, ReportCell, ReportDocument, ReportSheet } from '../../lib/report-document/report-document';
+import { localDate } from '../../lib/context';
 import { longDate } from './annual-report.rules';
 
 // A stored report as a ReportDocument: the letterhead, the recap, then one section per agreement
@@ -165,7 +166,8 @@ export function reportDocumentOf(header: ReportHeader, content: ReportContent, s
   ];
   if (header.kind === 'semester') blocks.push(...semesterBlocks(content));
   blocks.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: 'Uraian Pelaksanaan Kerja Sama' }, ...sectionBlocks(content));
-  blocks.push(...signatureBlocks(settings, content.generatedAt.slice(0, 10)));
+  // Signed on the day it is in Ternate when the report was made, not the day in UTC.
+  blocks.push(...signatureBlocks(settings, localDate(new Date(content.generatedAt))));
   return {
     title: reportTitle(header),
     subtitle: 'Pemerintah Kota Ternate',

@@ -1,6 +1,6 @@
 import type { ReportContent } from '../../../shared/annual-report';
 import { groupBy } from '../../lib/group-by';
-import type { Ctx } from '../../lib/context';
+import { localDate, type Ctx } from '../../lib/context';
 import { ensureHealthFresh, storedHealthOf } from '../agreement-health/agreement-health.service';
 import { latestFinalResults } from '../evaluation/evaluation.service';
 import * as repo from './annual-report.repository';
@@ -39,7 +39,7 @@ async function bundlesOf(ctx: GenerationCtx, input: { ids: string[]; window: Per
       evaluation: evaluation
         ? {
             period: evaluation.period,
-            finalisedOn: evaluation.finalisedAt?.toISOString().slice(0, 10) ?? null,
+            finalisedOn: evaluation.finalisedAt ? localDate(evaluation.finalisedAt) : null,
             result: evaluation.result,
           }
         : null,

@@ -266,4 +266,12 @@ describe('the report document', () => {
     expect(sheet?.head[1]).toBe('Nomor Pemda');
     expect(sheet?.rows[0]?.[1]).toBe('500/12/PKS/2024');
   });
+
+  it('dates the signature by the day in Ternate (WIT): 4 January 16:00 UTC is 5 January', () => {
+    const window = year2025;
+    const content = { periodFirstDay: window.firstDay, periodLastDay: window.lastDay, generatedAt: '2026-01-04T16:00:00.000Z', sections: [], recap: [], dormant: [], findings: [] };
+    const doc = reportDocumentOf({ kind: 'annual', year: 2025, part: 'annual' }, content, { letterhead: 'PEMERINTAH KOTA TERNATE', signatoryName: 'Dr. M. Tauhid Soleman', signatoryTitle: 'Wali Kota Ternate', annualDueDay: 7, semesterDueDays: 14 });
+    const texts = doc.blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : []));
+    expect(texts.some((text) => text.startsWith('Ternate, 5 Januari 2026'))).toBe(true);
+  });
 });

@@ -251,6 +251,24 @@ describe('dissemination routes', () => {
       expect(flat).toContain('Kredit usaha pedagang pasar');
       expect(flat).toContain(`/kerja-sama/${agreementSlug(agreement.id, agreement.title)}`);
     });
+
+    it('dates its publication by the day in Ternate (WIT), not in UTC', async () => {
+      const before = t.clock.now;
+      // 15:05 UTC is 00:05 WIT the next day; the latest such moment before the sessions were opened.
+      const late = new Date(`${before.toISOString().slice(0, 10)}T15:05:00Z`);
+      if (late > before) late.setUTCDate(late.getUTCDate() - 1);
+      const nextDay = new Date(late.getTime() + 24 * 3600_000);
+      const expected = `Diterbitkan ${nextDay.getUTCDate()} ${new Intl.DateTimeFormat('id-ID', { month: 'long', timeZone: 'UTC' }).format(nextDay)} ${nextDay.getUTCFullYear()}`;
+      t.clock.now = late;
+      try {
+        const { agreement } = await publishedAgreement();
+        const response = await call('GET', `/api/agreements/${agreement.id}/dissemination/sheet.pdf`, opdTrade);
+        const { text } = await extractText(await getDocumentProxy(new Uint8Array(response.rawPayload)), { mergePages: true });
+        expect(text.replace(/\s+/g, ' ')).toContain(expected);
+      } finally {
+        t.clock.now = before;
+      }
+    });
   });
 
   describe('public read functions', () => {

@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import QRCode from 'qrcode';
 import type { OpportunityView } from '../../../shared/dissemination';
 import { agreementSlug } from '../../../shared/slug';
-import type { ActorCtx } from '../../lib/context';
+import { localDate, type ActorCtx } from '../../lib/context';
 import { forbidden, notFound } from '../../lib/errors';
 import { winAnsi, wrapText } from '../../lib/pdf-text';
 import { loadReadableAgreement } from '../agreements/agreements.service';
@@ -24,10 +24,13 @@ const TYPE_LABEL: Record<OpportunityView['type'], string> = {
   lainnya: 'Lainnya',
 };
 
+// A day ('2026-12-05') as it is, an instant ('2026-12-04T15:05:00Z') as the day it is in Ternate
+// (WIT), as the app shows it.
 function formatDate(iso: string | null): string {
   if (!iso) return '-';
   const months = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  const day10 = iso.length > 10 ? localDate(new Date(iso)) : iso;
+  const [year, month, day] = day10.split('-').map(Number);
   return `${day ?? ''} ${months[(month ?? 1) - 1] ?? ''} ${year ?? ''}`;
 }
 
