@@ -89,6 +89,21 @@ export type IntakeBatchSummary = { id: string; createdAt: string; fileCount: num
 export type AcceptIntakeResult = { fileId: string; agreementId: string; documentId: string; isNew: boolean; filled: string[]; conflictsKept: IntakeConflict[] };
 export type AcceptAgreeingResult = { accepted: number; failed: { fileId: string; message: string }[] };
 
+// The register column each text field read from a scan stands for (kind and parties are mapped
+// apart: a code and a list). One list for the server that fills empty columns on acceptance, the
+// review screen that names them, and the new-agreement form that is prefilled from a scan.
+export const SCAN_FIELD_COLUMNS = [
+  ['nomorPemda', 'numberOurs'],
+  ['nomorMitra', 'numberPartner'],
+  ['title', 'title'],
+  ['signedOn', 'signedOn'],
+  ['startsOn', 'startsOn'],
+  ['endsOn', 'endsOn'],
+  ['scope', 'scope'],
+] as const;
+export type ScanTextField = (typeof SCAN_FIELD_COLUMNS)[number][0];
+export type ScanFieldColumn = (typeof SCAN_FIELD_COLUMNS)[number][1];
+
 // Below this a proposed field is shown as a guess to check against the page, not a finding.
 export const SURE_CONFIDENCE = 0.8;
 

@@ -1,5 +1,5 @@
-import { AcceptIntakeSchema, type AcceptAgreeingResult, type AcceptIntakeResult, type IntakeFields } from '../../../shared/intake';
-import type { AgreementView, CreateAgreementInput, UpdateAgreementInput } from '../../../shared/agreements';
+import { AcceptIntakeSchema, SCAN_FIELD_COLUMNS, type AcceptAgreeingResult, type AcceptIntakeResult, type IntakeFields } from '../../../shared/intake';
+import type { AgreementView, CreateAgreementInput } from '../../../shared/agreements';
 import type { Db } from '../../db/client';
 import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
@@ -26,7 +26,7 @@ function notReady(): AppError {
   return new AppError({ code: 'CONFLICT', message: 'Berkas ini belum selesai dibaca.', messageEn: 'This file has not been read yet.' });
 }
 
-export async function lockedReadyFile(tx: Db, fileId: string): Promise<repo.IntakeFileRow & { storageKey: string }> {
+async function lockedReadyFile(tx: Db, fileId: string): Promise<repo.IntakeFileRow & { storageKey: string }> {
   const file = await repo.findFile(tx, { id: fileId, lock: true });
   if (!file) throw notFound('Berkas pindaian', 'Intake file');
   if (file.state === 'accepted' || file.state === 'rejected') throw decided();
@@ -42,20 +42,12 @@ function acceptedFields(file: repo.IntakeFileRow, corrected: IntakeFields | unde
   return merged;
 }
 
-// Register columns a scan may fill when the register has them empty; a differing value is never
-// written over (issue 13: "never silently overwritten").
-const FILLABLE: [keyof AgreementView & keyof UpdateAgreementInput, keyof Accepted][] = [
-  ['numberOurs', 'nomorPemda'],
-  ['numberPartner', 'nomorMitra'],
-  ['signedOn', 'signedOn'],
-  ['startsOn', 'startsOn'],
-  ['endsOn', 'endsOn'],
-  ['scope', 'scope'],
-];
+// Register columns a scan fills only where the register has them empty; a differing value is
+// never written over (issue 13: "never silently overwritten"). A title is never empty.
 
 async function fillEmpty(ctx: ActorCtx, input: { agreement: AgreementView; fields: Accepted }): Promise<string[]> {
   const patch: Record<string, string> = {};
-  for (const [column, field] of FILLABLE) {
+  for (const [field, column] of SCAN_FIELD_COLUMNS) {
     const value = input.fields[field];
     if (input.agreement[column] === null && typeof value === 'string' && value !== '') patch[column] = value;
   }
@@ -64,7 +56,7 @@ async function fillEmpty(ctx: ActorCtx, input: { agreement: AgreementView; field
   return Object.keys(patch);
 }
 
-export async function attachScan(ctx: Ctx, input: { file: repo.IntakeFileRow & { storageKey: string }; agreementId: string; activeContent: string[] }): Promise<string> {
+async function attachScan(ctx: Ctx, input: { file: repo.IntakeFileRow & { storageKey: string }; agreementId: string; activeContent: string[] }): Promise<string> {
   const { file } = input;
   const stored = {
     // A photographed page was wrapped as a PDF on upload: the document is that PDF.
@@ -114,33 +106,45 @@ function newAgreementInput(fields: Accepted, body: Parsed): CreateAgreementInput
   };
 }
 
+type Decided = Omit<AcceptIntakeResult, 'documentId' | 'fileId'>;
+
+// What every acceptance shares, in one transaction: the file locked and still ready, the agreement
+// it goes to decided by the caller, the scan attached to it, the decision recorded. The file's
+// active content is read before the transaction, so that no lock waits on parsing a PDF.
+export async function acceptInto(ctx: Ctx, input: { fileId: string; decide: (tx: Ctx, file: repo.IntakeFileRow) => Promise<Decided> }): Promise<AcceptIntakeResult> {
+  const before = await repo.findFile(ctx.db, { id: input.fileId });
+  const activeContent = before?.storageKey ? (await readPdfContent(await ctx.files.get(before.storageKey))).activeContent : [];
+  return ctx.db.transaction(async (db) => {
+    const tx = { ...ctx, db };
+    const file = await lockedReadyFile(db, input.fileId);
+    const result = await input.decide(tx, file);
+    const documentId = await attachScan(tx, { file, agreementId: result.agreementId, activeContent });
+    await repo.recordDecision(db, { id: file.id, state: 'accepted', acceptedAgreementId: result.agreementId, decidedBy: ctx.actor?.id ?? null, decidedAt: ctx.now });
+    return { ...result, fileId: file.id, documentId };
+  });
+}
+
 // One file: attached to its matched agreement (empty fields filled), or a new draft agreement.
 // From the command line (no actor) a matched scan is only attached: filling the register's fields
 // and creating agreements are left to a person reviewing the batch in the app.
 export async function acceptIntakeFile(ctx: Ctx, input: { fileId: string; body: unknown }): Promise<AcceptIntakeResult> {
   checkIntakeAccess(ctx);
   const body = parseInput(AcceptIntakeSchema, input.body);
-  const before = await repo.findFile(ctx.db, { id: input.fileId });
-  const activeContent = before?.storageKey ? (await readPdfContent(await ctx.files.get(before.storageKey))).activeContent : [];
-  return ctx.db.transaction(async (db) => {
-    const tx = { ...ctx, db };
-    const file = await lockedReadyFile(db, input.fileId);
-    const fields = acceptedFields(file, body.fields);
-    const [agreement] = file.matchAgreementId ? await loadAgreementViews(tx, [file.matchAgreementId]) : [];
-    let result: Omit<AcceptIntakeResult, 'documentId' | 'fileId'>;
-    const { actor } = ctx;
-    if (agreement) {
-      const filled = actor ? await fillEmpty({ ...tx, actor }, { agreement, fields }) : [];
-      const conflictsKept = findConflicts({ ...agreement, partnerNames: agreement.partners.map((partner) => partner.name) }, fields);
-      result = { agreementId: agreement.id, isNew: false, filled, conflictsKept };
-    } else {
+  return acceptInto(ctx, {
+    fileId: input.fileId,
+    decide: async (tx, file) => {
+      const fields = acceptedFields(file, body.fields);
+      const [agreement] = file.matchAgreementId ? await loadAgreementViews(tx, [file.matchAgreementId]) : [];
+      const { actor } = ctx;
+      if (agreement) {
+        const filled = actor ? await fillEmpty({ ...tx, actor }, { agreement, fields }) : [];
+        const conflictsKept = findConflicts({ ...agreement, partnerNames: agreement.partners.map((partner) => partner.name) }, fields);
+        return { agreementId: agreement.id, isNew: false, filled, conflictsKept };
+      }
       if (!actor) throw forbidden();
       const created = await createAgreement({ ...tx, actor }, newAgreementInput(fields, body));
-      result = { agreementId: created.id, isNew: true, filled: [], conflictsKept: [] };
-    }
-    const documentId = await attachScan(tx, { file, agreementId: result.agreementId, activeContent });
-    await repo.recordDecision(db, { id: file.id, state: 'accepted', acceptedAgreementId: result.agreementId, decidedBy: actor?.id ?? null, decidedAt: ctx.now });
-    return { ...result, fileId: file.id, documentId };
+      return { agreementId: created.id, isNew: true, filled: [], conflictsKept: [] };
+    },
   });
 }
 

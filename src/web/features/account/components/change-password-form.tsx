@@ -42,7 +42,8 @@ export function ChangePasswordForm({ user, unitName }: { user: SessionUser; unit
       },
     );
   };
-  const fieldError = change.error instanceof ApiError && change.error.field ? null : change.error;
+  // An error the server names no field for (the lock, the network) shows above the form.
+  const formError = change.error instanceof ApiError && change.error.field ? null : change.error;
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="password-heading">
@@ -51,9 +52,9 @@ export function ChangePasswordForm({ user, unitName }: { user: SessionUser; unit
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={420}>
-          {fieldError ? (
+          {formError ? (
             <Alert color="red" variant="light" role="alert">
-              {errorMessage(fieldError)}
+              {errorMessage(formError)}
             </Alert>
           ) : null}
           <PasswordInput label={t('password.current')} autoComplete="current-password" required value={values.currentPassword} onChange={set('currentPassword')} error={errors.currentPassword} />

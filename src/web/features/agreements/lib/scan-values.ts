@@ -1,4 +1,4 @@
-import { partnerFromParties, type ExtractedFieldName, type ExtractedFields } from '../../../../shared/intake';
+import { partnerFromParties, SCAN_FIELD_COLUMNS, type ExtractedFieldName, type ExtractedFields } from '../../../../shared/intake';
 import type { AgreementFormValues } from './form-values';
 
 export type ScanProposalValues = { values: AgreementFormValues; filled: ExtractedFieldName[]; partner: string | null };
@@ -9,16 +9,7 @@ export type ScanProposalValues = { values: AgreementFormValues; filled: Extracte
 export function formValuesFromScan(fields: ExtractedFields, current: AgreementFormValues): ScanProposalValues {
   const values = { ...current };
   const filled: ExtractedFieldName[] = [];
-  const text: [ExtractedFieldName, 'numberOurs' | 'numberPartner' | 'title' | 'signedOn' | 'startsOn' | 'endsOn' | 'scope'][] = [
-    ['nomorPemda', 'numberOurs'],
-    ['nomorMitra', 'numberPartner'],
-    ['title', 'title'],
-    ['signedOn', 'signedOn'],
-    ['startsOn', 'startsOn'],
-    ['endsOn', 'endsOn'],
-    ['scope', 'scope'],
-  ];
-  for (const [field, key] of text) {
+  for (const [field, key] of SCAN_FIELD_COLUMNS) {
     const value = fields[field];
     if (typeof value === 'string' && value !== '') {
       values[key] = value;

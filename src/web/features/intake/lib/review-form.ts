@@ -1,5 +1,5 @@
 import type { CooperationKind, DocType } from '../../../../shared/agreement-codes';
-import { partnerFromParties, SURE_CONFIDENCE, type AcceptIntakeInput, type IntakeFields, type IntakeFileView } from '../../../../shared/intake';
+import { partnerFromParties, SCAN_FIELD_COLUMNS, SURE_CONFIDENCE, type AcceptIntakeInput, type IntakeFields, type IntakeFileView } from '../../../../shared/intake';
 
 // The fields a person checks and may correct before a scan is accepted, in the order shown.
 export const REVIEW_FIELDS = ['kind', 'nomorPemda', 'nomorMitra', 'title', 'signedOn', 'startsOn', 'endsOn', 'scope'] as const;
@@ -101,10 +101,9 @@ export function reviewInputOf(serverField: string): keyof ReviewValues | null {
   return head ? (SERVER_FIELDS[head] ?? null) : null;
 }
 
-const REGISTER_COLUMNS: Record<string, ReviewField> = { numberOurs: 'nomorPemda', numberPartner: 'nomorMitra', title: 'title', signedOn: 'signedOn', startsOn: 'startsOn', endsOn: 'endsOn', scope: 'scope' };
 
 // Accepting a matched scan fills the register's empty fields; the answer names them as the
 // register does ("numberPartner"), the screen as the review does ("nomorMitra").
 export function reviewFieldOfColumn(column: string): ReviewField | null {
-  return REGISTER_COLUMNS[column] ?? null;
+  return SCAN_FIELD_COLUMNS.find(([, registerColumn]) => registerColumn === column)?.[0] ?? null;
 }
