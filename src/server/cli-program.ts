@@ -27,6 +27,7 @@ import { getMasterData } from './modules/master/master.service';
 import { importFile } from './modules/imports/imports.service';
 import { getStats } from './modules/stats/stats.service';
 import { insertUser } from './modules/users/users.service';
+import { resetTotpByEmail } from './modules/users/users-totp.service';
 
 // The commands of `npm run jalin -- <command>`: the same services as the web app, against DATABASE_URL or the
 // embedded database in JALIN_DATA_DIR. With --json, stdout carries only JSON; everything else goes to stderr.
@@ -178,6 +179,14 @@ function buildProgram(rt: CliRuntime): Command {
     .option('--unit <name>', 'OPD (wajib untuk peran opd) / unit, required for role opd')
     .option('--password <password>', 'tanpa ini dibuatkan dan dicetak sekali / generated and printed once if omitted')
     .action((options: { email: string; name: string; role: Role; unit?: string; password?: string }) => createUserCommand(rt, options));
+  program
+    .command('reset-2fa')
+    .description('matikan verifikasi dua langkah sebuah akun (ponsel hilang) / turn two-step sign-in off for an account (lost phone)')
+    .requiredOption('--email <email>')
+    .action(async (options: { email: string }) => {
+      const wasOn = await rt.withCtx((ctx) => resetTotpByEmail(ctx, options.email));
+      rt.out(wasOn ? `Verifikasi dua langkah dimatikan / two-step sign-in turned off: ${options.email}` : `Verifikasi dua langkah memang tidak aktif / two-step sign-in was not on: ${options.email}`);
+    });
   program
     .command('migrate')
     .description('terapkan migrasi basis data / apply database migrations')

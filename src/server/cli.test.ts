@@ -141,6 +141,13 @@ describe('jalin command line', () => {
     const missingUnit = await jalin(['create-user', '--email', 'x@ternate.go.id', '--name', 'Tanpa OPD', '--role', 'opd']);
     expect(missingUnit.code).toBe(1);
     expect(missingUnit.stderr).toMatch(/^jalin: .*unitId/);
+    // The lone admin who lost the phone turns two-step sign-in off from the server.
+    const reset = await jalin(['reset-2fa', '--email', 'Liaison@Ternate.go.id']);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain('two-step sign-in was not on: Liaison@Ternate.go.id');
+    const unknown = await jalin(['reset-2fa', '--email', 'siapa@ternate.go.id']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^jalin: Pengguna tidak ditemukan/);
   }, 120_000);
 
   it('answers bad arguments with a one-line message and a non-zero exit', async () => {

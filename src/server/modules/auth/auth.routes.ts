@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AbilitiesSchema, type Abilities } from '../../../shared/abilities';
-import { ChangePasswordSchema, LoginSchema, SessionUserSchema } from '../../../shared/auth';
+import { ChangePasswordSchema, LoginSchema, SessionUserSchema, TotpCodeSchema, TotpPasswordSchema, TotpSetupSchema, TotpStatusSchema } from '../../../shared/auth';
 import type { Actor } from '../../lib/context';
 import { actorCtxOf, ctxOf, typed } from '../../lib/http';
 import { changeOwnPassword, endOtherSessions } from '../users/users-self.service';
+import { beginTotpSetup, confirmTotpSetup, disableOwnTotp, totpStatus } from '../users/users-totp.service';
 import { findSessionUser, hashToken, LOCK_MINUTES, login, logout, MAX_FAILED_LOGINS, SESSION_COOKIE, SESSION_HOURS } from './auth.service';
 
 export async function resolveSessionActor(request: FastifyRequest) {
@@ -60,6 +61,19 @@ export function authRoutes(app: FastifyInstance, options: { abilitiesOf: Abiliti
   );
   api.post('/auth/sessions/end-others', { schema: { tags: ['auth'] }, config: { access: 'signed-in' } }, (request) =>
     endOtherSessions(actorCtxOf(request), { keepTokenHash: keepTokenHash(request) }),
+  );
+  // Two-step sign-in, each person for their own account; the password steps have sign-in's brake.
+  const lock = { limit: MAX_FAILED_LOGINS, minutes: LOCK_MINUTES };
+  const guarded = { access: 'signed-in' as const, rateLimit: { max: 30, timeWindow: '1 minute' } };
+  api.get('/auth/totp', { schema: { tags: ['auth'], response: { 200: TotpStatusSchema } }, config: { access: 'signed-in' } }, (request) => totpStatus(actorCtxOf(request)));
+  api.post('/auth/totp/setup', { schema: { tags: ['auth'], body: TotpPasswordSchema, response: { 200: TotpSetupSchema } }, config: guarded }, (request) =>
+    beginTotpSetup(actorCtxOf(request), { password: request.body.password, lock }),
+  );
+  api.post('/auth/totp/confirm', { schema: { tags: ['auth'], body: TotpCodeSchema, response: { 200: TotpStatusSchema } }, config: guarded }, (request) =>
+    confirmTotpSetup(actorCtxOf(request), request.body),
+  );
+  api.post('/auth/totp/disable', { schema: { tags: ['auth'], body: TotpPasswordSchema, response: { 200: TotpStatusSchema } }, config: guarded }, (request) =>
+    disableOwnTotp(actorCtxOf(request), { password: request.body.password, lock }),
   );
   api.get(
     '/auth/me',

@@ -4,6 +4,7 @@ import type { Ctx } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { DUMMY_HASH, verifyPassword } from '../../lib/passwords';
 import { recordAudit } from '../audit/audit.service';
+import { checkSignInCode } from '../users/users-totp.service';
 import { countFailedLogin, endSession, extendSession, findLiveSession, findLoginAccount, openSession, releaseLoginLock } from '../users/credentials.service';
 
 // Signing in and out: the password check, the lock after repeated failures, the session token
@@ -42,7 +43,18 @@ function lockedOut(lockedUntil: Date, now: Date): AppError {
   });
 }
 
-export async function login(ctx: Ctx, input: { email: string; password: string }): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+// The password was right; the account also asks for its authenticator's code. The field tells the
+// sign-in form to show the code box (and keep the password it already holds).
+function codeNeeded(isWrong: boolean): AppError {
+  return new AppError({
+    code: 'UNAUTHENTICATED',
+    field: 'totpCode',
+    message: isWrong ? 'Kode dari aplikasi autentikator salah atau sudah dipakai.' : 'Masukkan kode 6 angka dari aplikasi autentikator Anda.',
+    messageEn: isWrong ? 'The authenticator code is wrong or was already used.' : 'Enter the 6-digit code from your authenticator app.',
+  });
+}
+
+export async function login(ctx: Ctx, input: { email: string; password: string; totpCode?: string | undefined }): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
   const { db, now } = ctx;
   const account = await findLoginAccount(db, input.email.trim().toLowerCase());
   if (!account || !account.isActive) {
@@ -55,6 +67,13 @@ export async function login(ctx: Ctx, input: { email: string; password: string }
   if (!(await verifyPassword(account.passwordHash, input.password))) {
     await countFailedLogin(db, { userId: user.id, limit: MAX_FAILED_LOGINS, lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60000) });
     throw wrongCredentials();
+  }
+  const code = await checkSignInCode(db, { userId: user.id, code: input.totpCode, now });
+  if (code === 'missing') throw codeNeeded(false);
+  if (code === 'wrong') {
+    // A wrong code counts like a wrong password: the lock stops guessing six digits.
+    await countFailedLogin(db, { userId: user.id, limit: MAX_FAILED_LOGINS, lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60000) });
+    throw codeNeeded(true);
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = sessionEnd(now);

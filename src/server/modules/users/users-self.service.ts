@@ -4,7 +4,7 @@ import { AppError, invalid } from '../../lib/errors';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../../lib/passwords';
 import { recordAudit } from '../audit/audit.service';
 import { countFailedLogin, endOtherSessionsOfUser } from './credentials.service';
-import { selectUserById, updateUserRow } from './users.repository';
+import { selectUserById, updateUserRow, type UserRow } from './users.repository';
 import { unitNameOf } from './users.service';
 
 // What a person does with their own account, without an admin: change the password, sign out of
@@ -12,21 +12,28 @@ import { unitNameOf } from './users.service';
 
 // Wrong current passwords count towards the sign-in lock: a borrowed session cannot guess its way
 // to the password (auth.service: MAX_FAILED_LOGINS, LOCK_MINUTES).
-type Lock = { limit: number; minutes: number };
+export type Lock = { limit: number; minutes: number };
 
 function lockedAccount(): AppError {
   return new AppError({ code: 'TOO_MANY_REQUESTS', message: 'Terlalu banyak percobaan gagal. Coba lagi nanti.', messageEn: 'Too many failed attempts. Try again later.' });
 }
 
-export async function changeOwnPassword(ctx: ActorCtx, input: ChangePasswordInput & { keepTokenHash: string; lock: Lock }): Promise<{ endedSessions: number }> {
+// The owner proves it is them with the password before changing how the account signs in.
+export async function verifyOwnPassword(ctx: ActorCtx, input: { password: string; field: string; lock: Lock }): Promise<UserRow> {
   const { actor, now } = ctx;
   const user = await selectUserById(ctx.db, actor.id);
-  if (!user) throw invalid('currentPassword', { message: 'Akun tidak ditemukan.', messageEn: 'Account not found.' });
+  if (!user) throw invalid(input.field, { message: 'Akun tidak ditemukan.', messageEn: 'Account not found.' });
   if (user.lockedUntil && user.lockedUntil > now) throw lockedAccount();
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
     await countFailedLogin(ctx.db, { userId: user.id, limit: input.lock.limit, lockUntil: new Date(now.getTime() + input.lock.minutes * 60_000) });
-    throw invalid('currentPassword', { message: 'Kata sandi saat ini salah.', messageEn: 'The current password is wrong.' });
+    throw invalid(input.field, { message: 'Kata sandi saat ini salah.', messageEn: 'The current password is wrong.' });
   }
+  return user;
+}
+
+export async function changeOwnPassword(ctx: ActorCtx, input: ChangePasswordInput & { keepTokenHash: string; lock: Lock }): Promise<{ endedSessions: number }> {
+  const { actor, now } = ctx;
+  const user = await verifyOwnPassword(ctx, { password: input.currentPassword, field: 'currentPassword', lock: input.lock });
   if (input.newPassword === input.currentPassword) {
     throw invalid('newPassword', { message: 'Kata sandi baru harus berbeda dari yang sekarang.', messageEn: 'The new password must differ from the current one.' });
   }

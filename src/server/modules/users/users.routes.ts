@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CreateUserSchema, UpdateUserSchema } from '../../../shared/users';
 import { actorCtxOf, typed } from '../../lib/http';
 import { createUser, listUsers, updateUser } from './users.service';
+import { resetTotpOf } from './users-totp.service';
 
 export function usersRoutes(app: FastifyInstance) {
   const api = typed(app);
@@ -13,5 +14,9 @@ export function usersRoutes(app: FastifyInstance) {
   );
   api.patch('/users/:id', { schema: { tags, params: z.object({ id: z.uuid() }), body: UpdateUserSchema }, config: { access: ['admin'] } }, (request) =>
     updateUser(actorCtxOf(request), { ...request.body, id: request.params.id }),
+  );
+  // For someone who lost the phone with their authenticator: they sign in with the password again.
+  api.post('/users/:id/totp/reset', { schema: { tags, params: z.object({ id: z.uuid() }) }, config: { access: ['admin'] } }, (request) =>
+    resetTotpOf(actorCtxOf(request), request.params.id),
   );
 }

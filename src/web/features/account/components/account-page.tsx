@@ -6,6 +6,7 @@ import { useMasterLookups } from '../../../lib/master-data';
 import { useCurrentUser } from '../../../lib/session';
 import { ChangePasswordForm } from './change-password-form';
 import { OtherDevices } from './other-devices';
+import { TwoStepSignIn } from './two-step-sign-in';
 
 // One's own account, without asking an admin: who one is signed in as, the password, the devices.
 export function AccountPage() {
@@ -35,6 +36,7 @@ export function AccountPage() {
           </Text>
         </Paper>
         <ChangePasswordForm user={user} unitName={unit} />
+        <TwoStepSignIn />
         <OtherDevices />
       </Stack>
     </>

@@ -3,6 +3,7 @@ import { IconAlertCircle, IconLink } from '@tabler/icons-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../../components/language-switch';
+import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/notify';
 import { useLogin } from '../api/use-login';
 
@@ -13,10 +14,16 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Shown once the server says the password was right and the account asks for its app's code.
+  const [isCodeAsked, setIsCodeAsked] = useState(false);
+  const [totpCode, setTotpCode] = useState('');
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    login.mutate({ email: email.trim(), password }, { onSuccess: onSignedIn });
+    login.mutate(
+      { email: email.trim(), password, ...(isCodeAsked ? { totpCode: totpCode.trim() } : {}) },
+      { onSuccess: onSignedIn, onError: (error) => error instanceof ApiError && error.field === 'totpCode' && setIsCodeAsked(true) },
+    );
   };
 
   return (
@@ -59,9 +66,26 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
                   onChange={(event) => setPassword(event.currentTarget.value)}
                   visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }}
                 />
+                {isCodeAsked ? (
+                  <TextInput
+                    label={t('code')}
+                    description={t('codeHint')}
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    autoFocus
+                    value={totpCode}
+                    onChange={(event) => setTotpCode(event.currentTarget.value)}
+                  />
+                ) : null}
                 <Button type="submit" loading={login.isPending} fullWidth>
                   {t('submit')}
                 </Button>
+                {isCodeAsked ? (
+                  <Text fz="xs" c="dimmed">
+                    {t('forgotPhone')}
+                  </Text>
+                ) : null}
               </Stack>
             </form>
           </Stack>
