@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { countUnitRows, insertUnits, selectUnitById, selectUnitIdByName, selectUnitsByName, updateUnitRow, type UnitRow } from './units.repository';
+import { countUnitRows, insertUnits, selectUnitById, selectUnitIdByName, selectUnitsByName, similarUnitRows, updateUnitRow, type SimilarUnitRow, type UnitRow } from './units.repository';
 
 // The OPD list as data for the modules above it: master data edits it (with its own permission
 // check and audit), users and the start-up seed read and fill it. Nothing here checks who acts.
@@ -34,4 +34,11 @@ export async function addUnits(db: Db, options: { units: NewUnit[]; now: Date })
 // Optimistic locking as everywhere: 409 on a stale version, 404 on a missing unit.
 export function changeUnit(db: Db, change: { id: string; version: number; patch: Record<string, unknown>; now: Date }): Promise<Unit> {
   return updateUnitRow(db, change);
+}
+
+export type SimilarUnit = SimilarUnitRow;
+
+// The existing OPDs each of these normalised names resembles (the import's suggestions).
+export function findSimilarUnits(db: Db, options: { keys: string[]; threshold: number; limit: number }): Promise<SimilarUnit[]> {
+  return similarUnitRows(db, options);
 }
