@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './input';
 import type { CooperationKind, DocType, KsddMode } from './agreement-codes';
 
 // Import of an existing register (CSV or XLSX). Columns are found by header name, in any order.
@@ -117,7 +118,7 @@ export const IMPORT_SUGGESTION_LIMIT = 5;
 
 // What the admin decided for each new name at confirmation: use this existing OPD / partner.
 // A name left out is created as new.
-const nameChoice = z.object({ key: z.string().min(1).max(1000), id: z.uuid() });
+const nameChoice = z.object({ key: plainText().min(1).max(1000), id: z.uuid() });
 export const ImportChoicesSchema = z.object({
   units: z.array(nameChoice).max(MAX_IMPORT_ROWS).default([]),
   partners: z.array(nameChoice).max(MAX_IMPORT_ROWS).default([]),

@@ -46,9 +46,9 @@ export function importsRoutes(app: FastifyInstance) {
   });
 
   // The body (optional) maps new OPD and partner names to existing ones; left out, they are created.
-  api.post('/imports/:id/confirm', { schema: { tags, params: idParam, body: ImportChoicesSchema.optional() }, config: { access: ['admin'] } }, async (request, reply) => {
+  api.post('/imports/:id/confirm', { schema: { tags, params: idParam, body: ImportChoicesSchema.nullish() }, config: { access: ['admin'] } }, async (request, reply) => {
     const ctx = actorCtxOf(request);
-    const run = await confirmImport(ctx, { runId: request.params.id, choices: request.body });
+    const run = await confirmImport(ctx, { runId: request.params.id, choices: request.body ?? undefined });
     const { database, clock } = request.server.deps;
     const stopLease = keepImportLease({ db: database.db, runId: run.id, clock });
     void runImport(ctx, { runId: run.id, onProgress: progressRecorder(database, run.id) })
