@@ -55,10 +55,11 @@ function StatusBadge({ isActive }: { isActive: boolean }) {
 
 type RowHandlers = { onEdit: () => void; onMerge: () => void };
 
-function RowActions({ entity, row, onEdit, onMerge }: { entity: MasterEntity; row: MasterRow } & RowHandlers) {
+// On a phone card the three buttons wrap rather than run off the screen.
+function RowActions({ entity, row, onEdit, onMerge, canWrap = false }: { entity: MasterEntity; row: MasterRow; canWrap?: boolean } & RowHandlers) {
   const { t } = useTranslation('admin');
   return (
-    <Group gap={6} justify="flex-end" wrap="nowrap">
+    <Group gap={6} justify="flex-end" wrap={canWrap ? 'wrap' : 'nowrap'}>
       <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={`${t('master.edit')}: ${row.display.name}`}>
         {t('master.edit')}
       </Button>
@@ -94,7 +95,7 @@ function MasterCards({ entity, rows, onEdit, onMerge }: { entity: MasterEntity; 
               </Text>
             ))}
           <Group justify="flex-end" mt="xs">
-            <RowActions entity={entity} row={row} onEdit={() => onEdit(row)} onMerge={() => onMerge(row)} />
+            <RowActions entity={entity} row={row} onEdit={() => onEdit(row)} onMerge={() => onMerge(row)} canWrap />
           </Group>
         </Paper>
       ))}
