@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { plainText } from './input';
 import type { CooperationKind, DocType, KsddMode } from './agreement-codes';
 
 // Import of an existing register (CSV or XLSX). Columns are found by header name, in any order.
@@ -100,7 +102,28 @@ export type ImportPreview = {
   // Header names that are not import columns; they are ignored.
   ignoredColumns: string[];
   sample: ImportSampleRow[];
+  // The OPDs and partners the import would create, each with the existing ones its name resembles.
+  newUnits: ImportNewName[];
+  newPartners: ImportNewName[];
 };
+
+// A name in the file that the registry does not know (key: unitKey for an OPD, normalizePartnerName
+// for a partner), with the rows that use it and the closest existing rows, most alike first.
+export type ImportNameCandidate = { id: string; name: string; similarity: number };
+export type ImportNewName = { key: string; name: string; rows: number[]; candidates: ImportNameCandidate[] };
+
+// Below this trigram similarity of normalised names an existing row is not offered as the same one.
+export const IMPORT_SUGGESTION_SIMILARITY = 0.3;
+export const IMPORT_SUGGESTION_LIMIT = 5;
+
+// What the admin decided for each new name at confirmation: use this existing OPD / partner.
+// A name left out is created as new.
+const nameChoice = z.object({ key: plainText().min(1).max(1000), id: z.uuid() });
+export const ImportChoicesSchema = z.object({
+  units: z.array(nameChoice).max(MAX_IMPORT_ROWS).default([]),
+  partners: z.array(nameChoice).max(MAX_IMPORT_ROWS).default([]),
+});
+export type ImportChoices = z.output<typeof ImportChoicesSchema>;
 
 export const IMPORT_RUN_STATUSES = ['preview', 'running', 'done', 'failed'] as const;
 export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];

@@ -14,6 +14,17 @@ export const UnitInputSchema = z.object({
 export type UnitInput = z.infer<typeof UnitInputSchema>;
 export const UnitUpdateSchema = UnitInputSchema.partial().extend({ version: versionSchema });
 
+// Two OPD rows found to be one OPD: every reference moves to the target and the source is removed.
+export const MergeUnitsSchema = z
+  .object({ sourceId: z.uuid(), targetId: z.uuid() })
+  .refine((value) => value.sourceId !== value.targetId, {
+    path: ['targetId'],
+    error: 'OPD sumber dan tujuan harus berbeda / source and target must differ',
+  });
+export type MergeUnitsInput = z.infer<typeof MergeUnitsSchema>;
+// moved: rows moved per referencing table ("agreement_units": 3, "users": 1 …).
+export type MergeUnitsResult = { targetId: string; moved: Record<string, number>; movedAgreementIds: string[] };
+
 export const SectorInputSchema = z.object({
   code,
   name: plainText().trim().min(3).max(MAX_NAME_LENGTH),

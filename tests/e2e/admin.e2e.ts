@@ -166,6 +166,17 @@ describe('administration screens', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('table', { name: 'Bidang' }).getByText('ekonomi_kreatif').waitFor();
 
+    // Merging OPDs asks which OPD receives everything and says it cannot be undone.
+    await page.goto(`${running.baseUrl}/app/admin/master?tab=units`);
+    await page.getByRole('button', { name: 'Gabungkan: Dinas Pariwisata' }).click();
+    const merge = page.getByRole('dialog', { name: 'Gabungkan OPD Dinas Pariwisata' });
+    await merge.getByText('Penggabungan tidak dapat dibatalkan.').waitFor();
+    expect(await merge.getByRole('button', { name: 'Gabungkan' }).isDisabled()).toBe(true);
+    await shoot(page, 'admin-master-merge-desktop');
+    await expectAccessible(page);
+    await merge.getByRole('button', { name: 'Batal' }).click();
+    await merge.waitFor({ state: 'detached' });
+
     await page.goto(`${running.baseUrl}/app/admin/settings`);
     const days = page.getByLabel('Peringatan akan berakhir');
     await expect.poll(() => days.inputValue()).toBe('180 hari');

@@ -103,6 +103,28 @@ describe('import and statistics screens', () => {
     await page.context().close();
   });
 
+  it('warns of an OPD name missing its comma, proposes the registered OPD and, once accepted, imports without a new OPD', async () => {
+    const page = await openPage(browser);
+    await login(page, running.baseUrl);
+    await page.goto(`${running.baseUrl}/app/import`);
+    const misspelt = 'Badan Perencanaan Pembangunan Riset dan Inovasi Daerah';
+    const csv = [HEADER, `E2E/${TAG}/KB/9,,Kesepakatan Bersama Riset Kelautan ${TAG},KB,KSDPK,Universitas Uji ${TAG},perguruan_tinggi_negeri,pendidikan,${misspelt},2025-06-02,2025-06-02,2028-06-01,Riset bersama,,`].join('\n');
+    await upload(page, 'opd-salah-ketik.csv', Buffer.from(csv + '\n', 'utf8'));
+    await page.getByText('Impor ini akan membuat 1 OPD baru').waitFor();
+    const suggestion = page.getByRole('radio', { name: /^Pakai yang sudah ada: Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah \(mirip 100 %\)$/ });
+    await suggestion.waitFor();
+    expect(await page.getByRole('button', { name: 'Konfirmasi impor' }).isDisabled()).toBe(true);
+    await shoot(page, 'import-5-new-opd-desktop');
+    await expectAccessible(page);
+
+    await suggestion.check();
+    await page.getByRole('button', { name: 'Konfirmasi impor' }).click();
+    await page.getByRole('heading', { name: 'Impor selesai' }).waitFor();
+    const names = await page.evaluate(async () => ((await (await fetch('/api/master')).json()) as { units: { name: string }[] }).units.map((unit) => unit.name));
+    expect(names.filter((name) => name.startsWith('Badan Perencanaan Pembangunan'))).toEqual(['Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah']);
+    await page.context().close();
+  });
+
   it("shows the survey's figures live: 27 agreements in 2021, most of them with the private sector", async () => {
     const page = await openPage(browser);
     await login(page, running.baseUrl);

@@ -76,7 +76,9 @@ function readPartners(row: RawRow, registry: ImportRegistry, report: Report): Im
     if (!registry.categoryCodes.has(code)) report('kategori_mitra', `kategori mitra "${code}" tidak dikenal / unknown partner category`);
   }
   const keys = names.map(normalizePartnerName);
-  if (new Set(keys).size !== keys.length) report('mitra', 'mitra yang sama disebut dua kali / the same partner appears twice');
+  // Two names the admin mapped to one existing partner are that partner twice.
+  const identities = keys.map((key) => registry.partnerByKey.get(key)?.id ?? key);
+  if (new Set(identities).size !== identities.length) report('mitra', 'mitra yang sama disebut dua kali / the same partner appears twice');
   return names.map((name, index) => ({
     name: registry.partnerByKey.get(keys[index] ?? '')?.name ?? name,
     categoryCode: categories[index] ?? '',

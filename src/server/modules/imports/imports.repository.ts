@@ -30,12 +30,13 @@ export async function latestRuns(db: Db, limit: number): Promise<RunRow[]> {
 
 // A clean preview, or a run whose process died before it finished, becomes a running import owned by
 // `ownerId`; undefined when the run is neither.
-export async function startRun(db: Db, options: { id: string; ownerId: string; leaseExpiresAt: Date }): Promise<RunRow | undefined> {
+// The admin's choices for new names go into the payload in the same statement that starts the run.
+export async function startRun(db: Db, options: { id: string; ownerId: string; leaseExpiresAt: Date; choices: unknown }): Promise<RunRow | undefined> {
   const isCleanPreview = and(eq(importRuns.status, 'preview'), sql`jsonb_array_length(${importRuns.issues}) = 0`);
   const wasInterrupted = and(eq(importRuns.status, 'failed'), isNotNull(importRuns.interruptedAt));
   const [started] = await db
     .update(importRuns)
-    .set({ status: 'running', doneRows: 0, issues: [], finishedAt: null, interruptedAt: null, ownerId: options.ownerId, leaseExpiresAt: options.leaseExpiresAt })
+    .set({ payload: sql`${importRuns.payload} || ${JSON.stringify({ choices: options.choices })}::jsonb`, status: 'running', doneRows: 0, issues: [], finishedAt: null, interruptedAt: null, ownerId: options.ownerId, leaseExpiresAt: options.leaseExpiresAt })
     .where(and(eq(importRuns.id, options.id), or(isCleanPreview, wasInterrupted)))
     .returning();
   return started;

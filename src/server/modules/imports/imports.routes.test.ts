@@ -76,6 +76,24 @@ describe('import routes', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('carries the choice of an existing OPD in the confirmation, refusing an unknown one with 400 naming it', async () => {
+    const file = toCsv(rows(1, { opd: 'Dinas Komunikasi Uji Salah Ketik' }));
+    const preview = (await upload(admin, file)).json<{ id: string; newUnits: { key: string; candidates: { id: string }[] }[] }>();
+    const [name] = preview.newUnits;
+    expect(name?.key).toBe('dinas komunikasi uji salah ketik');
+    const url = `/api/imports/${preview.id}/confirm`;
+    const unknown = await t.app.inject({ method: 'POST', url, headers: { cookie: admin }, payload: { units: [{ key: name?.key, id: '00000000-0000-4000-8000-00000000beef' }] } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.field).toBe('units.0.id');
+    const malformed = await t.app.inject({ method: 'POST', url, headers: { cookie: admin }, payload: { units: [{ key: name?.key, id: 'bukan-id' }] } });
+    expect(malformed.statusCode).toBe(400);
+    const target = name?.candidates[0]?.id;
+    expect(target).toBeDefined();
+    const confirm = await t.app.inject({ method: 'POST', url, headers: { cookie: admin }, payload: { units: [{ key: name?.key, id: target }], partners: [] } });
+    expect(confirm.statusCode).toBe(202);
+    expect(await waitForRun(preview.id)).toMatchObject({ status: 'done', createdCount: 1 });
+  });
+
   it('shows every row issue in the preview and refuses to confirm it with 409', async () => {
     const preview = await upload(admin, toCsv([...rows(1), ...rows(1, { tanggal_ttd: '2022-02-30', kategori_mitra: 'alien' })]));
     expect(preview.statusCode).toBe(200);

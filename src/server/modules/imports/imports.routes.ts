@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { MAX_IMPORT_BYTES } from '../../../shared/imports';
+import { ImportChoicesSchema, MAX_IMPORT_BYTES } from '../../../shared/imports';
 import { AppError, forbidden } from '../../lib/errors';
 import { actorCtxOf, typed } from '../../lib/http';
 import { keepImportLease, waitForOwnImports } from './import-lease.service';
@@ -45,9 +45,10 @@ export function importsRoutes(app: FastifyInstance) {
     return previewImport(ctx, await receiveFile(request));
   });
 
-  api.post('/imports/:id/confirm', { schema: { tags, params: idParam }, config: { access: ['admin'] } }, async (request, reply) => {
+  // The body (optional) maps new OPD and partner names to existing ones; left out, they are created.
+  api.post('/imports/:id/confirm', { schema: { tags, params: idParam, body: ImportChoicesSchema.nullish() }, config: { access: ['admin'] } }, async (request, reply) => {
     const ctx = actorCtxOf(request);
-    const run = await confirmImport(ctx, { runId: request.params.id });
+    const run = await confirmImport(ctx, { runId: request.params.id, choices: request.body ?? undefined });
     const { database, clock } = request.server.deps;
     const stopLease = keepImportLease({ db: database.db, runId: run.id, clock });
     void runImport(ctx, { runId: run.id, onProgress: progressRecorder(database, run.id) })

@@ -1,7 +1,10 @@
 import {
   IMPORT_SAMPLE_SIZE,
+  type ImportChoices,
   type ImportColumn,
   type ImportIssue,
+  type ImportNewName,
+  type ImportRow,
   type ImportPreview,
   type ImportRunView,
 } from '../../../shared/imports';
@@ -9,6 +12,8 @@ import type { Database, Db } from '../../db/client';
 import type { Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
+import { listUnits } from '../units/units.service';
+import { applyChoices, checkChoices, findNewNames } from './import-new-names.service';
 import { readImportTable, type RawTable } from './imports.sheet';
 import { leaseUntil, PROCESS_ID, recoverInterruptedImports } from './import-lease.service';
 import { planImport, type ImportPlan } from './import-plan.rules';
@@ -42,18 +47,23 @@ function toRunView(row: RunRow): ImportRunView {
   };
 }
 
-type Analysis = { table: RawTable; registry: ImportRegistry; plan: ImportPlan; issues: ImportIssue[] };
+type Analysis = { table: RawTable; registry: ImportRegistry; parsed: ImportRow[]; plan: ImportPlan; issues: ImportIssue[] };
+// What a run keeps between preview and write: the rows read, and from confirmation the admin's
+// choice of existing OPDs and partners for new names.
+type StoredPayload = RawTable & { choices?: ImportChoices };
+type NewNames = { newUnits: ImportNewName[]; newPartners: ImportNewName[] };
 
 // Reads, validates and plans without writing anything; the same steps run again when confirmed.
-async function analyse(db: Db, table: RawTable): Promise<Analysis> {
+async function analyse(db: Db, table: RawTable, choices?: ImportChoices): Promise<Analysis> {
   const registry = await loadImportRegistry(db, table);
+  const choiceIssues = await applyChoices(db, { registry, choices });
   const validated = validateTable(table, registry);
   const plan = planImport(validated, { registry, columns: new Set<ImportColumn>(table.columns) });
-  const issues = [...validated.issues, ...plan.issues].sort((a, b) => a.row - b.row);
-  return { table, registry, plan, issues };
+  const issues = [...choiceIssues, ...validated.issues, ...plan.issues].sort((a, b) => a.row - b.row);
+  return { table, registry, parsed: validated.parsed, plan, issues };
 }
 
-function previewOf(id: string, fileName: string, analysis: Analysis): ImportPreview {
+function previewOf(id: string, fileName: string, analysis: Analysis, newNames: NewNames): ImportPreview {
   const count = (action: string) => analysis.plan.items.filter((item) => item.action === action).length;
   return {
     id,
@@ -65,13 +75,18 @@ function previewOf(id: string, fileName: string, analysis: Analysis): ImportPrev
     issues: analysis.issues,
     ignoredColumns: analysis.table.ignoredColumns,
     sample: analysis.plan.items.slice(0, IMPORT_SAMPLE_SIZE).map((item) => ({ ...item.row, action: item.action })),
+    ...newNames,
   };
 }
 
 const cleanFileName = (name: string) => name.replace(/[\\/]/g, '_').slice(0, 255) || 'impor';
 
+async function previewDraft(db: Db, fileName: string, analysis: Analysis): Promise<ImportPreview> {
+  return previewOf('', fileName, analysis, await findNewNames(db, { rows: analysis.parsed, registry: analysis.registry }));
+}
+
 async function storePreview(ctx: Ctx, fileName: string, analysis: Analysis): Promise<ImportPreview> {
-  const draft = previewOf('', fileName, analysis);
+  const draft = await previewDraft(ctx.db, fileName, analysis);
   return ctx.db.transaction(async (tx) => {
     const runId = await repo.insertRun(tx, {
       fileName,
@@ -105,12 +120,16 @@ async function findRun(db: Db, id: string): Promise<RunRow> {
 }
 
 // Step 2: a clean preview (or a run whose process died before it finished) becomes a running import
-// owned by this process; the write itself is runImport.
-export async function confirmImport(ctx: Ctx, input: { runId: string }): Promise<ImportRunView> {
+// owned by this process, with the admin's choices for new names; the write itself is runImport.
+export async function confirmImport(ctx: Ctx, input: { runId: string; choices?: ImportChoices | undefined }): Promise<ImportRunView> {
   assertMayImport(ctx);
   const id = input.runId;
+  const choices = input.choices ?? { units: [], partners: [] };
   await recoverInterruptedImports(ctx, { runId: id });
-  const started = await repo.startRun(ctx.db, { id, ownerId: PROCESS_ID, leaseExpiresAt: leaseUntil(ctx.now) });
+  const payload = (await findRun(ctx.db, id)).payload as StoredPayload | null;
+  // Refused before anything changes: the run stays a preview that may be confirmed again.
+  if (payload) await checkChoices(ctx.db, { table: payload, choices, unitIds: new Set((await listUnits(ctx.db)).map((unit) => unit.id)) });
+  const started = await repo.startRun(ctx.db, { id, ownerId: PROCESS_ID, leaseExpiresAt: leaseUntil(ctx.now), choices });
   if (started) return toRunView(started);
   const run = await findRun(ctx.db, id);
   if (run.status === 'preview') {
@@ -146,7 +165,8 @@ async function writeAnalysed(ctx: Ctx, tx: Db, runId: string, analysis: Analysis
 async function writeRun(ctx: Ctx, run: RunRow, onProgress?: ProgressListener): Promise<RunRow> {
   return ctx.db.transaction(async (tx) => {
     // Checked again inside the transaction: the registry may have changed since the preview.
-    const analysis = await analyse(tx, run.payload as RawTable);
+    const payload = run.payload as StoredPayload;
+    const analysis = await analyse(tx, payload, payload.choices);
     if (analysis.issues.length > 0) throw new ImportRejected(analysis.issues);
     const finished = await writeAnalysed(ctx, tx, run.id, analysis, onProgress);
     if (!finished) throw notFound('Impor', 'Import');
@@ -210,10 +230,10 @@ export async function importFile(ctx: Ctx, input: ImportInput & { dryRun: boolea
   assertMayImport(ctx);
   const fileName = cleanFileName(input.fileName);
   const table = await readImportTable(input.bytes);
-  if (input.dryRun) return { preview: { ...previewOf('', fileName, await analyse(ctx.db, table)), id: null }, run: null };
+  if (input.dryRun) return { preview: { ...(await previewDraft(ctx.db, fileName, await analyse(ctx.db, table))), id: null }, run: null };
   return ctx.db.transaction(async (tx) => {
     const analysis = await analyse(tx, table);
-    const preview = previewOf('', fileName, analysis);
+    const preview = await previewDraft(tx, fileName, analysis);
     if (analysis.issues.length > 0) return { preview: { ...preview, id: null }, run: null };
     const runId = await repo.insertRun(tx, { fileName, status: 'running', totalRows: preview.totalRows, createdBy: ctx.actor?.id ?? null, createdAt: ctx.now });
     const finished = await writeAnalysed(ctx, tx, runId, analysis, input.onProgress);

@@ -8,3 +8,8 @@ export function canReadMasterData(actor: Actor): boolean {
 export function canEditMasterData(actor: Actor): boolean {
   return actor.role === 'admin';
 }
+
+// Merging moves every record of one OPD to another and removes it: the division only.
+export function canMergeUnits(actor: Actor): boolean {
+  return actor.role === 'admin';
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { plainText } from '../../../shared/input';
 import {
+  MergeUnitsSchema,
   PartnerCategoryInputSchema,
   PartnerCategoryUpdateSchema,
   PartnerGroupInputSchema,
@@ -25,6 +26,7 @@ export function masterRoutes(app: FastifyInstance) {
   api.post('/units', { schema: { tags, body: UnitInputSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await master.createUnit(actorCtxOf(request), request.body)),
   );
+  api.post('/units/merge', { schema: { tags, body: MergeUnitsSchema }, config: { access: ['admin'] } }, (request) => master.mergeUnits(actorCtxOf(request), request.body));
   api.patch('/units/:id', { schema: { tags, params: idParam, body: UnitUpdateSchema }, config: { access: ['admin'] } }, (request) =>
     master.updateUnit(actorCtxOf(request), { ...request.body, id: request.params.id }),
   );

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type {
   MasterData,
+  MergeUnitsInput,
+  MergeUnitsResult,
   PartnerCategoryInputSchema,
   PartnerCategoryUpdateSchema,
   PartnerGroupInputSchema,
@@ -11,10 +13,10 @@ import type {
   UnitUpdateSchema,
 } from '../../../shared/master';
 import type { ActorCtx, Ctx } from '../../lib/context';
-import { AppError, forbidden, invalid } from '../../lib/errors';
+import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { addUnits, changeUnit, findUnit, findUnitIdByName, listUnits } from '../units/units.service';
-import { canEditMasterData, canReadMasterData } from './master.policy';
+import { addUnits, changeUnit, findUnit, findUnitIdByName, listUnits, mergeUnitRows } from '../units/units.service';
+import { canEditMasterData, canMergeUnits, canReadMasterData } from './master.policy';
 import {
   insertPartnerCategory,
   insertPartnerGroup,
@@ -149,5 +151,28 @@ export async function updatePartnerCategory(ctx: ActorCtx, { code, ...input }: z
     const row = await updatePartnerCategoryRow(tx, { code, version, patch, now: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: 'partner_category', entityId: code, action: 'update', at: ctx.now, changes: diffFields(before ?? {}, patch) });
     return row;
+  });
+}
+
+// Two rows found to be one OPD (a name imported with a typo): everything that named the source
+// (agreements, users, plans, dissemination, proposals …) names the target, the source goes, and
+// both OPDs' histories say so. One transaction: all of it or nothing.
+export async function mergeUnits(ctx: ActorCtx, input: MergeUnitsInput): Promise<MergeUnitsResult> {
+  if (!canMergeUnits(ctx.actor)) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const merged = await mergeUnitRows(tx, input);
+    if (!merged) {
+      const [source, target] = await Promise.all([findUnit(tx, input.sourceId), findUnit(tx, input.targetId)]);
+      if (!source) throw notFound('OPD sumber', 'Source unit');
+      if (!target) throw notFound('OPD tujuan', 'Target unit');
+      throw notFound('OPD', 'Unit');
+    }
+    const { source, target, moved, movedAgreementIds } = merged;
+    await recordAudit(tx, { actor: ctx.actor, entity: 'unit', entityId: source.id, action: 'merge-away', at: ctx.now, changes: [{ field: 'mergedInto', old: null, new: target }] });
+    await recordAudit(tx, {
+      actor: ctx.actor, entity: 'unit', entityId: target.id, action: 'merge', at: ctx.now,
+      changes: [{ field: 'mergedFrom', old: null, new: source }, { field: 'moved', old: null, new: moved }, { field: 'agreementIds', old: null, new: movedAgreementIds }],
+    });
+    return { targetId: target.id, moved, movedAgreementIds };
   });
 }

@@ -124,3 +124,23 @@ export async function insertPartnersSkippingTaken(db: Db, options: { rows: { key
   const returning = sql`ON CONFLICT (name_key) DO NOTHING RETURNING id, name_key AS key, name, category_code AS "categoryCode"`;
   return (await bulkInsert(db, { table: 'partners', columns, rows: values, tail: returning })) as PartnerKeyRow[];
 }
+
+export type SimilarPartnerRow = { key: string; id: string; name: string; similarity: number };
+
+// For each normalised name, the partners whose name key looks most alike, most alike first
+// (the % operator lets the trigram index find them; its default threshold is 0.3).
+export function similarPartnerRows(db: Db, options: { keys: string[]; threshold: number; limit: number }): Promise<SimilarPartnerRow[]> {
+  if (options.keys.length === 0) return Promise.resolve([]);
+  return selectRows<SimilarPartnerRow>(db, sql`
+    SELECT q.key, c.id, c.name, c.similarity
+    FROM unnest(${arrayParam([...new Set(options.keys)], 'text')}) AS q(key)
+    CROSS JOIN LATERAL (
+      SELECT p.id, p.name, similarity(p.name_key, q.key)::float8 AS similarity
+      FROM partners p
+      WHERE p.name_key % q.key
+      ORDER BY 3 DESC, p.name
+      LIMIT ${options.limit}
+    ) c
+    WHERE c.similarity >= ${options.threshold}
+    ORDER BY q.key, c.similarity DESC, c.name`);
+}

@@ -217,3 +217,10 @@ export async function createImportedPartners(ctx: Pick<Ctx, 'db' | 'now'>, rows:
   if (rows.length === 0) return [];
   return repo.insertPartnersSkippingTaken(ctx.db, { rows, now: ctx.now });
 }
+
+export type SimilarPartner = repo.SimilarPartnerRow;
+
+// The existing partners each of these normalised names resembles (the import's suggestions).
+export function findSimilarPartners(db: Db, options: { keys: string[]; threshold: number; limit: number }): Promise<SimilarPartner[]> {
+  return repo.similarPartnerRows(db, options);
+}

@@ -1,11 +1,12 @@
 import { Badge, Box, Button, Code, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconArrowMerge, IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStale } from '../../../lib/form-errors';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useMasterWrite, useRefetchMaster } from '../api/use-master-admin';
 import { MasterFormModal } from './master-form-modal';
+import { UnitMergeModal } from './unit-merge-modal';
 import { useFieldLabel, type MasterEntity, type MasterRow } from './master-entities';
 
 const ACTIVE = { background: '#d3f9d8', color: '#1b5e20', flexShrink: 0 };
@@ -52,20 +53,28 @@ function StatusBadge({ isActive }: { isActive: boolean }) {
   );
 }
 
-function RowActions({ entity, row, onEdit }: { entity: MasterEntity; row: MasterRow; onEdit: () => void }) {
+type RowHandlers = { onEdit: () => void; onMerge: () => void };
+
+// On a phone card the three buttons wrap rather than run off the screen.
+function RowActions({ entity, row, onEdit, onMerge, canWrap = false }: { entity: MasterEntity; row: MasterRow; canWrap?: boolean } & RowHandlers) {
   const { t } = useTranslation('admin');
   return (
-    <Group gap={6} justify="flex-end" wrap="nowrap">
+    <Group gap={6} justify="flex-end" wrap={canWrap ? 'wrap' : 'nowrap'}>
       <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={`${t('master.edit')}: ${row.display.name}`}>
         {t('master.edit')}
       </Button>
       {entity.hasActive ? <ActiveToggle entity={entity} row={row} /> : null}
+      {entity.id === 'units' ? (
+        <Button size="xs" variant="default" leftSection={<IconArrowMerge size={14} aria-hidden />} onClick={onMerge} aria-label={`${t('master.merge.action')}: ${row.display.name}`}>
+          {t('master.merge.action')}
+        </Button>
+      ) : null}
     </Group>
   );
 }
 
 // On a phone each row is a card: the table's five columns would not fit.
-function MasterCards({ entity, rows, onEdit }: { entity: MasterEntity; rows: MasterRow[]; onEdit: (row: MasterRow) => void }) {
+function MasterCards({ entity, rows, onEdit, onMerge }: { entity: MasterEntity; rows: MasterRow[]; onEdit: (row: MasterRow) => void; onMerge: (row: MasterRow) => void }) {
   const { t } = useTranslation('admin');
   const label = useFieldLabel(entity.id);
   return (
@@ -86,7 +95,7 @@ function MasterCards({ entity, rows, onEdit }: { entity: MasterEntity; rows: Mas
               </Text>
             ))}
           <Group justify="flex-end" mt="xs">
-            <RowActions entity={entity} row={row} onEdit={() => onEdit(row)} />
+            <RowActions entity={entity} row={row} onEdit={() => onEdit(row)} onMerge={() => onMerge(row)} canWrap />
           </Group>
         </Paper>
       ))}
@@ -105,6 +114,7 @@ export function MasterTab({ entity }: { entity: MasterEntity }) {
   const label = useFieldLabel(entity.id);
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<{ row: MasterRow | null } | null>(null);
+  const [merging, setMerging] = useState<MasterRow | null>(null);
   const rows = entity.rows.filter((row) => matches(row, text));
   const title = t(`master.${entity.id}.title`);
   return (
@@ -119,7 +129,7 @@ export function MasterTab({ entity }: { entity: MasterEntity }) {
         {t('master.count', { count: rows.length, total: entity.rows.length })}
       </Text>
       <Box hiddenFrom="sm">
-        <MasterCards entity={entity} rows={rows} onEdit={(row) => setEditing({ row })} />
+        <MasterCards entity={entity} rows={rows} onEdit={(row) => setEditing({ row })} onMerge={setMerging} />
       </Box>
       <Table.ScrollContainer visibleFrom="sm" minWidth={620} type="native" tabIndex={0} role="region" aria-label={title}>
         <Table verticalSpacing="sm" highlightOnHover aria-label={title}>
@@ -148,7 +158,7 @@ export function MasterTab({ entity }: { entity: MasterEntity }) {
                   </Table.Td>
                 ) : null}
                 <Table.Td>
-                  <RowActions entity={entity} row={row} onEdit={() => setEditing({ row })} />
+                  <RowActions entity={entity} row={row} onEdit={() => setEditing({ row })} onMerge={() => setMerging(row)} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -156,6 +166,7 @@ export function MasterTab({ entity }: { entity: MasterEntity }) {
         </Table>
       </Table.ScrollContainer>
       {editing ? <MasterFormModal key={editing.row?.key ?? 'new'} entity={entity} row={editing.row} onClose={() => setEditing(null)} /> : null}
+      {merging ? <UnitMergeModal key={merging.key} source={merging} rows={entity.rows} onClose={() => setMerging(null)} /> : null}
     </>
   );
 }

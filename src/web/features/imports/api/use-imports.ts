@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportPreview, ImportRunView } from '../../../../shared/imports';
+import type { ImportChoices, ImportPreview, ImportRunView } from '../../../../shared/imports';
 import { api, uploadWithProgress } from '../../../lib/api';
 import { queryRoots } from '../../../lib/query-keys';
 
@@ -23,7 +23,7 @@ export function useUploadImport() {
 
 export function useConfirmImport() {
   return useMutation({
-    mutationFn: (id: string) => api<{ id: string }>(`/imports/${encodeURIComponent(id)}/confirm`, { method: 'POST' }),
+    mutationFn: ({ id, choices }: { id: string; choices: ImportChoices }) => api<{ id: string }>(`/imports/${encodeURIComponent(id)}/confirm`, { method: 'POST', body: choices }),
   });
 }
 

@@ -115,7 +115,7 @@ export function ImportPage() {
           isConfirming={confirm.isPending}
           confirmError={confirm.error}
           onReset={reset}
-          onConfirm={() => confirm.mutate(stage.preview.id, { onSuccess: ({ id }) => setStage({ step: 'import', preview: stage.preview, runId: id }) })}
+          onConfirm={(choices) => confirm.mutate({ id: stage.preview.id, choices }, { onSuccess: ({ id }) => setStage({ step: 'import', preview: stage.preview, runId: id }) })}
         />
       ) : null}
       {stage.step === 'import' ? <ImportRunPanel runId={stage.runId} onReset={reset} /> : null}

@@ -1,11 +1,13 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDatabaseImport, IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../../shared/imports';
+import type { ImportChoices, ImportPreview } from '../../../../shared/imports';
 import { errorMessage } from '../../../lib/notify';
 import { countIssueRows } from '../lib/issue-text';
 import { useNumber } from '../../../lib/use-number';
 import { ImportIssuesTable } from './import-issues-table';
+import { choicesOf, ImportNewNames, initialDecisions, undecidedCount } from './import-new-names';
 import { ImportSampleTable } from './import-sample-table';
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
@@ -52,11 +54,15 @@ function Verdict({ preview }: { preview: ImportPreview }) {
   );
 }
 
-type Props = { preview: ImportPreview; onConfirm: () => void; isConfirming: boolean; confirmError: unknown; onReset: () => void };
+type Props = { preview: ImportPreview; onConfirm: (choices: ImportChoices) => void; isConfirming: boolean; confirmError: unknown; onReset: () => void };
 
 export function ImportPreviewPanel({ preview, onConfirm, isConfirming, confirmError, onReset }: Props) {
   const { t } = useTranslation('imports');
   const hasIssues = preview.issues.length > 0;
+  const lists = { units: preview.newUnits, partners: preview.newPartners };
+  const [decisions, setDecisions] = useState(() => initialDecisions(lists));
+  const isUndecided = undecidedCount(lists, decisions) > 0;
+  const disabledReason = hasIssues ? t('preview.confirmDisabled') : isUndecided ? t('newNames.confirmDisabled') : undefined;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
@@ -74,10 +80,10 @@ export function ImportPreviewPanel({ preview, onConfirm, isConfirming, confirmEr
           </Button>
           <Button
             leftSection={<IconDatabaseImport size={18} aria-hidden />}
-            onClick={onConfirm}
+            onClick={() => onConfirm(choicesOf(lists, decisions))}
             loading={isConfirming}
-            disabled={hasIssues}
-            title={hasIssues ? t('preview.confirmDisabled') : undefined}
+            disabled={disabledReason !== undefined}
+            title={disabledReason}
           >
             {t('preview.confirm')}
           </Button>
@@ -95,6 +101,7 @@ export function ImportPreviewPanel({ preview, onConfirm, isConfirming, confirmEr
           {errorMessage(confirmError)}
         </Alert>
       ) : null}
+      <ImportNewNames lists={lists} decisions={decisions} onDecide={setDecisions} />
       {hasIssues ? <ImportIssuesTable issues={preview.issues} fileName={preview.fileName} /> : null}
       <ImportSampleTable sample={preview.sample} />
     </Stack>
