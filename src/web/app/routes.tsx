@@ -19,6 +19,7 @@ function page<K extends string, M extends Record<K, ComponentType>>(load: () => 
 export const APP_ROUTES: AppRoute[] = [
   { path: 'home', element: page(() => import('../features/home/components/home-page'), 'HomePage') },
   { path: 'account', element: page(() => import('../features/account/components/account-page'), 'AccountPage') },
+  { path: 'help', element: page(() => import('../features/help/components/help-page'), 'HelpPage') },
   { path: 'notifications', element: page(() => import('../features/notifications/components/inbox-page'), 'InboxPage') },
   { path: 'agreements', element: page(() => import('../features/agreements/components/agreements-page'), 'AgreementsPage') },
   { path: 'agreements/new', element: page(() => import('../features/agreements/components/agreement-create-page'), 'AgreementCreatePage'), ability: 'agreements.create' },
