@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalView } from '../../src/shared/proposals';
 import { apiClient } from './support/api';
-import { DESKTOP, expectAccessible, launchBrowser, login } from './support/browser';
+import { DESKTOP, expectAccessible, expectNoHorizontalScroll, launchBrowser, login, PHONE, screenshot } from './support/browser';
 import { startApp, type RunningApp } from './support/server';
 
 const OPD_ACCOUNT = { email: 'nurul.opd@ternatekota.go.id', password: 'opd-e2e-rahasia-9' };
@@ -47,6 +47,7 @@ describe('the notification inbox and the help it links to', () => {
     expect(await notice.getAttribute('href')).toBe(`/app/proposals/${proposal.id}`);
     await page.getByText('1 notifikasi, 1 belum dibaca').waitFor();
     await expectAccessible(page);
+    await screenshot(page, 'notification-inbox');
 
     await page.getByRole('button', { name: 'Tandai semua dibaca' }).click();
     await page.getByText('1 notifikasi, 0 belum dibaca').waitFor();
@@ -64,5 +65,12 @@ describe('the notification inbox and the help it links to', () => {
     // The same anchor in the English guide.
     await page.getByText('EN', { exact: true }).click();
     await expect.poll(() => page.locator('h3#notifications').textContent()).toBe('Notifications');
+    // On a phone neither screen scrolls sideways (the guide's tables scroll in their own box).
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'help-phone');
+    await page.goto(`${running.baseUrl}/app/notifications`);
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await expectNoHorizontalScroll(page);
   });
 });
