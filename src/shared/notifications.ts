@@ -20,6 +20,19 @@ export type NotificationView = {
 
 export type NotificationListResponse = { items: NotificationView[]; unreadCount: number };
 
+// The inbox page: every notice of the signed-in user, newest first, a page at a time.
+export const NOTIFICATION_FILTERS = ['all', 'unread'] as const;
+export type NotificationFilter = (typeof NOTIFICATION_FILTERS)[number];
+
+export const NotificationHistoryQuerySchema = z.object({
+  filter: z.enum(NOTIFICATION_FILTERS).default('all'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(25),
+});
+export type NotificationHistoryQuery = z.output<typeof NotificationHistoryQuerySchema>;
+
+export type NotificationHistoryResponse = { items: NotificationView[]; total: number; page: number; pageSize: number; unreadCount: number };
+
 export const OUTBOX_STATUSES = ['held', 'pending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 

@@ -1,6 +1,7 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { HelpLink } from './help-link';
 
 export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
   // The browser tab and screen readers name the page, not only the app.
@@ -13,11 +14,10 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
         </Title>
         {typeof description === 'string' ? <Text c="dimmed">{description}</Text> : description ? <div>{description}</div> : null}
       </Stack>
-      {actions ? (
-        <Group gap="xs" wrap="wrap">
-          {actions}
-        </Group>
-      ) : null}
+      <Group gap="xs" wrap="wrap">
+        <HelpLink />
+        {actions}
+      </Group>
     </Group>
   );
 }

@@ -18,6 +18,24 @@ export function selectNotificationsOf(db: Db, options: { userId: string; unreadO
     .limit(options.limit);
 }
 
+// The inbox page's window and the count of everything the filter matches, for the pager.
+export async function selectNotificationPageOf(
+  db: Db,
+  options: { userId: string; unreadOnly: boolean; limit: number; offset: number },
+): Promise<{ rows: NotificationRow[]; total: number }> {
+  const mine = eq(notifications.userId, options.userId);
+  const where = options.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine;
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(where)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(options.limit)
+    .offset(options.offset);
+  const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(notifications).where(where);
+  return { rows, total: count?.total ?? 0 };
+}
+
 export async function countUnreadOf(db: Db, userId: string): Promise<number> {
   const [unread] = await db
     .select({ total: sql<number>`count(*)::int` })

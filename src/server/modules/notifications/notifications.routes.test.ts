@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import type { NotificationListResponse, NotificationView } from '../../../shared/notifications';
+import type { NotificationHistoryResponse, NotificationListResponse, NotificationView } from '../../../shared/notifications';
 import { act, closeTestApp, createProposalAs } from '../proposals/core/proposals.test-support';
+import { notifyUsers } from './notifications.service';
 
 describe('notifications', () => {
   let t: TestApp;
@@ -64,5 +65,55 @@ describe('notifications', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/notifications' })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'POST', url: `/api/notifications/${notice?.id ?? ''}/read` })).statusCode).toBe(401);
     expect((await list(pimpinan)).items).toEqual([]);
+  });
+
+  describe('inbox history', () => {
+    const history = async (cookie: string, query = '') => t.app.inject({ method: 'GET', url: `/api/notifications/history${query}`, headers: { cookie } });
+    // Five notices a minute apart for one reader, one for another: the page must hold only the reader's.
+    const seed = async () => {
+      const reader = await t.loginAs('tkksd');
+      const other = await t.loginAs('tkksd');
+      const start = Date.parse('2026-03-02T01:00:00Z');
+      for (let index = 0; index < 5; index += 1) {
+        await notifyUsers({ db: t.database.db, now: new Date(start + index * 60_000) }, { userIds: [reader.user.id], notice: { kind: 'test', title: `Pemberitahuan ${String(index + 1)}`, link: `/app/proposals/${String(index)}` } });
+      }
+      await notifyUsers({ db: t.database.db, now: new Date(start + 10 * 60_000) }, { userIds: [other.user.id], notice: { kind: 'test', title: 'Milik orang lain' } });
+      return { reader: reader.cookie, other: other.cookie };
+    };
+
+    it("pages the reader's own notices newest first, with the total, and never another person's", async () => {
+      const { reader, other } = await seed();
+      const first = (await history(reader, '?pageSize=2')).json<NotificationHistoryResponse>();
+      expect(first).toMatchObject({ total: 5, page: 1, pageSize: 2, unreadCount: 5 });
+      expect(first.items.map((item) => item.title)).toEqual(['Pemberitahuan 5', 'Pemberitahuan 4']);
+      const last = (await history(reader, '?pageSize=2&page=3')).json<NotificationHistoryResponse>();
+      expect(last.items.map((item) => item.title)).toEqual(['Pemberitahuan 1']);
+      expect(last.items[0]?.link).toBe('/app/proposals/0');
+      const theirs = (await history(other)).json<NotificationHistoryResponse>();
+      expect(theirs.items.map((item) => item.title)).toEqual(['Milik orang lain']);
+      expect(theirs.total).toBe(1);
+    });
+
+    it('filters unread, follows a notice marked read and then all', async () => {
+      const { reader } = await seed();
+      const all = (await history(reader)).json<NotificationHistoryResponse>();
+      const newest = all.items[0] as NotificationView;
+      expect((await read(reader, newest.id)).statusCode).toBe(200);
+      const unread = (await history(reader, '?filter=unread')).json<NotificationHistoryResponse>();
+      expect(unread).toMatchObject({ total: 4, unreadCount: 4 });
+      expect(unread.items.map((item) => item.id)).not.toContain(newest.id);
+      expect((await history(reader)).json<NotificationHistoryResponse>().items[0]?.readAt).toBe(t.clock.now.toISOString());
+      await t.app.inject({ method: 'POST', url: '/api/notifications/read-all', headers: { cookie: reader } });
+      expect((await history(reader, '?filter=unread')).json<NotificationHistoryResponse>()).toMatchObject({ items: [], total: 0, unreadCount: 0 });
+      expect((await history(reader)).json<NotificationHistoryResponse>().total).toBe(5);
+    });
+
+    it('names the field of a bad page request and answers 401 without a session', async () => {
+      const { reader } = await seed();
+      const bad = await history(reader, '?filter=semua&pageSize=0');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toMatch(/filter|pageSize/);
+      expect((await t.app.inject({ method: 'GET', url: '/api/notifications/history' })).statusCode).toBe(401);
+    });
   });
 });

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NotificationListQuerySchema } from '../../../shared/notifications';
+import { NotificationHistoryQuerySchema, NotificationListQuerySchema } from '../../../shared/notifications';
 import { actorCtxOf, typed } from '../../lib/http';
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service';
+import { findNotificationHistory, listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service';
 
 const tags = ['notifications'];
 
@@ -12,6 +12,9 @@ export function notificationsRoutes(app: FastifyInstance) {
     const unreadOnly = request.query.unreadOnly === '1' || request.query.unreadOnly === 'true';
     return listNotifications(actorCtxOf(request), { unreadOnly, limit: request.query.limit });
   });
+  api.get('/notifications/history', { schema: { tags, querystring: NotificationHistoryQuerySchema }, config: { access: 'signed-in' } }, (request) =>
+    findNotificationHistory(actorCtxOf(request), request.query),
+  );
   api.post('/notifications/:id/read', { schema: { tags, params: z.object({ id: z.uuid() }) }, config: { access: 'signed-in' } }, (request) =>
     markNotificationRead(actorCtxOf(request), request.params.id),
   );

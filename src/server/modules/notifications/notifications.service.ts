@@ -1,4 +1,4 @@
-import type { NotificationListResponse, NotificationView } from '../../../shared/notifications';
+import type { NotificationHistoryQuery, NotificationHistoryResponse, NotificationListResponse, NotificationView } from '../../../shared/notifications';
 import type { Role } from '../../../shared/roles';
 import type { Db } from '../../db/client';
 import type { ActorCtx, Ctx } from '../../lib/context';
@@ -10,6 +10,7 @@ import {
   insertNotifications,
   markAllUnreadRead,
   markRead,
+  selectNotificationPageOf,
   selectNotificationsOf,
   selectOwnNotificationForUpdate,
   type NotificationRow,
@@ -60,6 +61,17 @@ function toView(row: NotificationRow): NotificationView {
 export async function listNotifications(ctx: ActorCtx, options: { unreadOnly: boolean; limit: number }): Promise<NotificationListResponse> {
   const rows = await selectNotificationsOf(ctx.db, { userId: ctx.actor.id, ...options });
   return { items: rows.map(toView), unreadCount: await countUnreadOf(ctx.db, ctx.actor.id) };
+}
+
+// The inbox page. Scoped to the actor like the bell: no id in the query can reach another person's notices.
+export async function findNotificationHistory(ctx: ActorCtx, query: NotificationHistoryQuery): Promise<NotificationHistoryResponse> {
+  const { rows, total } = await selectNotificationPageOf(ctx.db, {
+    userId: ctx.actor.id,
+    unreadOnly: query.filter === 'unread',
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize, unreadCount: await countUnreadOf(ctx.db, ctx.actor.id) };
 }
 
 // Another person's notice answers 404, as if it did not exist.

@@ -19,5 +19,9 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('notifications_user_idx').on(table.userId, table.readAt, table.createdAt)],
+  (table) => [
+    index('notifications_user_idx').on(table.userId, table.readAt, table.createdAt),
+    // The inbox page's "all" list, newest first: read in index order, no sort over a user's whole history.
+    index('notifications_user_created_idx').on(table.userId, table.createdAt.desc(), table.id.desc()),
+  ],
 );

@@ -1,17 +1,12 @@
-import { ActionIcon, Box, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { NotificationView } from '../../../../shared/notifications';
 import { formatDateTime } from '../../../lib/format';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../api/notification-queries';
-
-// Links are stored as /app/...; the router already lives under /app.
-function routeOf(link: string | null): string | null {
-  if (!link) return null;
-  return link.startsWith('/app/') ? link.slice(4) : link.startsWith('/') ? link : null;
-}
+import { routeOf } from '../lib/notification-route';
 
 function Item({ item, onOpen }: { item: NotificationView; onOpen: (item: NotificationView) => void }) {
   const { t, i18n } = useTranslation('notifications');
@@ -87,6 +82,9 @@ export function NotificationBell() {
               </Stack>
             </ScrollArea.Autosize>
           )}
+          <Anchor component={Link} to="/notifications" fz="sm" display="block" ta="center" mt="xs" onClick={() => setOpened(false)}>
+            {t('seeAll')}
+          </Anchor>
         </Popover.Dropdown>
       </Popover>
     </Indicator>
