@@ -219,6 +219,8 @@ export const TrackingTokenParamSchema = z.object({ token: plainText().min(20).ma
 export type PublicProposalAccepted = {
   trackingCode: string;
   state: 'menunggu_konfirmasi' | 'terkonfirmasi';
+  // The same sender sent this proposal before: no new one was made (the answer names the first).
+  isResubmission: boolean;
   message: string;
   messageEn: string;
 };

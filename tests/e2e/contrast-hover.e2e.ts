@@ -32,6 +32,28 @@ async function expectAccessibleWhileHovering(page: Page): Promise<string[]> {
   return hovered;
 }
 
+const DEMO_PASSWORD = 'demo-e2e-rahasia';
+
+// Every badge on the page with the contrast of its text on its own background (a translucent
+// background laid over white, the cards' colour), as WCAG measures it.
+async function badgeContrasts(page: Page): Promise<{ text: string; ratio: number }[]> {
+  return page.locator('.mantine-Badge-root').evaluateAll((badges) => {
+    const parse = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+    const linear = (channel: number) => {
+      const srgb = channel / 255;
+      return srgb <= 0.03928 ? srgb / 12.92 : ((srgb + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    return badges.map((badge) => {
+      const style = getComputedStyle(badge);
+      const [r = 0, g = 0, b = 0, alpha = 1] = parse(style.backgroundColor);
+      const background = [r, g, b].map((channel) => channel * alpha + 255 * (1 - alpha));
+      const [light, dark] = [luminance(background), luminance(parse(style.color))].sort((x, y) => y - x);
+      return { text: (badge.textContent ?? '').trim(), ratio: ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05) };
+    });
+  });
+}
+
 describe('light and subtle controls keep their contrast under the pointer', () => {
   let running: RunningApp;
   let browser: Browser;
@@ -40,7 +62,7 @@ describe('light and subtle controls keep their contrast under the pointer', () =
 
   beforeAll(async () => {
     // The demo data set fills the registry the last test hovers over.
-    [running, browser] = await Promise.all([startApp(), launchBrowser()]);
+    [running, browser] = await Promise.all([startApp({ JALIN_DEMO_PASSWORD: DEMO_PASSWORD }), launchBrowser()]);
     admin = await apiClient(running.baseUrl);
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
     page = await context.newPage();
@@ -85,5 +107,25 @@ describe('light and subtle controls keep their contrast under the pointer', () =
     await page.getByRole('button', { name: 'Tampilkan filter' }).waitFor();
     const hovered = await expectAccessibleWhileHovering(page);
     expect(hovered).toEqual(expect.arrayContaining(['Tampilkan filter']));
+  });
+
+  it('keeps every status badge readable: the OPD inbox, the gap and the proposal board', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
+    const opd = await context.newPage();
+    await login(opd, running.baseUrl, { email: 'diskop@demo.jalin.local', password: DEMO_PASSWORD });
+    await opd.goto(`${running.baseUrl}/app/plans`);
+    await opd.locator('.mantine-Badge-root', { hasText: /rencana/ }).first().waitFor();
+    const screens = [await badgeContrasts(opd)];
+    await expectAccessible(opd);
+    await context.close();
+    for (const path of ['/app/gap', '/app/proposals?view=board']) {
+      await page.goto(`${running.baseUrl}${path}`);
+      await page.locator('.mantine-Badge-root').first().waitFor();
+      screens.push(await badgeContrasts(page));
+      await expectAccessible(page);
+    }
+    const badges = screens.flat();
+    expect(badges.map((badge) => badge.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^\d+ rencana$/), 'Belum didiseminasikan', 'Terlambat', 'Dikembalikan']));
+    expect(badges.filter((badge) => badge.ratio < 4.5)).toEqual([]);
   });
 });

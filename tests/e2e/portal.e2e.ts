@@ -100,6 +100,11 @@ describe('the public portal', () => {
     await page.locator('#manfaat').fill('Pendapatan warga dan pendapatan asli daerah meningkat.');
     await page.getByRole('button', { name: 'Kirim usulan' }).click();
     await page.getByText(/Kode usulan:/).waitFor();
+    // Sent: the answer stands above the form and holds the focus, and the form is empty again.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('proposal-result');
+    const [answerTop, formTop] = await Promise.all([page.locator('#proposal-result').boundingBox(), page.locator('#proposal-form').boundingBox()]);
+    expect(answerTop!.y).toBeLessThan(formTop!.y);
+    expect(await page.locator('#title').inputValue()).toBe('');
     await expectAccessible(page);
     await openMailedLink(page, sink, { subject: /^Konfirmasi usulan/, to: 'rahma@yayasan.example', link: CONFIRM_LINK });
     const code = await page.locator('#tracking-code').textContent();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveAgreementStatus } from '../../shared/agreement-status';
 import type { StatutoryReportList } from '../../shared/annual-report';
 import type { LeadershipDashboard } from '../../shared/leadership';
+import type { ProposalBoard } from '../../shared/proposal-durations';
 import type { StatsResponse } from '../../shared/stats';
 import { pdfText } from '../../../tests/support/report-files';
 import { cookieFrom, createTestApp, type TestApp } from '../../../tests/support/test-app';
@@ -162,6 +163,18 @@ describe('the demo data set', () => {
     expect(pdf.statusCode).toBe(200);
     const { text } = await pdfText(pdf.rawPayload);
     for (const heading of ['Latar belakang', 'Penerima manfaat', 'Pembayaran Retribusi Pasar dengan QRIS']) expect(text).toContain(heading);
+  });
+
+  it('puts proposals at several stages of the procedure on the board, one sent back, one from outside, one still a draft', async () => {
+    const board = (await t.app.inject({ method: 'GET', url: '/api/proposals/board', headers: { cookie } })).json<ProposalBoard>();
+    const cards = board.columns.flatMap((column) => column.cards.map((card) => ({ stage: column.stageCode, state: card.state })));
+    expect(cards).toHaveLength(5);
+    expect(new Set(cards.map((card) => card.stage))).toEqual(new Set(['registrasi_validasi', 'pembahasan_tkksd', 'penyusunan_kb']));
+    expect(cards.filter((card) => card.state === 'dikembalikan')).toHaveLength(1);
+    expect(board.columns.some((column) => column.cards.some((card) => card.isOverdue))).toBe(true);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/proposals?state=draf', headers: { cookie } })).json<{ total: number }>();
+    expect(list.total).toBe(1);
+    expect(result.proposals).toBe(6);
   });
 
   it('never loads twice: a second load is refused and the automatic load does nothing', async () => {

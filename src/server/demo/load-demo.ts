@@ -11,6 +11,7 @@ import { importFile } from '../modules/imports/imports.service';
 import { loadDemoDissemination } from './demo-dissemination';
 import { loadDemoImpact } from './demo-impact';
 import { loadDemoMonitoring } from './demo-monitoring';
+import { loadDemoProposals } from './demo-proposals';
 import { attachDemoDocuments } from './demo-documents';
 import { demoEntries, demoSheetRows, type DemoEntry } from './demo-rows';
 import { createDemoUsers, findAdminActor } from './demo-users';
@@ -18,7 +19,7 @@ import { createDemoUsers, findAdminActor } from './demo-users';
 // The demo data set for Kota Ternate: 2020–2022 reproduce the figures of the article exactly
 // (8 / 27 / 17 agreements; largest partner group and sector per year), 2023–2026 fill today's registry.
 
-export type DemoResult = { agreements: number; documents: number; userEmails: string[]; generatedPassword: string | null };
+export type DemoResult = { agreements: number; documents: number; proposals: number; userEmails: string[]; generatedPassword: string | null };
 
 
 async function idsByNumber(db: Db, entries: DemoEntry[]): Promise<Map<string, string>> {
@@ -70,11 +71,12 @@ export async function loadDemo(options: { database: Database; files: FileStore; 
   // After the accounts: the OPD and the TKKSD answer their evaluations as themselves.
   await loadDemoMonitoring(ctx, { entries, ids });
   await loadDemoImpact(ctx, { entries, ids });
-  return { agreements: created, documents, userEmails: users.emails, generatedPassword: users.generatedPassword };
+  const proposals = await loadDemoProposals(ctx);
+  return { agreements: created, proposals, documents, userEmails: users.emails, generatedPassword: users.generatedPassword };
 }
 
 export function describeDemo(result: DemoResult, passwordFromEnv: boolean): string {
-  const lines = [`Data demo dimuat / demo data loaded: ${result.agreements} naskah, ${result.documents} dokumen.`];
+  const lines = [`Data demo dimuat / demo data loaded: ${result.agreements} naskah, ${result.documents} dokumen, ${result.proposals} usulan.`];
   if (result.userEmails.length > 0) {
     lines.push('Akun demo (hanya untuk demo) / demo accounts (demo only):', ...result.userEmails.map((email) => `  ${email}`));
     lines.push(passwordFromEnv ? '  password: JALIN_DEMO_PASSWORD' : `  password: ${result.generatedPassword ?? ''}`);

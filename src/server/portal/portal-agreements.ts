@@ -1,6 +1,6 @@
 import type { PublicAgreement } from '../../shared/public';
 import type { Ctx } from '../lib/context';
-import { allPublicAgreements, findPublicAgreementBySlug, findPublicAgreements, listPublicYears } from '../modules/public/public.service';
+import { allPublicAgreements, findPublicAgreementBySlug, findPublicAgreements, findPublicRelatives, listPublicYears, type PublicRelatives } from '../modules/public/public.service';
 
 // The portal reads agreements through the public module's own rules (public.service.ts): signed,
 // marked public, in force today, and only the public columns. Its list page adds the year and
@@ -26,4 +26,9 @@ export async function findPortalAgreementBySlug(ctx: Ctx, slug: string): Promise
 // The signing years that have public agreements, newest first, for the list's year filter.
 export async function publicYears(ctx: Ctx): Promise<number[]> {
   return listPublicYears(ctx);
+}
+
+// What the agreement amends or carries out, and its adenda and PKS, for links between their pages.
+export async function portalRelativesOf(ctx: Ctx, id: string): Promise<PublicRelatives> {
+  return findPublicRelatives(ctx, id);
 }

@@ -8,7 +8,7 @@ import { readProcedureGuide } from '../modules/procedures/procedures.service';
 import { computeStats } from '../modules/stats/stats.service';
 import { CATALOG_PATH } from './open-data-catalog';
 import { DATASETS } from './open-data-datasets';
-import { findPortalAgreementBySlug, findPortalAgreements, PORTAL_PAGE_SIZE, publicYears, type PortalFilters } from './portal-agreements';
+import { findPortalAgreementBySlug, findPortalAgreements, PORTAL_PAGE_SIZE, portalRelativesOf, publicYears, type PortalFilters } from './portal-agreements';
 import { loadPortalLabels } from './portal-labels';
 import { renderPage } from './portal-render';
 import { findPortalOpportunities, openOpportunityCount, publishedPackageOf, type OpportunityFilters } from './portal-opportunities';
@@ -79,13 +79,13 @@ export async function agreementPage(ctx: Ctx, site: Site, slug: string): Promise
   const canonical = agreementSlug(item.id, item.title);
   // A renamed agreement keeps its old links working.
   if (canonical !== slug) return { redirect: `/kerja-sama/${canonical}` };
-  const [labels, published] = await Promise.all([loadPortalLabels(ctx), publishedPackageOf(ctx, item.id)]);
+  const [labels, published, relatives] = await Promise.all([loadPortalLabels(ctx), publishedPackageOf(ctx, item.id), portalRelativesOf(ctx, item.id)]);
   const meta = {
     title: item.title,
     description: `${item.docType} Pemerintah Kota Ternate${item.partnerNames.length > 0 ? ` dengan ${item.partnerNames.join(', ')}` : ''}, berlaku sampai ${item.endsOn ?? '—'}.`.slice(0, 300),
     path: `/kerja-sama/${canonical}`,
   };
-  const data = { item, summary: published?.summary ?? null, opportunities: published?.opportunities ?? [], today: localDate(ctx.now) };
+  const data = { item, relatives, summary: published?.summary ?? null, opportunities: published?.opportunities ?? [], today: localDate(ctx.now) };
   return { status: 200, visit: { page: 'agreement', id: item.id }, body: renderPage(meta, site, <AgreementPage data={data} labels={labels} />) };
 }
 

@@ -226,6 +226,19 @@ describe('public portal pages', () => {
     expect((await get('/usulan/panduan/XYZ')).statusCode).toBe(404);
   });
 
+  it("links an adendum's page to the agreement it amends and the agreement's page to its adenda, never to a hidden one", async () => {
+    const db = t.database.db;
+    const adendum = await buildAgreement(db, { docType: 'ADENDUM', parentId: ids.older, title: 'Adendum pembiayaan pedagang pasar tradisional', signedOn: '2024-05-02', startsOn: '2024-05-02', endsOn: '2028-08-31' });
+    await buildAgreement(db, { docType: 'ADENDUM', parentId: ids.older, title: 'Adendum tertutup pembiayaan', isPublic: false, signedOn: '2024-06-03' });
+    const child = (await get(`/kerja-sama/${agreementSlug(adendum.id, adendum.title)}`)).body;
+    expect(child).toContain('Naskah terkait');
+    expect(child).toContain(`<dt>Mengubah</dt><dd><a href="${pathOf('older')}">Kesepakatan Bersama: ${titles.older}</a></dd>`);
+    const parent = (await get(pathOf('older'))).body;
+    expect(parent).toContain(`href="/kerja-sama/${agreementSlug(adendum.id, adendum.title)}"`);
+    expect(parent).not.toContain('Adendum tertutup pembiayaan');
+    expect((await get(pathOf('visible'))).body).not.toContain('Naskah terkait');
+  });
+
   it('answers an unknown portal address with an HTML 404 and leaves /api answers in JSON', async () => {
     const page = await get('/tidak-ada');
     expect(page.statusCode).toBe(404);

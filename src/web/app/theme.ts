@@ -12,7 +12,9 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
   components: {
-    Badge: { defaultProps: { radius: 'sm' } },
+    // Sentence case: a badge in capitals ("BELUM DIRENCANAKAN") is slower to read. A badge is never
+    // cut to "Berj…": in a table column sized to its content it keeps its whole word.
+    Badge: { defaultProps: { radius: 'sm' }, styles: { root: { textTransform: 'none', minWidth: 'max-content' } } },
     // Mantine's grey-6 description under a title is below 4.5:1 on white.
     Notification: { styles: { description: { color: 'var(--mantine-color-gray-8)' } } },
   },

@@ -107,6 +107,17 @@ export async function findPublicPage(db: Db, { where, limit, offset }: { where: 
     .offset(offset);
 }
 
+// The agreement one amends or carries out (its parent) and those that amend or carry it out (its
+// children), of those the public may see; public columns only.
+export async function findPublicRelatives(db: Db, { id, bounds }: { id: string; bounds: StatusBounds }) {
+  const parentOfId = sql`(SELECT parent_id FROM agreements WHERE id = ${id})`;
+  return db
+    .select({ id: a.id, title: a.title, docType: a.docType, parentId: a.parentId, signedOn: a.signedOn })
+    .from(a)
+    .where(and(publiclyVisible(bounds), or(eq(a.parentId, id), sql`${a.id} = ${parentOfId}`)))
+    .orderBy(sql`${a.signedOn} ASC NULLS LAST`, asc(a.id));
+}
+
 export async function partnerNamesOf(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db

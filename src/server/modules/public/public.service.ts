@@ -1,3 +1,4 @@
+import type { DocType } from '../../../shared/agreement-codes';
 import { statusDateBounds } from '../../../shared/agreement-status';
 import type { PublicAgreement, PublicAgreementList, PublicSearchQuery } from '../../../shared/public';
 import { agreementIdPrefixFromSlug } from '../../../shared/slug';
@@ -9,6 +10,7 @@ import {
   countPublic,
   findPublicDocument,
   findPublicPage,
+  findPublicRelatives as selectPublicRelatives,
   findPublicYears,
   findVisibleIds,
   idRangeCondition,
@@ -84,6 +86,17 @@ export async function findPublicAgreementBySlug(ctx: Ctx, slug: string): Promise
   if (rows.length !== 1) return null;
   const [item] = await withPublicDetails(ctx, rows);
   return item ?? null;
+}
+
+export type PublicRelative = { id: string; title: string; docType: DocType };
+export type PublicRelatives = { parent: PublicRelative | null; children: PublicRelative[] };
+
+// What this agreement amends or carries out, and its adenda and PKS, as far as the public may see them.
+export async function findPublicRelatives(ctx: Ctx, id: string): Promise<PublicRelatives> {
+  const rows = await selectPublicRelatives(ctx.db, { id, bounds: await publicBounds(ctx) });
+  const relative = ({ id: rowId, title, docType }: (typeof rows)[number]): PublicRelative => ({ id: rowId, title, docType });
+  const parent = rows.find((row) => row.parentId !== id);
+  return { parent: parent ? relative(parent) : null, children: rows.filter((row) => row.parentId === id).map(relative) };
 }
 
 // The signing years that have public agreements, newest first, for the portal's year filter.

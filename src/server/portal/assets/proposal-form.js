@@ -6,6 +6,7 @@
   var form = document.getElementById('proposal-form');
   if (!form) return;
   var result = document.getElementById('proposal-result');
+  // A new key after each accepted send: the emptied form is for another proposal.
   var key = crypto.randomUUID();
 
   function text(name) {
@@ -49,6 +50,7 @@
       result.appendChild(p);
     });
     result.focus();
+    result.scrollIntoView({ block: 'start' });
   }
 
   form.addEventListener('submit', function (event) {
@@ -66,11 +68,14 @@
         return response.json().then(function (body) { return { ok: response.ok, body: body }; });
       })
       .then(function (answer) {
+        button.disabled = false;
         if (answer.ok) {
+          // Sent: the form empties so it does not look unsent, and the answer stands above it.
+          form.reset();
+          key = crypto.randomUUID();
           show('ok', [answer.body.message, 'Kode usulan: ' + answer.body.trackingCode]);
           return;
         }
-        button.disabled = false;
         var error = answer.body && answer.body.error ? answer.body.error : answer.body;
         show('error', [(error && error.message) || 'Usulan belum dapat dikirim.']);
       })

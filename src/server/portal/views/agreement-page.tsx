@@ -1,10 +1,12 @@
 import { Fragment } from 'react';
 import type { PublicAgreement } from '../../../shared/public';
+import { agreementSlug } from '../../../shared/slug';
 import { DOC_TYPE_NAMES, KIND_NAMES, tanggal, type PortalLabels } from '../portal-labels';
 import { OpportunityCard, type PortalOpportunity } from './opportunity-card';
 
 export type PortalSummary = { what: string | null; withWhom: string | null; until: string | null; why: string | null; publishedAt: string | null };
-export type AgreementData = { item: PublicAgreement; summary: PortalSummary | null; opportunities: PortalOpportunity[]; today: string };
+export type PortalRelative = { id: string; title: string; docType: string };
+export type AgreementData = { item: PublicAgreement; relatives: { parent: PortalRelative | null; children: PortalRelative[] }; summary: PortalSummary | null; opportunities: PortalOpportunity[]; today: string };
 
 function Summary({ summary }: { summary: PortalSummary }) {
   const parts = [
@@ -23,6 +25,49 @@ function Summary({ summary }: { summary: PortalSummary }) {
             <dd>{text}</dd>
           </Fragment>
         ))}
+      </dl>
+    </section>
+  );
+}
+
+function RelativeLink({ relative }: { relative: PortalRelative }) {
+  return (
+    <a href={`/kerja-sama/${agreementSlug(relative.id, relative.title)}`}>
+      {DOC_TYPE_NAMES[relative.docType] ?? relative.docType}: {relative.title}
+    </a>
+  );
+}
+
+// An adendum names what it amends, a PKS the KB or NK it carries out; the parent lists both back.
+function Relatives({ item, relatives }: Pick<AgreementData, 'item' | 'relatives'>) {
+  const { parent, children } = relatives;
+  if (!parent && children.length === 0) return null;
+  return (
+    <section aria-labelledby="naskah-terkait">
+      <h2 id="naskah-terkait">Naskah terkait</h2>
+      <dl className="facts">
+        {parent ? (
+          <>
+            <dt>{item.docType === 'ADENDUM' ? 'Mengubah' : 'Melaksanakan'}</dt>
+            <dd>
+              <RelativeLink relative={parent} />
+            </dd>
+          </>
+        ) : null}
+        {children.length > 0 ? (
+          <>
+            <dt>Adendum dan naskah pelaksana</dt>
+            <dd>
+              <ul>
+                {children.map((child) => (
+                  <li key={child.id}>
+                    <RelativeLink relative={child} />
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
       </dl>
     </section>
   );
@@ -52,6 +97,7 @@ export function AgreementPage({ data, labels }: { data: AgreementData; labels: P
           {tanggal(item.startsOn)} sampai {tanggal(item.endsOn)}
         </dd>
       </dl>
+      <Relatives item={item} relatives={data.relatives} />
       {item.scope ? (
         <>
           <h2>Ruang lingkup</h2>

@@ -90,6 +90,8 @@ export function ProposalPage({ data, result }: { data: ProposalFormData; result?
         ))}
       </ul>
       <h2 id="formulir">Formulir usulan</h2>
+      {/* Above the form: after a send the answer is the first thing read, not something below the button. */}
+      <div id="proposal-result" role="status" aria-live="polite" tabIndex={-1} />
       <form id="proposal-form" method="post" action="/usulan" aria-labelledby="formulir">
         <fieldset>
           <legend>Lembaga pengusul</legend>
@@ -166,7 +168,6 @@ export function ProposalPage({ data, result }: { data: ProposalFormData; result?
         </div>
         <p className="hint">Dokumen pendukung (KAK, surat penawaran, studi kelayakan) diunggah melalui tautan pelacakan setelah usulan dikonfirmasi.</p>
         <button type="submit">Kirim usulan</button>
-        <div id="proposal-result" role="status" aria-live="polite" tabIndex={-1} />
       </form>
     </div>
   );

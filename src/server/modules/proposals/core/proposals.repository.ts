@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, exists, ilike, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, ilike, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CooperationKind } from '../../../../shared/agreement-codes';
 import type { ProcedureDocType } from '../../../../shared/procedures';
-import type { ProposalListQuery } from '../../../../shared/proposals';
+import { CLOSED_PROPOSAL_STATES, type ProposalListQuery } from '../../../../shared/proposals';
 import type { Db } from '../../../db/client';
 import { units } from '../../units/units.table';
 import { proposalReviewAssignments, proposalReviews } from '../reviews/reviews.table';
@@ -45,6 +45,15 @@ export async function lockProposal(db: Db, id: string): Promise<ProposalRow | un
 export async function findByIdempotencyKey(db: Db, key: string): Promise<ProposalRow | undefined> {
   const [row] = await db.select().from(proposals).where(eq(proposals.idempotencyKey, key));
   return row;
+}
+
+// An outside sender's proposals still open and sent since the given time, newest first.
+export async function findOpenFromSender(db: Db, { email, since }: { email: string; since: Date }): Promise<ProposalRow[]> {
+  return db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.initiatorType, 'external'), eq(proposals.externalEmail, email), gte(proposals.createdAt, since), notInArray(proposals.state, [...CLOSED_PROPOSAL_STATES])))
+    .orderBy(desc(proposals.createdAt));
 }
 
 export async function insertProposal(db: Db, values: typeof proposals.$inferInsert): Promise<ProposalRow> {

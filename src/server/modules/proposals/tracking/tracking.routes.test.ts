@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../../../tests/support/test-app';
@@ -94,6 +95,40 @@ describe('public proposal form and private tracking link', () => {
     expect(codes.size).toBe(1);
     expect(await countProposals()).toBe(before + 1);
     expect(mailTo(payload.initiator.email)).toHaveLength(1);
+  });
+
+  it('answers a resend of the same proposal by the same sender with the first one, and mails its confirmation link again', async () => {
+    const payload = form();
+    const first: PublicProposalAccepted = (await post(payload)).json();
+    const oldToken = tokenIn(mailTo(payload.initiator.email)[0]?.text ?? '', 'konfirmasi');
+    const before = await countProposals();
+    const again = await post({ ...payload, idempotencyKey: randomUUID(), title: 'Kerja sama pelatihan digital untuk pelaku UMKM' });
+    expect(again.statusCode).toBe(202);
+    expect(again.json<PublicProposalAccepted>()).toMatchObject({ trackingCode: first.trackingCode, state: 'menunggu_konfirmasi', isResubmission: true, message: expect.stringContaining('sudah kami terima sebelumnya') });
+    expect(await countProposals()).toBe(before);
+    const mails = mailTo(payload.initiator.email);
+    expect(mails.map((mail) => mail.subject)).toEqual([`Konfirmasi usulan kerja sama ${first.trackingCode}`, `Konfirmasi usulan kerja sama ${first.trackingCode}`]);
+    // Only the newest confirmation link works.
+    expect((await confirm(oldToken)).statusCode).toBe(404);
+    expect((await confirm(tokenIn(mails[1]?.text ?? '', 'konfirmasi'))).statusCode).toBe(200);
+    const confirmed = await post({ ...payload, idempotencyKey: randomUUID() });
+    expect(confirmed.json<PublicProposalAccepted>()).toMatchObject({ trackingCode: first.trackingCode, state: 'terkonfirmasi', isResubmission: true });
+    expect(await countProposals()).toBe(before);
+    expect(mailTo(payload.initiator.email)).toHaveLength(3);
+  });
+
+  it('takes another proposal from the same sender, the same one from another sender, and a resend after the window as new proposals', async () => {
+    const payload = form();
+    const first: PublicProposalAccepted = (await post(payload)).json();
+    const other = (await post({ ...payload, idempotencyKey: randomUUID(), title: 'Kerja sama pengelolaan sampah plastik pesisir', latarBelakang: 'Sampah plastik menumpuk di pesisir Kota Ternate.', maksudTujuan: 'Mengurangi sampah plastik yang masuk ke laut.', ruangLingkup: 'Bank sampah, pengangkutan dan daur ulang.', manfaat: 'Pesisir bersih dan warga mendapat penghasilan.' })).json<PublicProposalAccepted>();
+    const elsewhere = (await post({ ...form(), title: payload.title })).json<PublicProposalAccepted>();
+    const now = t.clock.now;
+    t.clock.now = new Date(now.getTime() + 31 * 86_400_000);
+    const later = (await post({ ...payload, idempotencyKey: randomUUID() })).json<PublicProposalAccepted>();
+    t.clock.now = now;
+    const answers = [other, elsewhere, later];
+    expect(answers.map((answer) => answer.isResubmission)).toEqual([false, false, false]);
+    expect(new Set([first.trackingCode, ...answers.map((answer) => answer.trackingCode)]).size).toBe(4);
   });
 
   it('answers 400 without saying why when the hidden field is filled, and keeps nothing', async () => {

@@ -17,7 +17,8 @@ import { findRecipients, notifyUsers } from '../../notifications/notifications.s
 import { missingDocuments } from '../../procedures/procedures.rules';
 import { loadProcedure } from '../../procedures/procedures.service';
 import { storeProposalDocument, uploadLimit } from '../documents/documents.service';
-import { issueLink, markLinkUsed, resolveLink } from './tracking-links.service';
+import { issueLink, markLinkUsed, resolveLink, revokeLinks } from './tracking-links.service';
+import { isSameProposal, RESUBMISSION_WINDOW_DAYS } from './resubmission.rules';
 import { publicLink, staffLink } from '../core/proposals.notices';
 import { divisionRoles } from '../core/proposals.policy';
 import { announceTransition } from '../transitions/transitions.notices';
@@ -31,11 +32,12 @@ type PublicData = z.output<typeof PublicProposalSchema>;
 
 function accepted(row: repo.ProposalRow): PublicProposalAccepted {
   if (row.emailConfirmedAt) {
-    return { trackingCode: row.trackingCode, state: 'terkonfirmasi', message: 'Usulan ini sudah diterima dan dikonfirmasi.', messageEn: 'This proposal has already been received and confirmed.' };
+    return { trackingCode: row.trackingCode, state: 'terkonfirmasi', isResubmission: false, message: 'Usulan ini sudah diterima dan dikonfirmasi.', messageEn: 'This proposal has already been received and confirmed.' };
   }
   return {
     trackingCode: row.trackingCode,
     state: 'menunggu_konfirmasi',
+    isResubmission: false,
     message: 'Usulan diterima. Buka tautan konfirmasi yang kami kirim ke e-mail Anda agar usulan masuk antrean.',
     messageEn: 'Proposal received. Open the confirmation link we sent to your e-mail so that it enters the queue.',
   };
@@ -49,26 +51,65 @@ function isIdempotencyClash(error: unknown): boolean {
   return isUniqueViolation(error, 'proposals_idempotency_key_unique');
 }
 
+function confirmationMailOf(ctx: Pick<Ctx, 'mail'>, { row, token }: { row: repo.ProposalRow; token: string }) {
+  const text = [
+    `Yth. ${row.externalContactName ?? ''},`,
+    '',
+    `Usulan kerja sama "${row.title}" dari ${row.externalInstitution ?? ''} telah kami terima dengan kode ${row.trackingCode}.`,
+    'Agar usulan masuk antrean Bagian Kerja Sama, konfirmasikan alamat e-mail Anda melalui tautan berikut (berlaku 48 jam):',
+    publicLink(ctx, { page: 'konfirmasi', token }),
+    '',
+    'Abaikan e-mail ini bila Anda tidak mengirim usulan tersebut.',
+    '',
+    `(EN) Confirm your e-mail within 48 hours to submit proposal ${row.trackingCode}: open the link above.`,
+  ].join('\n');
+  return { to: row.externalEmail ?? '', subject: `Konfirmasi usulan kerja sama ${row.trackingCode}`, text, entity: 'proposal', entityId: row.id };
+}
+
 async function createFromForm(ctx: Ctx, input: PublicData): Promise<{ row: repo.ProposalRow; mailIds: string[] }> {
   const { initiator, idempotencyKey, website: _website, ...fields } = input;
   return ctx.db.transaction(async (tx) => {
     const by: TransitionActor = { actor: null, label: `pemrakarsa: ${initiator.institution}` };
     const row = await insertDraftProposal(tx, { fields, initiator: { initiatorType: 'external', unitId: null, external: initiator }, by, idempotencyKey, now: ctx.now });
     const { token } = await issueLink({ ...ctx, db: tx }, { proposalId: row.id, purpose: 'confirm' });
-    const text = [
-      `Yth. ${initiator.contactName},`,
-      '',
-      `Usulan kerja sama "${row.title}" dari ${initiator.institution} telah kami terima dengan kode ${row.trackingCode}.`,
-      'Agar usulan masuk antrean Bagian Kerja Sama, konfirmasikan alamat e-mail Anda melalui tautan berikut (berlaku 48 jam):',
-      publicLink(ctx, { page: 'konfirmasi', token }),
-      '',
-      'Abaikan e-mail ini bila Anda tidak mengirim usulan tersebut.',
-      '',
-      `(EN) Confirm your e-mail within 48 hours to submit proposal ${row.trackingCode}: open the link above.`,
-    ].join('\n');
-    const mailId = await queueMail({ ...ctx, db: tx }, { to: initiator.email, subject: `Konfirmasi usulan kerja sama ${row.trackingCode}`, text, entity: 'proposal', entityId: row.id });
+    const mailId = await queueMail({ ...ctx, db: tx }, confirmationMailOf(ctx, { row, token }));
     return { row, mailIds: [mailId] };
   });
+}
+
+// The same sender's open proposal that this form repeats, if any (resubmission.rules.ts).
+async function findResubmitted(ctx: Ctx, input: PublicData): Promise<repo.ProposalRow | undefined> {
+  const since = new Date(ctx.now.getTime() - RESUBMISSION_WINDOW_DAYS * 86_400_000);
+  const candidates = await repo.findOpenFromSender(ctx.db, { email: input.initiator.email, since });
+  return candidates.find((row) => isSameProposal(row, input));
+}
+
+// A repeated form adds no proposal. If the first is still unconfirmed, its confirmation link is
+// sent again (a new one: the first may have expired or be lost), and only that one works.
+async function answerResubmission(ctx: Ctx, earlier: repo.ProposalRow): Promise<PublicProposalAccepted> {
+  if (earlier.emailConfirmedAt) {
+    return {
+      trackingCode: earlier.trackingCode,
+      state: 'terkonfirmasi',
+      isResubmission: true,
+      message: `Usulan ini sudah kami terima sebelumnya dengan kode ${earlier.trackingCode} dan sudah masuk antrean; tidak ada usulan baru yang dibuat. Ikuti prosesnya melalui tautan pelacakan yang dikirim ke e-mail Anda.`,
+      messageEn: `We already received this proposal as ${earlier.trackingCode} and it is in the queue; no new proposal was made. Follow it through the tracking link sent to your e-mail.`,
+    };
+  }
+  const mailIds = await ctx.db.transaction(async (tx) => {
+    await revokeLinks({ ...ctx, db: tx }, { proposalId: earlier.id, purpose: 'confirm' });
+    const { token } = await issueLink({ ...ctx, db: tx }, { proposalId: earlier.id, purpose: 'confirm' });
+    await repo.insertEvent(tx, { proposalId: earlier.id, at: ctx.now, action: 'confirmation_resent', actorId: null, actorLabel: initiatorLabel(earlier) });
+    return [await queueMail({ ...ctx, db: tx }, confirmationMailOf(ctx, { row: earlier, token }))];
+  });
+  await deliverMail(ctx, mailIds);
+  return {
+    trackingCode: earlier.trackingCode,
+    state: 'menunggu_konfirmasi',
+    isResubmission: true,
+    message: `Usulan ini sudah kami terima sebelumnya dengan kode ${earlier.trackingCode}; tidak ada usulan baru yang dibuat. Tautan konfirmasi yang baru telah kami kirim lagi ke e-mail Anda.`,
+    messageEn: `We already received this proposal as ${earlier.trackingCode}; no new proposal was made. A new confirmation link was sent to your e-mail.`,
+  };
 }
 
 // The public form: a robot that fills the hidden field learns nothing; the same form sent twice is one
@@ -79,6 +120,8 @@ export async function submitPublicProposal(ctx: Ctx, input: PublicData): Promise
   }
   const earlier = await repo.findByIdempotencyKey(ctx.db, input.idempotencyKey);
   if (earlier) return accepted(earlier);
+  const repeated = await findResubmitted(ctx, input);
+  if (repeated) return answerResubmission(ctx, repeated);
   await checkProposalReferences(ctx, input);
   await checkProposalTerm(ctx.db, input);
   try {

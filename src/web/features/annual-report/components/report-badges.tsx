@@ -1,13 +1,10 @@
-import { Badge, Group } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StatutoryReportSummary } from '../../../../shared/annual-report';
+import { ToneBadge } from '../../../components/tone-badge';
 
-const STATUS_COLORS = {
-  draft: 'gray',
-  final: 'blue',
-  submitted: 'teal',
-} as const;
-const JOB_COLORS = { pending: 'yellow', ready: 'teal', failed: 'red' } as const;
+const STATUS_TONES = { draft: 'gray', final: 'blue', submitted: 'teal' } as const;
+const JOB_TONES = { pending: 'yellow', ready: 'teal', failed: 'red' } as const;
 
 export function usePeriodLabel() {
   const { t } = useTranslation('annual-report');
@@ -18,13 +15,13 @@ export function ReportBadges({ report }: { report: StatutoryReportSummary }) {
   const { t } = useTranslation('annual-report');
   return (
     <Group gap={6} wrap="wrap">
-      <Badge color={STATUS_COLORS[report.status]} variant="light" data-testid="report-status">
+      <ToneBadge tone={STATUS_TONES[report.status]} data-testid="report-status">
         {t(`status.${report.status}`)}
-      </Badge>
+      </ToneBadge>
       {report.job.status === 'ready' ? null : (
-        <Badge color={JOB_COLORS[report.job.status]} variant="light" data-testid="report-job">
+        <ToneBadge tone={JOB_TONES[report.job.status]} data-testid="report-job">
           {t(`job.${report.job.status}`)}
-        </Badge>
+        </ToneBadge>
       )}
     </Group>
   );

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconLinkOff, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CreatePartnerLinkSchema, PARTNER_LINK_DEFAULT_DAYS, PARTNER_LINK_MAX_DAYS, type CreatePartnerLinkInput, type PartnerLinkState, type PartnerLinkView } from '../../../../shared/evaluation-links';
@@ -6,11 +6,13 @@ import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { usePartnerLink, useRevokePartnerLink, useSendPartnerLink } from '../api/partner-link-api';
+import type { BadgeTone } from '../../../components/badge-tones';
+import { ToneBadge } from '../../../components/tone-badge';
 
 type Values = { email: string; validDays: number | '' };
 const EMPTY: Values = { email: '', validDays: PARTNER_LINK_DEFAULT_DAYS };
 
-const STATE_COLOR: Record<PartnerLinkState, string> = { active: 'teal.9', expired: 'gray.8', revoked: 'red.9' };
+const STATE_TONE: Record<PartnerLinkState, BadgeTone> = { active: 'teal', expired: 'gray', revoked: 'red' };
 
 function LinkState({ link }: { link: PartnerLinkView }) {
   const { t, i18n } = useTranslation('evaluation');
@@ -18,9 +20,7 @@ function LinkState({ link }: { link: PartnerLinkView }) {
   return (
     <Stack gap={4} mb="sm">
       <Group gap="xs">
-        <Badge color={STATE_COLOR[link.state]} variant="light">
-          {t(`partnerLink.state.${link.state}`)}
-        </Badge>
+        <ToneBadge tone={STATE_TONE[link.state]}>{t(`partnerLink.state.${link.state}`)}</ToneBadge>
         <Text fz="sm">{t('partnerLink.sentTo', { email: link.sentTo, date: when(link.createdAt) })}</Text>
       </Group>
       <Text fz="sm">{link.revokedAt ? t('partnerLink.revokedAt', { date: when(link.revokedAt) }) : t('partnerLink.expiresAt', { date: when(link.expiresAt) })}</Text>

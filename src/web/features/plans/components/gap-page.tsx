@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconListCheck, IconReportMoney } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDate, formatRupiah } from '../../../lib/format';
 import { errorMessage } from '../../../lib/notify';
 import { useCan } from '../../../lib/session';
 import { useGap } from '../api/plans-api';
+import { ToneBadge } from '../../../components/tone-badge';
 
 const STEPS = ['signed', 'disseminated', 'acknowledged', 'planned'] as const;
 const UNIT_COLUMNS = ['tasked', 'acknowledged', 'planned'] as const;
@@ -23,7 +24,7 @@ function CountTable<K extends string>({ title, labelHeader, columns, rows }: { t
       <Title order={2} size="h4" mb="xs">
         {title}
       </Title>
-      <Table.ScrollContainer minWidth={420}>
+      <Table.ScrollContainer minWidth={420} type="native" tabIndex={0} role="region" aria-label={title}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -156,9 +157,7 @@ export function GapPage() {
                   </div>
                   {row.disseminated ? null : (
                     <Group gap="xs">
-                      <Badge color="orange.9" variant="light">
-                        {t('gap.notDisseminated')}
-                      </Badge>
+                      <ToneBadge tone="orange">{t('gap.notDisseminated')}</ToneBadge>
                       {canPrepare ? (
                         <Button component={Link} to={`/dissemination/${row.agreementId}`} size="xs" variant="light">
                           {t('gap.prepare')}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Stack, Switch, Text } from '@mantine/core';
 import { IconClipboardPlus, IconFileText, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { errorMessage } from '../../../lib/notify';
 import { useInbox, usePlans } from '../api/plans-api';
 import { BeneficiaryForm } from './beneficiary-form';
 import { PlanForm } from './plan-form';
+import { ToneBadge } from '../../../components/tone-badge';
 
 function AgreementPlans({ agreementId }: { agreementId: string }) {
   const { t } = useTranslation('plans');
@@ -43,13 +44,9 @@ function InboxCard({ row, initiallyOpen }: { row: InboxRow; initiallyOpen: boole
             {row.agreementTitle}
           </Text>
           {row.planCount === 0 ? (
-            <Badge color="orange.9" variant="light" style={{ flexShrink: 0 }}>
-              {t('inbox.notPlanned')}
-            </Badge>
+            <ToneBadge tone="orange">{t('inbox.notPlanned')}</ToneBadge>
           ) : (
-            <Badge color="teal.9" variant="light" style={{ flexShrink: 0 }}>
-              {t('inbox.planned', { count: row.planCount })}
-            </Badge>
+            <ToneBadge tone="teal">{t('inbox.planned', { count: row.planCount })}</ToneBadge>
           )}
         </Group>
         <List size="sm">
