@@ -1,6 +1,7 @@
 // Every table, for Drizzle's typed queries and drizzle-kit's migrations.
 export * from '../modules/users/users.table';
 export * from '../modules/users/sessions.table';
+export * from '../modules/users/password-links.table';
 export * from '../modules/units/units.table';
 export * from '../modules/master/master.table';
 export * from '../modules/partners/partners.table';

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AbilitiesSchema, type Abilities } from '../../../shared/abilities';
-import { ChangePasswordSchema, LoginSchema, SessionUserSchema } from '../../../shared/auth';
+import { ChangePasswordSchema, ForgotPasswordSchema, LoginSchema, PasswordLinkTokenSchema, PasswordLinkViewSchema, SessionUserSchema, SetPasswordByLinkSchema } from '../../../shared/auth';
 import type { Actor } from '../../lib/context';
 import { actorCtxOf, ctxOf, typed } from '../../lib/http';
+import { readPasswordLink, requestPasswordReset, setPasswordByLink } from '../users/password-links.service';
 import { changeOwnPassword, endOtherSessions } from '../users/users-self.service';
 import { findSessionUser, hashToken, LOCK_MINUTES, login, logout, MAX_FAILED_LOGINS, SESSION_COOKIE, SESSION_HOURS } from './auth.service';
 
@@ -61,12 +62,41 @@ export function authRoutes(app: FastifyInstance, options: { abilitiesOf: Abiliti
   api.post('/auth/sessions/end-others', { schema: { tags: ['auth'] }, config: { access: 'signed-in' } }, (request) =>
     endOtherSessions(actorCtxOf(request), { keepTokenHash: keepTokenHash(request) }),
   );
+  passwordLinkRoutes(app);
   api.get(
     '/auth/me',
     { schema: { tags: ['auth'], response: { 200: SessionSchema } }, config: { access: 'signed-in' } },
     async (request) => {
       const { actor } = actorCtxOf(request);
       return { user: actor, abilities: options.abilitiesOf(actor) };
+    },
+  );
+}
+
+// A forgotten password and an invitation: signed out, through a mailed link (decision 0027).
+function passwordLinkRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  // Per address; the per-account brake is in the service, silent so it tells nothing either.
+  api.post(
+    '/auth/password/forgot',
+    { schema: { tags: ['auth'], body: ForgotPasswordSchema }, config: { access: 'public', rateLimit: { max: 10, timeWindow: '15 minutes' } } },
+    async (request, reply) => {
+      await requestPasswordReset(ctxOf(request), request.body);
+      return reply.status(202).send({ accepted: true });
+    },
+  );
+  // POST, not GET: the token stays out of addresses and logs.
+  api.post(
+    '/auth/password/link',
+    { schema: { tags: ['auth'], body: PasswordLinkTokenSchema, response: { 200: PasswordLinkViewSchema } }, config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    (request) => readPasswordLink(ctxOf(request), request.body),
+  );
+  api.post(
+    '/auth/password/set',
+    { schema: { tags: ['auth'], body: SetPasswordByLinkSchema }, config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      await setPasswordByLink(ctxOf(request), request.body);
+      return reply.status(204).send();
     },
   );
 }

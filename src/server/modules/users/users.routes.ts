@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreateUserSchema, UpdateUserSchema } from '../../../shared/users';
 import { actorCtxOf, typed } from '../../lib/http';
-import { createUser, listUsers, updateUser } from './users.service';
+import { createUser, listUsers, sendInvitation, updateUser } from './users.service';
 
 export function usersRoutes(app: FastifyInstance) {
   const api = typed(app);
@@ -13,5 +13,8 @@ export function usersRoutes(app: FastifyInstance) {
   );
   api.patch('/users/:id', { schema: { tags, params: z.object({ id: z.uuid() }), body: UpdateUserSchema }, config: { access: ['admin'] } }, (request) =>
     updateUser(actorCtxOf(request), { ...request.body, id: request.params.id }),
+  );
+  api.post('/users/:id/invitation', { schema: { tags, params: z.object({ id: z.uuid() }) }, config: { access: ['admin'] } }, (request) =>
+    sendInvitation(actorCtxOf(request), { id: request.params.id }),
   );
 }
