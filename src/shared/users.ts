@@ -20,8 +20,8 @@ export const CreateUserSchema = z
     password: plainText().min(PASSWORD_MIN_LENGTH).max(200).optional(),
     invite: z.boolean().optional(),
   })
-  .refine((input) => input.invite === true || input.password !== undefined, { path: ['password'], message: 'Isi kata sandi awal, atau pilih tautan undangan / fill in a first password, or choose an invitation link' })
-  .refine((input) => !(input.invite === true && input.password !== undefined), { path: ['password'], message: 'Pilih salah satu: kata sandi awal atau tautan undangan / choose either a first password or an invitation link' });
+  .refine((input) => input.invite === true || input.password !== undefined, { path: ['password'], error: 'Isi kata sandi awal, atau pilih tautan undangan / fill in a first password, or choose an invitation link' })
+  .refine((input) => !(input.invite === true && input.password !== undefined), { path: ['password'], error: 'Pilih salah satu: kata sandi awal atau tautan undangan / choose either a first password or an invitation link' });
 export type CreateUserInput = z.infer<typeof CreateUserSchema>;
 
 export const UpdateUserSchema = z.object({

@@ -1,10 +1,11 @@
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconLink } from '@tabler/icons-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../../components/language-switch';
 import { errorMessage } from '../../../lib/notify';
 import { useLogin } from '../api/use-login';
+import { FORGOT_PATH } from './auth-card';
 
 // The sign-in form without the router: the first screen a signed-out phone shows, so it loads
 // without react-router (main.tsx); the router's /login page wraps it (login-page.tsx).
@@ -62,6 +63,9 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
                 <Button type="submit" loading={login.isPending} fullWidth>
                   {t('submit')}
                 </Button>
+                <Anchor href={FORGOT_PATH} fz="sm">
+                  {t('forgotLink')}
+                </Anchor>
               </Stack>
             </form>
           </Stack>
