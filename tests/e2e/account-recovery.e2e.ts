@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../src/server/modules/mail/smtp-sink.test-support';
 import { apiClient } from './support/api';
-import { DESKTOP, expectAccessible, launchBrowser, login, PHONE } from './support/browser';
+import { DESKTOP, expectAccessible, launchBrowser, login, PHONE, screenshot } from './support/browser';
 import { openMailedLink } from './support/mail';
 import { startApp, type RunningApp } from './support/server';
 
@@ -46,6 +46,7 @@ describe('a forgotten password', () => {
     await phone.getByLabel(/^Kata sandi baru/).fill(RESET_PASSWORD);
     await phone.getByLabel(/^Ulangi kata sandi baru/).fill(RESET_PASSWORD);
     await phone.getByText('Kata sandi cukup kuat.').waitFor();
+    await screenshot(phone, 'password-set-phone');
     await expectAccessible(phone);
     await phone.getByRole('button', { name: 'Simpan kata sandi' }).click();
     await phone.getByText(/Kata sandi tersimpan/).waitFor();
