@@ -50,6 +50,9 @@ describe('a forgotten password', () => {
     await expectAccessible(phone);
     await phone.getByRole('button', { name: 'Simpan kata sandi' }).click();
     await phone.getByText(/Kata sandi tersimpan/).waitFor();
+    // The office computer's session ended with the reset: it is sent back to sign in.
+    await office.reload();
+    await office.getByRole('heading', { name: 'Masuk ke akun Anda' }).waitFor();
 
     await login(phone, running.baseUrl, { email: PERSON.email, password: RESET_PASSWORD });
     await phone.goto(`${running.baseUrl}/app/account`);
@@ -59,9 +62,6 @@ describe('a forgotten password', () => {
     await phone.getByRole('button', { name: 'Ganti kata sandi' }).click();
     await phone.getByText(/Kata sandi diganti/).waitFor();
 
-    // The office computer's session ended with the reset: it is sent back to sign in.
-    await office.reload();
-    await office.getByRole('heading', { name: 'Masuk ke akun Anda' }).waitFor();
     await login(office, running.baseUrl, { email: PERSON.email, password: CHANGED_PASSWORD });
     expect(new URL(office.url()).pathname).not.toMatch(/login/);
   });

@@ -54,7 +54,8 @@ export async function requestPasswordReset(ctx: Ctx, input: ForgotPasswordInput)
   const since = new Date(ctx.now.getTime() - 3600_000);
   if ((await links.countLinksSince(ctx.db, { userId: user.id, purpose: 'reset', since })) >= RESET_MAILS_PER_HOUR) return;
   const mailId = await ctx.db.transaction((tx) => issuePasswordLink({ ...ctx, db: tx }, { user, purpose: 'reset' }));
-  void deliverMail(ctx, [mailId]);
+  // A failure leaves the mail pending in the outbox; it must never surface as an unhandled rejection.
+  deliverMail(ctx, [mailId]).catch(() => undefined);
 }
 
 async function liveLink(db: Db, token: string, now: Date) {
