@@ -7,16 +7,16 @@ import path from 'node:path';
 const MODULES_DIR = path.resolve(import.meta.dirname, '../src/server/modules');
 
 // Low → high: a module imports only modules before it, so the modules can never form a cycle.
-// Foundations first (the audit log everybody writes, settings, the organisation's units, the
-// accounts), then the register and what is built on it.
+// Foundations first (the audit log and the mail outbox everybody writes, settings, the
+// organisation's units, the accounts), then the register and what is built on it.
 export const MODULE_LAYERS = [
   'audit',
+  'mail',
   'settings',
   'units',
   'users',
   'auth',
   'master',
-  'mail',
   'notifications',
   'partners',
   'agreements',

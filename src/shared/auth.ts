@@ -31,3 +31,18 @@ export const TotpStatusSchema = z.object({ isEnabled: z.boolean(), enabledAt: pl
 export type TotpStatus = z.infer<typeof TotpStatusSchema>;
 export const TotpSetupSchema = z.object({ secret: plainText(), uri: plainText(), qrSvg: plainText() });
 export type TotpSetup = z.infer<typeof TotpSetupSchema>;
+
+// Forgotten password: the answer is the same whether the address has an account or not.
+export const ForgotPasswordSchema = z.object({ email: plainText().trim().toLowerCase().min(3).max(254) });
+export type ForgotPasswordInput = z.infer<typeof ForgotPasswordSchema>;
+
+// The token of a mailed link ("reset" or "invite"); it travels in the page address's fragment.
+export const PasswordLinkTokenSchema = z.object({ token: plainText().min(20).max(100) });
+export const SetPasswordByLinkSchema = PasswordLinkTokenSchema.extend({ password: plainText().min(1).max(200) });
+export type SetPasswordByLinkInput = z.infer<typeof SetPasswordByLinkSchema>;
+
+export const PASSWORD_LINK_PURPOSES = ['reset', 'invite'] as const;
+export type PasswordLinkPurpose = (typeof PASSWORD_LINK_PURPOSES)[number];
+// What the page shows before the new password is typed: whose account, and why.
+export const PasswordLinkViewSchema = z.object({ purpose: z.enum(PASSWORD_LINK_PURPOSES), email: plainText(), name: plainText() });
+export type PasswordLinkView = z.infer<typeof PasswordLinkViewSchema>;

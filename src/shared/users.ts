@@ -12,10 +12,16 @@ const userFields = {
   unitId: z.uuid().nullable().optional(),
 };
 
-export const CreateUserSchema = z.object({
-  ...userFields,
-  password: plainText().min(PASSWORD_MIN_LENGTH).max(200),
-});
+// Either the admin types a first password, or the account gets a mailed invitation link to set
+// its own (`invite`); exactly one of the two.
+export const CreateUserSchema = z
+  .object({
+    ...userFields,
+    password: plainText().min(PASSWORD_MIN_LENGTH).max(200).optional(),
+    invite: z.boolean().optional(),
+  })
+  .refine((input) => input.invite === true || input.password !== undefined, { path: ['password'], error: 'Isi kata sandi awal, atau pilih tautan undangan / fill in a first password, or choose an invitation link' })
+  .refine((input) => !(input.invite === true && input.password !== undefined), { path: ['password'], error: 'Pilih salah satu: kata sandi awal atau tautan undangan / choose either a first password or an invitation link' });
 export type CreateUserInput = z.infer<typeof CreateUserSchema>;
 
 export const UpdateUserSchema = z.object({
@@ -35,6 +41,8 @@ export type UserView = {
   role: (typeof ROLES)[number];
   unitId: string | null;
   isActive: boolean;
+  // An invitation was sent and the person has not yet set a password through it.
+  hasPendingInvitation: boolean;
   version: number;
   createdAt: string;
 };

@@ -1,4 +1,4 @@
-import { lazy, StrictMode, Suspense, useState } from 'react';
+import { lazy, StrictMode, Suspense, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient, Providers } from './app/providers';
 import { ErrorBoundary } from './components/error-boundary';
@@ -10,6 +10,13 @@ import { fetchSession, SESSION_KEY } from './lib/session';
 
 const AppRouter = lazy(() => import('./app/app-router'));
 const BASE = '/app';
+
+// The pages a signed-out person reaches from the sign-in form or a mailed link: shown without a
+// session and without the router, each its own small chunk.
+const LINK_SCREENS: Record<string, ComponentType> = {
+  '/password/forgot': lazy(async () => ({ default: (await import('./features/auth/components/forgot-password-screen')).ForgotPasswordScreen })),
+  '/password/set': lazy(async () => ({ default: (await import('./features/auth/components/set-password-screen')).SetPasswordScreen })),
+};
 
 // Where a visitor who signs in on the first screen goes next: the address they opened, unless that
 // was the app's root or the sign-in page itself.
@@ -45,14 +52,21 @@ async function start() {
   if (!root) return;
   const queryClient = createQueryClient();
   queryClient.setQueryData(SESSION_KEY, session);
+  const LinkScreen = LINK_SCREENS[window.location.pathname.slice(BASE.length).replace(/\/+$/, '')];
   const target = firstTarget();
   // While the form shows, the address reads /login, as the router's own sign-in page does.
-  if (!session) window.history.replaceState(null, '', `${BASE}/login`);
+  if (!session && !LinkScreen) window.history.replaceState(null, '', `${BASE}/login`);
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
         <Providers queryClient={queryClient}>
-          <Root signedIn={session !== null} target={target} />
+          {LinkScreen ? (
+            <Suspense fallback={<PageLoader />}>
+              <LinkScreen />
+            </Suspense>
+          ) : (
+            <Root signedIn={session !== null} target={target} />
+          )}
         </Providers>
       </ErrorBoundary>
     </StrictMode>,

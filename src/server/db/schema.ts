@@ -2,6 +2,7 @@
 export * from '../modules/users/users.table';
 export * from '../modules/users/sessions.table';
 export * from '../modules/users/user-totp.table';
+export * from '../modules/users/password-links.table';
 export * from '../modules/units/units.table';
 export * from '../modules/master/master.table';
 export * from '../modules/partners/partners.table';

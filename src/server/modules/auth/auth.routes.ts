@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AbilitiesSchema, type Abilities } from '../../../shared/abilities';
-import { ChangePasswordSchema, LoginSchema, SessionUserSchema, TotpCodeSchema, TotpPasswordSchema, TotpSetupSchema, TotpStatusSchema } from '../../../shared/auth';
+import { ChangePasswordSchema, ForgotPasswordSchema, LoginSchema, PasswordLinkTokenSchema, PasswordLinkViewSchema, SessionUserSchema, SetPasswordByLinkSchema, TotpCodeSchema, TotpPasswordSchema, TotpSetupSchema, TotpStatusSchema } from '../../../shared/auth';
 import type { Actor } from '../../lib/context';
 import { actorCtxOf, ctxOf, typed } from '../../lib/http';
+import { readPasswordLink, requestPasswordReset, setPasswordByLink } from '../users/password-links.service';
 import { changeOwnPassword, endOtherSessions } from '../users/users-self.service';
 import { beginTotpSetup, confirmTotpSetup, disableOwnTotp, totpStatus } from '../users/users-totp.service';
 import { findSessionUser, hashToken, LOCK_MINUTES, login, logout, MAX_FAILED_LOGINS, SESSION_COOKIE, SESSION_HOURS } from './auth.service';
@@ -75,12 +76,41 @@ export function authRoutes(app: FastifyInstance, options: { abilitiesOf: Abiliti
   api.post('/auth/totp/disable', { schema: { tags: ['auth'], body: TotpPasswordSchema, response: { 200: TotpStatusSchema } }, config: guarded }, (request) =>
     disableOwnTotp(actorCtxOf(request), { password: request.body.password, lock }),
   );
+  passwordLinkRoutes(app);
   api.get(
     '/auth/me',
     { schema: { tags: ['auth'], response: { 200: SessionSchema } }, config: { access: 'signed-in' } },
     async (request) => {
       const { actor } = actorCtxOf(request);
       return { user: actor, abilities: options.abilitiesOf(actor) };
+    },
+  );
+}
+
+// A forgotten password and an invitation: signed out, through a mailed link (decision 0027).
+function passwordLinkRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  // Per address; the per-account brake is in the service, silent so it tells nothing either.
+  api.post(
+    '/auth/password/forgot',
+    { schema: { tags: ['auth'], body: ForgotPasswordSchema }, config: { access: 'public', rateLimit: { max: 10, timeWindow: '15 minutes' } } },
+    async (request, reply) => {
+      await requestPasswordReset(ctxOf(request), request.body);
+      return reply.status(202).send({ accepted: true });
+    },
+  );
+  // POST, not GET: the token stays out of addresses and logs.
+  api.post(
+    '/auth/password/link',
+    { schema: { tags: ['auth'], body: PasswordLinkTokenSchema, response: { 200: PasswordLinkViewSchema } }, config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    (request) => readPasswordLink(ctxOf(request), request.body),
+  );
+  api.post(
+    '/auth/password/set',
+    { schema: { tags: ['auth'], body: SetPasswordByLinkSchema }, config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      await setPasswordByLink(ctxOf(request), request.body);
+      return reply.status(204).send();
     },
   );
 }

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../../shared/roles';
 import type { Ctx } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { DUMMY_HASH, verifyPassword } from '../../lib/passwords';
+import { hashToken, newToken } from '../../lib/tokens';
 import { recordAudit } from '../audit/audit.service';
 import { checkSignInCode } from '../users/users-totp.service';
 import { countFailedLogin, endSession, extendSession, findLiveSession, findLoginAccount, openSession, releaseLoginLock } from '../users/credentials.service';
@@ -17,9 +17,7 @@ export const LOCK_MINUTES = 15;
 // Sliding expiry, written at most this often to keep reads cheap.
 const SESSION_TOUCH_MS = 5 * 60_000;
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export { hashToken };
 
 function sessionEnd(now: Date): Date {
   return new Date(now.getTime() + SESSION_HOURS * 3600_000);
@@ -75,7 +73,7 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
     await countFailedLogin(db, { userId: user.id, limit: MAX_FAILED_LOGINS, lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60000) });
     throw codeNeeded(true);
   }
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const expiresAt = sessionEnd(now);
   await db.transaction(async (tx) => {
     const release = await releaseLoginLock(tx, { userId: user.id, now });

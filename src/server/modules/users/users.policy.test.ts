@@ -9,7 +9,7 @@ const actors = { admin: actor('admin'), tkksd: actor('tkksd'), opd: actor('opd')
 // An anonymous caller is stopped by the route (401).
 describe('user administration permissions', () => {
   expectMatrix(actors, [
-    ['manage users (list, create, change)', canManageUsers, { admin: true, tkksd: false, opd: false, pimpinan: false }],
+    ['manage users (list, create, change, send an invitation)', canManageUsers, { admin: true, tkksd: false, opd: false, pimpinan: false }],
     ['an account with this role must be bound to an OPD', (who) => roleNeedsUnit(who.role), { admin: false, tkksd: false, opd: true, pimpinan: false }],
   ]);
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreateUserSchema, UpdateUserSchema } from '../../../shared/users';
 import { actorCtxOf, typed } from '../../lib/http';
-import { createUser, listUsers, updateUser } from './users.service';
+import { createUser, listUsers, sendInvitation, updateUser } from './users.service';
 import { resetTotpOf } from './users-totp.service';
 
 export function usersRoutes(app: FastifyInstance) {
@@ -18,5 +18,8 @@ export function usersRoutes(app: FastifyInstance) {
   // For someone who lost the phone with their authenticator: they sign in with the password again.
   api.post('/users/:id/totp/reset', { schema: { tags, params: z.object({ id: z.uuid() }) }, config: { access: ['admin'] } }, (request) =>
     resetTotpOf(actorCtxOf(request), request.params.id),
+  );
+  api.post('/users/:id/invitation', { schema: { tags, params: z.object({ id: z.uuid() }) }, config: { access: ['admin'] } }, (request) =>
+    sendInvitation(actorCtxOf(request), { id: request.params.id }),
   );
 }

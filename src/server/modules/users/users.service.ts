@@ -2,11 +2,14 @@ import { ROLES, type Role, type SessionUser } from '../../../shared/roles';
 import type { CreateUserInput, UpdateUserInput, UserView } from '../../../shared/users';
 import type { Db } from '../../db/client';
 import type { ActorCtx, Ctx } from '../../lib/context';
-import { AppError, forbidden, invalid } from '../../lib/errors';
+import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { findUnit } from '../units/units.service';
+import { hashToken, newToken } from '../../lib/tokens';
+import { deliverMail } from '../mail/mail.service';
 import { endSessionsOfUser, toSessionUser } from './credentials.service';
+import { issuePasswordLink, pendingInvitations, retireInvitations } from './password-links.service';
 import { canManageUsers, changeEndsSessions, isOwnDeactivationOrDemotion, roleNeedsUnit } from './users.policy';
 import {
   hasAnyUserRow,
@@ -21,7 +24,7 @@ import {
   type UserRow,
 } from './users.repository';
 
-function toView(row: UserRow): UserView {
+function toView(row: UserRow, invited: Set<string> = new Set()): UserView {
   return {
     id: row.id,
     email: row.email,
@@ -29,6 +32,7 @@ function toView(row: UserRow): UserView {
     role: row.role,
     unitId: row.unitId,
     isActive: row.isActive,
+    hasPendingInvitation: invited.has(row.id),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
@@ -46,28 +50,26 @@ export async function unitNameOf(db: Db, unitId: string | null | undefined): Pro
   return (await findUnit(db, unitId))?.name ?? null;
 }
 
-// Used by the CLI and first start-up, where no user exists yet to act.
+// Used by the CLI and first start-up, where no user exists yet to act. With `invite`, the account
+// gets no usable password: a mailed link lets the person choose their own (password-links.service).
 export async function insertUser(ctx: Ctx, input: CreateUserInput): Promise<UserView> {
   await assertUnitRule(ctx.db, input.role, input.unitId);
-  assertStrongPassword(input.password, { email: input.email, name: input.name, unitName: await unitNameOf(ctx.db, input.unitId) });
-  return ctx.db.transaction(async (tx) => {
+  const { password, invite, ...visible } = input;
+  if (password !== undefined) assertStrongPassword(password, { email: input.email, name: input.name, unitName: await unitNameOf(ctx.db, input.unitId) });
+  // Nobody knows this one: the hash of a random secret that is thrown away.
+  const passwordHash = await hashPassword(password ?? hashToken(newToken()));
+  const { view, mailId } = await ctx.db.transaction(async (tx) => {
     if (await selectUserIdByEmail(tx, input.email)) {
       throw new AppError({ code: 'CONFLICT', message: `E-mail ${input.email} sudah terdaftar.`, messageEn: `E-mail ${input.email} is already registered.`, field: 'email' });
     }
-    const row = await insertUserRow(tx, {
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      unitId: input.unitId ?? null,
-      passwordHash: await hashPassword(input.password),
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    });
+    const row = await insertUserRow(tx, { ...visible, unitId: input.unitId ?? null, passwordHash, createdAt: ctx.now, updatedAt: ctx.now });
     if (!row) throw new Error('insert returned nothing');
-    const { password: _password, ...visible } = input;
     await recordAudit(tx, { actor: ctx.actor, entity: 'user', entityId: row.id, action: 'create', at: ctx.now, changes: diffFields({}, visible) });
-    return toView(row);
+    const queued = invite === true ? await issuePasswordLink({ ...ctx, db: tx }, { user: row, purpose: 'invite' }) : null;
+    return { view: toView(row, new Set(queued ? [row.id] : [])), mailId: queued };
   });
+  if (mailId) await deliverMail(ctx, [mailId]);
+  return view;
 }
 
 export async function createUser(ctx: ActorCtx, input: CreateUserInput): Promise<UserView> {
@@ -75,9 +77,22 @@ export async function createUser(ctx: ActorCtx, input: CreateUserInput): Promise
   return insertUser(ctx, input);
 }
 
+// A new invitation link for an active account (the earlier one stops working): the first mail was
+// lost or expired, or the person forgot the password before ever signing in.
+export async function sendInvitation(ctx: ActorCtx, input: { id: string }): Promise<UserView> {
+  if (!canManageUsers(ctx.actor)) throw forbidden();
+  const user = await selectUserById(ctx.db, input.id);
+  if (!user) throw notFound('Pengguna', 'User');
+  if (!user.isActive) throw invalid('isActive', { message: 'Akun ini nonaktif; aktifkan dulu sebelum mengirim undangan.', messageEn: 'This account is inactive; activate it before sending an invitation.' });
+  const mailId = await ctx.db.transaction((tx) => issuePasswordLink({ ...ctx, db: tx }, { user, purpose: 'invite' }));
+  await deliverMail(ctx, [mailId]);
+  return toView(user, new Set([user.id]));
+}
+
 export async function listUsers(ctx: ActorCtx): Promise<UserView[]> {
   if (!canManageUsers(ctx.actor)) throw forbidden();
-  return (await selectUsersByName(ctx.db)).map(toView);
+  const invited = await pendingInvitations(ctx.db);
+  return (await selectUsersByName(ctx.db)).map((row) => toView(row, invited));
 }
 
 export async function updateUser(ctx: ActorCtx, { id, ...input }: UpdateUserInput & { id: string }): Promise<UserView> {
@@ -100,7 +115,8 @@ export async function updateUser(ctx: ActorCtx, { id, ...input }: UpdateUserInpu
     if (password) changes.push({ field: 'password', old: '•••', new: '•••' });
     await recordAudit(tx, { actor: ctx.actor, entity: 'user', entityId: id, action: 'update', at: ctx.now, changes });
     if (changeEndsSessions(before, { isActive: fields.isActive, role: fields.role, hasNewPassword: Boolean(password) })) await endSessionsOfUser(tx, id);
-    return toView(row);
+    if (password) await retireInvitations(tx, { userId: id, now: ctx.now });
+    return toView(row, await pendingInvitations(tx, id));
   });
 }
 

@@ -33,6 +33,15 @@ export function useUpdateUser() {
   });
 }
 
+// A new invitation link mailed to the account (the earlier one stops working).
+export function useSendInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<UserView>(`/users/${encodeURIComponent(id)}/invitation`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
 // After a 409 the form reloads the row as it now stands.
 export function useRefetchUsers() {
   const queryClient = useQueryClient();

@@ -8,12 +8,12 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreateUser, useRefetchUsers, useUpdateUser } from '../api/use-users';
 import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 
-export type UserFormValues = { name: string; email: string; role: Role; unitId: string | null; password: string; isActive: boolean };
+export type UserFormValues = { name: string; email: string; role: Role; unitId: string | null; password: string; invite: boolean; isActive: boolean };
 const FIELDS = ['name', 'email', 'role', 'unitId', 'password', 'isActive'] as const;
 
 function valuesOf(user: UserView | null): UserFormValues {
-  if (!user) return { name: '', email: '', role: 'opd', unitId: null, password: '', isActive: true };
-  return { name: user.name, email: user.email, role: user.role, unitId: user.unitId, password: '', isActive: user.isActive };
+  if (!user) return { name: '', email: '', role: 'opd', unitId: null, password: '', invite: false, isActive: true };
+  return { name: user.name, email: user.email, role: user.role, unitId: user.unitId, password: '', invite: false, isActive: user.isActive };
 }
 
 export function useUserForm(user: UserView | null, onDone: () => void) {
@@ -31,7 +31,7 @@ export function useUserForm(user: UserView | null, onDone: () => void) {
     toBody: (values) =>
       user
         ? { name: values.name, role: values.role, unitId: values.unitId, isActive: values.isActive, version }
-        : { name: values.name, email: values.email, role: values.role, unitId: values.unitId, password: values.password },
+        : { name: values.name, email: values.email, role: values.role, unitId: values.unitId, ...(values.invite ? { invite: true } : { password: values.password }) },
     check: (values): FieldErrors => (values.role === 'opd' && !values.unitId ? { unitId: t('users.errors.unitRequired') } : {}),
     messageOf: adminIssueMessage,
     serverErrorsOf: adminServerErrors(FIELDS),
@@ -54,7 +54,7 @@ export function useUserForm(user: UserView | null, onDone: () => void) {
     const name = values.name.trim();
     const callbacks = {
       onSuccess: () => {
-        notifySuccess(user ? t('users.saved', { name }) : t('users.created', { name }));
+        notifySuccess(user ? t('users.saved', { name }) : t(values.invite ? 'users.createdInvited' : 'users.created', { name, email: values.email.trim() }));
         onDone();
       },
       onError: form.showServerErrors,

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Radio, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../shared/roles';
@@ -70,6 +70,15 @@ export function UserFormModal({ user, onClose }: { user: UserView | null; onClos
             error={fieldError('unitId')}
           />
           {user ? null : (
+            <Radio.Group label={t('users.firstPassword')} required value={values.invite ? 'invite' : 'password'} onChange={(value) => set('invite', value === 'invite')}>
+              <Stack gap={6} mt={6}>
+                <Radio value="password" label={t('users.firstPasswordTyped')} />
+                <Radio value="invite" label={t('users.firstPasswordInvite')} />
+              </Stack>
+            </Radio.Group>
+          )}
+          {user || !values.invite ? null : <Text fz="sm">{t('users.inviteHint')}</Text>}
+          {user || values.invite ? null : (
             <PasswordField
               label={t('users.password')}
               value={values.password}

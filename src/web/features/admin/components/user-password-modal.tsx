@@ -1,13 +1,14 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateUserSchema, type UserView } from '../../../../shared/users';
-import { SaveFeedback } from '../../../components/save-feedback';
+import { ErrorAlert, SaveFeedback } from '../../../components/save-feedback';
 import { useMasterData } from '../../../lib/master-data';
 import { notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
-import { useRefetchUsers, useUpdateUser } from '../api/use-users';
+import { useRefetchUsers, useSendInvitation, useUpdateUser } from '../api/use-users';
 import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 import { MODAL_STYLES } from './modal-styles';
 import { PasswordField } from './password-field';
@@ -17,6 +18,7 @@ export function UserPasswordModal({ user, onClose }: { user: UserView; onClose: 
   const { t } = useTranslation('admin');
   const isPhone = useMediaQuery('(max-width: 36em)') ?? false;
   const update = useUpdateUser();
+  const invite = useSendInvitation();
   const refetch = useRefetchUsers();
   const [version, setVersion] = useState(user.version);
   const form = useSchemaForm({
@@ -47,10 +49,26 @@ export function UserPasswordModal({ user, onClose }: { user: UserView; onClose: 
     ),
   );
 
+  const sendLink = () =>
+    invite.mutate(user.id, {
+      onSuccess: () => {
+        notifySuccess(t('users.invitationSent', { email: user.email }));
+        onClose();
+      },
+    });
+
   return (
     <Modal opened onClose={onClose} title={t('users.resetTitle', { name: user.name })} fullScreen={isPhone} size="lg" styles={MODAL_STYLES} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          {/* Instead of typing a password: a link the person opens to choose their own (also re-sends an invitation). */}
+          <Stack gap={6} align="flex-start">
+            <Text fz="sm">{t('users.linkBody', { email: user.email })}</Text>
+            <Button variant="light" leftSection={<IconMail size={16} aria-hidden />} onClick={sendLink} loading={invite.isPending} disabled={!user.isActive}>
+              {user.hasPendingInvitation ? t('users.resendInvitation') : t('users.sendLink')}
+            </Button>
+            <ErrorAlert error={invite.error} />
+          </Stack>
           <Text fz="sm">{t('users.resetBody')}</Text>
           <SaveFeedback error={update.error} isFieldError={form.hasErrors} onReload={() => void reload()} />
           <PasswordField

@@ -23,12 +23,21 @@ function matches(user: UserView, text: string, role: Role | null): boolean {
 const ACTIVE = { background: '#d3f9d8', color: '#1b5e20', flexShrink: 0 };
 const INACTIVE = { background: '#e9ecef', color: '#495057', flexShrink: 0 };
 
+const INVITED = { background: '#fff3bf', color: '#5c3c00', flexShrink: 0 };
+
 function UserStatus({ user }: { user: UserView }) {
   const { t } = useTranslation('admin');
   return (
-    <Badge variant="filled" styles={{ root: user.isActive ? ACTIVE : INACTIVE }}>
-      {user.isActive ? t('users.statusActive') : t('users.statusInactive')}
-    </Badge>
+    <Group gap={4} wrap="wrap">
+      <Badge variant="filled" styles={{ root: user.isActive ? ACTIVE : INACTIVE }}>
+        {user.isActive ? t('users.statusActive') : t('users.statusInactive')}
+      </Badge>
+      {user.hasPendingInvitation ? (
+        <Badge variant="filled" styles={{ root: INVITED }}>
+          {t('users.statusInvited')}
+        </Badge>
+      ) : null}
+    </Group>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconLink } from '@tabler/icons-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../../components/language-switch';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/notify';
 import { useLogin } from '../api/use-login';
+import { FORGOT_PATH } from './auth-card';
 
 // The sign-in form without the router: the first screen a signed-out phone shows, so it loads
 // without react-router (main.tsx); the router's /login page wraps it (login-page.tsx).
@@ -86,6 +87,9 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
                     {t('forgotPhone')}
                   </Text>
                 ) : null}
+                <Anchor href={FORGOT_PATH} fz="sm">
+                  {t('forgotLink')}
+                </Anchor>
               </Stack>
             </form>
           </Stack>
