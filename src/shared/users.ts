@@ -43,6 +43,8 @@ export type UserView = {
   isActive: boolean;
   // An invitation was sent and the person has not yet set a password through it.
   hasPendingInvitation: boolean;
+  // Two-step sign-in (an authenticator app) is on; the admin can turn it off for a lost phone.
+  hasTwoStep: boolean;
   version: number;
   createdAt: string;
 };

@@ -90,7 +90,12 @@ describe('two-step sign-in (TOTP)', () => {
 
     const lost = await enabledAccount();
     const admin = await t.loginAs('admin');
+    const hasTwoStep = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: admin.cookie } })).json<{ id: string; hasTwoStep: boolean }[]>().find((row) => row.id === lost.user.id)?.hasTwoStep;
+    // The admin's list says who has it on.
+    expect(await hasTwoStep()).toBe(true);
     expect((await post(`/api/users/${lost.user.id}/totp/reset`, admin.cookie)).statusCode).toBe(200);
+    expect(await hasTwoStep()).toBe(false);
     expect(await t.database.db.select().from(userTotp).where(eq(userTotp.userId, lost.user.id))).toEqual([]);
     expect((await signIn(lost.user.email)).statusCode).toBe(200);
     const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, lost.user.id));

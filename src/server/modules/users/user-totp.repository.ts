@@ -39,3 +39,8 @@ export async function deleteUserTotp(db: Db, userId: string): Promise<boolean> {
   const done = await db.delete(userTotp).where(eq(userTotp.userId, userId)).returning({ secret: userTotp.secret });
   return done.some((row) => row.secret !== null);
 }
+
+export async function selectTwoStepUserIds(db: Db): Promise<string[]> {
+  const rows = await db.select({ userId: userTotp.userId }).from(userTotp).where(isNotNull(userTotp.secret));
+  return rows.map((row) => row.userId);
+}

@@ -23,8 +23,10 @@ import {
   type RecipientRow,
   type UserRow,
 } from './users.repository';
+import { selectTwoStepUserIds } from './user-totp.repository';
 
-function toView(row: UserRow, invited: Set<string> = new Set()): UserView {
+// `invited`, `twoStep`: the ids of accounts with an unused invitation, with two-step sign-in on.
+function toView(row: UserRow, invited: Set<string> = new Set(), twoStep: Set<string> = new Set()): UserView {
   return {
     id: row.id,
     email: row.email,
@@ -33,6 +35,7 @@ function toView(row: UserRow, invited: Set<string> = new Set()): UserView {
     unitId: row.unitId,
     isActive: row.isActive,
     hasPendingInvitation: invited.has(row.id),
+    hasTwoStep: twoStep.has(row.id),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
@@ -92,7 +95,8 @@ export async function sendInvitation(ctx: ActorCtx, input: { id: string }): Prom
 export async function listUsers(ctx: ActorCtx): Promise<UserView[]> {
   if (!canManageUsers(ctx.actor)) throw forbidden();
   const invited = await pendingInvitations(ctx.db);
-  return (await selectUsersByName(ctx.db)).map((row) => toView(row, invited));
+  const twoStep = new Set(await selectTwoStepUserIds(ctx.db));
+  return (await selectUsersByName(ctx.db)).map((row) => toView(row, invited, twoStep));
 }
 
 export async function updateUser(ctx: ActorCtx, { id, ...input }: UpdateUserInput & { id: string }): Promise<UserView> {

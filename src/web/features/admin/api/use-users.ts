@@ -42,6 +42,15 @@ export function useSendInvitation() {
   });
 }
 
+// A lost phone: the person signs in with the password alone and sets two-step sign-in up again.
+export function useResetTwoStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<unknown>(`/users/${encodeURIComponent(id)}/totp/reset`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
 // After a 409 the form reloads the row as it now stands.
 export function useRefetchUsers() {
   const queryClient = useQueryClient();

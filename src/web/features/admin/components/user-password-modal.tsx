@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconMail } from '@tabler/icons-react';
+import { IconMail, IconShieldOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateUserSchema, type UserView } from '../../../../shared/users';
@@ -8,7 +8,7 @@ import { ErrorAlert, SaveFeedback } from '../../../components/save-feedback';
 import { useMasterData } from '../../../lib/master-data';
 import { notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
-import { useRefetchUsers, useSendInvitation, useUpdateUser } from '../api/use-users';
+import { useRefetchUsers, useResetTwoStep, useSendInvitation, useUpdateUser } from '../api/use-users';
 import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 import { MODAL_STYLES } from './modal-styles';
 import { PasswordField } from './password-field';
@@ -19,6 +19,7 @@ export function UserPasswordModal({ user, onClose }: { user: UserView; onClose: 
   const isPhone = useMediaQuery('(max-width: 36em)') ?? false;
   const update = useUpdateUser();
   const invite = useSendInvitation();
+  const resetTwoStep = useResetTwoStep();
   const refetch = useRefetchUsers();
   const [version, setVersion] = useState(user.version);
   const form = useSchemaForm({
@@ -57,6 +58,14 @@ export function UserPasswordModal({ user, onClose }: { user: UserView; onClose: 
       },
     });
 
+  const turnOffTwoStep = () =>
+    resetTwoStep.mutate(user.id, {
+      onSuccess: () => {
+        notifySuccess(t('users.twoStepOff', { name: user.name }));
+        onClose();
+      },
+    });
+
   return (
     <Modal opened onClose={onClose} title={t('users.resetTitle', { name: user.name })} fullScreen={isPhone} size="lg" styles={MODAL_STYLES} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
       <form onSubmit={submit} noValidate>
@@ -69,6 +78,15 @@ export function UserPasswordModal({ user, onClose }: { user: UserView; onClose: 
             </Button>
             <ErrorAlert error={invite.error} />
           </Stack>
+          {user.hasTwoStep ? (
+            <Stack gap={6} align="flex-start">
+              <Text fz="sm">{t('users.twoStepBody')}</Text>
+              <Button variant="light" color="red" leftSection={<IconShieldOff size={16} aria-hidden />} onClick={turnOffTwoStep} loading={resetTwoStep.isPending}>
+                {t('users.twoStepReset')}
+              </Button>
+              <ErrorAlert error={resetTwoStep.error} />
+            </Stack>
+          ) : null}
           <Text fz="sm">{t('users.resetBody')}</Text>
           <SaveFeedback error={update.error} isFieldError={form.hasErrors} onReload={() => void reload()} />
           <PasswordField

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Box, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconKey, IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../../../shared/roles';
 import type { UserView } from '../../../../shared/users';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
+import { ToneBadge } from '../../../components/tone-badge';
 import { useMasterLookups } from '../../../lib/master-data';
 import { useUsers } from '../api/use-users';
 import { UserFormModal } from './user-form-modal';
@@ -20,23 +21,14 @@ function matches(user: UserView, text: string, role: Role | null): boolean {
   return isTextMatch && (role === null || user.role === role);
 }
 
-const ACTIVE = { background: '#d3f9d8', color: '#1b5e20', flexShrink: 0 };
-const INACTIVE = { background: '#e9ecef', color: '#495057', flexShrink: 0 };
-
-const INVITED = { background: '#fff3bf', color: '#5c3c00', flexShrink: 0 };
 
 function UserStatus({ user }: { user: UserView }) {
   const { t } = useTranslation('admin');
   return (
     <Group gap={4} wrap="wrap">
-      <Badge variant="filled" styles={{ root: user.isActive ? ACTIVE : INACTIVE }}>
-        {user.isActive ? t('users.statusActive') : t('users.statusInactive')}
-      </Badge>
-      {user.hasPendingInvitation ? (
-        <Badge variant="filled" styles={{ root: INVITED }}>
-          {t('users.statusInvited')}
-        </Badge>
-      ) : null}
+      <ToneBadge tone={user.isActive ? 'green' : 'gray'}>{user.isActive ? t('users.statusActive') : t('users.statusInactive')}</ToneBadge>
+      {user.hasPendingInvitation ? <ToneBadge tone="yellow">{t('users.statusInvited')}</ToneBadge> : null}
+      {user.hasTwoStep ? <ToneBadge tone="blue">{t('users.statusTwoStep')}</ToneBadge> : null}
     </Group>
   );
 }
