@@ -7,7 +7,8 @@ import { ABBREVIATIONS, ACRONYMS, CONNECTIVES, GENERIC_WORDS, LEGAL_FORMS, PLACE
 // letters and differ in the one word that matters. So names are compared as words after expanding
 // abbreviations and acronyms, and a word that tells two institutions apart vetoes the pair.
 
-export type PartnerNameForm = { words: string[]; initials: string[] };
+// words: each once, for comparing; initials: all in order, for acronyms (initialLetters: their first letters).
+export type PartnerNameForm = { words: string[]; initials: string[]; initialLetters: string };
 
 // A pair is offered from this score; from STRONG_DUPLICATE_SCORE it is shown as a near-certain one.
 export const DUPLICATE_SCORE = 0.7;
@@ -33,8 +34,8 @@ export function partnerNameForm(name: string): PartnerNameForm {
   const raw = normalizePartnerName(name).split(' ').filter(Boolean);
   const whole = WHOLE_NAMES.get(raw.filter((word) => !LEGAL_FORMS.has(word)).join(' '));
   const expanded = whole ? whole.split(' ') : expandWords(raw);
-  const words = [...new Set(expanded.filter((word) => !CONNECTIVES.has(word)))];
-  return { words, initials: expanded.filter((word) => !CONNECTIVES.has(word)) };
+  const initials = expanded.filter((word) => !CONNECTIVES.has(word));
+  return { words: [...new Set(initials)], initials, initialLetters: initials.map((word) => word[0] ?? '').join('') };
 }
 
 function weightOf(word: string): number {
@@ -43,18 +44,27 @@ function weightOf(word: string): number {
   return 1;
 }
 
+// Two rows reused by every call: the duplicate check compares many thousands of word pairs.
+const previousRow = new Uint16Array(64);
+const currentRow = new Uint16Array(64);
+
 function editDistanceAtMost(a: string, b: string, limit: number): boolean {
   if (Math.abs(a.length - b.length) > limit) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (a.length >= previousRow.length || b.length >= previousRow.length) return false;
+  for (let j = 0; j <= b.length; j += 1) previousRow[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    currentRow[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min((previousRow[j] ?? 0) + 1, (currentRow[j - 1] ?? 0) + 1, (previousRow[j - 1] ?? 0) + cost);
+      currentRow[j] = value;
+      if (value < rowMin) rowMin = value;
     }
-    if (Math.min(...current) > limit) return false;
-    previous = current;
+    if (rowMin > limit) return false;
+    previousRow.set(currentRow.subarray(0, b.length + 1));
   }
-  return (previous[b.length] ?? limit + 1) <= limit;
+  return (previousRow[b.length] ?? limit + 1) <= limit;
 }
 
 // A typo ("Khairum") matches its word; numbers, directions and short words must match exactly,
@@ -72,13 +82,10 @@ function wordsMatch(a: string, b: string): boolean {
 function foldInitials(short: PartnerNameForm, long: PartnerNameForm): PartnerNameForm {
   for (const word of short.words) {
     if (word.length < 2 || word.length > 8 || long.words.includes(word)) continue;
-    const sequence = long.initials;
-    for (let start = 0; start + word.length <= sequence.length; start += 1) {
-      const window = sequence.slice(start, start + word.length);
-      if (window.map((item) => item[0]).join('') !== word) continue;
-      const initials = [...sequence.slice(0, start), word, ...sequence.slice(start + word.length)];
-      return { words: [...new Set(initials)], initials };
-    }
+    const start = long.initialLetters.indexOf(word);
+    if (start < 0) continue;
+    const initials = [...long.initials.slice(0, start), word, ...long.initials.slice(start + word.length)];
+    return { words: [...new Set(initials)], initials, initialLetters: initials.map((item) => item[0] ?? '').join('') };
   }
   return long;
 }
@@ -128,19 +135,64 @@ export function isLikelyDuplicate(a: string, b: string): boolean {
   return partnerNameScore(partnerNameForm(a), partnerNameForm(b)) >= DUPLICATE_SCORE;
 }
 
-// The likely duplicates among these partners, strongest first. Each name is prepared once; the pairs
-// are compared in memory (a registry holds hundreds of partners, not millions).
+type Keys = { words: string[]; acronyms: string[]; spelled: string[] };
+
+// What a name can be paired by: the first letters of its telling words (a typo rarely hits them), the
+// short words that may be acronyms, and the acronyms its words spell. Names are compared only when they
+// share a word key, or when one holds an acronym the other spells.
+function blockingKeys(form: PartnerNameForm): Keys {
+  const telling = form.words.filter((word) => !GENERIC_WORDS.has(word) && !PLACE_WORDS.has(word));
+  const words = [...new Set((telling.length > 0 ? telling : form.words).map((word) => word.slice(0, 3)))];
+  const acronyms = form.words.filter((word) => word.length >= 2 && word.length <= 8);
+  const letters = form.initialLetters;
+  const spelled = new Set<string>();
+  for (let start = 0; start < letters.length; start += 1) {
+    for (let end = start + 2; end <= Math.min(letters.length, start + 8); end += 1) spelled.add(letters.slice(start, end));
+  }
+  return { words, acronyms, spelled: [...spelled] };
+}
+
+function indexBy(keysOf: (index: number) => string[], count: number): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (let item = 0; item < count; item += 1) {
+    for (const key of keysOf(item)) {
+      const list = index.get(key);
+      if (list) list.push(item);
+      else index.set(key, [item]);
+    }
+  }
+  return index;
+}
+
+function candidatePairs(keys: Keys[]): [number, number][] {
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  const add = (x: number, y: number) => {
+    const [low, high] = x < y ? [x, y] : [y, x];
+    if (low === high || seen.has(low * keys.length + high)) return;
+    seen.add(low * keys.length + high);
+    pairs.push([low, high]);
+  };
+  for (const group of indexBy((item) => keys[item]?.words ?? [], keys.length).values()) {
+    group.forEach((x, i) => group.slice(i + 1).forEach((y) => add(x, y)));
+  }
+  const spelledBy = indexBy((item) => keys[item]?.spelled ?? [], keys.length);
+  for (const [acronym, holders] of indexBy((item) => keys[item]?.acronyms ?? [], keys.length)) {
+    for (const x of holders) for (const y of spelledBy.get(acronym) ?? []) add(x, y);
+  }
+  return pairs;
+}
+
+// The likely duplicates among these partners, strongest first. Each name is prepared once.
 export function findDuplicatePairs<T extends { id: string; name: string }>(items: T[], limit: number): { a: T; b: T; score: number }[] {
   const forms = items.map((item) => ({ item, form: partnerNameForm(item.name) }));
   const pairs: { a: T; b: T; score: number }[] = [];
-  for (let i = 0; i < forms.length; i += 1) {
-    for (let j = i + 1; j < forms.length; j += 1) {
-      const left = forms[i];
-      const right = forms[j];
-      if (!left || !right) continue;
-      const score = partnerNameScore(left.form, right.form);
-      if (score >= DUPLICATE_SCORE) pairs.push({ a: left.item, b: right.item, score });
-    }
+  for (const [x, y] of candidatePairs(forms.map(({ form }) => blockingKeys(form)))) {
+    const left = forms[x];
+    const right = forms[y];
+    if (!left || !right) continue;
+    const score = partnerNameScore(left.form, right.form);
+    if (score >= DUPLICATE_SCORE) pairs.push({ a: left.item, b: right.item, score });
   }
-  return pairs.sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name)).slice(0, limit);
+  return pairs.sort((p, q) => q.score - p.score || p.a.name.localeCompare(q.a.name) || p.b.name.localeCompare(q.b.name)).slice(0, limit);
 }
