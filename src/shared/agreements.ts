@@ -39,6 +39,8 @@ const agreementFieldsBase = z.object({
   isDraft: z.boolean(),
   isPublic: z.boolean(),
   longTermReason: optionalText(MAX_TEXT_LENGTH),
+  // "Alasan tanpa KB": required for a PKS saved without its KB or NK.
+  noParentReason: optionalText(MAX_TEXT_LENGTH),
 });
 
 export const AgreementFieldsSchema = agreementFieldsBase.extend({
@@ -105,6 +107,7 @@ export type AgreementView = {
   isDraft: boolean;
   isPublic: boolean;
   longTermReason: string | null;
+  noParentReason: string | null;
   termination: { kind: 'diakhiri' | 'dicabut'; endedOn: string; reason: string; note: string | null } | null;
   partners: PartnerSummary[];
   units: UnitSummary[];

@@ -31,8 +31,11 @@ export const MergePartnersSchema = z
   });
 export type MergePartnersInput = z.infer<typeof MergePartnersSchema>;
 
-// Trigram similarity from which two partner names are offered as likely the same institution.
-export const DUPLICATE_SIMILARITY = 0.6;
+// "Bukan duplikat": the pair, in either order, is never offered again.
+export const DismissPartnerDuplicateSchema = z
+  .object({ aId: z.uuid(), bId: z.uuid() })
+  .refine((value) => value.aId !== value.bId, { path: ['bId'], error: 'kedua mitra harus berbeda / the two partners must differ' });
+export type DismissPartnerDuplicateInput = z.infer<typeof DismissPartnerDuplicateSchema>;
 
 export type PartnerView = {
   id: string;
@@ -62,6 +65,8 @@ export type PartnerDetailView = PartnerView & { agreements: PartnerAgreementView
 
 export type PartnerListView = { items: PartnerView[]; total: number; page: number; pageSize: number };
 
-export type PartnerDuplicateView = { a: PartnerView; b: PartnerView; similarity: number };
+// similarity: 0–1, how alike the names are once acronyms and legal forms are written out; isStrong when
+// the names are as good as the same (a merge is then the expected action, not a question).
+export type PartnerDuplicateView = { a: PartnerView; b: PartnerView; similarity: number; isStrong: boolean };
 
 export type MergePartnersResult = { target: PartnerView; movedAgreementIds: string[] };

@@ -110,9 +110,14 @@ describe('the registry screens', () => {
     await pickOption(page, 'OPD pelaksana utama', unit);
     await pickOption(page, 'Bidang utama', 'Pendidikan');
     await screenshot(page, 'form-desktop');
+    // A PKS without its KB is refused until the form says why.
+    await page.getByRole('button', { name: 'Simpan kerja sama' }).click();
+    await page.getByText(/pilih KB\/NK induknya atau tuliskan alasan tanpa KB/).first().waitFor();
+    await page.getByLabel('Alasan tanpa KB').fill('Kerja sama langsung dengan politeknik, tanpa KB.');
     await page.getByRole('button', { name: 'Simpan kerja sama' }).click();
 
     await heading(page, 'Perjanjian kerja sama beasiswa taruna pelayaran');
+    await page.getByText('Kerja sama langsung dengan politeknik, tanpa KB.').waitFor();
     createdId = new URL(page.url()).pathname.split('/').pop() ?? '';
     await page.getByText(NEW_PARTNER).first().waitFor();
     await page.getByText(unit).first().waitFor();
@@ -166,6 +171,7 @@ describe('the registry screens', () => {
     await page.getByRole('button', { name: 'Tambah mitra' }).click();
     await pickOption(page, 'OPD pelaksana utama', api.master.units[0]!.name);
     await pickOption(page, 'Bidang utama', 'Pendidikan');
+    await page.getByLabel('Alasan tanpa KB').fill('Kredit langsung dengan bank daerah, tanpa KB.');
     await page.getByRole('button', { name: 'Simpan kerja sama' }).click();
 
     await heading(page, 'Kredit lunak bagi pedagang pasar');
@@ -252,8 +258,13 @@ describe('the registry screens', () => {
     await api.createAgreement({ title: 'Kerja sama perahu nelayan', partners: [{ id: kept.id }], primarySectorCode: 'kelautan_perikanan' });
     await api.createAgreement({ title: 'Kerja sama cold storage ikan', partners: [{ id: kept.id }], primarySectorCode: 'kelautan_perikanan' });
     await api.createAgreement({ title: 'Kerja sama pelatihan nelayan', partners: [{ name: 'CV. Karya Bahari Ternat', categoryCode: 'swasta' }], primarySectorCode: 'kelautan_perikanan' });
+    // A weak pair (one name has words the other lacks): "Bukan duplikat" removes it for good.
+    await api.createPartner('Politeknik Perikanan Negeri Tual', 'pemerintah_pusat');
+    await api.createPartner('Politeknik Perikanan Tual Maluku', 'pemerintah_pusat');
     await page.goto(`${running.baseUrl}/app/partners?tab=duplicates`);
     await page.getByText('CV. Karya Bahari Ternat').waitFor();
+    await page.getByRole('button', { name: /^Bukan duplikat: Politeknik Perikanan Negeri Tual/ }).click();
+    await page.getByText('Politeknik Perikanan Tual Maluku').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: /Gabungkan .*CV\. Karya Bahari Ternat/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/1 kerja sama akan dipindahkan/).waitFor();

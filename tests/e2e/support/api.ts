@@ -37,6 +37,8 @@ export async function apiClient(baseUrl: string, account = E2E_ADMIN): Promise<A
     request,
     createAgreement: (overrides) =>
       request<AgreementView>('POST', '/agreements', {
+        // A PKS without its KB needs a reason; tests that want a parent name it.
+        ...(overrides.docType === 'PKS' && !overrides.parentId ? { noParentReason: 'Uji: PKS tanpa KB' } : {}),
         docType: 'KB',
         kind: 'KSDPK',
         title: 'Kesepakatan bersama uji',

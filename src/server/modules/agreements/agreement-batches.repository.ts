@@ -49,6 +49,16 @@ export async function updateAgreementRows(db: Db, options: { rows: (AgreementBat
   return updated.length;
 }
 
+// The import registers a register as it was kept: a PKS without its KB is not refused but recorded
+// with this reason (agreements.rules.ts, checkPksParent), which the next edit in the form may replace.
+export const IMPORTED_WITHOUT_KB = 'Diimpor tanpa KB';
+
+export async function noteImportedWithoutParent(db: Db, agreementIds: string[]): Promise<void> {
+  await db.execute(sql`
+    UPDATE agreements SET no_parent_reason = ${IMPORTED_WITHOUT_KB}
+    WHERE id = ANY(${arrayParam(agreementIds, 'uuid')}) AND doc_type = 'PKS' AND parent_id IS NULL AND no_parent_reason IS NULL AND NOT is_draft`);
+}
+
 export async function deleteLinks(db: Db, agreementIds: string[]): Promise<void> {
   const idList = arrayParam(agreementIds, 'uuid');
   await db.execute(sql`DELETE FROM agreement_partners WHERE agreement_id = ANY(${idList})`);

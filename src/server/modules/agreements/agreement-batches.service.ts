@@ -12,6 +12,7 @@ export type AgreementBatchRow = repo.AgreementBatchRow;
 export async function insertAgreementBatch(ctx: Ctx, rows: AgreementBatchRow[]): Promise<void> {
   await repo.insertAgreementRows(ctx.db, { rows, createdBy: ctx.actor?.id ?? null, now: ctx.now });
   await repo.insertLinks(ctx.db, rows);
+  await repo.noteImportedWithoutParent(ctx.db, rows.map((row) => row.id));
   await refreshAgreementSearch(ctx.db, rows.map((row) => row.id));
 }
 
@@ -21,5 +22,6 @@ export async function updateAgreementBatch(ctx: Ctx, rows: (AgreementBatchRow & 
   const ids = rows.map((row) => row.id);
   await repo.deleteLinks(ctx.db, ids);
   await repo.insertLinks(ctx.db, rows);
+  await repo.noteImportedWithoutParent(ctx.db, ids);
   await refreshAgreementSearch(ctx.db, ids);
 }

@@ -4,7 +4,7 @@ import { buildAgreement, buildPartner } from '../../../../tests/support/registry
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import type { PartnerDetailView, PartnerDuplicateView, PartnerListView } from '../../../shared/partners';
 import { auditLog } from '../audit/audit.table';
-import { partners } from '../partners/partners.table';
+import { partnerDuplicateDismissals, partners } from '../partners/partners.table';
 import { agreements } from './agreements.table';
 
 describe('partners routes', () => {
@@ -33,6 +33,7 @@ describe('partners routes', () => {
       ['POST', '/api/partners', { name: 'PT Tanpa Sesi', categoryCode: 'swasta' }],
       ['PATCH', `/api/partners/${partner.id}`, { name: 'PT Tanpa Sesi', version: 1 }],
       ['POST', '/api/partners/merge', { sourceId: partner.id, targetId: (await buildPartner(t.database.db)).id }],
+      ['POST', '/api/partners/duplicates/dismiss', { aId: partner.id, bId: (await buildPartner(t.database.db)).id }],
     ];
     for (const [method, url, payload] of requests) expect((await call(method, url, '', payload)).statusCode, `${method} ${url}`).toBe(401);
   });
@@ -48,9 +49,11 @@ describe('partners routes', () => {
       expect((await call('POST', '/api/partners', cookie, { name: `PT Peran ${role}`, categoryCode: 'swasta' })).statusCode, role).toBe(403);
       expect((await call('PATCH', `/api/partners/${partner.id}`, cookie, { name: 'PT Diubah', version: 1 })).statusCode, role).toBe(403);
       expect((await call('POST', '/api/partners/merge', cookie, { sourceId: partner.id, targetId: other.id })).statusCode, role).toBe(403);
+      expect((await call('POST', '/api/partners/duplicates/dismiss', cookie, { aId: partner.id, bId: other.id })).statusCode, role).toBe(403);
     }
     const [unchanged] = await t.database.db.select().from(partners).where(eq(partners.id, partner.id));
     expect(unchanged).toEqual(partner);
+    expect(await t.database.db.select().from(partnerDuplicateDismissals)).toEqual([]);
   });
 
   it('creates a partner, storing its normalised name key and an audit row', async () => {
@@ -172,14 +175,47 @@ describe('partners routes', () => {
     expect(unknown.json().error.field).toBe('categoryCode');
   });
 
-  it('offers likely duplicates by name similarity and not unrelated names', async () => {
-    const a = await buildPartner(t.database.db, { name: 'Politeknik Pelayaran Halmahera Utara' });
-    const b = await buildPartner(t.database.db, { name: 'Politeknik Pelayaran Halmahera Utar' });
-    const c = await buildPartner(t.database.db, { name: 'Dinas Perikanan Zanzibar' });
-    const pairs = (await call('GET', '/api/partners/duplicates', admin)).json<PartnerDuplicateView[]>();
-    const pair = pairs.find((item) => [item.a.id, item.b.id].sort().join() === [a.id, b.id].sort().join());
-    expect(pair?.similarity).toBeGreaterThanOrEqual(0.6);
-    expect(pairs.some((item) => item.a.id === c.id || item.b.id === c.id)).toBe(false);
+  const pairOf = (list: PartnerDuplicateView[], x: string, y: string) => list.find((item) => [item.a.id, item.b.id].sort().join() === [x, y].sort().join());
+  const duplicates = async () => (await call('GET', '/api/partners/duplicates', admin)).json<PartnerDuplicateView[]>();
+
+  it('offers an acronym and its institution as duplicates, and not two banks or two regencies', async () => {
+    const bni = await buildPartner(t.database.db, { name: 'PT Bank Negara Indonesia (Persero) Tbk' });
+    const bniShort = await buildPartner(t.database.db, { name: 'BNI' });
+    const bri = await buildPartner(t.database.db, { name: 'BRI' });
+    const north = await buildPartner(t.database.db, { name: 'Pemerintah Kabupaten Halmahera Utara' });
+    const west = await buildPartner(t.database.db, { name: 'Pemerintah Kabupaten Halmahera Barat' });
+    const pairs = await duplicates();
+    expect(pairOf(pairs, bni.id, bniShort.id)).toMatchObject({ similarity: 1, isStrong: true });
+    expect(pairOf(pairs, bniShort.id, bri.id)).toBeUndefined();
+    expect(pairOf(pairs, bni.id, bri.id)).toBeUndefined();
+    expect(pairOf(pairs, north.id, west.id)).toBeUndefined();
+  });
+
+  it('remembers "bukan duplikat" for a pair in either order, once, with who said it', async () => {
+    const a = await buildPartner(t.database.db, { name: 'Universitas Khairun' });
+    const b = await buildPartner(t.database.db, { name: 'Universitas Khairum' });
+    // A typo makes a likely pair, not a certain one.
+    expect(pairOf(await duplicates(), a.id, b.id)).toMatchObject({ isStrong: false });
+    const first = await call('POST', '/api/partners/duplicates/dismiss', admin, { aId: b.id, bId: a.id });
+    expect(first.statusCode).toBe(204);
+    expect(pairOf(await duplicates(), a.id, b.id)).toBeUndefined();
+    expect((await call('POST', '/api/partners/duplicates/dismiss', admin, { aId: a.id, bId: b.id })).statusCode).toBe(204);
+    const stored = await t.database.db.select().from(partnerDuplicateDismissals).where(eq(partnerDuplicateDismissals.partnerHighId, [a.id, b.id].sort()[1] ?? ''));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ partnerLowId: [a.id, b.id].sort()[0], dismissedBy: expect.any(String) });
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'not-duplicate'));
+    expect(audit.filter((row) => row.entityId === a.id || row.entityId === b.id)).toHaveLength(2);
+  });
+
+  it('refuses a dismissal of a partner with itself or of an unknown partner, storing nothing', async () => {
+    const a = await buildPartner(t.database.db);
+    const before = (await t.database.db.select().from(partnerDuplicateDismissals)).length;
+    const same = await call('POST', '/api/partners/duplicates/dismiss', admin, { aId: a.id, bId: a.id });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error.field).toBe('bId');
+    const unknown = await call('POST', '/api/partners/duplicates/dismiss', admin, { aId: a.id, bId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.statusCode).toBe(404);
+    expect(await t.database.db.select().from(partnerDuplicateDismissals)).toHaveLength(before);
   });
 
   it('merges two partners through the API and refuses a merge of a partner into itself', async () => {

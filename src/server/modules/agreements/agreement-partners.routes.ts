@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CreatePartnerSchema, MergePartnersSchema, PartnerListQuerySchema, UpdatePartnerSchema } from '../../../shared/partners';
+import { CreatePartnerSchema, DismissPartnerDuplicateSchema, MergePartnersSchema, PartnerListQuerySchema, UpdatePartnerSchema } from '../../../shared/partners';
 import { actorCtxOf, typed } from '../../lib/http';
 import { mergePartners } from './agreement-partners-merge.service';
 import * as service from './agreement-partners.service';
+import { dismissPartnerDuplicate } from '../partners/partners.service';
 
 const idParam = z.object({ id: z.uuid() });
 const tags = ['partners'];
@@ -16,6 +17,10 @@ export function partnersRoutes(app: FastifyInstance) {
     service.listPartners(actorCtxOf(request), request.query),
   );
   api.get('/partners/duplicates', { schema: { tags }, config: { access: 'signed-in' } }, (request) => service.listPartnerDuplicates(actorCtxOf(request)));
+  api.post('/partners/duplicates/dismiss', { schema: { tags, body: DismissPartnerDuplicateSchema }, config: { access: ['admin'] } }, async (request, reply) => {
+    await dismissPartnerDuplicate(actorCtxOf(request), request.body);
+    return reply.status(204).send();
+  });
   api.get('/partners/:id', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, (request) => service.getPartner(actorCtxOf(request), request.params.id));
   api.post('/partners', { schema: { tags, body: CreatePartnerSchema }, config: { access: ['admin'] } }, async (request, reply) =>
     reply.status(201).send(await service.createPartner(actorCtxOf(request), request.body)),

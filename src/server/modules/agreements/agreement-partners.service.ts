@@ -65,7 +65,7 @@ export async function getPartner(ctx: ActorCtx, id: string): Promise<PartnerDeta
 export async function listPartnerDuplicates(ctx: ActorCtx): Promise<PartnerDuplicateView[]> {
   const pairs = await partners.listPartnerDuplicates(ctx);
   const counts = await repo.agreementCountsOf(ctx.db, [...new Set(pairs.flatMap((pair) => [pair.a.id, pair.b.id]))]);
-  return pairs.map((pair) => ({ a: withCount(pair.a, counts), b: withCount(pair.b, counts), similarity: pair.similarity }));
+  return pairs.map((pair) => ({ a: withCount(pair.a, counts), b: withCount(pair.b, counts), similarity: pair.similarity, isStrong: pair.isStrong }));
 }
 
 export async function createPartner(ctx: ActorCtx, input: CreatePartnerInput): Promise<PartnerView> {

@@ -91,6 +91,7 @@ export async function loadAgreementViews(db: Db, options: { ids: string[]; now: 
       isDraft: row.isDraft,
       isPublic: row.isPublic,
       longTermReason: row.longTermReason,
+      noParentReason: row.noParentReason,
       termination:
         row.terminationKind && row.terminatedOn
           ? { kind: row.terminationKind, endedOn: row.terminatedOn, reason: row.terminationReason ?? '', note: row.terminationNote }

@@ -19,6 +19,7 @@ export type AgreementDraft = {
   endsOn: string | null;
   longTermReason: string | null;
   parentId: string | null;
+  noParentReason: string | null;
 };
 
 // Services are called by routes, the import and the CLI alike, so they check their own input.
@@ -101,6 +102,16 @@ export async function checkParent(draft: AgreementDraft, findAgreement: (id: str
     if (ancestor.parentId === draft.id) throw parentError('Hubungan induk ini membuat lingkaran.', 'This parent link would create a cycle.');
     ancestor = await findAgreement(ancestor.parentId);
   }
+}
+
+// A PKS usually implements a KB (or an NK): one saved without it needs a written reason, so a missing
+// link is a decision, not a slip. A draft may wait for either until it is registered.
+export function checkPksParent(draft: AgreementDraft): void {
+  if (draft.docType !== 'PKS' || draft.parentId || draft.isDraft || draft.noParentReason?.trim()) return;
+  throw invalid('noParentReason', {
+    message: 'PKS tanpa naskah induk: pilih KB/NK induknya atau tuliskan alasan tanpa KB.',
+    messageEn: 'A PKS without a parent document: choose its KB/NK or give the reason it has none.',
+  });
 }
 
 // Changing a document's type must not strand the PKS or adenda that hang from it.

@@ -26,7 +26,7 @@ export { agreementsRevisionSql, selectLastAgreementChange as lastAgreementChange
 type Fields = z.output<typeof CreateAgreementSchema>;
 type Columns = repo.AgreementColumns;
 const WHAT: [string, string] = ['Naskah kerja sama', 'Agreement'];
-const TEXT_COLUMNS = ['numberOurs', 'numberPartner', 'scope', 'purpose', 'longTermReason'] as const;
+const TEXT_COLUMNS = ['numberOurs', 'numberPartner', 'scope', 'purpose', 'longTermReason', 'noParentReason'] as const;
 const SCALAR_COLUMNS = ['docType', 'kind', 'ksddMode', 'title', ...TEXT_COLUMNS, 'signedOn', 'startsOn', 'endsOn', 'valueIdr', 'parentId', 'primarySectorCode', 'isDraft', 'isPublic'] as const;
 
 // The fields the input sets, with blank text stored as null.
@@ -59,6 +59,7 @@ function draftOf(id: string | null, row: Partial<Columns> & Pick<Columns, 'docTy
     endsOn: row.endsOn ?? null,
     longTermReason: row.longTermReason ?? null,
     parentId: row.parentId ?? null,
+    noParentReason: row.noParentReason ?? null,
   };
 }
 
@@ -126,6 +127,9 @@ export async function createAgreement(ctx: ActorCtx, input: CreateAgreementInput
     rules.checkKsddMode(draft);
     rules.checkTerm(draft, await getSettings(tx));
     await rules.checkParent(draft, findFamilyMember(tx));
+    rules.checkPksParent(draft);
+    // The reason answers for a missing parent only.
+    if (columns.parentId) columns.noParentReason = null;
     await checkNumberFree(tx, columns.numberOurs ?? null, null);
     const supporting = uniqueExcept(fields.supportingUnitIds, fields.leadUnitId);
     const otherSectors = uniqueExcept(fields.otherSectorCodes, fields.primarySectorCode);
@@ -228,6 +232,8 @@ export async function updateAgreement(ctx: ActorCtx, { id, ...input }: UpdateAgr
     rules.checkKsddMode(draft);
     rules.checkTerm(draft, await getSettings(tx));
     if (patch.parentId !== undefined || patch.docType !== undefined) await rules.checkParent(draft, findFamilyMember(tx));
+    rules.checkPksParent(draft);
+    if (merged.parentId && current.noParentReason !== null) patch.noParentReason = null;
     if (patch.docType !== undefined && patch.docType !== current.docType) rules.checkChildrenStillFit(await repo.childrenOf(tx, id), merged.docType);
     // A legacy duplicate saved under its own number stays as it is (flagged) until it is renumbered.
     if (patch.numberKey === current.numberKey) delete patch.numberKeyDuplicate;

@@ -50,6 +50,8 @@ export const agreements = pgTable(
     isDraft: boolean('is_draft').notNull().default(false),
     isPublic: boolean('is_public').notNull().default(true),
     longTermReason: text('long_term_reason'),
+    // Why a PKS stands without the KB or NK it implements (agreements.rules.ts, checkPksParent).
+    noParentReason: text('no_parent_reason'),
     // Set when the agreement ends early (diakhiri) or is revoked (dicabut).
     terminationKind: text('termination_kind', { enum: ['diakhiri', 'dicabut'] }),
     terminatedOn: date('terminated_on'),

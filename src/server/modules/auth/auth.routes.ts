@@ -87,7 +87,7 @@ export function authRoutes(app: FastifyInstance, options: { abilitiesOf: Abiliti
   );
 }
 
-// A forgotten password and an invitation: signed out, through a mailed link (decision 0027).
+// A forgotten password and an invitation: signed out, through a mailed link (decision 0031).
 function passwordLinkRoutes(app: FastifyInstance) {
   const api = typed(app);
   // Per address; the per-account brake is in the service, silent so it tells nothing either.

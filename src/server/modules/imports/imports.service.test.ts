@@ -156,6 +156,14 @@ describe('importing a register file', () => {
     expect((await byNumber(`${p}/PKS/04`))?.parentId).toBe((await byNumber(`${p}/KB/01`))?.id);
   });
 
+  it('imports a PKS without induk, recording that it came without its KB instead of refusing it', async () => {
+    const p = prefix();
+    const result = await importRows([row(p, { nomor_pemda: `${p}/PKS/09`, jenis_dokumen: 'PKS' }), row(p)]);
+    expect(result.run?.status).toBe('done');
+    expect(await byNumber(`${p}/PKS/09`)).toMatchObject({ parentId: null, noParentReason: 'Diimpor tanpa KB' });
+    expect(await byNumber(`${p}/KB/01`)).toMatchObject({ noParentReason: null });
+  });
+
   it('matches a number however it is typed: a re-import of var-1/a updates VAR-1/A and keeps its number', async () => {
     const p = prefix();
     await importRows([row(p, { nomor_pemda: `VAR-1/A/${p}` })]);

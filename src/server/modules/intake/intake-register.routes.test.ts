@@ -59,7 +59,7 @@ describe('a new agreement registered from its scan', () => {
   });
 
   it('creates the agreement as confirmed, with the scan as its signed text, searchable at once and audited', async () => {
-    const payload = await agreementPayload(t.database.db, { docType: 'PKS', title: 'Layanan Kredit Usaha Rakyat', numberOurs: '21/PKS/2026', signedOn: '2026-03-02', startsOn: '2026-03-02', endsOn: '2028-03-01' });
+    const payload = await agreementPayload(t.database.db, { docType: 'PKS', noParentReason: 'Kerja sama langsung tanpa KB', title: 'Layanan Kredit Usaha Rakyat', numberOurs: '21/PKS/2026', signedOn: '2026-03-02', startsOn: '2026-03-02', endsOn: '2028-03-01' });
     const response = await register(payload);
     expect(response.statusCode).toBe(201);
     const result = response.json<AcceptIntakeResult>();

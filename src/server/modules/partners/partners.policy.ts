@@ -8,3 +8,8 @@ export function canReadPartners(actor: Actor): boolean {
 export function canEditPartners(actor: Actor): boolean {
   return actor.role === 'admin';
 }
+
+// Saying two partners are not one institution decides what the merge screen offers: the merge's editors.
+export function canDismissPartnerDuplicates(actor: Actor): boolean {
+  return canEditPartners(actor);
+}

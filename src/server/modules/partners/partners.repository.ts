@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { arrayParam, bulkInsert, selectRows } from '../../db/bulk-sql';
 import { updateVersioned } from '../../lib/versioned';
 import { partnerCategories } from '../master/master.table';
-import { partners } from './partners.table';
+import { partnerDuplicateDismissals, partners } from './partners.table';
 
 export type PartnerRow = typeof partners.$inferSelect;
 // A partner as the registry shows it, with its category's group.
@@ -92,19 +92,21 @@ export async function deletePartner(db: Db, id: string): Promise<void> {
   await db.delete(partners).where(eq(partners.id, id));
 }
 
-// Pairs of partners whose normalised names are alike (pg_trgm), strongest first.
-export async function similarPartnerPairs(db: Db, { threshold, limit }: { threshold: number; limit: number }): Promise<{ aId: string; bId: string; similarity: number }[]> {
-  return db.transaction(async (tx) => {
-    // The % operator can use the trigram index; its threshold is per transaction.
-    await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`);
-    const rows = await selectRows<{ a_id: string; b_id: string; similarity: number }>(tx, sql`
-      SELECT a.id AS a_id, b.id AS b_id, similarity(a.name_key, b.name_key)::float8 AS similarity
-      FROM partners a JOIN partners b ON a.id < b.id AND a.name_key % b.name_key
-      WHERE similarity(a.name_key, b.name_key) >= ${threshold}
-      ORDER BY similarity DESC, a.name_key, b.name_key
-      LIMIT ${limit}`);
-    return rows.map((row) => ({ aId: row.a_id, bId: row.b_id, similarity: row.similarity }));
-  });
+// Every partner's id and name, for the duplicate check (partner-similarity.rules.ts).
+export async function allPartnerNames(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: partners.id, name: partners.name }).from(partners).orderBy(asc(partners.name));
+}
+
+// The pairs someone said are not duplicates, as "lowId:highId".
+export async function dismissedPairKeys(db: Db): Promise<Set<string>> {
+  const rows = await db.select({ low: partnerDuplicateDismissals.partnerLowId, high: partnerDuplicateDismissals.partnerHighId }).from(partnerDuplicateDismissals);
+  return new Set(rows.map((row) => `${row.low}:${row.high}`));
+}
+
+// False when the pair was already dismissed.
+export async function insertDismissal(db: Db, values: typeof partnerDuplicateDismissals.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(partnerDuplicateDismissals).values(values).onConflictDoNothing().returning({ low: partnerDuplicateDismissals.partnerLowId });
+  return rows.length > 0;
 }
 
 export type PartnerKeyRow = { id: string; key: string; name: string; categoryCode: string };

@@ -1,8 +1,8 @@
 import type { AgreementPartnerRef } from '../../../shared/agreements';
 import { normalizePartnerName } from '../../../shared/partner-name';
 import {
-  DUPLICATE_SIMILARITY,
   type CreatePartnerInput,
+  type DismissPartnerDuplicateInput,
   type MergePartnersInput,
   type PartnerListQuery,
   type PartnerView,
@@ -12,7 +12,8 @@ import type { Db } from '../../db/client';
 import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound, staleVersion } from '../../lib/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { canEditPartners, canReadPartners } from './partners.policy';
+import { canDismissPartnerDuplicates, canEditPartners, canReadPartners } from './partners.policy';
+import { findDuplicatePairs, STRONG_DUPLICATE_SCORE } from './partner-similarity.rules';
 import * as repo from './partners.repository';
 import { isUniqueViolation } from '../../db/unique-violation';
 
@@ -23,7 +24,7 @@ export type PartnerRow = repo.PartnerRow;
 // A partner as the registry shows it; the agreements module adds its agreement count (PartnerView).
 export type PartnerRecord = Omit<PartnerView, 'agreementCount'>;
 export type PartnerRecordPage = { items: PartnerRecord[]; total: number; page: number; pageSize: number };
-export type PartnerRecordPair = { a: PartnerRecord; b: PartnerRecord; similarity: number };
+export type PartnerRecordPair = { a: PartnerRecord; b: PartnerRecord; similarity: number; isStrong: boolean };
 
 type WriteCtx = Pick<Ctx, 'actor' | 'now'>;
 
@@ -139,14 +140,45 @@ export async function getPartner(ctx: ActorCtx, id: string): Promise<PartnerReco
   return recordOf(ctx.db, id);
 }
 
+const DUPLICATE_LIST_LIMIT = 200;
+
+// Pairs of partners whose names likely name one institution (partner-similarity.rules.ts), strongest
+// first, without the pairs someone said are not duplicates.
 export async function listPartnerDuplicates(ctx: ActorCtx): Promise<PartnerRecordPair[]> {
   assertPartnerReader(ctx);
-  const pairs = await repo.similarPartnerPairs(ctx.db, { threshold: DUPLICATE_SIMILARITY, limit: 200 });
-  const records = await findPartnerRecords(ctx.db, [...new Set(pairs.flatMap((pair) => [pair.aId, pair.bId]))]);
-  return pairs.flatMap(({ aId, bId, similarity }) => {
-    const a = records.get(aId);
-    const b = records.get(bId);
-    return a && b ? [{ a, b, similarity: Math.round(similarity * 1000) / 1000 }] : [];
+  const [names, dismissed] = await Promise.all([repo.allPartnerNames(ctx.db), repo.dismissedPairKeys(ctx.db)]);
+  const pairs = findDuplicatePairs(names, Number.POSITIVE_INFINITY)
+    .filter((pair) => !dismissed.has(orderedPair(pair.a.id, pair.b.id).join(':')))
+    .slice(0, DUPLICATE_LIST_LIMIT);
+  const records = await findPartnerRecords(ctx.db, [...new Set(pairs.flatMap((pair) => [pair.a.id, pair.b.id]))]);
+  return pairs.flatMap(({ a, b, score }) => {
+    const first = records.get(a.id);
+    const second = records.get(b.id);
+    return first && second ? [{ a: first, b: second, similarity: score, isStrong: score >= STRONG_DUPLICATE_SCORE }] : [];
+  });
+}
+
+function orderedPair(first: string, second: string): [string, string] {
+  return first < second ? [first, second] : [second, first];
+}
+
+// "Bukan duplikat": the pair is remembered in either order and each partner's history says who said so.
+// Saying it again changes nothing.
+export async function dismissPartnerDuplicate(ctx: ActorCtx, input: DismissPartnerDuplicateInput): Promise<void> {
+  if (!canDismissPartnerDuplicates(ctx.actor)) throw forbidden();
+  await ctx.db.transaction(async (tx) => {
+    const found = await repo.partnerRecordsByIds(tx, [input.aId, input.bId]);
+    const a = found.get(input.aId);
+    const b = found.get(input.bId);
+    if (!a) throw notFound('Mitra', 'Partner');
+    if (!b) throw notFound('Mitra', 'Partner');
+    const [partnerLowId, partnerHighId] = orderedPair(a.id, b.id);
+    const isNew = await repo.insertDismissal(tx, { partnerLowId, partnerHighId, dismissedBy: ctx.actor.id, dismissedAt: ctx.now });
+    if (!isNew) return;
+    for (const [self, other] of [[a, b], [b, a]] as const) {
+      const changes = [{ field: 'notDuplicateOf', old: null, new: { id: other.id, name: other.name } }];
+      await recordAudit(tx, { actor: ctx.actor, entity: 'partner', entityId: self.id, action: 'not-duplicate', at: ctx.now, changes });
+    }
   });
 }
 

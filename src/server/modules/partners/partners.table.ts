@@ -1,5 +1,7 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { partnerCategories } from '../master/master.table';
+import { users } from '../users/users.table';
 
 export const partners = pgTable(
   'partners',
@@ -17,4 +19,21 @@ export const partners = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('partners_category_idx').on(table.categoryCode)],
+);
+
+// Pairs a person said are not one institution: the duplicate list never offers them again. A pair is
+// stored once, the smaller id first, whichever order it was dismissed in; it goes with either partner.
+export const partnerDuplicateDismissals = pgTable(
+  'partner_duplicate_dismissals',
+  {
+    partnerLowId: uuid('partner_low_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
+    partnerHighId: uuid('partner_high_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
+    dismissedBy: uuid('dismissed_by').references(() => users.id, { onDelete: 'set null' }),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.partnerLowId, table.partnerHighId] }),
+    index('partner_duplicate_dismissals_high_idx').on(table.partnerHighId),
+    check('partner_duplicate_dismissals_ordered', sql`${table.partnerLowId} < ${table.partnerHighId}`),
+  ],
 );

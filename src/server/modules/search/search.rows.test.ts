@@ -80,7 +80,7 @@ describe('registry list rows and revision', () => {
 
   it('keeps the list and its counts current through creating, editing and ending agreements', async () => {
     const before = await expectCurrent();
-    const created = await call<AgreementView>('POST', '/api/agreements', await agreementPayload(t.database.db, { docType: 'PKS', signedOn: '2024-02-01', startsOn: '2024-02-01', endsOn: '2027-01-31' }));
+    const created = await call<AgreementView>('POST', '/api/agreements', await agreementPayload(t.database.db, { docType: 'PKS', noParentReason: 'KB induk belum diterima', signedOn: '2024-02-01', startsOn: '2024-02-01', endsOn: '2027-01-31' }));
     const afterCreate = await expectCurrent();
     expect(afterCreate.total).toBe(before.total + 1);
     const lead = await buildUnit(t.database.db);

@@ -4,7 +4,7 @@ import { arrayParam, selectRows } from '../../db/bulk-sql';
 
 // Moving an OPD's references to another OPD. The columns that point at units are read from the
 // database's own catalogue, not listed here: a table added later with a foreign key to units is
-// moved too, and no merge can leave a row pointing at an OPD that is gone (decision 0027).
+// moved too, and no merge can leave a row pointing at an OPD that is gone (decision 0028).
 
 export type UnitReference = { table: string; column: string; uniqueKeys: string[][] };
 

@@ -14,7 +14,7 @@ import { selectUserByEmail, updateUserRow, type UserRow } from './users.reposito
 
 // A mailed, single-use, expiring link that sets an account's password without the old one: the
 // person who forgot it asks for one ('reset'); the admin sends one instead of typing a first
-// password ('invite'). Decision 0027.
+// password ('invite'). Decision 0031.
 
 export const LINK_MINUTES: Record<PasswordLinkPurpose, number> = { reset: 60, invite: 7 * 24 * 60 };
 // Per account: more requests within the hour answer the same but mail nothing, so the form cannot

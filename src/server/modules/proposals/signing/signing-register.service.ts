@@ -31,6 +31,8 @@ function refused(message: string, messageEn: string, reason: string, extra: Reco
 }
 
 // Everything the registry needs, taken from the proposal and its signing; nobody types it again.
+const REGISTERED_WITHOUT_KB = 'Didaftarkan dari usulan tanpa KB';
+
 function agreementInput(proposal: repo.ProposalRow, signing: signingRepo.SigningRow, data: RegisterData, parentId: string | null): CreateAgreementInput {
   const leadUnitId = data.leadUnitId ?? proposal.unitId;
   if (!leadUnitId) throw invalid('leadUnitId', { message: 'Usulan dari pihak luar: pilih OPD pengampu naskah.', messageEn: 'A proposal from outside names no unit: choose the lead unit.' });
@@ -62,6 +64,8 @@ function agreementInput(proposal: repo.ProposalRow, signing: signingRepo.Signing
     isDraft: false,
     isPublic: data.isPublic ?? true,
     longTermReason: data.longTermReason ?? proposal.jangkaWaktuAlasan ?? null,
+    // A proposal signed as a PKS without a KB went through the procedure; that is its reason.
+    noParentReason: parentId || DRAFT_TYPE_DOC[signing.docType] !== 'PKS' ? null : REGISTERED_WITHOUT_KB,
   };
 }
 

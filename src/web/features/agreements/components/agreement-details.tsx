@@ -62,6 +62,7 @@ function MainFields({ view }: { view: AgreementView }) {
         { label: t('fields.valueIdr'), value: formatRupiah(view.valueIdr) },
         { label: t('fields.isPublic'), value: yesNo(view.isPublic) },
         ...(view.longTermReason ? [{ label: t('fields.longTermReason'), value: view.longTermReason, isWide: true }] : []),
+        ...(view.noParentReason && !view.parent ? [{ label: t('fields.noParentReason'), value: view.noParentReason, isWide: true }] : []),
         { label: t('fields.scope'), value: view.scope, isWide: true },
         { label: t('fields.purpose'), value: view.purpose, isWide: true },
       ]}

@@ -8,7 +8,7 @@ import { useSettings } from '../../../lib/settings-queries';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { bodyFromFormValues, type AgreementFormOutput, type AgreementFormValues } from '../lib/form-values';
 import { FormSection } from './form-section';
-import { ContentFields, DateFields, IdentityFields, ParentField, UnitSectorFields } from './form-fields';
+import { ContentFields, DateFields, IdentityFields, NoParentReasonField, ParentField, UnitSectorFields } from './form-fields';
 import { PartnerPicker } from './partner-picker';
 
 type Props = {
@@ -69,6 +69,7 @@ export function AgreementForm(props: Props) {
         <FormSection title={t('form.sections.content')}>
           <ContentFields {...section} />
           <ParentField {...section} selfId={props.selfId} />
+          <NoParentReasonField {...section} />
         </FormSection>
         <FormSection title={t('form.sections.publication')}>
           <Switch label={t('fields.isDraft')} description={t('form.draftHint')} checked={values.isDraft} onChange={(event) => set('isDraft', event.currentTarget.checked)} />

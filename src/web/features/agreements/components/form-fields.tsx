@@ -113,6 +113,25 @@ export function ContentFields({ values, set, error }: SectionProps) {
   );
 }
 
+// A PKS without its KB (or NK) says why; the server refuses it otherwise (a draft may wait).
+export function NoParentReasonField({ values, set, error }: SectionProps) {
+  const { t } = useTranslation('agreements');
+  if (values.docType !== 'PKS' || values.parent) return null;
+  return (
+    <Textarea
+      label={t('fields.noParentReason')}
+      description={t('form.noParentHint')}
+      required={!values.isDraft}
+      autosize
+      minRows={2}
+      maxLength={MAX_TEXT_LENGTH}
+      value={values.noParentReason}
+      onChange={(event) => set('noParentReason', event.currentTarget.value)}
+      error={error('noParentReason')}
+    />
+  );
+}
+
 // A PKS follows a KB and an addendum amends one: the parent is searched by number or title.
 export function ParentField({ values, set, error, selfId }: SectionProps & { selfId: string | null }) {
   const { t } = useTranslation('agreements');

@@ -33,6 +33,7 @@ export type AgreementFormValues = {
   isDraft: boolean;
   isPublic: boolean;
   longTermReason: string;
+  noParentReason: string;
 };
 
 export type AgreementSchemaForm = SchemaForm<AgreementFormValues, AgreementFormOutput>;
@@ -60,6 +61,7 @@ export function emptyFormValues(): AgreementFormValues {
     isDraft: false,
     isPublic: true,
     longTermReason: '',
+    noParentReason: '',
   };
 }
 
@@ -86,6 +88,7 @@ export function formValuesFromView(view: AgreementView): AgreementFormValues {
     isDraft: view.isDraft,
     isPublic: view.isPublic,
     longTermReason: view.longTermReason ?? '',
+    noParentReason: view.noParentReason ?? '',
   };
 }
 
@@ -115,5 +118,7 @@ export function bodyFromFormValues(values: AgreementFormValues): AgreementFormBo
     isDraft: values.isDraft,
     isPublic: values.isPublic,
     longTermReason: orNull(values.longTermReason),
+    // Only a PKS without a parent has a reason for it.
+    noParentReason: values.docType === 'PKS' && !values.parent ? orNull(values.noParentReason) : null,
   };
 }

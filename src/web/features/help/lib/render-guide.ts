@@ -3,7 +3,7 @@ import { HEADING_ANCHOR } from '../../../lib/help-anchors';
 
 // html: false escapes any HTML written in the guide instead of passing it through, and markdown-it
 // refuses javascript:, vbscript: and file: links by itself: the output is safe to insert without a
-// separate sanitiser (decision 0027).
+// separate sanitiser (decision 0029).
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 // `## Heading {#anchor}` becomes <h2 id="anchor">Heading</h2>: the same anchor in both languages.

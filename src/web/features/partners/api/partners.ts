@@ -1,7 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PartnerHealthView } from '../../../../shared/partner-health';
-import type { MergePartnersInput, MergePartnersResult, PartnerDetailView, PartnerDuplicateView, PartnerListView, PartnerView } from '../../../../shared/partners';
+import type { DismissPartnerDuplicateInput, MergePartnersInput, MergePartnersResult, PartnerDetailView, PartnerDuplicateView, PartnerListView, PartnerView } from '../../../../shared/partners';
 import { api } from '../../../lib/api';
 import { queryRoots } from '../../../lib/query-keys';
 
@@ -63,5 +63,14 @@ export function useMergePartners() {
       void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       void queryClient.invalidateQueries({ queryKey: queryRoots.agreements });
     },
+  });
+}
+
+// "Bukan duplikat": the pair leaves the list for good.
+export function useDismissPartnerDuplicate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DismissPartnerDuplicateInput) => api<null>('/partners/duplicates/dismiss', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerKeys.duplicates }),
   });
 }

@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconArrowMerge } from '@tabler/icons-react';
+import { IconArrowMerge, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerDuplicateView, PartnerView } from '../../../../shared/partners';
 import { PageLoader } from '../../../components/page-loader';
 import { useMasterLookups } from '../../../lib/master-data';
-import { errorMessage } from '../../../lib/notify';
-import { usePartnerDuplicates } from '../api/partners';
+import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
+import { useDismissPartnerDuplicate, usePartnerDuplicates } from '../api/partners';
 import type { MergePair } from './merge-modal';
 
 function Side({ partner }: { partner: PartnerView }) {
@@ -28,6 +28,42 @@ function suggestedPair(pair: PartnerDuplicateView): MergePair {
   return pair.a.agreementCount >= pair.b.agreementCount ? { source: pair.b, target: pair.a } : { source: pair.a, target: pair.b };
 }
 
+// A near-certain pair offers the merge as the main action; a weaker one leaves both answers equal, so a
+// merge is a decision and not the obvious click.
+function PairActions({ pair, onMerge }: { pair: PartnerDuplicateView; onMerge: (pair: MergePair) => void }) {
+  const { t } = useTranslation('partners');
+  const dismiss = useDismissPartnerDuplicate();
+  const onDismiss = () => {
+    dismiss.mutate(
+      { aId: pair.a.id, bId: pair.b.id },
+      { onSuccess: () => notifySuccess(t('duplicates.dismissed', { a: pair.a.name, b: pair.b.name })), onError: notifyError },
+    );
+  };
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconX size={14} aria-hidden />}
+        loading={dismiss.isPending}
+        onClick={onDismiss}
+        aria-label={t('duplicates.dismissPair', { a: pair.a.name, b: pair.b.name })}
+      >
+        {t('duplicates.dismiss')}
+      </Button>
+      <Button
+        size="xs"
+        variant={pair.isStrong ? 'filled' : 'default'}
+        leftSection={<IconArrowMerge size={14} aria-hidden />}
+        onClick={() => onMerge(suggestedPair(pair))}
+        aria-label={t('merge.mergePair', { a: pair.a.name, b: pair.b.name })}
+      >
+        {t('merge.action')}
+      </Button>
+    </>
+  );
+}
+
 export function DuplicateList({ canMerge, onMerge }: { canMerge: boolean; onMerge: (pair: MergePair) => void }) {
   const { t } = useTranslation('partners');
   const duplicates = usePartnerDuplicates();
@@ -47,19 +83,10 @@ export function DuplicateList({ canMerge, onMerge }: { canMerge: boolean; onMerg
               <Side partner={pair.b} />
             </Group>
             <Group gap="sm">
-              <Badge variant="light" color="orange">
+              <Badge variant="light" color={pair.isStrong ? 'orange' : 'gray'}>
                 {t('duplicates.similarity', { percent: Math.round(pair.similarity * 100) })}
               </Badge>
-              {canMerge ? (
-                <Button
-                  size="xs"
-                  leftSection={<IconArrowMerge size={14} aria-hidden />}
-                  onClick={() => onMerge(suggestedPair(pair))}
-                  aria-label={t('merge.mergePair', { a: pair.a.name, b: pair.b.name })}
-                >
-                  {t('merge.action')}
-                </Button>
-              ) : null}
+              {canMerge ? <PairActions pair={pair} onMerge={onMerge} /> : null}
             </Group>
           </Group>
         </Paper>
