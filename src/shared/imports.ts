@@ -141,3 +141,8 @@ export type ImportRunView = {
   createdAt: string;
   finishedAt: string | null;
 };
+
+// From this letter similarity (pg_trgm, 0–1) between a new name in an import and a registered one,
+// the admin must choose "use the existing one" or "create new" before confirming: a missing comma
+// or a typo is likelier than a new OPD or partner.
+export const NAME_CHOICE_SIMILARITY = 0.6;

@@ -2,7 +2,7 @@ import { Alert, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ImportChoices, ImportNewName } from '../../../../shared/imports';
-import { DUPLICATE_SIMILARITY } from '../../../../shared/partners';
+import { NAME_CHOICE_SIMILARITY } from '../../../../shared/imports';
 import { useNumber } from '../../../lib/use-number';
 
 // The OPDs and partners the file would create. A name much like an existing one must be decided
@@ -21,7 +21,7 @@ const decisionKey = (kind: NewNameKind, key: string) => `${kind}:${key}`;
 export function initialDecisions(lists: Record<NewNameKind, ImportNewName[]>): NameDecisions {
   const decisions: NameDecisions = {};
   for (const kind of ['units', 'partners'] as const) {
-    for (const name of lists[kind]) if ((name.candidates[0]?.similarity ?? 0) < DUPLICATE_SIMILARITY) decisions[decisionKey(kind, name.key)] = CREATE_NEW;
+    for (const name of lists[kind]) if ((name.candidates[0]?.similarity ?? 0) < NAME_CHOICE_SIMILARITY) decisions[decisionKey(kind, name.key)] = CREATE_NEW;
   }
   return decisions;
 }
