@@ -48,7 +48,8 @@ export const agreements = pgTable(
       .notNull()
       .references(() => sectors.code, { onUpdate: 'cascade' }),
     isDraft: boolean('is_draft').notNull().default(false),
-    isPublic: boolean('is_public').notNull().default(true),
+    // A person's choice to publish; the portal shows the agreement only once its signed document is attached too.
+    isPublic: boolean('is_public').notNull().default(false),
     longTermReason: text('long_term_reason'),
     // Set when the agreement ends early (diakhiri) or is revoked (dicabut).
     terminationKind: text('termination_kind', { enum: ['diakhiri', 'dicabut'] }),

@@ -60,7 +60,7 @@ function agreementInput(proposal: repo.ProposalRow, signing: signingRepo.Signing
     primarySectorCode,
     otherSectorCodes,
     isDraft: false,
-    isPublic: data.isPublic ?? true,
+    isPublic: data.isPublic ?? false,
     longTermReason: data.longTermReason ?? proposal.jangkaWaktuAlasan ?? null,
   };
 }
