@@ -238,6 +238,10 @@ describe('the registry screens', () => {
     await dialog.getByRole('combobox', { name: 'Alasan', exact: true }).click();
     await page.getByRole('option', { name: 'Tujuan telah tercapai' }).click();
     await dialog.getByRole('button', { name: 'Akhiri kerja sama' }).click();
+    // The consequence is stated before anything is recorded.
+    await dialog.getByText(/tercatat Diakhiri sejak 1 Maret 2026.*tidak dapat dibatalkan/).waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Ya, akhiri kerja sama' }).click();
     await page.getByText('Berakhir pada 1 Maret 2026').waitFor();
     await page.getByRole('tab', { name: 'Riwayat perubahan' }).click();
     await page.getByRole('cell', { name: 'Diakhiri', exact: true }).waitFor();
