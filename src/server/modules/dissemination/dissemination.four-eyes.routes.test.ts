@@ -39,8 +39,8 @@ describe('dissemination four eyes', () => {
   }
 
   // A package in review, ready to publish, with a task for the trade office.
-  async function packageInReview() {
-    const agreement = await buildAgreement(t.database.db, { title: `Kerja Sama Pelatihan Pedagang ${Date.now()}` });
+  async function packageInReview(onPortal = false) {
+    const agreement = await buildAgreement(t.database.db, { title: `Kerja Sama Pelatihan Pedagang ${Date.now()}`, onPortal });
     const saved = await call('PUT', `/api/agreements/${agreement.id}/dissemination`, roles.tkksd, {
       summaryWhat: 'Pelatihan pengelolaan usaha bagi pedagang pasar.',
       tasks: [{ unitId: roles.unit.id, commitment: 'Mengundang pedagang pasar ke pelatihan' }],
@@ -57,9 +57,12 @@ describe('dissemination four eyes', () => {
 
   it('off: one admin publishes, the OPDs are told, and the view says whom it tells', async () => {
     await setFourEyes(false);
-    const { agreementId, view } = await packageInReview();
+    const { agreementId, view } = await packageInReview(true);
     expect(view.abilities).toMatchObject({ canPublish: false, needsApproval: false, canApprove: false });
+    // What the confirmation says: whom it tells, and that the portal shows it (chosen public, signed document attached).
     expect(view.notifiesUnitNames).toEqual([roles.unit.name]);
+    expect(view.showsOnPortal).toBe(true);
+    expect((await packageInReview(false)).view.showsOnPortal).toBe(false);
     const asAdmin = (await call('GET', `/api/agreements/${agreementId}/dissemination`, roles.admin)).json<PackageView>();
     expect(asAdmin.abilities).toMatchObject({ canPublish: true, needsApproval: false });
     const published = await transition(agreementId, roles.admin, { action: 'publish', version: view.version });

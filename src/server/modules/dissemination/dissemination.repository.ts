@@ -155,11 +155,12 @@ export async function loadOpportunities(db: Db, packageId: string): Promise<Oppo
 }
 
 export async function packageViewOf(db: Db, { row, abilities }: { row: PackageRow; abilities: PackageView['abilities'] }): Promise<PackageProgress> {
-  // showsOnPortal follows the portal's rule (public.repository.ts): signed, chosen public, signed document attached.
+  // showsOnPortal follows the portal's rule (public.repository.ts): signed, chosen public, signed document
+  // attached. The id is spelled out: a one-table select leaves columns unqualified, even in a subquery.
   const [agreement] = await db
     .select({
       title: agreements.title,
-      showsOnPortal: sql<boolean>`(${agreements.isDraft} = false AND ${agreements.isPublic} AND EXISTS (SELECT 1 FROM documents d WHERE d.agreement_id = ${agreements.id} AND d.kind = 'naskah_ttd'))`,
+      showsOnPortal: sql<boolean>`(${agreements.isDraft} = false AND ${agreements.isPublic} AND EXISTS (SELECT 1 FROM documents d WHERE d.agreement_id = ${sql.raw('"agreements"."id"')} AND d.kind = 'naskah_ttd'))`,
     })
     .from(agreements)
     .where(eq(agreements.id, row.agreementId));
