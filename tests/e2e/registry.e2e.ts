@@ -239,7 +239,7 @@ describe('the registry screens', () => {
     await page.getByRole('option', { name: 'Tujuan telah tercapai' }).click();
     await dialog.getByRole('button', { name: 'Akhiri kerja sama' }).click();
     // The consequence is stated before anything is recorded.
-    await dialog.getByText(/tercatat Diakhiri sejak 1 Maret 2026.*tidak dapat dibatalkan/).waitFor();
+    await dialog.getByText(/tercatat diakhiri lebih awal sejak 1 Maret 2026.*tidak dapat dibatalkan/).waitFor();
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Ya, akhiri kerja sama' }).click();
     await page.getByText('Berakhir pada 1 Maret 2026').waitFor();

@@ -94,7 +94,7 @@ export function EndAgreementModal({ view, opened, onClose }: Props) {
           <Alert color="red" title={t('end.confirmTitle')} role="alert">
             <Stack gap="sm">
               <Text fz="sm">
-                {t('end.consequence', { kind: t(`codes.endKind.${confirming.kind}`, { ns: 'common' }), date: formatDate(confirming.endedOn, i18n.language) })}
+                {t('end.consequence', { kind: t(`codes.endKind.${confirming.kind}`, { ns: 'common' }).toLowerCase(), date: formatDate(confirming.endedOn, i18n.language) })}
               </Text>
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setConfirming(null)}>
