@@ -118,6 +118,9 @@ describe('the registry screens', () => {
     await page.getByText(unit).first().waitFor();
     await page.getByText('2 Februari 2026').first().waitFor();
     await page.getByText('Rp 1.500.000').waitFor();
+    // Saved without its signed PDF: the page says where it goes (the portal waits for it).
+    await page.getByText('Naskah bertanda tangan belum dilampirkan').waitFor();
+    await page.getByRole('button', { name: 'Buka tab Dokumen' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'agreement-desktop');
   });
