@@ -52,4 +52,6 @@ export type ProposalAbilities = {
   canManageTrackingLink: boolean;
 };
 
-export type PackageAbilities = { canEdit: boolean; canSubmit: boolean; canPublish: boolean; canAcknowledge: boolean };
+// canPublish: the admin's 'Terbitkan' (which only requests publication while the four-eyes setting
+// is on: needsApproval); canApprove: a second person answers a pending request.
+export type PackageAbilities = { canEdit: boolean; canSubmit: boolean; canPublish: boolean; needsApproval: boolean; canApprove: boolean; canAcknowledge: boolean };

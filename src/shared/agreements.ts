@@ -47,7 +47,8 @@ export const AgreementFieldsSchema = agreementFieldsBase.extend({
   supportingUnitIds: agreementFieldsBase.shape.supportingUnitIds.default([]),
   otherSectorCodes: agreementFieldsBase.shape.otherSectorCodes.default([]),
   isDraft: agreementFieldsBase.shape.isDraft.default(false),
-  isPublic: agreementFieldsBase.shape.isPublic.default(true),
+  // Off until a person chooses; the portal also waits for the signed document (issue 14, safer defaults).
+  isPublic: agreementFieldsBase.shape.isPublic.default(false),
 });
 
 // Cross-field rules shared by the form, the API and the import.

@@ -56,9 +56,21 @@ export const SavePackageSchema = z.object({
 });
 export type SavePackageInput = z.infer<typeof SavePackageSchema>;
 
-export const PACKAGE_ACTIONS = ['submit', 'return', 'publish'] as const;
+// 'approve' and 'sendBack' answer a publication request made while the four-eyes setting is on.
+export const PACKAGE_ACTIONS = ['submit', 'return', 'publish', 'approve', 'sendBack'] as const;
 export type PackageAction = (typeof PACKAGE_ACTIONS)[number];
-export const PackageActionSchema = z.object({ action: z.enum(PACKAGE_ACTIONS), version: versionSchema });
+export const MAX_SEND_BACK_NOTE_LENGTH = 2000;
+export const PackageActionSchema = z.object({
+  action: z.enum(PACKAGE_ACTIONS),
+  version: versionSchema,
+  // Why a publication request is sent back; required for 'sendBack' (checked by the service, naming the field).
+  note: plainText().trim().max(MAX_SEND_BACK_NOTE_LENGTH).optional(),
+});
+export type PackageActionInput = z.infer<typeof PackageActionSchema>;
+
+// A publication waiting for a second person, and the note of the last one sent back.
+export type PublicationRequestView = { requestedByName: string; requestedAt: string };
+export type SentBackView = { note: string; byName: string; at: string };
 
 export type TaskView = { id: string; unitId: string; unitName: string; commitment: string; dueOn: string | null };
 export type OpportunityView = {
@@ -103,6 +115,11 @@ export type PackageView = {
   opportunities: OpportunityView[];
   publicDocumentIds: string[];
   submittedAt: string | null;
+  publicationRequest: PublicationRequestView | null;
+  sentBack: SentBackView | null;
+  // Who would be told at publication: the OPDs with a task, and whether the portal shows the package.
+  notifiesUnitNames: string[];
+  showsOnPortal: boolean;
   approvedByName: string | null;
   publishedAt: string | null;
   recipients: RecipientView[];

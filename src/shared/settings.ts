@@ -44,6 +44,9 @@ export const SETTING_KEYS: Record<SettingName, string> = {
 // Whether the pimpinan receive the monthly digest by e-mail (issue 12 item 4).
 export const DIGEST_ENABLED_KEY = 'digest_enabled';
 
+// Whether publishing a dissemination package needs a second person's approval (issue 14, four eyes).
+export const DISSEMINATION_FOUR_EYES_KEY = 'dissemination_four_eyes';
+
 const bounded = (name: SettingName) => z.number().int().min(SETTING_LIMITS[name].min).max(SETTING_LIMITS[name].max);
 
 export const UpdateSettingsSchema = z
@@ -57,6 +60,7 @@ export const UpdateSettingsSchema = z
     digestDay: bounded('digestDay').optional(),
     expiryAlertDays: ExpiryAlertDaysSchema.optional(),
     digestEnabled: z.boolean().optional(),
+    disseminationFourEyes: z.boolean().optional(),
     version: versionSchema,
   })
   .strict();
@@ -73,10 +77,11 @@ export type Settings = {
   // Descending, distinct.
   expiryAlertDays: number[];
   digestEnabled: boolean;
+  disseminationFourEyes: boolean;
 };
 
 // What holds until the division changes a setting (the server), or until the settings arrive (the web).
-export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, reportCloseDays: 30, digestDay: 1, expiryAlertDays: [180, 90, 60, 30, 7, 0], digestEnabled: true };
+export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, reportCloseDays: 30, digestDay: 1, expiryAlertDays: [180, 90, 60, 30, 7, 0], digestEnabled: true, disseminationFourEyes: false };
 
 // `version` covers the whole set: any change to any setting moves it on.
 export type SettingsView = Settings & { version: number; updatedAt: string | null };

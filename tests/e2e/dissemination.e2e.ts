@@ -53,8 +53,10 @@ describe('dissemination of a signed agreement to the OPD that must act on it', (
       signedOn: '2026-03-02',
       startsOn: '2026-03-02',
       endsOn: '2029-03-01',
+      isPublic: true,
     });
     agreementId = agreement.id;
+    await api.attachSignedDocument(agreementId);
     await api.request('POST', '/users', { email: OPD_ACCOUNT.email, name: 'PPKSD Disperindag', role: 'opd', unitId: trade.id, password: OPD_ACCOUNT.password });
     admin = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true, locale: 'id-ID', timezoneId: 'Asia/Jayapura' });
     page = await admin.newPage();
@@ -81,7 +83,9 @@ describe('dissemination of a signed agreement to the OPD that must act on it', (
     await page.getByTestId(`without-plan-${agreementId}`).getByRole('link', { name: 'Siapkan paket' }).click();
     await page.getByText('Naskah ini belum memiliki paket diseminasi.').waitFor();
     await page.getByLabel('Apa isi kerja sama ini').fill(`${SUMMARY}.`);
-    await page.getByLabel('Dengan siapa').fill('PT Bank Pembangunan Daerah Maluku Malut');
+    // "Dengan siapa" and "Sampai kapan" start from the register.
+    expect(await page.getByLabel('Dengan siapa').inputValue()).toBe('PT Bank Pembangunan Daerah Maluku Malut');
+    expect(await page.getByLabel('Sampai kapan').inputValue()).toBe('Sampai 1 Maret 2029');
     await page.getByRole('button', { name: 'Tambah tugas' }).click();
     await pickOption(page, 'OPD', TRADE_OPD);
     await page.getByLabel('Yang harus dilakukan').fill('Mendata pedagang pasar calon penerima kredit');
@@ -93,14 +97,21 @@ describe('dissemination of a signed agreement to the OPD that must act on it', (
     const transition = /\/dissemination\/transition$/;
     expect(await clickAndWait(page, 'Buat paket diseminasi', 'PUT', pkg)).toBe(200);
     expect(await clickAndWait(page, 'Ajukan untuk ditinjau', 'POST', transition)).toBe(200);
-    // Financing without a deadline is refused with a message naming it.
-    expect(await clickAndWait(page, 'Terbitkan dan kirim ke OPD', 'POST', transition)).toBe(400);
-    await page.getByRole('alert').filter({ hasText: 'Kredit mikro pedagang pasar' }).first().waitFor();
+    // Publishing asks first, saying whom it tells; financing without a deadline is then refused with a message naming it.
+    await page.getByRole('button', { name: 'Terbitkan dan kirim ke OPD' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Terbitkan paket diseminasi?' });
+    await dialog.getByText(TRADE_OPD).waitFor();
+    await dialog.getByText(/Portal publik menampilkan paket ini/).waitFor();
+    await expectAccessible(page);
+    expect(await clickAndWait(page, 'Ya, terbitkan', 'POST', transition)).toBe(400);
+    await dialog.getByRole('alert').filter({ hasText: 'Kredit mikro pedagang pasar' }).waitFor();
+    await dialog.getByRole('button', { name: 'Batal' }).click();
     expect(await clickAndWait(page, 'Kembalikan ke draf', 'POST', transition)).toBe(200);
     await page.getByLabel(/Batas waktu \(wajib/).fill('2027-06-30');
     expect(await clickAndWait(page, 'Simpan paket', 'PUT', pkg)).toBe(200);
     expect(await clickAndWait(page, 'Ajukan untuk ditinjau', 'POST', transition)).toBe(200);
-    expect(await clickAndWait(page, 'Terbitkan dan kirim ke OPD', 'POST', transition)).toBe(200);
+    await page.getByRole('button', { name: 'Terbitkan dan kirim ke OPD' }).click();
+    expect(await clickAndWait(page, 'Ya, terbitkan', 'POST', transition)).toBe(200);
     await page.getByText('Diterbitkan', { exact: true }).first().waitFor();
     await page.getByText(TRADE_OPD).last().waitFor();
     await screenshot(page, 'package-published-desktop');

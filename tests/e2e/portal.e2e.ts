@@ -41,8 +41,10 @@ describe('the public portal', () => {
     page = await desktop.newPage();
     phone = await (await browser.newContext({ viewport: PHONE, isMobile: true, locale: 'id-ID' })).newPage();
     // A banking agreement with a published financing opportunity, made as the division would.
-    const agreement = await api.createAgreement({ title: AGREEMENT, partners: [{ name: 'PT Bank Maluku Malut Uji', categoryCode: 'bumd' }], primarySectorCode: 'umkm_koperasi', signedOn: '2025-03-10', startsOn: '2025-03-10', endsOn: '2030-03-09' });
+    const agreement = await api.createAgreement({ title: AGREEMENT, partners: [{ name: 'PT Bank Maluku Malut Uji', categoryCode: 'bumd' }], primarySectorCode: 'umkm_koperasi', signedOn: '2025-03-10', startsOn: '2025-03-10', endsOn: '2030-03-09', isPublic: true });
     agreementId = agreement.id;
+    // On the portal only once chosen public and with its signed document attached.
+    await api.attachSignedDocument(agreementId);
     const saved = await api.request<PackageView>('PUT', `/agreements/${agreementId}/dissemination`, {
       summaryWhat: 'Kredit modal usaha dan pembayaran pajak daerah secara digital melalui bank daerah.',
       summaryWhy: 'Pedagang pasar mendapat modal dengan bunga ringan.',

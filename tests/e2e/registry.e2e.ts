@@ -123,6 +123,9 @@ describe('the registry screens', () => {
     await page.getByText(unit).first().waitFor();
     await page.getByText('2 Februari 2026').first().waitFor();
     await page.getByText('Rp 1.500.000').waitFor();
+    // Saved without its signed PDF: the page says where it goes (the portal waits for it).
+    await page.getByText('Naskah bertanda tangan belum dilampirkan').waitFor();
+    await page.getByRole('button', { name: 'Buka tab Dokumen' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'agreement-desktop');
   });
@@ -244,6 +247,10 @@ describe('the registry screens', () => {
     await dialog.getByRole('combobox', { name: 'Alasan', exact: true }).click();
     await page.getByRole('option', { name: 'Tujuan telah tercapai' }).click();
     await dialog.getByRole('button', { name: 'Akhiri kerja sama' }).click();
+    // The consequence is stated before anything is recorded.
+    await dialog.getByText(/tercatat diakhiri lebih awal sejak 1 Maret 2026.*tidak dapat dibatalkan/).waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Ya, akhiri kerja sama' }).click();
     await page.getByText('Berakhir pada 1 Maret 2026').waitFor();
     await page.getByRole('tab', { name: 'Riwayat perubahan' }).click();
     await page.getByRole('cell', { name: 'Diakhiri', exact: true }).waitFor();

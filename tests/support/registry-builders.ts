@@ -10,6 +10,7 @@ import {
   agreementUnits,
   agreements,
 } from '../../src/server/modules/agreements/agreements.table';
+import { documents } from '../../src/server/modules/documents/documents.table';
 import { partners } from '../../src/server/modules/partners/partners.table';
 import { buildUnit } from './builders';
 
@@ -42,6 +43,8 @@ export type AgreementOverrides = Partial<typeof agreements.$inferInsert> & {
   leadUnitId?: string;
   supportingUnitIds?: string[];
   otherSectorCodes?: string[];
+  // On the public portal: chosen public and with a signed document (a row only, no stored file).
+  onPortal?: boolean;
 };
 
 async function partnerRows(db: Db, specs: AgreementOverrides['partners']): Promise<BuiltPartner[]> {
@@ -59,7 +62,7 @@ async function partnerRows(db: Db, specs: AgreementOverrides['partners']): Promi
 }
 
 export async function buildAgreement(db: Db, overrides: AgreementOverrides = {}): Promise<BuiltAgreement> {
-  const { partners: partnerSpecs, leadUnitId, supportingUnitIds = [], otherSectorCodes = [], ...columns } = overrides;
+  const { partners: partnerSpecs, leadUnitId, supportingUnitIds = [], otherSectorCodes = [], onPortal = false, ...columns } = overrides;
   const linked = await partnerRows(db, partnerSpecs);
   const lead = leadUnitId ?? (await buildUnit(db)).id;
   const [row] = await db
@@ -73,6 +76,7 @@ export async function buildAgreement(db: Db, overrides: AgreementOverrides = {})
       endsOn: '2029-01-09',
       primarySectorCode: 'pendidikan',
       primaryCategoryCode: linked[0]?.categoryCode ?? null,
+      ...(onPortal ? { isPublic: true } : {}),
       ...columns,
       numberKey: agreementNumberKey(columns.numberOurs),
     })
@@ -87,6 +91,7 @@ export async function buildAgreement(db: Db, overrides: AgreementOverrides = {})
   ]);
   const sectorCodes = [...new Set([row.primarySectorCode, ...otherSectorCodes])];
   await db.insert(agreementSectors).values(sectorCodes.map((sectorCode) => ({ agreementId: row.id, sectorCode })));
+  if (onPortal) await buildSignedDocument(db, row.id);
   await db.execute(sql`SELECT jalin_refresh_agreement_search(ARRAY[${row.id}]::uuid[])`);
   const [fresh] = await db.select().from(agreements).where(eq(agreements.id, row.id));
   return { ...(fresh ?? row), partnerIds: linked.map((partner) => partner.id), leadUnitId: lead, supportingUnitIds, sectorCodes };
@@ -119,4 +124,11 @@ export async function agreementPayload(db: Db, overrides: Partial<CreateAgreemen
     primarySectorCode: 'umkm_koperasi',
     ...overrides,
   };
+}
+
+// The signed document's row (kind naskah_ttd, not public): what the portal waits for. No file is
+// stored; a test that downloads the document uploads it through the route instead.
+export async function buildSignedDocument(db: Db, agreementId: string): Promise<void> {
+  const key = `uji/${unique()}.pdf`;
+  await db.insert(documents).values({ agreementId, kind: 'naskah_ttd', fileName: 'naskah-ttd.pdf', mimeType: 'application/pdf', sizeBytes: 1, sha256: key, storageKey: key, isPublic: false });
 }

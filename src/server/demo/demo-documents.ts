@@ -1,4 +1,5 @@
 import type { ActorCtx } from '../lib/context';
+import { publishDemoAgreements } from '../modules/agreements/agreements.service';
 import { uploadDocument } from '../modules/documents/documents.service';
 import { DEMO_PARTNERS } from './demo-partners';
 import { renderPdf, type PdfBlock } from './demo-pdf';
@@ -83,13 +84,17 @@ export function demoDocumentBlocks(entry: DemoEntry): PdfBlock[] {
 // Attached through the documents service, so the text is extracted and indexed as for any upload.
 export async function attachDemoDocuments(ctx: ActorCtx, { entries, idByNumber }: { entries: DemoEntry[]; idByNumber: Map<string, string> }): Promise<number> {
   let attached = 0;
+  const published: string[] = [];
   for (const entry of entries) {
     const agreementId = idByNumber.get(entry.numberOurs);
     if (!agreementId) continue;
     const bytes = await renderPdf({ title: demoTitle(entry), blocks: demoDocumentBlocks(entry), createdAt: new Date(`${entry.signed}T02:00:00Z`) });
     const fileName = `Naskah ${entry.numberOurs.replace(/\//g, '-')}.pdf`;
     await uploadDocument(ctx, { agreementId, upload: { fields: { kind: 'naskah_ttd', isPublic: 'true' }, file: { fileName, bytes } } });
+    published.push(agreementId);
     attached += 1;
   }
+  // The portal shows an agreement once its signed document is attached and a person chose to publish it.
+  await publishDemoAgreements(ctx.db, published);
   return attached;
 }

@@ -43,12 +43,12 @@ describe('public portal pages', () => {
       await buildAgreement(db, {
         title: titles.visible, numberOurs: 'RAHASIA/001/2025', valueIdr: '987654321', purpose: 'Catatan internal anggaran tertutup', scope: 'Pengiriman siswa nelayan',
         signedOn: '2025-02-01', startsOn: '2025-02-01', endsOn: '2030-01-31', primarySectorCode: 'pendidikan', otherSectorCodes: ['perhubungan'],
-        partners: [{ name: 'Politeknik Pelayaran Uji', categoryCode: 'perguruan_tinggi_negeri' }],
+        partners: [{ name: 'Politeknik Pelayaran Uji', categoryCode: 'perguruan_tinggi_negeri' }], onPortal: true,
       })
     ).id;
-    ids.older = (await buildAgreement(db, { title: titles.older, signedOn: '2023-09-01', startsOn: '2023-09-01', endsOn: '2028-08-31', primarySectorCode: 'umkm_koperasi', partners: [{ name: 'Bank Daerah Uji', categoryCode: 'bumd' }] })).id;
+    ids.older = (await buildAgreement(db, { title: titles.older, signedOn: '2023-09-01', startsOn: '2023-09-01', endsOn: '2028-08-31', primarySectorCode: 'umkm_koperasi', partners: [{ name: 'Bank Daerah Uji', categoryCode: 'bumd' }], onPortal: true })).id;
     ids.hidden = (await buildAgreement(db, { title: titles.hidden, isPublic: false, signedOn: '2025-03-01' })).id;
-    ids.draft = (await buildAgreement(db, { title: titles.draft, isDraft: true })).id;
+    ids.draft = (await buildAgreement(db, { title: titles.draft, isDraft: true, onPortal: true })).id;
     await upload(ids.visible, 'Ringkasan program beasiswa', 'ringkasan-beasiswa.pdf', true);
     await upload(ids.visible, 'Negosiasi tarif internal', 'negosiasi-internal.pdf', false);
   });
@@ -267,8 +267,8 @@ describe('public portal opportunities', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.database.db;
-    ids.bank = (await buildAgreement(db, { title: bankTitle, primarySectorCode: 'umkm_koperasi', partners: [{ name: 'Bank Daerah Uji', categoryCode: 'bumd' }] })).id;
-    ids.school = (await buildAgreement(db, { title: 'Beasiswa taruna perhubungan uji', primarySectorCode: 'pendidikan' })).id;
+    ids.bank = (await buildAgreement(db, { title: bankTitle, primarySectorCode: 'umkm_koperasi', partners: [{ name: 'Bank Daerah Uji', categoryCode: 'bumd' }], onPortal: true })).id;
+    ids.school = (await buildAgreement(db, { title: 'Beasiswa taruna perhubungan uji', primarySectorCode: 'pendidikan', onPortal: true })).id;
     ids.hidden = (await buildAgreement(db, { title: 'Kerja sama tertutup uji', isPublic: false })).id;
     [ids.financing, ids.closedTraining] = await publishPackage(ids.bank, 'published', [
       { type: 'pembiayaan', title: 'Kredit modal pedagang pasar', sectorCodes: ['umkm_koperasi'], deadline: '2026-12-31', applyUrl: 'https://bank.example/kredit', scheme: 'Kredit usaha rakyat', position: 0 },

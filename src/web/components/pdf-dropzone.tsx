@@ -6,9 +6,11 @@ import { formatBytes } from '../lib/format';
 import { notifyError } from '../lib/notify';
 
 // The screen's own namespace supplies the wording: documents.dropzone, chooseFile, dropHint, limit,
-// rejected and progress, so each screen keeps the words its users know.
+// rejected and progress, so each screen keeps the words its users know. A screen with two drop
+// areas names the second one's words under another prefix (keyPrefix), so each has its own label.
 type Props = {
   namespace: string;
+  keyPrefix?: string;
   file: File | null;
   onFileChange: (file: File | null) => void;
   maxBytes: number;
@@ -17,19 +19,19 @@ type Props = {
 };
 
 // One PDF at a time, no larger than the upload limit; the server checks the content again.
-export function PdfDropzone({ namespace, file, onFileChange, maxBytes, disabled, isCompact = false }: Props) {
-  const { t } = useTranslation(namespace);
+export function PdfDropzone({ namespace, keyPrefix = 'documents', file, onFileChange, maxBytes, disabled, isCompact = false }: Props) {
+  const { t } = useTranslation(namespace, { keyPrefix });
   const iconSize = isCompact ? 32 : 36;
   return (
     <Dropzone
       onDrop={(files) => onFileChange(files[0] ?? null)}
-      onReject={() => notifyError(new Error(t('documents.rejected', { size: formatBytes(maxBytes) })))}
+      onReject={() => notifyError(new Error(t('rejected', { size: formatBytes(maxBytes) })))}
       accept={PDF_MIME_TYPE}
       maxSize={maxBytes}
       multiple={false}
       disabled={disabled}
-      aria-label={t('documents.dropzone')}
-      inputProps={{ 'aria-label': t('documents.chooseFile') }}
+      aria-label={t('dropzone')}
+      inputProps={{ 'aria-label': t('chooseFile') }}
     >
       <Group justify="center" gap="md" mih={isCompact ? 80 : 90} style={{ pointerEvents: 'none' }}>
         <Dropzone.Accept>
@@ -43,10 +45,10 @@ export function PdfDropzone({ namespace, file, onFileChange, maxBytes, disabled,
         </Dropzone.Idle>
         <div>
           <Text fz="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-            {file ? file.name : t('documents.dropHint')}
+            {file ? file.name : t('dropHint')}
           </Text>
           <Text fz="xs" c="dimmed">
-            {file ? formatBytes(file.size) : t('documents.limit', { size: formatBytes(maxBytes) })}
+            {file ? formatBytes(file.size) : t('limit', { size: formatBytes(maxBytes) })}
           </Text>
         </div>
       </Group>
@@ -55,8 +57,8 @@ export function PdfDropzone({ namespace, file, onFileChange, maxBytes, disabled,
 }
 
 // Shown only while the upload runs; progress is the share sent, from 0 to 1.
-export function PdfUploadProgress({ namespace, isUploading, progress }: { namespace: string; isUploading: boolean; progress: number }) {
-  const { t } = useTranslation(namespace);
+export function PdfUploadProgress({ namespace, keyPrefix = 'documents', isUploading, progress }: { namespace: string; keyPrefix?: string; isUploading: boolean; progress: number }) {
+  const { t } = useTranslation(namespace, { keyPrefix });
   if (!isUploading) return null;
-  return <Progress value={Math.round(progress * 100)} aria-label={t('documents.progress')} animated striped />;
+  return <Progress value={Math.round(progress * 100)} aria-label={t('progress')} animated striped />;
 }

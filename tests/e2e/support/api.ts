@@ -1,6 +1,7 @@
 import type { AgreementView, CreateAgreementInput } from '../../../src/shared/agreements';
 import type { MasterData } from '../../../src/shared/master';
 import type { PartnerView } from '../../../src/shared/partners';
+import { makeTextPdf } from '../../support/pdf-fixtures';
 import { E2E_ADMIN } from './server';
 
 // Rows a test needs but does not create through the screens: made through the same API, with a session.
@@ -9,6 +10,8 @@ export type ApiClient = {
   request: <T>(method: string, path: string, body?: unknown) => Promise<T>;
   createAgreement: (overrides: Partial<CreateAgreementInput>) => Promise<AgreementView>;
   createPartner: (name: string, categoryCode: string) => Promise<PartnerView>;
+  // The signed PDF, uploaded as the Dokumen tab does: with isPublic chosen, what puts an agreement on the portal.
+  attachSignedDocument: (agreementId: string) => Promise<void>;
 };
 
 export async function apiClient(baseUrl: string, account = E2E_ADMIN): Promise<ApiClient> {
@@ -51,5 +54,13 @@ export async function apiClient(baseUrl: string, account = E2E_ADMIN): Promise<A
         ...overrides,
       }),
     createPartner: (name, categoryCode) => request<PartnerView>('POST', '/partners', { name, categoryCode }),
+    attachSignedDocument: async (agreementId) => {
+      const form = new FormData();
+      form.append('kind', 'naskah_ttd');
+      form.append('isPublic', 'false');
+      form.append('file', new Blob([new Uint8Array(await makeTextPdf(['Naskah bertanda tangan']))], { type: 'application/pdf' }), 'naskah-ttd.pdf');
+      const response = await fetch(`${baseUrl}/api/agreements/${agreementId}/documents`, { method: 'POST', headers: { cookie }, body: form });
+      if (!response.ok) throw new Error(`signed document upload: ${response.status} ${await response.text()}`);
+    },
   };
 }

@@ -215,3 +215,8 @@ export async function allAgreementNumbers(db: Db): Promise<{ id: string; title: 
     .from(agreements)
     .where(sql`${agreements.numberOurs} IS NOT NULL OR ${agreements.numberPartner} IS NOT NULL`);
 }
+
+// The demo loader's choice to show these agreements on the portal (their signed documents are attached).
+export async function markPublic(db: Db, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.update(agreements).set({ isPublic: true }).where(inArray(agreements.id, ids));
+}

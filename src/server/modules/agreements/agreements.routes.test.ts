@@ -102,6 +102,8 @@ describe('agreements routes', () => {
       expect(response.statusCode).toBe(201);
       const view = response.json<AgreementView>();
       expect(view).toMatchObject({ docType: 'KB', status: 'aktif', version: 1, valueIdr: '1500000000', numberOurs: payload.numberOurs?.trim() });
+      // Safer default (issue 14): not on the portal until a person chooses it.
+      expect(view.isPublic).toBe(false);
       expect(view.partners.map((partner) => [partner.name, partner.groupCode])).toEqual([[bank.name, 'bumn_bumd'], ['Koperasi Pedagang Pasar Gamalama', 'swasta']]);
       expect(view.units.map((unit) => [unit.id, unit.isLead])).toEqual([[payload.leadUnitId, true], [supporting.id, false]]);
       expect(view).toMatchObject({ primarySectorCode: 'umkm_koperasi', otherSectorCodes: ['pendapatan_daerah'] });

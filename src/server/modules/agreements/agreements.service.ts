@@ -184,6 +184,12 @@ export async function isRegistryEmpty(db: Db): Promise<boolean> {
   return !(await repo.hasAnyAgreement(db));
 }
 
+// The demo data set as a division would have kept it: each agreement whose signed document is
+// attached was chosen for the portal. Only the demo loader calls this.
+export async function publishDemoAgreements(db: Db, ids: string[]): Promise<void> {
+  await repo.markPublic(db, ids);
+}
+
 // The agreements registered under these numbers, exactly as written, by number.
 export async function findAgreementIdsByNumber(db: Db, numbers: string[]): Promise<Map<string, string>> {
   return repo.idsByNumberOurs(db, numbers);

@@ -48,7 +48,8 @@ export const agreements = pgTable(
       .notNull()
       .references(() => sectors.code, { onUpdate: 'cascade' }),
     isDraft: boolean('is_draft').notNull().default(false),
-    isPublic: boolean('is_public').notNull().default(true),
+    // A person's choice to publish; the portal shows the agreement only once its signed document is attached too.
+    isPublic: boolean('is_public').notNull().default(false),
     longTermReason: text('long_term_reason'),
     // Why a PKS stands without the KB or NK it implements (agreements.rules.ts, checkPksParent).
     noParentReason: text('no_parent_reason'),

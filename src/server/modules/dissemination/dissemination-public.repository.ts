@@ -17,10 +17,12 @@ import {
 // What the public portal reads (through dissemination-public.service.ts). Only published packages of signed, public agreements; only public
 // fields (no people, no internal notes, no click counts of others' choices beyond a total).
 
+// The agreement's own portal rule (public.repository.ts): chosen public and its signed document attached.
 const publishedAndPublic: SQL = and(
   eq(disseminationPackages.status, 'published'),
   eq(agreements.isDraft, false),
   eq(agreements.isPublic, true),
+  sql`EXISTS (SELECT 1 FROM documents sd WHERE sd.agreement_id = ${agreements.id} AND sd.kind = 'naskah_ttd')`,
 ) as SQL;
 
 function publicOpportunity(row: OpportunityRow, agreement: { id: string; title: string }, today: string): PublicOpportunity {
@@ -109,7 +111,8 @@ export async function countOpportunityClick(db: Db, opportunityId: string): Prom
       and(
         eq(disseminationOpportunities.id, opportunityId),
         sql`EXISTS (SELECT 1 FROM ${disseminationPackages} p JOIN ${agreements} a ON a.id = p.agreement_id
-          WHERE p.id = ${disseminationOpportunities.packageId} AND p.status = 'published' AND a.is_draft = false AND a.is_public = true)`,
+          WHERE p.id = ${disseminationOpportunities.packageId} AND p.status = 'published' AND a.is_draft = false AND a.is_public = true
+            AND EXISTS (SELECT 1 FROM documents sd WHERE sd.agreement_id = a.id AND sd.kind = 'naskah_ttd'))`,
       ),
     )
     .returning({ id: disseminationOpportunities.id });

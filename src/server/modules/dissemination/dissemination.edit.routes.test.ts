@@ -46,7 +46,7 @@ describe('editing a published dissemination package', () => {
   const call = caller(() => t.app);
 
   async function publishedAgreement() {
-    const agreement = await buildAgreement(t.database.db, { title: `Kerja Sama Pembiayaan Pedagang Pasar ${Date.now()}` });
+    const agreement = await buildAgreement(t.database.db, { title: `Kerja Sama Pembiayaan Pedagang Pasar ${Date.now()}`, onPortal: true });
     const url = `/api/agreements/${agreement.id}/dissemination`;
     const body: SavePackageInput = {
       summaryWhat: 'Bank daerah membiayai pedagang pasar dengan kredit mikro.',

@@ -1,6 +1,7 @@
 import { queueMail, type MailCtx } from '../mail/mail.service';
-import { notifyUsers } from '../notifications/notifications.service';
+import { findRecipients, notifyUsers } from '../notifications/notifications.service';
 import { findActiveRecipients } from '../users/users.service';
+import { PUBLICATION_APPROVER_ROLES } from './dissemination.policy';
 import * as repo from './dissemination.repository';
 
 function mailText(publicUrl: string, title: string, agreementId: string, tasks: string[]): string {
@@ -41,4 +42,24 @@ export async function announcePackage(ctx: MailCtx, notice: { row: repo.PackageR
     }
   }
   return mailIds;
+}
+
+// Four eyes: everyone who may approve (another admin, the review team) is told in the app that a
+// publication waits; the requester is not told of their own request.
+export async function askForApproval(ctx: MailCtx, notice: { row: repo.PackageRow; title: string }): Promise<void> {
+  const { row, title } = notice;
+  const approvers = (await findRecipients(ctx.db, { roles: [...PUBLICATION_APPROVER_ROLES] })).filter((userId) => userId !== row.publicationRequestedBy);
+  await notifyUsers(ctx, {
+    userIds: approvers,
+    notice: { kind: 'dissemination_approval', title: `Menunggu persetujuan penerbitan: ${title}`, body: `Diajukan oleh ${row.publicationRequestedByName ?? 'admin'}.`, link: `/app/dissemination/${row.agreementId}`, entity: 'dissemination_package', entityId: row.id },
+  });
+}
+
+// The requester learns the request came back, and why.
+export async function tellSentBack(ctx: MailCtx, notice: { row: repo.PackageRow; title: string; requestedBy: string }): Promise<void> {
+  const { row, title } = notice;
+  await notifyUsers(ctx, {
+    userIds: [notice.requestedBy],
+    notice: { kind: 'dissemination_sent_back', title: `Penerbitan dikembalikan: ${title}`, body: row.sentBackNote, link: `/app/dissemination/${row.agreementId}`, entity: 'dissemination_package', entityId: row.id },
+  });
 }

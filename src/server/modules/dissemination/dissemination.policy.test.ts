@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actorOf as actor, expectMatrix } from '../../../../tests/support/policy-matrix';
 import {
   canAcknowledgePackage,
+  canApprovePublication,
   canPreparePackage,
   canPublishPackage,
   canReadEvents,
@@ -28,6 +29,9 @@ describe('dissemination policy: role × action', () => {
   expectMatrix(actors, [
     ['prepare a package', canPreparePackage, { admin: true, tkksd: true, opdOwn: false, pimpinan: false }],
     ['publish a package', canPublishPackage, { admin: true, tkksd: false, opdOwn: false, pimpinan: false }],
+    ["approve another person's publication request", (who) => canApprovePublication(who, { requestedBy: OTHER }), { admin: true, tkksd: true, opdOwn: false, pimpinan: false }],
+    ['approve its own publication request', (who) => canApprovePublication(who, { requestedBy: who.id }), { admin: false, tkksd: false, opdOwn: false, pimpinan: false }],
+    ['approve when nothing was requested', (who) => canApprovePublication(who, { requestedBy: null }), { admin: false, tkksd: false, opdOwn: false, pimpinan: false }],
     ['read a draft package', (who) => canReadPackage(who, draft), { admin: true, tkksd: true, opdOwn: false, pimpinan: true }],
     ['read a published package', (who) => canReadPackage(who, published), { admin: true, tkksd: true, opdOwn: true, pimpinan: true }],
     ['acknowledge for its own OPD', (who) => canAcknowledgePackage(who, published), { admin: false, tkksd: false, opdOwn: true, pimpinan: false }],

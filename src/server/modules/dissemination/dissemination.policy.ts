@@ -10,6 +10,15 @@ export function canPublishPackage(actor: Actor): boolean {
   return actor.role === 'admin';
 }
 
+// Four eyes: while the setting is on, a publication requested by one admin is approved (or sent
+// back) by a second person, another admin or the review team, never by the one who asked.
+export function canApprovePublication(actor: Actor, request: { requestedBy: string | null }): boolean {
+  return (actor.role === 'admin' || actor.role === 'tkksd') && request.requestedBy !== null && request.requestedBy !== actor.id;
+}
+
+// Who is told a publication waits for approval: everyone who could approve it.
+export const PUBLICATION_APPROVER_ROLES = ['admin', 'tkksd'] as const;
+
 // An OPD sees a package once it is published (the same text the public reads, plus its tasks);
 // drafts stay inside the division, the review team and leadership.
 export function canReadPackage(actor: Actor, pkg: { status: PackageState }): boolean {

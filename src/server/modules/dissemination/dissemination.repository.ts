@@ -155,7 +155,15 @@ export async function loadOpportunities(db: Db, packageId: string): Promise<Oppo
 }
 
 export async function packageViewOf(db: Db, { row, abilities }: { row: PackageRow; abilities: PackageView['abilities'] }): Promise<PackageProgress> {
-  const [agreement] = await db.select({ title: agreements.title }).from(agreements).where(eq(agreements.id, row.agreementId));
+  // showsOnPortal follows the portal's rule (public.repository.ts): signed, chosen public, signed document
+  // attached. The id is spelled out: a one-table select leaves columns unqualified, even in a subquery.
+  const [agreement] = await db
+    .select({
+      title: agreements.title,
+      showsOnPortal: sql<boolean>`(${agreements.isDraft} = false AND ${agreements.isPublic} AND EXISTS (SELECT 1 FROM documents d WHERE d.agreement_id = ${sql.raw('"agreements"."id"')} AND d.kind = 'naskah_ttd'))`,
+    })
+    .from(agreements)
+    .where(eq(agreements.id, row.agreementId));
   const tasks = await loadTasks(db, [row.id]);
   const opportunities = await loadOpportunities(db, row.id);
   const documents = await db
@@ -180,6 +188,10 @@ export async function packageViewOf(db: Db, { row, abilities }: { row: PackageRo
     opportunities: opportunities.map(opportunityViewOf),
     publicDocumentIds: documents.map((document) => document.id).sort(),
     submittedAt: row.submittedAt?.toISOString() ?? null,
+    publicationRequest: row.status === 'review' && row.publicationRequestedAt ? { requestedByName: row.publicationRequestedByName ?? '', requestedAt: row.publicationRequestedAt.toISOString() } : null,
+    sentBack: row.status === 'draft' && row.sentBackNote && row.sentBackAt ? { note: row.sentBackNote, byName: row.sentBackByName ?? '', at: row.sentBackAt.toISOString() } : null,
+    notifiesUnitNames: [...new Set(tasks.map((task) => task.unitName))].sort((a, b) => a.localeCompare(b, 'id')),
+    showsOnPortal: agreement?.showsOnPortal ?? false,
     approvedByName: row.approvedByName,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     recipients: recipients.map(({ packageId: _packageId, ...recipient }) => recipient),

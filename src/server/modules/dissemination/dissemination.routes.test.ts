@@ -52,7 +52,7 @@ describe('dissemination routes', () => {
   });
 
   async function publishedAgreement(overrides: Partial<SavePackageInput> = {}) {
-    const agreement = await buildAgreement(t.database.db, { title: `Kerja Sama Pembiayaan UMKM dan Pedagang Pasar ${Date.now()}` });
+    const agreement = await buildAgreement(t.database.db, { title: `Kerja Sama Pembiayaan UMKM dan Pedagang Pasar ${Date.now()}`, onPortal: true });
     const saved = await call('PUT', `/api/agreements/${agreement.id}/dissemination`, admin, bankPackage(overrides));
     expect(saved.statusCode, saved.body).toBe(200);
     const submitted = await call('POST', `/api/agreements/${agreement.id}/dissemination/transition`, tkksd, { action: 'submit', version: 1 });
@@ -285,7 +285,7 @@ describe('dissemination routes', () => {
       expect((await listPublishedOpportunities(onDay('2027-01-01'), { open: 'closed' })).some((opportunity) => opportunity.agreementId === agreement.id)).toBe(true);
       const opportunityId = view.opportunities[0]?.id ?? '';
       expect(await recordOpportunityClick(t.ctx(), opportunityId)).toBe(true);
-      const unpublished = await buildAgreement(t.database.db);
+      const unpublished = await buildAgreement(t.database.db, { onPortal: true });
       await call('PUT', `/api/agreements/${unpublished.id}/dissemination`, admin, bankPackage());
       expect(await getPublishedPackage(t.ctx(), unpublished.id)).toBeNull();
       const draftView = (await call('GET', `/api/agreements/${unpublished.id}/dissemination`, admin)).json<PackageView>();

@@ -1,12 +1,14 @@
-import type { OpportunityInput, PackageAction, PackageView, SavePackageInput, TaskInput } from '../../../shared/dissemination';
+import type { OpportunityInput, PackageActionInput, PackageView, SavePackageInput, TaskInput } from '../../../shared/dissemination';
 import type { Db } from '../../db/client';
 import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
+import { getSettings } from '../settings/settings.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadReadableAgreement } from '../agreements/agreements.service';
 import { deliverMail } from '../mail/mail.service';
-import { canAcknowledgePackage, canPreparePackage, canPublishPackage, canReadPackage, canReadTracking, hidesRefusedPackage, openingRecordedFor } from './dissemination.policy';
-import { announcePackage } from './dissemination.notices';
+import { canAcknowledgePackage, canApprovePublication, canPreparePackage, canPublishPackage, canReadPackage, canReadTracking, hidesRefusedPackage, openingRecordedFor } from './dissemination.policy';
+import { announcePackage, askForApproval, tellSentBack } from './dissemination.notices';
+import { publicationStep } from './dissemination-publication.rules';
 import * as repo from './dissemination.repository';
 import { checkAcknowledgedTasksKept, checkPackageReferences, checkPublishable } from './dissemination.rules';
 export { publishedPackagesRevisionSql } from './dissemination-revision.repository';
@@ -28,19 +30,24 @@ async function signedAgreement(ctx: ActorCtx, db: Db, agreementId: string) {
   return agreement;
 }
 
-function abilities(ctx: ActorCtx, row: repo.PackageRow, recipientUnitIds: string[]): PackageView['abilities'] {
+function abilities(ctx: ActorCtx, row: repo.PackageRow, { recipientUnitIds, fourEyes }: { recipientUnitIds: string[]; fourEyes: boolean }): PackageView['abilities'] {
   // Once published, only the division's admin, who publishes, may correct the package.
   const isPublished = row.status === 'published';
+  const isRequested = row.status === 'review' && row.publicationRequestedBy !== null;
   return {
     canEdit: isPublished ? canPublishPackage(ctx.actor) : canPreparePackage(ctx.actor),
     canSubmit: row.status === 'draft' && canPreparePackage(ctx.actor),
-    canPublish: row.status === 'review' && canPublishPackage(ctx.actor),
+    // While a request waits for the second person, 'Terbitkan' is not offered again.
+    canPublish: row.status === 'review' && canPublishPackage(ctx.actor) && !(fourEyes && isRequested),
+    needsApproval: fourEyes,
+    canApprove: isRequested && canApprovePublication(ctx.actor, { requestedBy: row.publicationRequestedBy }),
     canAcknowledge: canAcknowledgePackage(ctx.actor, { status: row.status, recipientUnitIds }),
   };
 }
 
 async function viewFor(ctx: ActorCtx, db: Db, row: repo.PackageRow): Promise<repo.PackageProgress> {
-  return repo.packageViewOf(db, { row, abilities: abilities(ctx, row, await repo.recipientUnitIds(db, row.id)) });
+  const { disseminationFourEyes } = await getSettings(db);
+  return repo.packageViewOf(db, { row, abilities: abilities(ctx, row, { recipientUnitIds: await repo.recipientUnitIds(db, row.id), fourEyes: disseminationFourEyes }) });
 }
 
 async function checkReferences(db: Db, agreementId: string, input: SavePackageInput): Promise<void> {
@@ -104,7 +111,8 @@ export async function savePackage(ctx: ActorCtx, { agreementId, ...input }: { ag
       if (before.status === 'published') {
         throw new AppError({ code: 'CONFLICT', message: 'Paket sudah diterbitkan; hanya admin yang dapat mengubahnya.', messageEn: 'The package is published; only the admin may edit it.' });
       }
-      row = await repo.updatePackage(tx, { id: before.id, patch: { ...summary, version: before.version + 1, updatedAt: ctx.now } });
+      // A publication request covers what the requester saw: a change makes it void.
+      row = await repo.updatePackage(tx, { id: before.id, patch: { ...summary, ...NO_REQUEST, version: before.version + 1, updatedAt: ctx.now } });
     }
     await repo.replacePackageContents(tx, { packageId: row.id, input });
     const changes = [
@@ -144,7 +152,7 @@ export async function editPublishedPackage(ctx: ActorCtx, { agreementId, ...inpu
     if (input.version !== before.version || before.status !== 'published') throw staleVersion();
     await checkReferences(tx, agreementId, input);
     checkPublishable({ summaryWhat: input.summaryWhat ?? null, opportunities: input.opportunities.map((opportunity) => ({ ...opportunity, deadline: opportunity.deadline ?? null })) }, 'edit');
-    const previous = await repo.packageViewOf(tx, { row: before, abilities: abilities(ctx, before, []) });
+    const previous = await repo.packageViewOf(tx, { row: before, abilities: abilities(ctx, before, { recipientUnitIds: [], fourEyes: false }) });
     const acknowledged = new Set(previous.recipients.flatMap((recipient) => (recipient.acknowledgedAt ? [recipient.unitId] : [])));
     checkAcknowledgedTasksKept(previous.tasks, { tasks: input.tasks, acknowledgedUnitIds: acknowledged });
     const updated = await repo.updatePackage(tx, { id: before.id, patch: { ...summaryOf(input), version: before.version + 1, updatedAt: ctx.now } });
@@ -167,42 +175,42 @@ export async function editPublishedPackage(ctx: ActorCtx, { agreementId, ...inpu
   return viewFor(ctx, ctx.db, row);
 }
 
-const NEXT: Record<PackageAction, { from: repo.PackageRow['status']; to: repo.PackageRow['status'] }> = {
-  submit: { from: 'draft', to: 'review' },
-  return: { from: 'review', to: 'draft' },
-  publish: { from: 'review', to: 'published' },
-};
+const NO_REQUEST = { publicationRequestedBy: null, publicationRequestedByName: null, publicationRequestedAt: null };
 
-export async function transitionPackage(ctx: ActorCtx, { agreementId, ...input }: { agreementId: string } & { action: PackageAction; version: number }): Promise<repo.PackageProgress> {
-  const allowed = input.action === 'publish' ? canPublishPackage(ctx.actor) : canPreparePackage(ctx.actor);
-  if (!allowed) throw forbidden();
+// Who may attempt an action at all; approving also needs a request by somebody else (checked below).
+function mayAttempt(ctx: ActorCtx, action: PackageActionInput['action']): boolean {
+  switch (action) {
+    case 'submit':
+    case 'return':
+      return canPreparePackage(ctx.actor);
+    case 'publish':
+      return canPublishPackage(ctx.actor);
+    case 'approve':
+    case 'sendBack':
+      return canPreparePackage(ctx.actor);
+  }
+}
+
+// Draft → review → published, with the four-eyes detour (dissemination-publication.rules.ts):
+// while the setting is on, the admin's 'publish' only records a request that another person
+// approves or sends back with a note. The approvers are told in the app.
+export async function transitionPackage(ctx: ActorCtx, { agreementId, ...input }: { agreementId: string } & PackageActionInput): Promise<repo.PackageProgress> {
+  if (!mayAttempt(ctx, input.action)) throw forbidden();
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
     const agreement = await signedAgreement(ctx, tx, agreementId);
     const before = await repo.findPackage(tx, { agreementId, lock: true });
     if (!before) throw notFound(...PACKAGE_WHAT);
     if (before.version !== input.version) throw staleVersion();
-    const step = NEXT[input.action];
-    if (before.status !== step.from) {
-      throw new AppError({
-        code: 'CONFLICT',
-        message: `Paket berstatus "${before.status}"; tindakan "${input.action}" tidak dapat dilakukan.`,
-        messageEn: `The package is "${before.status}"; "${input.action}" is not possible now.`,
-        field: 'action',
-      });
+    const { disseminationFourEyes } = await getSettings(tx);
+    const step = publicationStep(ctx.actor, { before, input, fourEyes: disseminationFourEyes, now: ctx.now });
+    if (step.to === 'published' || step.audit === 'request_publication') {
+      checkPublishable({ summaryWhat: before.summaryWhat, opportunities: await repo.loadOpportunities(tx, before.id) });
     }
-    if (input.action === 'publish') {
-      const opportunities = await repo.loadOpportunities(tx, before.id);
-      checkPublishable({ summaryWhat: before.summaryWhat, opportunities });
-    }
-    const patch =
-      input.action === 'submit'
-        ? { submittedBy: ctx.actor.id, submittedAt: ctx.now }
-        : input.action === 'publish'
-          ? { approvedBy: ctx.actor.id, approvedByName: ctx.actor.name, publishedAt: ctx.now }
-          : {};
-    const updated = await repo.updatePackage(tx, { id: before.id, patch: { status: step.to, ...patch, version: before.version + 1, updatedAt: ctx.now } });
-    const queued = input.action === 'publish' ? await announcePackage({ ...ctx, db: tx }, { row: updated, title: agreement.title, unitIds: 'all' }) : [];
-    await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_package', entityId: before.id, action: input.action, at: ctx.now, changes: [{ field: 'status', old: before.status, new: step.to }] });
+    const updated = await repo.updatePackage(tx, { id: before.id, patch: { status: step.to, ...step.patch, version: before.version + 1, updatedAt: ctx.now } });
+    const queued = step.to === 'published' ? await announcePackage({ ...ctx, db: tx }, { row: updated, title: agreement.title, unitIds: 'all' }) : [];
+    if (step.audit === 'request_publication') await askForApproval({ ...ctx, db: tx }, { row: updated, title: agreement.title });
+    if (step.audit === 'send_back' && before.publicationRequestedBy) await tellSentBack({ ...ctx, db: tx }, { row: updated, title: agreement.title, requestedBy: before.publicationRequestedBy });
+    await recordAudit(tx, { actor: ctx.actor, entity: 'dissemination_package', entityId: before.id, action: step.audit, at: ctx.now, changes: step.changes });
     return { row: updated, mailIds: queued };
   });
   await deliverMail(ctx, mailIds);

@@ -187,7 +187,7 @@ export async function disseminationSheetFor(ctx: ActorCtx, agreementId: string):
   const row = await repo.findPackage(ctx.db, { agreementId });
   if (!row) throw notFound('Paket diseminasi', 'Dissemination package');
   if (!canReadPackage(ctx.actor, row)) throw hidesRefusedPackage(ctx.actor) ? notFound('Paket diseminasi', 'Dissemination package') : forbidden();
-  const view = await repo.packageViewOf(ctx.db, { row, abilities: { canEdit: false, canSubmit: false, canPublish: false, canAcknowledge: false } });
+  const view = await repo.packageViewOf(ctx.db, { row, abilities: { canEdit: false, canSubmit: false, canPublish: false, needsApproval: false, canApprove: false, canAcknowledge: false } });
   const body = await renderSheet(view, { publicUrl: ctx.mail.publicUrl, now: ctx.now });
   return { body, fileName: `lembar-diseminasi-${agreementSlug(agreementId, view.agreementTitle)}.pdf` };
 }

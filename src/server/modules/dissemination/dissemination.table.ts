@@ -36,6 +36,14 @@ export const disseminationPackages = pgTable(
     approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
     approvedByName: text('approved_by_name'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    // Four eyes (settings: dissemination_four_eyes): who asked for publication, waiting for a second
+    // person; and the note of the last request sent back.
+    publicationRequestedBy: uuid('publication_requested_by').references(() => users.id, { onDelete: 'set null' }),
+    publicationRequestedByName: text('publication_requested_by_name'),
+    publicationRequestedAt: timestamp('publication_requested_at', { withTimezone: true }),
+    sentBackNote: text('sent_back_note'),
+    sentBackByName: text('sent_back_by_name'),
+    sentBackAt: timestamp('sent_back_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

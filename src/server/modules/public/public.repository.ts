@@ -11,10 +11,13 @@ const a = agreements;
 const outerId = sql.raw('"agreements"."id"');
 
 // Dissemination (domain.md): citizens see signed agreements marked public that are in force today.
+// Marked public is not enough: the signed document must be attached too (issue 14, safer defaults),
+// so the portal never shows an agreement whose text nobody can check yet.
 export function publiclyVisible(bounds: StatusBounds): SQL {
   return and(
     eq(a.isDraft, false),
     eq(a.isPublic, true),
+    sql`EXISTS (SELECT 1 FROM documents sd WHERE sd.agreement_id = ${outerId} AND sd.kind = 'naskah_ttd')`,
     or(statusCondition('aktif', { bounds, on: a }), statusCondition('akan_berakhir', { bounds, on: a })),
   ) as SQL;
 }

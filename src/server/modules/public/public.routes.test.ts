@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../shared/documents';
 import type { PublicAgreementList } from '../../../shared/public';
 import { makeTextPdf, multipartBody } from '../../../../tests/support/pdf-fixtures';
-import { buildAgreement } from '../../../../tests/support/registry-builders';
+import { buildAgreement, buildSignedDocument } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 
 describe('public API', () => {
@@ -27,14 +27,18 @@ describe('public API', () => {
     const visible = await buildAgreement(db, {
       title: 'Beasiswa taruna sekolah tinggi perhubungan', numberOurs: 'RAHASIA/001/2025', numberPartner: 'MITRA/XYZ/9', valueIdr: '987654321',
       purpose: 'Catatan internal anggaran tertutup', scope: 'Pengiriman siswa nelayan', signedOn: '2025-02-01', startsOn: '2025-02-01', endsOn: '2030-01-31',
-      primarySectorCode: 'pendidikan', otherSectorCodes: ['perhubungan'], partners: [{ name: 'Politeknik Pelayaran Uji', categoryCode: 'perguruan_tinggi_negeri' }],
+      primarySectorCode: 'pendidikan', otherSectorCodes: ['perhubungan'], partners: [{ name: 'Politeknik Pelayaran Uji', categoryCode: 'perguruan_tinggi_negeri' }], onPortal: true,
     });
     ids.visible = visible.id;
-    ids.endingSoon = (await buildAgreement(db, { title: 'Pembiayaan pedagang pasar', signedOn: '2021-09-01', startsOn: '2021-09-01', endsOn: '2026-08-31', primarySectorCode: 'umkm_koperasi' })).id;
-    ids.draft = (await buildAgreement(db, { title: 'Rancangan nelayan draf', isDraft: true })).id;
+    ids.endingSoon = (await buildAgreement(db, { title: 'Pembiayaan pedagang pasar', signedOn: '2021-09-01', startsOn: '2021-09-01', endsOn: '2026-08-31', primarySectorCode: 'umkm_koperasi', onPortal: true })).id;
+    ids.draft = (await buildAgreement(db, { title: 'Rancangan nelayan draf', isDraft: true, onPortal: true })).id;
     ids.hidden = (await buildAgreement(db, { title: 'Pengamanan nelayan tertutup', isPublic: false })).id;
-    ids.ended = (await buildAgreement(db, { title: 'Nelayan lama berakhir', signedOn: '2023-01-01', startsOn: '2023-01-01', endsOn: '2026-01-01' })).id;
-    ids.revoked = (await buildAgreement(db, { title: 'Nelayan dicabut', terminationKind: 'dicabut', terminatedOn: '2026-03-01', terminationReason: 'pelanggaran' })).id;
+    ids.ended = (await buildAgreement(db, { title: 'Nelayan lama berakhir', signedOn: '2023-01-01', startsOn: '2023-01-01', endsOn: '2026-01-01', onPortal: true })).id;
+    ids.revoked = (await buildAgreement(db, { title: 'Nelayan dicabut', terminationKind: 'dicabut', terminatedOn: '2026-03-01', terminationReason: 'pelanggaran', onPortal: true })).id;
+    // Safer defaults (issue 14): chosen public but no signed document yet; signed document but never chosen.
+    ids.chosenWithoutDocument = (await buildAgreement(db, { title: 'Nelayan dipilih tanpa naskah', isPublic: true })).id;
+    ids.signedNotChosen = (await buildAgreement(db, { title: 'Nelayan bernaskah belum dipilih' })).id;
+    await buildSignedDocument(db, ids.signedNotChosen);
     publicDoc = await upload(visible.id, 'Ringkasan program beasiswa untuk masyarakat umum', true);
     privateDoc = await upload(visible.id, 'Negosiasi tarif sandiwara internal', false);
     draftDoc = await upload(ids.draft, 'Lampiran rancangan untuk umum', true);
@@ -109,5 +113,17 @@ describe('public API', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/public/agreements?pageSize=500' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.field).toBe('pageSize');
+  });
+
+  // Last: it attaches a document, which changes what the portal lists.
+  it('lists an agreement only once it is chosen public and its signed document is attached', async () => {
+    const listed = (await list()).items.map((item) => item.id);
+    expect(listed).not.toContain(ids.chosenWithoutDocument);
+    expect(listed).not.toContain(ids.signedNotChosen);
+    // The signed document attached through the route: now both hold, and the portal lists it.
+    const body = multipartBody({ fields: { kind: 'naskah_ttd', isPublic: 'false' }, file: { fileName: 'naskah.pdf', content: await makeTextPdf(['Naskah bertanda tangan nelayan']) } });
+    const attached = await t.app.inject({ method: 'POST', url: `/api/agreements/${ids.chosenWithoutDocument ?? ''}/documents`, headers: { ...body.headers, cookie: admin }, payload: body.payload });
+    expect(attached.statusCode, attached.body).toBe(201);
+    expect((await list()).items.map((item) => item.id)).toContain(ids.chosenWithoutDocument);
   });
 });

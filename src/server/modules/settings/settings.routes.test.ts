@@ -23,7 +23,7 @@ describe('settings routes', () => {
   const patch = (cookie: string, payload: unknown) => t.app.inject({ method: 'PATCH', url: '/api/settings', headers: { cookie }, payload: payload as object });
 
   it('serves the seeded defaults through getSettings', async () => {
-    expect(await getSettings(t.database.db)).toEqual({ expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, reportCloseDays: 30, digestDay: 1, expiryAlertDays: [180, 90, 60, 30, 7, 0], digestEnabled: true });
+    expect(await getSettings(t.database.db)).toEqual({ expiryWarningDays: 180, maxTermYears: 5, maxUploadMb: 25, disseminationReminderDays: 7, dormantAfterMonths: 6, reportCloseDays: 30, digestDay: 1, expiryAlertDays: [180, 90, 60, 30, 7, 0], digestEnabled: true, disseminationFourEyes: false });
   });
 
   it('lets an admin switch the monthly digest off and move its day, within 1–28, and audits it', async () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, DIGEST_ENABLED_KEY, EXPIRY_ALERT_DAYS_KEY, ExpiryAlertDaysSchema, SETTING_KEYS, type SettingName, type Settings, type SettingsView, type UpdateSettingsInput } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, DIGEST_ENABLED_KEY, DISSEMINATION_FOUR_EYES_KEY, EXPIRY_ALERT_DAYS_KEY, ExpiryAlertDaysSchema, SETTING_KEYS, type SettingName, type Settings, type SettingsView, type UpdateSettingsInput } from '../../../shared/settings';
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { forbidden, staleVersion } from '../../lib/errors';
@@ -22,12 +22,16 @@ function alertDaysOf(rows: SettingRow[]): number[] {
   return parsed.success ? parsed.data : DEFAULTS.expiryAlertDays;
 }
 
-function digestEnabledOf(rows: SettingRow[]): boolean {
-  const value = rows.find((row) => row.key === DIGEST_ENABLED_KEY)?.value;
-  return typeof value === 'boolean' ? value : DEFAULTS.digestEnabled;
+function switchOf(rows: SettingRow[], key: string, fallback: boolean): boolean {
+  const value = rows.find((row) => row.key === key)?.value;
+  return typeof value === 'boolean' ? value : fallback;
 }
 
-const KEYS: string[] = [...NAMES.map((name) => SETTING_KEYS[name]), EXPIRY_ALERT_DAYS_KEY, DIGEST_ENABLED_KEY];
+// The on/off settings, by name.
+const SWITCH_KEYS = { digestEnabled: DIGEST_ENABLED_KEY, disseminationFourEyes: DISSEMINATION_FOUR_EYES_KEY } as const;
+const SWITCHES = Object.keys(SWITCH_KEYS) as (keyof typeof SWITCH_KEYS)[];
+
+const KEYS: string[] = [...NAMES.map((name) => SETTING_KEYS[name]), EXPIRY_ALERT_DAYS_KEY, ...Object.values(SWITCH_KEYS)];
 
 function toView(rows: SettingRow[]): SettingsView {
   const known = rows.filter((row) => KEYS.includes(row.key));
@@ -41,7 +45,8 @@ function toView(rows: SettingRow[]): SettingsView {
     reportCloseDays: valueOf(rows, 'reportCloseDays'),
     digestDay: valueOf(rows, 'digestDay'),
     expiryAlertDays: alertDaysOf(rows),
-    digestEnabled: digestEnabledOf(rows),
+    digestEnabled: switchOf(rows, DIGEST_ENABLED_KEY, DEFAULTS.digestEnabled),
+    disseminationFourEyes: switchOf(rows, DISSEMINATION_FOUR_EYES_KEY, DEFAULTS.disseminationFourEyes),
     version: Math.max(1, ...known.map((row) => row.version)),
     updatedAt: updatedAt ? updatedAt.toISOString() : null,
   };
@@ -59,7 +64,7 @@ export async function readSettings(ctx: ActorCtx): Promise<SettingsView> {
 }
 
 // The settings that are not a bounded number, by name.
-const LIST_KEYS: Record<string, string | undefined> = { expiryAlertDays: EXPIRY_ALERT_DAYS_KEY, digestEnabled: DIGEST_ENABLED_KEY };
+const LIST_KEYS: Record<string, string | undefined> = { expiryAlertDays: EXPIRY_ALERT_DAYS_KEY, ...SWITCH_KEYS };
 
 export async function updateSettings(ctx: ActorCtx, input: UpdateSettingsInput): Promise<SettingsView> {
   if (!canEditSettings(ctx.actor)) throw forbidden();
@@ -75,8 +80,9 @@ export async function updateSettings(ctx: ActorCtx, input: UpdateSettingsInput):
     if (input.expiryAlertDays && input.expiryAlertDays.join() !== before.expiryAlertDays.join()) {
       changes.push({ field: 'expiryAlertDays', old: before.expiryAlertDays, new: input.expiryAlertDays });
     }
-    if (input.digestEnabled !== undefined && input.digestEnabled !== before.digestEnabled) {
-      changes.push({ field: 'digestEnabled', old: before.digestEnabled, new: input.digestEnabled });
+    for (const name of SWITCHES) {
+      const value = input[name];
+      if (value !== undefined && value !== before[name]) changes.push({ field: name, old: before[name], new: value });
     }
     if (changes.length === 0) return before;
     const version = before.version + 1;

@@ -62,7 +62,7 @@ function agreementInput(proposal: repo.ProposalRow, signing: signingRepo.Signing
     primarySectorCode,
     otherSectorCodes,
     isDraft: false,
-    isPublic: data.isPublic ?? true,
+    isPublic: data.isPublic ?? false,
     longTermReason: data.longTermReason ?? proposal.jangkaWaktuAlasan ?? null,
     // A proposal signed as a PKS without a KB went through the procedure; that is its reason.
     noParentReason: parentId || DRAFT_TYPE_DOC[signing.docType] !== 'PKS' ? null : REGISTERED_WITHOUT_KB,

@@ -13,7 +13,7 @@ import { useUpdateSettings } from '../api/settings-mutations';
 import { adminIssueMessage, adminServerErrors } from '../lib/form-errors';
 
 const NAMES: SettingName[] = ['expiryWarningDays', 'maxTermYears', 'maxUploadMb', 'disseminationReminderDays', 'dormantAfterMonths', 'reportCloseDays', 'digestDay'];
-type Values = Record<SettingName, number | ''> & { expiryAlertDays: string; digestEnabled: boolean };
+type Values = Record<SettingName, number | ''> & { expiryAlertDays: string; digestEnabled: boolean; disseminationFourEyes: boolean };
 
 // "180, 90, 60" ↔ [180, 90, 60]: a word that is not a number stays NaN so the schema names the field.
 function daysOfText(text: string): number[] {
@@ -34,6 +34,7 @@ function valuesOf(settings: SettingsView): Values {
     digestDay: settings.digestDay,
     expiryAlertDays: settings.expiryAlertDays.join(', '),
     digestEnabled: settings.digestEnabled,
+    disseminationFourEyes: settings.disseminationFourEyes,
   };
 }
 
@@ -45,7 +46,7 @@ function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload
     defaultValues: valuesOf(settings),
     toBody: (values) => ({ ...values, expiryAlertDays: daysOfText(values.expiryAlertDays), version: settings.version }),
     messageOf: adminIssueMessage,
-    serverErrorsOf: adminServerErrors([...NAMES, 'expiryAlertDays', 'digestEnabled']),
+    serverErrorsOf: adminServerErrors([...NAMES, 'expiryAlertDays', 'digestEnabled', 'disseminationFourEyes']),
   });
   const submit = form.submit((body) =>
     save.mutate(body, {
@@ -99,6 +100,13 @@ function SettingsForm({ settings, onReload }: { settings: SettingsView; onReload
             checked={form.values.digestEnabled}
             onChange={(event) => form.set('digestEnabled', event.currentTarget.checked)}
             error={form.error('digestEnabled')}
+          />
+          <Switch
+            label={t('settings.disseminationFourEyes.label')}
+            description={t('settings.disseminationFourEyes.description')}
+            checked={form.values.disseminationFourEyes}
+            onChange={(event) => form.set('disseminationFourEyes', event.currentTarget.checked)}
+            error={form.error('disseminationFourEyes')}
           />
           <Group justify="space-between" align="center" gap="sm">
             <Text fz="sm" c="dimmed">

@@ -51,16 +51,27 @@ export function useEndAgreement(id: string) {
 
 export type UploadInput = { file: File; kind: DocumentKind; isPublic: boolean; onProgress: (fraction: number) => void };
 
+function sendDocument(agreementId: string, { file, kind, isPublic, onProgress }: UploadInput): Promise<DocumentView> {
+  const form = new FormData();
+  // Text fields first: the server reads them before it streams the file.
+  form.append('kind', kind);
+  form.append('isPublic', String(isPublic));
+  form.append('file', file, file.name);
+  return uploadWithProgress<DocumentView>({ path: `/agreements/${agreementId}/documents`, form, onProgress });
+}
+
 export function uploadDocumentMutation(agreementId: string) {
   return mutationOptions({
-    mutationFn: ({ file, kind, isPublic, onProgress }: UploadInput) => {
-      const form = new FormData();
-      // Text fields first: the server reads them before it streams the file.
-      form.append('kind', kind);
-      form.append('isPublic', String(isPublic));
-      form.append('file', file, file.name);
-      return uploadWithProgress<DocumentView>({ path: `/agreements/${agreementId}/documents`, form, onProgress });
-    },
+    mutationFn: (input: UploadInput) => sendDocument(agreementId, input),
+    onSuccess: (_document, _input, _result, { client }) => refresh(client),
+  });
+}
+
+// The signed PDF chosen on the create form, sent to the agreement just created (its id is known
+// only then): the same upload as the Dokumen tab, as the signed document, not public.
+export function useAttachSignedDocument() {
+  return useMutation({
+    mutationFn: ({ agreementId, file, onProgress }: { agreementId: string; file: File; onProgress: (fraction: number) => void }) => sendDocument(agreementId, { file, kind: 'naskah_ttd', isPublic: false, onProgress }),
     onSuccess: (_document, _input, _result, { client }) => refresh(client),
   });
 }

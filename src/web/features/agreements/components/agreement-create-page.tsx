@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { IntakeFileView } from '../../../../shared/intake';
 import { PageHeader } from '../../../components/page-header';
-import { notifySuccess } from '../../../lib/notify';
-import { useCreateAgreement, useRegisterFromScan } from '../api/agreement-mutations';
+import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
+import { useFileUpload } from '../../../lib/use-file-upload';
+import { useAttachSignedDocument, useCreateAgreement, useRegisterFromScan } from '../api/agreement-mutations';
 import { emptyFormValues } from '../lib/form-values';
 import { formValuesFromScan, type ScanProposalValues } from '../lib/scan-values';
 import { AgreementForm } from './agreement-form';
 import { ScanProposal } from './scan-proposal';
 import { ScanStart } from './scan-start';
+import { SignedFileField } from './signed-file-field';
 
 type FromScan = ScanProposalValues & { file: IntakeFileView };
 
@@ -22,6 +24,8 @@ export function AgreementCreatePage() {
   const create = useCreateAgreement();
   const register = useRegisterFromScan();
   const [fromScan, setFromScan] = useState<FromScan | null>(null);
+  const signed = useFileUpload();
+  const upload = useAttachSignedDocument();
   const onRead = useCallback((file: IntakeFileView) => {
     setFromScan((current) => {
       if (current?.file.id === file.id || !file.fields) return current;
@@ -42,7 +46,7 @@ export function AgreementCreatePage() {
           partnerSuggestion={fromScan?.partner ?? null}
           selfId={null}
           submitLabel={t('form.create')}
-          isSubmitting={saving.isPending}
+          isSubmitting={saving.isPending || upload.isPending}
           serverError={saving.error}
           onCancel={() => void navigate('/agreements')}
           onSubmit={(body, onError) => {
@@ -50,10 +54,27 @@ export function AgreementCreatePage() {
               notifySuccess(t(fromScan ? 'scan.created' : 'form.created'));
               void navigate(`/agreements/${agreementId}`);
             };
+            // Saved first; a refused PDF then leaves the agreement saved and says where to attach it.
+            const attach = (agreementId: string) => {
+              const file = signed.begin();
+              if (!file) return done(agreementId);
+              upload.mutate(
+                { agreementId, file, onProgress: signed.onProgress },
+                {
+                  onSuccess: () => done(agreementId),
+                  onError: (failure) => {
+                    notifyError(new Error(t('signedFile.failed', { error: errorMessage(failure) })));
+                    void navigate(`/agreements/${agreementId}?tab=documents`);
+                  },
+                },
+              );
+            };
             if (fromScan) register.mutate({ fileId: fromScan.file.id, input: body }, { onSuccess: (result) => done(result.agreementId), onError });
-            else create.mutate(body, { onSuccess: (view) => done(view.id), onError });
+            else create.mutate(body, { onSuccess: (view) => attach(view.id), onError });
           }}
-        />
+        >
+          {fromScan ? null : <SignedFileField file={signed.file} onFileChange={signed.setFile} maxBytes={signed.maxBytes} isUploading={upload.isPending} progress={signed.progress} />}
+        </AgreementForm>
       </Stack>
     </>
   );

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Switch } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateAgreementSchema } from '../../../../shared/agreements';
 import { StaleAlert } from '../../../components/save-feedback';
@@ -23,6 +24,8 @@ type Props = {
   onReload?: () => void;
   // A partner's name read from the signed scan the form was prefilled from.
   partnerSuggestion?: string | null;
+  // More of the same form, shown before its buttons (the create page's signed PDF).
+  children?: ReactNode;
 };
 
 function ServerProblem({ error, hasFieldErrors, onReload }: { error: unknown; hasFieldErrors: boolean; onReload: (() => void) | undefined }) {
@@ -73,8 +76,9 @@ export function AgreementForm(props: Props) {
         </FormSection>
         <FormSection title={t('form.sections.publication')}>
           <Switch label={t('fields.isDraft')} description={t('form.draftHint')} checked={values.isDraft} onChange={(event) => set('isDraft', event.currentTarget.checked)} />
-          <Switch label={t('fields.isPublic')} description={t('form.publicHint')} checked={values.isPublic} onChange={(event) => set('isPublic', event.currentTarget.checked)} />
+          <Switch label={t('form.publicLabel')} description={t('form.publicHint')} checked={values.isPublic} onChange={(event) => set('isPublic', event.currentTarget.checked)} />
         </FormSection>
+        {props.children}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={props.onCancel}>
             {t('actions.cancel', { ns: 'common' })}

@@ -76,6 +76,17 @@ export function AgreementPage() {
           ) : null
         }
       />
+      {abilities.canUploadDocuments && documents.data && !documents.data.some((document) => document.kind === 'naskah_ttd') && tab !== 'documents' ? (
+        // Without its signed document an agreement stays off the portal: say where it goes.
+        <Alert color="yellow" icon={<IconFiles size={18} aria-hidden />} mb="md" title={t('detail.noSignedTitle')}>
+          <Stack gap="xs" align="flex-start">
+            <Text fz="sm">{view.isPublic ? t('detail.noSignedPublic') : t('detail.noSigned')}</Text>
+            <Button size="xs" variant="light" onClick={() => setTab('documents')}>
+              {t('detail.openDocuments')}
+            </Button>
+          </Stack>
+        </Alert>
+      ) : null}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="details" leftSection={<IconInfoCircle size={16} aria-hidden />}>

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { END_REASONS, type EndReason } from '../../../../shared/agreement-codes';
-import { EndAgreementSchema, type AgreementView } from '../../../../shared/agreements';
+import { EndAgreementSchema, type AgreementView, type EndAgreementInput } from '../../../../shared/agreements';
 import { MAX_TEXT_LENGTH } from '../../../../shared/limits';
 import { AppModal } from '../../../components/app-modal';
 import { StaleAlert } from '../../../components/save-feedback';
-import { todayInTernate } from '../../../lib/format';
+import { formatDate, todayInTernate } from '../../../lib/format';
 import { isStale } from '../../../lib/form-errors';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
@@ -21,7 +22,7 @@ function initialValues(): Values {
 
 // PP 28/2018 Ps 9 and Ps 22: an agreement ends early only for one of the reasons the law lists.
 export function EndAgreementModal({ view, opened, onClose }: Props) {
-  const { t } = useTranslation('agreements');
+  const { t, i18n } = useTranslation('agreements');
   const end = useEndAgreement(view.id);
   const reloadAgreement = useReloadAgreement(view.id);
   const form = useSchemaForm({
@@ -31,15 +32,23 @@ export function EndAgreementModal({ view, opened, onClose }: Props) {
   });
   const { values, set, error } = form;
 
-  const submit = form.submit((input) =>
-    end.mutate(input, {
+  // Checked first, then confirmed with its consequences stated: an ending cannot be undone here.
+  const [confirming, setConfirming] = useState<EndAgreementInput | null>(null);
+  const check = form.submit((input) => setConfirming(input));
+  const confirm = () => {
+    if (!confirming) return;
+    end.mutate(confirming, {
       onSuccess: () => {
         notifySuccess(t('end.done'));
+        setConfirming(null);
         onClose();
       },
-      onError: form.showServerErrors,
-    }),
-  );
+      onError: (failure) => {
+        setConfirming(null);
+        form.showServerErrors(failure);
+      },
+    });
+  };
   const reload = () => {
     end.reset();
     void reloadAgreement();
@@ -75,10 +84,29 @@ export function EndAgreementModal({ view, opened, onClose }: Props) {
           <Button variant="default" onClick={onClose}>
             {t('actions.cancel', { ns: 'common' })}
           </Button>
-          <Button color="red.9" loading={end.isPending} onClick={submit}>
-            {t('end.submit')}
-          </Button>
+          {confirming ? null : (
+            <Button color="red.9" onClick={check}>
+              {t('end.submit')}
+            </Button>
+          )}
         </Group>
+        {confirming ? (
+          <Alert color="red" title={t('end.confirmTitle')} role="alert">
+            <Stack gap="sm">
+              <Text fz="sm">
+                {t('end.consequence', { kind: t(`codes.endKind.${confirming.kind}`, { ns: 'common' }).toLowerCase(), date: formatDate(confirming.endedOn, i18n.language) })}
+              </Text>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setConfirming(null)}>
+                  {t('end.back')}
+                </Button>
+                <Button color="red.9" loading={end.isPending} onClick={confirm}>
+                  {t('end.confirm')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : null}
       </Stack>
     </AppModal>
   );

@@ -59,7 +59,8 @@ export function emptyFormValues(): AgreementFormValues {
     primarySectorCode: null,
     otherSectorCodes: [],
     isDraft: false,
-    isPublic: true,
+    // Off until a person chooses; the portal also waits for the signed document.
+    isPublic: false,
     longTermReason: '',
     noParentReason: '',
   };

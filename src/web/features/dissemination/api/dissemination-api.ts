@@ -51,7 +51,7 @@ export function useSavePackage(agreementId: string) {
 export function usePackageAction(agreementId: string) {
   const refresh = useRefresh(agreementId);
   return useMutation({
-    mutationFn: (input: { action: PackageAction; version: number }) => api<PackageView>(`/agreements/${agreementId}/dissemination/transition`, { method: 'POST', body: input }),
+    mutationFn: (input: { action: PackageAction; version: number; note?: string }) => api<PackageView>(`/agreements/${agreementId}/dissemination/transition`, { method: 'POST', body: input }),
     onSuccess: refresh,
   });
 }

@@ -1,12 +1,14 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy, IconInfoCircle, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { AgreementView } from '../../../../shared/agreements';
 import type { OpportunityInput, PackageView, SavePackageInput, TaskInput } from '../../../../shared/dissemination';
 import { useMasterData } from '../../../lib/master-data';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useAgreementDocuments } from '../../../lib/shared-agreement-queries';
 import { serverChecked, useSchemaForm } from '../../../lib/use-schema-form';
 import { useSavePackage } from '../api/dissemination-api';
+import { prefillSummary } from '../lib/prefill';
 import { OpportunityFields } from './opportunity-fields';
 import { PackageListSection, PackageSection } from './package-section';
 
@@ -42,20 +44,24 @@ function bodyOf(value: SavePackageInput): SavePackageInput {
 type PackageEditorProps = {
   agreementId: string;
   pkg: PackageView | null;
+  // The register's partners and end date, to start an empty summary with.
+  agreement?: Pick<AgreementView, 'partners' | 'endsOn'>;
   // Given when the package is published: the editor is opened on request and closed after saving.
   onClose?: () => void;
 };
 
 // The division's editor: the summary in plain words, tasks per OPD, opportunities, public documents.
 // The same editor prepares a package and, for the admin, corrects it once published.
-export function PackageEditor({ agreementId, pkg, onClose }: PackageEditorProps) {
-  const { t } = useTranslation('dissemination');
+export function PackageEditor({ agreementId, pkg, agreement, onClose }: PackageEditorProps) {
+  const { t, i18n } = useTranslation('dissemination');
   const master = useMasterData();
   const documents = useAgreementDocuments(agreementId);
   const save = useSavePackage(agreementId);
   // The checks need the agreement and its OPDs: the server makes them. A newer version from the
   // server (after a save or an action) replaces the form.
-  const form = useSchemaForm({ schema: serverChecked<SavePackageInput>(), defaultValues: initialValue(pkg), values: pkg ? initialValue(pkg) : undefined, toBody: bodyOf });
+  // A package being prepared starts from what the register knows; a published one shows what went out.
+  const startOf = (current: PackageView | null) => (current?.status === 'published' ? initialValue(current) : prefillSummary(initialValue(current), agreement, { language: i18n.language, untilWord: t('summary.untilWord') }));
+  const form = useSchemaForm({ schema: serverChecked<SavePackageInput>(), defaultValues: startOf(pkg), values: pkg ? startOf(pkg) : undefined, toBody: bodyOf });
   const { values: value, set, error } = form;
   const isPublished = pkg?.status === 'published';
   const units = (master.data?.units ?? []).filter((unit) => unit.isActive).map((unit) => ({ value: unit.id, label: unit.name }));

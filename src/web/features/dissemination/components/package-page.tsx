@@ -15,7 +15,22 @@ import { EventsSection } from './events-section';
 import { PackageEditor } from './package-editor';
 import { PackageStateBadge } from './package-state-badge';
 import { PackageReadView } from './package-view';
+import { PublishDialog, SendBackDialog } from './publish-dialog';
 import { RecipientsTable } from './recipients-table';
+
+function doneMessage(name: PackageAction, pkg: PackageView): string {
+  switch (name) {
+    case 'publish':
+      return pkg.abilities.needsApproval ? 'confirm.requested' : 'page.published';
+    case 'approve':
+      return 'page.published';
+    case 'sendBack':
+      return 'confirm.sentBackDone';
+    case 'submit':
+    case 'return':
+      return 'page.saved';
+  }
+}
 
 function PackageActions({ agreementId, pkg, onEdit }: { agreementId: string; pkg: PackageView; onEdit?: () => void }) {
   const { t } = useTranslation('dissemination');
@@ -23,8 +38,23 @@ function PackageActions({ agreementId, pkg, onEdit }: { agreementId: string; pkg
   const acknowledge = useAcknowledge(agreementId);
   const sheet = useDownloadSheet(agreementId);
   const user = useCurrentUser();
-  const run = (name: PackageAction) =>
-    action.mutate({ action: name, version: pkg.version }, { onSuccess: () => notifySuccess(name === 'publish' ? t('page.published') : t('page.saved')), onError: notifyError });
+  // Publishing and approving tell OPDs and change the portal: a dialog says so first.
+  const [dialog, setDialog] = useState<'publish' | 'approve' | 'sendBack' | null>(null);
+  const close = () => {
+    setDialog(null);
+    action.reset();
+  };
+  const run = (name: PackageAction, note?: string) =>
+    action.mutate(
+      { action: name, version: pkg.version, ...(note ? { note } : {}) },
+      {
+        onSuccess: () => {
+          notifySuccess(t(doneMessage(name, pkg)));
+          setDialog(null);
+        },
+        onError: dialog ? undefined : notifyError,
+      },
+    );
   // The reader's own OPD among the recipients, when the package asks it to act.
   const mine = pkg.abilities.canAcknowledge ? pkg.recipients.find((recipient) => recipient.unitId === user?.unitId) : undefined;
   return (
@@ -48,10 +78,22 @@ function PackageActions({ agreementId, pkg, onEdit }: { agreementId: string; pkg
         </Button>
       ) : null}
       {pkg.abilities.canPublish ? (
-        <Button color="teal.9" leftSection={<IconSend size={18} aria-hidden />} onClick={() => run('publish')} loading={action.isPending}>
-          {t('page.publish')}
+        <Button color="teal.9" leftSection={<IconSend size={18} aria-hidden />} onClick={() => setDialog('publish')}>
+          {pkg.abilities.needsApproval ? t('page.requestPublish') : t('page.publish')}
         </Button>
       ) : null}
+      {pkg.abilities.canApprove ? (
+        <>
+          <Button variant="default" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={() => setDialog('sendBack')}>
+            {t('page.sendBack')}
+          </Button>
+          <Button color="teal.9" leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('approve')}>
+            {t('page.approve')}
+          </Button>
+        </>
+      ) : null}
+      <PublishDialog pkg={pkg} mode={dialog === 'approve' ? 'approve' : 'publish'} opened={dialog === 'publish' || dialog === 'approve'} pending={action.isPending} error={action.error} onClose={close} onConfirm={() => run(dialog === 'approve' ? 'approve' : 'publish')} />
+      <SendBackDialog opened={dialog === 'sendBack'} pending={action.isPending} error={action.error} onClose={close} onConfirm={(note) => run('sendBack', note)} />
       {pkg.abilities.canAcknowledge && !mine?.acknowledgedAt ? (
         <Button color="teal.9" leftSection={<IconCheck size={18} aria-hidden />} onClick={() => acknowledge.mutate(undefined, { onError: notifyError })} loading={acknowledge.isPending}>
           {t('page.acknowledge')}
@@ -62,7 +104,7 @@ function PackageActions({ agreementId, pkg, onEdit }: { agreementId: string; pkg
           {t('page.planNow')}
         </Button>
       ) : null}
-      {action.error ? (
+      {action.error && !dialog ? (
         <Alert color="red" role="alert" w="100%">
           {errorMessage(action.error)}
         </Alert>
@@ -117,10 +159,21 @@ export function PackagePage() {
             {t('page.acknowledged')}
           </Alert>
         ) : null}
+        {view?.publicationRequest ? (
+          <Alert color="yellow" role="status">
+            {t('confirm.pending', { name: view.publicationRequest.requestedByName, date: formatDateTime(view.publicationRequest.requestedAt, i18n.language) })}
+            {view.abilities.needsApproval && !view.abilities.canApprove && canPrepare ? ` ${t('confirm.pendingOwn')}` : ''}
+          </Alert>
+        ) : null}
+        {view?.sentBack ? (
+          <Alert color="orange" role="status">
+            {t('confirm.sentBack', { name: view.sentBack.byName, date: formatDateTime(view.sentBack.at, i18n.language), note: view.sentBack.note })}
+          </Alert>
+        ) : null}
         {!view && !canPrepare ? <Alert color="gray">{t('page.notVisible')}</Alert> : null}
         {!view && canPrepare ? <Text c="dimmed">{t('page.noPackage')}</Text> : null}
         {showEditor ? (
-          <PackageEditor agreementId={agreementId} pkg={view} onClose={isPublished ? () => setEditingPublished(false) : undefined} />
+          <PackageEditor agreementId={agreementId} pkg={view} agreement={agreement.data} onClose={isPublished ? () => setEditingPublished(false) : undefined} />
         ) : view ? (
           <PackageReadView pkg={view} />
         ) : null}
