@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../../components/language-switch';
 
-// The frame of the signed-out screens (forgotten password, a mailed link): the app's name above
-// one card, as on the sign-in form.
+// The frame of every signed-out screen (sign-in, forgotten password, a mailed link): the app's name above
+// one card.
 export function AuthCard({ children }: { children: ReactNode }) {
   const { t } = useTranslation('auth');
   return (

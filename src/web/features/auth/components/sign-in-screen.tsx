@@ -1,12 +1,11 @@
-import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertCircle, IconLink } from '@tabler/icons-react';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../../components/language-switch';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/notify';
 import { useLogin } from '../api/use-login';
-import { FORGOT_PATH } from './auth-card';
+import { AuthCard, FORGOT_PATH } from './auth-card';
 
 // The sign-in form without the router: the first screen a signed-out phone shows, so it loads
 // without react-router (main.tsx); the router's /login page wraps it (login-page.tsx).
@@ -28,73 +27,51 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
   };
 
   return (
-    <Box component="main" mih="100vh" bg="gray.0" py="xl" px="md">
-      <Group justify="flex-end" maw={420} mx="auto" mb="md">
-        <LanguageSwitch />
-      </Group>
-      <Center>
-        <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420}>
-          <Stack gap="lg">
-            <Group gap="sm" wrap="nowrap">
-              <ThemeIcon size={44} radius="md" aria-hidden>
-                <IconLink size={26} />
-              </ThemeIcon>
-              <div>
-                <Title order={1} fz="h2">
-                  Jalin
-                </Title>
-                <Text c="dimmed" fz="sm">
-                  {t('subtitle')}
-                </Text>
-              </div>
-            </Group>
-            <form onSubmit={submit} noValidate>
-              <Stack gap="md">
-                <Title order={2} fz="h4">
-                  {t('heading')}
-                </Title>
-                {login.isError ? (
-                  <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-                    {errorMessage(login.error)}
-                  </Alert>
-                ) : null}
-                <TextInput label="E-mail" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.currentTarget.value)} />
-                <PasswordInput
-                  label={t('password')}
-                  autoComplete="current-password"
-                  required
-                  value={password}
-                  onChange={(event) => setPassword(event.currentTarget.value)}
-                  visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }}
-                />
-                {isCodeAsked ? (
-                  <TextInput
-                    label={t('code')}
-                    description={t('codeHint')}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    maxLength={6}
-                    autoFocus
-                    value={totpCode}
-                    onChange={(event) => setTotpCode(event.currentTarget.value)}
-                  />
-                ) : null}
-                <Button type="submit" loading={login.isPending} fullWidth>
-                  {t('submit')}
-                </Button>
-                {isCodeAsked ? (
-                  <Text fz="xs" c="dimmed">
-                    {t('forgotPhone')}
-                  </Text>
-                ) : null}
-                <Anchor href={FORGOT_PATH} fz="sm">
-                  {t('forgotLink')}
-                </Anchor>
-              </Stack>
-            </form>
-          </Stack>
-        </Paper>
-      </Center>
-    </Box>
+    <AuthCard>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Title order={2} fz="h4">
+            {t('heading')}
+          </Title>
+          {login.isError ? (
+            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+              {errorMessage(login.error)}
+            </Alert>
+          ) : null}
+          <TextInput label="E-mail" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.currentTarget.value)} />
+          <PasswordInput
+            label={t('password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }}
+          />
+          {isCodeAsked ? (
+            <TextInput
+              label={t('code')}
+              description={t('codeHint')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              autoFocus
+              value={totpCode}
+              onChange={(event) => setTotpCode(event.currentTarget.value)}
+            />
+          ) : null}
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t('submit')}
+          </Button>
+          {isCodeAsked ? (
+            <Text fz="xs" c="dimmed">
+              {t('forgotPhone')}
+            </Text>
+          ) : null}
+          <Anchor href={FORGOT_PATH} fz="sm">
+            {t('forgotLink')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthCard>
   );
 }
