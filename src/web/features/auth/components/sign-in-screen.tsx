@@ -18,6 +18,11 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const [isCodeAsked, setIsCodeAsked] = useState(false);
   const [totpCode, setTotpCode] = useState('');
 
+  // The server's "code needed" answer opens the code box; only a code that was sent and refused
+  // is shown as an error, under the box.
+  const isCodeError = login.error instanceof ApiError && login.error.field === 'totpCode';
+  const codeError = isCodeError && isCodeAsked && login.variables?.totpCode ? errorMessage(login.error) : null;
+
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     login.mutate(
@@ -33,7 +38,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
           <Title order={2} fz="h4">
             {t('heading')}
           </Title>
-          {login.isError ? (
+          {login.isError && !isCodeError ? (
             <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
               {errorMessage(login.error)}
             </Alert>
@@ -55,6 +60,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
               autoComplete="one-time-code"
               maxLength={6}
               autoFocus
+              error={codeError}
               value={totpCode}
               onChange={(event) => setTotpCode(event.currentTarget.value)}
             />
