@@ -5,7 +5,7 @@ import type { PackageView } from '../../shared/dissemination';
 import type { ProcedureView } from '../../shared/procedures';
 import { agreementSlug } from '../../shared/slug';
 import { makeTextPdf, multipartBody } from '../../../tests/support/pdf-fixtures';
-import { buildAgreement } from '../../../tests/support/registry-builders';
+import { buildAgreement, buildSignedDocument } from '../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app';
 import { agreements } from '../modules/agreements/agreements.table';
 import { disseminationOpportunities, disseminationPackages } from '../modules/dissemination/dissemination.table';
@@ -228,8 +228,10 @@ describe('public portal pages', () => {
 
   it("links an adendum's page to the agreement it amends and the agreement's page to its adenda, never to a hidden one", async () => {
     const db = t.database.db;
-    const adendum = await buildAgreement(db, { docType: 'ADENDUM', parentId: ids.older, title: 'Adendum pembiayaan pedagang pasar tradisional', signedOn: '2024-05-02', startsOn: '2024-05-02', endsOn: '2028-08-31' });
-    await buildAgreement(db, { docType: 'ADENDUM', parentId: ids.older, title: 'Adendum tertutup pembiayaan', isPublic: false, signedOn: '2024-06-03' });
+    const adendum = await buildAgreement(db, { docType: 'ADENDUM', parentId: ids.older, title: 'Adendum pembiayaan pedagang pasar tradisional', onPortal: true, signedOn: '2024-05-02', startsOn: '2024-05-02', endsOn: '2028-08-31' });
+    // Hidden although its signed text is attached: nobody chose to publish it.
+    const hidden = await buildAgreement(db, { docType: 'ADENDUM', parentId: ids.older, title: 'Adendum tertutup pembiayaan', isPublic: false, signedOn: '2024-06-03' });
+    await buildSignedDocument(db, hidden.id);
     const child = (await get(`/kerja-sama/${agreementSlug(adendum.id, adendum.title)}`)).body;
     expect(child).toContain('Naskah terkait');
     expect(child).toContain(`<dt>Mengubah</dt><dd><a href="${pathOf('older')}">Kesepakatan Bersama: ${titles.older}</a></dd>`);
