@@ -31,8 +31,11 @@ describe('the list of every OPD’s activity plans', () => {
     [running, browser] = await Promise.all([startApp(), launchBrowser()]);
     api = await apiClient(running.baseUrl);
     const tracking = await api.request<TrackingRow[]>('GET', '/dissemination');
-    const row = tracking.find((candidate) => candidate.status === 'published' && candidate.recipients.length > 0);
-    const recipient = row?.recipients[0];
+    // The package whose OPD the demo recorded beneficiaries for (Dinas Koperasi dan UKM, the Bank
+    // Maluku Malut micro-credit): the plan then shows their total. Found by name, not by list order.
+    const isDiskop = (recipient: { unitName: string }) => recipient.unitName === 'Dinas Koperasi dan UKM';
+    const row = tracking.find((candidate) => candidate.status === 'published' && candidate.recipients.some(isDiskop));
+    const recipient = row?.recipients.find(isDiskop);
     if (!row || !recipient) throw new Error('no published package with a recipient in the demo data');
     published = row;
     unitName = recipient.unitName;

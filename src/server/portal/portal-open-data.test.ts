@@ -46,7 +46,8 @@ describe('open data: statistics, implementation and the catalogue', () => {
     t = await createTestApp({ now: NOW });
     const db = t.database.db;
     await seedEvaluationForm(db, { form: DEFAULT_EVALUATION_FORM, now: NOW });
-    const made = (overrides: AgreementOverrides) => buildAgreement(db, { updatedAt: EDITED, ...overrides });
+    // Chosen public with their signed text attached: what the portal's open data is made of.
+    const made = (overrides: AgreementOverrides) => buildAgreement(db, { updatedAt: EDITED, onPortal: true, ...overrides });
     const university = { id: (await buildPartner(db, { name: 'Universitas Uji Data Terbuka', categoryCode: 'perguruan_tinggi_negeri' })).id };
     const bank = { id: (await buildPartner(db, { name: 'Bank Daerah Uji Data Terbuka', categoryCode: 'bumd' })).id };
     // Two 2025 agreements with a government partner in education; the first also names transport.
