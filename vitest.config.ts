@@ -19,7 +19,8 @@ export default defineConfig({
     // there took 117 s where one took 158 s and three 135 s (docs/performance.md, "Test suite time").
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
-      { test: { ...shared, name: 'pglite', env: { JALIN_TEST_DB: 'pglite', TZ: 'UTC' } } },
+      // Several processes on one database (tests/cluster) need PostgreSQL: PGlite is one process per directory.
+      { test: { ...shared, exclude: [...exclude, '**/*.cluster.test.ts'], name: 'pglite', env: { JALIN_TEST_DB: 'pglite', TZ: 'UTC' } } },
       ...(process.env.TEST_DATABASE_URL
         ? [{ test: { ...shared, include: databaseTestFiles(ROOT), name: 'postgres', env: { JALIN_TEST_DB: 'postgres', TZ: 'UTC' } } }]
         : []),

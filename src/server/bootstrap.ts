@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import type { Env } from './env';
 import type { Ctx } from './lib/context';
@@ -16,9 +17,21 @@ export async function seedDefaultUnits(db: Db, now: Date): Promise<void> {
   await addUnits(db, { units: DEFAULT_UNITS, now });
 }
 
+// Any fixed number, the same in every process: it names the lock, not a row.
+const BOOTSTRAP_LOCK_ID = 7_316_001;
+
 // First start on an empty database: the OPD list, the evaluation form's first revision and one
-// admin account.
+// admin account. Several processes starting together on one PostgreSQL would each count zero users
+// and each insert an admin (the later ones failing to start); the lock, held until the transaction
+// ends, lets one of them seed while the others wait and then find everything in place.
 export async function bootstrapDatabase(ctx: Ctx, env: Env): Promise<BootstrapResult> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_ID})`);
+    return seedFirstStart({ ...ctx, db: tx }, env);
+  });
+}
+
+async function seedFirstStart(ctx: Ctx, env: Env): Promise<BootstrapResult> {
   await seedDefaultUnits(ctx.db, ctx.now);
   await seedEvaluationForm(ctx.db, { form: DEFAULT_EVALUATION_FORM, now: ctx.now });
   if ((await countUsers(ctx.db)) > 0) return { adminCreated: false, generatedPassword: null };
