@@ -1,15 +1,18 @@
 // The public portal under load: 200 concurrent readers for 60 s over its pages and open data JSON,
 // against the app started as in production (a separate process) with the demo data on PostgreSQL.
-// npm run bench:portal [-- --connections 200 --duration 60]
+// npm run bench:portal [-- --connections 200 --duration 60 --processes 1]
+// --processes N: N Jalin processes on the one database, the readers split evenly between them (as a
+// proxy in front would spread them), to measure how throughput grows with processes.
 // BENCH_DATABASE_URL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 // a fresh database is made there and dropped afterwards.
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startApp } from '../tests/e2e/support/server';
+import { startApp, type RunningApp } from '../tests/e2e/support/server';
+import { countedRequests, METRICS_TOKEN } from './metrics-scrape';
 
 const { values: args } = parseArgs({
-  options: { connections: { type: 'string', default: '200' }, duration: { type: 'string', default: '60' } },
+  options: { connections: { type: 'string', default: '200' }, duration: { type: 'string', default: '60' }, processes: { type: 'string', default: '1' } },
 });
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -59,43 +62,69 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
 
+type Load = { latencies: number[]; statuses: Map<number, number>; errors: number; timeouts: number };
+
+// One autocannon run per process, all at once, each with its share of the readers.
+async function loadAll(baseUrls: string[], paths: string[], connections: number, duration: number): Promise<Load> {
+  const load: Load = { latencies: [], statuses: new Map(), errors: 0, timeouts: 0 };
+  const runs = baseUrls.map((baseUrl, index) => {
+    const share = Math.floor(connections / baseUrls.length) + (index < connections % baseUrls.length ? 1 : 0);
+    const instance = autocannon({ url: baseUrl, connections: share, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
+    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      load.latencies.push(responseTime);
+      load.statuses.set(statusCode, (load.statuses.get(statusCode) ?? 0) + 1);
+    });
+    return instance;
+  });
+  for (const result of await Promise.all(runs)) {
+    load.errors += result.errors;
+    load.timeouts += result.timeouts;
+  }
+  return load;
+}
+
 async function main() {
   const connections = Number(args.connections);
   const duration = Number(args.duration);
+  const processCount = Number(args.processes);
   await withDatabase(async (databaseUrl) => {
-    log('starting Jalin with the demo data on PostgreSQL…');
-    const app = await startApp({ DATABASE_URL: databaseUrl, JALIN_DEMO: '1', NODE_ENV: 'production' });
+    log(`starting ${processCount} Jalin process(es) with the demo data on PostgreSQL…`);
+    const apps: RunningApp[] = [];
     try {
-      const paths = await portalPaths(app.baseUrl);
-      log(`${paths.length} addresses, ${connections} connections, ${duration} s`);
-      // One reader first: the figures are of the portal as readers meet it, pages already rendered.
-      for (const path of paths) await (await fetch(`${app.baseUrl}${path}`)).arrayBuffer();
-      const latencies: number[] = [];
-      const statuses = new Map<number, number>();
-      const instance = autocannon({ url: app.baseUrl, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
-      instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-        latencies.push(responseTime);
-        statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
-      });
-      const result = await instance;
-      latencies.sort((a, b) => a - b);
-      const non2xx = [...statuses.entries()].filter(([status]) => status < 200 || status >= 300).reduce((sum, [, count]) => sum + count, 0);
+      // The first start loads the demo; the others find it there.
+      for (let index = 0; index < processCount; index += 1) {
+        apps.push(await startApp({ DATABASE_URL: databaseUrl, JALIN_DEMO: '1', NODE_ENV: 'production', JALIN_METRICS_TOKEN: METRICS_TOKEN, JALIN_OCR_WORKERS: '0' }));
+      }
+      const baseUrls = apps.map((app) => app.baseUrl);
+      const paths = await portalPaths(baseUrls[0] ?? '');
+      log(`${paths.length} addresses, ${connections} connections, ${duration} s, ${processCount} process(es)`);
+      // One reader first, on every process: the figures are of the portal as readers meet it, pages already rendered.
+      for (const baseUrl of baseUrls) for (const path of paths) await (await fetch(`${baseUrl}${path}`)).arrayBuffer();
+      const before = await Promise.all(baseUrls.map((baseUrl) => countedRequests(baseUrl)));
+      const load = await loadAll(baseUrls, paths, connections, duration);
+      const after = await Promise.all(baseUrls.map((baseUrl) => countedRequests(baseUrl)));
+      const counted = after.reduce((sum, value, index) => sum + value - (before[index] ?? 0), 0);
+      load.latencies.sort((a, b) => a - b);
+      const non2xx = [...load.statuses.entries()].filter(([status]) => status < 200 || status >= 300).reduce((sum, [, count]) => sum + count, 0);
       const summary = {
+        processes: processCount,
         connections,
         durationSeconds: duration,
         addresses: paths.length,
-        requests: latencies.length,
-        requestsPerSecond: Math.round(result.requests.average),
-        errors: result.errors,
-        timeouts: result.timeouts,
+        requests: load.latencies.length,
+        requestsPerSecond: Math.round(load.latencies.length / duration),
+        errors: load.errors,
+        timeouts: load.timeouts,
         non2xx,
-        statuses: Object.fromEntries(statuses),
-        latencyMs: { p50: percentile(latencies, 0.5), p90: percentile(latencies, 0.9), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), max: latencies.at(-1) ?? 0 },
+        statuses: Object.fromEntries(load.statuses),
+        // What the processes' own /metrics counted over the load, against what the load tool received.
+        metrics: { countedByServers: counted, answeredToLoadTool: load.latencies.length, isEqual: counted === load.latencies.length },
+        latencyMs: { p50: percentile(load.latencies, 0.5), p90: percentile(load.latencies, 0.9), p95: percentile(load.latencies, 0.95), p99: percentile(load.latencies, 0.99), max: load.latencies.at(-1) ?? 0 },
       };
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      if (summary.errors > 0 || summary.timeouts > 0 || non2xx > 0 || summary.latencyMs.p95 >= 100) process.exitCode = 1;
+      if (summary.errors > 0 || summary.timeouts > 0 || non2xx > 0 || summary.latencyMs.p95 >= 100 || !summary.metrics.isEqual) process.exitCode = 1;
     } finally {
-      await app.stop();
+      for (const app of apps) await app.stop();
     }
   });
 }

@@ -39,9 +39,9 @@ export function exited(child: ChildProcess): Promise<number | null> {
 }
 
 // Node with the tsx loader (not `npx tsx`): one process, so a signal reaches the server itself.
-// `env`: settings on top of the harness's own (object storage, SMTP, …).
+// `env`: settings on top of the harness's own (object storage, SMTP, …); its PORT, if any, is kept.
 export async function startServer(target: { dir: string; url: string }, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...baseEnv(target), PORT: String(port), HOST: '127.0.0.1', JALIN_PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
