@@ -4,9 +4,9 @@ import { runCliCommand } from './cli-program';
 import { serverRuntime } from './cli-runtime';
 import { commandSocketPath, serveCommands } from './cli-socket';
 import { openDatabase } from './db/client';
-import { readEnv, storageDir } from './env';
+import { readEnv } from './env';
 import { buildCtx, type Ctx } from './lib/context';
-import { createLocalFileStore } from './lib/file-store';
+import { createFileStore } from './lib/create-file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
 import { findNumberDuplicates } from './modules/agreements/agreement-numbers.service';
 import { startBackupSchedule } from './modules/backup/backup-schedule.service';
@@ -26,7 +26,9 @@ async function main() {
   const socketPath = env.DATABASE_URL ? null : commandSocketPath(env.JALIN_DATA_DIR);
   const opener = { kind: 'server' as const, name: 'server', ...(socketPath ? { socket: socketPath } : {}) };
   const database = await openDatabase({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: env.JALIN_DATA_DIR, opener });
-  const files = createLocalFileStore(storageDir(env));
+  // The directory or the bucket (JALIN_STORAGE_URL); a missing bucket or wrong keys stop start-up here.
+  const files = createFileStore(env);
+  await files.check();
   const boot = await bootstrapDatabase(buildCtx({ env, files }, { db: database.db, now: new Date() }), env);
   if (boot.generatedPassword) {
     // Printed once, to the terminal only; it is never written to the log.
