@@ -14,6 +14,7 @@ import { monitorCommand } from './cli-monitor';
 import { addReportAnnualCommand } from './cli-report-annual';
 import { registerReportImpact } from './cli-report-impact';
 import { CliFailure, resolvePath, type CliRuntime } from './cli-runtime';
+import { addStorageCopyCommand } from './cli-storage';
 import type { Ctx } from './lib/context';
 import { describeDemo, loadDemo } from './demo/load-demo';
 import { AppError } from './lib/errors';
@@ -232,6 +233,7 @@ function buildProgram(rt: CliRuntime): Command {
     .description('pulihkan arsip ke basis data dan penyimpanan kosong / restore an archive into an empty database and file store')
     .argument('<file>')
     .action((file: string) => restoreCommand(rt, file));
+  addStorageCopyCommand(program, rt);
   program
     .command('duplicates')
     .description('nomor naskah yang sama bila dibandingkan tanpa huruf besar/kecil, spasi dan huruf serupa / agreement numbers that are the same once normalised')

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock';
 import { openDatabase, pgliteDirOf, type Database } from './db/client';
-import { storageDir, type Env } from './env';
+import type { Env } from './env';
 import { buildCtx, type Ctx } from './lib/context';
-import { createLocalFileStore, type FileStore } from './lib/file-store';
+import { createFileStore } from './lib/create-file-store';
+import type { FileStore } from './lib/file-store';
 
 // What a command of `npm run jalin` works with. The same command runs in two places: alone in the
 // shell's process (it opens the database itself), or inside the running server, which owns the PGlite
@@ -48,7 +49,7 @@ function withCtxOf(files: FileStore, withDatabase: CliRuntime['withDatabase']): 
 export function aloneRuntime(env: Env, { name, output = shellOutput }: { name: string; output?: CliOutput }): CliRuntime {
   let aloneLock: DataDirLock | null = null;
   const opener = { kind: 'command' as const, name };
-  const files = createLocalFileStore(storageDir(env));
+  const files = createFileStore(env);
   const withDatabase: CliRuntime['withDatabase'] = async (work) => {
     const database = await openDatabase({
       ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),

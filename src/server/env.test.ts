@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env';
+import { objectStorageOf, parseEnv } from './env';
 
 describe('configuration', () => {
   it('uses safe defaults: port 3000, demo on, no proxy trusted, cookies not forced secure', () => {
@@ -25,5 +25,28 @@ describe('configuration', () => {
     expect(() => parseEnv({ PORT: 'tiga ribu', DATABASE_URL: 'not a url', JALIN_ADMIN_PASSWORD: 'short' })).toThrow(
       /PORT.*DATABASE_URL.*JALIN_ADMIN_PASSWORD/,
     );
+  });
+
+  it('keeps documents in the directory unless JALIN_STORAGE_URL names a bucket, and reads its prefix and settings', () => {
+    expect(objectStorageOf(parseEnv({}))).toBeNull();
+    const settings = objectStorageOf(
+      parseEnv({ JALIN_STORAGE_URL: 's3://jalin-dokumen/kota/ternate/', JALIN_S3_ENDPOINT: 'http://minio:9000', JALIN_S3_FORCE_PATH_STYLE: '1', AWS_ACCESS_KEY_ID: 'kunci', AWS_SECRET_ACCESS_KEY: 'rahasia' }),
+    );
+    expect(settings).toEqual({
+      bucket: 'jalin-dokumen',
+      prefix: 'kota/ternate',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'kunci', secretAccessKey: 'rahasia' },
+    });
+    expect(objectStorageOf(parseEnv({ JALIN_STORAGE_URL: 's3://jalin-dokumen' }))).toMatchObject({ prefix: '', endpoint: null, forcePathStyle: false, credentials: null });
+  });
+
+  it('refuses a storage URL that is not s3://bucket, an endpoint without a bucket, and half a key pair', () => {
+    expect(() => parseEnv({ JALIN_STORAGE_URL: 'https://jalin-dokumen' })).toThrow(/JALIN_STORAGE_URL: must be s3:\/\/bucket/);
+    expect(() => parseEnv({ JALIN_STORAGE_URL: 's3://Jalin_Dokumen' })).toThrow(/JALIN_STORAGE_URL/);
+    expect(() => parseEnv({ JALIN_S3_ENDPOINT: 'http://minio:9000' })).toThrow(/JALIN_S3_ENDPOINT is set but JALIN_STORAGE_URL/);
+    expect(() => parseEnv({ JALIN_STORAGE_URL: 's3://jalin-dokumen', AWS_ACCESS_KEY_ID: 'kunci' })).toThrow(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set together/);
   });
 });

@@ -33,7 +33,30 @@ const EnvSchema = z.object({
   JALIN_OCR_WORKERS: z.coerce.number().int().min(0).max(4).default(2),
   JALIN_OCRMYPDF: z.string().min(1).default('ocrmypdf'),
   JALIN_TESSERACT: z.string().min(1).default('tesseract'),
-}).transform((env) => ({
+  // Documents in an S3-compatible bucket instead of JALIN_STORAGE_DIR: s3://bucket or s3://bucket/prefix.
+  // Unset = the local directory. See docs/decisions/0034-object-storage.md for MinIO, Ceph RGW and AWS.
+  JALIN_STORAGE_URL: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9!_.*'()/-]*)?$/, 'must be s3://bucket or s3://bucket/prefix (a valid bucket name)')
+    .optional(),
+  // Unset = AWS itself; MinIO / Ceph RGW: their URL, e.g. http://127.0.0.1:9000.
+  JALIN_S3_ENDPOINT: z.url().optional(),
+  JALIN_S3_REGION: z.string().min(1).default('us-east-1'),
+  // Bucket in the path (http://host/bucket/key) rather than the host name: what MinIO and RGW usually need.
+  JALIN_S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  // Unset = the SDK's own chain (~/.aws, an instance or pod role). Never logged.
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
+})
+  .refine((env) => Boolean(env.AWS_ACCESS_KEY_ID) === Boolean(env.AWS_SECRET_ACCESS_KEY), {
+    error: 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set together or not at all',
+    path: ['AWS_SECRET_ACCESS_KEY'],
+  })
+  .refine((env) => env.JALIN_STORAGE_URL !== undefined || env.JALIN_S3_ENDPOINT === undefined, {
+    error: 'JALIN_S3_ENDPOINT is set but JALIN_STORAGE_URL (s3://bucket) is not',
+    path: ['JALIN_STORAGE_URL'],
+  }).transform((env) => ({
   ...env,
   // A session cookie sent over plain HTTP can be read on the way; behind https it must never be.
   JALIN_COOKIE_SECURE: env.JALIN_COOKIE_SECURE ?? new URL(env.JALIN_PUBLIC_URL).protocol === 'https:',
@@ -58,6 +81,33 @@ export function readEnv(): Env {
 
 export function storageDir(env: Env): string {
   return env.JALIN_STORAGE_DIR ?? `${env.JALIN_DATA_DIR}/files`;
+}
+
+export type ObjectStorageSettings = {
+  bucket: string;
+  prefix: string;
+  endpoint: string | null;
+  region: string;
+  forcePathStyle: boolean;
+  // null = the SDK's own chain (AWS_* variables, ~/.aws, an instance or pod role).
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | null;
+};
+
+// The bucket of JALIN_STORAGE_URL and how to reach it; null = documents stay in storageDir(env).
+export function objectStorageOf(env: Env): ObjectStorageSettings | null {
+  if (!env.JALIN_STORAGE_URL) return null;
+  const [bucket = '', ...prefix] = env.JALIN_STORAGE_URL.slice('s3://'.length).split('/');
+  return {
+    bucket,
+    prefix: prefix.filter(Boolean).join('/'),
+    endpoint: env.JALIN_S3_ENDPOINT ?? null,
+    region: env.JALIN_S3_REGION,
+    forcePathStyle: env.JALIN_S3_FORCE_PATH_STYLE,
+    credentials:
+      env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+        ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) }
+        : null,
+  };
 }
 
 // A child process (pg_dump, pg_restore) inherits PATH, locale and the like as from a shell.

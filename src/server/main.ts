@@ -4,9 +4,9 @@ import { runCliCommand } from './cli-program';
 import { serverRuntime } from './cli-runtime';
 import { commandSocketPath, serveCommands } from './cli-socket';
 import { openDatabase } from './db/client';
-import { readEnv, storageDir } from './env';
+import { readEnv } from './env';
 import { buildCtx, type Ctx } from './lib/context';
-import { createLocalFileStore } from './lib/file-store';
+import { createFileStore } from './lib/create-file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
 import { findNumberDuplicates } from './modules/agreements/agreement-numbers.service';
 import { startBackupSchedule } from './modules/backup/backup-schedule.service';
@@ -22,11 +22,14 @@ import { recoverInterruptedIntake, runNextIntakeFile } from './modules/intake/in
 
 async function main() {
   const env = readEnv();
+  // The directory or the bucket (JALIN_STORAGE_URL); a missing bucket or wrong keys stop start-up
+  // here, before the database is opened or migrated.
+  const files = createFileStore(env);
+  await files.check();
   // The server owns a PGlite directory (data-dir-lock.ts); commands reach it through this socket.
   const socketPath = env.DATABASE_URL ? null : commandSocketPath(env.JALIN_DATA_DIR);
   const opener = { kind: 'server' as const, name: 'server', ...(socketPath ? { socket: socketPath } : {}) };
   const database = await openDatabase({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: env.JALIN_DATA_DIR, opener });
-  const files = createLocalFileStore(storageDir(env));
   const boot = await bootstrapDatabase(buildCtx({ env, files }, { db: database.db, now: new Date() }), env);
   if (boot.generatedPassword) {
     // Printed once, to the terminal only; it is never written to the log.

@@ -6,7 +6,8 @@ import { allTestFiles, databaseTestFiles } from '../support/database-tests';
 // The PostgreSQL run repeats only the files that use a database (vitest.config.ts). A file left
 // out by mistake would never meet PostgreSQL, so the scan is checked here against what it must find.
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const DB_HELPERS = /from '[./]+\/(?:tests\/)?support\/(test-db|test-app|test-ctx|role-sessions|builders|registry-builders|outbox-mails|table-rows|server-process)'|\.test-support'/;
+// s3-server.test-support.ts starts an S3 server, not a database: a file importing only it runs once.
+const DB_HELPERS = /from '[./]+\/(?:tests\/)?support\/(test-db|test-app|test-ctx|role-sessions|builders|registry-builders|outbox-mails|table-rows|server-process)'|(?<!s3-server)\.test-support'/;
 
 afterEach(() => {
   vi.unstubAllEnvs();

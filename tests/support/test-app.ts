@@ -6,7 +6,8 @@ import type { Role } from '../../src/shared/roles';
 import { buildApp } from '../../src/server/app';
 import type { Database } from '../../src/server/db/client';
 import { parseEnv, type Env } from '../../src/server/env';
-import { createLocalFileStore, type FileStore } from '../../src/server/lib/file-store';
+import { createFileStore } from '../../src/server/lib/create-file-store';
+import type { FileStore } from '../../src/server/lib/file-store';
 import { buildCtx, type Ctx } from '../../src/server/lib/context';
 import { buildUnit, buildUser, type BuiltUser } from './builders';
 import { createTestDatabase } from './test-db';
@@ -36,7 +37,8 @@ export async function createTestApp(options: { now?: Date; env?: Record<string, 
   const database = await createTestDatabase();
   const storage = mkdtempSync(path.join(tmpdir(), 'jalin-files-'));
   const env = parseEnv({ LOG_LEVEL: 'silent', NODE_ENV: 'test', JALIN_STORAGE_DIR: storage, ...options.env });
-  const files = createLocalFileStore(storage);
+  // The bucket when options.env names one (s3-server.test-support.ts), else the temporary directory.
+  const files = createFileStore(env);
   const clock = { now: options.now ?? new Date('2026-06-15T03:00:00Z') };
   const app = await buildApp({ database, env, files, clock: () => clock.now }, { logger: false });
   await app.ready();

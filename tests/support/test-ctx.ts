@@ -1,6 +1,7 @@
 import type { Db } from '../../src/server/db/client';
 import type { Actor, Ctx } from '../../src/server/lib/context';
-import type { FileStore } from '../../src/server/lib/file-store';
+import { Readable } from 'node:stream';
+import { storeError, type FileStore } from '../../src/server/lib/file-store';
 import type { MailSettings } from '../../src/server/modules/mail/mail.service';
 
 // Mail queued by a test stays in the outbox: there is no SMTP server to send it to.
@@ -9,19 +10,35 @@ export const HELD_TEST_MAIL: MailSettings = { smtpUrl: null, from: 'jalin@test.l
 // Document bytes kept in memory, for services called without an app (and its storage directory).
 export function memoryFileStore(): FileStore {
   const bodies = new Map<string, Buffer>();
-  const missing = (key: string) => Object.assign(new Error(`no stored file ${key}`), { code: 'ENOENT' });
+  const put = (key: string, body: Buffer) => {
+    if (bodies.has(key)) throw storeError('EEXIST', key);
+    bodies.set(key, Buffer.from(body));
+  };
+  const get = (key: string) => {
+    const body = bodies.get(key);
+    if (!body) throw storeError('ENOENT', key);
+    return Buffer.from(body);
+  };
   return {
+    location: 'memory',
+    async check() {},
     async put(key, body) {
-      if (bodies.has(key)) throw Object.assign(new Error(`file exists ${key}`), { code: 'EEXIST' });
-      bodies.set(key, Buffer.from(body));
+      put(key, body);
+    },
+    async putStream(key, body) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
+      put(key, Buffer.concat(chunks));
     },
     async get(key) {
-      const body = bodies.get(key);
-      if (!body) throw missing(key);
-      return Buffer.from(body);
+      return get(key);
     },
-    stream() {
-      throw new Error('memoryFileStore does not stream');
+    async stream(key, range) {
+      const body = get(key);
+      return Readable.from([range ? body.subarray(range.start, range.end + 1) : body]);
+    },
+    async size(key) {
+      return bodies.get(key)?.length ?? null;
     },
     async remove(key) {
       bodies.delete(key);

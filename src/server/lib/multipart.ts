@@ -1,3 +1,4 @@
+import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors';
 
@@ -35,20 +36,12 @@ function notMultipart(): AppError {
   });
 }
 
-// Reads the one file and the text fields in whatever order they come; the size limit is enforced
-// while streaming, so an oversized upload is cut off instead of being held in memory.
-export async function receiveUpload(request: FastifyRequest, limit: UploadLimit): Promise<ReceivedUpload> {
+// One file and the text fields in whatever order they come, each part handed to onPart as it
+// arrives; the size limit is enforced while streaming, so an oversized upload is cut off.
+export async function receiveParts(request: FastifyRequest, limit: UploadLimit, onPart: (part: Multipart) => Promise<void>): Promise<void> {
   if (!request.isMultipart()) throw notMultipart();
-  const upload: ReceivedUpload = { fields: {}, file: null };
   try {
-    for await (const part of request.parts({ limits: { fileSize: limit.limitBytes, files: 1, fields: 20 } })) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.fieldname === 'file') upload.file = { fileName: part.filename, bytes };
-      } else if (typeof part.value === 'string') {
-        upload.fields[part.fieldname] = part.value;
-      }
-    }
+    for await (const part of request.parts({ limits: { fileSize: limit.limitBytes, files: 1, fields: 20 } })) await onPart(part);
   } catch (error) {
     const code = errorCode(error);
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limit.limitMb);
@@ -58,6 +51,20 @@ export async function receiveUpload(request: FastifyRequest, limit: UploadLimit)
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw notMultipart();
     throw error;
   }
+}
+
+// The upload held in memory, for the routes whose services take bytes (multipart-spool.ts streams
+// it to a temporary file instead).
+export async function receiveUpload(request: FastifyRequest, limit: UploadLimit): Promise<ReceivedUpload> {
+  const upload: ReceivedUpload = { fields: {}, file: null };
+  await receiveParts(request, limit, async (part) => {
+    if (part.type === 'file') {
+      const bytes = await part.toBuffer();
+      if (part.fieldname === 'file') upload.file = { fileName: part.filename, bytes };
+    } else if (typeof part.value === 'string') {
+      upload.fields[part.fieldname] = part.value;
+    }
+  });
   return upload;
 }
 

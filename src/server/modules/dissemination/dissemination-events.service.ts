@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_EVENT_PHOTO_BYTES, type EventInput, type EventPhotoView, type EventView } from '../../../shared/dissemination';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
+import { openStoredBody, type StoredBody } from '../../lib/file-store';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { loadReadableAgreement } from '../agreements/agreements.service';
 import { photoTypeOf } from '../../lib/file-content';
@@ -81,10 +82,12 @@ export async function addEventPhoto(ctx: ActorCtx, { eventId, upload }: { eventI
   }
 }
 
-export async function readEventPhoto(ctx: ActorCtx, photoId: string): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
+export async function readEventPhoto(ctx: ActorCtx, photoId: string): Promise<{ body: StoredBody; fileName: string; mimeType: string }> {
   const found = await repo.findEventPhoto(ctx.db, photoId);
   if (!found) throw notFound('Foto', 'Photo');
   await loadReadableAgreement(ctx, { id: found.agreementId, may: canReadEvents });
   const { photo } = found;
-  return { body: await ctx.files.get(photo.storageKey), fileName: photo.fileName, mimeType: photo.mimeType };
+  const body = await openStoredBody(ctx.files, photo.storageKey);
+  if (!body) throw notFound('Foto', 'Photo');
+  return { body, fileName: photo.fileName, mimeType: photo.mimeType };
 }

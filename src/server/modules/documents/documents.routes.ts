@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DocumentFileQuerySchema } from '../../../shared/documents';
 import { actorCtxOf, sendFileDownload, typed } from '../../lib/http';
-import { receiveUpload } from '../../lib/multipart';
+import { receiveUploadToFile } from '../../lib/multipart-spool';
 import { deleteDocument, listAgreementDocuments, openDocumentFile, prepareUpload, uploadDocument } from './documents.service';
 import { retryOcr } from './ocr-jobs.service';
 
@@ -16,8 +16,12 @@ export function documentsRoutes(app: FastifyInstance) {
   api.post('/agreements/:id/documents', { schema: { tags, params: idParam, consumes: ['multipart/form-data'] }, config: { access: ['admin'] } }, async (request, reply) => {
     const ctx = actorCtxOf(request);
     const limit = await prepareUpload(ctx, request.params.id);
-    const upload = await receiveUpload(request, limit);
-    return reply.status(201).send(await uploadDocument(ctx, { agreementId: request.params.id, upload }));
+    const upload = await receiveUploadToFile(request, limit);
+    try {
+      return await reply.status(201).send(await uploadDocument(ctx, { agreementId: request.params.id, upload }));
+    } finally {
+      await upload.dispose();
+    }
   });
 
   api.get('/agreements/:id/documents', { schema: { tags, params: idParam }, config: { access: 'signed-in' } }, (request) =>

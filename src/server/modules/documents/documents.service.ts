@@ -1,12 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { UploadDocumentFieldsSchema, type DocumentOcrView, type DocumentView } from '../../../shared/documents';
 import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { tooLarge, type ReceivedUpload, type UploadLimit } from '../../lib/multipart';
+import type { SpooledFile, SpooledUpload } from '../../lib/multipart-spool';
 import { recordAudit } from '../audit/audit.service';
 import { getSettings } from '../settings/settings.service';
 import { canDeleteDocument, canReadDocuments, canUploadDocument } from './documents.policy';
 import { looksLikePdf } from '../../lib/file-content';
+import { openStoredBody } from '../../lib/file-store';
 import { displayFileName, readPdfContent } from './documents.pdf';
 import {
   deleteDocumentRow,
@@ -68,12 +71,27 @@ function parseFields(fields: Record<string, string>) {
   throw new AppError({ code: 'VALIDATION', message: `Isian tidak valid: ${list}`, messageEn: `Invalid input: ${list}`, field: issues[0]?.path ?? 'body', issues });
 }
 
-export async function uploadDocument(ctx: ActorCtx, { agreementId, upload }: { agreementId: string; upload: ReceivedUpload }): Promise<DocumentView> {
+// From HTTP the upload arrives as a temporary file (multipart-spool.ts) and goes into the store by
+// stream; the demo and tests hand over bytes.
+type DocumentUpload = ReceivedUpload | Pick<SpooledUpload, 'fields' | 'file'>;
+
+async function storeUpload(ctx: ActorCtx, file: DocumentUpload['file'], limit: UploadLimit): Promise<{ storageKey: string; checked: CheckedPdf }> {
+  const storageKey = `documents/${randomUUID()}.pdf`;
+  if (file && 'path' in file) {
+    const checked = await checkSpooledPdf(file, limit);
+    await ctx.files.putStream(storageKey, file.open());
+    return { storageKey, checked };
+  }
+  const checked = await checkPdfUpload(file, limit);
+  await ctx.files.put(storageKey, checked.bytes);
+  return { storageKey, checked };
+}
+
+export async function uploadDocument(ctx: ActorCtx, { agreementId, upload }: { agreementId: string; upload: DocumentUpload }): Promise<DocumentView> {
   const limit = await prepareUpload(ctx, agreementId);
   const fields = parseFields(upload.fields);
-  const { bytes, pagesWithoutText, ...pdf } = await checkPdfUpload(upload.file, limit);
-  const storageKey = `documents/${randomUUID()}.pdf`;
-  await ctx.files.put(storageKey, bytes);
+  const { storageKey, checked } = await storeUpload(ctx, upload.file, limit);
+  const { bytes: _bytes, pagesWithoutText, ...pdf } = checked;
   try {
     return await ctx.db.transaction(async (tx) => {
       if (!(await findAgreementAccess(tx, agreementId))) throw notFound('Naskah kerja sama', 'Agreement');
@@ -116,9 +134,10 @@ export async function openDocumentFile(ctx: ActorCtx, input: { documentId: strin
   if (!document) throw notFound('Dokumen', 'Document');
   await visibleAgreement(ctx, document.agreementId);
   const key = input.isSearchableCopy ? document.ocrStorageKey : document.storageKey;
-  if (!key || !(await ctx.files.exists(key))) throw notFound('Berkas dokumen', 'Document file');
+  const body = key ? await openStoredBody(ctx.files, key) : null;
+  if (!body) throw notFound('Berkas dokumen', 'Document file');
   const fileName = input.isSearchableCopy ? document.fileName.replace(/\.pdf$/i, ' (OCR).pdf') : document.fileName;
-  return { body: ctx.files.stream(key), fileName, mimeType: document.mimeType };
+  return { body, fileName, mimeType: document.mimeType };
 }
 
 export async function deleteDocument(ctx: ActorCtx, documentId: string): Promise<void> {
@@ -154,23 +173,44 @@ export type CheckedPdf = {
 // The one check of an uploaded PDF, for agreement and proposal documents alike: judged by its bytes,
 // whatever its name or declared type says, then read once for its pages and text.
 export async function checkPdfUpload(file: ReceivedUpload['file'], limit: UploadLimit): Promise<CheckedPdf> {
-  if (!file) {
-    throw new AppError({ code: 'VALIDATION', message: 'Pilih berkas PDF untuk diunggah.', messageEn: 'Choose a PDF file to upload.', field: 'file' });
-  }
-  if (file.bytes.length === 0) {
+  const checked = checkPdfSize(file?.bytes.length ?? null, limit);
+  if (!file || !checked) throw noFile();
+  return readCheckedPdf({ fileName: file.fileName, head: file.bytes, bytes: async () => file.bytes, sha256: createHash('sha256').update(file.bytes).digest('hex') });
+}
+
+// The same check of an upload spooled to a temporary file: judged by its first bytes before the
+// whole file is read. pdf.js still parses it in memory (the text layer, the page count): the
+// limit (settings, maxUploadMb) bounds that.
+export async function checkSpooledPdf(file: SpooledFile | null, limit: UploadLimit): Promise<CheckedPdf> {
+  if (!file || !checkPdfSize(file.sizeBytes, limit)) throw noFile();
+  return readCheckedPdf({ fileName: file.fileName, head: await file.head(), bytes: () => readFile(file.path), sha256: file.sha256 });
+}
+
+function noFile(): AppError {
+  return new AppError({ code: 'VALIDATION', message: 'Pilih berkas PDF untuk diunggah.', messageEn: 'Choose a PDF file to upload.', field: 'file' });
+}
+
+function checkPdfSize(sizeBytes: number | null, limit: UploadLimit): boolean {
+  if (sizeBytes === null) return false;
+  if (sizeBytes === 0) {
     throw new AppError({ code: 'BAD_FILE', message: 'Berkas kosong.', messageEn: 'The file is empty.', field: 'file' });
   }
-  if (file.bytes.length > limit.limitBytes) throw tooLarge(limit.limitMb);
-  if (!looksLikePdf(file.bytes)) {
+  if (sizeBytes > limit.limitBytes) throw tooLarge(limit.limitMb);
+  return true;
+}
+
+async function readCheckedPdf(file: { fileName: string | undefined; head: Buffer; bytes: () => Promise<Buffer>; sha256: string }): Promise<CheckedPdf> {
+  if (!looksLikePdf(file.head)) {
     throw new AppError({ code: 'UNSUPPORTED_MEDIA', message: 'Berkas bukan PDF.', messageEn: 'The file is not a PDF.', field: 'file' });
   }
-  const content = await readPdfContent(file.bytes);
+  const bytes = await file.bytes();
+  const content = await readPdfContent(bytes);
   return {
-    bytes: file.bytes,
+    bytes,
     fileName: displayFileName(file.fileName),
     mimeType: PDF_MIME,
-    sizeBytes: file.bytes.length,
-    sha256: createHash('sha256').update(file.bytes).digest('hex'),
+    sizeBytes: bytes.length,
+    sha256: file.sha256,
     pageCount: content.pageCount,
     textContent: content.needsOcr ? null : content.text,
     needsOcr: content.needsOcr,

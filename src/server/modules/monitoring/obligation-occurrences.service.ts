@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { checkEvidenceFile } from '../../lib/evidence-file';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
+import { openStoredBody, type StoredBody } from '../../lib/file-store';
 import type { ReceivedUpload, UploadLimit } from '../../lib/multipart';
 import { parseInput } from '../agreements/agreements.rules';
 import { recordAudit } from '../audit/audit.service';
@@ -115,10 +116,12 @@ export async function reopenOccurrence(ctx: ActorCtx, input: ReopenOccurrenceInp
   return view;
 }
 
-export async function readOccurrenceEvidence(ctx: ActorCtx, input: { occurrenceId: string }): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
+export async function readOccurrenceEvidence(ctx: ActorCtx, input: { occurrenceId: string }): Promise<{ body: StoredBody; fileName: string; mimeType: string }> {
   const row = await repo.findOccurrenceById(ctx.db, input.occurrenceId);
   if (!row?.storageKey) throw notFound('Bukti', 'Evidence');
   await loadObligation(ctx, ctx.db, row.obligationId);
-  return { body: await ctx.files.get(row.storageKey), fileName: row.fileName ?? 'bukti', mimeType: row.mimeType ?? 'application/octet-stream' };
+  const body = await openStoredBody(ctx.files, row.storageKey);
+  if (!body) throw notFound('Bukti', 'Evidence');
+  return { body, fileName: row.fileName ?? 'bukti', mimeType: row.mimeType ?? 'application/octet-stream' };
 }
 

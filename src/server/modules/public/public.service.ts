@@ -4,6 +4,7 @@ import type { PublicAgreement, PublicAgreementList, PublicSearchQuery } from '..
 import { agreementIdPrefixFromSlug } from '../../../shared/slug';
 import { localDate, type Ctx } from '../../lib/context';
 import { notFound } from '../../lib/errors';
+import { openStoredBody } from '../../lib/file-store';
 import { getSettings } from '../settings/settings.service';
 import { usableText, type StatusBounds } from '../search/search.rules';
 import {
@@ -114,6 +115,7 @@ export async function publiclyVisibleIds(ctx: Ctx, ids: string[]): Promise<Set<s
 export async function openPublicDocument(ctx: Ctx, documentId: string) {
   const { files } = ctx;
   const document = await findPublicDocument(ctx.db, { id: documentId, bounds: await publicBounds(ctx) });
-  if (!document || !(await files.exists(document.storageKey))) throw notFound('Dokumen', 'Document');
-  return { body: files.stream(document.storageKey), fileName: document.fileName, mimeType: document.mimeType };
+  const body = document ? await openStoredBody(files, document.storageKey) : null;
+  if (!document || !body) throw notFound('Dokumen', 'Document');
+  return { body, fileName: document.fileName, mimeType: document.mimeType };
 }

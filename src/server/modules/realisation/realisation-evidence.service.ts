@@ -3,6 +3,7 @@ import { EvidenceFieldsSchema, type EvidenceView } from '../../../shared/realisa
 import type { Db } from '../../db/client';
 import type { ActorCtx } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
+import { openStoredBody, type StoredBody } from '../../lib/file-store';
 import { checkEvidenceFile } from '../../lib/evidence-file';
 import type { ReceivedUpload, UploadLimit } from '../../lib/multipart';
 import { recordAudit } from '../audit/audit.service';
@@ -69,11 +70,12 @@ export async function addEvidence(ctx: ActorCtx, input: { reportId: string; uplo
   }
 }
 
-export async function readEvidence(ctx: ActorCtx, input: { reportId: string; evidenceId: string }): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
+export async function readEvidence(ctx: ActorCtx, input: { reportId: string; evidenceId: string }): Promise<{ body: StoredBody; fileName: string; mimeType: string }> {
   await loadReadableReport(ctx, { reportId: input.reportId });
   const row = await repo.findEvidence(ctx.db, input);
-  if (!row) throw notFound(...EVIDENCE_WHAT);
-  return { body: await ctx.files.get(row.storageKey), fileName: row.fileName, mimeType: row.mimeType };
+  const body = row ? await openStoredBody(ctx.files, row.storageKey) : null;
+  if (!row || !body) throw notFound(...EVIDENCE_WHAT);
+  return { body, fileName: row.fileName, mimeType: row.mimeType };
 }
 
 // The bytes go only once the row is gone for good, so a failed delete leaves both.

@@ -3,6 +3,7 @@ import { CLOSED_PROPOSAL_STATES, ProposalDocumentFieldsSchema, type ProposalDocu
 import type { Db } from '../../../db/client';
 import type { ActorCtx, Ctx } from '../../../lib/context';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
+import { openStoredBody } from '../../../lib/file-store';
 import { recordAudit } from '../../audit/audit.service';
 import type { ReceivedUpload, UploadLimit } from '../../../lib/multipart';
 import { checkPdfUpload } from '../../documents/documents.service';
@@ -97,6 +98,7 @@ export async function openProposalDocument(ctx: ActorCtx, documentId: string) {
   const document = await repo.findDocument(ctx.db, documentId);
   if (!document) throw notFound('Dokumen usulan', 'Proposal document');
   await loadReadableProposal(ctx, { id: document.proposalId });
-  if (!(await ctx.files.exists(document.storageKey))) throw notFound('Berkas dokumen', 'Document file');
-  return { body: ctx.files.stream(document.storageKey), fileName: document.fileName, mimeType: document.mimeType };
+  const body = await openStoredBody(ctx.files, document.storageKey);
+  if (!body) throw notFound('Berkas dokumen', 'Document file');
+  return { body, fileName: document.fileName, mimeType: document.mimeType };
 }
