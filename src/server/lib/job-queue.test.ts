@@ -55,7 +55,7 @@ describe('the job queue', () => {
     await first.stop();
     const second = await startJobQueue(database, [], { clock: () => new Date(), log: quietLog, timing: FAST });
     await second.stop();
-    const result = (await database.db.execute(sql`select name from pgboss.schedule`)) as unknown as { rows: { name: string }[] };
-    expect(result.rows.map((row) => row.name)).toEqual([]);
+    const result: unknown = await database.db.execute(sql`select name from pgboss.schedule`);
+    expect((result as { rows: { name: string }[] }).rows.map((row) => row.name)).toEqual([]);
   });
 });
