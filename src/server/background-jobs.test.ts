@@ -5,8 +5,11 @@ import { buildAgreement } from '../../tests/support/registry-builders';
 import { caller, signInRoles } from '../../tests/support/role-sessions';
 import { createTestApp, type TestApp } from '../../tests/support/test-app';
 import type { PackageView } from '../shared/dissemination';
-import { scheduledJobs } from './background-jobs';
+import { scheduledJobs, startBackgroundJobs } from './background-jobs';
 import { openPostgres, type Database } from './db/client';
+import { parseEnv } from './env';
+import { memoryFileStore } from '../../tests/support/test-ctx';
+import { createTestDatabase } from '../../tests/support/test-db';
 import { startJobQueue, type JobQueue, type QueueTiming } from './lib/job-queue';
 import { deliverMail, mailSettingsOf, queueMail } from './modules/mail/mail.service';
 import { outbox } from './modules/mail/mail.table';
@@ -108,5 +111,20 @@ describe('background jobs on the job queue', () => {
     }
     expect(landed()).toHaveLength(1);
     expect((await t.database.db.select().from(outbox).where(eq(outbox.id, id)))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+});
+
+describe('a process started with JALIN_JOBS=0', () => {
+  it('starts no job queue and no OCR, so that it serves HTTP only', async () => {
+    const database = await createTestDatabase();
+    try {
+      const env = parseEnv({ NODE_ENV: 'test', JALIN_JOBS: '0' });
+      const stop = await startBackgroundJobs({ database, env, files: memoryFileStore(), clock: () => new Date(), log });
+      await stop();
+      const result: unknown = await database.db.execute(sql`select count(*)::int as n from information_schema.schemata where schema_name = 'pgboss'`);
+      expect((result as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
+    } finally {
+      await database.close();
+    }
   });
 });
