@@ -26,7 +26,7 @@ const DEFAULT_TIMING: QueueTiming = { pollingSeconds: 10, cronCheckSeconds: 30, 
 type Log = { warn: (message: string) => void };
 
 export type JobQueue = {
-  // Queues one run of a scheduled job now (the CLI and tests; the schedule does it otherwise).
+  // Queues one run of a scheduled job now, beside its schedule (tests run a job without waiting for its cron).
   runSoon: (name: string) => Promise<void>;
   // Stops taking jobs and waits for the ones under way, so that the database can be closed after it.
   stop: () => Promise<void>;
