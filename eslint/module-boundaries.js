@@ -46,10 +46,10 @@ export const MODULE_LAYERS = [
 
 // What a module offers the others: its use cases, its access rules and its pure rules.
 const PUBLIC_ROLES = new Set(['service', 'policy', 'rules']);
-// The composition roots (the app, the route table, the process entry and the CLI) also mount the
-// modules' routes and start their scheduled jobs.
+// The composition roots (the app, the route table, the process entry, its background jobs and the
+// CLI) also mount the modules' routes and start their scheduled jobs.
 const ROOT_ROLES = new Set([...PUBLIC_ROLES, 'routes', 'schedule']);
-const ROOTS = new Set(['app', 'routes', 'main', 'cli-program']);
+const ROOTS = new Set(['app', 'routes', 'main', 'background-jobs', 'cli-program']);
 const EXEMPT_ROLES = new Set(['test', 'test-support']);
 const WRITES = new Set(['insert', 'update', 'delete']);
 

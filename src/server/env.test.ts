@@ -21,6 +21,12 @@ describe('configuration', () => {
     expect(parseEnv({ JALIN_DEMO: '0', JALIN_TRUST_PROXY: 'yes' })).toMatchObject({ JALIN_DEMO: false, JALIN_TRUST_PROXY: true });
   });
 
+  it('runs background jobs unless JALIN_JOBS says this process serves HTTP only', () => {
+    expect(parseEnv({}).JALIN_JOBS).toBe(true);
+    expect(parseEnv({ JALIN_JOBS: '0' }).JALIN_JOBS).toBe(false);
+    expect(() => parseEnv({ JALIN_JOBS: 'kadang' })).toThrow(/JALIN_JOBS/);
+  });
+
   it('stops with a message naming every bad setting', () => {
     expect(() => parseEnv({ PORT: 'tiga ribu', DATABASE_URL: 'not a url', JALIN_ADMIN_PASSWORD: 'short' })).toThrow(
       /PORT.*DATABASE_URL.*JALIN_ADMIN_PASSWORD/,

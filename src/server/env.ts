@@ -29,6 +29,9 @@ const EnvSchema = z.object({
   JALIN_BACKUP_DIR: z.string().min(1).optional(),
   JALIN_BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   JALIN_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  // 0 = this process serves HTTP only: no scheduled jobs (reminders, digest, backups, mail retries)
+  // and no OCR here; on PostgreSQL another process sharing the database runs them.
+  JALIN_JOBS: booleanFlag.default(true),
   // OCR of scans: how many run at once in this process (0 = none here), and the programs to run.
   JALIN_OCR_WORKERS: z.coerce.number().int().min(0).max(4).default(2),
   JALIN_OCRMYPDF: z.string().min(1).default('ocrmypdf'),

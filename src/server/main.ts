@@ -1,3 +1,4 @@
+import { startBackgroundJobs } from './background-jobs';
 import { bootstrapDatabase } from './bootstrap';
 import { buildApp } from './app';
 import { runCliCommand } from './cli-program';
@@ -5,20 +6,11 @@ import { serverRuntime } from './cli-runtime';
 import { commandSocketPath, serveCommands } from './cli-socket';
 import { openDatabase } from './db/client';
 import { readEnv } from './env';
-import { buildCtx, type Ctx } from './lib/context';
+import { buildCtx } from './lib/context';
 import { createFileStore } from './lib/create-file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
 import { findNumberDuplicates } from './modules/agreements/agreement-numbers.service';
-import { startBackupSchedule } from './modules/backup/backup-schedule.service';
-import { startHourlyJob } from './lib/hourly-job';
-import { runDisseminationReminders } from './modules/dissemination/dissemination-reminders.service';
-import { runReportReminders } from './modules/realisation/report-reminders.service';
-import { runExpiryAlerts } from './modules/renewal/expiry-alerts.service';
 import { recoverInterruptedImports } from './modules/imports/import-lease.service';
-import { startDigestSchedule } from './modules/digest/digest.schedule';
-import { startOcrWorker } from './modules/documents/ocr.schedule';
-import { recoverInterruptedOcr, runNextOcrJob } from './modules/documents/ocr-jobs.service';
-import { recoverInterruptedIntake, runNextIntakeFile } from './modules/intake/intake-read.service';
 
 async function main() {
   const env = readEnv();
@@ -48,24 +40,9 @@ async function main() {
       `${duplicates.length} nomor naskah dipakai lebih dari satu naskah (npm run jalin -- duplicates) / ${duplicates.length} agreement numbers name more than one agreement`,
     );
   }
-  // Dissemination reminders, expiry alerts, report reminders: each sends what is due once (the database says so).
-  const remind = async (ctx: Ctx) => {
-    await runDisseminationReminders(ctx);
-    await runExpiryAlerts(ctx);
-    await runReportReminders(ctx);
-  };
-  const stopReminders = startHourlyJob({ name: 'reminders', run: remind }, { db: database.db, env, files });
-  // The pimpinan's monthly digest: once a month from the digest day (settings), never twice.
-  const stopDigest = startDigestSchedule({ db: database.db, env, files });
-  // Scans are OCR'd in the background, one page at a time at a lower priority (docs/decisions/0024-ocr-jobs.md).
-  // Bulk intake reads its scans with the same workers (issue 13, part 4).
-  const jobs = [
-    { name: 'OCR', runNext: runNextOcrJob, recover: recoverInterruptedOcr },
-    { name: 'Intake', runNext: runNextIntakeFile, recover: recoverInterruptedIntake },
-  ];
+  // Reminders, the digest, backups and mail retries from the job queue; scans OCR'd in the background.
   const log = { info: (message: string) => app.log.info(message), warn: (message: string) => app.log.warn(message) };
-  const stopOcr = startOcrWorker({ db: database.db, files, env, isSoleProcess: database.kind === 'pglite', jobs, log });
-  const stopBackups = startBackupSchedule({ database, files, env }, { clock: () => new Date() });
+  const stopJobs = await startBackgroundJobs({ database, env, files, clock: () => new Date(), log });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
   const deps = { database, env, files };
   const commands = socketPath ? await serveCommands({ socketPath, runtimeFor: (cwd, output) => serverRuntime(deps, { cwd, output }), run: runCliCommand }) : null;
@@ -78,11 +55,8 @@ async function main() {
     }
     closing = true;
     await commands?.close();
-    stopBackups();
     await app.close();
-    await stopReminders();
-    await stopDigest();
-    await stopOcr();
+    await stopJobs();
     await database.close();
     process.exit(0);
   };

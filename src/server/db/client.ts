@@ -19,9 +19,14 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
+// How the job queue reaches the same database (lib/job-queue.ts): PGlite is one in-process
+// connection, shared; on PostgreSQL the queue opens a small pool of its own.
+export type QueueConnection = { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; connectionString: string };
+
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  queue: QueueConnection;
   close: () => Promise<void>;
 };
 
@@ -54,7 +59,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       lock?.release();
     }
   };
-  return { db, kind: 'pglite', close };
+  return { db, kind: 'pglite', queue: { kind: 'pglite', client }, close };
 }
 
 export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
@@ -66,7 +71,7 @@ export function openPostgres(connectionString: string, options: { max?: number }
   });
   // Legal dates stay 'YYYY-MM-DD' strings: a Date would shift them across time zones.
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', queue: { kind: 'postgres', connectionString }, close: () => pool.end() };
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {

@@ -6,9 +6,10 @@ import type { FileStore } from '../../lib/file-store';
 import { tryBackupLock } from './backup.repository';
 import { createBackup } from './backup.service';
 
-// Scheduled backups in the server process: one archive per slot of JALIN_BACKUP_INTERVAL_HOURS,
-// named by the slot, the newest JALIN_BACKUP_KEEP kept. Slots are counted from midnight in
-// Ternate (WIT, UTC+9), so the daily backup is taken at night.
+// Scheduled backups: one archive per slot of JALIN_BACKUP_INTERVAL_HOURS, named by the slot, the
+// newest JALIN_BACKUP_KEEP kept. Slots are counted from midnight in Ternate (WIT, UTC+9), so the
+// daily backup is taken at night. The job queue checks every hour (background-jobs.ts); the first
+// check in a slot takes its archive, and one shortly after start makes up a slot missed while down.
 
 const HOUR_MS = 60 * 60 * 1000;
 const SLOT_ORIGIN_MS = -9 * HOUR_MS;
@@ -73,37 +74,4 @@ export async function runScheduledBackup(ctx: ScheduleCtx & { now: Date }, sched
     },
     { status: 'busy', file, removed: [] },
   );
-}
-
-// Checks a minute after start (a slot missed while the server was down is taken then), then at
-// every slot boundary. A failed run is written to stderr and tried again at the next check.
-// The clock is the server's (main.ts), so that the schedule, like every use case, reads no time of its own.
-export function startBackupSchedule(ctx: ScheduleCtx, options: { clock: () => Date; firstDelayMs?: number }): () => void {
-  const schedule = backupScheduleOf(ctx.env);
-  if (!schedule) return () => undefined;
-  const { clock } = options;
-  let timer: NodeJS.Timeout | null = null;
-  let running = false;
-  const plan = (delayMs: number) => {
-    timer = setTimeout(tick, delayMs);
-    timer.unref();
-  };
-  const tick = () => {
-    const now = clock();
-    const next = slotStart(now, schedule.intervalHours).getTime() + schedule.intervalHours * HOUR_MS;
-    plan(next - now.getTime() + 1000);
-    if (running) return;
-    running = true;
-    runScheduledBackup({ ...ctx, now }, schedule)
-      .catch((error: unknown) => {
-        process.stderr.write(`scheduled backup failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      })
-      .finally(() => {
-        running = false;
-      });
-  };
-  plan(options.firstDelayMs ?? 60_000);
-  return () => {
-    if (timer) clearTimeout(timer);
-  };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { outbox } from './mail.table';
 
@@ -13,6 +13,31 @@ export async function insertOutboxMail(db: Db, values: typeof outbox.$inferInser
 // Of these mails, the ones still to send (a held mail waits for the division, a sent one is done).
 export function selectSendable(db: Db, ids: string[]): Promise<OutboxRow[]> {
   return db.select().from(outbox).where(and(inArray(outbox.id, ids), inArray(outbox.status, ['pending', 'failed'])));
+}
+
+// A pending mail whose first attempt never happened (the process stopped between the commit and
+// the send) is taken after `firstAttemptGraceMs`, so that a send still under way is not doubled.
+export async function selectRetryDue(db: Db, options: { now: Date; firstAttemptGraceMs: number; limit: number }): Promise<string[]> {
+  const due = sql`coalesce(${outbox.nextAttemptAt}, ${outbox.createdAt} + ${`${String(options.firstAttemptGraceMs)} milliseconds`}::interval)`;
+  const rows = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(due, options.now)))
+    .orderBy(outbox.createdAt)
+    .limit(options.limit);
+  return rows.map((row) => row.id);
+}
+
+// Claims one due mail for one attempt by moving its next attempt past the lease: of two
+// processes that selected it, only one gets the row back.
+export async function claimRetry(db: Db, options: { id: string; now: Date; leaseUntil: Date; firstAttemptGraceMs: number }): Promise<OutboxRow | undefined> {
+  const due = sql`coalesce(${outbox.nextAttemptAt}, ${outbox.createdAt} + ${`${String(options.firstAttemptGraceMs)} milliseconds`}::interval)`;
+  const [row] = await db
+    .update(outbox)
+    .set({ nextAttemptAt: options.leaseUntil })
+    .where(and(eq(outbox.id, options.id), eq(outbox.status, 'pending'), lte(due, options.now)))
+    .returning();
+  return row;
 }
 
 export async function updateOutboxMail(db: Db, change: { id: string } & Partial<Omit<typeof outbox.$inferInsert, 'id'>>): Promise<void> {

@@ -14,6 +14,8 @@ export const outbox = pgTable(
     status: text('status', { enum: ['held', 'pending', 'sent', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    // When a mail still pending is next tried (the mail-retry job); set after a failed attempt.
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     entity: text('entity'),
     entityId: text('entity_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -4,7 +4,8 @@ import { SMTPServer } from 'smtp-server';
 // A real SMTP server on loopback that keeps what it receives, for tests of the mail path.
 // `html`: the HTML part of a multipart/alternative mail (then `text` is its plain-text part).
 export type ReceivedMail = { from: string | null; to: string[]; subject: string; text: string; html?: string };
-export type SmtpSink = { url: string; mails: ReceivedMail[]; close: () => Promise<void> };
+// setRefusing(true): every mail is answered 451 (try again later), as by a server that is down for a while.
+export type SmtpSink = { url: string; mails: ReceivedMail[]; setRefusing: (isRefusing: boolean) => void; close: () => Promise<void> };
 
 function headerOf(head: string, name: string): string {
   const unfolded = head.replace(/\r\n[ \t]+/g, ' ');
@@ -49,6 +50,7 @@ function parse(raw: string, envelope: { from: string | null; to: string[] }): Re
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
+  let isRefusing = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -57,6 +59,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (isRefusing) {
+          callback(Object.assign(new Error('Service unavailable, try again later'), { responseCode: 451 }));
+          return;
+        }
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
         mails.push(parse(Buffer.concat(chunks).toString('latin1'), { from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) }));
         callback();
@@ -68,6 +74,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    setRefusing: (value) => {
+      isRefusing = value;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
