@@ -19,6 +19,7 @@ import { WEB_DIR } from './lib/paths';
 import { MAX_UPLOAD_BYTES_CEILING } from '../shared/limits';
 import { registerModules, resolveSessionActor } from './modules/routes';
 import { configureOcrTools } from './modules/documents/ocr-jobs.service';
+import { databaseRateLimitStore } from './modules/rate-limit/rate-limit.service';
 import { portalPlugin, sendPortalNotFound } from './portal/portal.plugin';
 
 // Vite puts a hash of each file's content in its name under assets/: such a file never changes, so
@@ -66,7 +67,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDi
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counters in the database, so several processes share one limit (docs/decisions/0036-operations.md).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.database.db) });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES_CEILING, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Jalin API', version: '0.1.0' } },
