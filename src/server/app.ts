@@ -14,6 +14,7 @@ import { csrfGuard } from './lib/csrf';
 import { handleError } from './lib/error-handler';
 import { AppError } from './lib/errors';
 import { rejectUnstorableInput } from './lib/input-guard';
+import { registerMetrics } from './lib/metrics-route';
 import type { AppDeps } from './lib/http';
 import { WEB_DIR } from './lib/paths';
 import { MAX_UPLOAD_BYTES_CEILING } from '../shared/limits';
@@ -51,6 +52,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Prometheus metrics at /metrics, before any route so every route is counted (off without a token).
+  app.decorate('metrics', registerMetrics(app, { token: deps.env.JALIN_METRICS_TOKEN, pool: deps.database.pool }));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
