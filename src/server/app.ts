@@ -15,6 +15,7 @@ import { handleError } from './lib/error-handler';
 import { AppError } from './lib/errors';
 import { rejectUnstorableInput } from './lib/input-guard';
 import { registerMetrics } from './lib/metrics-route';
+import { requestIdOf, sendRequestId } from './lib/request-id';
 import type { AppDeps } from './lib/http';
 import { WEB_DIR } from './lib/paths';
 import { MAX_UPLOAD_BYTES_CEILING } from '../shared/limits';
@@ -32,7 +33,8 @@ function webCacheControl(file: string, webDir: string): string {
 }
 
 // Builds the whole HTTP app without listening, so tests drive it with app.inject().
-export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDir?: string } = {}): Promise<FastifyInstance> {
+// `logStream` takes the log lines instead of stdout (tests read them).
+export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDir?: string; logStream?: { write: (line: string) => void } } = {}): Promise<FastifyInstance> {
   const webDir = options.webDir ?? WEB_DIR;
   // Which OCR programs this server runs (a document says when they are missing).
   configureOcrTools({ ocrmypdf: deps.env.JALIN_OCRMYPDF, tesseract: deps.env.JALIN_TESSERACT });
@@ -41,11 +43,15 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDi
       level: deps.env.LOG_LEVEL,
       // Never write credentials or session cookies to the log.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: 2 * 1024 * 1024,
     // Trusting X-Forwarded-For without a proxy in front would let anyone dodge per-address limits.
     trustProxy: deps.env.JALIN_TRUST_PROXY,
+    // Each request's id, logged with each of its lines and sent back in X-Request-Id (lib/request-id.ts).
+    genReqId: requestIdOf,
   });
+  app.addHook('onRequest', sendRequestId);
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
