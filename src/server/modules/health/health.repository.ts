@@ -19,12 +19,21 @@ function newestMigrationOfBuild(): number {
   return newestMigrationMillis;
 }
 
+// PostgreSQL's "undefined_table": drizzle's record table does not exist before the first migration.
+const UNDEFINED_TABLE = '42P01';
+
+function isUndefinedTable(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | null)?.cause;
+  return cause?.code === UNDEFINED_TABLE || (error as { code?: string } | null)?.code === UNDEFINED_TABLE;
+}
+
 export async function isSchemaCurrent(db: Db): Promise<boolean> {
-  const result = await db.execute(sql`
-    SELECT coalesce(max(created_at), 0)::text AS newest
-    FROM drizzle.__drizzle_migrations`).catch(() => null);
-  // No record table at all: nothing was migrated yet.
-  if (!result) return false;
-  const newest = Number((result as unknown as { rows: { newest: string }[] }).rows[0]?.newest ?? 0);
-  return newest >= newestMigrationOfBuild();
+  try {
+    const result = await db.execute(sql`SELECT coalesce(max(created_at), 0)::text AS newest FROM drizzle.__drizzle_migrations`);
+    const newest = Number((result as { rows: { newest: string }[] }).rows[0]?.newest ?? 0);
+    return newest >= newestMigrationOfBuild();
+  } catch (error) {
+    if (isUndefinedTable(error)) return false;
+    throw error;
+  }
 }

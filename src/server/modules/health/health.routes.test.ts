@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
-import { openPostgres, type Database } from '../../db/client';
+import { openPglite, openPostgres, type Database } from '../../db/client';
 import { MIGRATION_LOCK_KEYS } from '../../db/migration-lock';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { TEST_DB_KIND, type TestDatabase } from '../../../../tests/support/test-db';
+import { TEST_DB_KIND, createEmptyPostgres, type TestDatabase } from '../../../../tests/support/test-db';
 
 let t: TestApp;
 
@@ -48,6 +48,22 @@ describe('liveness and readiness', () => {
       // question fails here, and only the closing is wanted.
       await app.close().catch(() => undefined);
       await database.close();
+    }
+  });
+
+  it('is not ready on a database that was never migrated', async () => {
+    const empty = TEST_DB_KIND === 'postgres' ? await createEmptyPostgres() : null;
+    const database = empty ? openPostgres(empty.url, { max: 1 }) : await openPglite();
+    const app = await appOn(database);
+    try {
+      const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ error: { details: { reason: 'migrations-pending' } } });
+    } finally {
+      // Closing asks the (unmigrated) database about imports; only the closing is wanted.
+      await app.close().catch(() => undefined);
+      await database.close();
+      await empty?.drop();
     }
   });
 
