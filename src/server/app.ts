@@ -14,11 +14,14 @@ import { csrfGuard } from './lib/csrf';
 import { handleError } from './lib/error-handler';
 import { AppError } from './lib/errors';
 import { rejectUnstorableInput } from './lib/input-guard';
+import { registerMetrics } from './lib/metrics-route';
+import { requestIdOf, sendRequestId } from './lib/request-id';
 import type { AppDeps } from './lib/http';
 import { WEB_DIR } from './lib/paths';
 import { MAX_UPLOAD_BYTES_CEILING } from '../shared/limits';
 import { registerModules, resolveSessionActor } from './modules/routes';
 import { configureOcrTools } from './modules/documents/ocr-jobs.service';
+import { databaseRateLimitStore } from './modules/rate-limit/rate-limit.service';
 import { portalPlugin, sendPortalNotFound } from './portal/portal.plugin';
 
 // Vite puts a hash of each file's content in its name under assets/: such a file never changes, so
@@ -30,7 +33,8 @@ function webCacheControl(file: string, webDir: string): string {
 }
 
 // Builds the whole HTTP app without listening, so tests drive it with app.inject().
-export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDir?: string } = {}): Promise<FastifyInstance> {
+// `logStream` takes the log lines instead of stdout (tests read them).
+export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDir?: string; logStream?: { write: (line: string) => void } } = {}): Promise<FastifyInstance> {
   const webDir = options.webDir ?? WEB_DIR;
   // Which OCR programs this server runs (a document says when they are missing).
   configureOcrTools({ ocrmypdf: deps.env.JALIN_OCRMYPDF, tesseract: deps.env.JALIN_TESSERACT });
@@ -39,17 +43,23 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDi
       level: deps.env.LOG_LEVEL,
       // Never write credentials or session cookies to the log.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: 2 * 1024 * 1024,
     // Trusting X-Forwarded-For without a proxy in front would let anyone dodge per-address limits.
     trustProxy: deps.env.JALIN_TRUST_PROXY,
+    // Each request's id, logged with each of its lines and sent back in X-Request-Id (lib/request-id.ts).
+    genReqId: requestIdOf,
   });
+  app.addHook('onRequest', sendRequestId);
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Prometheus metrics at /metrics, before any route so every route is counted (off without a token).
+  app.decorate('metrics', registerMetrics(app, { token: deps.env.JALIN_METRICS_TOKEN, pool: deps.database.pool }));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -66,7 +76,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webDi
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counters in the database, so several processes share one limit (docs/decisions/0036-operations.md).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.database.db) });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES_CEILING, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Jalin API', version: '0.1.0' } },

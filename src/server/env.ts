@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   JALIN_PUBLIC_URL: z.url().default('http://localhost:3000'),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('Jalin <jalin@localhost>'),
+  // The bearer token Prometheus sends for GET /metrics; unset = no metrics (404). Long enough not to be guessed.
+  JALIN_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Scheduled backups: unset = none; else one archive per interval, the newest JALIN_BACKUP_KEEP kept.
   JALIN_BACKUP_DIR: z.string().min(1).optional(),

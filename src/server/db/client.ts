@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { withMigrationLock } from './migration-lock';
 import { acquireDataDirLock, type DataDirLock, type HolderKind } from './data-dir-lock';
 import { MIGRATIONS_DIR } from '../lib/paths';
 import { backfillNumberKeys } from '../modules/agreements/agreement-numbers.service';
@@ -28,6 +29,9 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   queue: QueueConnection;
   close: () => Promise<void>;
+  // PostgreSQL's connection pool: the migration lock takes a connection of its own from it, and
+  // the metrics read its counts. PGlite has one connection and no pool.
+  pool?: pg.Pool;
 };
 
 export { MIGRATIONS_DIR };
@@ -71,16 +75,23 @@ export function openPostgres(connectionString: string, options: { max?: number }
   });
   // Legal dates stay 'YYYY-MM-DD' strings: a Date would shift them across time zones.
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', queue: { kind: 'postgres', connectionString }, close: () => pool.end() };
+  return { db, kind: 'postgres', queue: { kind: 'postgres', connectionString }, close: () => pool.end(), pool };
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
-  } else {
-    await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    await backfillNumberKeys(database.db);
+    return;
   }
-  await backfillNumberKeys(database.db);
+  // Several processes may start together on one database: one migrates, the others wait for the
+  // lock and then find nothing left to do.
+  const migrate = async (db: Db) => {
+    await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    await backfillNumberKeys(db);
+  };
+  if (database.pool) await withMigrationLock(database.pool, (client) => migrate(drizzlePg(client, { schema }) as unknown as Db));
+  else await migrate(database.db);
 }
 
 // The PGlite directory inside JALIN_DATA_DIR.

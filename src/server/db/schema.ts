@@ -36,3 +36,4 @@ export * from '../modules/annual-report/annual-report.table';
 export * from '../modules/digest/digest.table';
 export * from '../modules/impact-study/impact-study.table';
 export * from '../modules/intake/intake.table';
+export * from '../modules/rate-limit/rate-limit.table';

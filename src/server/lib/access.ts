@@ -32,6 +32,8 @@ function isRouteAccess(value: unknown): value is RouteAccess {
   return Array.isArray(value) && value.length > 0 && value.every((role) => (ROLES as readonly unknown[]).includes(role));
 }
 
+// Outside /api are the public portal (open by design) and /metrics, which is for Prometheus, not
+// for people: it takes no session but its own bearer token, JALIN_METRICS_TOKEN (metrics-route.ts).
 // onRoute: an /api route without a valid declaration stops start-up, so a new route cannot be
 // open by omission. Returns what was declared, for the route table the matrix test walks.
 export function declaredAccessOf(route: RouteOptions): DeclaredRoute | null {

@@ -113,7 +113,8 @@ describe('resubmitting a revised proposal through the private tracking link', ()
     const response = await resubmit(token);
     const page = await t.app.inject({ method: 'GET', url: `/api/public/proposals/track/${token}`, remoteAddress: nextAddress() });
     expect(response.statusCode).toBe(404);
-    expect(response.json<ApiErrorBody>().error).toEqual(page.json<ApiErrorBody>().error);
+    // The same answer, but for the id of the request.
+    expect(response.json<ApiErrorBody>().error).toEqual({ ...page.json<ApiErrorBody>().error, requestId: response.headers['x-request-id'] });
     expect(response.json<ApiErrorBody>().error.details).toEqual({ reason: 'revoked' });
     expect(await rowOf(id)).toEqual(before);
     expect(await eventsOf(id, 'resume')).toEqual([]);

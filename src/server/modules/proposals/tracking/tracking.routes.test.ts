@@ -136,7 +136,7 @@ describe('public proposal form and private tracking link', () => {
     const payload = form({ website: 'http://spam.example' });
     const response = await post(payload);
     expect(response.statusCode).toBe(400);
-    expect(response.json<ApiErrorBody>().error).toEqual({ code: 'VALIDATION', message: 'Permintaan tidak dapat diproses.', messageEn: 'The request cannot be processed.' });
+    expect(response.json<ApiErrorBody>().error).toEqual({ code: 'VALIDATION', message: 'Permintaan tidak dapat diproses.', messageEn: 'The request cannot be processed.', requestId: response.headers['x-request-id'] });
     expect(await countProposals()).toBe(before);
     expect(mailTo(payload.initiator.email)).toEqual([]);
   });
