@@ -34,6 +34,9 @@ const EnvSchema = z.object({
   // 0 = this process serves HTTP only: no scheduled jobs (reminders, digest, backups, mail retries)
   // and no OCR here; on PostgreSQL another process sharing the database runs them.
   JALIN_JOBS: booleanFlag.default(true),
+  // Seconds after start before the jobs missed while no process was up are made up (reminders,
+  // digest, backup); the delay lets a starting process settle first.
+  JALIN_JOBS_START_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   // OCR of scans: how many run at once in this process (0 = none here), and the programs to run.
   JALIN_OCR_WORKERS: z.coerce.number().int().min(0).max(4).default(2),
   JALIN_OCRMYPDF: z.string().min(1).default('ocrmypdf'),

@@ -1,24 +1,38 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { openPostgres, type Database } from '../../src/server/db/client';
+import { parseEnv } from '../../src/server/env';
+import { createFileStore } from '../../src/server/lib/create-file-store';
+import { startS3Server, type S3TestServer } from '../../src/server/lib/s3-server.test-support';
+import { disseminationPackages, disseminationRecipients } from '../../src/server/modules/dissemination/dissemination.table';
+import { startSmtpSink, type SmtpSink } from '../../src/server/modules/mail/smtp-sink.test-support';
 import { partners } from '../../src/server/modules/partners/partners.table';
 import { buildUser } from '../support/builders';
+import { rowsOf } from '../support/table-rows';
 import { makeTextPdf, multipartBody } from '../support/pdf-fixtures';
 import { buildAgreement } from '../support/registry-builders';
 import { adminSession, startServer, type ServerProcess } from '../support/server-process';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { createEmptyPostgres } from '../support/test-db';
 
-// Three Jalin processes on one PostgreSQL database, as behind a load balancer: whatever one process
-// learns (a session, a failed sign-in, a file) the others must know, and no acknowledged write is
-// lost when one of them dies. Runs on PostgreSQL only (PGlite is one process per data directory).
+// Three Jalin processes on one PostgreSQL database and one S3 bucket, as behind a load balancer:
+// whatever one process learns (a session, a failed sign-in, a rate-limit hit, a file) the others
+// must know; a due reminder is mailed once, not once per process; no acknowledged write is lost
+// when one of them dies. Runs on PostgreSQL only (PGlite is one process per data directory).
 
 const PROCESS_COUNT = 3;
+const METRICS_TOKEN = 'cluster-metrics-token-0123456789';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-let database: TestDatabase;
+let empty: { url: string; drop: () => Promise<void> };
+let database: Database;
+let s3: S3TestServer;
+let sink: SmtpSink;
 let servers: ServerProcess[] = [];
-let dirs: string[] = [];
+const dirs: string[] = [];
+let reminded: { email: string; title: string };
 
 // Round-robin, as a proxy spreads requests.
 let turn = 0;
@@ -29,26 +43,58 @@ function next(): ServerProcess {
   return server;
 }
 
+// An OPD told of a published package ten days ago that has not acknowledged it: its reminder is due.
+async function dueReminder(db: Database['db']): Promise<{ email: string; title: string }> {
+  const user = await buildUser(db, { role: 'opd' });
+  if (!user.unitId) throw new Error('an OPD user without a unit');
+  const title = 'Kerja Sama Pengingat Tiga Proses';
+  const agreement = await buildAgreement(db, { title });
+  const longAgo = new Date(Date.now() - 10 * DAY_MS);
+  const [pack] = await db
+    .insert(disseminationPackages)
+    .values({ agreementId: agreement.id, status: 'published', publishedAt: longAgo, summaryWhat: 'Pelatihan.', summaryWithWhom: 'Kota Tidore', summaryUntil: '2028', summaryWhy: 'Tertib.' })
+    .returning();
+  if (!pack) throw new Error('no package');
+  await db.insert(disseminationRecipients).values({ packageId: pack.id, unitId: user.unitId, sentAt: longAgo });
+  return { email: user.email, title };
+}
+
 beforeAll(async () => {
-  database = await createTestDatabase();
-  if (!database.url) throw new Error('the cluster test needs PostgreSQL (TEST_DATABASE_URL)');
-  const storage = mkdtempSync(path.join(tmpdir(), 'jalin-cluster-files-'));
-  dirs = [storage];
+  // An empty database: the three processes migrate and seed it together at start.
+  empty = await createEmptyPostgres();
+  [s3, sink] = await Promise.all([startS3Server(), startSmtpSink()]);
   const started = [];
   for (let index = 0; index < PROCESS_COUNT; index += 1) {
     // Each process its own data directory: nothing in it may be needed by the others.
     const dir = mkdtempSync(path.join(tmpdir(), `jalin-cluster-${index}-`));
     dirs.push(dir);
-    started.push(startServer({ dir, url: database.url }, { JALIN_STORAGE_DIR: storage, JALIN_OCR_WORKERS: '0' }));
+    const env = { ...s3.env, SMTP_URL: sink.url, JALIN_OCR_WORKERS: '0', JALIN_METRICS_TOKEN: METRICS_TOKEN, JALIN_JOBS_START_DELAY_SECONDS: '8' };
+    started.push(startServer({ dir, url: empty.url }, env));
   }
   servers = await Promise.all(started);
+  database = openPostgres(empty.url, { max: 3 });
+  // Written right after start, before the processes make up the jobs missed while they were down.
+  reminded = await dueReminder(database.db);
 }, 180_000);
 
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()));
   await database?.close();
+  await empty?.drop();
+  await Promise.all([s3?.stop(), sink?.close()]);
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+
+async function scrape(server: ServerProcess): Promise<string> {
+  const response = await fetch(`${server.baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+function counted(exposition: string, route: string, status: number): number {
+  const line = exposition.split('\n').find((row) => row.startsWith('jalin_http_requests_total{') && row.includes(`route="${route}"`) && row.includes(`status="${status}"`));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
 
 describe('three processes on one PostgreSQL', () => {
   it('a session made on one process works on the others', async () => {
@@ -80,7 +126,40 @@ describe('three processes on one PostgreSQL', () => {
     }
   });
 
-  it('a file uploaded through one process downloads byte-identical from the others', async () => {
+  it('the processes started together on an empty database migrated it once and made one admin', async () => {
+    expect(await rowsOf(database.db, sql`select hash, count(*)::int as times from drizzle.__drizzle_migrations group by hash having count(*) > 1`)).toEqual([]);
+    expect(await rowsOf(database.db, sql`select count(*)::int as count from users where role = 'admin'`)).toEqual([{ count: 1 }]);
+    for (const server of servers) expect((await fetch(`${server.baseUrl}/api/ready`)).status).toBe(200);
+  });
+
+  it('a rate limit is one limit across the processes, and each process counts what it answered', async () => {
+    const ask = (server: ServerProcess) =>
+      fetch(`${server.baseUrl}/api/auth/password/forgot`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'siapa@contoh.go.id' }) });
+    const before = await Promise.all(servers.map(scrape));
+    // The limit is 10 per address: ten requests spread over three processes, then the eleventh.
+    const statuses: number[] = [];
+    for (let index = 0; index < 11; index += 1) statuses.push((await ask(next())).status);
+    expect(statuses.slice(0, 10).every((status) => status === 202)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    const after = await Promise.all(servers.map(scrape));
+    const route = '/api/auth/password/forgot';
+    const delta = (status: number) => after.reduce((sum, text, index) => sum + counted(text, route, status) - counted(before[index] ?? '', route, status), 0);
+    expect(delta(202)).toBe(10);
+    expect(delta(429)).toBe(1);
+  });
+
+  it('a due reminder is mailed once, not once per process', async () => {
+    // Each process asks for the missed jobs a few seconds after its start; one run sends.
+    const mails = () => sink.mails.filter((mail) => mail.to.includes(reminded.email) && mail.subject === `Pengingat paket diseminasi: ${reminded.title}`);
+    await vi.waitFor(() => expect(mails()).toHaveLength(1), { timeout: 60_000, interval: 250 });
+    // Every process has had its start-up run by now and the queue is idle: still one mail.
+    await vi.waitFor(async () => {
+      expect(await rowsOf(database.db, sql`select count(*)::int as count from pgboss.job where name = 'reminders' and state in ('created', 'retry', 'active')`)).toEqual([{ count: 0 }]);
+    }, { timeout: 60_000, interval: 250 });
+    expect(mails()).toHaveLength(1);
+  });
+
+  it('a file uploaded through one process downloads byte-identical from the others, whole and in ranges', async () => {
     const agreement = await buildAgreement(database.db);
     const pdf = await makeTextPdf(['Naskah kerja sama yang diunggah lewat proses pertama.']);
     const [first, ...others] = servers;
@@ -98,7 +177,14 @@ describe('three processes on one PostgreSQL', () => {
       const download = await fetch(`${server.baseUrl}/api/documents/${id}/file`, { headers: { cookie } });
       expect(download.status).toBe(200);
       expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+      const part = await fetch(`${server.baseUrl}/api/documents/${id}/file`, { headers: { cookie, range: 'bytes=100-199' } });
+      expect(part.status).toBe(206);
+      expect(Buffer.from(await part.arrayBuffer()).equals(pdf.subarray(100, 200))).toBe(true);
     }
+    // The bytes are in the bucket, not in any process's directory.
+    const [stored] = await rowsOf<{ storage_key: string }>(database.db, sql`select storage_key from documents where id = ${id}`);
+    const bucket = createFileStore(parseEnv(s3.env));
+    expect((await bucket.get(stored?.storage_key ?? '')).equals(pdf)).toBe(true);
   });
 
   it('killing a process mid-request loses no acknowledged write', async () => {

@@ -6,7 +6,7 @@ import type { FileStore } from '../../src/server/lib/file-store';
 // Every row of every table of the schema (the migrations' own table too), as JSON text ordered
 // by primary key: two databases with equal snapshots hold the same data.
 
-async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+export async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (result as { rows: T[] }).rows;
 }
