@@ -3,6 +3,7 @@ import type { Env } from './env';
 import { buildCtx } from './lib/context';
 import type { FileStore } from './lib/file-store';
 import { startJobQueue, type QueueTiming, type ScheduledJob } from './lib/job-queue';
+import { registerJobQueueMetrics, type AppMetrics } from './lib/metrics';
 import { backupScheduleOf, runScheduledBackup } from './modules/backup/backup-schedule.service';
 import { runMonthlyDigest } from './modules/digest/digest.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination-reminders.service';
@@ -55,12 +56,14 @@ function startScanWorkers(deps: BackgroundDeps): () => Promise<void> {
 
 // Starts the job queue and the scan workers; the returned stop waits for work under way, so that
 // the database can be closed after it. JALIN_JOBS=0: this process serves HTTP only.
-export async function startBackgroundJobs(deps: BackgroundDeps, options: { timing?: Partial<QueueTiming> } = {}): Promise<() => Promise<void>> {
+// `metrics`: the app's registry, which then reports the queue's depth and failures.
+export async function startBackgroundJobs(deps: BackgroundDeps, options: { timing?: Partial<QueueTiming>; metrics?: AppMetrics | null } = {}): Promise<() => Promise<void>> {
   if (!deps.env.JALIN_JOBS) {
     deps.log.info('JALIN_JOBS=0: tugas terjadwal tidak dijalankan di proses ini / scheduled jobs do not run in this process');
     return () => Promise.resolve();
   }
   const queue = await startJobQueue(deps.database, scheduledJobs(deps), { clock: deps.clock, log: deps.log, ...(options.timing ? { timing: options.timing } : {}) });
+  registerJobQueueMetrics(options.metrics ?? null, () => queue.stats());
   const stopScans = startScanWorkers(deps);
   return async () => {
     await Promise.all([queue.stop(), stopScans()]);

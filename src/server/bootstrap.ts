@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
+import { BOOTSTRAP_LOCK_KEYS } from './db/migration-lock';
 import type { Env } from './env';
 import type { Ctx } from './lib/context';
 import { checkPasswordStrength } from '../shared/password-strength';
@@ -17,16 +18,14 @@ export async function seedDefaultUnits(db: Db, now: Date): Promise<void> {
   await addUnits(db, { units: DEFAULT_UNITS, now });
 }
 
-// Any fixed number, the same in every process: it names the lock, not a row.
-const BOOTSTRAP_LOCK_ID = 7_316_001;
-
 // First start on an empty database: the OPD list, the evaluation form's first revision and one
 // admin account. Several processes starting together on one PostgreSQL would each count zero users
 // and each insert an admin (the later ones failing to start); the lock, held until the transaction
 // ends, lets one of them seed while the others wait and then find everything in place.
 export async function bootstrapDatabase(ctx: Ctx, env: Env): Promise<BootstrapResult> {
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_ID})`);
+    const [classId, objId] = BOOTSTRAP_LOCK_KEYS;
+    await tx.execute(sql`select pg_advisory_xact_lock(${classId}, ${objId})`);
     return seedFirstStart({ ...ctx, db: tx }, env);
   });
 }

@@ -42,7 +42,7 @@ async function main() {
   }
   // Reminders, the digest, backups and mail retries from the job queue; scans OCR'd in the background.
   const log = { info: (message: string) => app.log.info(message), warn: (message: string) => app.log.warn(message) };
-  const stopJobs = await startBackgroundJobs({ database, env, files, clock: () => new Date(), log }, { timing: { startDelaySeconds: env.JALIN_JOBS_START_DELAY_SECONDS } });
+  const stopJobs = await startBackgroundJobs({ database, env, files, clock: () => new Date(), log }, { timing: { startDelaySeconds: env.JALIN_JOBS_START_DELAY_SECONDS }, metrics: app.metrics });
   // Commands are taken before HTTP requests: once the server answers, `npm run jalin` reaches it.
   const deps = { database, env, files };
   const commands = socketPath ? await serveCommands({ socketPath, runtimeFor: (cwd, output) => serverRuntime(deps, { cwd, output }), run: runCliCommand }) : null;

@@ -157,6 +157,12 @@ describe('three processes on one PostgreSQL', () => {
       expect(await rowsOf(database.db, sql`select count(*)::int as count from pgboss.job where name = 'reminders' and state in ('created', 'retry', 'active')`)).toEqual([{ count: 0 }]);
     }, { timeout: 60_000, interval: 250 });
     expect(mails()).toHaveLength(1);
+    // The queue as each process's metrics show it: nothing waiting, nothing failed.
+    for (const server of servers) {
+      const text = await scrape(server);
+      expect(text).toMatch(/^jalin_job_queue_depth\{queue="reminders"\} 0$/m);
+      expect(text).toMatch(/^jalin_job_queue_failed\{queue="reminders"\} 0$/m);
+    }
   });
 
   it('a file uploaded through one process downloads byte-identical from the others, whole and in ranges', async () => {

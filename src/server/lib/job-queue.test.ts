@@ -50,6 +50,18 @@ describe('the job queue', () => {
     expect(events).toEqual(['started', 'finished', 'stopped']);
   });
 
+  it('reports a failed run and the runs waiting, for the metrics', async () => {
+    const failing = () => Promise.reject(new Error('the SMTP server is away'));
+    const queue = await startJobQueue(database, [{ name: 'breaks', cron: '0 0 1 1 *', run: failing }], { clock: () => new Date(), log: { warn: () => undefined }, timing: FAST });
+    try {
+      expect(await queue.stats()).toEqual([{ queue: 'breaks', depth: 0, failed: 0 }]);
+      await queue.runSoon('breaks');
+      await vi.waitFor(async () => expect(await queue.stats()).toEqual([{ queue: 'breaks', depth: 0, failed: 1 }]), { timeout: 20_000, interval: 200 });
+    } finally {
+      await queue.stop();
+    }
+  });
+
   it('drops a schedule that the configuration no longer has', async () => {
     const first = await startJobQueue(database, [{ name: 'gone', cron: '0 * * * *', run: () => Promise.resolve() }], { clock: () => new Date(), log: quietLog, timing: FAST });
     await first.stop();

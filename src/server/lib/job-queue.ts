@@ -1,5 +1,7 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Database, QueueConnection } from '../db/client';
+import { QUEUE_SETUP_LOCK_KEYS, withSessionLock } from '../db/migration-lock';
 
 // Scheduled work runs from a job queue kept in the application's own database (pg-boss;
 // docs/decisions/0035-job-queue.md). A schedule fires once per period across all processes that
@@ -28,6 +30,8 @@ type Log = { warn: (message: string) => void };
 export type JobQueue = {
   // Queues one run of a scheduled job now, beside its schedule (tests run a job without waiting for its cron).
   runSoon: (name: string) => Promise<void>;
+  // Per scheduled job: runs waiting (created or to be retried) and runs that failed, for /metrics.
+  stats: () => Promise<{ queue: string; depth: number; failed: number }[]>;
   // Stops taking jobs and waits for the ones under way, so that the database can be closed after it.
   stop: () => Promise<void>;
 };
@@ -66,6 +70,19 @@ async function register(boss: PgBoss, job: ScheduledJob, timing: QueueTiming, op
   if (job.isRunAtStart) await boss.send(job.name, {}, { singletonKey: job.name, startAfter: timing.startDelaySeconds });
 }
 
+// pg-boss creates its tables, and a table partition per queue, without a lock of its own: several
+// processes starting together on an empty database deadlocked on them. One process at a time sets
+// up; the others then find everything in place. PGlite is one process: nothing to wait for.
+async function setUpOnce(connection: QueueConnection, setUp: () => Promise<void>): Promise<void> {
+  if (connection.kind !== 'postgres') return setUp();
+  const pool = new pg.Pool({ connectionString: connection.connectionString, max: 1, application_name: 'jalin-jobs-setup' });
+  try {
+    await withSessionLock(pool, QUEUE_SETUP_LOCK_KEYS, setUp);
+  } finally {
+    await pool.end();
+  }
+}
+
 export async function startJobQueue(
   database: Pick<Database, 'queue'>,
   jobs: ScheduledJob[],
@@ -83,14 +100,21 @@ export async function startJobQueue(
   boss.on('error', (error: unknown) => {
     options.log.warn(`job queue: ${describe(error)}`);
   });
-  await boss.start();
-  const names = new Set(jobs.map((job) => job.name));
-  // A schedule left from an earlier configuration (backups turned off) must not keep firing.
-  for (const schedule of await boss.getSchedules()) if (!names.has(schedule.name)) await boss.unschedule(schedule.name);
-  for (const job of jobs) await register(boss, job, timing, options);
+  await setUpOnce(database.queue, async () => {
+    await boss.start();
+    const names = new Set(jobs.map((job) => job.name));
+    // A schedule left from an earlier configuration (backups turned off) must not keep firing.
+    for (const schedule of await boss.getSchedules()) if (!names.has(schedule.name)) await boss.unschedule(schedule.name);
+    for (const job of jobs) await register(boss, job, timing, options);
+  });
   return {
     async runSoon(name) {
       await boss.send(name, {}, { singletonKey: name });
+    },
+    async stats() {
+      const failedRows: { rows: { name: string; failed: number }[] } = await boss.getDb().executeSql(`select name, count(*)::int as failed from ${SCHEMA}.job where state = 'failed' group by name`, []);
+      const failed = new Map(failedRows.rows.map((row) => [row.name, row.failed]));
+      return Promise.all(jobs.map(async (job) => ({ queue: job.name, depth: await boss.getQueueSize(job.name), failed: failed.get(job.name) ?? 0 })));
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: timing.stopWaitSeconds * 1000 });
