@@ -60,24 +60,17 @@ export type JobQueueStatsProvider = () => Promise<JobQueueStats[]>;
 // scrape (once per gauge: a count of waiting and failed jobs is cheap). Without metrics turned on (no JALIN_METRICS_TOKEN) there is nothing to register with.
 export function registerJobQueueMetrics(metrics: AppMetrics | null, provider: JobQueueStatsProvider): void {
   if (!metrics) return;
-  new Gauge({
-    name: 'jalin_job_queue_depth',
-    help: 'Jobs waiting to run, by queue.',
-    labelNames: ['queue'] as const,
-    registers: [metrics.registry],
-    async collect() {
-      this.reset();
-      for (const stats of await provider()) this.set({ queue: stats.queue }, stats.depth);
-    },
-  });
-  new Gauge({
-    name: 'jalin_job_queue_failed',
-    help: 'Jobs that failed for good, by queue.',
-    labelNames: ['queue'] as const,
-    registers: [metrics.registry],
-    async collect() {
-      this.reset();
-      for (const stats of await provider()) this.set({ queue: stats.queue }, stats.failed);
-    },
-  });
+  const gauge = (name: string, help: string, value: (stats: JobQueueStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['queue'] as const,
+      registers: [metrics.registry],
+      async collect() {
+        this.reset();
+        for (const stats of await provider()) this.set({ queue: stats.queue }, value(stats));
+      },
+    });
+  gauge('jalin_job_queue_depth', 'Jobs waiting to run, by queue.', (stats) => stats.depth);
+  gauge('jalin_job_queue_failed', 'Jobs that failed for good, by queue.', (stats) => stats.failed);
 }
