@@ -89,22 +89,45 @@ export async function buildReportContent(ctx: GenerationCtx, input: { window: Pe
   return contentOf(input.window, { generatedAt: ctx.now, parts });
 }
 
-// One generation at a time, in this process: a second request waits its turn. Which reports are
-// waiting or running is kept here, so that a report left "pending" by a stopped server shows as
-// failed (and can be generated again) instead of waiting for ever.
-const queued = new Set<string>();
-let tail: Promise<void> = Promise.resolve();
+// Several processes share the database, so whether a report is being generated is read from its
+// row, the same on every process: pending with a heartbeat newer than GENERATION_STALE_MS. The
+// generating process renews the heartbeat on every batch and every GENERATION_HEARTBEAT_MS
+// meanwhile (a slow batch, or a wait behind another report, must not look dead). Two minutes is
+// several missed heartbeats, not a pause of the event loop or a slow query; a report left pending by
+// a stopped process shows as failed after it, and can be generated again.
+export const GENERATION_HEARTBEAT_MS = 20_000;
+export const GENERATION_STALE_MS = 2 * 60_000;
 
-export function enqueueGeneration(input: { reportId: string; run: () => Promise<void> }): void {
-  queued.add(input.reportId);
-  const done = () => {
-    queued.delete(input.reportId);
-  };
-  tail = tail.then(input.run).then(done, done);
+export function isBeingGenerated(row: Pick<repo.AnnualReportRow, 'jobStatus' | 'jobHeartbeatAt'>, now: Date): boolean {
+  if (row.jobStatus !== 'pending' || !row.jobHeartbeatAt) return false;
+  return now.getTime() - row.jobHeartbeatAt.getTime() < GENERATION_STALE_MS;
 }
 
-export function isGenerationQueued(reportId: string): boolean {
-  return queued.has(reportId);
+// The job's clock: the request's instant plus the time gone since, so that heartbeats are written
+// on the clock the readers' ctx.now is read from (injected in tests).
+export function jobClock(now: Date): () => Date {
+  const started = performance.now();
+  return () => new Date(now.getTime() + (performance.now() - started));
+}
+
+// Renews the report's heartbeat until the returned function is called. A failed write is left to
+// the next tick: the lease only lapses after several.
+export function keepHeartbeat(ctx: GenerationCtx, input: { reportId: string; clock: () => Date }): () => void {
+  const timer = setInterval(() => {
+    repo.updateJobHeartbeat(ctx.db, { id: input.reportId, at: input.clock() }).catch(() => undefined);
+  }, GENERATION_HEARTBEAT_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+  };
+}
+
+// One generation at a time, in this process: a second request waits its turn.
+let tail: Promise<void> = Promise.resolve();
+
+export function enqueueGeneration(input: { run: () => Promise<void> }): void {
+  // A failed run is already written on its report; the chain goes on to the next.
+  tail = tail.then(input.run).catch(() => undefined);
 }
 
 // Resolves when every queued generation has finished (tests and an orderly shutdown wait on it).

@@ -2,7 +2,7 @@ import type { GenerateReportInput, RecordSubmissionInput, ReportMeta, StatutoryR
 import type { ActorCtx, Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
-import { enqueueGeneration, generateParts, isGenerationQueued } from './annual-report-generation.service';
+import { enqueueGeneration, generateParts, isBeingGenerated, jobClock, keepHeartbeat } from './annual-report-generation.service';
 import { canManageStatutoryReports } from './annual-report.policy';
 import * as repo from './annual-report.repository';
 import { periodWindow, type PeriodWindow } from './annual-report.rules';
@@ -18,7 +18,7 @@ function conflict(message: string, messageEn: string): AppError {
 }
 
 // Written a batch at a time as the parts are made; the report turns ready with its counts at the end.
-async function runGeneration(ctx: Ctx, input: { reportId: string; window: PeriodWindow }): Promise<void> {
+async function runGeneration(ctx: Ctx, input: { reportId: string; window: PeriodWindow; clock: () => Date }): Promise<void> {
   const counts = { recap: 0, dormant: 0, findings: 0 };
   try {
     await generateParts(ctx, {
@@ -28,7 +28,7 @@ async function runGeneration(ctx: Ctx, input: { reportId: string; window: Period
         counts.recap += parts.length;
         counts.dormant += parts.filter((part) => part.recap.isDormant).length;
         counts.findings += parts.reduce((total, part) => total + part.findings.length, 0);
-        await repo.updateJobProgress(ctx.db, { id: input.reportId, ...progress });
+        await repo.updateJobProgress(ctx.db, { id: input.reportId, ...progress, at: input.clock() });
       },
     });
     const meta: ReportMeta = { periodFirstDay: input.window.firstDay, periodLastDay: input.window.lastDay, generatedAt: ctx.now.toISOString(), counts };
@@ -45,18 +45,22 @@ export async function generateStatutoryReport(ctx: ActorCtx, input: GenerateRepo
   if (!canManageStatutoryReports(ctx.actor)) throw forbidden();
   const window = periodWindow(input);
   const row = await ctx.db.transaction(async (tx) => {
-    const existing = await repo.selectReportOfPeriod(tx, { kind: input.kind, period: window.period });
+    // Locked: two processes asked at once must not both find it free to generate.
+    const existing = await repo.selectReportOfPeriod(tx, { kind: input.kind, period: window.period, forUpdate: true });
     if (existing && existing.status !== 'draft') throw conflict('Laporan periode ini sudah final; tidak dapat dibuat ulang.', 'The report of this period is final and cannot be generated again.');
-    if (existing && existing.jobStatus === 'pending' && isGenerationQueued(existing.id)) throw conflict('Laporan ini sedang dibuat.', 'This report is being generated.');
+    if (existing && isBeingGenerated(existing, ctx.now)) throw conflict('Laporan ini sedang dibuat.', 'This report is being generated.');
     if (existing) await repo.deleteSections(tx, existing.id);
     const written = existing
-      ? await repo.updateReport(tx, { id: existing.id, changes: { jobStatus: 'pending', jobError: null, jobDone: 0, jobTotal: 0, content: null }, now: ctx.now, bumpVersion: true })
+      ? await repo.updateReport(tx, { id: existing.id, changes: { jobStatus: 'pending', jobError: null, jobDone: 0, jobTotal: 0, jobHeartbeatAt: ctx.now, content: null }, now: ctx.now, bumpVersion: true })
       : await repo.insertReport(tx, { kind: input.kind, year: input.year, period: window.period, by: ctx.actor.id, now: ctx.now });
     await recordAudit(tx, { actor: ctx.actor, entity: ENTITY, entityId: written.id, action: existing ? 'regenerate' : 'generate', changes: [{ field: 'period', old: null, new: `${input.kind} ${window.period}` }], at: ctx.now });
     return written;
   });
   const jobCtx: Ctx = { ...ctx, actor: null };
-  enqueueGeneration({ reportId: row.id, run: () => runGeneration(jobCtx, { reportId: row.id, window }) });
+  const clock = jobClock(ctx.now);
+  // The heartbeat runs from now, while the report waits its turn as well as while it is built.
+  const stopHeartbeat = keepHeartbeat(jobCtx, { reportId: row.id, clock });
+  enqueueGeneration({ run: () => runGeneration(jobCtx, { reportId: row.id, window, clock }).finally(stopHeartbeat) });
   return reportViewOf(ctx, { row });
 }
 

@@ -153,11 +153,12 @@ export async function selectReport(db: Db, query: { id: string; forUpdate?: bool
   return row ?? null;
 }
 
-export async function selectReportOfPeriod(db: Db, query: { kind: StatutoryReportKind; period: string }): Promise<AnnualReportRow | null> {
-  const [row] = await db
+export async function selectReportOfPeriod(db: Db, query: { kind: StatutoryReportKind; period: string; forUpdate?: boolean }): Promise<AnnualReportRow | null> {
+  const base = db
     .select()
     .from(annualReports)
     .where(and(eq(annualReports.kind, query.kind), eq(annualReports.period, query.period)));
+  const [row] = query.forUpdate ? await base.for('update') : await base;
   return row ?? null;
 }
 
@@ -178,6 +179,7 @@ export async function insertReport(
       year: values.year,
       period: values.period,
       createdBy: values.by,
+      jobHeartbeatAt: values.now,
       createdAt: values.now,
       updatedAt: values.now,
     })
@@ -192,6 +194,7 @@ export type ReportChanges = Partial<{
   jobDone: number;
   jobTotal: number;
   jobError: string | null;
+  jobHeartbeatAt: Date | null;
   content: ReportMeta | null;
   finalisedBy: string | null;
   finalisedAt: Date | null;
@@ -225,8 +228,16 @@ export async function updateReport(
   return row;
 }
 
-export async function updateJobProgress(db: Db, input: { id: string; done: number; total: number }): Promise<void> {
-  await db.update(annualReports).set({ jobDone: input.done, jobTotal: input.total }).where(eq(annualReports.id, input.id));
+// Progress also renews the generation's lease (its heartbeat), as does the timer between batches.
+export async function updateJobProgress(db: Db, input: { id: string; done: number; total: number; at: Date }): Promise<void> {
+  await db.update(annualReports).set({ jobDone: input.done, jobTotal: input.total, jobHeartbeatAt: input.at }).where(eq(annualReports.id, input.id));
+}
+
+export async function updateJobHeartbeat(db: Db, input: { id: string; at: Date }): Promise<void> {
+  await db
+    .update(annualReports)
+    .set({ jobHeartbeatAt: input.at })
+    .where(and(eq(annualReports.id, input.id), eq(annualReports.jobStatus, 'pending')));
 }
 
 // ---- settings

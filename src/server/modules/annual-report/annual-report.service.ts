@@ -18,7 +18,7 @@ import { renderReport, type RenderedReport } from '../../lib/report-document/ren
 import type { ReportFormat } from '../../lib/report-document/report-document';
 import { recordAudit } from '../audit/audit.service';
 import { reportDocumentOf, reportFileName, reportSheetsOf } from './annual-report-document.rules';
-import { buildReportContent, contentOf, isGenerationQueued } from './annual-report-generation.service';
+import { buildReportContent, contentOf, isBeingGenerated } from './annual-report-generation.service';
 import { canManageStatutoryReports, canReadStatutoryReports } from './annual-report.policy';
 import * as repo from './annual-report.repository';
 import { periodWindow, windowOfPeriod } from './annual-report.rules';
@@ -79,7 +79,7 @@ export async function reportViewOf(ctx: Ctx, input: { row: repo.AnnualReportRow;
   const page = input.query?.page ?? 1;
   const found = await repo.selectSectionsPage(ctx.db, { reportId: row.id, q: input.query?.q, offset: (page - 1) * SECTIONS_PAGE_SIZE, limit: SECTIONS_PAGE_SIZE });
   const sections = { sections: found.rows.map((section) => ({ agreementId: section.agreementId, label: section.label, texts: section.texts, number: section.position + 1 })), total: found.total, page, pageSize: SECTIONS_PAGE_SIZE };
-  return viewOf(row, { settings: await readReportSettings(ctx.db), isQueued: isGenerationQueued(row.id), manages: canManageStatutoryReports(ctx.actor), sections });
+  return viewOf(row, { settings: await readReportSettings(ctx.db), isGenerating: isBeingGenerated(row, ctx.now), manages: canManageStatutoryReports(ctx.actor), sections });
 }
 
 export async function listStatutoryReports(ctx: ActorCtx): Promise<StatutoryReportList> {
@@ -88,7 +88,7 @@ export async function listStatutoryReports(ctx: ActorCtx): Promise<StatutoryRepo
   const rows = await repo.selectReports(ctx.db);
   const manages = canManageStatutoryReports(ctx.actor);
   return {
-    reports: rows.map((row) => summaryOf(row, { settings, isQueued: isGenerationQueued(row.id) })),
+    reports: rows.map((row) => summaryOf(row, { settings, isGenerating: isBeingGenerated(row, ctx.now) })),
     deadlines: await annualReportStatus(ctx.db, localDate(ctx.now)),
     can: { generate: manages, editSettings: manages },
   };

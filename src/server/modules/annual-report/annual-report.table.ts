@@ -17,6 +17,9 @@ export const annualReports = pgTable(
     jobDone: integer('job_done').notNull().default(0),
     jobTotal: integer('job_total').notNull().default(0),
     jobError: text('job_error'),
+    // The generating process's lease: written when generation is asked for and refreshed while it
+    // runs; a pending report whose heartbeat went stale lost its process (see GENERATION_STALE_MS).
+    jobHeartbeatAt: timestamp('job_heartbeat_at', { withTimezone: true }),
     content: jsonb('content').$type<ReportMeta>(),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, {

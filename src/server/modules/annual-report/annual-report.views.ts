@@ -6,11 +6,11 @@ export function dueOnOf(window: PeriodWindow, settings: ReportSettings): string 
   return window.kind === 'annual' ? annualDueOn(window.year, settings.annualDueDay) : semesterDueOn(window, settings.semesterDueDays);
 }
 
-// `isQueued`: whether this process is generating it. Pending without a job here means the server
-// stopped while generating: shown as failed, to be generated again.
-export function summaryOf(row: AnnualReportRow, options: { settings: ReportSettings; isQueued: boolean }): StatutoryReportSummary {
+// `isGenerating`: whether some process is generating it (its lease is fresh). Pending without one
+// means the process stopped while generating: shown as failed, to be generated again.
+export function summaryOf(row: AnnualReportRow, options: { settings: ReportSettings; isGenerating: boolean }): StatutoryReportSummary {
   const window = windowOfPeriod(row.kind, row.period);
-  const interrupted = row.jobStatus === 'pending' && !options.isQueued;
+  const interrupted = row.jobStatus === 'pending' && !options.isGenerating;
   return {
     id: row.id,
     kind: row.kind,
@@ -37,7 +37,7 @@ export function summaryOf(row: AnnualReportRow, options: { settings: ReportSetti
   };
 }
 
-export function viewOf(row: AnnualReportRow, options: { settings: ReportSettings; isQueued: boolean; manages: boolean; sections: ReportSectionsPage | null }): StatutoryReportView {
+export function viewOf(row: AnnualReportRow, options: { settings: ReportSettings; isGenerating: boolean; manages: boolean; sections: ReportSectionsPage | null }): StatutoryReportView {
   const summary = summaryOf(row, options);
   const isDraft = row.status === 'draft';
   const isReady = summary.job.status === 'ready';

@@ -1,0 +1,1 @@
+ALTER TABLE "annual_reports" ADD COLUMN "job_heartbeat_at" timestamp with time zone;
