@@ -62,11 +62,12 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
 
-type Load = { latencies: number[]; statuses: Map<number, number>; errors: number; timeouts: number };
+// `sent`: requests the load tool wrote, answered or still under way when it stopped at the end.
+type Load = { latencies: number[]; statuses: Map<number, number>; sent: number; errors: number; timeouts: number };
 
 // One autocannon run per process, all at once, each with its share of the readers.
 async function loadAll(baseUrls: string[], paths: string[], connections: number, duration: number): Promise<Load> {
-  const load: Load = { latencies: [], statuses: new Map(), errors: 0, timeouts: 0 };
+  const load: Load = { latencies: [], statuses: new Map(), sent: 0, errors: 0, timeouts: 0 };
   const runs = baseUrls.map((baseUrl, index) => {
     const share = Math.floor(connections / baseUrls.length) + (index < connections % baseUrls.length ? 1 : 0);
     const instance = autocannon({ url: baseUrl, connections: share, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
@@ -77,6 +78,8 @@ async function loadAll(baseUrls: string[], paths: string[], connections: number,
     return instance;
   });
   for (const result of await Promise.all(runs)) {
+    // autocannon reports what it sent beside its typed figures.
+    load.sent += (result.requests as { sent?: number }).sent ?? 0;
     load.errors += result.errors;
     load.timeouts += result.timeouts;
   }
@@ -117,8 +120,9 @@ async function main() {
         timeouts: load.timeouts,
         non2xx,
         statuses: Object.fromEntries(load.statuses),
-        // What the processes' own /metrics counted over the load, against what the load tool received.
-        metrics: { countedByServers: counted, answeredToLoadTool: load.latencies.length, isEqual: counted === load.latencies.length },
+        // What the processes' own /metrics counted over the load, against what the load tool sent
+        // (the answers it received, plus those under way when it closed its connections at the end).
+        metrics: { countedByServers: counted, sentByLoadTool: load.sent, receivedByLoadTool: load.latencies.length, isEqual: counted === load.sent },
         latencyMs: { p50: percentile(load.latencies, 0.5), p90: percentile(load.latencies, 0.9), p95: percentile(load.latencies, 0.95), p99: percentile(load.latencies, 0.99), max: load.latencies.at(-1) ?? 0 },
       };
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
