@@ -152,7 +152,8 @@ describe('deployment behind nginx (deploy/nginx/jalin.conf)', () => {
     await reader;
     expect(reads).toBeGreaterThan(50);
     expect(failures).toEqual([]);
-  });
+    // Two restarts of a process each and two waits of 5.5 s: more than the default 30 s on a busy machine.
+  }, 180_000);
 
   it('the systemd unit passes systemd-analyze verify', () => {
     // verify reads the unit as systemd would load it: unknown keys, bad values and a missing
