@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app';
 import { TEST_DB_KIND } from '../../../tests/support/test-db';
@@ -96,6 +97,31 @@ describe('metrics at /metrics', () => {
     text = await scrape();
     expect(sample(text, 'jalin_job_queue_depth', { queue: 'mail' })).toBe(0);
     expect(sample(text, 'jalin_job_queue_failed', { queue: 'mail' })).toBe(2);
+  });
+
+  it('counts a request whose client goes away before the answer, once, as 499', async () => {
+    const address = await other.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = new URL(address);
+    // A sign-in whose body never arrives in full: the client closes while the server still reads it.
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect({ host: '127.0.0.1', port: Number(port) }, () => {
+        socket.write('POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"username"');
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 100);
+      });
+      socket.on('error', reject);
+    });
+    let counted: number | undefined;
+    for (let attempt = 0; attempt < 50 && counted === undefined; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      counted = sample(await scrape(other), 'jalin_http_requests_total', { route: '/api/auth/login', status: '499' });
+    }
+    expect(counted).toBe(1);
+    // Not also under the status the server would have answered with.
+    const lines = (await scrape(other)).split('\n').filter((line) => line.startsWith('jalin_http_requests_total{') && line.includes('route="/api/auth/login"'));
+    expect(lines).toHaveLength(1);
   });
 
   it('takes a job queue without complaint when metrics are off, and never asks it', () => {
