@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 // Every setting is read here and nowhere else; a bad value stops start-up with its name.
+// s3://bucket or s3://bucket/prefix, with a bucket name S3 accepts.
+const BUCKET_URL = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9!_.*'()/-]*)?$/;
+
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
@@ -27,8 +30,13 @@ const EnvSchema = z.object({
   // The bearer token Prometheus sends for GET /metrics; unset = no metrics (404). Long enough not to be guessed.
   JALIN_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // Scheduled backups: unset = none; else one archive per interval, the newest JALIN_BACKUP_KEEP kept.
-  JALIN_BACKUP_DIR: z.string().min(1).optional(),
+  // Scheduled backups: unset = none; else one archive per interval, the newest JALIN_BACKUP_KEEP kept,
+  // in this directory or, given as s3://bucket/prefix, in a bucket reached as JALIN_STORAGE_URL's is.
+  JALIN_BACKUP_DIR: z
+    .string()
+    .min(1)
+    .refine((value) => !value.startsWith('s3://') || BUCKET_URL.test(value), 'must be a directory, or s3://bucket/prefix (a valid bucket name)')
+    .optional(),
   JALIN_BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   JALIN_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   // 0 = this process serves HTTP only: no scheduled jobs (reminders, digest, backups, mail retries)
@@ -43,10 +51,7 @@ const EnvSchema = z.object({
   JALIN_TESSERACT: z.string().min(1).default('tesseract'),
   // Documents in an S3-compatible bucket instead of JALIN_STORAGE_DIR: s3://bucket or s3://bucket/prefix.
   // Unset = the local directory. See docs/decisions/0034-object-storage.md for MinIO, Ceph RGW and AWS.
-  JALIN_STORAGE_URL: z
-    .string()
-    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9!_.*'()/-]*)?$/, 'must be s3://bucket or s3://bucket/prefix (a valid bucket name)')
-    .optional(),
+  JALIN_STORAGE_URL: z.string().regex(BUCKET_URL, 'must be s3://bucket or s3://bucket/prefix (a valid bucket name)').optional(),
   // Unset = AWS itself; MinIO / Ceph RGW: their URL, e.g. http://127.0.0.1:9000.
   JALIN_S3_ENDPOINT: z.url().optional(),
   JALIN_S3_REGION: z.string().min(1).default('us-east-1'),
@@ -61,8 +66,8 @@ const EnvSchema = z.object({
     error: 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set together or not at all',
     path: ['AWS_SECRET_ACCESS_KEY'],
   })
-  .refine((env) => env.JALIN_STORAGE_URL !== undefined || env.JALIN_S3_ENDPOINT === undefined, {
-    error: 'JALIN_S3_ENDPOINT is set but JALIN_STORAGE_URL (s3://bucket) is not',
+  .refine((env) => env.JALIN_STORAGE_URL !== undefined || env.JALIN_BACKUP_DIR?.startsWith('s3://') === true || env.JALIN_S3_ENDPOINT === undefined, {
+    error: 'JALIN_S3_ENDPOINT is set but neither JALIN_STORAGE_URL nor JALIN_BACKUP_DIR names a bucket (s3://bucket)',
     path: ['JALIN_STORAGE_URL'],
   }).transform((env) => ({
   ...env,
@@ -103,8 +108,17 @@ export type ObjectStorageSettings = {
 
 // The bucket of JALIN_STORAGE_URL and how to reach it; null = documents stay in storageDir(env).
 export function objectStorageOf(env: Env): ObjectStorageSettings | null {
-  if (!env.JALIN_STORAGE_URL) return null;
-  const [bucket = '', ...prefix] = env.JALIN_STORAGE_URL.slice('s3://'.length).split('/');
+  return env.JALIN_STORAGE_URL ? bucketOf(env, env.JALIN_STORAGE_URL) : null;
+}
+
+// The bucket of scheduled backups when JALIN_BACKUP_DIR names one (same endpoint and keys as the
+// documents' bucket); null = a directory, or no scheduled backups.
+export function backupBucketOf(env: Env): ObjectStorageSettings | null {
+  return env.JALIN_BACKUP_DIR?.startsWith('s3://') ? bucketOf(env, env.JALIN_BACKUP_DIR) : null;
+}
+
+function bucketOf(env: Env, url: string): ObjectStorageSettings {
+  const [bucket = '', ...prefix] = url.slice('s3://'.length).split('/');
   return {
     bucket,
     prefix: prefix.filter(Boolean).join('/'),

@@ -1,8 +1,11 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../db/client';
-import type { Env } from '../../env';
+import { backupBucketOf, type Env } from '../../env';
 import type { FileStore } from '../../lib/file-store';
+import { createS3FileStore } from '../../lib/s3-file-store';
 import { tryBackupLock } from './backup.repository';
 import { createBackup } from './backup.service';
 
@@ -13,16 +16,20 @@ import { createBackup } from './backup.service';
 
 const HOUR_MS = 60 * 60 * 1000;
 const SLOT_ORIGIN_MS = -9 * HOUR_MS;
-const ARCHIVE_NAME = /^jalin-backup-\d{8}T\d{6}Z\.tar$/;
+// Case-blind: in a bucket the name is lower case, as every stored key is (file-store.ts).
+const ARCHIVE_NAME = /^jalin-backup-\d{8}T\d{6}Z\.tar$/i;
 const PARTIAL_NAME = /^\.jalin-backup-\d{8}T\d{6}Z\.tar\.[0-9a-f]+\.partial(\.db)?$/;
 
-export type BackupSchedule = { dir: string; intervalHours: number; keep: number };
+// Where the archives go: a directory, or a bucket (JALIN_BACKUP_DIR=s3://bucket/prefix).
+export type BackupSchedule = { dir: string; bucket: FileStore | null; intervalHours: number; keep: number };
+// `file`: the archive's path, or its place in the bucket (s3://bucket/prefix/name).
 export type ScheduledRun = { status: 'created' | 'exists' | 'busy'; file: string; removed: string[] };
 type ScheduleCtx = { database: Database; files: FileStore; env: Env };
 
 export function backupScheduleOf(env: Env): BackupSchedule | null {
   if (!env.JALIN_BACKUP_DIR) return null;
-  return { dir: env.JALIN_BACKUP_DIR, intervalHours: env.JALIN_BACKUP_INTERVAL_HOURS, keep: env.JALIN_BACKUP_KEEP };
+  const bucket = backupBucketOf(env);
+  return { dir: env.JALIN_BACKUP_DIR, bucket: bucket && createS3FileStore(bucket), intervalHours: env.JALIN_BACKUP_INTERVAL_HOURS, keep: env.JALIN_BACKUP_KEEP };
 }
 
 export function slotStart(now: Date, intervalHours: number): Date {
@@ -34,11 +41,68 @@ export function archiveName(slot: Date): string {
   return `jalin-backup-${slot.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')}.tar`;
 }
 
+// What the schedule needs of where its archives go.
+type Destination = {
+  placeOf: (name: string) => string;
+  has: (name: string) => Promise<boolean>;
+  // Builds the archive with `build` (given a path to write) and stores it under `name`.
+  store: (name: string, build: (file: string) => Promise<void>) => Promise<void>;
+  names: () => Promise<string[]>;
+  remove: (name: string) => Promise<void>;
+  clearStale: (now: Date, intervalHours: number) => Promise<void>;
+};
+
+function directoryDestination(dir: string): Destination {
+  return {
+    placeOf: (name) => path.join(dir, name),
+    has: (name) => stat(path.join(dir, name)).then(() => true, () => false),
+    store: async (name, build) => {
+      await mkdir(dir, { recursive: true });
+      await build(path.join(dir, name));
+    },
+    names: async () => readdir(dir).catch(() => []),
+    remove: (name) => rm(path.join(dir, name), { force: true }),
+    clearStale: async (now, intervalHours) => {
+      await mkdir(dir, { recursive: true });
+      await removeStalePartials(dir, now, intervalHours);
+    },
+  };
+}
+
+// The archive is built in a temporary directory of this machine, then streamed into the bucket
+// (a multipart upload: an archive is only there once whole) and the local copy removed.
+function bucketDestination(bucket: FileStore): Destination {
+  const keyOf = (name: string) => name.toLowerCase();
+  return {
+    placeOf: (name) => `${bucket.location}/${keyOf(name)}`,
+    has: (name) => bucket.exists(keyOf(name)),
+    store: async (name, build) => {
+      const work = await mkdtemp(path.join(tmpdir(), 'jalin-backup-run-'));
+      try {
+        const file = path.join(work, name);
+        await build(file);
+        await bucket.putStream(keyOf(name), createReadStream(file));
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+    names: async () => {
+      const names: string[] = [];
+      for await (const key of bucket.list()) names.push(key);
+      return names;
+    },
+    remove: (name) => bucket.remove(name),
+    // A run that died leaves only its temporary directory, which the machine's tmp clearing takes,
+    // and perhaps an unfinished multipart upload, which a bucket lifecycle rule removes (docs/deploy.md).
+    clearStale: async () => {},
+  };
+}
+
 // Only archives this schedule named are ever deleted, and only once a newer one is complete.
-async function pruneArchives(dir: string, keep: number): Promise<string[]> {
-  const names = (await readdir(dir)).filter((name) => ARCHIVE_NAME.test(name)).sort().reverse();
+async function pruneArchives(destination: Destination, keep: number): Promise<string[]> {
+  const names = (await destination.names()).filter((name) => ARCHIVE_NAME.test(name)).sort().reverse();
   const removed = names.slice(keep);
-  for (const name of removed) await rm(path.join(dir, name), { force: true });
+  for (const name of removed) await destination.remove(name);
   return removed;
 }
 
@@ -54,23 +118,23 @@ async function removeStalePartials(dir: string, now: Date, intervalHours: number
 
 // On PostgreSQL several processes may run the schedule; the advisory lock lets one of them
 // take a slot's backup while the others skip it, and the archive's name tells a process that
-// comes later that the slot is done (when they share the backup directory).
+// comes later that the slot is done (when they share the backup directory or bucket).
 async function withBackupLock(database: Database, work: () => Promise<ScheduledRun>, busy: ScheduledRun): Promise<ScheduledRun> {
   if (database.kind === 'pglite') return work();
   return database.db.transaction(async (tx) => ((await tryBackupLock(tx)) ? work() : busy));
 }
 
 export async function runScheduledBackup(ctx: ScheduleCtx & { now: Date }, schedule: BackupSchedule): Promise<ScheduledRun> {
-  const file = path.join(schedule.dir, archiveName(slotStart(ctx.now, schedule.intervalHours)));
-  await mkdir(schedule.dir, { recursive: true });
+  const destination = schedule.bucket ? bucketDestination(schedule.bucket) : directoryDestination(schedule.dir);
+  const name = archiveName(slotStart(ctx.now, schedule.intervalHours));
+  const file = destination.placeOf(name);
   return withBackupLock(
     ctx.database,
     async () => {
-      const done = await stat(file).then(() => true, () => false);
-      if (done) return { status: 'exists', file, removed: [] };
-      await removeStalePartials(schedule.dir, ctx.now, schedule.intervalHours);
-      await createBackup(ctx, { out: file });
-      return { status: 'created', file, removed: await pruneArchives(schedule.dir, schedule.keep) };
+      if (await destination.has(name)) return { status: 'exists', file, removed: [] };
+      await destination.clearStale(ctx.now, schedule.intervalHours);
+      await destination.store(name, (out) => createBackup(ctx, { out }).then(() => undefined));
+      return { status: 'created', file, removed: await pruneArchives(destination, schedule.keep) };
     },
     { status: 'busy', file, removed: [] },
   );

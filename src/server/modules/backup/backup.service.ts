@@ -43,12 +43,15 @@ async function addStoredFiles(ctx: BackupCtx, writer: ArchiveWriter): Promise<Ar
   keys.sort();
   const entries: ArchiveEntry[] = [];
   for (const key of keys) {
-    // A file removed since it was listed belongs to a row deleted after the copy: skip it.
-    const body = await ctx.files.get(key).catch((error: unknown) => {
+    // Streamed, never whole in memory. A file removed since it was listed belongs to a row deleted
+    // after the copy: skip it.
+    const size = await ctx.files.size(key);
+    if (size === null) continue;
+    const body = await ctx.files.stream(key).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     });
-    if (body) entries.push(await writer.addBuffer(`${FILES_PREFIX}${key}`, body));
+    if (body) entries.push(await writer.addStream(`${FILES_PREFIX}${key}`, body, size));
   }
   return entries;
 }

@@ -13,7 +13,9 @@ const BLOCK = 512;
 
 export type ArchiveWriter = {
   addBuffer: (entryPath: string, body: Buffer) => Promise<ArchiveEntry>;
+  // Only for files this process wrote and no one else changes (the database dump).
   addFile: (entryPath: string, source: string) => Promise<ArchiveEntry>;
+  addStream: (entryPath: string, body: AsyncIterable<Buffer>, size: number) => Promise<ArchiveEntry>;
   finish: () => Promise<void>;
   abort: () => Promise<void>;
 };
@@ -31,6 +33,22 @@ export async function openArchiveWriter(file: string, mtime: Date): Promise<Arch
     const rest = size % BLOCK;
     if (rest > 0) await handle.write(Buffer.alloc(BLOCK - rest));
   };
+  // The header carries the size, so it is known before the bytes; bytes that do not add up to it
+  // (a file changed or cut short while read) fail the whole archive rather than make a wrong entry.
+  const addStream = async (entryPath: string, body: AsyncIterable<Buffer>, size: number): Promise<ArchiveEntry> => {
+    await writeHeader(entryPath, size);
+    const hash = createHash('sha256');
+    let written = 0;
+    for await (const chunk of body) {
+      written += chunk.length;
+      if (written > size) break;
+      hash.update(chunk);
+      await handle.write(chunk);
+    }
+    if (written !== size) throw new Error(`${entryPath} changed while it was archived (${String(written)} bytes, ${String(size)} expected)`);
+    await pad(size);
+    return { path: entryPath, size, sha256: hash.digest('hex') };
+  };
   return {
     async addBuffer(entryPath, body) {
       await writeHeader(entryPath, body.length);
@@ -38,21 +56,8 @@ export async function openArchiveWriter(file: string, mtime: Date): Promise<Arch
       await pad(body.length);
       return { path: entryPath, size: body.length, sha256: createHash('sha256').update(body).digest('hex') };
     },
-    async addFile(entryPath, source) {
-      // Only for files this process wrote and no one else changes (the database dump).
-      const { size } = await stat(source);
-      await writeHeader(entryPath, size);
-      const hash = createHash('sha256');
-      let written = 0;
-      for await (const chunk of createReadStream(source) as AsyncIterable<Buffer>) {
-        hash.update(chunk);
-        written += chunk.length;
-        await handle.write(chunk);
-      }
-      if (written !== size) throw new Error(`${source} changed while it was archived`);
-      await pad(size);
-      return { path: entryPath, size, sha256: hash.digest('hex') };
-    },
+    addFile: async (entryPath, source) => addStream(entryPath, createReadStream(source), (await stat(source)).size),
+    addStream,
     async finish() {
       await handle.write(Buffer.alloc(BLOCK * 2));
       await handle.sync();
