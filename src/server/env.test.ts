@@ -52,7 +52,8 @@ describe('configuration', () => {
   it('refuses a storage URL that is not s3://bucket, an endpoint without a bucket, and half a key pair', () => {
     expect(() => parseEnv({ JALIN_STORAGE_URL: 'https://jalin-dokumen' })).toThrow(/JALIN_STORAGE_URL: must be s3:\/\/bucket/);
     expect(() => parseEnv({ JALIN_STORAGE_URL: 's3://Jalin_Dokumen' })).toThrow(/JALIN_STORAGE_URL/);
-    expect(() => parseEnv({ JALIN_S3_ENDPOINT: 'http://minio:9000' })).toThrow(/JALIN_S3_ENDPOINT is set but JALIN_STORAGE_URL/);
+    expect(() => parseEnv({ JALIN_S3_ENDPOINT: 'http://minio:9000' })).toThrow(/JALIN_S3_ENDPOINT is set but neither JALIN_STORAGE_URL nor JALIN_BACKUP_DIR/);
+    expect(parseEnv({ JALIN_S3_ENDPOINT: 'http://minio:9000', JALIN_BACKUP_DIR: 's3://cadangan' }).JALIN_S3_ENDPOINT).toBe('http://minio:9000');
     expect(() => parseEnv({ JALIN_STORAGE_URL: 's3://jalin-dokumen', AWS_ACCESS_KEY_ID: 'kunci' })).toThrow(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set together/);
   });
 });
