@@ -102,9 +102,12 @@ export type ImportPreview = {
   // Header names that are not import columns; they are ignored.
   ignoredColumns: string[];
   sample: ImportSampleRow[];
-  // The OPDs and partners the import would create, each with the existing ones its name resembles.
+  // The OPDs and partners the import would create, each with the existing ones its name resembles:
+  // at most IMPORT_SUGGESTION_MAX_NAMES of each, those used in the most rows first.
   newUnits: ImportNewName[];
   newPartners: ImportNewName[];
+  // The further new names the import would create, neither listed nor compared with existing ones.
+  otherNewNames: { units: number; partners: number };
 };
 
 // A name in the file that the registry does not know (key: unitKey for an OPD, normalizePartnerName
@@ -115,6 +118,10 @@ export type ImportNewName = { key: string; name: string; rows: number[]; candida
 // Below this trigram similarity of normalised names an existing row is not offered as the same one.
 export const IMPORT_SUGGESTION_SIMILARITY = 0.3;
 export const IMPORT_SUGGESTION_LIMIT = 5;
+// How many new names of each kind one preview compares with the registry. A file that adds
+// thousands of partners (a whole old register) is not reviewed name by name, and comparing each
+// costs a search of every partner; duplicates made that way are merged afterwards (Mitra → Ganda).
+export const IMPORT_SUGGESTION_MAX_NAMES = 100;
 
 // What the admin decided for each new name at confirmation: use this existing OPD / partner.
 // A name left out is created as new.

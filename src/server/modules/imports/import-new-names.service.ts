@@ -1,5 +1,6 @@
 import {
   IMPORT_SUGGESTION_LIMIT,
+  IMPORT_SUGGESTION_MAX_NAMES,
   IMPORT_SUGGESTION_SIMILARITY,
   type ImportChoices,
   type ImportIssue,
@@ -38,24 +39,38 @@ function collect(rows: ImportRow[], namesOf: (row: ImportRow) => string[], input
 }
 
 function withCandidates(uses: NameUse[], similar: { key: string; id: string; name: string; similarity: number }[], keyOf: (use: NameUse) => string): ImportNewName[] {
+  const byKey = new Map<string, typeof similar>();
+  for (const row of similar) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
   return uses.map((use) => ({
     ...use,
-    candidates: similar.filter((row) => row.key === keyOf(use)).map(({ id, name, similarity }) => ({ id, name, similarity: Math.round(similarity * 1000) / 1000 })),
+    candidates: (byKey.get(keyOf(use)) ?? []).map(({ id, name, similarity }) => ({ id, name, similarity: Math.round(similarity * 1000) / 1000 })),
   }));
 }
 
+// The names a preview lists and compares: those used in the most rows, then the earliest.
+function mostUsed(uses: NameUse[]): { listed: NameUse[]; others: number } {
+  const ordered = uses.toSorted((a, b) => b.rows.length - a.rows.length || (a.rows[0] ?? 0) - (b.rows[0] ?? 0));
+  return { listed: ordered.slice(0, IMPORT_SUGGESTION_MAX_NAMES), others: Math.max(0, ordered.length - IMPORT_SUGGESTION_MAX_NAMES) };
+}
+
+export type NewNames = { newUnits: ImportNewName[]; newPartners: ImportNewName[]; otherNewNames: { units: number; partners: number } };
+
 // Every name read from the file (valid rows or not) that the registry does not know yet.
-export async function findNewNames(db: Db, input: { rows: ImportRow[]; registry: ImportRegistry }): Promise<{ newUnits: ImportNewName[]; newPartners: ImportNewName[] }> {
+export async function findNewNames(db: Db, input: { rows: ImportRow[]; registry: ImportRegistry }): Promise<NewNames> {
   const { rows, registry } = input;
-  const units = collect(rows, (row) => row.unitNames, { keyOf: unitKey, isKnown: (key) => registry.unitByKey.has(key) });
-  const partners = collect(rows, (row) => row.partners.map((partner) => partner.name), { keyOf: normalizePartnerName, isKnown: (key) => registry.partnerByKey.has(key) });
+  const units = mostUsed(collect(rows, (row) => row.unitNames, { keyOf: unitKey, isKnown: (key) => registry.unitByKey.has(key) }));
+  const partners = mostUsed(collect(rows, (row) => row.partners.map((partner) => partner.name), { keyOf: normalizePartnerName, isKnown: (key) => registry.partnerByKey.has(key) }));
   const options = { threshold: IMPORT_SUGGESTION_SIMILARITY, limit: IMPORT_SUGGESTION_LIMIT };
   const unitMatchKey = (use: NameUse) => normalizePartnerName(use.name);
   const [similarUnits, similarPartners] = await Promise.all([
-    findSimilarUnits(db, { ...options, keys: units.map(unitMatchKey) }),
-    findSimilarPartners(db, { ...options, keys: partners.map((use) => use.key) }),
+    findSimilarUnits(db, { ...options, keys: units.listed.map(unitMatchKey) }),
+    findSimilarPartners(db, { ...options, keys: partners.listed.map((use) => use.key) }),
   ]);
-  return { newUnits: withCandidates(units, similarUnits, unitMatchKey), newPartners: withCandidates(partners, similarPartners, (use) => use.key) };
+  return {
+    newUnits: withCandidates(units.listed, similarUnits, unitMatchKey),
+    newPartners: withCandidates(partners.listed, similarPartners, (use) => use.key),
+    otherNewNames: { units: units.others, partners: partners.others },
+  };
 }
 
 // The admin's choices as registry entries: the file's name now means the chosen row. A chosen row

@@ -9,6 +9,7 @@ import type { Ctx } from '../../lib/context';
 import { toCsv, type SheetRow } from '../../lib/sheet-files';
 import { agreementPartners, agreementUnits, agreements } from '../agreements/agreements.table';
 import { importRuns } from './imports.table';
+import { IMPORT_SUGGESTION_MAX_NAMES } from '../../../shared/imports';
 import { confirmImport, previewImport, runImport } from './imports.service';
 
 let database: Database;
@@ -79,6 +80,22 @@ describe('new OPDs and partners in an import', () => {
     const preview = await previewImport(ctx, { fileName: 'r.csv', bytes: toCsv([row(p, { opd: `Zzqx ${p}`, mitra: `Qqwv ${p}` })]) });
     expect(preview.newUnits.map((name) => name.candidates)).toEqual([[]]);
     expect(preview.newPartners.map((name) => name.candidates)).toEqual([[]]);
+  });
+
+  it('compares at most IMPORT_SUGGESTION_MAX_NAMES new names, the most used first, and counts the others', async () => {
+    const p = prefix();
+    const { partner } = await registered(p);
+    const unique = Array.from({ length: IMPORT_SUGGESTION_MAX_NAMES + 3 }, (_, index) => row(p, { nomor_pemda: `${p}/KB/U${String(index)}`, mitra: `Koperasi Nelayan ${p} Nomor ${String(index)}`, opd: 'Dinas Satu' }));
+    // The misspelt university is used in the last two rows only, yet listed first: it is used most.
+    const misspelt = [1, 2].map((index) => row(p, { nomor_pemda: `${p}/KB/M${String(index)}`, opd: 'Dinas Satu' }));
+    const preview = await previewImport(ctx, { fileName: 'r.csv', bytes: toCsv([...unique, ...misspelt]) });
+    expect(preview.newPartners).toHaveLength(IMPORT_SUGGESTION_MAX_NAMES);
+    expect(preview.newPartners[0]).toMatchObject({ name: `Universitas Khairun ${p}`, rows: [unique.length + 2, unique.length + 3] });
+    expect(preview.newPartners[0]?.candidates[0]).toMatchObject({ id: partner.id });
+    // Then in the order of the file.
+    expect(preview.newPartners[1]?.name).toBe(`Koperasi Nelayan ${p} Nomor 0`);
+    expect(preview.otherNewNames).toEqual({ units: 0, partners: unique.length + 1 - IMPORT_SUGGESTION_MAX_NAMES });
+    expect(preview.newUnits.map((name) => name.name)).toEqual(['Dinas Satu']);
   });
 
   it('maps every row with a chosen name to the existing OPD and partner, creating neither', async () => {

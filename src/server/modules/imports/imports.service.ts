@@ -3,7 +3,6 @@ import {
   type ImportChoices,
   type ImportColumn,
   type ImportIssue,
-  type ImportNewName,
   type ImportRow,
   type ImportPreview,
   type ImportRunView,
@@ -13,7 +12,7 @@ import type { Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
 import { listUnits } from '../units/units.service';
-import { applyChoices, checkChoices, findNewNames } from './import-new-names.service';
+import { applyChoices, checkChoices, findNewNames, type NewNames } from './import-new-names.service';
 import { readImportTable, type RawTable } from './imports.sheet';
 import { leaseUntil, PROCESS_ID, recoverInterruptedImports } from './import-lease.service';
 import { planImport, type ImportPlan } from './import-plan.rules';
@@ -51,7 +50,6 @@ type Analysis = { table: RawTable; registry: ImportRegistry; parsed: ImportRow[]
 // What a run keeps between preview and write: the rows read, and from confirmation the admin's
 // choice of existing OPDs and partners for new names.
 type StoredPayload = RawTable & { choices?: ImportChoices };
-type NewNames = { newUnits: ImportNewName[]; newPartners: ImportNewName[] };
 
 // Reads, validates and plans without writing anything; the same steps run again when confirmed.
 async function analyse(db: Db, table: RawTable, choices?: ImportChoices): Promise<Analysis> {

@@ -129,18 +129,19 @@ export async function insertPartnersSkippingTaken(db: Db, options: { rows: { key
 
 export type SimilarPartnerRow = { key: string; id: string; name: string; similarity: number };
 
-// For each normalised name, the partners whose name key looks most alike, most alike first
-// (the % operator lets the trigram index find them; its default threshold is 0.3).
+// For each normalised name, the partners whose name key looks most alike, most alike first: the
+// nearest by trigram distance (1 − similarity), which the GiST index of migration 0042 reads
+// nearest-first, so the cost does not grow with how many names are somewhat alike (no second
+// sort key inside: it would make PostgreSQL sort every partner; ties at the cut are arbitrary).
 export function similarPartnerRows(db: Db, options: { keys: string[]; threshold: number; limit: number }): Promise<SimilarPartnerRow[]> {
   if (options.keys.length === 0) return Promise.resolve([]);
   return selectRows<SimilarPartnerRow>(db, sql`
     SELECT q.key, c.id, c.name, c.similarity
     FROM unnest(${arrayParam([...new Set(options.keys)], 'text')}) AS q(key)
     CROSS JOIN LATERAL (
-      SELECT p.id, p.name, similarity(p.name_key, q.key)::float8 AS similarity
+      SELECT p.id, p.name, (1 - (p.name_key <-> q.key))::float8 AS similarity
       FROM partners p
-      WHERE p.name_key % q.key
-      ORDER BY 3 DESC, p.name
+      ORDER BY p.name_key <-> q.key
       LIMIT ${options.limit}
     ) c
     WHERE c.similarity >= ${options.threshold}

@@ -65,22 +65,35 @@ function NewNameChoice({ kind, name, value, onChange }: { kind: NewNameKind; nam
   );
 }
 
-type Props = { lists: Record<NewNameKind, ImportNewName[]>; decisions: NameDecisions; onDecide: (decisions: NameDecisions) => void };
+type Props = {
+  lists: Record<NewNameKind, ImportNewName[]>;
+  // New names beyond those listed: created, never compared (shared/imports.ts, IMPORT_SUGGESTION_MAX_NAMES).
+  others: Record<NewNameKind, number>;
+  decisions: NameDecisions;
+  onDecide: (decisions: NameDecisions) => void;
+};
 
-export function ImportNewNames({ lists, decisions, onDecide }: Props) {
+export function ImportNewNames({ lists, others, decisions, onDecide }: Props) {
   const { t } = useTranslation('imports');
-  const total = lists.units.length + lists.partners.length;
-  if (total === 0) return null;
+  const units = lists.units.length + others.units;
+  const partners = lists.partners.length + others.partners;
+  if (units + partners === 0) return null;
   const undecided = undecidedCount(lists, decisions);
+  const notCompared = others.units + others.partners;
   return (
     <Stack gap="sm">
       <Title order={3} fz="h4">
         {t('newNames.title')}
       </Title>
       <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} role="status">
-        {t('newNames.warning', { units: lists.units.length, partners: lists.partners.length })}
+        {t('newNames.warning', { units, partners })}
         {undecided > 0 ? ` ${t('newNames.undecided', { count: undecided })}` : ''}
       </Alert>
+      {notCompared > 0 ? (
+        <Text fz="sm" c="dimmed">
+          {t('newNames.notCompared', { count: notCompared, listed: lists.units.length + lists.partners.length })}
+        </Text>
+      ) : null}
       {(['units', 'partners'] as const).map((kind) =>
         lists[kind].length === 0 ? null : (
           <Stack key={kind} gap="xs">

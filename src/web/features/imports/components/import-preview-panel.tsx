@@ -101,7 +101,7 @@ export function ImportPreviewPanel({ preview, onConfirm, isConfirming, confirmEr
           {errorMessage(confirmError)}
         </Alert>
       ) : null}
-      <ImportNewNames lists={lists} decisions={decisions} onDecide={setDecisions} />
+      <ImportNewNames lists={lists} others={preview.otherNewNames} decisions={decisions} onDecide={setDecisions} />
       {hasIssues ? <ImportIssuesTable issues={preview.issues} fileName={preview.fileName} /> : null}
       <ImportSampleTable sample={preview.sample} />
     </Stack>
