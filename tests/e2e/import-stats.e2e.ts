@@ -125,6 +125,23 @@ describe('import and statistics screens', () => {
     await page.context().close();
   });
 
+  it('lists the 100 most used new partners of a large file and says how many more it will simply create', async () => {
+    const page = await openPage(browser);
+    await login(page, running.baseUrl);
+    await page.goto(`${running.baseUrl}/app/import`);
+    const rows = Array.from({ length: 105 }, (_, index) => `E2E/${TAG}/BESAR/${String(index)},,Kesepakatan Bersama Nelayan ${TAG} ${String(index)},KB,KSDPK,Koperasi Nelayan ${TAG} Nomor ${String(index)},swasta,pendidikan,Dinas Pariwisata,2025-06-02,2025-06-02,2028-06-01,,,`);
+    await upload(page, 'register-besar.csv', Buffer.from([HEADER, ...rows].join('\n') + '\n', 'utf8'));
+    await page.getByText('Impor ini akan membuat 0 OPD baru dan 105 mitra baru').waitFor();
+    await page.getByText('5 nama baru lain hanya akan dibuat: pratinjau membandingkan 100 nama yang paling sering dipakai').waitFor();
+    expect(await page.getByRole('radio', { name: /^Buat mitra baru/ }).count()).toBe(100);
+    // None resembles a registered partner, so nothing waits for a decision.
+    expect(await page.getByRole('button', { name: 'Konfirmasi impor' }).isDisabled()).toBe(false);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: 'test-results/import-6-many-new-partners-desktop.png' });
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
   it("shows the survey's figures live: 27 agreements in 2021, most of them with the private sector", async () => {
     const page = await openPage(browser);
     await login(page, running.baseUrl);
