@@ -120,7 +120,7 @@ export const IMPORT_SUGGESTION_SIMILARITY = 0.3;
 export const IMPORT_SUGGESTION_LIMIT = 5;
 // How many new names of each kind one preview compares with the registry. A file that adds
 // thousands of partners (a whole old register) is not reviewed name by name, and comparing each
-// costs a search of every partner; duplicates made that way are merged afterwards (Mitra → Ganda).
+// costs a search of every partner; duplicates made that way are merged afterwards (Mitra → Kemungkinan duplikat; Data master → OPD).
 export const IMPORT_SUGGESTION_MAX_NAMES = 100;
 
 // What the admin decided for each new name at confirmation: use this existing OPD / partner.

@@ -4,10 +4,11 @@ import { AppError } from './errors';
 import { createMetrics, type AppMetrics } from './metrics';
 import type pg from 'pg';
 
-// Compared as SHA-256 digests: equal lengths for timingSafeEqual, and the time taken says nothing
-// about how much of the token was right.
+// What nginx logs for a request whose client closed the connection before the answer.
 const CLIENT_CLOSED_REQUEST = 499;
 
+// Compared as SHA-256 digests: equal lengths for timingSafeEqual, and the time taken says nothing
+// about how much of the token was right.
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
@@ -26,8 +27,8 @@ export function registerMetrics(app: FastifyInstance, options: { token: string |
   if (!options.token) return null;
   const expected = digest(options.token);
   const metrics = createMetrics({ pool: options.pool });
-  // A request whose client went away before the answer is counted too, once, as status 499 (the
-  // code nginx logs for it): otherwise the count falls short of what clients sent by the requests
+  // A request whose client went away before the answer is counted too, once, as status 499:
+  // otherwise the count falls short of what clients sent by the requests
   // under way whenever a client closes its connections.
   const abandoned = new WeakSet<FastifyRequest>();
   const startedAt = new WeakMap<FastifyRequest, number>();

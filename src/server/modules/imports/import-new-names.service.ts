@@ -40,7 +40,11 @@ function collect(rows: ImportRow[], namesOf: (row: ImportRow) => string[], input
 
 function withCandidates(uses: NameUse[], similar: { key: string; id: string; name: string; similarity: number }[], keyOf: (use: NameUse) => string): ImportNewName[] {
   const byKey = new Map<string, typeof similar>();
-  for (const row of similar) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  for (const row of similar) {
+    const rows = byKey.get(row.key) ?? [];
+    rows.push(row);
+    byKey.set(row.key, rows);
+  }
   return uses.map((use) => ({
     ...use,
     candidates: (byKey.get(keyOf(use)) ?? []).map(({ id, name, similarity }) => ({ id, name, similarity: Math.round(similarity * 1000) / 1000 })),
