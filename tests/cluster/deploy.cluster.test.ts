@@ -30,7 +30,8 @@ function target(dir: string) {
 async function startAppOn(port: number): Promise<ServerProcess> {
   const dir = path.join(work, `app-${port}-${Date.now()}`);
   mkdirSync(dir);
-  return startServer(target(dir), { PORT: String(port), JALIN_TRUST_PROXY: '1', JALIN_OCR_WORKERS: '0', JALIN_PUBLIC_URL: `https://localhost:${ports.https}` });
+  // Warnings and errors are kept: they explain a failed read, should there be one.
+  return startServer(target(dir), { PORT: String(port), LOG_LEVEL: 'warn', JALIN_TRUST_PROXY: '1', JALIN_OCR_WORKERS: '0', JALIN_PUBLIC_URL: `https://localhost:${ports.https}` });
 }
 
 // The site file with this test's ports and paths, inside the smallest main configuration.
@@ -68,6 +69,11 @@ function viaNginx(pathname: string, headers: Record<string, string> = {}): Promi
     request.on('error', reject);
     request.end();
   });
+}
+
+function diagnosis(): string {
+  const processes = servers.map((server, index) => `process ${index} (exit ${server.child.exitCode ?? 'none'}):\n${server.output().slice(-3000)}`);
+  return [`nginx error.log:\n${readFileSync(path.join(work, 'error.log'), 'utf8').slice(-6000)}`, ...processes].join('\n');
 }
 
 beforeAll(async () => {
@@ -134,7 +140,7 @@ describe('deployment behind nginx (deploy/nginx/jalin.conf)', () => {
       while (isReading) {
         const answer = await viaNginx('/kerja-sama').catch((error: unknown) => ({ status: 0, body: Buffer.from(String(error)) }));
         reads += 1;
-        if (answer.status !== 200) failures.push(`${answer.status} ${answer.body.toString().slice(0, 200)}`);
+        if (answer.status !== 200) failures.push(`${new Date().toISOString()} ${answer.status} ${answer.body.toString().slice(0, 60)}`);
       }
     })();
     // An upgrade: each process stopped (SIGTERM, as systemd does), started again on its port and
@@ -151,7 +157,11 @@ describe('deployment behind nginx (deploy/nginx/jalin.conf)', () => {
     isReading = false;
     await reader;
     expect(reads).toBeGreaterThan(50);
-    expect(failures).toEqual([]);
+    // nginx's account of each failure (which process, what error) and what each process printed
+    // are what tell a failure's cause.
+    expect(failures, diagnosis()).toEqual([]);
+    // Both processes still serve: a process that died after starting would leave one to carry all.
+    expect(servers.map((server) => server.child.exitCode), diagnosis()).toEqual([null, null]);
     // Two restarts of a process each and two waits of 5.5 s: more than the default 30 s on a busy machine.
   }, 180_000);
 
