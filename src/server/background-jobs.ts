@@ -12,6 +12,7 @@ import { recoverInterruptedOcr, runNextOcrJob } from './modules/documents/ocr-jo
 import { recoverInterruptedIntake, runNextIntakeFile } from './modules/intake/intake-read.service';
 import { mailSettingsOf, retryPendingMail } from './modules/mail/mail.service';
 import { runReportReminders } from './modules/realisation/report-reminders.service';
+import { removeOldChanges } from './modules/search/search.service';
 import { runExpiryAlerts } from './modules/renewal/expiry-alerts.service';
 
 type Log = { info: (message: string) => void; warn: (message: string) => void };
@@ -37,6 +38,8 @@ export function scheduledJobs(deps: Omit<BackgroundDeps, 'log'>): ScheduledJob[]
     // The pimpinan's monthly digest: checked hourly, sent at the first check from the digest day (settings).
     { name: 'digest', cron: '5 * * * *', isRunAtStart: true, run: (now) => runMonthlyDigest(ctxAt(now)) },
     { name: 'mail-retry', cron: '* * * * *', run: (now) => retryPendingMail({ db: database.db, mail: mailSettingsOf(env), now }) },
+    // The register's changes older than a day, which kept counts no longer need (search-cache.service.ts).
+    { name: 'registry-changes', cron: '20 * * * *', run: (now) => removeOldChanges(database.db, now) },
   ];
   const backups = backupScheduleOf(env);
   // Checked hourly: the slot's archive is made at the first check in its slot (backup-schedule.service.ts).

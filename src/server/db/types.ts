@@ -6,3 +6,10 @@ export const tsvector = customType<{ data: string }>({
     return 'tsvector';
   },
 });
+
+// A 64-bit transaction id (pg_current_xact_id()), compared with snapshots by the server only.
+export const xid8 = customType<{ data: string }>({
+  dataType() {
+    return 'xid8';
+  },
+});

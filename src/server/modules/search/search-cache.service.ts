@@ -1,4 +1,6 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { countChanges, countWhole, removeChangesBefore, type CountSource } from './search-changes.repository';
 import { readRevision } from './search-revision.repository';
 
 // Results that depend only on the registry's data (and on what the key adds: the day, the
@@ -45,4 +47,86 @@ export async function cachedByRevision<T>(db: Db, input: { key: string; compute:
     cache.delete(oldest);
   }
   return pending;
+}
+
+// Counts over the register kept across changes: the first asking counts the whole register; after
+// a change, the kept counts are brought up to date by counting only the changed rows
+// (agreement_search_changes, decision 0038), so the first list after an edit costs what the edit
+// changed, not what the register holds. Exact: every count is a sum over rows, and an old row
+// version counts −1 where it counted before, its new version +1.
+type Kept<R> = { rows: R[]; snapshot: string };
+type KeptEntry = { revision: number; value: Promise<Kept<unknown>> };
+
+const keptCaches = new WeakMap<object, Map<string, KeptEntry>>();
+
+function keptCacheOf(db: Db): Map<string, KeptEntry> {
+  let cache = keptCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    keptCaches.set(db, cache);
+  }
+  return cache;
+}
+
+export type KeptCountsInput<R extends { count: number }> = {
+  key: string;
+  // The count statement over a source (the whole register, or changes added up by their sign).
+  count: (source: CountSource) => SQL;
+  // The row's group (which value of which facet): rows of one group add up.
+  groupOf: (row: R) => string;
+  // A group kept when its count falls to 0 (the total); other groups then disappear, as a fresh count
+  // would not have them.
+  keepsZero?: (row: R) => boolean;
+};
+
+function withChanges<R extends { count: number }>(rows: R[], changes: R[], input: KeptCountsInput<R>): R[] {
+  const groups = new Map(rows.map((row) => [input.groupOf(row), row]));
+  for (const change of changes) {
+    if (change.count === 0) continue;
+    const group = input.groupOf(change);
+    const known = groups.get(group);
+    groups.set(group, known ? { ...known, count: known.count + change.count } : change);
+  }
+  return [...groups.values()].filter((row) => row.count !== 0 || (input.keepsZero?.(row) ?? false));
+}
+
+async function bringUpToDate<R extends { count: number }>(db: Db, input: KeptCountsInput<R>, before: Promise<Kept<R>> | null): Promise<Kept<R>> {
+  const kept = before ? await before.catch(() => null) : null;
+  // The rows are those of input.count's statement, which gives rows of type R.
+  if (kept) {
+    const changes = await countChanges(db, input.count, kept.snapshot);
+    if (changes) return { rows: withChanges(kept.rows, changes.rows as R[], input), snapshot: changes.snapshot };
+  }
+  const whole = await countWhole(db, input.count);
+  return { rows: whole.rows as R[], snapshot: whole.snapshot };
+}
+
+export async function keptCounts<R extends { count: number }>(db: Db, input: KeptCountsInput<R>): Promise<R[]> {
+  const revision = await readRevision(db);
+  const cache = keptCacheOf(db);
+  const entry = cache.get(input.key);
+  cache.delete(input.key);
+  if (entry && entry.revision >= revision) {
+    cache.set(input.key, entry);
+    return ((await entry.value) as Kept<R>).rows;
+  }
+  const value = bringUpToDate(db, input, (entry?.value as Promise<Kept<R>> | undefined) ?? null);
+  cache.set(input.key, { revision, value });
+  value.catch(() => {
+    if (cache.get(input.key)?.value === value) cache.delete(input.key);
+  });
+  while (cache.size > MAX_ENTRIES) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return (await value).rows;
+}
+
+// How long changes stay for kept counts to catch up from: counts kept in a process that asked
+// nothing for longer are counted whole once (the next asking), as on a process's first asking.
+export const CHANGES_KEPT_HOURS = 24;
+
+export function removeOldChanges(db: Db, now: Date): Promise<number> {
+  return removeChangesBefore(db, new Date(now.getTime() - CHANGES_KEPT_HOURS * 3_600_000));
 }

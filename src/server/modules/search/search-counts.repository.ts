@@ -1,5 +1,6 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import { FACET_NAMES, type FacetName } from '../../../shared/search';
+import { WHOLE_REGISTRY, type CountSource } from './search-changes.repository';
 import type { SearchConditions } from './search-filters.repository';
 import { agreementSearch } from './search.table';
 
@@ -23,6 +24,7 @@ const FACET_COLUMNS: Record<FacetName, string> = {
 
 export type CountRow = { facet: FacetName | 'total'; value: string | null; count: number };
 type Filters = [FacetName, SQL][];
+type Tally = Pick<CountSource, 'tally' | 'carry'>;
 
 function flagName(name: FacetName): SQL {
   return sql.raw(`f_${FACET_COLUMNS[name]}`);
@@ -38,13 +40,13 @@ const SIMPLE_FACETS = ['year', 'docType', 'kind', 'status', 'partnerGroup', 'par
 
 // Facets whose own filter is not active all count under every active filter, so they share one
 // pass over the matched set (GROUPING SETS), together with the total (the empty set).
-function sharedCounts(names: FacetName[], filters: Filters): SQL {
+function sharedCounts(names: FacetName[], filters: Filters, tally: SQL): SQL {
   const where = flagsExcept(filters, null);
-  if (names.length === 0) return sql`SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM m WHERE ${where}`;
+  if (names.length === 0) return sql`SELECT 'total' AS facet, NULL AS value, ${tally} AS count FROM m WHERE ${where}`;
   const columns = names.map((name) => sql.raw(FACET_COLUMNS[name]));
   const which = names.map((name) => sql.raw(`WHEN GROUPING(${FACET_COLUMNS[name]}) = 0 THEN '${name}'`));
   const sets = [...columns.map((column) => sql`(${column})`), sql`()`];
-  return sql`SELECT CASE ${sql.join(which, sql` `)} ELSE 'total' END AS facet, COALESCE(${sql.join(columns, sql`, `)}) AS value, count(*)::int AS count
+  return sql`SELECT CASE ${sql.join(which, sql` `)} ELSE 'total' END AS facet, COALESCE(${sql.join(columns, sql`, `)}) AS value, ${tally} AS count
     FROM m WHERE ${where} GROUP BY GROUPING SETS (${sql.join(sets, sql`, `)})`;
 }
 
@@ -59,21 +61,22 @@ function rowsNeeded(filters: Filters, skip: ReadonlySet<FacetName>): SQL {
 }
 
 // Sectors and OPDs are lists: unnest in the select list (a ProjectSet), cheaper than a lateral join.
-function ownCounts(name: FacetName, filters: Filters): SQL {
+function ownCounts(name: FacetName, filters: Filters, { tally, carry }: Tally): SQL {
   const where = flagsExcept(filters, name);
   const label = sql.raw(`'${name}'`);
-  if (name === 'sector') return sql`SELECT ${label}, v, count(*)::int FROM (SELECT unnest(sector_codes) AS v FROM m WHERE ${where}) AS l GROUP BY v`;
-  if (name === 'unit') return sql`SELECT ${label}, v::text, count(*)::int FROM (SELECT unnest(unit_ids) AS v FROM m WHERE ${where}) AS l GROUP BY v`;
+  if (name === 'sector') return sql`SELECT ${label}, v, ${tally} FROM (SELECT unnest(sector_codes) AS v ${carry} FROM m WHERE ${where}) AS l GROUP BY v`;
+  if (name === 'unit') return sql`SELECT ${label}, v::text, ${tally} FROM (SELECT unnest(unit_ids) AS v ${carry} FROM m WHERE ${where}) AS l GROUP BY v`;
   const column = sql.raw(FACET_COLUMNS[name]);
-  return sql`SELECT ${label}, ${column}, count(*)::int FROM m WHERE ${where} GROUP BY ${column}`;
+  return sql`SELECT ${label}, ${column}, ${tally} FROM m WHERE ${where} GROUP BY ${column}`;
 }
 
-// Every facet not in `skip` and the total, as rows (facet, value, count) over `m`.
-export function countParts(filters: Filters, skip: ReadonlySet<FacetName>): SQL {
+// Every facet not in `skip` and the total, as rows (facet, value, count) over `m`. `tally`: how
+// the rows of `m` add up (each once, or by their sign when `m` holds changes).
+export function countParts(filters: Filters, skip: ReadonlySet<FacetName>, tally: Tally = WHOLE_REGISTRY): SQL {
   const isActive = (name: FacetName) => filters.some(([filtered]) => filtered === name);
   const shared = SIMPLE_FACETS.filter((name) => !isActive(name) && !skip.has(name));
   const own = FACET_NAMES.filter((name) => !skip.has(name) && (isActive(name) || name === 'sector' || name === 'unit'));
-  return sql`${sharedCounts(shared, filters)} ${sql.join(own.map((name) => sql` UNION ALL ${ownCounts(name, filters)}`), sql``)}`;
+  return sql`${sharedCounts(shared, filters, tally.tally)} ${sql.join(own.map((name) => sql` UNION ALL ${ownCounts(name, filters, tally)}`), sql``)}`;
 }
 
 // The body of `m`: the rows of `source` (agreement_search, or a set with its columns named so)

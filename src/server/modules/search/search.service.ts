@@ -6,10 +6,9 @@ import { forbidden } from '../../lib/errors';
 import { draftVisibility, type DraftVisibility } from '../agreements/agreements.policy';
 import { ensureHealthFresh } from '../agreement-health/agreement-health.service';
 import { getSettings } from '../settings/settings.service';
-import { cachedByRevision } from './search-cache.service';
-import { countRows } from './search-facets.repository';
+import { cachedByRevision, removeOldChanges } from './search-cache.service';
 import { filterKey, summable, visibilityKey } from './search-facets.rules';
-import { chosenValueCounts, toFacets, unfilteredCounts, type CountRow } from './search-facets.service';
+import { chosenValueCounts, keptFacetCounts, toFacets, unfilteredCounts, type CountRow } from './search-facets.service';
 import { buildConditions, registryStatus, type SearchConditions } from './search-filters.repository';
 import { canReadRegistry } from './search.policy';
 import {
@@ -29,6 +28,8 @@ export { registryRevisionSql } from './search-revision.repository';
 
 // Statistics (a module above search) cache their counts under the registry's revision too.
 export { cachedByRevision };
+// The job queue removes the register's old changes (background-jobs.ts).
+export { removeOldChanges };
 
 export type SearchPlan = {
   conditions: SearchConditions;
@@ -50,18 +51,18 @@ export async function planSearch(ctx: ActorCtx, filters: Parameters<typeof build
   return { conditions: buildConditions(filters, { visibility, bounds }), filters, visibility, bounds, warningDays: expiryWarningDays, today };
 }
 
-// Without words, counts come from what is kept until the registry changes wherever that is exact:
-// the whole registry's counts answer an unfiltered list, and the filtered facet of a single-filter
-// list (a facet ignores its own filter); the counts per facet value answer the rest of a
-// single-filter list, and each filtered facet of a two-filter list (the other filter's values'
-// counts). Only the total and the unfiltered facets of a two-filter list are counted, over the rows
-// passing both filters; anything else is counted over the matches as it stands.
-async function countFacetRows(db: Db, plan: SearchPlan): Promise<CountRow[]> {
+// Without words, counts are kept across changes (keptFacetCounts), shared between lists wherever
+// that is exact: the whole registry's counts answer an unfiltered list, and the filtered facet of a
+// single-filter list (a facet ignores its own filter); the counts per facet value answer the rest
+// of a single-filter list, and each filtered facet of a two-filter list (the other filter's values'
+// counts). The total and the unfiltered facets of a two-filter list are kept for that list, over the
+// rows passing both filters; any other list keeps its own counts over its matches.
+async function countFacetRows(db: Db, plan: SearchPlan, key: string): Promise<CountRow[]> {
   const { conditions } = plan;
   const statusSql = registryStatus(plan.bounds);
   const filtered = conditions.facetFilters.map(([name]) => name);
   const valuesOf = (name: FacetName): readonly unknown[] => plan.filters[name] ?? [];
-  if (filtered.length > 2 || !filtered.every((name) => summable(name, valuesOf(name)))) return countRows(db, { conditions, statusSql });
+  if (filtered.length > 2 || !filtered.every((name) => summable(name, valuesOf(name)))) return keptFacetCounts(db, `all|${key}`, { conditions, statusSql });
   const options = { statusSql, visibility: plan.visibility, bounds: plan.bounds };
   const [first, second] = filtered;
   if (first === undefined) return unfilteredCounts(db, { conditions, ...options });
@@ -75,7 +76,7 @@ async function countFacetRows(db: Db, plan: SearchPlan): Promise<CountRow[]> {
   const [underFirst, underSecond, rest] = await Promise.all([
     chosenValueCounts(db, { ...options, name: first, values: valuesOf(first) }),
     chosenValueCounts(db, { ...options, name: second, values: valuesOf(second) }),
-    countRows(db, { conditions, statusSql, skip: new Set<FacetName>([first, second]) }),
+    keptFacetCounts(db, `both|${key}`, { conditions, statusSql, skip: new Set<FacetName>([first, second]) }),
   ]);
   return [...underSecond.filter((row) => row.facet === first), ...underFirst.filter((row) => row.facet === second), ...rest];
 }
@@ -86,7 +87,7 @@ async function countFacetRows(db: Db, plan: SearchPlan): Promise<CountRow[]> {
 function countFacets(db: Db, plan: SearchPlan): Promise<{ total: number; facets: SearchFacets }> {
   if (plan.conditions.tsQuery) throw new Error('a list with words is counted by searchWords');
   const key = `list|${visibilityKey(plan.visibility)}|${plan.bounds.today}|${plan.bounds.warnUntil}|${filterKey(plan.filters)}`;
-  return cachedByRevision(db, { key, compute: () => countFacetRows(db, plan) }).then((rows) => toFacets(db, rows));
+  return cachedByRevision(db, { key, compute: () => countFacetRows(db, plan, key) }).then((rows) => toFacets(db, rows));
 }
 
 async function pageItems(ctx: ActorCtx, plan: SearchPlan, page: { id: string; rank: number }[]): Promise<AgreementListItem[]> {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { HealthStatus } from '../../../shared/agreement-health';
-import { tsvector } from '../../db/types';
+import { tsvector, xid8 } from '../../db/types';
 import { agreements } from '../agreements/agreements.table';
 
 // The registry list's own row per agreement: what it filters, counts, sorts and ranks on, and
@@ -55,4 +55,45 @@ export const registryRevision = pgTable(
     revision: bigint('revision', { mode: 'number' }).notNull().default(0),
   },
   (table) => [check('registry_revision_single_row', sql`${table.id} = 1`)],
+);
+
+// Every change to what the register counts, so that counts kept in memory follow a change by
+// adding what changed instead of counting the whole register again (decision 0038): the old row
+// with sign −1 and the new one with +1, written by statement triggers of migration 0044 in the
+// writing transaction (`tx`), with the columns of agreement_search that counts read (no search
+// vector). A reader keeps its counts with the snapshot they were counted in; the rows of the
+// transactions that snapshot did not see are exactly what changed since.
+export const agreementSearchChanges = pgTable(
+  'agreement_search_changes',
+  {
+    tx: xid8('tx').notNull().default(sql`pg_current_xact_id()`),
+    sign: smallint('sign').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    agreementId: uuid('agreement_id').notNull(),
+    signedOn: date('signed_on'),
+    docType: text('doc_type').notNull(),
+    kind: text('kind').notNull(),
+    isDraft: boolean('is_draft').notNull(),
+    endsOn: date('ends_on'),
+    terminationKind: text('termination_kind'),
+    terminatedOn: date('terminated_on'),
+    primaryCategoryCode: text('primary_category_code'),
+    primarySectorCode: text('primary_sector_code').notNull(),
+    sectorCodes: text('sector_codes').array().notNull(),
+    unitIds: uuid('unit_ids').array().notNull(),
+    health: text('health').$type<HealthStatus>(),
+  },
+  (table) => [index('agreement_search_changes_tx_idx').on(table.tx), index('agreement_search_changes_at_idx').on(table.at)],
+);
+
+// Kept counts whose snapshot's oldest running transaction is not after `countedFrom` cannot be
+// brought up to date from the changes: older changes were removed (kept a day), or something
+// counts read besides agreement_search changed (partner categories). They are counted again.
+export const agreementSearchChangesHorizon = pgTable(
+  'agreement_search_changes_horizon',
+  {
+    id: smallint('id').primaryKey().default(1),
+    countedFrom: xid8('counted_from').notNull(),
+  },
+  (table) => [check('agreement_search_changes_horizon_single_row', sql`${table.id} = 1`)],
 );

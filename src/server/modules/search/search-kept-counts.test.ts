@@ -1,0 +1,181 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusDateBounds } from '../../../shared/agreement-status';
+import { SearchQuerySchema, type SearchQueryInput } from '../../../shared/search';
+import type { Actor } from '../../lib/context';
+import { buildUnit } from '../../../../tests/support/builders';
+import { buildAgreement, buildPartner } from '../../../../tests/support/registry-builders';
+import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
+import { keptCounts } from './search-cache.service';
+import { removeChangesBefore, WHOLE_REGISTRY, type CountSource } from './search-changes.repository';
+import type { CountRow } from './search-counts.repository';
+import { countRows, facetStatement } from './search-facets.repository';
+import { toFacets } from './search-facets.service';
+import { registryStatus } from './search-filters.repository';
+import { planSearch, searchAgreements } from './search.service';
+
+// Counts kept in memory follow each change by counting only the changed rows (decision 0038).
+// Whatever the change (a new agreement, an edit of any counted field, a draft published, an
+// agreement ended early or removed, a health state moved, a partner category moved to another
+// group, old changes removed), the kept counts must equal one full count over the matches, for
+// every reader and every kind of list.
+describe('registry list: counts kept across changes', () => {
+  let t: TestApp;
+  let unitA: string;
+  let unitB: string;
+  const readers: Record<string, Actor> = {};
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const db = t.database.db;
+    unitA = (await buildUnit(db, { name: 'Dinas Ikut Ubah A' })).id;
+    unitB = (await buildUnit(db, { name: 'Dinas Ikut Ubah B' })).id;
+    const partners = [
+      await buildPartner(db, { name: 'PT Ikut Ubah', categoryCode: 'swasta' }),
+      await buildPartner(db, { name: 'Bank Ikut Ubah', categoryCode: 'bumd' }),
+      await buildPartner(db, { name: 'Provinsi Ikut Ubah', categoryCode: 'pemerintah_provinsi' }),
+    ];
+    const sectors = ['pendidikan', 'kesehatan', 'umkm_koperasi'];
+    for (let index = 0; index < 15; index += 1) {
+      const signedOn = `${2020 + (index % 4)}-0${1 + (index % 9)}-10`;
+      const agreement = await buildAgreement(db, {
+        docType: (['KB', 'PKS', 'NK'] as const)[index % 3], kind: index % 4 === 0 ? 'SINERGI' : 'KSDPK', signedOn, startsOn: signedOn,
+        endsOn: `${2025 + (index % 4)}-0${1 + (index % 8)}-01`, isDraft: index % 6 === 0,
+        primarySectorCode: sectors[index % 3], otherSectorCodes: index % 2 === 0 ? ['pariwisata_kebudayaan'] : [],
+        leadUnitId: index % 2 === 0 ? unitA : unitB, partners: [{ id: partners[index % 3]?.id ?? '' }],
+      });
+      ids.push(agreement.id);
+    }
+    readers.admin = (await t.loginAs('admin')).user;
+    readers.opd = (await t.loginAs('opd', { unitId: unitA })).user;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const queries = (): SearchQueryInput[] => [
+    {},
+    { docType: ['PKS', 'NK'] },
+    { status: ['aktif', 'akan_berakhir'] },
+    { sector: ['pariwisata_kebudayaan'] },
+    { unit: [unitA] },
+    { partnerGroup: ['swasta'] },
+    { docType: ['KB'], year: [2021, 2022] },
+    { docType: ['KB'], year: [2021], kind: ['KSDPK'] },
+    { health: ['dorman'], sector: ['pendidikan'], unit: [unitA] },
+  ];
+
+  async function expectKeptEqualFull(label: string): Promise<void> {
+    for (const [role, actor] of Object.entries(readers)) {
+      const ctx = { ...t.ctx(actor), actor };
+      for (const input of queries()) {
+        const query = SearchQuerySchema.parse(input);
+        const kept = await searchAgreements(ctx, query);
+        const plan = await planSearch(ctx, query);
+        const full = await toFacets(t.database.db, await countRows(t.database.db, { conditions: plan.conditions, statusSql: registryStatus(plan.bounds) }));
+        expect({ total: kept.total, facets: kept.facets }, `${label}: ${role} ${JSON.stringify(input)}`).toEqual(full);
+      }
+    }
+  }
+
+  async function refresh(id: string): Promise<void> {
+    await t.database.db.execute(sql`SELECT jalin_refresh_agreement_search(ARRAY[${id}]::uuid[])`);
+  }
+
+  async function edit(label: string, change: () => Promise<unknown>): Promise<void> {
+    await change();
+    await expectKeptEqualFull(label);
+  }
+
+  it('equal a full count after every kind of change', async () => {
+    const db = t.database.db;
+    const [first, second, third, fourth] = ids as [string, string, string, string];
+    await expectKeptEqualFull('first asking');
+    await edit('a new agreement', () => buildAgreement(db, { docType: 'NK', signedOn: '2022-03-01', startsOn: '2022-03-01', endsOn: '2031-01-01', primarySectorCode: 'kesehatan', leadUnitId: unitA }));
+    await edit('type, kind and year edited', async () => {
+      await db.execute(sql`UPDATE agreements SET doc_type = 'PKS', kind = 'SINERGI', signed_on = '2023-05-05' WHERE id = ${first}`);
+      await refresh(first);
+    });
+    await edit('a sector and an OPD added', async () => {
+      await db.execute(sql`INSERT INTO agreement_sectors (agreement_id, sector_code) VALUES (${second}, 'pariwisata_kebudayaan') ON CONFLICT DO NOTHING`);
+      await db.execute(sql`INSERT INTO agreement_units (agreement_id, unit_id, is_lead) VALUES (${second}, ${unitA}, false) ON CONFLICT DO NOTHING`);
+      await refresh(second);
+    });
+    await edit('a draft published', async () => {
+      await db.execute(sql`UPDATE agreements SET is_draft = NOT is_draft WHERE id = ${ids[6] ?? ''}`);
+      await refresh(ids[6] ?? '');
+    });
+    await edit('an agreement ended early', async () => {
+      await db.execute(sql`UPDATE agreements SET termination_kind = 'diakhiri', terminated_on = '2026-05-01' WHERE id = ${third}`);
+      await refresh(third);
+    });
+    await edit('an agreement removed', () => db.execute(sql`DELETE FROM agreements WHERE id = ${fourth}`));
+    await edit('a partner category moved to another group', () =>
+      db.execute(sql`UPDATE partner_categories SET group_code = (SELECT group_code FROM partner_categories WHERE code = 'swasta') WHERE code = 'bumd'`),
+    );
+    await edit('the day moved on, ending agreements', async () => {
+      t.clock.now = new Date('2027-02-15T03:00:00Z');
+    });
+    await edit('changes removed after a day', () => removeChangesBefore(db, new Date('2100-01-01T00:00:00Z')));
+    await edit('a change after the removal', async () => {
+      await db.execute(sql`UPDATE agreements SET primary_sector_code = 'umkm_koperasi' WHERE id = ${second}`);
+      await refresh(second);
+    });
+  });
+
+  it('counts only the changed rows after a change, and the whole register when changes cannot say', async () => {
+    const db = t.database.db;
+    const admin = readers.admin;
+    if (!admin) throw new Error('no admin');
+    const input = { conditions: (await planSearch({ ...t.ctx(admin), actor: admin }, SearchQuerySchema.parse({}))).conditions, statusSql: registryStatus(statusDateBounds('2026-06-15', 90)) };
+    const sources: string[] = [];
+    const ask = () =>
+      keptCounts<CountRow>(db, {
+        key: 'test|sources',
+        count: (source: CountSource) => {
+          sources.push(source === WHOLE_REGISTRY ? 'whole' : 'changes');
+          return facetStatement(input, source);
+        },
+        groupOf: (row) => JSON.stringify([row.facet, row.value]),
+        keepsZero: (row) => row.facet === 'total',
+      });
+    const byGroup = (rows: CountRow[]) => new Map(rows.map((row) => [JSON.stringify([row.facet, row.value]), row.count]));
+    await ask();
+    await ask();
+    expect(sources).toEqual(['whole']);
+    await buildAgreement(db, { docType: 'KB', signedOn: '2024-01-01', startsOn: '2024-01-01', endsOn: '2030-01-01', leadUnitId: unitB });
+    const afterChange = await ask();
+    expect(sources).toEqual(['whole', 'changes']);
+    expect(byGroup(afterChange)).toEqual(byGroup(await countRows(db, input)));
+    // Changes the kept counts never saw are removed: they must be counted whole again (the statement
+    // over the changes finds them unusable and reads nothing).
+    await buildAgreement(db, { docType: 'PKS', signedOn: '2024-02-01', startsOn: '2024-02-01', endsOn: '2030-01-01', leadUnitId: unitB });
+    await removeChangesBefore(db, new Date('2100-01-01T00:00:00Z'));
+    await buildAgreement(db, { docType: 'NK', signedOn: '2024-03-01', startsOn: '2024-03-01', endsOn: '2030-01-01', leadUnitId: unitA });
+    const afterRemoval = await ask();
+    expect(sources).toEqual(['whole', 'changes', 'changes', 'whole']);
+    expect(byGroup(afterRemoval)).toEqual(byGroup(await countRows(db, input)));
+    // Changes the kept counts saw already may go: nothing is missing.
+    await removeChangesBefore(db, new Date('2100-01-01T00:00:00Z'));
+    await buildAgreement(db, { docType: 'KB', signedOn: '2024-04-01', startsOn: '2024-04-01', endsOn: '2030-01-01', leadUnitId: unitA });
+    const afterOldRemoved = await ask();
+    expect(sources).toEqual(['whole', 'changes', 'changes', 'whole', 'changes']);
+    expect(byGroup(afterOldRemoved)).toEqual(byGroup(await countRows(db, input)));
+    // A partner category edited: counts join the categories as they are now.
+    await db.execute(sql`UPDATE partner_categories SET name = name WHERE code = 'swasta'`);
+    await ask();
+    expect(sources).toEqual(['whole', 'changes', 'changes', 'whole', 'changes', 'changes', 'whole']);
+  });
+
+  it('logs nothing for an edit that changes no counted column, and removes only changes older than asked', async () => {
+    const db = t.database.db;
+    const logged = async () => ((await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM agreement_search_changes`)) as { rows: { n: number }[] }).rows[0]?.n;
+    const before = await logged();
+    await db.execute(sql`UPDATE agreements SET title = title || ' (judul baru)' WHERE id = ${ids[1] ?? ''}`);
+    await refresh(ids[1] ?? '');
+    expect(await logged()).toBe(before);
+    expect(await removeChangesBefore(db, new Date('2000-01-01T00:00:00Z'))).toBe(0);
+    expect(await logged()).toBe(before);
+  });
+});
