@@ -1,8 +1,13 @@
 import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusDateBounds } from '../../../shared/agreement-status';
 import { SearchQuerySchema, type SearchQueryInput } from '../../../shared/search';
+import type { Db } from '../../db/client';
+import * as schema from '../../db/schema';
 import type { Actor } from '../../lib/context';
+import { getStats } from '../stats/stats.service';
 import { buildUnit } from '../../../../tests/support/builders';
 import { buildAgreement, buildPartner } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
@@ -79,6 +84,20 @@ describe('registry list: counts kept across changes', () => {
     }
   }
 
+  // The same database through a new handle: nothing kept yet, every count made whole.
+  function freshHandle(): Db {
+    const client = (t.database.db as unknown as { $client: object }).$client;
+    return 'dumpDataDir' in client ? drizzlePglite(client as never, { schema }) : drizzlePg(client as never, { schema });
+  }
+
+  async function expectStatsEqualFresh(label: string): Promise<void> {
+    const admin = readers.admin;
+    if (!admin) throw new Error('no admin');
+    const query = { from: 2018, to: 2027 };
+    const kept = await getStats({ ...t.ctx(admin), actor: admin }, query);
+    expect(kept, `${label}: statistics`).toEqual(await getStats({ ...t.ctx(admin), actor: admin, db: freshHandle() }, query));
+  }
+
   async function refresh(id: string): Promise<void> {
     await t.database.db.execute(sql`SELECT jalin_refresh_agreement_search(ARRAY[${id}]::uuid[])`);
   }
@@ -86,12 +105,14 @@ describe('registry list: counts kept across changes', () => {
   async function edit(label: string, change: () => Promise<unknown>): Promise<void> {
     await change();
     await expectKeptEqualFull(label);
+    await expectStatsEqualFresh(label);
   }
 
   it('equal a full count after every kind of change', async () => {
     const db = t.database.db;
     const [first, second, third, fourth] = ids as [string, string, string, string];
     await expectKeptEqualFull('first asking');
+    await expectStatsEqualFresh('first asking');
     await edit('a new agreement', () => buildAgreement(db, { docType: 'NK', signedOn: '2022-03-01', startsOn: '2022-03-01', endsOn: '2031-01-01', primarySectorCode: 'kesehatan', leadUnitId: unitA }));
     await edit('type, kind and year edited', async () => {
       await db.execute(sql`UPDATE agreements SET doc_type = 'PKS', kind = 'SINERGI', signed_on = '2023-05-05' WHERE id = ${first}`);

@@ -6,7 +6,7 @@ import { forbidden } from '../../lib/errors';
 import { draftVisibility, type DraftVisibility } from '../agreements/agreements.policy';
 import { ensureHealthFresh } from '../agreement-health/agreement-health.service';
 import { getSettings } from '../settings/settings.service';
-import { cachedByRevision, removeOldChanges } from './search-cache.service';
+import { cachedByRevision, keptCounts, removeOldChanges } from './search-cache.service';
 import { filterKey, summable, visibilityKey } from './search-facets.rules';
 import { chosenValueCounts, keptFacetCounts, toFacets, unfilteredCounts, type CountRow } from './search-facets.service';
 import { buildConditions, registryStatus, type SearchConditions } from './search-filters.repository';
@@ -26,8 +26,10 @@ import { HEADLINE_OPTIONS, headlineToHtml } from './search-snippet.rules';
 import { searchWords } from './search-words.service';
 export { registryRevisionSql } from './search-revision.repository';
 
-// Statistics (a module above search) cache their counts under the registry's revision too.
-export { cachedByRevision };
+// Statistics (a module above search) cache their counts under the registry's revision too, and
+// keep their counts across changes.
+export { cachedByRevision, keptCounts };
+export type { CountSource } from './search-changes.repository';
 // The job queue removes the register's old changes (background-jobs.ts).
 export { removeOldChanges };
 

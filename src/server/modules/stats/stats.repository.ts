@@ -1,4 +1,4 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc, sql, type SQL } from 'drizzle-orm';
 import { COUNTED_DOC_TYPES } from '../../../shared/stats';
 import type { Db } from '../../db/client';
 import { partnerCategories, partnerGroups, sectors } from '../master/master.table';
@@ -27,14 +27,13 @@ export async function selectSignedYearSpan(db: Db): Promise<{ first: number; lat
   return row?.first != null && row.latest != null ? { first: row.first, latest: row.latest } : null;
 }
 
-export function selectSignedCounts(db: Db, range: { from: number; to: number }): Promise<CountRow[]> {
-  return rowsOf<CountRow>(
-    db,
-    sql`SELECT extract(year FROM signed_on)::int AS year, primary_category_code AS category, primary_sector_code AS sector, count(*)::int AS count
-        FROM ${agreementSearch}
-        WHERE ${counted} AND signed_on >= ${`${range.from}-01-01`}::date AND signed_on <= ${`${range.to}-12-31`}::date
-        GROUP BY 1, 2, 3`,
-  );
+// Counted per signing year, primary category and primary sector, over `source`: the whole register,
+// or the changes since the counts kept in memory were counted (search module, decision 0038).
+export function signedCountsStatement(range: { from: number; to: number }, source: { from: SQL; tally: SQL }): SQL {
+  return sql`SELECT extract(year FROM signed_on)::int AS year, primary_category_code AS category, primary_sector_code AS sector, ${source.tally} AS count
+      FROM ${source.from}
+      WHERE ${counted} AND signed_on >= ${`${range.from}-01-01`}::date AND signed_on <= ${`${range.to}-12-31`}::date
+      GROUP BY 1, 2, 3`;
 }
 
 export function selectGroupLabels(db: Db): Promise<{ code: string; name: string }[]> {

@@ -7,7 +7,7 @@ import {
 import type { Db } from '../../db/client';
 import { localDate, type Ctx } from '../../lib/context';
 import { forbidden, invalid } from '../../lib/errors';
-import { cachedByRevision } from '../search/search.service';
+import { cachedByRevision, keptCounts } from '../search/search.service';
 import { canReadStats } from './stats.policy';
 import {
   selectCategoryLabels,
@@ -15,7 +15,7 @@ import {
   selectInForceCounts,
   selectSignedYearSpan,
   selectSectorLabels,
-  selectSignedCounts,
+  signedCountsStatement,
   type CountRow,
 } from './stats.repository';
 
@@ -39,8 +39,13 @@ async function latestYear(db: Db): Promise<number | null> {
   return (await signedYearSpan(db))?.latest ?? null;
 }
 
+// Kept across changes: after an edit, only the changed rows are counted (search-cache.service.ts).
 function countRows(db: Db, from: number, to: number): Promise<CountRow[]> {
-  return cachedByRevision(db, { key: `stats|${from}|${to}`, compute: () => selectSignedCounts(db, { from, to }) });
+  return keptCounts<CountRow>(db, {
+    key: `stats|${from}|${to}`,
+    count: (source) => signedCountsStatement({ from, to }, source),
+    groupOf: (row) => JSON.stringify([row.year, row.category, row.sector]),
+  });
 }
 
 // Missing ends default to every year with data, from the first signing to the latest (this year
