@@ -4,18 +4,10 @@ import type { HealthStatus } from '../../../shared/agreement-health';
 import { tsvector, xid8 } from '../../db/types';
 import { agreements } from '../agreements/agreements.table';
 
-// The registry list's own row per agreement: what it filters, counts, sorts and ranks on, and
-// nothing else (no title, scope or audit columns, never an old row version left by an update), so
-// that matching, ranking and counting over tens of thousands of agreements read a third of the bytes
-// of the agreements table, and statistics a seventh (decision record 0004). Written only by the
-// SQL function jalin_refresh_agreement_search_rows, which jalin_refresh_agreement_search calls: every
-// write that refreshes an agreement's search vector refreshes this row in the same transaction.
-export const agreementSearch = pgTable(
-  'agreement_search',
-  {
-    agreementId: uuid('agreement_id')
-      .primaryKey()
-      .references(() => agreements.id, { onDelete: 'cascade' }),
+// What the register's counts read of an agreement: its row in agreement_search and each logged
+// change of that row (agreement_search_changes) have these columns alike (new builders each call).
+function countedColumns() {
+  return {
     signedOn: date('signed_on'),
     docType: text('doc_type').notNull(),
     kind: text('kind').notNull(),
@@ -28,11 +20,27 @@ export const agreementSearch = pgTable(
     // Every sector (the primary one included) and every linked OPD, sorted.
     sectorCodes: text('sector_codes').array().notNull(),
     unitIds: uuid('unit_ids').array().notNull(),
-    // A copy of agreements.search_vector.
-    searchVector: tsvector('search_vector').notNull(),
     // A copy of the stored health (agreement_health.status, null when not in force), kept by
     // statement triggers of migration 0026: the register filters by it along its date orders.
     health: text('health').$type<HealthStatus>(),
+  };
+}
+
+// The registry list's own row per agreement: what it filters, counts, sorts and ranks on, and
+// nothing else (no title, scope or audit columns, never an old row version left by an update), so
+// that matching, ranking and counting over tens of thousands of agreements read a third of the bytes
+// of the agreements table, and statistics a seventh (decision record 0004). Written only by the
+// SQL function jalin_refresh_agreement_search_rows, which jalin_refresh_agreement_search calls: every
+// write that refreshes an agreement's search vector refreshes this row in the same transaction.
+export const agreementSearch = pgTable(
+  'agreement_search',
+  {
+    agreementId: uuid('agreement_id')
+      .primaryKey()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    ...countedColumns(),
+    // A copy of agreements.search_vector.
+    searchVector: tsvector('search_vector').notNull(),
   },
   (table) => [
     index('agreement_search_signed_desc_idx').on(sql`${table.signedOn} DESC NULLS LAST`, table.agreementId),
@@ -70,18 +78,7 @@ export const agreementSearchChanges = pgTable(
     sign: smallint('sign').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     agreementId: uuid('agreement_id').notNull(),
-    signedOn: date('signed_on'),
-    docType: text('doc_type').notNull(),
-    kind: text('kind').notNull(),
-    isDraft: boolean('is_draft').notNull(),
-    endsOn: date('ends_on'),
-    terminationKind: text('termination_kind'),
-    terminatedOn: date('terminated_on'),
-    primaryCategoryCode: text('primary_category_code'),
-    primarySectorCode: text('primary_sector_code').notNull(),
-    sectorCodes: text('sector_codes').array().notNull(),
-    unitIds: uuid('unit_ids').array().notNull(),
-    health: text('health').$type<HealthStatus>(),
+    ...countedColumns(),
   },
   (table) => [index('agreement_search_changes_tx_idx').on(table.tx), index('agreement_search_changes_at_idx').on(table.at)],
 );
