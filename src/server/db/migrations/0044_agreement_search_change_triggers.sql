@@ -21,23 +21,25 @@ BEGIN
         o.terminated_on, o.primary_category_code, o.primary_sector_code, o.sector_codes, o.unit_ids, o.health
       FROM old_rows o;
   ELSE
-    -- The key never changes: an update pairs each old row with its new one.
-    WITH changed AS (
-      SELECT o.agreement_id FROM old_rows o JOIN new_rows n ON n.agreement_id = o.agreement_id
-      WHERE (o.signed_on, o.doc_type, o.kind, o.is_draft, o.ends_on, o.termination_kind, o.terminated_on,
-          o.primary_category_code, o.primary_sector_code, o.sector_codes, o.unit_ids, o.health)
-        IS DISTINCT FROM (n.signed_on, n.doc_type, n.kind, n.is_draft, n.ends_on, n.termination_kind, n.terminated_on,
-          n.primary_category_code, n.primary_sector_code, n.sector_codes, n.unit_ids, n.health)
-    )
+    -- An old row and its new version that agree on every counted column cancel out. Grouped, not
+    -- joined: the plan of a statement in this function is made once per session, and a join
+    -- planned for one row would pair a batch of 20,000 rows by a nested loop.
     INSERT INTO agreement_search_changes (sign, agreement_id, signed_on, doc_type, kind, is_draft, ends_on, termination_kind,
         terminated_on, primary_category_code, primary_sector_code, sector_codes, unit_ids, health)
-      SELECT -1, o.agreement_id, o.signed_on, o.doc_type, o.kind, o.is_draft, o.ends_on, o.termination_kind,
-        o.terminated_on, o.primary_category_code, o.primary_sector_code, o.sector_codes, o.unit_ids, o.health
-      FROM old_rows o JOIN changed USING (agreement_id)
-      UNION ALL
-      SELECT 1, n.agreement_id, n.signed_on, n.doc_type, n.kind, n.is_draft, n.ends_on, n.termination_kind,
-        n.terminated_on, n.primary_category_code, n.primary_sector_code, n.sector_codes, n.unit_ids, n.health
-      FROM new_rows n JOIN changed USING (agreement_id);
+      SELECT sum(v.sign)::smallint, v.agreement_id, v.signed_on, v.doc_type, v.kind, v.is_draft, v.ends_on, v.termination_kind,
+        v.terminated_on, v.primary_category_code, v.primary_sector_code, v.sector_codes, v.unit_ids, v.health
+      FROM (
+        SELECT -1 AS sign, o.agreement_id, o.signed_on, o.doc_type, o.kind, o.is_draft, o.ends_on, o.termination_kind,
+          o.terminated_on, o.primary_category_code, o.primary_sector_code, o.sector_codes, o.unit_ids, o.health
+        FROM old_rows o
+        UNION ALL
+        SELECT 1, n.agreement_id, n.signed_on, n.doc_type, n.kind, n.is_draft, n.ends_on, n.termination_kind,
+          n.terminated_on, n.primary_category_code, n.primary_sector_code, n.sector_codes, n.unit_ids, n.health
+        FROM new_rows n
+      ) AS v
+      GROUP BY v.agreement_id, v.signed_on, v.doc_type, v.kind, v.is_draft, v.ends_on, v.termination_kind,
+        v.terminated_on, v.primary_category_code, v.primary_sector_code, v.sector_codes, v.unit_ids, v.health
+      HAVING sum(v.sign) <> 0;
   END IF;
   RETURN NULL;
 END;
