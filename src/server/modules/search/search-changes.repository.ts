@@ -17,13 +17,18 @@ export const WHOLE_REGISTRY: CountSource = { from: sql`${agreementSearch}`, tall
 const c = agreementSearchChanges;
 const h = agreementSearchChangesHorizon;
 
+// Whether the changes since a snapshot are all still there and carry everything that changed: the
+// snapshot's oldest running transaction is past the horizon.
+function usableSince(since: string): SQL {
+  return sql`pg_snapshot_xmin(${since}::pg_snapshot) > (SELECT ${h.countedFrom} FROM ${h} WHERE ${h.id} = 1)`;
+}
+
 // The rows of the transactions `since` did not see and that committed before this statement's
 // snapshot; none when changes `since` needs were removed or cannot carry what changed (the horizon).
 function changesSince(since: string): CountSource {
   const snapshot = sql`${since}::pg_snapshot`;
-  const usable = sql`pg_snapshot_xmin(${snapshot}) > (SELECT ${h.countedFrom} FROM ${h} WHERE ${h.id} = 1)`;
   return {
-    from: sql`(SELECT * FROM ${c} WHERE ${c.tx} >= pg_snapshot_xmin(${snapshot}) AND NOT pg_visible_in_snapshot(${c.tx}, ${snapshot}) AND ${usable}) AS agreement_search`,
+    from: sql`(SELECT * FROM ${c} WHERE ${c.tx} >= pg_snapshot_xmin(${snapshot}) AND NOT pg_visible_in_snapshot(${c.tx}, ${snapshot}) AND ${usableSince(since)}) AS agreement_search`,
     tally: sql`coalesce(sum(sign), 0)::int`,
     carry: sql`, sign`,
   };
@@ -48,8 +53,7 @@ export async function countWhole(db: Db, count: (source: CountSource) => SQL): P
 
 // What changed since `since`, counted; null when the changes cannot say (count the whole again).
 export async function countChanges(db: Db, count: (source: CountSource) => SQL, since: string): Promise<Counted | null> {
-  const usable = sql`, pg_snapshot_xmin(${since}::pg_snapshot) > (SELECT ${h.countedFrom} FROM ${h} WHERE ${h.id} = 1) AS usable`;
-  const { rows } = (await db.execute<CountedRow>(countedWithSnapshot(count(changesSince(since)), usable))) as { rows: CountedRow[] };
+  const { rows } = (await db.execute<CountedRow>(countedWithSnapshot(count(changesSince(since)), sql`, ${usableSince(since)} AS usable`))) as { rows: CountedRow[] };
   const [row] = rows;
   if (!row?.rows || !row.usable) return null;
   return { rows: row.rows, snapshot: row.snapshot };
