@@ -6,7 +6,9 @@ import { caller, signInRoles } from '../../tests/support/role-sessions';
 import { createTestApp, type TestApp } from '../../tests/support/test-app';
 import type { PackageView } from '../shared/dissemination';
 import { scheduledJobs, startBackgroundJobs } from './background-jobs';
+import { selectRows } from './db/bulk-sql';
 import { openPostgres, type Database } from './db/client';
+import { localDate } from './lib/context';
 import { parseEnv } from './env';
 import { memoryFileStore } from '../../tests/support/test-ctx';
 import { createTestDatabase } from '../../tests/support/test-db';
@@ -111,6 +113,19 @@ describe('background jobs on the job queue', () => {
     }
     expect(landed()).toHaveLength(1);
     expect((await t.database.db.select().from(outbox).where(eq(outbox.id, id)))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('derives the stored health for a new day in the health job, so that no reader waits for it', async () => {
+    const refreshedOn = async () => (await selectRows<{ as_of: string }>(t.database.db, sql`SELECT as_of::text AS as_of FROM agreement_health_refresh WHERE id = 1`))[0]?.as_of ?? null;
+    const tomorrow = new Date(t.clock.now.getTime() + DAY_MS);
+    expect(await refreshedOn()).not.toBe(localDate(tomorrow));
+    const queue = await startJobQueue(t.database, scheduledJobs({ database: t.database, env: t.env, files: t.files, clock: () => tomorrow }), { clock: () => tomorrow, log, timing: FAST });
+    try {
+      await queue.runSoon('health');
+      await vi.waitFor(async () => expect(await refreshedOn()).toBe(localDate(tomorrow)), { timeout: 30_000, interval: 200 });
+    } finally {
+      await queue.stop();
+    }
   });
 });
 

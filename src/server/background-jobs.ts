@@ -4,6 +4,7 @@ import { buildCtx } from './lib/context';
 import type { FileStore } from './lib/file-store';
 import { startJobQueue, type QueueTiming, type ScheduledJob } from './lib/job-queue';
 import { registerJobQueueMetrics, type AppMetrics } from './lib/metrics';
+import { ensureHealthFresh } from './modules/agreement-health/agreement-health.service';
 import { backupScheduleOf, runScheduledBackup } from './modules/backup/backup-schedule.service';
 import { runMonthlyDigest } from './modules/digest/digest.service';
 import { runDisseminationReminders } from './modules/dissemination/dissemination-reminders.service';
@@ -38,6 +39,9 @@ export function scheduledJobs(deps: Omit<BackgroundDeps, 'log'>): ScheduledJob[]
     // The pimpinan's monthly digest: checked hourly, sent at the first check from the digest day (settings).
     { name: 'digest', cron: '5 * * * *', isRunAtStart: true, run: (now) => runMonthlyDigest(ctxAt(now)) },
     { name: 'mail-retry', cron: '* * * * *', run: (now) => retryPendingMail({ db: database.db, mail: mailSettingsOf(env), now }) },
+    // The register's stored health, derived again for the new day in its first hour, so that the
+    // first reader of the day does not wait for the whole register (agreement-health.service.ts).
+    { name: 'health', cron: '2 * * * *', isRunAtStart: true, run: (now) => ensureHealthFresh({ db: database.db, now }) },
     // The register's changes older than a day, which kept counts no longer need (search-cache.service.ts).
     { name: 'registry-changes', cron: '20 * * * *', run: (now) => removeOldChanges(database.db, now) },
   ];

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from './client';
 
 // Bulk statements that take a whole batch as one JSON parameter (INSERT … SELECT FROM
@@ -11,6 +11,16 @@ export type BulkColumn = readonly [name: string, pgType: string];
 
 export function arrayParam(values: readonly unknown[], pgType: string): SQL {
   return sql`${sql.param(values)}::${sql.raw(pgType)}[]`;
+}
+
+// "column = ANY($ids)": one parameter however many ids (a list of parameters stops at 65,535).
+export function amongIds(column: SQLWrapper, ids: readonly string[]): SQL {
+  return sql`${column} = ANY(${arrayParam(ids, 'uuid')})`;
+}
+
+// "AND column = ANY($ids)" when only some agreements are asked for; nothing when all are.
+export function andAmongIds(column: SQLWrapper, ids: readonly string[] | undefined): SQL {
+  return ids ? sql` AND ${amongIds(column, ids)}` : sql``;
 }
 
 // "jsonb_to_recordset($1::jsonb) AS v(id uuid, title text)" for rows given column by column.

@@ -6,10 +6,11 @@ import { latestFinalBands } from '../evaluation/evaluation.service';
 import { healthAsOf } from '../monitoring/agreement-health.service';
 import * as repo from './agreement-health.repository';
 
-// The stored health of the register (decision record 0016). Health is derived from many modules'
-// facts; it is kept in agreement_health so that the register can filter and count by it, and
-// refreshed whole when the facts have changed since (their generation moved, triggers of migration
-// 0026) or the day has (dormancy and "ending soon" move with the date).
+// The stored health of the register (decision records 0016 and 0039). Health is derived from many
+// modules' facts; it is kept in agreement_health so that the register can filter and count by it.
+// When the facts have changed since (their generation moved, triggers of migration 0026), the
+// agreements they belong to (marked by the triggers of migration 0046) are derived again; when
+// the day has (dormancy and "ending soon" move with the date), the whole register is.
 
 type HealthCtx = Pick<Ctx, 'db' | 'now'>;
 
@@ -17,17 +18,34 @@ function isFresh(freshness: repo.Freshness, on: string): boolean {
   return freshness.refreshed === freshness.changes && freshness.asOf === on;
 }
 
-// Derives every agreement's health as of `on` and stores it. One refresh at a time (an advisory
-// lock); a refresh that waited finds the work done. The generation is read before the facts, so a
-// change committed meanwhile leaves the stored health stale, never wrongly fresh.
+// Beyond this many marked agreements one pass over the register costs less than reading them by id.
+const MARKED_AT_MOST = 20_000;
+
+function needsWholeRegister(freshness: repo.Freshness, dirty: repo.Dirty, input: { on: string; force?: boolean }): boolean {
+  return Boolean(input.force) || freshness.refreshed === null || freshness.asOf !== input.on || dirty.isAll || dirty.agreementIds.length > MARKED_AT_MOST;
+}
+
+// Derives the health as of `on` of the agreements whose facts changed, or of every agreement, and
+// stores it. One refresh at a time (an advisory lock); a refresh that waited finds the work done.
+// The generation is read and the marks taken before the facts, so a change committed meanwhile
+// leaves the stored health stale (and its mark in place), never wrongly fresh.
 export async function refreshHealth(ctx: HealthCtx, input: { on: string; force?: boolean }): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await repo.lockRefresh(tx);
     const freshness = await repo.selectFreshness(tx);
     if (!input.force && isFresh(freshness, input.on)) return;
-    const lastBands = await latestFinalBands(tx);
-    const health = await healthAsOf({ db: tx, now: ctx.now }, { on: input.on, lastBands });
-    await repo.replaceHealth(tx, health);
+    const dirty = await repo.takeDirty(tx);
+    const txCtx = { db: tx, now: ctx.now };
+    if (needsWholeRegister(freshness, dirty, input)) {
+      const health = await healthAsOf(txCtx, { on: input.on, lastBands: await latestFinalBands(tx) });
+      await repo.replaceHealth(tx, health);
+    } else if (dirty.agreementIds.length > 0) {
+      const { stored, read } = await repo.healthNeighbourhood(tx, dirty.agreementIds);
+      const lastBands = await latestFinalBands(tx, { agreementIds: read });
+      const health = await healthAsOf(txCtx, { on: input.on, lastBands, agreementIds: read });
+      const storedIds = new Set(stored);
+      await repo.replaceHealth(tx, new Map([...health].filter(([id]) => storedIds.has(id))), stored);
+    }
     await repo.upsertRefreshed(tx, { generation: freshness.changes, asOf: input.on, now: ctx.now });
   });
 }

@@ -44,3 +44,12 @@ export const agreementHealthRefresh = pgTable(
   },
   (table) => [check('agreement_health_refresh_single_row', sql`${table.id} = 1`)],
 );
+
+// The agreements whose facts changed since the stored health was derived from them: statement
+// triggers on the fact tables (migration 0046) add one row per agreement a statement touched, NULL
+// for a change that reaches every agreement (settings). The refresh takes the rows it sees and
+// derives the health of those agreements only, so that one edit does not re-derive the register.
+// No key: writers only add rows, and the refresh only removes rows it has seen.
+export const agreementHealthDirty = pgTable('agreement_health_dirty', {
+  agreementId: uuid('agreement_id'),
+});

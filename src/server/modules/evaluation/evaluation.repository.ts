@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, type SQL } from 'drizzle-orm';
+import { amongIds } from '../../db/bulk-sql';
 import { countAndVersionSql } from '../../db/revision-sql';
 import type { Answer, ComputedValue, EvaluationFormInput, EvaluationRespondent } from '../../../shared/evaluation';
 import type { Db } from '../../db/client';
@@ -76,7 +77,7 @@ export function selectEvaluationsOf(db: Db, agreementId: string): Promise<Evalua
 
 // The latest final evaluation of each agreement (of the given ones, or of all), for health.
 export function selectLatestFinals(db: Db, agreementIds?: string[]): Promise<EvaluationRow[]> {
-  const finals = and(eq(evaluations.status, 'final'), isNotNull(evaluations.finalisedAt), agreementIds ? inArray(evaluations.agreementId, agreementIds) : undefined);
+  const finals = and(eq(evaluations.status, 'final'), isNotNull(evaluations.finalisedAt), agreementIds ? amongIds(evaluations.agreementId, agreementIds) : undefined);
   return db.selectDistinctOn([evaluations.agreementId]).from(evaluations).where(finals).orderBy(evaluations.agreementId, desc(evaluations.finalisedAt));
 }
 

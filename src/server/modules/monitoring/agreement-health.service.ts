@@ -13,14 +13,19 @@ import { checkMonitorDate, monitoredAgreements } from './monitoring.service';
 // as the system; whoever serves it filters by what the reader may see.
 // Evaluation sits above monitoring in the module layers, so whoever asks hands in the bands of the
 // latest final evaluations it knows (`lastBands`); agreements absent from it count as not evaluated.
-export async function healthAsOf(ctx: Pick<Ctx, 'db' | 'now'>, input: { on?: string | undefined; lastBands?: Map<string, EvaluationBand | null> } = {}): Promise<Map<string, AgreementHealth>> {
+// `agreementIds`: only these are read (a KB or NK's health needs the PKS under it read too).
+export async function healthAsOf(
+  ctx: Pick<Ctx, 'db' | 'now'>,
+  input: { on?: string | undefined; lastBands?: Map<string, EvaluationBand | null>; agreementIds?: string[] | undefined } = {},
+): Promise<Map<string, AgreementHealth>> {
   const on = input.on ?? localDate(ctx.now);
   checkMonitorDate(on);
+  const { agreementIds } = input;
   const { expiryWarningDays, dormantAfterMonths, reportCloseDays } = await getSettings(ctx.db);
-  const agreements = await monitoredAgreements(ctx, { on });
-  const extras = await loadHealthExtras(ctx.db, { on });
-  const lateObligations = await lateObligationCounts(ctx, { on });
-  const due = await reportsDue(ctx, { period: lastClosedPeriod(on, reportCloseDays) });
+  const agreements = await monitoredAgreements(ctx, { on, agreementIds });
+  const extras = await loadHealthExtras(ctx.db, { on, agreementIds });
+  const lateObligations = await lateObligationCounts(ctx, { on, agreementIds });
+  const due = await reportsDue(ctx, { period: lastClosedPeriod(on, reportCloseDays), agreementIds });
   const unreported = new Set(due.filter((agreement) => !agreement.reported).map((agreement) => agreement.agreementId));
   const facts = agreements.map((agreement) => ({
     ...agreement,

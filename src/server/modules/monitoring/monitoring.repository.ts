@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DocType } from '../../../shared/agreement-codes';
+import { andAmongIds } from '../../db/bulk-sql';
 import type { Db } from '../../db/client';
 import type { MonitoredAgreement } from './monitoring.rules';
 
@@ -28,7 +29,7 @@ type Row = {
 // status rule), with the budget years of their plans from `sinceYear` on and whether a dissemination
 // package is published. `on` moves the calendar, not the data: plans and packages as they stand now.
 // Dates come back as text so both drivers answer the same.
-export async function loadAgreementsInForce(db: Db, options: { on: string; sinceYear: number }): Promise<MonitoredAgreement[]> {
+export async function loadAgreementsInForce(db: Db, options: { on: string; sinceYear: number; agreementIds?: string[] | undefined }): Promise<MonitoredAgreement[]> {
   if (!ISO_DATE.test(options.on)) throw new Error(`not a date: ${options.on}`);
   const on = sql`${options.on}::date`;
   const result: unknown = await db.execute(sql`
@@ -41,7 +42,7 @@ export async function loadAgreementsInForce(db: Db, options: { on: string; since
     FROM agreements a
     WHERE NOT a.is_draft
       AND NOT coalesce(a.termination_kind IS NOT NULL AND a.terminated_on <= ${on}, false)
-      AND (a.ends_on IS NULL OR a.ends_on >= ${on})`);
+      AND (a.ends_on IS NULL OR a.ends_on >= ${on})${andAmongIds(sql`a.id`, options.agreementIds)}`);
   return (result as { rows: Row[] }).rows.map((row) => ({
     id: row.id,
     numberOurs: row.number_ours,

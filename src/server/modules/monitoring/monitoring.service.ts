@@ -16,9 +16,10 @@ export function checkMonitorDate(on: string): void {
 
 // The agreements in force on `on` with their plans, packages and latest verified report. The latest
 // verification counts; `on` moves the calendar, so one verified after `on` is ignored.
-export async function monitoredAgreements(ctx: Pick<Ctx, 'db'>, input: { on: string }): Promise<MonitoredAgreement[]> {
-  const verified = await lastVerifiedOnByAgreement(ctx);
-  const agreements = await loadAgreementsInForce(ctx.db, { on: input.on, sinceYear: Number(input.on.slice(0, 4)) - 1 });
+// `agreementIds`: only these (a refresh of the agreements whose facts changed); all when absent.
+export async function monitoredAgreements(ctx: Pick<Ctx, 'db'>, input: { on: string; agreementIds?: string[] | undefined }): Promise<MonitoredAgreement[]> {
+  const verified = await lastVerifiedOnByAgreement(ctx, input.agreementIds ? { agreementIds: input.agreementIds } : {});
+  const agreements = await loadAgreementsInForce(ctx.db, { on: input.on, sinceYear: Number(input.on.slice(0, 4)) - 1, agreementIds: input.agreementIds });
   return agreements.map((agreement) => {
     const lastVerified = verified.get(agreement.id);
     return { ...agreement, verifiedReportDates: lastVerified ? [lastVerified] : [] };

@@ -23,8 +23,8 @@ function recordsByObligationAndDay(records: OccurrenceRecord[]): Map<string, Map
 export type PendingOccurrence = { obligationId: string; agreementId: string; agreementTitle: string; description: string; dueOn: string; isLate: boolean };
 
 // The occurrences without a record, due on or before `through`, of the obligations still open.
-async function pendingOccurrences(db: Db, input: { on: string; through: string; unitId?: string; party?: 'city' | 'partner' }): Promise<PendingOccurrence[]> {
-  const obligations = await repo.openDatedObligations(db, { unitId: input.unitId, party: input.party });
+async function pendingOccurrences(db: Db, input: { on: string; through: string; unitId?: string; party?: 'city' | 'partner'; agreementIds?: string[] | undefined }): Promise<PendingOccurrence[]> {
+  const obligations = await repo.openDatedObligations(db, { unitId: input.unitId, party: input.party, agreementIds: input.agreementIds });
   const records = await repo.occurrenceRowsOf(db, obligations.map((obligation) => obligation.id));
   const recordsByObligation = recordsByObligationAndDay(records);
   const pending: PendingOccurrence[] = [];
@@ -42,9 +42,9 @@ async function pendingOccurrences(db: Db, input: { on: string; through: string; 
   return pending.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.agreementTitle.localeCompare(b.agreementTitle));
 }
 
-// Per agreement, how many obligations have at least one occurrence late as of `on`.
-export async function lateObligationCounts(ctx: { db: Db }, input: { on: string }): Promise<Map<string, number>> {
-  const late = (await pendingOccurrences(ctx.db, { on: input.on, through: addDays(input.on, -1) })).filter((occurrence) => occurrence.isLate);
+// Per agreement (of `agreementIds`, or all), how many obligations have at least one occurrence late as of `on`.
+export async function lateObligationCounts(ctx: { db: Db }, input: { on: string; agreementIds?: string[] | undefined }): Promise<Map<string, number>> {
+  const late = (await pendingOccurrences(ctx.db, { on: input.on, through: addDays(input.on, -1), agreementIds: input.agreementIds })).filter((occurrence) => occurrence.isLate);
   const obligationsByAgreement = new Map<string, Set<string>>();
   for (const occurrence of late) {
     const ids = obligationsByAgreement.get(occurrence.agreementId) ?? new Set<string>();

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { amongIds } from '../../db/bulk-sql';
 import type { Db } from '../../db/client';
 import { agreements } from '../agreements/agreements.table';
 import { obligationOccurrences, obligations } from './obligations.table';
@@ -55,8 +56,9 @@ export type DatedObligation = {
 
 // Every obligation still open as a whole that has a due date, with its agreement's end: the input
 // of lateness (health, home tasks). Occurrences are computed from these in obligations.rules.
-export async function openDatedObligations(db: Db, filter: { unitId?: string; party?: 'city' | 'partner' } = {}): Promise<DatedObligation[]> {
+export async function openDatedObligations(db: Db, filter: { unitId?: string | undefined; party?: 'city' | 'partner' | undefined; agreementIds?: string[] | undefined } = {}): Promise<DatedObligation[]> {
   const conditions = [eq(obligations.status, 'open'), ne(obligations.kind, 'trigger')];
+  if (filter.agreementIds) conditions.push(amongIds(obligations.agreementId, filter.agreementIds));
   if (filter.unitId) conditions.push(eq(obligations.unitId, filter.unitId));
   if (filter.party) conditions.push(eq(obligations.party, filter.party));
   return db

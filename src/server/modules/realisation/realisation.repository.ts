@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ReportStatus } from '../../../shared/realisation';
+import { amongIds, andAmongIds } from '../../db/bulk-sql';
 import type { Db } from '../../db/client';
 import { updateVersioned } from '../../lib/versioned';
 import { countAndVersionSql } from '../../db/revision-sql';
@@ -92,7 +93,7 @@ export async function selectLastVerifiedAt(db: Db, agreementIds?: string[]): Pro
   const rows = await db
     .select({ agreementId: realisationReports.agreementId, verifiedAt: sql<Date | string>`max(${realisationReports.verifiedAt})` })
     .from(realisationReports)
-    .where(and(agreementIds ? inArray(realisationReports.agreementId, agreementIds) : undefined, eq(realisationReports.status, 'verified')))
+    .where(and(agreementIds ? amongIds(realisationReports.agreementId, agreementIds) : undefined, eq(realisationReports.status, 'verified')))
     .groupBy(realisationReports.agreementId);
   return rows.map((row) => ({ agreementId: row.agreementId, verifiedAt: new Date(row.verifiedAt) }));
 }
@@ -117,7 +118,7 @@ function ofBudgetYear(window: PeriodWindow): SQL {
   return sql`ap.budget_year = ${Number(window.period.slice(0, 4))}`;
 }
 
-export async function selectReportsDue(db: Db, window: PeriodWindow): Promise<DueRow[]> {
+export async function selectReportsDue(db: Db, window: PeriodWindow & { agreementIds?: string[] | undefined }): Promise<DueRow[]> {
   const result: unknown = await db.execute(sql`
     SELECT a.id AS agreement_id,
       (SELECT array_agg(au.unit_id::text ORDER BY au.unit_id) FROM agreement_units au WHERE au.agreement_id = a.id AND au.is_lead) AS lead_unit_ids,
@@ -127,7 +128,7 @@ export async function selectReportsDue(db: Db, window: PeriodWindow): Promise<Du
     FROM agreements a
     JOIN activity_plans ap ON ap.agreement_id = a.id AND ${ofBudgetYear(window)}
     LEFT JOIN realisation_reports r ON r.plan_id = ap.id AND r.period = ${window.period}
-    WHERE ${inForceDuring(window)}
+    WHERE ${inForceDuring(window)}${andAmongIds(sql`a.id`, window.agreementIds)}
     GROUP BY a.id
     ORDER BY a.id`);
   return (result as { rows: DueRow[] }).rows;

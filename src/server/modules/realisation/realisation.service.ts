@@ -202,10 +202,10 @@ export function plansAwaitingReport(ctx: Pick<Ctx, 'db'>, input: { period: strin
 }
 
 // Per agreement in force during the period that has activity plans: whether its plans were reported.
-export async function reportsDue(ctx: Pick<Ctx, 'db'>, input: { period: string }): Promise<ReportDue[]> {
+export async function reportsDue(ctx: Pick<Ctx, 'db'>, input: { period: string; agreementIds?: string[] | undefined }): Promise<ReportDue[]> {
   checkPeriodCode(input.period);
   const { firstDay, lastDay } = periodWindow(input.period, 0);
-  const rows = await repo.selectReportsDue(ctx.db, { period: input.period, firstDay, lastDay });
+  const rows = await repo.selectReportsDue(ctx.db, { period: input.period, firstDay, lastDay, agreementIds: input.agreementIds });
   return rows.map((row) => ({
     agreementId: row.agreement_id,
     leadUnitIds: row.lead_unit_ids ?? [],

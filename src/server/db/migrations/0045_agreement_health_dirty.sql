@@ -1,0 +1,3 @@
+CREATE TABLE "agreement_health_dirty" (
+	"agreement_id" uuid
+);
