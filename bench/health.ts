@@ -19,7 +19,7 @@ export async function measureHealth(options: { baseUrl: string; cookie: string; 
   const on = localDate(ctx.now);
   log('measuring the whole health refresh and monitor');
   const refresh: number[] = [];
-  // A forced refresh derives every agreement's health again (what the first reading after a change pays).
+  // A forced refresh derives every agreement's health again (what the hourly job pays on a new day).
   for (let run = 0; run < 3; run += 1) refresh.push(await timed(() => refreshHealth(ctx, { on, force: true })));
   const monitor: number[] = [];
   for (let run = 0; run < 5; run += 1) monitor.push(await timed(() => monitorAsOf(ctx, { on })));

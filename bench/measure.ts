@@ -24,7 +24,7 @@ const LIST_QUERIES = ['', 'sort=signed_desc', 'status=aktif', 'sector=pendidikan
 // Captured after one asking, so that the stored health is fresh (otherwise the capture takes in the
 // health refresh, a transaction rewriting every agreement's health that a replay must not repeat),
 // and only reads are kept.
-async function captureStatements(db: Db, q: string): Promise<Statement[]> {
+export async function captureStatements(db: Db, q: string): Promise<Statement[]> {
   const actor = { id: '00000000-0000-4000-8000-000000000000', email: 'bench@jalin.local', name: 'Bench', role: 'admin' as const, unitId: null };
   await searchAgreements(testCtx({ db, actor, now: new Date() }), SearchQuerySchema.parse({ q }));
   const statements: Statement[] = [];
@@ -48,8 +48,9 @@ async function calibrate(raw: RawClient): Promise<number> {
 // Lists and statistics keep their counts across changes (decision 0038). Before each request one
 // agreement's register row changes for real (its kind flipped, as the refresh function writes it),
 // so that the request pays for bringing every kept count up to date. The agreement itself stays as
-// it was: an edit of an agreement also makes the stored health stale, and the refresh of every
-// agreement's health that then follows is measured apart (list_after_edit below, bench/health.ts).
+// it was: an edit of an agreement also makes its stored health stale, and the refresh of that
+// agreement's health that then follows is measured apart (list_after_edit below; the refresh of the
+// whole register, as for a new day, in bench/health.ts).
 async function measureUncached(options: { baseUrl: string; cookie: string; raw: RawClient; timings: Timings }): Promise<void> {
   const { baseUrl, cookie, raw, timings } = options;
   const change = () =>
@@ -66,8 +67,8 @@ async function measureUncached(options: { baseUrl: string; cookie: string; raw: 
     await change();
     timings.stats_uncached.push(await timeFetch(`${baseUrl}/api/stats?from=2015&to=2026`, cookie));
   }
-  // An edit of an agreement (here only its updated_at): any write to an agreement makes the stored
-  // health stale, and the first list after it refreshes the health of every agreement.
+  // An edit of an agreement (here only its updated_at): any write to an agreement makes its stored
+  // health stale, and the first list after it derives that agreement's health again (decision 0039).
   for (let round = 0; round < 3; round += 1) {
     await raw.query(`UPDATE agreements SET updated_at = now() WHERE id = (SELECT agreement_id FROM agreement_search ORDER BY signed_on DESC NULLS LAST, agreement_id LIMIT 1)`, []);
     timings.list_after_edit.push(await timeFetch(`${baseUrl}/api/agreements`, cookie));
