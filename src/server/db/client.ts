@@ -73,6 +73,13 @@ export function openPostgres(connectionString: string, options: { max?: number }
   pool.on('error', (error) => {
     process.stderr.write(`PostgreSQL connection lost: ${error.message}\n`);
   });
+  // No JIT compilation: Jalin's statements run for milliseconds, and one whose estimated cost
+  // crossed jit_above_cost spent 45–55 ms compiling before it ran (a common-word search at
+  // 1,000,000 agreements, docs/performance.md). Sent first on each new connection, so it precedes
+  // every query the pool hands that connection.
+  pool.on('connect', (client) => {
+    client.query('SET jit = off').catch((error: unknown) => process.stderr.write(`SET jit = off failed: ${String(error)}\n`));
+  });
   // Legal dates stay 'YYYY-MM-DD' strings: a Date would shift them across time zones.
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', queue: { kind: 'postgres', connectionString }, close: () => pool.end(), pool };
