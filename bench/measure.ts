@@ -24,7 +24,7 @@ const LIST_QUERIES = ['', 'sort=signed_desc', 'status=aktif', 'sector=pendidikan
 // Captured after one asking, so that the stored health is fresh (otherwise the capture takes in the
 // health refresh, a transaction rewriting every agreement's health that a replay must not repeat),
 // and only reads are kept.
-export async function captureStatements(db: Db, q: string): Promise<Statement[]> {
+async function captureStatements(db: Db, q: string): Promise<Statement[]> {
   const actor = { id: '00000000-0000-4000-8000-000000000000', email: 'bench@jalin.local', name: 'Bench', role: 'admin' as const, unitId: null };
   await searchAgreements(testCtx({ db, actor, now: new Date() }), SearchQuerySchema.parse({ q }));
   const statements: Statement[] = [];
