@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateDatabase, openPglite, openPostgres, type Database } from '../../src/server/db/client';
@@ -8,15 +9,22 @@ export const TEST_DB_KIND = process.env.JALIN_TEST_DB === 'postgres' ? 'postgres
 
 let pgliteTemplate: Promise<Blob> | null = null;
 
-// One migrated PGlite per worker, then a copy per test database instead of running initdb each time.
+// A freshly migrated PGlite's data directory (globalSetup writes it to a file once per run).
+export async function migratedPgliteSnapshot(): Promise<Blob> {
+  const database = await openPglite();
+  await migrateDatabase(database);
+  const client = (database.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }).$client;
+  const blob = await client.dumpDataDir('none');
+  await database.close();
+  return blob;
+}
+
+// Each test database is a copy of the run's snapshot instead of a new initdb and every migration.
+// Outside a vitest run with the global setup (no snapshot provided) the file builds its own.
 async function pgliteSnapshot(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
-    const database = await openPglite();
-    await migrateDatabase(database);
-    const client = (database.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }).$client;
-    const blob = await client.dumpDataDir('none');
-    await database.close();
-    return blob;
+    const file = inject('pgliteSnapshot');
+    return file ? new Blob([await readFile(file)]) : migratedPgliteSnapshot();
   })();
   return pgliteTemplate;
 }
