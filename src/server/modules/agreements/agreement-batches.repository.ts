@@ -28,10 +28,21 @@ function valuesOf(row: AgreementBatchRow): unknown[] {
   return BATCH_FIELDS.map((field) => columns[field]);
 }
 
+// Each row's search vector is written with it, from the partners it names, as
+// jalin_refresh_agreement_search would write it (an import sets no purpose): a second pass updating the fresh rows cost the
+// import about 100 ms per 1,000 (every index of agreements written again, docs/performance.md).
 export async function insertAgreementRows(db: Db, options: { rows: AgreementBatchRow[]; createdBy: string | null; now: Date }): Promise<void> {
-  const columns = [['id', 'uuid'], ...COLUMNS, ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] as const;
-  const stamp = options.now.toISOString();
-  await bulkInsert(db, { table: 'agreements', columns, rows: options.rows.map((row) => [row.id, ...valuesOf(row), options.createdBy, stamp, stamp]) });
+  if (options.rows.length === 0) return;
+  const columns = [['id', 'uuid'], ...COLUMNS, ['partner_ids', 'uuid[]']] as const;
+  const names = ['id', ...COLUMNS.map(([name]) => name)].join(', ');
+  const values = options.rows.map((row) => [row.id, ...valuesOf(row), row.partnerIds]);
+  await db.execute(sql`
+    INSERT INTO agreements (${sql.raw(names)}, created_by, created_at, updated_at, search_vector)
+    SELECT ${sql.raw(names)}, ${options.createdBy}::uuid, ${options.now.toISOString()}::timestamptz, ${options.now.toISOString()}::timestamptz,
+      jalin_agreement_vector(v.title, v.number_ours, v.number_partner,
+        (SELECT string_agg(p.name, ' ' ORDER BY x.position) FROM unnest(v.partner_ids) WITH ORDINALITY AS x(id, position) JOIN partners p ON p.id = x.id),
+        v.scope, NULL)
+    FROM ${recordSource(columns, values)}`);
 }
 
 // Guarded by version; returns how many rows were still at the version given. A legacy duplicate whose

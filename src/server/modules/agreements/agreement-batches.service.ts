@@ -1,7 +1,7 @@
 import type { Ctx } from '../../lib/context';
 import { staleVersion } from '../../lib/errors';
 import * as repo from './agreement-batches.repository';
-import { refreshAgreementSearch } from './agreements.repository';
+import { refreshAgreementSearch, refreshAgreementSearchRows } from './agreements.repository';
 
 export type AgreementBatchRow = repo.AgreementBatchRow;
 
@@ -13,7 +13,8 @@ export async function insertAgreementBatch(ctx: Ctx, rows: AgreementBatchRow[]):
   await repo.insertAgreementRows(ctx.db, { rows, createdBy: ctx.actor?.id ?? null, now: ctx.now });
   await repo.insertLinks(ctx.db, rows);
   await repo.noteImportedWithoutParent(ctx.db, rows.map((row) => row.id));
-  await refreshAgreementSearch(ctx.db, rows.map((row) => row.id));
+  // The rows carry their search vectors already (insertAgreementRows); the search rows copy them.
+  await refreshAgreementSearchRows(ctx.db, rows.map((row) => row.id));
 }
 
 // An edit saved through the API since the import's preview makes the whole import stop (409).

@@ -196,6 +196,12 @@ export async function refreshAgreementSearch(db: Db, ids: string[]): Promise<voi
   await db.execute(sql`SELECT jalin_refresh_agreement_search(${arrayParam(ids, 'uuid')})`);
 }
 
+// The search rows only, for agreements whose search vector is already current.
+export async function refreshAgreementSearchRows(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(sql`SELECT jalin_refresh_agreement_search_rows(${arrayParam(ids, 'uuid')})`);
+}
+
 export async function existingUnitIds(db: Db, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db.select({ id: units.id }).from(units).where(inArray(units.id, ids));

@@ -94,6 +94,24 @@ describe('importing a register file', () => {
     expect(runAudit).toHaveLength(1);
   });
 
+  it('writes each new agreement\'s search vector as the search refresh would, partners in their order', async () => {
+    const p = prefix();
+    await buildPartner(database.db, { name: `Universitas Khairun Uji ${p}`, categoryCode: 'perguruan_tinggi_negeri' });
+    const result = await importRows([
+      row(p, { mitra: `PT Bank Uji ${p}; Universitas Khairun Uji ${p}`, kategori_mitra: 'bumn; perguruan_tinggi_negeri' }),
+      row(p, { nomor_pemda: `${p}/KB/02`, nomor_mitra: '', ruang_lingkup: '', mitra: `Universitas Khairun Uji ${p}`, kategori_mitra: 'perguruan_tinggi_negeri' }),
+    ]);
+    expect(result.run?.createdCount).toBe(2);
+    const imported = await database.db.select({ id: agreements.id, vector: agreements.searchVector }).from(agreements).where(inArray(agreements.numberOurs, [`${p}/KB/01`, `${p}/KB/02`]));
+    expect(imported.every((agreement) => agreement.vector?.includes('khairun'))).toBe(true);
+    await database.db.execute(sql`SELECT jalin_refresh_agreement_search(${sql.param(imported.map((agreement) => agreement.id))}::uuid[])`);
+    const refreshed = await database.db.select({ id: agreements.id, vector: agreements.searchVector }).from(agreements).where(inArray(agreements.id, imported.map((agreement) => agreement.id)));
+    expect(new Map(refreshed.map((agreement) => [agreement.id, agreement.vector]))).toEqual(new Map(imported.map((agreement) => [agreement.id, agreement.vector])));
+    const searchRows: unknown = await database.db.execute(sql`SELECT count(*)::int AS n FROM agreement_search s JOIN agreements a ON a.id = s.agreement_id
+      WHERE a.id = ANY(${sql.param(imported.map((agreement) => agreement.id))}::uuid[]) AND s.search_vector = a.search_vector`);
+    expect((searchRows as { rows: { n: number }[] }).rows[0]?.n).toBe(2);
+  });
+
   it('reads an XLSX with columns in another order, capitalised headers, real date cells and numeric values', async () => {
     const p = prefix();
     const source = row(p, { tanggal_ttd: new Date(Date.UTC(2022, 1, 3)), tanggal_mulai: '03/02/2022', tanggal_berakhir: new Date(Date.UTC(2025, 1, 2)), nilai: 2500000, jenis_dokumen: 'pks' });
