@@ -29,16 +29,18 @@ function valuesOf(row: AgreementBatchRow): unknown[] {
 }
 
 // Each row's search vector is written with it, from the partners it names, as
-// jalin_refresh_agreement_search would write it (an import sets no purpose): a second pass updating the fresh rows cost the
-// import about 100 ms per 1,000 (every index of agreements written again, docs/performance.md).
+// jalin_refresh_agreement_search would write it (an import sets no purpose): a second pass
+// updating the fresh rows cost the import about 100 ms per 1,000 (every index of agreements
+// written again, docs/performance.md).
 export async function insertAgreementRows(db: Db, options: { rows: AgreementBatchRow[]; createdBy: string | null; now: Date }): Promise<void> {
   if (options.rows.length === 0) return;
   const columns = [['id', 'uuid'], ...COLUMNS, ['partner_ids', 'uuid[]']] as const;
   const names = ['id', ...COLUMNS.map(([name]) => name)].join(', ');
   const values = options.rows.map((row) => [row.id, ...valuesOf(row), row.partnerIds]);
+  const stamp = options.now.toISOString();
   await db.execute(sql`
     INSERT INTO agreements (${sql.raw(names)}, created_by, created_at, updated_at, search_vector)
-    SELECT ${sql.raw(names)}, ${options.createdBy}::uuid, ${options.now.toISOString()}::timestamptz, ${options.now.toISOString()}::timestamptz,
+    SELECT ${sql.raw(names)}, ${options.createdBy}::uuid, ${stamp}::timestamptz, ${stamp}::timestamptz,
       jalin_agreement_vector(v.title, v.number_ours, v.number_partner,
         (SELECT string_agg(p.name, ' ' ORDER BY x.position) FROM unnest(v.partner_ids) WITH ORDINALITY AS x(id, position) JOIN partners p ON p.id = x.id),
         v.scope, NULL)
