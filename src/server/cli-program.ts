@@ -28,6 +28,8 @@ import { getMasterData } from './modules/master/master.service';
 import { importFile } from './modules/imports/imports.service';
 import { getStats } from './modules/stats/stats.service';
 import { insertUser } from './modules/users/users.service';
+import { embeddedLimitOf } from './modules/agreements/register-size.service';
+import { addDatabaseCopyCommand } from './cli-database-copy';
 import { resetTotpByEmail } from './modules/users/users-totp.service';
 
 // The commands of `npm run jalin -- <command>`: the same services as the web app, against DATABASE_URL or the
@@ -40,12 +42,12 @@ async function importCommand(rt: CliRuntime, file: string, options: { dryRun?: b
     throw new CliFailure(`Berkas tidak dapat dibaca / cannot read file: ${file}`);
   });
   const dryRun = Boolean(options.dryRun);
-  const result = await rt.withCtx(async (ctx) => {
+  const result = await rt.withCtx(async (ctx, database, env) => {
     if (!dryRun) await seedDefaultUnits(ctx.db, ctx.now);
     const onProgress = async (done: number, total: number) => {
       rt.err(`… ${done}/${total}`);
     };
-    return importFile(ctx, { fileName: path.basename(file), bytes, dryRun, onProgress });
+    return importFile(ctx, { fileName: path.basename(file), bytes, dryRun, onProgress, embeddedLimit: embeddedLimitOf(database, env) });
   });
   if (options.json) rt.out(JSON.stringify(result));
   else rt.out(importReport(result, { dryRun }).join('\n'));
@@ -234,6 +236,7 @@ function buildProgram(rt: CliRuntime): Command {
     .argument('<file>')
     .action((file: string) => restoreCommand(rt, file));
   addStorageCopyCommand(program, rt);
+  addDatabaseCopyCommand(program, rt);
   program
     .command('duplicates')
     .description('nomor naskah yang sama bila dibandingkan tanpa huruf besar/kecil, spasi dan huruf serupa / agreement numbers that are the same once normalised')

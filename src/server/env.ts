@@ -46,6 +46,9 @@ const EnvSchema = z.object({
   // digest, backup); the delay lets a starting process settle first.
   JALIN_JOBS_START_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   // OCR of scans: how many run at once in this process (0 = none here), and the programs to run.
+  // How many agreements the embedded database (no DATABASE_URL) is meant to hold: past it, start-up
+  // and the import's preview say to move to PostgreSQL (register-size.service.ts). Nothing is refused.
+  JALIN_EMBEDDED_AGREEMENT_LIMIT: z.coerce.number().int().min(1).default(100_000),
   JALIN_OCR_WORKERS: z.coerce.number().int().min(0).max(4).default(2),
   JALIN_OCRMYPDF: z.string().min(1).default('ocrmypdf'),
   JALIN_TESSERACT: z.string().min(1).default('tesseract'),

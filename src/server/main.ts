@@ -9,6 +9,7 @@ import { readEnv } from './env';
 import { buildCtx } from './lib/context';
 import { createFileStore } from './lib/create-file-store';
 import { loadDemoIfWanted } from './demo/load-demo';
+import { embeddedLimitOf, registerSizeAfter, registerSizeWarning } from './modules/agreements/register-size.service';
 import { findNumberDuplicates } from './modules/agreements/agreement-numbers.service';
 import { recoverInterruptedImports } from './modules/imports/import-lease.service';
 
@@ -40,6 +41,8 @@ async function main() {
       `${duplicates.length} nomor naskah dipakai lebih dari satu naskah (npm run jalin -- duplicates) / ${duplicates.length} agreement numbers name more than one agreement`,
     );
   }
+  const size = await registerSizeAfter(database.db, { creates: 0, limit: embeddedLimitOf(database, env) });
+  if (size) app.log.warn({ agreements: size.after, limit: size.limit }, `${registerSizeWarning(size).message} / ${registerSizeWarning(size).messageEn}`);
   // Reminders, the digest, backups and mail retries from the job queue; scans OCR'd in the background.
   const log = { info: (message: string) => app.log.info(message), warn: (message: string) => app.log.warn(message) };
   const stopJobs = await startBackgroundJobs({ database, env, files, clock: () => new Date(), log }, { timing: { startDelaySeconds: env.JALIN_JOBS_START_DELAY_SECONDS }, metrics: app.metrics });

@@ -108,7 +108,13 @@ export type ImportPreview = {
   newPartners: ImportNewName[];
   // The further new names the import would create, neither listed nor compared with existing ones.
   otherNewNames: { units: number; partners: number };
+  // Set when the database is the embedded one and the register would hold more agreements after
+  // this import than it serves within the register's targets (JALIN_EMBEDDED_AGREEMENT_LIMIT):
+  // the import may still be confirmed; the admin is told to move to PostgreSQL.
+  registerSize: ImportRegisterSize | null;
 };
+
+export type ImportRegisterSize = { after: number; limit: number };
 
 // A name in the file that the registry does not know (key: unitKey for an OPD, normalizePartnerName
 // for a partner), with the rows that use it and the closest existing rows, most alike first.

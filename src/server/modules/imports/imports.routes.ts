@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ImportChoicesSchema, MAX_IMPORT_BYTES } from '../../../shared/imports';
 import { AppError, forbidden } from '../../lib/errors';
 import { actorCtxOf, typed } from '../../lib/http';
+import { embeddedLimitOf } from '../agreements/register-size.service';
 import { keepImportLease, waitForOwnImports } from './import-lease.service';
 import { canImport } from './imports.policy';
 import { confirmImport, getImportRun, listImportRuns, previewImport, progressRecorder, runImport } from './imports.service';
@@ -42,7 +43,8 @@ export function importsRoutes(app: FastifyInstance) {
     const ctx = actorCtxOf(request);
     // Refused before the upload is read: only the division may send registry files.
     if (!canImport(ctx.actor)) throw forbidden();
-    return previewImport(ctx, await receiveFile(request));
+    const { database, env } = request.server.deps;
+    return previewImport(ctx, await receiveFile(request), { embeddedLimit: embeddedLimitOf(database, env) });
   });
 
   // The body (optional) maps new OPD and partner names to existing ones; left out, they are created.

@@ -11,6 +11,7 @@ import type { Database, Db } from '../../db/client';
 import type { Ctx } from '../../lib/context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
+import { registerSizeAfter } from '../agreements/register-size.service';
 import { listUnits } from '../units/units.service';
 import { applyChoices, checkChoices, findNewNames, type NewNames } from './import-new-names.service';
 import { readImportTable, type RawTable } from './imports.sheet';
@@ -61,7 +62,7 @@ async function analyse(db: Db, table: RawTable, choices?: ImportChoices): Promis
   return { table, registry, parsed: validated.parsed, plan, issues };
 }
 
-function previewOf(id: string, fileName: string, analysis: Analysis, newNames: NewNames): ImportPreview {
+function previewOf(id: string, fileName: string, analysis: Analysis, newNames: NewNames & Pick<ImportPreview, 'registerSize'>): ImportPreview {
   const count = (action: string) => analysis.plan.items.filter((item) => item.action === action).length;
   return {
     id,
@@ -79,12 +80,18 @@ function previewOf(id: string, fileName: string, analysis: Analysis, newNames: N
 
 const cleanFileName = (name: string) => name.replace(/[\\/]/g, '_').slice(0, 255) || 'impor';
 
-async function previewDraft(db: Db, fileName: string, analysis: Analysis): Promise<ImportPreview> {
-  return previewOf('', fileName, analysis, await findNewNames(db, { rows: analysis.parsed, registry: analysis.registry }));
+// The embedded database's size limit for this process; null on PostgreSQL (no limit of its own).
+export type SizeLimit = { embeddedLimit?: number | null };
+
+async function previewDraft(db: Db, fileName: string, analysis: Analysis, limit: SizeLimit): Promise<ImportPreview> {
+  const creates = analysis.plan.items.filter((item) => item.action === 'create').length;
+  const newNames = await findNewNames(db, { rows: analysis.parsed, registry: analysis.registry });
+  const registerSize = await registerSizeAfter(db, { creates, limit: limit.embeddedLimit ?? null });
+  return previewOf('', fileName, analysis, { ...newNames, registerSize });
 }
 
-async function storePreview(ctx: Ctx, fileName: string, analysis: Analysis): Promise<ImportPreview> {
-  const draft = await previewDraft(ctx.db, fileName, analysis);
+async function storePreview(ctx: Ctx, fileName: string, analysis: Analysis, limit: SizeLimit): Promise<ImportPreview> {
+  const draft = await previewDraft(ctx.db, fileName, analysis, limit);
   return ctx.db.transaction(async (tx) => {
     const runId = await repo.insertRun(tx, {
       fileName,
@@ -105,10 +112,10 @@ async function storePreview(ctx: Ctx, fileName: string, analysis: Analysis): Pro
 }
 
 // Step 1: read and check the file; the registry is not touched. The run keeps the rows for step 2.
-export async function previewImport(ctx: Ctx, input: ImportInput): Promise<ImportPreview> {
+export async function previewImport(ctx: Ctx, input: ImportInput, limit: SizeLimit = {}): Promise<ImportPreview> {
   assertMayImport(ctx);
   const analysis = await analyse(ctx.db, await readImportTable(input.bytes));
-  return storePreview(ctx, cleanFileName(input.fileName), analysis);
+  return storePreview(ctx, cleanFileName(input.fileName), analysis, limit);
 }
 
 async function findRun(db: Db, id: string): Promise<RunRow> {
@@ -224,14 +231,14 @@ export type ImportFileResult = { preview: Omit<ImportPreview, 'id'> & { id: stri
 
 // One-shot for the command line: read, check and (unless it is a dry run or the file has errors)
 // write, all in one transaction, so the file is checked against exactly the registry it is written to.
-export async function importFile(ctx: Ctx, input: ImportInput & { dryRun: boolean; onProgress?: ProgressListener }): Promise<ImportFileResult> {
+export async function importFile(ctx: Ctx, input: ImportInput & SizeLimit & { dryRun: boolean; onProgress?: ProgressListener }): Promise<ImportFileResult> {
   assertMayImport(ctx);
   const fileName = cleanFileName(input.fileName);
   const table = await readImportTable(input.bytes);
-  if (input.dryRun) return { preview: { ...(await previewDraft(ctx.db, fileName, await analyse(ctx.db, table))), id: null }, run: null };
+  if (input.dryRun) return { preview: { ...(await previewDraft(ctx.db, fileName, await analyse(ctx.db, table), input)), id: null }, run: null };
   return ctx.db.transaction(async (tx) => {
     const analysis = await analyse(tx, table);
-    const preview = await previewDraft(tx, fileName, analysis);
+    const preview = await previewDraft(tx, fileName, analysis, input);
     if (analysis.issues.length > 0) return { preview: { ...preview, id: null }, run: null };
     const runId = await repo.insertRun(tx, { fileName, status: 'running', totalRows: preview.totalRows, createdBy: ctx.actor?.id ?? null, createdAt: ctx.now });
     const finished = await writeAnalysed(ctx, tx, runId, analysis, input.onProgress);

@@ -54,6 +54,17 @@ function Verdict({ preview }: { preview: ImportPreview }) {
   );
 }
 
+// The embedded database past its size (register-size.service.ts): said, not refused.
+function RegisterSizeNotice({ size }: { size: NonNullable<ImportPreview['registerSize']> }) {
+  const { t } = useTranslation('imports');
+  const number = useNumber();
+  return (
+    <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} role="status">
+      {t('preview.registerSize', { after: number(size.after), limit: number(size.limit) })}
+    </Alert>
+  );
+}
+
 type Props = { preview: ImportPreview; onConfirm: (choices: ImportChoices) => void; isConfirming: boolean; confirmError: unknown; onReset: () => void };
 
 export function ImportPreviewPanel({ preview, onConfirm, isConfirming, confirmError, onReset }: Props) {
@@ -91,6 +102,7 @@ export function ImportPreviewPanel({ preview, onConfirm, isConfirming, confirmEr
       </Group>
       <PreviewCounts preview={preview} />
       <Verdict preview={preview} />
+      {preview.registerSize ? <RegisterSizeNotice size={preview.registerSize} /> : null}
       {preview.ignoredColumns.length > 0 ? (
         <Text fz="sm" c="dimmed">
           {t('preview.ignoredColumns', { columns: preview.ignoredColumns.join(', ') })}
