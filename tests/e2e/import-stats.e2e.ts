@@ -36,7 +36,8 @@ describe('import and statistics screens', () => {
   let running: RunningApp;
   let browser: Browser;
   beforeAll(async () => {
-    [running, browser] = await Promise.all([startApp({ JALIN_DEMO: '1' }), launchBrowser()]);
+    // The demo register is past this limit: every preview carries the embedded database's size notice.
+    [running, browser] = await Promise.all([startApp({ JALIN_DEMO: '1', JALIN_EMBEDDED_AGREEMENT_LIMIT: '10' }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -57,6 +58,10 @@ describe('import and statistics screens', () => {
     expect(download.suggestedFilename()).toBe('templat-impor-kerja-sama.csv');
     await upload(page, download.suggestedFilename(), readFileSync(await download.path()));
     await page.getByText('Semua 2 baris lolos pemeriksaan').waitFor();
+    const sizeNotice = page.getByRole('status').filter({ hasText: 'Setelah impor ini register berisi' });
+    expect(await sizeNotice.innerText()).toMatch(/berisi [\d.]+ perjanjian, lebih dari 10 yang dilayani basis data tertanam \(PGlite\)/);
+    await shoot(page, 'import-1b-size-notice-desktop');
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Unggah berkas lain' }).click();
 
     // Row 3 of the file (the header is row 1) has a 30 February.

@@ -1,9 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/roles';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 import { agreements } from '../agreements/agreements.table';
 import { toCsv, type SheetRow } from '../../lib/sheet-files';
+import { importReport } from '../../cli-import-report';
+import { selectRows } from '../../db/bulk-sql';
+import { registerSizeAfter } from '../agreements/register-size.service';
 
 const BOUNDARY = '----jalin-import-test';
 
@@ -142,5 +145,58 @@ describe('import routes', () => {
     }
     expect((await t.app.inject({ method: 'GET', url: `/api/imports/${preview.id}`, headers: { cookie: admin } })).json().status).toBe('preview');
     expect((await t.app.inject({ method: 'GET', url: '/api/imports', headers: { cookie: admin } })).statusCode).toBe(200);
+  });
+});
+
+async function agreementCount(t: TestApp): Promise<number> {
+  const [row] = await selectRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM agreements`);
+  return row?.n ?? 0;
+}
+
+// Past JALIN_EMBEDDED_AGREEMENT_LIMIT the embedded database says so in the import's preview; the
+// import is still confirmed and written. PostgreSQL has no such limit.
+describe('the register past the embedded database size', () => {
+  let t: TestApp;
+  let cookie: string;
+  let before: number;
+  const LIMIT = 2;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { JALIN_EMBEDDED_AGREEMENT_LIMIT: String(LIMIT) } });
+    cookie = (await t.loginAs('admin')).cookie;
+    before = await agreementCount(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function preview(name: string, count: number) {
+    const body = multipart(`${name}.csv`, toCsv(rows(count)));
+    const response = await t.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie } });
+    expect(response.statusCode).toBe(200);
+    return response.json<{ id: string; registerSize: { after: number; limit: number } | null }>();
+  }
+
+  it('says in the preview how many agreements the register would hold, and still writes the import when confirmed', async () => {
+    const shown = await preview('besar', LIMIT + 1 - before);
+    if (t.database.kind === 'pglite') expect(shown.registerSize).toEqual({ after: LIMIT + 1, limit: LIMIT });
+    else expect(shown.registerSize).toBeNull();
+    const confirmed = await t.app.inject({ method: 'POST', url: `/api/imports/${shown.id}/confirm`, headers: { cookie } });
+    expect(confirmed.statusCode).toBe(202);
+    for (let attempt = 0; attempt < 200 && (await agreementCount(t)) < LIMIT + 1; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await agreementCount(t)).toBe(LIMIT + 1);
+  });
+
+  it('says nothing while the register stays within the limit', async () => {
+    const within = await registerSizeAfter(t.database.db, { creates: 0, limit: LIMIT + 1 });
+    expect(within).toBeNull();
+    expect(await registerSizeAfter(t.database.db, { creates: 1, limit: LIMIT + 1 })).toEqual({ after: LIMIT + 2, limit: LIMIT + 1 });
+    expect(await registerSizeAfter(t.database.db, { creates: 1, limit: null })).toBeNull();
+  });
+
+  it('prints the same notice in the command line report, in both languages', () => {
+    const preview = { fileName: 'r.csv', totalRows: 1, toCreate: 1, toUpdate: 0, unchanged: 0, issues: [], ignoredColumns: [], registerSize: { after: 100_001, limit: 100_000 } };
+    const lines = importReport({ preview: preview as never, run: null }, { dryRun: true });
+    expect(lines.join('\n')).toContain('Register berisi 100001 perjanjian, lebih dari 100000 yang dilayani basis data tertanam (PGlite)');
+    expect(lines.join('\n')).toContain('use a PostgreSQL server: npm run jalin -- database-copy --to postgres://…, then set DATABASE_URL');
   });
 });
