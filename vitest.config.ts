@@ -15,10 +15,6 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
-    // One process per worker runs file after file instead of a fresh process per file: importing the
-    // server's modules again for each of some 560 files cost about 11 minutes of the 25 (docs/performance.md,
-    // "Test suite time"). Tests keep no state in modules between files; stubs are undone in afterEach.
-    isolate: false,
     // vitest's default is one worker less than the cores: one on the 2-core CI machine. Two workers
     // there took 117 s where one took 158 s and three 135 s (docs/performance.md, "Test suite time").
     maxWorkers: Math.max(2, availableParallelism() - 1),
