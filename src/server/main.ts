@@ -42,7 +42,10 @@ async function main() {
     );
   }
   const size = await registerSizeAfter(database.db, { creates: 0, limit: embeddedLimitOf(database, env) });
-  if (size) app.log.warn({ agreements: size.after, limit: size.limit }, `${registerSizeWarning(size).message} / ${registerSizeWarning(size).messageEn}`);
+  if (size) {
+    const warning = registerSizeWarning(size);
+    app.log.warn({ agreements: size.after, limit: size.limit }, `${warning.message} / ${warning.messageEn}`);
+  }
   // Reminders, the digest, backups and mail retries from the job queue; scans OCR'd in the background.
   const log = { info: (message: string) => app.log.info(message), warn: (message: string) => app.log.warn(message) };
   const stopJobs = await startBackgroundJobs({ database, env, files, clock: () => new Date(), log }, { timing: { startDelaySeconds: env.JALIN_JOBS_START_DELAY_SECONDS }, metrics: app.metrics });

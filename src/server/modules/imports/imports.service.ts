@@ -62,7 +62,7 @@ async function analyse(db: Db, table: RawTable, choices?: ImportChoices): Promis
   return { table, registry, parsed: validated.parsed, plan, issues };
 }
 
-function previewOf(id: string, fileName: string, analysis: Analysis, newNames: NewNames & Pick<ImportPreview, 'registerSize'>): ImportPreview {
+function previewOf(id: string, fileName: string, analysis: Analysis, newNames: NewNames): Omit<ImportPreview, 'registerSize'> {
   const count = (action: string) => analysis.plan.items.filter((item) => item.action === action).length;
   return {
     id,
@@ -84,10 +84,8 @@ const cleanFileName = (name: string) => name.replace(/[\\/]/g, '_').slice(0, 255
 export type SizeLimit = { embeddedLimit?: number | null };
 
 async function previewDraft(db: Db, fileName: string, analysis: Analysis, limit: SizeLimit): Promise<ImportPreview> {
-  const creates = analysis.plan.items.filter((item) => item.action === 'create').length;
-  const newNames = await findNewNames(db, { rows: analysis.parsed, registry: analysis.registry });
-  const registerSize = await registerSizeAfter(db, { creates, limit: limit.embeddedLimit ?? null });
-  return previewOf('', fileName, analysis, { ...newNames, registerSize });
+  const preview = previewOf('', fileName, analysis, await findNewNames(db, { rows: analysis.parsed, registry: analysis.registry }));
+  return { ...preview, registerSize: await registerSizeAfter(db, { creates: preview.toCreate, limit: limit.embeddedLimit ?? null }) };
 }
 
 async function storePreview(ctx: Ctx, fileName: string, analysis: Analysis, limit: SizeLimit): Promise<ImportPreview> {
