@@ -9,7 +9,12 @@ import { databaseTestFiles } from './tests/support/database-tests.ts';
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const include = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'];
 const exclude = ['tests/e2e/**', 'node_modules/**'];
-const shared = { include, exclude, setupFiles: ['tests/support/setup-console.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
+// isolate: false — a worker process runs file after file instead of a new process per file: each file
+// otherwise imports the server's modules again, 40 % of the suite's time (docs/performance.md, "Test
+// suite time"). It sits here because inline projects do not inherit the root's test options. Files
+// still get their own database (tests/support/test-db.ts); modules are shared between the files of a
+// worker, so their state (caches keyed by database handle) must not assume a fresh process.
+const shared = { include, exclude, setupFiles: ['tests/support/setup-console.ts'], testTimeout: 30_000, hookTimeout: 60_000, isolate: false };
 
 export default defineConfig({
   test: {
