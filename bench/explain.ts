@@ -4,10 +4,7 @@
 // (on a busy machine the fastest run is the least disturbed one); with --plans also its
 // EXPLAIN (ANALYZE, BUFFERS), to reason about plans rather than wall-clock time alone.
 import { parseArgs } from 'node:util';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrateDatabase, openPglite, openPostgres, type Database, type Db } from '../src/server/db/client';
-import * as schema from '../src/server/db/schema';
+import { anotherHandle, migrateDatabase, openPglite, openPostgres, type Database, type Db } from '../src/server/db/client';
 import { searchAgreements } from '../src/server/modules/search/search.service';
 import { SearchQuerySchema } from '../src/shared/search';
 import { testCtx } from '../tests/support/test-ctx';
@@ -25,10 +22,7 @@ const log = (message: string) => process.stdout.write(`${message}\n`);
 
 function loggedDb(db: Db, statements: Statement[]): Db {
   const logger = { logQuery: (text: string, params: unknown[]) => statements.push({ sql: text, params }) };
-  const client = (db as unknown as { $client: unknown }).$client;
-  return 'dumpDataDir' in (client as object)
-    ? drizzlePglite(client as never, { schema, logger })
-    : drizzlePg(client as never, { schema, logger });
+  return anotherHandle(db, { logger });
 }
 
 async function explain(database: Database, query: string): Promise<void> {

@@ -1,7 +1,4 @@
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import type { Db } from '../src/server/db/client';
-import * as schema from '../src/server/db/schema';
+import { anotherHandle, type Db } from '../src/server/db/client';
 import { searchAgreements } from '../src/server/modules/search/search.service';
 import { SearchQuerySchema } from '../src/shared/search';
 import { testCtx } from '../tests/support/test-ctx';
@@ -29,10 +26,7 @@ async function captureStatements(db: Db, q: string): Promise<Statement[]> {
   await searchAgreements(testCtx({ db, actor, now: new Date() }), SearchQuerySchema.parse({ q }));
   const statements: Statement[] = [];
   const logger = { logQuery: (text: string, params: unknown[]) => statements.push({ sql: text, params }) };
-  const client = (db as unknown as { $client: unknown }).$client;
-  const logged = ('dumpDataDir' in (client as object)
-    ? drizzlePglite(client as never, { schema, logger })
-    : drizzlePg(client as never, { schema, logger })) as unknown as Db;
+  const logged = anotherHandle(db, { logger });
   await searchAgreements(testCtx({ db: logged, actor, now: new Date() }), SearchQuerySchema.parse({ q }));
   return statements.filter((statement) => /^\s*(select|with)\b/i.test(statement.sql));
 }

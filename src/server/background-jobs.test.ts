@@ -127,6 +127,20 @@ describe('background jobs on the job queue', () => {
       await queue.stop();
     }
   });
+
+  it("counts the day's lists in the registry-counts job and stores them for every process", async () => {
+    // A day no earlier test's queue has seen (a queue runs this job at its start too).
+    const later = new Date(t.clock.now.getTime() + 5 * DAY_MS);
+    const storedFor = async (day: string) => (await selectRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM register_kept_counts WHERE key LIKE ${`%|${day}|%`}`))[0]?.n ?? 0;
+    expect(await storedFor(localDate(later))).toBe(0);
+    const queue = await startJobQueue(t.database, scheduledJobs({ database: t.database, env: t.env, files: t.files, clock: () => later }), { clock: () => later, log, timing: FAST });
+    try {
+      await queue.runSoon('registry-counts');
+      await vi.waitFor(async () => expect(await storedFor(localDate(later))).toBeGreaterThan(1), { timeout: 30_000, interval: 200 });
+    } finally {
+      await queue.stop();
+    }
+  });
 });
 
 describe('a process started with JALIN_JOBS=0', () => {

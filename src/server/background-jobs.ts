@@ -13,7 +13,7 @@ import { recoverInterruptedOcr, runNextOcrJob } from './modules/documents/ocr-jo
 import { recoverInterruptedIntake, runNextIntakeFile } from './modules/intake/intake-read.service';
 import { mailSettingsOf, retryPendingMail } from './modules/mail/mail.service';
 import { runReportReminders } from './modules/realisation/report-reminders.service';
-import { removeOldChanges } from './modules/search/search.service';
+import { keepRegisterCounts, removeOldChanges } from './modules/search/search.service';
 import { runExpiryAlerts } from './modules/renewal/expiry-alerts.service';
 
 type Log = { info: (message: string) => void; warn: (message: string) => void };
@@ -42,6 +42,8 @@ export function scheduledJobs(deps: Omit<BackgroundDeps, 'log'>): ScheduledJob[]
     // The register's stored health, derived again for the new day in its first hour, so that the
     // first reader of the day does not wait for the whole register (agreement-health.service.ts).
     { name: 'health', cron: '2 * * * *', isRunAtStart: true, run: (now) => ensureHealthFresh({ db: database.db, now }) },
+    // The register's counts for the day, stored for every process's first list (search.service.ts).
+    { name: 'registry-counts', cron: '4 * * * *', isRunAtStart: true, run: (now) => keepRegisterCounts({ db: database.db, now }) },
     // The register's changes older than a day, which kept counts no longer need (search-cache.service.ts).
     { name: 'registry-changes', cron: '20 * * * *', run: (now) => removeOldChanges(database.db, now) },
   ];

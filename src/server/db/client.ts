@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, Logger } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -83,6 +83,14 @@ export function openPostgres(connectionString: string, options: { max?: number }
   // Legal dates stay 'YYYY-MM-DD' strings: a Date would shift them across time zones.
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', queue: { kind: 'postgres', connectionString }, close: () => pool.end(), pool };
+}
+
+// Another handle on the same connections. Caches kept per handle (the register's counts) start
+// empty in it, as in a new process; a logger sees the statements sent through it alone.
+export function anotherHandle(db: Db, options: { logger?: Logger } = {}): Db {
+  const client = (db as unknown as { $client: object }).$client;
+  const config = { schema, ...options };
+  return 'dumpDataDir' in client ? drizzlePglite(client as PGlite, config) : drizzlePg(client as pg.Pool, config);
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {

@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { countChanges, countWhole, removeChangesBefore, type CountSource } from './search-changes.repository';
+import { loadStoredCounts, removeStoredCountsBefore, storeCounts } from './search-kept.repository';
 import { readRevision } from './search-revision.repository';
 
 // Results that depend only on the registry's data (and on what the key adds: the day, the
@@ -49,8 +50,8 @@ export async function cachedByRevision<T>(db: Db, input: { key: string; compute:
   return pending;
 }
 
-// Counts over the register kept across changes: the first asking counts the whole register; after
-// a change, the kept counts are brought up to date by counting only the changed rows
+// Counts over the register kept across changes: the first asking anywhere counts the whole register
+// (the job queue does it for the day's common lists, decision 0041); after a change, the kept counts are brought up to date by counting only the changed rows
 // (agreement_search_changes, decision 0038), so the first list after an edit costs what the edit
 // changed, not what the register holds. Exact: every count is a sum over rows, and an old row
 // version counts −1 where it counted before, its new version +1.
@@ -90,15 +91,23 @@ function withChanges<R extends { count: number }>(rows: R[], changes: R[], input
   return [...groups.values()].filter((row) => row.count !== 0 || (input.keepsZero?.(row) ?? false));
 }
 
+// Kept counts come from this process's memory or, on its first asking, from the database, where the
+// last process to count them stored them (decision 0041); either is brought up to date by the
+// changes since its snapshot, and the result stored again for the next process.
 async function bringUpToDate<R extends { count: number }>(db: Db, input: KeptCountsInput<R>, before: Promise<Kept<R>> | null): Promise<Kept<R>> {
-  const kept = before ? await before.catch(() => null) : null;
+  const kept = (before ? await before.catch(() => null) : null) ?? (await loadStoredCounts(db, input.key));
   // The rows are those of input.count's statement, which gives rows of type R.
   if (kept) {
     const changes = await countChanges(db, input.count, kept.snapshot);
-    if (changes) return { rows: withChanges(kept.rows, changes.rows as R[], input), snapshot: changes.snapshot };
+    if (changes) return stored(db, input.key, { rows: withChanges(kept.rows as R[], changes.rows as R[], input), snapshot: changes.snapshot });
   }
   const whole = await countWhole(db, input.count);
-  return { rows: whole.rows as R[], snapshot: whole.snapshot };
+  return stored(db, input.key, { rows: whole.rows as R[], snapshot: whole.snapshot });
+}
+
+async function stored<R>(db: Db, key: string, kept: Kept<R>): Promise<Kept<R>> {
+  await storeCounts(db, key, kept);
+  return kept;
 }
 
 export async function keptCounts<R extends { count: number }>(db: Db, input: KeptCountsInput<R>): Promise<R[]> {
@@ -127,6 +136,11 @@ export async function keptCounts<R extends { count: number }>(db: Db, input: Kep
 // nothing for longer are counted whole once (the next asking), as on a process's first asking.
 export const CHANGES_KEPT_HOURS = 24;
 
-export function removeOldChanges(db: Db, now: Date): Promise<number> {
-  return removeChangesBefore(db, new Date(now.getTime() - CHANGES_KEPT_HOURS * 3_600_000));
+// Stored counts go with them: the keys of past days are never asked again, and counts not stored for
+// a day would mostly be counted whole anyway.
+export async function removeOldChanges(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - CHANGES_KEPT_HOURS * 3_600_000);
+  const removed = await removeChangesBefore(db, before);
+  await removeStoredCountsBefore(db, before);
+  return removed;
 }

@@ -1,23 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusDateBounds } from '../../../shared/agreement-status';
 import { SearchQuerySchema, type SearchQueryInput } from '../../../shared/search';
-import type { Db } from '../../db/client';
-import * as schema from '../../db/schema';
+import { anotherHandle, type Db } from '../../db/client';
 import type { Actor } from '../../lib/context';
 import { getStats } from '../stats/stats.service';
 import { buildUnit } from '../../../../tests/support/builders';
 import { buildAgreement, buildPartner } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { keptCounts } from './search-cache.service';
+import { keptCounts, removeOldChanges } from './search-cache.service';
 import { removeChangesBefore, WHOLE_REGISTRY, type CountSource } from './search-changes.repository';
 import type { CountRow } from './search-counts.repository';
 import { countRows, facetStatement } from './search-facets.repository';
 import { toFacets } from './search-facets.service';
 import { registryStatus } from './search-filters.repository';
-import { planSearch, searchAgreements } from './search.service';
+import { keepRegisterCounts, planSearch, searchAgreements } from './search.service';
 
 // Counts kept in memory follow each change by counting only the changed rows (decision 0038).
 // Whatever the change (a new agreement, an edit of any counted field, a draft published, an
@@ -71,31 +68,48 @@ describe('registry list: counts kept across changes', () => {
     { health: ['dorman'], sector: ['pendidikan'], unit: [unitA] },
   ];
 
+  // In this process (counts kept in memory) and in a new one (counts read from the database).
   async function expectKeptEqualFull(label: string): Promise<void> {
+    const newProcess = freshHandle();
     for (const [role, actor] of Object.entries(readers)) {
       const ctx = { ...t.ctx(actor), actor };
       for (const input of queries()) {
         const query = SearchQuerySchema.parse(input);
+        // The new process first: it reads what was stored before the change.
+        const stored = await searchAgreements({ ...ctx, db: newProcess }, query);
         const kept = await searchAgreements(ctx, query);
         const plan = await planSearch(ctx, query);
         const full = await toFacets(t.database.db, await countRows(t.database.db, { conditions: plan.conditions, statusSql: registryStatus(plan.bounds) }));
         expect({ total: kept.total, facets: kept.facets }, `${label}: ${role} ${JSON.stringify(input)}`).toEqual(full);
+        expect({ total: stored.total, facets: stored.facets }, `${label}: ${role} ${JSON.stringify(input)}, a new process`).toEqual(full);
       }
     }
   }
 
   // The same database through a new handle: nothing kept yet, every count made whole.
   function freshHandle(): Db {
-    const client = (t.database.db as unknown as { $client: object }).$client;
-    return 'dumpDataDir' in client ? drizzlePglite(client as never, { schema }) : drizzlePg(client as never, { schema });
+    return anotherHandle(t.database.db);
   }
 
+  // Statistics kept in this process, and those a new process reads from the stored counts (brought
+  // up to date by the changes), equal statistics counted whole (nothing stored, a new handle).
   async function expectStatsEqualFresh(label: string): Promise<void> {
     const admin = readers.admin;
     if (!admin) throw new Error('no admin');
     const query = { from: 2018, to: 2027 };
+    // The new process first: it reads what was stored before the change.
+    const fromStored = await getStats({ ...t.ctx(admin), actor: admin, db: freshHandle() }, query);
     const kept = await getStats({ ...t.ctx(admin), actor: admin }, query);
-    expect(kept, `${label}: statistics`).toEqual(await getStats({ ...t.ctx(admin), actor: admin, db: freshHandle() }, query));
+    const stored = await t.database.db.execute(sql`SELECT key, rows, snapshot FROM register_kept_counts`);
+    await t.database.db.execute(sql`DELETE FROM register_kept_counts`);
+    const whole = await getStats({ ...t.ctx(admin), actor: admin, db: freshHandle() }, query);
+    // Put back as they were, so that the next step's new process starts from what was stored.
+    await t.database.db.execute(sql`DELETE FROM register_kept_counts`);
+    for (const row of (stored as { rows: { key: string; rows: unknown; snapshot: string }[] }).rows) {
+      await t.database.db.execute(sql`INSERT INTO register_kept_counts (key, rows, snapshot) VALUES (${row.key}, ${JSON.stringify(row.rows)}::jsonb, ${row.snapshot})`);
+    }
+    expect(kept, `${label}: statistics`).toEqual(whole);
+    expect(fromStored, `${label}: statistics from the stored counts`).toEqual(whole);
   }
 
   async function refresh(id: string): Promise<void> {
@@ -187,6 +201,51 @@ describe('registry list: counts kept across changes', () => {
     await db.execute(sql`UPDATE partner_categories SET name = name WHERE code = 'swasta'`);
     await ask();
     expect(sources).toEqual(['whole', 'changes', 'changes', 'whole', 'changes', 'changes', 'whole']);
+  });
+
+  it('starts a new process from the stored counts, which the job queue counts for the day', async () => {
+    const db = t.database.db;
+    const admin = readers.admin;
+    if (!admin) throw new Error('no admin');
+    const input = { conditions: (await planSearch({ ...t.ctx(admin), actor: admin }, SearchQuerySchema.parse({}))).conditions, statusSql: registryStatus(statusDateBounds('2026-06-15', 90)) };
+    const sources: string[] = [];
+    const ask = (handle: Db) =>
+      keptCounts<CountRow>(handle, {
+        key: 'test|stored',
+        count: (source: CountSource) => {
+          sources.push(source === WHOLE_REGISTRY ? 'whole' : 'changes');
+          return facetStatement(input, source);
+        },
+        groupOf: (row) => JSON.stringify([row.facet, row.value]),
+        keepsZero: (row) => row.facet === 'total',
+      });
+    const byGroup = (rows: CountRow[]) => new Map(rows.map((row) => [JSON.stringify([row.facet, row.value]), row.count]));
+    await ask(db);
+    await buildAgreement(db, { docType: 'KB', signedOn: '2024-05-01', startsOn: '2024-05-01', endsOn: '2030-01-01', leadUnitId: unitA });
+    const inNewProcess = await ask(freshHandle());
+    expect(sources).toEqual(['whole', 'changes']);
+    expect(byGroup(inNewProcess)).toEqual(byGroup(await countRows(db, input)));
+
+    // The job's counts are what a new process's first list reads: a stored count set wrong by hand
+    // shows through (and is put right again after).
+    expect(await keepRegisterCounts(t.ctx(admin))).toBeGreaterThan(10);
+    const kbKey = sql`key LIKE 'value|all|%|docType|KB'`;
+    const shift = (by: number) =>
+      db.execute(sql`UPDATE register_kept_counts SET rows = (SELECT jsonb_agg(CASE WHEN r->>'facet' = 'total' THEN jsonb_set(r, '{count}', to_jsonb((r->>'count')::int + ${by})) ELSE r END) FROM jsonb_array_elements(rows) r) WHERE ${kbKey}`);
+    const query = SearchQuerySchema.parse({ docType: ['KB'] });
+    const ctx = { ...t.ctx(admin), actor: admin };
+    const exact = (await searchAgreements({ ...ctx, db: freshHandle() }, query)).total;
+    await shift(1000);
+    expect((await searchAgreements({ ...ctx, db: freshHandle() }, query)).total).toBe(exact + 1000);
+    await shift(-1000);
+    expect((await searchAgreements({ ...ctx, db: freshHandle() }, query)).total).toBe(exact);
+
+    // Stored counts not stored again for a day go with the day's old changes.
+    await db.execute(sql`UPDATE register_kept_counts SET counted_at = now() - interval '25 hours' WHERE key = 'test|stored'`);
+    await removeOldChanges(db, new Date());
+    const left = (await db.execute<{ key: string }>(sql`SELECT key FROM register_kept_counts`)) as { rows: { key: string }[] };
+    expect(left.rows.map((row) => row.key)).not.toContain('test|stored');
+    expect(left.rows.length).toBeGreaterThan(10);
   });
 
   it('logs nothing for an edit that changes no counted column, and removes only changes older than asked', async () => {

@@ -1,6 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementView } from '../../../shared/agreements';
 import type { MasterData } from '../../../shared/master';
@@ -10,8 +8,7 @@ import type { StatsResponse } from '../../../shared/stats';
 import { buildUnit } from '../../../../tests/support/builders';
 import { agreementPayload, buildPartner } from '../../../../tests/support/registry-builders';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import type { Db } from '../../db/client';
-import * as schema from '../../db/schema';
+import { anotherHandle, type Db } from '../../db/client';
 import { toCsv } from '../../lib/sheet-files';
 import { importFile } from '../imports/imports.service';
 import { readRevision } from './search-revision.repository';
@@ -35,8 +32,7 @@ describe('registry list rows and revision', () => {
 
   // Another handle on the same database starts with an empty cache, as a new app process would.
   function freshHandle(db: Db): Db {
-    const client = (db as unknown as { $client: object }).$client;
-    return 'dumpDataDir' in client ? drizzlePglite(client as never, { schema }) : drizzlePg(client as never, { schema });
+    return anotherHandle(db);
   }
 
   async function call<T>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> {

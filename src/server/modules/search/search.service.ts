@@ -1,7 +1,7 @@
 import { statusDateBounds, deriveAgreementStatus } from '../../../shared/agreement-status';
-import type { AgreementListItem, AgreementSearchResult, FacetName, SearchFacets, SearchFilters, SearchQuery, SearchSort } from '../../../shared/search';
+import { FACET_NAMES, SearchFiltersSchema, type AgreementListItem, type AgreementSearchResult, type FacetName, type SearchFacets, type SearchFilters, type SearchQuery, type SearchSort } from '../../../shared/search';
 import type { Db } from '../../db/client';
-import { localDate, type ActorCtx } from '../../lib/context';
+import { localDate, type ActorCtx, type Ctx } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
 import { draftVisibility, type DraftVisibility } from '../agreements/agreements.policy';
 import { ensureHealthFresh } from '../agreement-health/agreement-health.service';
@@ -32,6 +32,7 @@ export { cachedByRevision, keptCounts };
 export type { CountSource } from './search-changes.repository';
 // The job queue removes the register's old changes (background-jobs.ts).
 export { removeOldChanges };
+// …and counts the day's lists ahead of their readers (keepRegisterCounts, below).
 
 export type SearchPlan = {
   conditions: SearchConditions;
@@ -43,14 +44,36 @@ export type SearchPlan = {
 };
 
 // The filters as SQL for this actor and this day (status depends on the date in Ternate).
-export async function planSearch(ctx: ActorCtx, filters: Parameters<typeof buildConditions>[0]): Promise<SearchPlan> {
+export function planSearch(ctx: ActorCtx, filters: SearchFilters): Promise<SearchPlan> {
+  return planFor(ctx, filters, draftVisibility(ctx.actor));
+}
+
+async function planFor(ctx: Pick<Ctx, 'db' | 'now'>, filters: SearchFilters, visibility: DraftVisibility): Promise<SearchPlan> {
   // The register filters and counts by the stored health: it must be today's and current first.
   await ensureHealthFresh(ctx);
   const { expiryWarningDays } = await getSettings(ctx.db);
   const today = localDate(ctx.now);
   const bounds = statusDateBounds(today, expiryWarningDays);
-  const visibility = draftVisibility(ctx.actor);
   return { conditions: buildConditions(filters, { visibility, bounds }), filters, visibility, bounds, warningDays: expiryWarningDays, today };
+}
+
+// The counts every list without words starts from, for the readers who see every draft (the Bagian
+// Kerja Sama, the TKKSD): the whole register's and each facet value's. The day is part of their keys,
+// so the job queue counts them for a new day and stores them (decision 0041); the first list of the
+// day, in any process, then adds what changed since instead of counting the register.
+export async function keepRegisterCounts(ctx: Pick<Ctx, 'db' | 'now'>): Promise<number> {
+  const visibility: DraftVisibility = { kind: 'all' };
+  const { facets } = await countFacets(ctx.db, await planFor(ctx, {}, visibility));
+  let lists = 1;
+  for (const name of FACET_NAMES) {
+    for (const bucket of facets[name]) {
+      const filters = SearchFiltersSchema.safeParse({ [name]: [bucket.value] });
+      if (!filters.success) continue;
+      await countFacets(ctx.db, await planFor(ctx, filters.data, visibility));
+      lists += 1;
+    }
+  }
+  return lists;
 }
 
 // Without words, counts are kept across changes (keptFacetCounts), shared between lists wherever

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { HealthStatus } from '../../../shared/agreement-health';
 import { tsvector, xid8 } from '../../db/types';
 import { agreements } from '../agreements/agreements.table';
@@ -94,3 +94,14 @@ export const agreementSearchChangesHorizon = pgTable(
   },
   (table) => [check('agreement_search_changes_horizon_single_row', sql`${table.id} = 1`)],
 );
+
+// Kept counts stored where every process finds them (decision 0041): a process asking a list for the
+// first time (after a start, or another process's change) brings the stored counts up to date from
+// the changes since their snapshot instead of counting the whole register. `snapshot` is the
+// pg_snapshot the rows were counted in, as text; the rows are the count statement's own.
+export const registerKeptCounts = pgTable('register_kept_counts', {
+  key: text('key').primaryKey(),
+  rows: jsonb('rows').notNull(),
+  snapshot: text('snapshot').notNull(),
+  countedAt: timestamp('counted_at', { withTimezone: true }).notNull().defaultNow(),
+});
