@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText, xlsxSheets } from '../../tests/support/report-files';
+import { runCli, type ProcessRun } from '../../tests/support/server-process';
 import { TEST_DB_KIND } from '../../tests/support/test-db';
 import type { StatsResponse } from '../shared/stats';
 import { toCsv, type SheetRow } from './lib/sheet-files';
@@ -13,7 +13,7 @@ import { toCsv, type SheetRow } from './lib/sheet-files';
 // `report impact` as a person runs it, on a register imported from a file: a separate process
 // against a fresh PGlite data directory, or a throwaway PostgreSQL database on PostgreSQL.
 
-type Run = { code: number | null; stdout: string; stderr: string };
+type Run = ProcessRun;
 
 function serverUrl(database: string): string {
   // eslint-disable-next-line no-restricted-syntax -- the test harness's own server, not a Jalin setting
@@ -80,19 +80,7 @@ describe('jalin report impact', () => {
   let databaseUrl = '';
 
   function jalin(args: string[]): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
-        // eslint-disable-next-line no-restricted-syntax -- the child inherits PATH and the like, as from a shell
-        env: { ...process.env, JALIN_DATA_DIR: dir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', JALIN_DEMO_PASSWORD: '', JALIN_ADMIN_PASSWORD: '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    return runCli(args, { dir, url: databaseUrl }, { JALIN_ADMIN_PASSWORD: '' });
   }
 
   beforeAll(async () => {

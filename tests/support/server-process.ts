@@ -68,9 +68,10 @@ export async function startServer(target: { dir: string; url: string }, env: Rec
   };
 }
 
-export function runCli(args: string[], target: { dir: string; url: string }): Promise<ProcessRun> {
+// `env`: settings on top of the harness's own, as for startServer.
+export function runCli(args: string[], target: { dir: string; url: string }, env: Record<string, string> = {}): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { env: baseEnv(target), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { env: { ...baseEnv(target), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

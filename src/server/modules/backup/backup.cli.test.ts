@@ -1,14 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type ProcessRun } from '../../../../tests/support/server-process';
 import { TEST_DB_KIND, createEmptyPostgres } from '../../../../tests/support/test-db';
 
 // `npm run jalin -- backup` and `restore` as a person runs them: separate processes on a fresh
 // PGlite data directory, or throwaway PostgreSQL databases when the suite runs on PostgreSQL.
 
-type Run = { code: number | null; stdout: string; stderr: string };
+type Run = ProcessRun;
 type Target = { dir: string; url: string };
 
 describe('jalin backup and restore commands', () => {
@@ -24,19 +24,7 @@ describe('jalin backup and restore commands', () => {
   }
 
   function jalin(args: string[], target: Target): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
-        // eslint-disable-next-line no-restricted-syntax -- the child inherits PATH and the like, as from a shell
-        env: { ...process.env, JALIN_DATA_DIR: target.dir, DATABASE_URL: target.url, JALIN_STORAGE_DIR: '', LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    return runCli(args, target, { JALIN_STORAGE_DIR: '' });
   }
 
   beforeAll(() => {
