@@ -64,7 +64,7 @@ async function copyTable(source: Db, target: Db, table: string): Promise<number>
 async function copySequences(source: Db, target: Db): Promise<void> {
   const sequences = await selectRows<{ name: string; value: string | null }>(source, sql`SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public'`);
   for (const sequence of sequences) {
-    if (sequence.value !== null) await target.execute(sql`SELECT setval(${`public.${sequence.name}`}::regclass, ${sequence.value}::bigint)`);
+    if (sequence.value !== null) await target.execute(sql`SELECT setval(format('public.%I', ${sequence.name}::text)::regclass, ${sequence.value}::bigint)`);
   }
 }
 
