@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { statusDateBounds } from '../../../shared/agreement-status';
 import { SearchQuerySchema, type SearchQueryInput } from '../../../shared/search';
 import { anotherHandle, type Db } from '../../db/client';
@@ -122,6 +122,22 @@ describe('registry list: counts kept across changes', () => {
     await expectStatsEqualFresh(label);
   }
 
+  // Kept counts follow the changes only when their snapshot's oldest running transaction is past
+  // every change and the horizon. That transaction is the whole server's, and test files on other
+  // databases of the same PostgreSQL write side by side: before counts that a test expects to be
+  // followed are kept, wait until those writes are over, so that the source read depends on this
+  // file alone. (On PGlite nothing else runs.)
+  async function quiet(db: Db): Promise<void> {
+    await vi.waitFor(
+      async () => {
+        const { rows } = (await db.execute<{ quiet: boolean }>(sql`SELECT pg_snapshot_xmin(pg_current_snapshot()) >
+          greatest((SELECT max(tx) FROM agreement_search_changes), (SELECT counted_from FROM agreement_search_changes_horizon WHERE id = 1)) AS quiet`)) as { rows: { quiet: boolean }[] };
+        expect(rows[0]?.quiet).toBe(true);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+  }
+
   it('equal a full count after every kind of change', async () => {
     const db = t.database.db;
     const [first, second, third, fourth] = ids as [string, string, string, string];
@@ -165,8 +181,9 @@ describe('registry list: counts kept across changes', () => {
     if (!admin) throw new Error('no admin');
     const input = { conditions: (await planSearch({ ...t.ctx(admin), actor: admin }, SearchQuerySchema.parse({}))).conditions, statusSql: registryStatus(statusDateBounds('2026-06-15', 90)) };
     const sources: string[] = [];
-    const ask = () =>
-      keptCounts<CountRow>(db, {
+    const ask = async () => {
+      await quiet(db);
+      return keptCounts<CountRow>(db, {
         key: 'test|sources',
         count: (source: CountSource) => {
           sources.push(source === WHOLE_REGISTRY ? 'whole' : 'changes');
@@ -175,6 +192,7 @@ describe('registry list: counts kept across changes', () => {
         groupOf: (row) => JSON.stringify([row.facet, row.value]),
         keepsZero: (row) => row.facet === 'total',
       });
+    };
     const byGroup = (rows: CountRow[]) => new Map(rows.map((row) => [JSON.stringify([row.facet, row.value]), row.count]));
     await ask();
     await ask();
@@ -209,8 +227,9 @@ describe('registry list: counts kept across changes', () => {
     if (!admin) throw new Error('no admin');
     const input = { conditions: (await planSearch({ ...t.ctx(admin), actor: admin }, SearchQuerySchema.parse({}))).conditions, statusSql: registryStatus(statusDateBounds('2026-06-15', 90)) };
     const sources: string[] = [];
-    const ask = (handle: Db) =>
-      keptCounts<CountRow>(handle, {
+    const ask = async (handle: Db) => {
+      await quiet(handle);
+      return keptCounts<CountRow>(handle, {
         key: 'test|stored',
         count: (source: CountSource) => {
           sources.push(source === WHOLE_REGISTRY ? 'whole' : 'changes');
@@ -219,6 +238,7 @@ describe('registry list: counts kept across changes', () => {
         groupOf: (row) => JSON.stringify([row.facet, row.value]),
         keepsZero: (row) => row.facet === 'total',
       });
+    };
     const byGroup = (rows: CountRow[]) => new Map(rows.map((row) => [JSON.stringify([row.facet, row.value]), row.count]));
     await ask(db);
     await buildAgreement(db, { docType: 'KB', signedOn: '2024-05-01', startsOn: '2024-05-01', endsOn: '2030-01-01', leadUnitId: unitA });
