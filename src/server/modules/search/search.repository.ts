@@ -39,8 +39,8 @@ export async function countMatches(db: Db, where: SQL | undefined): Promise<numb
   return row?.total ?? 0;
 }
 
-// The order of a page without words, over agreement_search: each date order has an index that
-// matches it exactly (ties broken by id), so a page reads little more than its own rows.
+// The order of a page without words, over agreement_search: each order has an index that matches it
+// exactly (ties broken by id), so a page reads little more than its own rows.
 function pageOrder(sort: Exclude<SearchSort, 'relevance'>): SQL[] {
   switch (sort) {
     case 'signed_desc':
@@ -48,7 +48,7 @@ function pageOrder(sort: Exclude<SearchSort, 'relevance'>): SQL[] {
     case 'signed_asc':
       return [sql`${f.signedOn} ASC NULLS LAST`, asc(f.agreementId)];
     case 'title':
-      return [sql`lower(${a.title})`, asc(a.id)];
+      return [asc(f.titleSort), asc(f.agreementId)];
     case 'ends_asc':
       return [sql`${f.endsOn} ASC NULLS LAST`, asc(f.agreementId)];
   }
@@ -59,10 +59,7 @@ export async function findPageIds(
   db: Db,
   options: { where: SQL | undefined; sort: Exclude<SearchSort, 'relevance'>; limit: number; offset: number },
 ): Promise<{ id: string; rank: number }[]> {
-  const query = db.select({ id: f.agreementId }).from(f).$dynamic();
-  // The title is not in the narrow rows; the title index of agreements is read in order instead.
-  if (options.sort === 'title') query.innerJoin(a, eq(a.id, f.agreementId));
-  const rows = await query.where(options.where).orderBy(...pageOrder(options.sort)).limit(options.limit).offset(options.offset);
+  const rows = await db.select({ id: f.agreementId }).from(f).where(options.where).orderBy(...pageOrder(options.sort)).limit(options.limit).offset(options.offset);
   return rows.map((row) => ({ id: row.id, rank: 0 }));
 }
 
