@@ -2,7 +2,13 @@
 -- group and sorted by title walked the title index of agreements and looked up each agreement's row
 -- (8,305 look-ups for the first private-sector page at a million agreements, 62 ms); it now walks
 -- agreement_search_title_idx, which carries the partner category, reading no table (3 ms).
-ALTER TABLE "agreement_search" ADD COLUMN "title_sort" text;
+-- Every change of the table's shape comes before the rows are filled: the fill leaves deferred
+-- trigger events pending until commit, and PostgreSQL then refuses ALTER TABLE and CREATE INDEX.
+ALTER TABLE "agreement_search" ADD COLUMN "title_sort" text NOT NULL DEFAULT '';
+--> statement-breakpoint
+ALTER TABLE "agreement_search" ALTER COLUMN "title_sort" DROP DEFAULT;
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS agreement_search_title_idx ON agreement_search (title_sort, agreement_id) INCLUDE (primary_category_code);
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION jalin_refresh_agreement_search_rows(ids uuid[]) RETURNS void
 LANGUAGE sql AS $$
@@ -29,7 +35,3 @@ LANGUAGE sql AS $$
 $$;
 --> statement-breakpoint
 UPDATE agreement_search f SET title_sort = lower(a.title) FROM agreements a WHERE a.id = f.agreement_id;
---> statement-breakpoint
-ALTER TABLE "agreement_search" ALTER COLUMN "title_sort" SET NOT NULL;
---> statement-breakpoint
-CREATE INDEX IF NOT EXISTS agreement_search_title_idx ON agreement_search (title_sort, agreement_id) INCLUDE (primary_category_code);
