@@ -55,7 +55,8 @@ export async function cachedByRevision<T>(db: Db, input: { key: string; compute:
 // (agreement_search_changes, decision 0038), so the first list after an edit costs what the edit
 // changed, not what the register holds. Exact: every count is a sum over rows, and an old row
 // version counts −1 where it counted before, its new version +1.
-type Kept<R> = { rows: R[]; snapshot: string };
+// `storedAt`: when this process last stored the key's counts (or read them stored), in ms.
+type Kept<R> = { rows: R[]; snapshot: string; storedAt: number };
 type KeptEntry = { revision: number; value: Promise<Kept<unknown>> };
 
 const keptCaches = new WeakMap<object, Map<string, KeptEntry>>();
@@ -93,21 +94,34 @@ function withChanges<R extends { count: number }>(rows: R[], changes: R[], input
 
 // Kept counts come from this process's memory or, on its first asking, from the database, where the
 // last process to count them stored them (decision 0041); either is brought up to date by the
-// changes since its snapshot, and the result stored again for the next process.
+// changes since its snapshot. Counted whole, they are stored at once; brought up to date, at most
+// once a minute per key and process: another process then adds at most a minute of changes more,
+// and a list after each of many edits does not write the key's counts each time (the statistics'
+// are the largest, about 100 kB of text).
+const STORE_EVERY_MS = 60_000;
+
 async function bringUpToDate<R extends { count: number }>(db: Db, input: KeptCountsInput<R>, before: Promise<Kept<R>> | null): Promise<Kept<R>> {
-  const kept = (before ? await before.catch(() => null) : null) ?? (await loadStoredCounts(db, input.key));
+  const kept = (before ? await before.catch(() => null) : null) ?? (await storedCounts<R>(db, input.key));
   // The rows are those of input.count's statement, which gives rows of type R.
   if (kept) {
     const changes = await countChanges(db, input.count, kept.snapshot);
-    if (changes) return stored(db, input.key, { rows: withChanges(kept.rows as R[], changes.rows as R[], input), snapshot: changes.snapshot });
+    if (changes) {
+      const next = { rows: withChanges(kept.rows, changes.rows as R[], input), snapshot: changes.snapshot, storedAt: kept.storedAt };
+      return Date.now() - kept.storedAt >= STORE_EVERY_MS ? stored(db, input.key, next) : next;
+    }
   }
   const whole = await countWhole(db, input.count);
-  return stored(db, input.key, { rows: whole.rows as R[], snapshot: whole.snapshot });
+  return stored(db, input.key, { rows: whole.rows as R[], snapshot: whole.snapshot, storedAt: 0 });
+}
+
+async function storedCounts<R>(db: Db, key: string): Promise<Kept<R> | null> {
+  const found = await loadStoredCounts(db, key);
+  return found ? { rows: found.rows as R[], snapshot: found.snapshot, storedAt: Date.now() } : null;
 }
 
 async function stored<R>(db: Db, key: string, kept: Kept<R>): Promise<Kept<R>> {
   await storeCounts(db, key, kept);
-  return kept;
+  return { ...kept, storedAt: Date.now() };
 }
 
 export async function keptCounts<R extends { count: number }>(db: Db, input: KeptCountsInput<R>): Promise<R[]> {
