@@ -138,6 +138,29 @@ describe('registry list: counts kept across changes', () => {
     );
   }
 
+  // The whole register's counts kept under `key`, recording which source each counting read.
+  async function trackedCounts(key: string) {
+    const admin = readers.admin;
+    if (!admin) throw new Error('no admin');
+    const input = { conditions: (await planSearch({ ...t.ctx(admin), actor: admin }, SearchQuerySchema.parse({}))).conditions, statusSql: registryStatus(statusDateBounds('2026-06-15', 90)) };
+    const sources: string[] = [];
+    const ask = async (handle: Db) => {
+      await quiet(handle);
+      return keptCounts<CountRow>(handle, {
+        key,
+        count: (source: CountSource) => {
+          sources.push(source === WHOLE_REGISTRY ? 'whole' : 'changes');
+          return facetStatement(input, source);
+        },
+        groupOf: (row) => JSON.stringify([row.facet, row.value]),
+        keepsZero: (row) => row.facet === 'total',
+      });
+    };
+    return { input, sources, ask };
+  }
+
+  const byGroup = (rows: CountRow[]) => new Map(rows.map((row) => [JSON.stringify([row.facet, row.value]), row.count]));
+
   it('equal a full count after every kind of change', async () => {
     const db = t.database.db;
     const [first, second, third, fourth] = ids as [string, string, string, string];
@@ -177,23 +200,8 @@ describe('registry list: counts kept across changes', () => {
 
   it('counts only the changed rows after a change, and the whole register when changes cannot say', async () => {
     const db = t.database.db;
-    const admin = readers.admin;
-    if (!admin) throw new Error('no admin');
-    const input = { conditions: (await planSearch({ ...t.ctx(admin), actor: admin }, SearchQuerySchema.parse({}))).conditions, statusSql: registryStatus(statusDateBounds('2026-06-15', 90)) };
-    const sources: string[] = [];
-    const ask = async () => {
-      await quiet(db);
-      return keptCounts<CountRow>(db, {
-        key: 'test|sources',
-        count: (source: CountSource) => {
-          sources.push(source === WHOLE_REGISTRY ? 'whole' : 'changes');
-          return facetStatement(input, source);
-        },
-        groupOf: (row) => JSON.stringify([row.facet, row.value]),
-        keepsZero: (row) => row.facet === 'total',
-      });
-    };
-    const byGroup = (rows: CountRow[]) => new Map(rows.map((row) => [JSON.stringify([row.facet, row.value]), row.count]));
+    const { input, sources, ask: askOn } = await trackedCounts('test|sources');
+    const ask = () => askOn(db);
     await ask();
     await ask();
     expect(sources).toEqual(['whole']);
@@ -225,21 +233,7 @@ describe('registry list: counts kept across changes', () => {
     const db = t.database.db;
     const admin = readers.admin;
     if (!admin) throw new Error('no admin');
-    const input = { conditions: (await planSearch({ ...t.ctx(admin), actor: admin }, SearchQuerySchema.parse({}))).conditions, statusSql: registryStatus(statusDateBounds('2026-06-15', 90)) };
-    const sources: string[] = [];
-    const ask = async (handle: Db) => {
-      await quiet(handle);
-      return keptCounts<CountRow>(handle, {
-        key: 'test|stored',
-        count: (source: CountSource) => {
-          sources.push(source === WHOLE_REGISTRY ? 'whole' : 'changes');
-          return facetStatement(input, source);
-        },
-        groupOf: (row) => JSON.stringify([row.facet, row.value]),
-        keepsZero: (row) => row.facet === 'total',
-      });
-    };
-    const byGroup = (rows: CountRow[]) => new Map(rows.map((row) => [JSON.stringify([row.facet, row.value]), row.count]));
+    const { input, sources, ask } = await trackedCounts('test|stored');
     await ask(db);
     await buildAgreement(db, { docType: 'KB', signedOn: '2024-05-01', startsOn: '2024-05-01', endsOn: '2030-01-01', leadUnitId: unitA });
     const inNewProcess = await ask(freshHandle());
