@@ -41,6 +41,7 @@ export async function isMigrationLockHeld(db: Db): Promise<boolean> {
     SELECT EXISTS (
       SELECT 1 FROM pg_locks
       WHERE locktype = 'advisory' AND granted AND classid = ${classId}::oid AND objid = ${objId}::oid AND objsubid = 2
+        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
     ) AS held`);
   return (result as { rows: { held: boolean }[] }).rows[0]?.held === true;
 }

@@ -98,6 +98,21 @@ describe('liveness and readiness', () => {
         await other.end();
       }
     });
+
+    // Advisory locks are per database, but pg_locks lists every database's: a province's server
+    // holding several registers, one of them upgrading, must not make the others unready.
+    it('stays ready while another database on the same server migrates', async () => {
+      const elsewhere = await createEmptyPostgres();
+      const other = new pg.Client({ connectionString: elsewhere.url });
+      await other.connect();
+      try {
+        await other.query('SELECT pg_advisory_lock($1, $2)', [...MIGRATION_LOCK_KEYS]);
+        expect((await t.app.inject({ method: 'GET', url: '/api/ready' })).statusCode).toBe(200);
+      } finally {
+        await other.end();
+        await elsewhere.drop();
+      }
+    });
   } else {
     it('does not ask an embedded database for the migrations\' lock (one process owns it)', async () => {
       // The same lock taken on PGlite's one connection changes nothing: no other process migrates.
